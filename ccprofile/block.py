@@ -1,0 +1,194 @@
+"""The ccprofile block inside a startup file's text: find it, write it, remove it.
+
+Pure text in, text out: no paths, no environment. Text is the file's bytes decoded as UTF-8
+with ``surrogateescape`` (see ``fileio``), so BOMs, CRLF and non-UTF-8 bytes pass through
+untouched. Only ``\\n`` ends a line; a ``\\r`` before it belongs to the terminator.
+
+The exact-restore rule: a block is always inserted as ``text + NL + block`` (``block`` alone
+into an empty text), where NL is the file's newline. That NL is a blank separator line when
+the text ended with a newline and the missing terminator of the last line when it did not;
+in both cases ``remove`` takes away exactly one NL in front of a block at the end of the text,
+which gives back the original bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+BEGIN = "# >>> ccprofile >>>"
+END = "# <<< ccprofile <<<"
+# Every fence pair any ccprofile release has written, newest first. Never drop an entry:
+# uninstall must still find blocks that older releases left in users' files.
+MARKERS: tuple[tuple[str, str], ...] = ((BEGIN, END),)
+OWNERSHIP = (
+    "# Managed by ccprofile: change with `ccprofile set-fast-model`, remove with `ccprofile uninstall`."
+)
+OWNERSHIP_PREFIX = "# Managed by ccprofile"
+# Present only when ccprofile created the file, so uninstall knows it may delete it again.
+CREATED_NOTE = "# ccprofile created this file; uninstall deletes it if nothing else is added."
+
+_BEGINS = frozenset(begin for begin, _ in MARKERS)
+_ENDS = frozenset(end for _, end in MARKERS)
+
+
+class MarkerError(ValueError):
+    """The fences are unbalanced; ``lines`` are the 1-based line numbers involved."""
+
+    def __init__(self, message: str, lines: tuple[int, ...]) -> None:
+        super().__init__(message)
+        self.lines = lines
+
+
+@dataclass(frozen=True)
+class Block:
+    """One complete block: ``text[start:end]`` spans both fence lines and their terminators."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    newline: str
+    body: tuple[str, ...]
+
+    @property
+    def created_file(self) -> bool:
+        return CREATED_NOTE in self.body
+
+    @property
+    def payload(self) -> tuple[str, ...]:
+        """The body without ccprofile's own comment lines."""
+        return tuple(
+            line for line in self.body if line != CREATED_NOTE and not line.startswith(OWNERSHIP_PREFIX)
+        )
+
+
+@dataclass(frozen=True)
+class Edit:
+    text: str
+    blocks_before: int
+
+    @property
+    def collapsed(self) -> int:
+        """How many duplicate blocks were dropped to leave one."""
+        return max(self.blocks_before - 1, 0)
+
+
+def _lines(text: str) -> list[tuple[int, str, str]]:
+    """Split into ``(offset, content, terminator)`` with a terminator of '', '\\n' or '\\r\\n'."""
+    out: list[tuple[int, str, str]] = []
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        if nl == -1:
+            out.append((pos, text[pos:], ""))
+            break
+        if nl > pos and text[nl - 1] == "\r":
+            out.append((pos, text[pos : nl - 1], "\r\n"))
+        else:
+            out.append((pos, text[pos:nl], "\n"))
+        pos = nl + 1
+    return out
+
+
+def newline_of(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def find_blocks(text: str) -> list[Block]:
+    """Every complete block in order; raise MarkerError if the fences do not pair up."""
+    blocks: list[Block] = []
+    opened: tuple[int, int, str] | None = None  # (line number, offset, newline) of the begin
+    body: list[str] = []
+    for number, (offset, content, terminator) in enumerate(_lines(text), start=1):
+        line = content.rstrip()
+        if line in _BEGINS:
+            if opened is not None:
+                raise MarkerError(
+                    f"nested ccprofile begin markers at lines {opened[0]} and {number}",
+                    (opened[0], number),
+                )
+            opened, body = (number, offset, terminator or newline_of(text)), []
+        elif line in _ENDS:
+            if opened is None:
+                raise MarkerError(f"ccprofile end marker at line {number} has no begin marker", (number,))
+            first, start, newline = opened
+            end = offset + len(content) + len(terminator)
+            blocks.append(Block(start, end, first, number, newline, tuple(body)))
+            opened = None
+        elif opened is not None:
+            body.append(content)
+    if opened is not None:
+        raise MarkerError(f"ccprofile begin marker at line {opened[0]} has no end marker", (opened[0],))
+    return blocks
+
+
+def render(payload: Sequence[str], newline: str = "\n", *, created_file: bool = False) -> str:
+    """The whole block, every line terminated."""
+    lines = [BEGIN, OWNERSHIP]
+    if created_file:
+        lines.append(CREATED_NOTE)
+    lines.extend(payload)
+    lines.append(END)
+    return "".join(line + newline for line in lines)
+
+
+def _cut(text: str, block: Block, floor: int) -> str:
+    """Remove ``block``; ``floor`` is where the previous block ends, which no cut may reach."""
+    before, after = text[: block.start], text[block.end :]
+    nl = block.newline
+    # Take back the separator `apply` put in front: always at the end of the text, and in
+    # mid-text only when it is a blank line (text was added after the block later on).
+    if (
+        block.start - len(nl) >= floor
+        and before.endswith(nl)
+        and (after == "" or before[: -len(nl)].endswith("\n"))
+    ):
+        before = before[: -len(nl)]
+    return before + after
+
+
+def _cut_all(text: str, blocks: Sequence[Block]) -> str:
+    """Cut ``blocks`` (in text order) from the last to the first, so offsets stay valid."""
+    for index in range(len(blocks) - 1, -1, -1):
+        floor = blocks[index - 1].end if index else 0
+        text = _cut(text, blocks[index], floor)
+    return text
+
+
+def _shifted(blocks: Sequence[Block], delta: int) -> list[Block]:
+    return [replace(b, start=b.start + delta, end=b.end + delta) for b in blocks]
+
+
+def apply(text: str, payload: Sequence[str], *, created_file: bool = False) -> Edit:
+    """Put ``payload`` into the first block (in place), or append a new block.
+
+    Later duplicate blocks are removed. ``created_file`` marks a new block as living in a file
+    that ccprofile created; an existing block keeps the mark it has.
+    """
+    blocks = find_blocks(text)
+    if not blocks:
+        block = render(payload, newline_of(text), created_file=created_file)
+        return Edit(block if text == "" else text + newline_of(text) + block, 0)
+    first = blocks[0]
+    text = text[: first.end] + _cut_all(text[first.end :], _shifted(blocks[1:], -first.end))
+    new = render(payload, first.newline, created_file=first.created_file)
+    old = text[first.start : first.end]
+    if not old.endswith(first.newline):
+        # The end fence was the last line without a terminator; keep it that way.
+        new = new[: -len(first.newline)]
+    return Edit(text[: first.start] + new + text[first.end :], len(blocks))
+
+
+@dataclass(frozen=True)
+class Removal:
+    text: str
+    removed: int
+    created_file: bool
+
+
+def remove(text: str) -> Removal:
+    """Remove every block, restoring the text as it was before the first ``apply``."""
+    blocks = find_blocks(text)
+    text = _cut_all(text, blocks)
+    return Removal(text, len(blocks), any(block.created_file for block in blocks))

@@ -1,0 +1,119 @@
+"""The models Claude Code knows, with the ID each provider uses: data in ``catalog.json``.
+
+To update for a new Claude Code release, edit ``catalog.json`` (its ``claude_code_version``
+records which release the table was taken from); no code here names a model.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+# Which column of catalog.json holds each provider's IDs.
+COLUMNS = {
+    "anthropic": "first_party",
+    "gateway": "gateway",
+    "bedrock": "bedrock",
+    "vertex": "vertex",
+    "foundry": "foundry",
+}
+FAMILIES = ("haiku", "sonnet", "opus", "fable", "mythos")
+
+
+@dataclass(frozen=True)
+class Model:
+    family: str
+    name: str
+    knowledge_cutoff: str
+    ids: Mapping[str, str | None]
+
+    def id_for(self, provider: str) -> str | None:
+        return self.ids.get(COLUMNS[provider])
+
+    @property
+    def key(self) -> str:
+        return normalize(self.name)
+
+
+@dataclass(frozen=True)
+class Retired:
+    id: str
+    family: str
+    retired_on: str | None
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What Claude Code makes of an alias for the primary model (§3 of the reference)."""
+
+    variable: str | None  # the environment variable that redefines it
+    model: str  # the catalog name it means otherwise
+    verified: bool  # observed in the real client, not only read in its docs
+
+
+@dataclass(frozen=True)
+class Catalog:
+    claude_code_version: str
+    models: tuple[Model, ...]
+    retired: tuple[Retired, ...]
+    default_background: Mapping[str, str]  # providers missing here fall back to the primary
+    default_primary: Mapping[str, str]
+    aliases: Mapping[str, Alias]
+
+    def named(self, name: str) -> Model:
+        return next(m for m in self.models if m.name == name)
+
+    def newest(self, family: str, provider: str) -> Model | None:
+        """The newest model of ``family`` that ``provider`` has an ID for."""
+        found = [m for m in self.models if m.family == family and m.id_for(provider)]
+        return found[-1] if found else None
+
+    def recommended_background(self, provider: str) -> Model | None:
+        return self.newest("haiku", provider)
+
+    def by_name(self, text: str) -> Model | None:
+        """A model from a friendly name: ``haiku-4.5``, ``Haiku 4.5``, ``claude-haiku-4-5``."""
+        key = normalize(text)
+        return next((m for m in self.models if m.key == key), None)
+
+    def by_id(self, value: str) -> list[tuple[Model, str]]:
+        """Every (model, provider) whose ID is exactly ``value``."""
+        return [
+            (model, provider)
+            for model in self.models
+            for provider in COLUMNS
+            if model.id_for(provider) == value
+        ]
+
+    def retirement(self, value: str) -> Retired | None:
+        return next((r for r in self.retired if r.id == value), None)
+
+
+def normalize(text: str) -> str:
+    key = re.sub(r"[\s._]+", "-", text.strip().lower())
+    return key.removeprefix("claude-")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Catalog:
+    raw = json.loads(resources.files("ccprofile").joinpath("catalog.json").read_text("utf-8"))
+    models = tuple(
+        Model(m["family"], m["name"], m.get("knowledge_cutoff", ""), dict(m["ids"])) for m in raw["models"]
+    )
+    retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
+    defaults = raw["claude_code_defaults"]
+    aliases = {
+        name: Alias(a["variable"], a["model"], a["verified"]) for name, a in defaults["aliases"].items()
+    }
+    return Catalog(
+        raw["claude_code_version"],
+        models,
+        retired,
+        dict(defaults["background"]),
+        dict(defaults["primary"]),
+        aliases,
+    )

@@ -1,0 +1,163 @@
+"""Safe reads and writes of startup files: lock, atomic replace, mode kept, links followed.
+
+A startup file is either left untouched or fully replaced: the new bytes go to a temporary
+file in the same directory, are fsynced, and are renamed over the old file in one step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile.errors import CcprofileError
+
+BACKUPS_KEPT = 10
+_TMP_SUFFIX = ".ccprofile.tmp"
+
+
+def _fail(action: str, path: Path, error: OSError) -> CcprofileError:
+    reason = error.strerror or str(error)
+    return CcprofileError(f"cannot {action} {path}: {reason}")
+
+
+def encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def decode(data: bytes) -> str:
+    # surrogateescape maps every byte that is not UTF-8 to a lone surrogate and back again,
+    # so a file in Latin-1 or with binary junk is written back byte for byte.
+    return data.decode("utf-8", "surrogateescape")
+
+
+def resolve(path: Path) -> Path:
+    """The file to really read and write: through symlinks (stow, chezmoi, yadm) to the target."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if path.is_symlink() and not target.exists():
+        raise CcprofileError(f"cannot write {path}: it is a symlink to {target}, which does not exist")
+    if target.is_dir():
+        raise CcprofileError(f"cannot write {path}: it is a directory")
+    return target
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path  # the real file, after following links
+    data: bytes | None  # None when the file does not exist
+    mode: int | None
+
+
+def read(target: Path) -> Snapshot:
+    try:
+        with open(target, "rb") as handle:
+            return Snapshot(target, handle.read(), os.fstat(handle.fileno()).st_mode & 0o7777)
+    except FileNotFoundError:
+        return Snapshot(target, None, None)
+    except OSError as error:
+        raise _fail("read", target, error) from None
+
+
+@contextlib.contextmanager
+def locked(target: Path, *, create: bool) -> Iterator[None]:
+    """Hold an exclusive lock on the file's directory against concurrent ccprofile runs.
+
+    The lock is on the directory, not the file, because the file's inode changes with
+    every atomic replace; and it leaves no lock file behind in the user's home. With
+    ``create`` a missing directory is made first; without it there is nothing to lock.
+    """
+    directory = target.parent
+    if not create and not directory.is_dir():
+        yield
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError as error:
+        raise _fail("create the directory of", target, error) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_stale_temps(target: Path) -> None:
+    # A run killed between mkstemp and rename leaves its temp file; the lock is held, so any
+    # file matching the pattern is garbage.
+    for stale in target.parent.glob(f".{target.name}.*{_TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write(target: Path, data: bytes, mode: int | None) -> None:
+    """Atomically replace ``target`` with ``data``; call while holding ``locked(target)``."""
+    _remove_stale_temps(target)
+    if not os.access(target.parent, os.W_OK):
+        raise CcprofileError(f"cannot write {target}: directory {target.parent} is not writable")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent)
+    except OSError as error:
+        raise _fail("write", target, error) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), _default_mode() if mode is None else mode)
+        os.replace(tmp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _fail("write", target, error) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_directory(target.parent)
+
+
+def delete(target: Path) -> None:
+    try:
+        target.unlink()
+    except OSError as error:
+        raise _fail("remove", target, error) from None
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename durable; some filesystems refuse fsync on a directory, which is fine.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def backup(target: Path, data: bytes, backup_dir: Path) -> Path | None:
+    """Keep a copy of ``data`` (the file before our change); the newest ``BACKUPS_KEPT`` stay."""
+    stem = str(target).strip("/").replace("/", "%")
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        copy = backup_dir / f"{stem}.{time.time_ns()}"
+        fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        old = sorted(backup_dir.glob(f"{stem}.*"), key=lambda p: p.name)[:-BACKUPS_KEPT]
+        for path in old:
+            path.unlink()
+    except OSError as error:
+        raise _fail("back up", target, error) from None
+    return copy

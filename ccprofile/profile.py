@@ -1,0 +1,195 @@
+"""Change the ccprofile block of one startup file: read, edit the pins, write safely.
+
+Glue between the pure block logic (``block``), the shell syntaxes (``shells``) and safe file
+I/O (``fileio``). Every operation returns a ``Change`` value; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile import block, fileio
+from ccprofile.errors import CcprofileError
+from ccprofile.shells import Shell
+from ccprofile.syntax import parse_any
+
+FAST = "ANTHROPIC_SMALL_FAST_MODEL"
+HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
+REGION = "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION"
+PRIMARY = "ANTHROPIC_MODEL"
+# The variables a block may hold, in the order it writes them.
+VARIABLES = (FAST, HAIKU, REGION, PRIMARY)
+
+Pins = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command did (or, with ``dry_run``, would do) to one startup file."""
+
+    path: Path  # the path as the user knows it: the link, if it is one
+    real_path: Path  # the file actually written
+    shell: str
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    created: bool
+    deleted: bool
+    changed: bool
+    collapsed: int
+    diff: str
+    backup: Path | None
+    dry_run: bool
+    exports: tuple[str, ...]  # the assignment lines of the new block, ready to paste
+
+
+def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
+    return CcprofileError(f"{path}: {error}; fix the markers by hand, nothing was written")
+
+
+def _is_own_comment(line: str) -> bool:
+    return line == block.CREATED_NOTE or line.startswith(block.OWNERSHIP_PREFIX)
+
+
+def read_pins(path: Path, found: block.Block, *, strict: bool = True) -> dict[str, str]:
+    """The pins one block holds; with ``strict``, refuse a block edited by hand."""
+    pins: dict[str, str] = {}
+    for index, line in enumerate(found.body):
+        if _is_own_comment(line) or not line.strip():
+            continue
+        statement = parse_any(line)
+        if statement is not None and statement.name in VARIABLES and statement.value is not None:
+            pins[statement.name] = statement.value.value
+        elif strict:
+            raise CcprofileError(
+                f"{path}:{found.first_line + 1 + index}: this line inside the ccprofile block "
+                "is not ccprofile's; move it out of the block, nothing was written"
+            )
+    return pins
+
+
+def current_pins(path: Path) -> dict[str, str]:
+    """The pins in the file's first block, or none."""
+    snapshot = fileio.read(fileio.resolve(path))
+    if snapshot.data is None:
+        return {}
+    try:
+        blocks = block.find_blocks(fileio.decode(snapshot.data))
+    except block.MarkerError as error:
+        raise _marker_error(path, error) from None
+    return read_pins(path, blocks[0], strict=False) if blocks else {}
+
+
+def _diff(path: Path, old: str, new: str | None) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        (new or "").splitlines(keepends=True),
+        fromfile=str(path),
+        tofile="/dev/null" if new is None else str(path),
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _ordered(pins: Pins) -> tuple[tuple[str, str], ...]:
+    return tuple((name, pins[name]) for name in VARIABLES if name in pins)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    new: str | None  # None: delete the file
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    collapsed: int
+
+
+def _without_blocks(old: str, blocks: list[block.Block], before: Pins) -> _Plan:
+    removal = block.remove(old)
+    new = None if removal.created_file and removal.text == "" else removal.text
+    return _Plan(new, _ordered(before), (), max(len(blocks) - 1, 0))
+
+
+def update(
+    path: Path,
+    shell: Shell,
+    edit: Callable[[dict[str, str]], dict[str, str]],
+    *,
+    backup_dir: Path,
+    dry_run: bool = False,
+) -> Change:
+    """Apply ``edit`` to the file's pins and write the result; no pins left removes the block."""
+
+    def plan(old: str, missing: bool) -> _Plan:
+        blocks = block.find_blocks(old)
+        before = read_pins(path, blocks[0]) if blocks else {}
+        after = _ordered(edit(dict(before)))
+        if not after:
+            return _without_blocks(old, blocks, before)
+        payload = [shell.syntax.assign(name, value) for name, value in after]
+        edited = block.apply(old, payload, created_file=missing)
+        return _Plan(edited.text, _ordered(before), after, edited.collapsed)
+
+    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run)
+
+
+def uninstall(path: Path, shell: Shell, *, backup_dir: Path, dry_run: bool = False) -> Change:
+    """Remove every ccprofile block; delete the file if ccprofile created it and it is empty.
+
+    Lines added inside the block by hand go with it (the block is ccprofile's), but the
+    backup keeps them.
+    """
+
+    def plan(old: str, missing: bool) -> _Plan:
+        blocks = block.find_blocks(old)
+        before = read_pins(path, blocks[0], strict=False) if blocks else {}
+        return _without_blocks(old, blocks, before)
+
+    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run)
+
+
+def _run(
+    path: Path,
+    shell: Shell,
+    plan: Callable[[str, bool], _Plan],
+    *,
+    backup_dir: Path,
+    dry_run: bool,
+) -> Change:
+    real = fileio.resolve(path)
+    with fileio.locked(real, create=not dry_run):
+        snapshot = fileio.read(real)
+        missing = snapshot.data is None
+        old = fileio.decode(snapshot.data or b"")
+        try:
+            planned = plan(old, missing)
+        except block.MarkerError as error:
+            raise _marker_error(path, error) from None
+        new = planned.new
+        # A missing file stays missing unless there is something to write into it.
+        changed = new not in (None, "") if missing else new != old
+        saved: Path | None = None
+        if changed and not dry_run:
+            if snapshot.data:
+                saved = fileio.backup(real, snapshot.data, backup_dir)
+            if new is None:
+                fileio.delete(real)
+            else:
+                fileio.write(real, fileio.encode(new), snapshot.mode)
+    return Change(
+        path=path,
+        real_path=real,
+        shell=shell.name,
+        before=planned.before,
+        after=planned.after,
+        created=changed and missing,
+        deleted=changed and new is None,
+        changed=changed,
+        collapsed=planned.collapsed,
+        diff=_diff(path, old, new) if changed else "",
+        backup=saved,
+        dry_run=dry_run,
+        exports=tuple(shell.syntax.assign(name, value) for name, value in planned.after),
+    )

@@ -1,0 +1,32 @@
+"""Which API provider Claude Code talks to, from the environment it ends up with.
+
+Rules from shared/claude-code-models.md §2; Bedrock, Vertex and Foundry switches are checked
+in that order, then a non-default ``ANTHROPIC_BASE_URL`` makes it a gateway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+PROVIDERS = ("anthropic", "gateway", "bedrock", "vertex", "foundry")
+OFFICIAL_BASE_URL = "https://api.anthropic.com"
+_SWITCHES = (
+    ("CLAUDE_CODE_USE_BEDROCK", "bedrock"),
+    ("CLAUDE_CODE_USE_VERTEX", "vertex"),
+    ("CLAUDE_CODE_USE_FOUNDRY", "foundry"),
+)
+
+
+def is_truthy(value: str | None) -> bool:
+    # Claude Code's own test for its boolean switches.
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def detect_provider(env: Mapping[str, str]) -> str:
+    for variable, provider in _SWITCHES:
+        if is_truthy(env.get(variable)):
+            return provider
+    base_url = env.get("ANTHROPIC_BASE_URL", "").strip().rstrip("/")
+    if base_url and base_url != OFFICIAL_BASE_URL:
+        return "gateway"
+    return "anthropic"

@@ -1,0 +1,98 @@
+"""The rich table of ``ccprofile status`` and ``ccprofile models``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ccprofile.catalog import Catalog
+from ccprofile.render import tilde
+from ccprofile.resolve import Model
+from ccprofile.status import Report, View
+
+_SOURCE_NAMES = {
+    "environment": "this shell's environment",
+    "profile": "startup file",
+    "default": "Claude Code default",
+}
+
+
+def _source(model: Model, home: Path) -> str:
+    text = _SOURCE_NAMES.get(model.source, model.source)
+    if model.file:
+        text += f" {tilde(Path(model.file), home)}"
+    if model.variable:
+        text += f" ({model.variable})"
+    if model.alias:
+        text += f", alias {model.alias!r}"
+    return text
+
+
+def _cell(model: Model, home: Path) -> str:
+    return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home))}[/dim]"
+
+
+def show_status(console: Console, report: Report, home: Path) -> None:
+    console.print(
+        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold] "
+        f"({escape(tilde(report.startup_file, home))})"
+    )
+    table = Table(show_lines=True)
+    table.add_column("Model")
+    table.add_column("claude started from this shell")
+    table.add_column("claude started from a new terminal")
+    for label, view in (
+        ("Background (titles, summaries)", report.background),
+        ("Primary", report.primary),
+    ):
+        table.add_row(label, _cell(view.now, home), _cell(view.new_shell, home))
+    console.print(table)
+    for label, view in (("Background", report.background), ("Primary", report.primary)):
+        _show_layers(console, label, view, home)
+    for warning in report.warnings:
+        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(warning.message)}")
+    if not report.warnings:
+        console.print("[green]No problems found.[/green]")
+    for note in report.notes:
+        console.print(f"[dim]{escape(note)}[/dim]")
+
+
+def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
+    if not view.layers:
+        console.print(f"{label}: nothing sets it; Claude Code's default applies.")
+        return
+    console.print(f"{label}, every place that sets it, lowest precedence first:")
+    for layer in view.layers:
+        where = f" {tilde(Path(layer.file), home)}" if layer.file else ""
+        shown = repr(layer.value) if layer.value else "'' (counts as unset)"
+        console.print(f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}")
+
+
+def show_models(console: Console, catalog: Catalog, provider: str, families: Sequence[str]) -> None:
+    recommended = catalog.recommended_background(provider)
+    table = Table(title=f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)")
+    table.add_column("Family")
+    table.add_column("Model")
+    table.add_column(f"ID on {provider}")
+    table.add_column("Notes")
+    for model in catalog.models:
+        if families and model.family not in families:
+            continue
+        model_id = model.id_for(provider)
+        notes = []
+        if model is recommended:
+            notes.append("recommended background model")
+        if model_id and catalog.retirement(model_id):
+            notes.append("retired")
+        table.add_row(model.family, model.name, escape(model_id or "-"), ", ".join(notes))
+    for retired in catalog.retired:
+        if families and retired.family not in families:
+            continue
+        when = f" on {retired.retired_on}" if retired.retired_on else ""
+        if not catalog.by_id(retired.id):
+            table.add_row(retired.family, "-", escape(retired.id), f"retired{when}")
+    console.print(table)

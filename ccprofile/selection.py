@@ -1,0 +1,124 @@
+"""Turn what the user typed into the exact model ID to pin, or refuse it with the fix.
+
+Claude Code sends the background model verbatim (shared/claude-code-models.md §2), so for
+``set-fast-model`` aliases and friendly names become the provider's exact ID here. The
+primary model's aliases are resolved by Claude Code itself and are kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ccprofile.catalog import FAMILIES, Catalog, Model
+from ccprofile.errors import UsageError
+from ccprofile.validate import check_value
+
+_BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
+_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
+# What an ID of each provider looks like (§4), for IDs newer than the catalog.
+SHAPES = {
+    "anthropic": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
+    "gateway": (re.compile(r".+"), "claude-haiku-4-5-20251001"),
+    "bedrock": (
+        re.compile(
+            _BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?"
+            r"|arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+"
+        ),
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+    ),
+    "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
+    "foundry": (re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*"), "claude-haiku-4-5"),
+}
+# Aliases Claude Code understands for the primary model (§3).
+PRIMARY_ALIASES = frozenset(
+    {"sonnet", "opus", "haiku", "default", "best", "fable", "opusplan", "sonnet[1m]", "opus[1m]"}
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    value: str
+    note: str | None = None
+    known: bool = True  # False: not in the catalog, accepted on its shape alone
+
+
+def _suggest(catalog: Catalog, family: str, provider: str) -> str:
+    model = catalog.newest(family, provider)
+    return f"; use {model.id_for(provider)} ({model.name}) instead" if model else ""
+
+
+def _exact(catalog: Catalog, value: str, provider: str) -> Selection | None:
+    """A catalog ID: accept it for its provider, refuse it with the right one for another."""
+    matches = catalog.by_id(value)
+    if not matches and provider == "bedrock":
+        # The catalog lists the us. inference profile; eu., apac., ... name the same model.
+        bare = _BEDROCK_REGION.sub("", value)
+        known = {_BEDROCK_REGION.sub("", m.id_for("bedrock") or ""): m for m in catalog.models}
+        if bare in known and known[bare].id_for("bedrock"):
+            return Selection(value)
+    if not matches:
+        return None
+    if any(p == provider for _, p in matches) or provider == "gateway":
+        return Selection(value)
+    model: Model = matches[0][0]
+    right = model.id_for(provider)
+    owners = ", ".join(sorted({p for _, p in matches}))
+    hint = f"; for {provider} use {right}" if right else f"; {model.name} has no {provider} ID"
+    raise UsageError(f"{value!r} is a {owners} model ID, but the provider is {provider}{hint}")
+
+
+def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: bool) -> Selection:
+    retired = catalog.retirement(value)
+    if retired is not None:
+        when = f" on {retired.retired_on}" if retired.retired_on else ""
+        raise UsageError(f"{value} was retired{when}{_suggest(catalog, retired.family, provider)}")
+    exact = _exact(catalog, value, provider)
+    if exact is not None:
+        return exact
+    if value.lower() in FAMILIES and background:
+        model = catalog.newest(value.lower(), provider)
+        if model is None:
+            raise UsageError(f"no {value} model is known for {provider}; give an exact model ID")
+        chosen = model.id_for(provider) or ""
+        return Selection(
+            chosen,
+            f"{value} is an alias, which Claude Code would send as is; pinned {chosen} ({model.name})",
+        )
+    if value in PRIMARY_ALIASES and not background:
+        return Selection(value, f"{value} is an alias; Claude Code resolves it when it starts")
+    return Selection(value, known=False)
+
+
+def choose(
+    value: str,
+    provider: str,
+    catalog: Catalog,
+    *,
+    background: bool,
+    strict: bool = False,
+    force: bool = False,
+) -> Selection:
+    """The value to pin for ``provider``, or a UsageError that says what to use instead."""
+    named = None if force or catalog.by_id(value) else catalog.by_name(value)
+    if named is not None:
+        chosen = named.id_for(provider)
+        if not chosen:
+            raise UsageError(f"{named.name} has no {provider} model ID in the catalog; give an exact ID")
+        return Selection(chosen, f"{value!r} is {named.name}: pinned {chosen}")
+    check_value(value)
+    if force:
+        return Selection(value, "--force: written as given, without checking the catalog")
+    selection = _catalog_choice(catalog, value, provider, background=background)
+    if selection.known:
+        return selection
+    shape, example = SHAPES[provider]
+    if shape.fullmatch(value) is None:
+        raise UsageError(
+            f"{value!r} does not look like a model ID for {provider} (for example {example}); "
+            "check the provider, or pass --force"
+        )
+    note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
+    if strict:
+        raise UsageError(f"{note}; --strict refuses unknown IDs (see `ccprofile models`)")
+    return Selection(value, note + "; pinned as given", known=False)

@@ -1,0 +1,98 @@
+"""Claude Code's settings files, lowest layer first, as plain values (shared/... §1)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 1 << 20  # a settings file larger than this is not a real one
+MANAGED_DIRS = {
+    "linux": Path("/etc/claude-code"),
+    "darwin": Path("/Library/Application Support/ClaudeCode"),
+    "win32": Path("C:/Program Files/ClaudeCode"),
+}
+# Lets tests (and curious admins) point status at another managed-settings directory.
+MANAGED_OVERRIDE = "CCPROFILE_MANAGED_SETTINGS_DIR"
+
+
+@dataclass(frozen=True)
+class Settings:
+    source: str  # user-settings, project-settings, local-settings or managed-settings
+    path: Path
+    env: Mapping[str, str] = field(default_factory=dict)
+    model: str | None = None
+    error: str | None = None  # why the file was (partly) ignored
+
+
+def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[tuple[str, Path]]:
+    """Every settings file Claude Code would read, lowest precedence first."""
+    config = Path(env["CLAUDE_CONFIG_DIR"]) if env.get("CLAUDE_CONFIG_DIR") else home / ".claude"
+    managed = (
+        Path(env[MANAGED_OVERRIDE])
+        if env.get(MANAGED_OVERRIDE)
+        else MANAGED_DIRS.get(platform, MANAGED_DIRS["linux"])
+    )
+    try:
+        drop_ins = sorted((managed / "managed-settings.d").glob("*.json"))
+    except OSError:
+        drop_ins = []
+    return [
+        ("user-settings", config / "settings.json"),
+        ("project-settings", cwd / ".claude" / "settings.json"),
+        ("local-settings", cwd / ".claude" / "settings.local.json"),
+        ("managed-settings", managed / "managed-settings.json"),
+        *(("managed-settings", path) for path in drop_ins),
+    ]
+
+
+def parse(source: str, path: Path, data: bytes) -> Settings:
+    """One settings document; problems go into ``error``, never out as exceptions."""
+    if len(data) > MAX_BYTES:
+        return Settings(source, path, error=f"larger than {MAX_BYTES} bytes; ignored")
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        return Settings(source, path, error=f"not UTF-8 text ({error.reason}); ignored")
+    except json.JSONDecodeError as error:
+        return Settings(
+            source,
+            path,
+            error=f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}; ignored",
+        )
+    if not isinstance(document, dict):
+        return Settings(source, path, error="is not a JSON object; ignored")
+    raw_env = document.get("env", {})
+    problems: list[str] = []
+    env: dict[str, str] = {}
+    if not isinstance(raw_env, dict):
+        problems.append('"env" is not an object; its values are ignored')
+    else:
+        for name, value in raw_env.items():
+            if isinstance(value, str):
+                env[name] = value
+            elif isinstance(value, (bool, int, float)):
+                env[name] = json.dumps(value)  # Claude Code stringifies scalars
+            else:
+                problems.append(f'"env.{name}" is not a string; ignored')
+    model = document.get("model")
+    if model is not None and not isinstance(model, str):
+        problems.append('"model" is not a string; ignored')
+        model = None
+    return Settings(source, path, env, model or None, "; ".join(problems) or None)
+
+
+def load(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[Settings]:
+    found: list[Settings] = []
+    for source, path in locations(env, home, cwd, platform):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            found.append(Settings(source, path, error=f"cannot be read ({error.strerror}); ignored"))
+            continue
+        found.append(parse(source, path, data))
+    return found

@@ -1,0 +1,190 @@
+"""How each family of shells writes, quotes and reads back an environment assignment.
+
+Four syntaxes cover every supported shell: POSIX (sh, dash, bash, zsh, ksh), fish, csh (tcsh,
+csh) and PowerShell. Writing always uses single quotes, the one quoting in every family where
+nothing inside is expanded; reading understands the common hand-written forms too, so status
+can see assignments that are not ccprofile's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A parsed shell word: its literal value, or ``dynamic`` if it expands something."""
+
+    value: str
+    dynamic: bool
+
+
+def _quote_posix(value: str) -> str:
+    return "'" + value.replace("'", "'\\''") + "'"
+
+
+def _quote_fish(value: str) -> str:
+    # fish is the odd one out: backslash escapes \\ and \' even inside single quotes.
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _quote_csh(value: str) -> str:
+    # History expansion (!) happens inside single quotes in interactive tcsh; only \! stops it.
+    return "'" + value.replace("'", "'\\''").replace("!", "\\!") + "'"
+
+
+def _quote_pwsh(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def read_word(text: str, family: str) -> Word | None:
+    """Read one shell word from the start of ``text``; None if it is not a closed word."""
+    out: list[str] = []
+    dynamic = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in " \t;" or (ch == "#" and not out and i == 0):
+            break
+        if ch == "'":
+            j = i + 1
+            while j < len(text) and text[j] != "'":
+                if family == "pwsh" and text[j : j + 2] == "''":
+                    out.append("'")
+                    j += 2
+                    continue
+                if (
+                    text[j] == "\\"
+                    and j + 1 < len(text)
+                    and (
+                        (family == "fish" and text[j + 1] in "\\'")
+                        or (family == "csh" and text[j + 1] == "!")
+                    )
+                ):
+                    out.append(text[j + 1])
+                    j += 2
+                    continue
+                out.append(text[j])
+                j += 1
+            if j >= len(text):
+                return None
+            if family == "pwsh" and text[j + 1 : j + 2] == "'":
+                out.append("'")
+                i = j + 1
+                continue
+            i = j + 1
+        elif ch == '"':
+            j = i + 1
+            while j < len(text) and text[j] != '"':
+                if text[j] in "$`":
+                    dynamic = True
+                if text[j] == "\\" and j + 1 < len(text) and family != "pwsh":
+                    out.append(text[j + 1])
+                    j += 2
+                    continue
+                out.append(text[j])
+                j += 1
+            if j >= len(text):
+                return None
+            i = j + 1
+        elif ch == "\\" and i + 1 < len(text) and family != "pwsh":
+            out.append(text[i + 1])
+            i += 2
+        else:
+            if ch in "$`(":
+                dynamic = True
+            out.append(ch)
+            i += 1
+    return Word("".join(out), dynamic)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An assignment (``value`` set) or removal (``value`` None) of one variable."""
+
+    name: str
+    value: Word | None
+    exported: bool
+
+
+_Parser = Callable[[str], "Statement | None"]
+
+
+def _parse_with(patterns: tuple[tuple[re.Pattern[str], bool, bool], ...], family: str) -> _Parser:
+    def parse(line: str) -> Statement | None:
+        for pattern, exported, erases in patterns:
+            match = pattern.match(line)
+            if match is None:
+                continue
+            if erases:
+                return Statement(match["name"], None, exported)
+            word = read_word(match["rest"], family)
+            return None if word is None else Statement(match["name"], word, exported)
+        return None
+
+    return parse
+
+
+_POSIX_PATTERNS = (
+    (
+        re.compile(rf"\s*(?:export|typeset\s+-x|declare\s+-g?x)\s+(?P<name>{_NAME})=(?P<rest>.*)"),
+        True,
+        False,
+    ),
+    (re.compile(rf"\s*(?P<name>{_NAME})=(?P<rest>.*)"), False, False),
+    (re.compile(rf"\s*unset\s+(?:-v\s+)?(?P<name>{_NAME})\s*(?:[;#].*)?$"), True, True),
+)
+_FISH_PATTERNS = (
+    (
+        re.compile(
+            rf"\s*set\s+(?:-[a-zA-Z]*x[a-zA-Z]*|(?:-[gxU]\s+|--global\s+|--export\s+)+)\s*(?P<name>{_NAME})\s+(?P<rest>.*)"
+        ),
+        True,
+        False,
+    ),
+    (re.compile(rf"\s*set\s+(?:-e|--erase)\s+(?P<name>{_NAME})\s*(?:[;#].*)?$"), True, True),
+)
+_CSH_PATTERNS = (
+    (re.compile(rf"\s*setenv\s+(?P<name>{_NAME})\s+(?P<rest>.*)"), True, False),
+    (re.compile(rf"\s*unsetenv\s+(?P<name>{_NAME})\s*(?:[;#].*)?$"), True, True),
+)
+_PWSH_PATTERNS = (
+    (re.compile(rf"\s*\$env:(?P<name>{_NAME})\s*=\s*(?P<rest>.*)", re.IGNORECASE), True, False),
+    (
+        re.compile(rf"\s*Remove-Item\s+(?:-Path\s+)?env:(?:\\)?(?P<name>{_NAME})\s*$", re.IGNORECASE),
+        True,
+        True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Syntax:
+    name: str
+    template: str
+    quote: Callable[[str], str]
+    parse: _Parser
+
+    def assign(self, name: str, value: str) -> str:
+        """The line that exports ``name`` with ``value``, quoted for this syntax."""
+        return self.template.format(name=name, value=self.quote(value))
+
+
+POSIX = Syntax("posix", "export {name}={value}", _quote_posix, _parse_with(_POSIX_PATTERNS, "posix"))
+FISH = Syntax("fish", "set -gx {name} {value}", _quote_fish, _parse_with(_FISH_PATTERNS, "fish"))
+CSH = Syntax("csh", "setenv {name} {value}", _quote_csh, _parse_with(_CSH_PATTERNS, "csh"))
+PWSH = Syntax("pwsh", "$env:{name} = {value}", _quote_pwsh, _parse_with(_PWSH_PATTERNS, "pwsh"))
+SYNTAXES = (POSIX, FISH, CSH, PWSH)
+
+
+def parse_any(line: str) -> Statement | None:
+    """Parse a line in whichever syntax it is written (ccprofile's block may be moved)."""
+    for syntax in SYNTAXES:
+        statement = syntax.parse(line)
+        if statement is not None:
+            return statement
+    return None

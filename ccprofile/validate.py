@@ -1,0 +1,39 @@
+"""The character check every model value passes before it goes into a startup file."""
+
+from __future__ import annotations
+
+import re
+
+from ccprofile.errors import UsageError
+
+MAX_LENGTH = 256
+# Every real model ID, Bedrock ARN and alias fits this set; nothing in it is special inside
+# single quotes in any supported shell, so a value that passes can never break out.
+_ALLOWED = re.compile(r"[A-Za-z0-9._:@/\[\]-]+")
+_NAMES = {
+    " ": "a space",
+    "\t": "a tab",
+    "\n": "a newline",
+    "\r": "a carriage return",
+    "'": "a quote",
+    '"': "a quote",
+    "$": "a '$'",
+    "`": "a backtick",
+    "\\": "a backslash",
+}
+
+
+def check_value(value: str, what: str = "model") -> str:
+    """Return ``value`` if it may be written; raise a one-line UsageError otherwise."""
+    if not value:
+        raise UsageError(f"the {what} is empty: give a model ID such as claude-haiku-4-5-20251001")
+    if len(value) > MAX_LENGTH:
+        raise UsageError(f"the {what} is {len(value)} characters long; the limit is {MAX_LENGTH}")
+    if _ALLOWED.fullmatch(value) is None:
+        bad = next(ch for ch in value if _ALLOWED.fullmatch(ch) is None)
+        shown = _NAMES.get(bad, repr(bad))
+        raise UsageError(
+            f"invalid {what} {value!r}: it contains {shown}; a model ID has only letters, "
+            "digits and . - _ : @ / [ ]"
+        )
+    return value
