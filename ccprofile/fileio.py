@@ -87,10 +87,14 @@ def locked(target: Path, *, create: bool) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _temp_prefix(target: Path) -> str:
+    return "." + target.name.lstrip(".") + "."
+
+
 def _remove_stale_temps(target: Path) -> None:
     # A run killed between mkstemp and rename leaves its temp file; the lock is held, so any
     # file matching the pattern is garbage.
-    for stale in target.parent.glob(f".{target.name}.*{_TMP_SUFFIX}"):
+    for stale in target.parent.glob(f"{_temp_prefix(target)}*{_TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             stale.unlink()
 
@@ -101,13 +105,19 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def check_writable(target: Path) -> None:
+    """Refuse before anything is touched: a read-only file is a choice the user made."""
+    if not os.access(target.parent, os.W_OK):
+        raise CcprofileError(f"cannot write {target}: directory {target.parent} is not writable")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise CcprofileError(f"cannot write {target}: the file is read-only")
+
+
 def write(target: Path, data: bytes, mode: int | None) -> None:
     """Atomically replace ``target`` with ``data``; call while holding ``locked(target)``."""
     _remove_stale_temps(target)
-    if not os.access(target.parent, os.W_OK):
-        raise CcprofileError(f"cannot write {target}: directory {target.parent} is not writable")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TMP_SUFFIX, dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TMP_SUFFIX, dir=target.parent)
     except OSError as error:
         raise _fail("write", target, error) from None
     try:

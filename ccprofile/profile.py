@@ -172,6 +172,7 @@ def _run(
         changed = new not in (None, "") if missing else new != old
         saved: Path | None = None
         if changed and not dry_run:
+            fileio.check_writable(real)
             if snapshot.data:
                 saved = fileio.backup(real, snapshot.data, backup_dir)
             if new is None:

@@ -1,0 +1,77 @@
+"""Test isolation: every test gets its own HOME, and no test may touch the real one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REAL_HOME = Path(os.path.expanduser("~"))
+# Everything ccprofile could write in a home: if one of these changes during a test, the test
+# escaped its temporary home, and that is a failure however green the test itself is.
+_WATCHED = (
+    ".zshrc", ".zshenv", ".bashrc", ".bash_profile", ".bash_login", ".profile", ".tcshrc",
+    ".cshrc", ".config/fish", ".config/powershell", ".local/state/ccprofile", ".claude",
+)
+_CLEARED = (
+    "ZDOTDIR", "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL",
+    "ANTHROPIC_DEFAULT_MODEL", "ANTHROPIC_BASE_URL", "ANTHROPIC_DEFAULT_SONNET_MODEL",
+    "ANTHROPIC_DEFAULT_OPUS_MODEL", "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
+    "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY", "ENV",
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _fingerprint(home: Path) -> dict[str, str]:
+    prints: dict[str, str] = {}
+    for name in _WATCHED:
+        path = home / name
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file():
+                prints[str(file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return prints
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh HOME (with XDG dirs and Claude's config dir inside it) for every test."""
+    before = _fingerprint(REAL_HOME)
+    fake = tmp_path / "home"
+    fake.mkdir()
+    monkeypatch.setenv("HOME", str(fake))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(fake / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(fake / ".local" / "state"))
+    monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(fake / ".claude"))
+    monkeypatch.setenv("CCPROFILE_MANAGED_SETTINGS_DIR", str(tmp_path / "managed"))
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    for name in _CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    yield fake
+    after = _fingerprint(REAL_HOME)
+    if after != before:
+        changed = sorted(set(before.items()) ^ set(after.items()))
+        pytest.fail(f"a test changed the real home directory: {changed[:3]}")
+
+
+def require_program(name: str) -> str:
+    """The program's path; skip locally when it is missing, but fail under CI=true."""
+    found = shutil.which(name)
+    if found is None:
+        if IN_CI:
+            pytest.fail(f"{name} is not installed, and CI=true requires every real-shell test to run")
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def ccprofile_command() -> list[str]:
+    """The installed console script, next to this Python (the venv the tests run in)."""
+    script = Path(sys.executable).parent / "ccprofile"
+    if not script.exists():
+        pytest.fail(f"the ccprofile console script is not installed at {script}; pip install -e '.[test]'")
+    return [str(script)]

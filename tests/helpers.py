@@ -1,0 +1,40 @@
+"""Helpers shared by the test modules: running the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+
+import pytest
+
+from tests.conftest import IN_CI, ccprofile_command
+
+# Root ignores permission bits through CAP_DAC_OVERRIDE; CI runs as root, so tests of
+# unwritable files drop that capability (util-linux setpriv) to make the bits count again.
+_DROP_OVERRIDE = ["--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def run_cli(
+    args: Sequence[str], env: dict[str, str] | None = None, *, respect_permissions: bool = False, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed ``ccprofile`` as a real subprocess, with this test's environment."""
+    command = [*ccprofile_command(), *args]
+    if respect_permissions and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            if IN_CI:
+                pytest.fail("setpriv (util-linux) is needed to test permissions as root")
+            pytest.skip("running as root without setpriv: permission bits cannot be tested")
+        command = [setpriv, *_DROP_OVERRIDE, *command]
+    return subprocess.run(
+        command,
+        env=env if env is not None else dict(os.environ),
+        capture_output=True,
+        text=True,
+        input=input,
+        stdin=None if input is not None else subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )

@@ -1,0 +1,157 @@
+"""Layer 1 and 2: the pure block logic, with literal cases and hypothesis properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccprofile import block
+from ccprofile.block import BEGIN, CREATED_NOTE, END, OWNERSHIP, MarkerError
+
+PAYLOAD = ["export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'"]
+BLOCK = f"{BEGIN}\n{OWNERSHIP}\n{PAYLOAD[0]}\n{END}\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("", BLOCK, id="empty"),
+        pytest.param("alias ll='ls -l'\n", f"alias ll='ls -l'\n\n{BLOCK}", id="trailing-newline"),
+        pytest.param("alias ll='ls -l'", f"alias ll='ls -l'\n{BLOCK}", id="no-trailing-newline"),
+        pytest.param("a\r\nb\r\n", "a\r\nb\r\n\r\n" + BLOCK.replace("\n", "\r\n"), id="crlf"),
+        pytest.param("\ufeffa\n", f"\ufeffa\n\n{BLOCK}", id="bom"),
+        pytest.param("x\udcff\n", f"x\udcff\n\n{BLOCK}", id="non-utf8-byte"),
+        pytest.param(
+            "# >>> conda initialize >>>\nconda\n# <<< conda initialize <<<\n",
+            "# >>> conda initialize >>>\nconda\n# <<< conda initialize <<<\n\n" + BLOCK,
+            id="another-tools-block",
+        ),
+        pytest.param(
+            "# >>> ccprofile-old >>>\n", "# >>> ccprofile-old >>>\n\n" + BLOCK, id="look-alike-marker"
+        ),
+    ],
+)
+def test_apply_appends_and_remove_restores(before: str, after: str) -> None:
+    assert block.apply(before, PAYLOAD).text == after
+    assert block.remove(after).text == before
+
+
+def test_apply_updates_in_place_keeping_position() -> None:
+    text = f"top\n\n{BLOCK}bottom\n"
+    new = block.apply(text, ["export ANTHROPIC_MODEL='x'"]).text
+    assert new == f"top\n\n{BEGIN}\n{OWNERSHIP}\nexport ANTHROPIC_MODEL='x'\n{END}\nbottom\n"
+
+
+def test_apply_is_unchanged_when_payload_is_the_same() -> None:
+    text = f"top\n\n{BLOCK}"
+    assert block.apply(text, PAYLOAD).text == text
+
+
+def test_duplicate_blocks_collapse_to_the_first() -> None:
+    text = f"a\n\n{BLOCK}b\n\n{BLOCK}c\n"
+    edit = block.apply(text, PAYLOAD)
+    assert edit.collapsed == 1
+    assert edit.text == f"a\n\n{BLOCK}b\nc\n"
+
+
+def test_adjacent_duplicate_blocks_collapse() -> None:
+    edit = block.apply(BLOCK + BLOCK, PAYLOAD)
+    assert edit.text == BLOCK
+    assert edit.collapsed == 1
+
+
+def test_remove_takes_every_block() -> None:
+    removal = block.remove(f"a\n\n{BLOCK}b\n\n{BLOCK}")
+    assert (removal.text, removal.removed) == ("a\nb\n", 2)
+
+
+def test_created_note_is_kept_and_reported() -> None:
+    text = block.apply("", PAYLOAD, created_file=True).text
+    assert CREATED_NOTE in text
+    updated = block.apply(text, ["export ANTHROPIC_MODEL='x'"]).text
+    assert CREATED_NOTE in updated
+    assert block.remove(updated).created_file
+
+
+def test_end_fence_without_terminator_stays_so() -> None:
+    text = "a\n\n" + BLOCK[:-1]
+    assert block.apply(text, PAYLOAD).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        pytest.param(f"a\n{BEGIN}\nb\n", (2,), id="begin-without-end"),
+        pytest.param(f"a\n{END}\n", (2,), id="end-without-begin"),
+        pytest.param(f"{BEGIN}\n{BEGIN}\n{END}\n", (1, 2), id="nested"),
+        pytest.param(f"x\r\n{BEGIN}\r\n", (2,), id="crlf-begin-without-end"),
+    ],
+)
+def test_unbalanced_markers_are_refused_with_line_numbers(text: str, lines: tuple[int, ...]) -> None:
+    with pytest.raises(MarkerError) as info:
+        block.apply(text, PAYLOAD)
+    assert info.value.lines == lines
+    with pytest.raises(MarkerError):
+        block.remove(text)
+
+
+def test_markers_with_crlf_and_trailing_spaces_are_found() -> None:
+    text = f"{BEGIN}  \r\n{OWNERSHIP}\r\n{END}\r\n"
+    assert len(block.find_blocks(text)) == 1
+
+
+def test_every_known_marker_pair_is_removed() -> None:
+    for begin, end in block.MARKERS:
+        assert block.remove(f"a\n\n{begin}\nx\n{end}\n").text == "a\n"
+
+
+# Text made of the pieces that matter here: newlines of both kinds, lone CRs, a BOM, bytes
+# that are not UTF-8 (as surrogates), and almost-markers.
+_pieces = st.sampled_from(
+    ["\n", "\r\n", "\r", "\ufeff", "\udc80", "\udcff", "# >>> conda >>>", "# <<< ccprofile", " ", "x", "é"]
+)
+marker_free = st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=25).map("".join).filter(
+    lambda t: BEGIN not in t and END not in t
+)
+payloads = st.lists(
+    st.sampled_from(["export A='1'", "export B='2'", "set -gx C '3'"]), min_size=1, max_size=3
+)
+
+
+@settings(max_examples=400)
+@given(marker_free, payloads)
+def test_property_round_trip_is_exact(text: str, payload: list[str]) -> None:
+    assert block.remove(block.apply(text, payload).text).text == text
+
+
+@settings(max_examples=300)
+@given(marker_free, payloads, payloads)
+def test_property_apply_is_idempotent_and_updates_in_place(text: str, first: list[str], second: list[str]) -> None:
+    once = block.apply(text, first).text
+    assert block.apply(once, first).text == once
+    twice = block.apply(once, second).text
+    assert block.apply(twice, second).text == twice
+    assert block.remove(twice).text == text
+
+
+@settings(max_examples=300)
+@given(marker_free, marker_free, payloads)
+def test_property_bytes_outside_the_fences_never_change(head: str, tail: str, payload: list[str]) -> None:
+    text = head + ("" if head == "" or head.endswith("\n") else "\n") + BLOCK + tail
+    found = block.find_blocks(text)[0]
+    edited = block.apply(text, payload).text
+    assert edited.startswith(text[: found.start])
+    assert edited.endswith(text[found.end :])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([*"ab\r\n #<>", BEGIN, END, "ccprofile"]), max_size=40).map("".join))
+def test_property_parser_never_crashes_on_arbitrary_text(text: str) -> None:
+    try:
+        blocks = block.find_blocks(text)
+    except MarkerError as error:
+        assert error.lines
+    else:
+        for found in blocks:
+            assert text[found.start : found.end].startswith("# >>>")

@@ -1,0 +1,152 @@
+"""Shells as data: quoting per syntax, startup-file rules per shell and platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ccprofile.errors import UsageError
+from ccprofile.shells import SHELLS, Home, get_shell, zdotdir
+from ccprofile.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
+
+
+@pytest.mark.parametrize(
+    ("syntax", "line"),
+    [
+        pytest.param(POSIX, "export X='claude-haiku-4-5'", id="posix"),
+        pytest.param(FISH, "set -gx X 'claude-haiku-4-5'", id="fish"),
+        pytest.param(CSH, "setenv X 'claude-haiku-4-5'", id="csh"),
+        pytest.param(PWSH, "$env:X = 'claude-haiku-4-5'", id="pwsh"),
+    ],
+)
+def test_assignment_lines(syntax: Syntax, line: str) -> None:
+    assert syntax.assign("X", "claude-haiku-4-5") == line
+
+
+@pytest.mark.parametrize(
+    ("syntax", "value", "line"),
+    [
+        pytest.param(POSIX, "it's", "export X='it'\\''s'", id="posix-quote"),
+        pytest.param(FISH, "a\\b'c", "set -gx X 'a\\\\b\\'c'", id="fish-backslash-quote"),
+        pytest.param(CSH, "a!b", "setenv X 'a\\!b'", id="csh-history-bang"),
+        pytest.param(PWSH, "it's", "$env:X = 'it''s'", id="pwsh-doubled-quote"),
+    ],
+)
+def test_quoting_of_awkward_values(syntax: Syntax, value: str, line: str) -> None:
+    assert syntax.assign("X", value) == line
+
+
+@given(st.sampled_from(SYNTAXES), st.text(alphabet=st.characters(blacklist_characters="\n\r\x00"), max_size=30))
+def test_property_every_syntax_reads_back_what_it_writes(syntax: Syntax, value: str) -> None:
+    statement = syntax.parse(syntax.assign("ANTHROPIC_MODEL", value))
+    assert statement is not None and statement.value is not None
+    assert (statement.name, statement.value.value) == ("ANTHROPIC_MODEL", value)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "value", "dynamic"),
+    [
+        pytest.param('export A="x y"  # note', "A", "x y", False, id="posix-double"),
+        pytest.param("A=plain", "A", "plain", False, id="posix-plain"),
+        pytest.param('export A="$HOME/x"', "A", "$HOME/x", True, id="posix-dynamic"),
+        pytest.param("unset A", "A", None, False, id="posix-unset"),
+        pytest.param("set -x -g A v", "A", "v", False, id="fish-split-flags"),
+        pytest.param("set -e A", "A", None, False, id="fish-erase"),
+        pytest.param("unsetenv A", "A", None, False, id="csh-unsetenv"),
+    ],
+)
+def test_hand_written_forms_are_read(line: str, name: str, value: str | None, dynamic: bool) -> None:
+    statement = parse_any(line)
+    assert statement is not None and statement.name == name
+    if value is None:
+        assert statement.value is None
+    else:
+        assert statement.value is not None
+        assert (statement.value.value, statement.value.dynamic) == (value, dynamic)
+
+
+def _home(tmp: Path, platform: str = "linux", **env: str) -> Home:
+    return Home(tmp, {"HOME": str(tmp), **env}, platform)
+
+
+@pytest.mark.parametrize(
+    ("shell", "expected"),
+    [
+        ("zsh", ".zshrc"),
+        ("bash", ".bashrc"),
+        ("fish", ".config/fish/conf.d/ccprofile.fish"),
+        ("sh", ".profile"),
+        ("dash", ".profile"),
+        ("ksh", ".profile"),
+        ("tcsh", ".tcshrc"),
+        ("csh", ".tcshrc"),
+        ("pwsh", ".config/powershell/Microsoft.PowerShell_profile.ps1"),
+    ],
+)
+def test_startup_files_on_linux(home: Path, shell: str, expected: str) -> None:
+    assert SHELLS[shell].startup_file(_home(home)) == home / expected
+
+
+def test_zdotdir_from_the_environment(home: Path) -> None:
+    assert SHELLS["zsh"].startup_file(_home(home, ZDOTDIR=str(home / "z"))) == home / "z" / ".zshrc"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'export ZDOTDIR="$HOME/.config/zsh"',
+        "ZDOTDIR=~/.config/zsh",
+        'export ZDOTDIR="${XDG_CONFIG_HOME:-$HOME/.config}/zsh"',
+    ],
+)
+def test_zdotdir_set_only_inside_zshenv(home: Path, line: str) -> None:
+    (home / ".zshenv").write_text(f"# mine\n{line}\n")
+    assert zdotdir(_home(home)) == home / ".config" / "zsh"
+
+
+def test_zdotdir_that_cannot_be_evaluated_falls_back_to_home(home: Path) -> None:
+    (home / ".zshenv").write_text('export ZDOTDIR="$(brew --prefix)/zsh"\n')
+    assert zdotdir(_home(home)) == home
+
+
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [
+        pytest.param([], ".bash_profile", id="none-creates-bash_profile"),
+        pytest.param([".profile"], ".profile", id="profile-only-never-shadowed"),
+        pytest.param([".bash_login", ".profile"], ".bash_login", id="bash_login-first"),
+        pytest.param([".bash_profile", ".profile"], ".bash_profile", id="bash_profile-wins"),
+    ],
+)
+def test_bash_on_macos_uses_the_login_file(home: Path, existing: list[str], expected: str) -> None:
+    for name in existing:
+        (home / name).write_text("# x\n")
+    assert SHELLS["bash"].startup_file(_home(home, "darwin")) == home / expected
+
+
+def test_tcsh_uses_an_existing_cshrc(home: Path) -> None:
+    (home / ".cshrc").write_text("set x\n")
+    assert SHELLS["tcsh"].startup_file(_home(home)) == home / ".cshrc"
+
+
+def test_fish_respects_xdg_config_home(home: Path) -> None:
+    path = SHELLS["fish"].startup_file(_home(home, XDG_CONFIG_HOME=str(home / "cfg")))
+    assert path == home / "cfg" / "fish" / "conf.d" / "ccprofile.fish"
+
+
+def test_pwsh_on_windows(home: Path) -> None:
+    expected = home / "Documents" / "PowerShell" / "Microsoft.PowerShell_profile.ps1"
+    assert SHELLS["pwsh"].startup_file(_home(home, "win32")) == expected
+
+
+@pytest.mark.parametrize(("name", "shell"), [("-zsh", "zsh"), ("mksh", "ksh"), ("powershell", "pwsh"), ("BASH", "bash")])
+def test_shell_names_and_aliases(name: str, shell: str) -> None:
+    assert get_shell(name).name == shell
+
+
+def test_unknown_shell_lists_the_supported_ones() -> None:
+    with pytest.raises(UsageError, match=r"unsupported shell 'nu': supported are bash, csh, .*--shell"):
+        get_shell("nu")
