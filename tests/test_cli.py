@@ -1,0 +1,175 @@
+"""Layer 4: the CLI through typer's CliRunner and as the installed program."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile import __version__
+from ccprofile.cli import app
+from tests.helpers import run_cli
+
+runner = CliRunner()
+COMMANDS = ["set-fast-model", "set-model", "unset-fast-model", "unset-model", "uninstall", "status", "models"]
+
+
+def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input, env={"COLUMNS": "200", "NO_COLOR": "1"})
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert (result.exit_code, result.output) == (0, f"ccprofile {__version__}\n")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example_or_explanation(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 6
+
+
+def test_set_fast_model_writes_both_variables_and_says_how_to_apply(home: Path) -> None:
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
+    assert result.exit_code == 0, result.output
+    assert "Created ~/.zshrc" in result.output
+    assert "source ~/.zshrc" in result.output
+    paste = "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'; export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'"
+    assert paste in result.output
+    text = (home / ".zshrc").read_text()
+    assert "export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'\n" in text
+
+
+def test_only_small_fast_flag_writes_one_variable(home: Path) -> None:
+    invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash")
+    invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash", "--only-small-fast")
+    text = (home / ".bashrc").read_text()
+    assert "ANTHROPIC_SMALL_FAST_MODEL" in text and "ANTHROPIC_DEFAULT_HAIKU_MODEL" not in text
+
+
+def test_unchanged_second_run_says_so(home: Path) -> None:
+    invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
+    assert "nothing changed" in result.output
+
+
+def test_unset_one_pin_keeps_the_other_and_last_unset_removes_the_block(home: Path) -> None:
+    (home / ".bashrc").write_text("# mine\n")
+    invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash")
+    invoke("set-model", "claude-sonnet-4-5-20250929", "--shell", "bash")
+    invoke("unset-fast-model", "--shell", "bash")
+    text = (home / ".bashrc").read_text()
+    assert "ANTHROPIC_MODEL='claude-sonnet-4-5-20250929'" in text and "SMALL_FAST" not in text
+    result = invoke("unset-model", "--shell", "bash")
+    assert result.exit_code == 0
+    assert (home / ".bashrc").read_text() == "# mine\n"
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(home: Path) -> None:
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh", "--dry-run")
+    assert result.exit_code == 0
+    assert "+export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'" in result.output
+    assert "Dry run" in result.output
+    assert not (home / ".zshrc").exists()
+
+
+def test_explicit_file_infers_the_shell_from_its_name(home: Path) -> None:
+    target = home / "dots" / "mine.fish"
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--file", str(target))
+    assert result.exit_code == 0, result.output
+    assert "set -gx ANTHROPIC_SMALL_FAST_MODEL 'claude-haiku-4-5-20251001'" in target.read_text()
+
+
+def test_uninstall_all_cleans_every_known_file(home: Path) -> None:
+    (home / ".profile").write_text("PATH=$PATH:/x\n")
+    for shell in ("zsh", "bash", "fish", "sh", "tcsh"):
+        invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell)
+    result = invoke("uninstall", "--all")
+    assert result.exit_code == 0, result.output
+    assert (home / ".profile").read_text() == "PATH=$PATH:/x\n"
+    for gone in (".zshrc", ".bashrc", ".tcshrc", ".config/fish/conf.d/ccprofile.fish"):
+        assert not (home / gone).exists(), gone
+    assert "No startup file has a ccprofile block" in invoke("uninstall", "--all").output
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        pytest.param("claude haiku", "contains a space", id="space"),
+        pytest.param("x'y", "contains a quote", id="quote"),
+        pytest.param("$(rm -rf ~)", "contains a '$'", id="dollar"),
+        pytest.param("a`b`", "contains a backtick", id="backtick"),
+        pytest.param("a\nb", "contains a newline", id="newline"),
+        pytest.param("", "is empty", id="empty"),
+    ],
+)
+def test_bad_model_values_are_refused_in_one_line(home: Path, value: str, fragment: str) -> None:
+    result = run_cli(["set-fast-model", value, "--shell", "zsh", "--force"])
+    assert result.returncode == 2
+    assert result.stderr.startswith("ccprofile: error: ") and fragment in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (home / ".zshrc").exists()
+
+
+def test_unknown_shell_is_a_clear_error(home: Path) -> None:
+    result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "nushell"])
+    assert result.returncode == 2
+    assert "unsupported shell 'nushell'" in result.stderr and "--shell" in result.stderr
+
+
+def test_home_unset_is_a_clear_error(home: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "HOME"}
+    result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"], env)
+    assert result.returncode == 1
+    assert result.stderr == "ccprofile: error: HOME is not set: cannot tell where your startup files and backups are\n"
+
+
+def test_shell_detection_falls_back_to_SHELL(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shellingham
+
+    from ccprofile.detect import detect_shell
+
+    def fail() -> tuple[str, str]:
+        raise shellingham.ShellDetectionFailure()
+
+    monkeypatch.setattr(shellingham, "detect_shell", fail)
+    assert detect_shell({"SHELL": "/usr/local/bin/fish"}).name == "fish"
+    with pytest.raises(Exception, match=r"could not detect your shell and \$SHELL is not set"):
+        detect_shell({})
+
+
+def test_shell_detection_prefers_shellingham(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shellingham
+
+    from ccprofile.detect import detect_shell
+
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("zsh", "/bin/zsh"))
+    assert detect_shell({"SHELL": "/bin/bash"}).name == "zsh"
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("xonsh", "/bin/xonsh"))
+    assert detect_shell({"SHELL": "/bin/bash"}).name == "bash"  # unsupported: $SHELL decides
+
+
+def test_python_dash_m_and_installed_script_agree(home: Path) -> None:
+    import subprocess
+
+    module = subprocess.run([sys.executable, "-m", "ccprofile", "--version"], capture_output=True, text=True, check=True)
+    assert module.stdout == run_cli(["--version"]).stdout == f"ccprofile {__version__}\n"
+
+
+def test_real_subprocess_set_and_uninstall_restore_the_file(home: Path) -> None:
+    rc = home / ".zshrc"
+    rc.write_bytes(b"setopt autocd\r\n")
+    assert run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"]).returncode == 0
+    assert run_cli(["uninstall", "--shell", "zsh"]).returncode == 0
+    assert rc.read_bytes() == b"setopt autocd\r\n"
+
+
+def test_completion_script_is_available() -> None:
+    result = invoke("--show-completion", "bash")
+    assert result.exit_code == 0
+    assert "complete -o default -F _ccprofile_completion ccprofile" in result.output

@@ -1,0 +1,109 @@
+"""Layer 5: start the real shells with the temporary home and read what they export."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_program
+from tests.helpers import run_cli
+
+pytestmark = pytest.mark.real_shell
+
+# How each shell is started so that it reads the file ccprofile writes for it: interactive
+# for bash, zsh, fish and tcsh; login for dash and ksh, which read ~/.profile only then.
+STARTS = {
+    "bash": ["-i", "-c", "env"],
+    "zsh": ["-i", "-c", "env"],
+    "fish": ["-i", "-c", "env"],
+    "dash": ["-l", "-c", "env"],
+    "ksh": ["-l", "-c", "env"],
+    "tcsh": ["-i", "-c", "env"],
+}
+FAST = "ANTHROPIC_SMALL_FAST_MODEL"
+HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
+
+
+def new_terminal_env(shell: str) -> dict[str, str]:
+    """What a new terminal of ``shell`` exports, started as that terminal would start it."""
+    program = require_program(shell)
+    result = subprocess.run(
+        [program, *STARTS[shell]],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+        start_new_session=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+
+
+def cli(*args: str) -> None:
+    result = run_cli(args)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("shell", list(STARTS))
+def test_new_terminal_exports_the_pin_then_the_update_then_nothing(home: Path, shell: str) -> None:
+    require_program(shell)
+    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell)
+    exported = new_terminal_env(shell)
+    assert (exported.get(FAST), exported.get(HAIKU)) == ("claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001")
+
+    cli("set-fast-model", "claude-haiku-5-5", "--shell", shell)
+    cli("set-model", "claude-sonnet-4-5-20250929", "--shell", shell)
+    exported = new_terminal_env(shell)
+    assert exported.get(FAST) == "claude-haiku-5-5"
+    assert exported.get("ANTHROPIC_MODEL") == "claude-sonnet-4-5-20250929"
+
+    cli("uninstall", "--shell", shell)
+    exported = new_terminal_env(shell)
+    assert FAST not in exported and HAIKU not in exported and "ANTHROPIC_MODEL" not in exported
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_block_in_an_existing_startup_file_keeps_the_users_lines_working(home: Path, shell: str) -> None:
+    require_program(shell)
+    rc = home / f".{shell}rc"
+    original = "export MY_VAR=kept\nalias ll='ls -l'"  # no trailing newline, on purpose
+    rc.write_text(original)
+    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell)
+    exported = new_terminal_env(shell)
+    assert exported.get("MY_VAR") == "kept"
+    assert exported.get(FAST) == "claude-haiku-4-5-20251001"
+    cli("uninstall", "--shell", shell)
+    assert rc.read_text() == original
+
+
+def test_zsh_with_zdotdir_set_only_in_zshenv(home: Path) -> None:
+    require_program("zsh")
+    (home / ".zshenv").write_text('export ZDOTDIR="$HOME/.config/zsh"\n')
+    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
+    assert (home / ".config" / "zsh" / ".zshrc").is_file()
+    assert not (home / ".zshrc").exists()
+    assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
+
+
+def test_status_new_shell_matches_what_real_shells_export(home: Path) -> None:
+    """status reads startup files statically; the real shells must agree with it."""
+    import json
+
+    for shell in ("bash", "zsh", "fish"):
+        require_program(shell)
+        cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell)
+        if shell == "bash":
+            with (home / ".bashrc").open("a") as handle:
+                handle.write("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-5-5\n")
+        result = run_cli(["status", "--json", "--shell", shell])
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        real = new_terminal_env(shell)
+        assert report["background"]["new_shell"]["model"] == real[FAST], shell
+        probed = json.loads(run_cli(["status", "--json", "--probe", "--shell", shell]).stdout)
+        assert probed["background"]["new_shell"]["model"] == real[FAST], shell
