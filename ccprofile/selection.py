@@ -100,7 +100,10 @@ def choose(
     force: bool = False,
 ) -> Selection:
     """The value to pin for ``provider``, or a UsageError that says what to use instead."""
-    named = None if force or catalog.by_id(value) else catalog.by_name(value)
+    # A friendly name unless it is already this provider's exact ID: `claude-haiku-4-5` is
+    # Foundry's ID for Haiku 4.5 and, anywhere else, a name for it.
+    own_id = any(p == provider for _, p in catalog.by_id(value))
+    named = None if force or own_id else catalog.by_name(value)
     if named is not None:
         chosen = named.id_for(provider)
         if not chosen:

@@ -15,14 +15,33 @@ REAL_HOME = Path(os.path.expanduser("~"))
 # Everything ccprofile could write in a home: if one of these changes during a test, the test
 # escaped its temporary home, and that is a failure however green the test itself is.
 _WATCHED = (
-    ".zshrc", ".zshenv", ".bashrc", ".bash_profile", ".bash_login", ".profile", ".tcshrc",
-    ".cshrc", ".config/fish", ".config/powershell", ".local/state/ccprofile", ".claude",
+    ".zshrc",
+    ".zshenv",
+    ".bashrc",
+    ".bash_profile",
+    ".bash_login",
+    ".profile",
+    ".tcshrc",
+    ".cshrc",
+    ".config/fish",
+    ".config/powershell",
+    ".local/state/ccprofile",
+    ".claude",
 )
 _CLEARED = (
-    "ZDOTDIR", "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL",
-    "ANTHROPIC_DEFAULT_MODEL", "ANTHROPIC_BASE_URL", "ANTHROPIC_DEFAULT_SONNET_MODEL",
-    "ANTHROPIC_DEFAULT_OPUS_MODEL", "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
-    "CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_USE_FOUNDRY", "ENV",
+    "ZDOTDIR",
+    "ANTHROPIC_SMALL_FAST_MODEL",
+    "ANTHROPIC_DEFAULT_HAIKU_MODEL",
+    "ANTHROPIC_MODEL",
+    "ANTHROPIC_DEFAULT_MODEL",
+    "ANTHROPIC_BASE_URL",
+    "ANTHROPIC_DEFAULT_SONNET_MODEL",
+    "ANTHROPIC_DEFAULT_OPUS_MODEL",
+    "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
+    "CLAUDE_CODE_USE_BEDROCK",
+    "CLAUDE_CODE_USE_VERTEX",
+    "CLAUDE_CODE_USE_FOUNDRY",
+    "ENV",
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -13,11 +13,19 @@ from tests.conftest import IN_CI, ccprofile_command
 
 # Root ignores permission bits through CAP_DAC_OVERRIDE; CI runs as root, so tests of
 # unwritable files drop that capability (util-linux setpriv) to make the bits count again.
-_DROP_OVERRIDE = ["--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"]
+_DROP_OVERRIDE = [
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--",
+]
 
 
 def run_cli(
-    args: Sequence[str], env: dict[str, str] | None = None, *, respect_permissions: bool = False, input: str | None = None
+    args: Sequence[str],
+    env: dict[str, str] | None = None,
+    *,
+    respect_permissions: bool = False,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """The installed ``ccprofile`` as a real subprocess, with this test's environment."""
     command = [*ccprofile_command(), *args]

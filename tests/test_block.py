@@ -111,8 +111,10 @@ def test_every_known_marker_pair_is_removed() -> None:
 _pieces = st.sampled_from(
     ["\n", "\r\n", "\r", "\ufeff", "\udc80", "\udcff", "# >>> conda >>>", "# <<< ccprofile", " ", "x", "é"]
 )
-marker_free = st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=25).map("".join).filter(
-    lambda t: BEGIN not in t and END not in t
+marker_free = (
+    st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=25)
+    .map("".join)
+    .filter(lambda t: BEGIN not in t and END not in t)
 )
 payloads = st.lists(
     st.sampled_from(["export A='1'", "export B='2'", "set -gx C '3'"]), min_size=1, max_size=3
@@ -127,7 +129,9 @@ def test_property_round_trip_is_exact(text: str, payload: list[str]) -> None:
 
 @settings(max_examples=300)
 @given(marker_free, payloads, payloads)
-def test_property_apply_is_idempotent_and_updates_in_place(text: str, first: list[str], second: list[str]) -> None:
+def test_property_apply_is_idempotent_and_updates_in_place(
+    text: str, first: list[str], second: list[str]
+) -> None:
     once = block.apply(text, first).text
     assert block.apply(once, first).text == once
     twice = block.apply(once, second).text

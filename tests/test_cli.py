@@ -126,7 +126,10 @@ def test_home_unset_is_a_clear_error(home: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "HOME"}
     result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"], env)
     assert result.returncode == 1
-    assert result.stderr == "ccprofile: error: HOME is not set: cannot tell where your startup files and backups are\n"
+    assert (
+        result.stderr
+        == "ccprofile: error: HOME is not set: cannot tell where your startup files and backups are\n"
+    )
 
 
 def test_shell_detection_falls_back_to_SHELL(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,7 +160,9 @@ def test_shell_detection_prefers_shellingham(monkeypatch: pytest.MonkeyPatch) ->
 def test_python_dash_m_and_installed_script_agree(home: Path) -> None:
     import subprocess
 
-    module = subprocess.run([sys.executable, "-m", "ccprofile", "--version"], capture_output=True, text=True, check=True)
+    module = subprocess.run(
+        [sys.executable, "-m", "ccprofile", "--version"], capture_output=True, text=True, check=True
+    )
     assert module.stdout == run_cli(["--version"]).stdout == f"ccprofile {__version__}\n"
 
 

@@ -54,7 +54,10 @@ def test_new_terminal_exports_the_pin_then_the_update_then_nothing(home: Path, s
     require_program(shell)
     cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell)
     exported = new_terminal_env(shell)
-    assert (exported.get(FAST), exported.get(HAIKU)) == ("claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001")
+    assert (exported.get(FAST), exported.get(HAIKU)) == (
+        "claude-haiku-4-5-20251001",
+        "claude-haiku-4-5-20251001",
+    )
 
     cli("set-fast-model", "claude-haiku-5-5", "--shell", shell)
     cli("set-model", "claude-sonnet-4-5-20250929", "--shell", shell)

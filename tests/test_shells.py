@@ -39,7 +39,9 @@ def test_quoting_of_awkward_values(syntax: Syntax, value: str, line: str) -> Non
     assert syntax.assign("X", value) == line
 
 
-@given(st.sampled_from(SYNTAXES), st.text(alphabet=st.characters(blacklist_characters="\n\r\x00"), max_size=30))
+@given(
+    st.sampled_from(SYNTAXES), st.text(alphabet=st.characters(blacklist_characters="\n\r\x00"), max_size=30)
+)
 def test_property_every_syntax_reads_back_what_it_writes(syntax: Syntax, value: str) -> None:
     statement = syntax.parse(syntax.assign("ANTHROPIC_MODEL", value))
     assert statement is not None and statement.value is not None
@@ -142,7 +144,9 @@ def test_pwsh_on_windows(home: Path) -> None:
     assert SHELLS["pwsh"].startup_file(_home(home, "win32")) == expected
 
 
-@pytest.mark.parametrize(("name", "shell"), [("-zsh", "zsh"), ("mksh", "ksh"), ("powershell", "pwsh"), ("BASH", "bash")])
+@pytest.mark.parametrize(
+    ("name", "shell"), [("-zsh", "zsh"), ("mksh", "ksh"), ("powershell", "pwsh"), ("BASH", "bash")]
+)
 def test_shell_names_and_aliases(name: str, shell: str) -> None:
     assert get_shell(name).name == shell
 

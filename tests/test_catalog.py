@@ -1,0 +1,219 @@
+"""The model catalog, friendly names, validation outcomes and the model picker."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile.catalog import COLUMNS, load
+from ccprofile.cli import app
+from ccprofile.errors import UsageError
+from ccprofile.selection import choose
+from tests.conftest import ccprofile_command
+from tests.helpers import run_cli
+
+CATALOG = load()
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "model-catalog.json"
+
+
+def shared_catalog() -> dict[str, object]:
+    if not SHARED.exists():
+        pytest.skip(f"{SHARED} is not beside this checkout")
+    data: dict[str, object] = json.loads(SHARED.read_text())
+    return data
+
+
+def test_every_provider_id_matches_the_claude_code_table() -> None:
+    reference = shared_catalog()["models"]
+    assert isinstance(reference, list)
+    assert [m.name for m in CATALOG.models] == [m["name"] for m in reference]
+    for model, raw in zip(CATALOG.models, reference):
+        for provider, column in COLUMNS.items():
+            assert model.id_for(provider) == raw["ids"].get(column), (model.name, provider)
+
+
+def test_catalog_records_the_claude_code_release() -> None:
+    assert CATALOG.claude_code_version in str(shared_catalog()["source"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "provider", "expected"),
+    [
+        ("haiku-4.5", "anthropic", "claude-haiku-4-5-20251001"),
+        ("Haiku 4.5", "vertex", "claude-haiku-4-5@20251001"),
+        ("claude-haiku-4-5", "bedrock", "us.anthropic.claude-haiku-4-5-20251001-v1:0"),
+        ("claude-haiku-4-5", "foundry", "claude-haiku-4-5"),
+        ("HAIKU 5.5", "bedrock", "us.anthropic.claude-haiku-5-5"),
+        ("haiku", "anthropic", "claude-haiku-5-5"),
+        ("haiku", "vertex", "claude-haiku-5-5"),
+    ],
+)
+def test_friendly_names_and_aliases_map_to_the_provider_id(typed: str, provider: str, expected: str) -> None:
+    assert choose(typed, provider, CATALOG, background=True).value == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "provider", "message"),
+    [
+        pytest.param(
+            "claude-3-5-haiku-20241022",
+            "anthropic",
+            "retired on 2026-02-19; use claude-haiku-5-5",
+            id="retired",
+        ),
+        pytest.param(
+            "claude-haiku-4-5@20251001",
+            "bedrock",
+            "for bedrock use us.anthropic.claude-haiku-4-5-20251001-v1:0",
+            id="vertex-id-on-bedrock",
+        ),
+        pytest.param(
+            "us.anthropic.claude-haiku-5-5",
+            "vertex",
+            "for vertex use claude-haiku-5-5",
+            id="bedrock-id-on-vertex",
+        ),
+        pytest.param(
+            "claude-haiku-9@20270101",
+            "anthropic",
+            "does not look like a model ID for anthropic",
+            id="wrong-shape",
+        ),
+    ],
+)
+def test_refusals_suggest_the_right_value(typed: str, provider: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message.replace(".", r"\.")):
+        choose(typed, provider, CATALOG, background=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "provider"),
+    [
+        ("claude-haiku-6-0", "anthropic"),
+        ("claude-haiku-6-0@20270101", "vertex"),
+        ("eu.anthropic.claude-haiku-6-0-v1:0", "bedrock"),
+        ("global.anthropic.claude-haiku-6-0", "bedrock"),
+        ("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123", "bedrock"),
+        ("team-haiku-deployment", "foundry"),
+        ("my/proxy-model", "gateway"),
+    ],
+)
+def test_unknown_ids_of_a_valid_shape_pass_with_a_note_or_fail_strict(typed: str, provider: str) -> None:
+    selection = choose(typed, provider, CATALOG, background=True)
+    assert selection.value == typed and selection.note and "not in the model catalog" in selection.note
+    with pytest.raises(UsageError, match="--strict"):
+        choose(typed, provider, CATALOG, background=True, strict=True)
+
+
+def test_region_prefixed_bedrock_id_of_a_known_model_is_known() -> None:
+    selection = choose("eu.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", CATALOG, background=True)
+    assert selection.known and selection.note is None
+
+
+def test_force_skips_the_catalog_but_not_the_character_check() -> None:
+    assert (
+        choose("claude-3-5-haiku-20241022", "anthropic", CATALOG, background=True, force=True).value
+        == "claude-3-5-haiku-20241022"
+    )
+    with pytest.raises(UsageError, match="contains a space"):
+        choose("a b", "anthropic", CATALOG, background=True, force=True)
+
+
+def test_primary_aliases_are_kept_for_claude_code_to_resolve() -> None:
+    assert choose("sonnet", "anthropic", CATALOG, background=False).value == "sonnet"
+
+
+def test_models_command_json_and_table() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["models", "--provider", "bedrock", "--family", "haiku", "--json"])
+    data = json.loads(result.output)
+    assert [m["id"] for m in data["models"]] == [
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "us.anthropic.claude-haiku-5-5",
+    ]
+    assert [m["recommended_background"] for m in data["models"]] == [False, True]
+    table = runner.invoke(app, ["models", "--provider", "anthropic"], env={"COLUMNS": "200"}).output
+    assert (
+        "recommended background model" in table
+        and "claude-3-5-haiku-20241022" in table
+        and "retired" in table
+    )
+
+
+def test_provider_detection_feeds_set_fast_model(home: Path) -> None:
+    env = {**os.environ, "CLAUDE_CODE_USE_BEDROCK": "1"}
+    result = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh"], env)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "export ANTHROPIC_SMALL_FAST_MODEL='us.anthropic.claude-haiku-4-5-20251001-v1:0'"
+        in (home / ".zshrc").read_text()
+    )
+
+
+def test_aws_region_goes_into_the_block(home: Path) -> None:
+    result = run_cli(
+        [
+            "set-fast-model",
+            "haiku-4.5",
+            "--provider",
+            "bedrock",
+            "--aws-region",
+            "us-west-2",
+            "--shell",
+            "fish",
+        ]
+    )
+    assert result.returncode == 0, result.stderr
+    text = (home / ".config" / "fish" / "conf.d" / "ccprofile.fish").read_text()
+    assert "set -gx ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION 'us-west-2'" in text
+
+
+def test_no_model_without_a_terminal_pins_the_recommended_one(home: Path) -> None:
+    result = run_cli(["set-fast-model", "--shell", "zsh", "--provider", "vertex"])
+    assert result.returncode == 0, result.stderr
+    assert "recommended background model for vertex" in result.stdout
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [("\r", "us.anthropic.claude-haiku-5-5"), ("1\r", "us.anthropic.claude-haiku-4-5-20251001-v1:0")],
+)
+def test_interactive_pick_in_a_pseudo_terminal(home: Path, keys: str, expected: str) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "--shell", "zsh", "--provider", "bedrock"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect(r"Choose 1-2 \[2\]: ")
+    assert "(recommended)" in (child.before or "")
+    child.send(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert f"export ANTHROPIC_SMALL_FAST_MODEL='{expected}'" in (home / ".zshrc").read_text()
+
+
+def test_interactive_pick_reprompts_on_bad_input(home: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect(r"Choose 1-2 \[2\]: ")
+    child.send("9\r")
+    child.expect("Please type a number from 1 to 2")
+    child.send("1\r")
+    child.expect(pexpect.EOF)
+    assert "claude-haiku-4-5-20251001" in (home / ".zshrc").read_text()

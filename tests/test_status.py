@@ -1,0 +1,207 @@
+"""ccprofile status: the table, the JSON contract, every warning code and --check."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile.cli import app
+
+runner = CliRunner()
+SOURCES = {
+    "environment",
+    "profile",
+    "user-settings",
+    "project-settings",
+    "local-settings",
+    "managed-settings",
+    "default",
+}
+
+
+def status(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[int, Any]:
+    extra = ["--project", str(cwd)] if cwd else []
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", *extra, *args], env=env)
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.output)
+
+
+def codes(report: dict[str, Any]) -> list[str]:
+    return [w["code"] for w in report["warnings"]]
+
+
+def write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+
+
+def pin(home: Path, value: str = "claude-haiku-4-5-20251001") -> None:
+    result = runner.invoke(app, ["set-fast-model", value, "--shell", "zsh"])
+    assert result.exit_code == 0, result.output
+
+
+def check_schema(report: dict[str, Any]) -> None:
+    assert set(report) >= {"provider", "shell", "background", "primary", "warnings"}
+    assert report["provider"] in {"anthropic", "gateway", "bedrock", "vertex", "foundry"}
+    assert set(report["shell"]) == {"name", "startup_file"}
+    for key in ("background", "primary"):
+        model = report[key]
+        assert isinstance(model["model"], str) and model["source"] in SOURCES
+        assert set(model["new_shell"]) >= {"model", "source"} and model["new_shell"]["source"] in SOURCES
+        for layer in model["layers"]:
+            assert set(layer) == {"source", "file", "variable", "value"}
+    assert report["background"]["variable"] in {
+        "ANTHROPIC_SMALL_FAST_MODEL",
+        "ANTHROPIC_DEFAULT_HAIKU_MODEL",
+        None,
+    }
+    assert report["primary"]["variable"] in {"ANTHROPIC_MODEL", "model", "ANTHROPIC_DEFAULT_MODEL", None}
+    for warning in report["warnings"]:
+        assert set(warning) == {"code", "message"} and warning["message"]
+
+
+def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
+    pin(home)
+    env = {
+        "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001",
+        "ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5-20251001",
+    }
+    code, report = status("--check", env=env, cwd=tmp_path)
+    check_schema(report)
+    assert code == 0 and report["warnings"] == []
+    assert report["background"]["model"] == "claude-haiku-4-5-20251001"
+    assert report["background"]["source"] == "environment"
+    assert report["background"]["new_shell"] == {
+        "model": "claude-haiku-4-5-20251001",
+        "source": "profile",
+        "variable": "ANTHROPIC_SMALL_FAST_MODEL",
+        "file": f"{home}/.zshrc:4",
+    }
+    assert report["shell"] == {"name": "zsh", "startup_file": str(home / ".zshrc")}
+
+
+def test_not_loaded(home: Path, tmp_path: Path) -> None:
+    pin(home)
+    code, report = status("--check", cwd=tmp_path)
+    assert code == 1 and codes(report) == ["not-loaded"]
+    assert "source " in report["warnings"][0]["message"]
+
+
+def test_settings_override_names_the_file(home: Path, tmp_path: Path) -> None:
+    pin(home)
+    write_json(
+        home / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"}}
+    )
+    env = {
+        "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001",
+        "ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5-20251001",
+    }
+    _, report = status(env=env, cwd=tmp_path)
+    check_schema(report)
+    assert report["background"]["model"] == "claude-haiku-5-5"
+    assert report["background"]["source"] == "user-settings"
+    assert codes(report) == ["settings-override"]
+    assert str(home / ".claude" / "settings.json") in report["warnings"][0]["message"]
+    sources = [layer["source"] for layer in report["background"]["layers"]]
+    assert sources == ["environment", "environment", "profile", "profile", "user-settings"]
+
+
+def test_project_and_local_settings_come_from_project_dir(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    write_json(
+        project / ".claude" / "settings.json",
+        {"env": {"ANTHROPIC_DEFAULT_HAIKU_MODEL": "p"}, "model": "opus"},
+    )
+    write_json(project / ".claude" / "settings.local.json", {"env": {"ANTHROPIC_DEFAULT_HAIKU_MODEL": "l"}})
+    _, report = status(cwd=project)
+    assert (report["background"]["model"], report["background"]["source"]) == ("l", "local-settings")
+    assert (report["primary"]["model"], report["primary"]["variable"]) == ("claude-opus-5-5", "model")
+
+
+def test_managed_settings_and_drop_ins(tmp_path: Path) -> None:
+    managed = Path(os.environ["CCPROFILE_MANAGED_SETTINGS_DIR"])
+    write_json(managed / "managed-settings.json", {"env": {"ANTHROPIC_MODEL": "a"}})
+    write_json(managed / "managed-settings.d" / "20-team.json", {"env": {"ANTHROPIC_MODEL": "b"}})
+    _, report = status(cwd=tmp_path)
+    assert (report["primary"]["model"], report["primary"]["source"]) == ("b", "managed-settings")
+
+
+def test_shadowed_by_a_later_export(home: Path, tmp_path: Path) -> None:
+    pin(home)
+    with (home / ".zshrc").open("a") as handle:
+        handle.write("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-5-5\n")
+    (home / ".zlogin").write_text("unset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
+    _, report = status(cwd=tmp_path)
+    assert codes(report).count("shadowed") == 2
+    assert report["background"]["new_shell"]["model"] == "claude-haiku-5-5"
+    messages = [w["message"] for w in report["warnings"] if w["code"] == "shadowed"]
+    assert messages[0].startswith(f"{home}/.zshrc:7 sets 'claude-haiku-5-5' after the ccprofile block")
+    assert messages[1].startswith(f"{home}/.zlogin:1 removes it after the ccprofile block")
+
+
+@pytest.mark.parametrize(
+    ("env", "provider"),
+    [
+        ({"ANTHROPIC_BASE_URL": "https://llm.example.internal"}, "gateway"),
+        ({"CLAUDE_CODE_USE_BEDROCK": "1"}, "bedrock"),
+        ({"CLAUDE_CODE_USE_VERTEX": "true"}, "vertex"),
+        ({"CLAUDE_CODE_USE_FOUNDRY": "1"}, "foundry"),
+    ],
+)
+def test_unpinned_fallback_per_provider(tmp_path: Path, env: dict[str, str], provider: str) -> None:
+    code, report = status("--check", env=env, cwd=tmp_path)
+    assert code == 1 and report["provider"] == provider
+    assert codes(report) == ["unpinned-fallback"]
+    assert "ccprofile set-fast-model" in report["warnings"][0]["message"]
+
+
+def test_alias_not_resolved(tmp_path: Path) -> None:
+    _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "haiku"}, cwd=tmp_path)
+    assert report["background"]["model"] == "haiku"
+    assert codes(report) == ["alias-not-resolved"]
+
+
+def test_retired_model(tmp_path: Path) -> None:
+    _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"}, cwd=tmp_path)
+    assert codes(report) == ["retired-model"]
+    assert "2026-02-19" in report["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("data", [b"{not json", b"\x00\xff" * 100, b'{"env": []}'])
+def test_invalid_settings_warns_and_keeps_going(home: Path, tmp_path: Path, data: bytes) -> None:
+    (home / ".claude").mkdir()
+    (home / ".claude" / "settings.json").write_bytes(data)
+    write_json(tmp_path / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "p"}})
+    _, report = status(cwd=tmp_path)
+    assert codes(report) == ["invalid-settings"]
+    assert str(home / ".claude" / "settings.json") in report["warnings"][0]["message"]
+    assert report["background"]["model"] == "p"
+
+
+def test_huge_and_binary_startup_files_do_not_crash(home: Path, tmp_path: Path) -> None:
+    (home / ".zshrc").write_bytes(b"\x00\x01binary" * 10)
+    (home / ".zshenv").write_bytes(b"# x\n" * 1_200_000)
+    _, report = status(cwd=tmp_path)
+    assert codes(report) == ["startup-file", "startup-file"]
+
+
+def test_table_output_names_models_sources_and_blind_spots(home: Path, tmp_path: Path) -> None:
+    pin(home)
+    result = runner.invoke(
+        app, ["status", "--shell", "zsh", "--project", str(tmp_path)], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0
+    for text in (
+        "Background",
+        "Primary",
+        "claude-haiku-4-5-20251001",
+        "claude-opus-5-5",
+        "not-loaded",
+        "--model",
+    ):
+        assert text in result.output
