@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,7 @@ def test_every_provider_id_matches_the_claude_code_table() -> None:
     reference = shared_catalog()["models"]
     assert isinstance(reference, list)
     assert [m.name for m in CATALOG.models] == [m["name"] for m in reference]
-    for model, raw in zip(CATALOG.models, reference):
+    for model, raw in zip(CATALOG.models, reference, strict=True):
         for provider, column in COLUMNS.items():
             assert model.id_for(provider) == raw["ids"].get(column), (model.name, provider)
 

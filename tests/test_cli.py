@@ -37,7 +37,10 @@ def test_set_fast_model_writes_both_variables_and_says_how_to_apply(home: Path) 
     assert result.exit_code == 0, result.output
     assert "Created ~/.zshrc" in result.output
     assert "source ~/.zshrc" in result.output
-    paste = "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'; export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'"
+    paste = (
+        "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'; "
+        "export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'"
+    )
     assert paste in result.output
     text = (home / ".zshrc").read_text()
     assert "export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'\n" in text
