@@ -161,6 +161,10 @@ def _run(
     real = fileio.resolve(path)
     with fileio.locked(real, create=not dry_run):
         snapshot = fileio.read(real)
+        if b"\0" in (snapshot.data or b""):
+            raise CcprofileError(
+                f"{path} contains NUL bytes, so it is not a shell startup file; nothing was written"
+            )
         missing = snapshot.data is None
         old = fileio.decode(snapshot.data or b"")
         try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.detect import detect_shell, home_from, state_dir
+from ccprofile.errors import CcprofileError
 from ccprofile.shells import SHELLS, Home, Shell, get_shell, zdotdir
 
 # Startup files whose name says which shell reads them, for --file without --shell.
@@ -65,6 +66,11 @@ def resolve_target(
     if file is not None:
         return Target(shell, Path(file).expanduser().absolute(), home, None)
     path = shell.startup_file(home)
+    if shell.name == "zsh" and not path.parent.is_dir() and path.parent != home.path:
+        # zsh would read nothing from a ZDOTDIR that does not exist; creating it would hide that.
+        raise CcprofileError(
+            f"ZDOTDIR points to {path.parent}, which does not exist: fix ZDOTDIR or pass --file"
+        )
     return Target(shell, path, home, _why(shell, home, path))
 
 

@@ -94,3 +94,7 @@ def ccprofile_command() -> list[str]:
     if not script.exists():
         pytest.fail(f"the ccprofile console script is not installed at {script}; pip install -e '.[test]'")
     return [str(script)]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--soak", action="store_true", help="run the long reliability soak (1,000 kills)")

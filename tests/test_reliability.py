@@ -1,0 +1,250 @@
+"""Reliability: crash safety under SIGKILL, 32 concurrent writers, write failures, bad input.
+
+Run longer with ``pytest tests/test_reliability.py --soak`` (1,000 kills instead of 40).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ccprofile import block, profile
+from ccprofile.errors import CcprofileError
+from ccprofile.shells import SHELLS
+from tests.conftest import ccprofile_command
+from tests.helpers import run_cli
+
+ZSH = SHELLS["zsh"]
+USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20_000)]  # ~0.9 MB
+
+_REWRITER = """
+import sys
+from pathlib import Path
+from ccprofile import profile
+from ccprofile.shells import SHELLS
+path, backups = Path(sys.argv[1]), Path(sys.argv[2])
+values = ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
+i = 0
+print("ready", flush=True)
+while True:
+    value = values[i % 2]
+    profile.update(path, SHELLS["zsh"], lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value}, backup_dir=backups)
+    i += 1
+"""
+
+
+def _variants(original: str) -> set[bytes]:
+    payload = "export ANTHROPIC_SMALL_FAST_MODEL='{}'"
+    return {original.encode()} | {
+        block.apply(original, [payload.format(v)]).text.encode()
+        for v in ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
+    }
+
+
+def test_sigkill_at_random_moments_leaves_old_or_new_bytes(
+    home: Path, request: pytest.FixtureRequest
+) -> None:
+    kills = 1000 if request.config.getoption("--soak") else 40
+    rc = home / ".zshrc"
+    original = "".join(USER_LINES[:10_000]) + "".join(USER_LINES[10_000:])
+    rc.write_text(original)
+    valid = _variants(original)
+    rng = random.Random(1234)
+    for _ in range(kills):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _REWRITER, str(rc), str(home / "backups")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0, 0.08))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert rc.read_bytes() in valid
+    # A later run removes whatever temp file a killed one left behind.
+    profile.update(rc, ZSH, lambda pins: pins, backup_dir=home / "backups")
+    assert not list(home.glob(".zshrc.*.ccprofile.tmp"))
+
+
+def test_32_concurrent_writers_leave_one_well_formed_block(home: Path) -> None:
+    rc = home / ".zshrc"
+    user_lines = USER_LINES[:200]
+    rc.write_text("".join(user_lines))
+    commands = []
+    written = set()
+    for i in range(32):
+        kind = i % 4
+        if kind in (0, 1):
+            value = f"claude-haiku-{i}-0"
+            written.add(value)
+            commands.append(["set-fast-model", value, "--shell", "zsh", "--force"])
+        elif kind == 2:
+            commands.append(["unset-fast-model", "--shell", "zsh"])
+        else:
+            commands.append(["uninstall", "--shell", "zsh"])
+    processes = [
+        subprocess.Popen(
+            [*ccprofile_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for args in commands
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    text = rc.read_text()
+    blocks = block.find_blocks(text)
+    assert len(blocks) <= 1
+    if blocks:
+        pins = profile.read_pins(rc, blocks[0])
+        assert pins.get(profile.FAST) in written
+    remaining = [line for line in text.splitlines(keepends=True) if line in user_lines]
+    assert remaining == user_lines
+
+
+def test_full_disk_is_a_clean_error(home: Path) -> None:
+    rc = home / ".zshrc"
+    original = "".join(USER_LINES[:200])
+    rc.write_text(original)
+
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run(
+        [*ccprofile_command(), "set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,  # runs before exec in the child only; no threads here
+        check=False,
+    )
+    assert result.returncode == 1
+    assert re.fullmatch(
+        r"ccprofile: error: cannot (write|back up) \S+\.zshrc: File too large\n", result.stderr
+    )
+    assert rc.read_text() == original
+    assert not list(home.glob(".zshrc.*.ccprofile.tmp"))
+
+
+BEGIN, END = block.BEGIN, block.END
+BAD_VALUES = [
+    "claude haiku",
+    "a'b",
+    'a"b',
+    "$(id)",
+    "`id`",
+    "a\nb",
+    "a\rb",
+    "a\\b",
+    "a;b",
+    "a|b",
+    "a&b",
+    "a>b",
+    "a<b",
+    "",
+    "x" * 300,
+    "a\tb",
+    "clаude-haiku",  # noqa: RUF001  # a Cyrillic homoglyph, on purpose
+    "a*b",
+    "~/x",
+    "a!b",
+]
+BAD_FILES = {
+    "begin-without-end": f"a\n{BEGIN}\nb\n",
+    "end-without-begin": f"a\n{END}\n",
+    "nested": f"{BEGIN}\n{BEGIN}\n{END}\n{END}\n",
+    "crlf-begin-without-end": f"a\r\n{BEGIN}\r\n",
+    "binary": "\0\1\2ELF",
+}
+
+
+@pytest.mark.parametrize("value", BAD_VALUES, ids=[f"value-{i}" for i in range(len(BAD_VALUES))])
+def test_bad_model_value(home: Path, value: str) -> None:
+    (home / ".zshrc").write_text("keep\n")
+    result = run_cli(["set-fast-model", value, "--shell", "zsh", "--force"])
+    assert (
+        result.returncode == 2
+        and result.stderr.count("\n") == 1
+        and result.stderr.startswith("ccprofile: error:")
+    )
+    assert (home / ".zshrc").read_text() == "keep\n"
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_bad_startup_file(home: Path, name: str) -> None:
+    rc = home / ".zshrc"
+    rc.write_bytes(BAD_FILES[name].encode())
+    for args in (["set-fast-model", "claude-haiku-4-5-20251001"], ["uninstall"]):
+        result = run_cli([*args, "--shell", "zsh"])
+        assert result.returncode == 1 and result.stderr.count("\n") == 1
+        assert str(rc) in result.stderr
+        assert rc.read_bytes() == BAD_FILES[name].encode()
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        pytest.param(["--shell", "nu"], {}, "unsupported shell 'nu'", id="unknown-shell"),
+        pytest.param(["--shell", "zsh"], {"HOME": ""}, "HOME is not set", id="home-unset"),
+        pytest.param(
+            ["--shell", "zsh"], {"HOME": "relative/home"}, "HOME is a relative path", id="home-relative"
+        ),
+        pytest.param(
+            ["--shell", "zsh"],
+            {"ZDOTDIR": "/nonexistent/zdot"},
+            "ZDOTDIR points to /nonexistent/zdot",
+            id="zdotdir-nowhere",
+        ),
+        pytest.param(["--provider", "azure"], {}, "unknown provider 'azure'", id="unknown-provider"),
+        pytest.param(
+            ["--provider", "bedrock", "--shell", "zsh"],
+            {},
+            "is a vertex model ID, but the provider is bedrock",
+            id="wrong-provider-id",
+        ),
+    ],
+)
+def test_bad_environment_or_option(home: Path, args: list[str], env: dict[str, str], message: str) -> None:
+    model = "claude-haiku-4-5@20251001" if "bedrock" in args else "claude-haiku-4-5-20251001"
+    result = run_cli(["set-fast-model", model, *args], {**os.environ, **env})
+    assert result.returncode != 0 and result.stderr.count("\n") == 1
+    assert message in result.stderr
+    assert list(home.iterdir()) == []
+
+
+def test_invalid_settings_json_fails_check_with_a_named_file(home: Path) -> None:
+    settings_file = home / ".claude" / "settings.json"
+    settings_file.parent.mkdir()
+    settings_file.write_text("{oops")
+    result = run_cli(["status", "--check", "--json", "--shell", "zsh"])
+    assert result.returncode == 1
+    warnings = json.loads(result.stdout)["warnings"]
+    assert [w["code"] for w in warnings] == ["invalid-settings"] and str(settings_file) in warnings[0][
+        "message"
+    ]
+    assert settings_file.read_text() == "{oops"
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400))
+def test_fuzz_block_parser_on_arbitrary_bytes_never_crashes_or_writes(home: Path, data: bytes) -> None:
+    rc = home / ".zshrc"
+    rc.write_bytes(data)
+    try:
+        profile.update(rc, ZSH, lambda pins: {**pins, profile.FAST: "m"}, backup_dir=home / "b", dry_run=True)
+        profile.uninstall(rc, ZSH, backup_dir=home / "b", dry_run=True)
+    except CcprofileError as error:
+        assert str(error)
+    assert rc.read_bytes() == data
