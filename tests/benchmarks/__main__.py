@@ -1,0 +1,216 @@
+"""Benchmarks measured side by side in one run: ``python -m tests.benchmarks [--quick]``.
+
+Each comparison alternates its commands run by run and reports medians and their ratio, so
+a noisy machine slows both sides alike. Prints a table, then one JSON line with every figure.
+``--quick`` (used by CI) proves the benchmark works with few runs; judge budgets from a full run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+FLOOR_APP = """
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer()
+
+@app.command()
+def main() -> None:
+    table = Table()
+    table.add_column("model")
+    table.add_row("claude-haiku-4-5-20251001")
+    Console().print(table)
+
+app()
+"""
+BLOCK = (
+    "\n# >>> ccprofile >>>\n# Managed by ccprofile\n"
+    "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'\n"
+    "export ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'\n# <<< ccprofile <<<\n"
+)
+
+
+def timed(command: Sequence[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def alternate(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """Median seconds of each job, the jobs interleaved run by run (after one warm-up each)."""
+    samples: dict[str, list[float]] = {name: [] for name in jobs}
+    for job in jobs.values():
+        job()
+    for _ in range(runs):
+        for name, job in jobs.items():
+            samples[name].append(job())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTHROPIC_", "CLAUDE_CODE_"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_STATE_HOME=str(home / ".state"),
+        CLAUDE_CONFIG_DIR=str(home / ".claude"),
+        CCPROFILE_MANAGED_SETTINGS_DIR=str(home / "managed"),
+    )
+    env.pop("ZDOTDIR", None)
+    return env
+
+
+def bench_cli(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]:
+    floor = home / "floor_app.py"
+    floor.write_text(FLOOR_APP)
+    ccprofile = str(BIN / "ccprofile")
+    subprocess.run(
+        [ccprofile, "set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    medians = alternate(
+        runs,
+        {
+            "floor": lambda: timed([sys.executable, str(floor)], env),
+            "status": lambda: timed([ccprofile, "status", "--shell", "zsh"], env),
+            "version": lambda: timed([ccprofile, "--version"], env),
+        },
+    )
+    return {
+        **medians,
+        "status_ratio": medians["status"] / medians["floor"],
+        "version_ratio": medians["version"] / medians["floor"],
+    }
+
+
+def bench_shells(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]:
+    results: dict[str, float] = {}
+    files = {
+        "zsh": home / ".zshrc",
+        "bash": home / ".bashrc",
+        "fish": home / ".config" / "fish" / "config.fish",
+    }
+    for shell, rc in files.items():
+        program = shutil.which(shell)
+        if program is None:
+            continue
+        rc.parent.mkdir(parents=True, exist_ok=True)
+        plain = "# an ordinary startup file\n" + "alias ll='ls -l'\n" * 20
+        fish_block = BLOCK.replace("export ", "set -gx ").replace("='", " '")
+        with_block = plain + (fish_block if shell == "fish" else BLOCK)
+
+        def start(text: str, program: str = program, rc: Path = rc) -> float:
+            rc.write_text(text)
+            return timed([program, "-i", "-c", "exit"], env)
+
+        medians = alternate(runs, {"without": lambda: start(plain), "with": lambda: start(with_block)})
+        results[f"{shell}_without_ms"] = medians["without"] * 1000
+        results[f"{shell}_added_ms"] = (medians["with"] - medians["without"]) * 1000
+        rc.unlink()
+    return results
+
+
+def bench_scaling(runs: int, home: Path, env: dict[str, str], sizes: Sequence[int]) -> dict[str, float]:
+    ccprofile = str(BIN / "ccprofile")
+    line = "export SOME_VARIABLE='some value that fills the file'  # comment\n"
+    jobs: dict[str, Callable[[], float]] = {}
+    for size in sizes:
+        rc = home / f"rc-{size}"
+        lines = size // len(line)
+        text = line * (lines // 2) + BLOCK + line * (lines - lines // 2) if size else ""
+        rc.write_text(text)
+
+        def cycle(rc: Path = rc) -> float:
+            return timed(
+                [ccprofile, "set-fast-model", "claude-haiku-5-5", "--file", str(rc), "--shell", "zsh"], env
+            ) + timed(
+                [
+                    ccprofile,
+                    "set-fast-model",
+                    "claude-haiku-4-5-20251001",
+                    "--file",
+                    str(rc),
+                    "--shell",
+                    "zsh",
+                ],
+                env,
+            )
+
+        jobs[f"{size}"] = cycle
+    userpath = BIN / "userpath"
+    if userpath.exists():
+        jobs["userpath"] = lambda: (
+            timed([str(userpath), "append", "-f", "/opt/bench/bin", "--shell", "bash"], env)
+            + timed([str(userpath), "append", "-f", "/opt/bench/bin2", "--shell", "bash"], env)
+        )
+    medians = alternate(runs, jobs)
+    results = {f"write_{name}_ms": value * 1000 for name, value in medians.items()}
+    results["largest_over_empty_ratio"] = medians[str(sizes[-1])] / medians[str(sizes[0])]
+    return results
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version(), "machine": f"{platform.machine()} {os.cpu_count()} cores"}
+    for name in ("ccprofile", "typer", "rich", "shellingham", "userpath"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="few runs and small files: proves it works, no budgets"
+    )
+    parser.add_argument("--runs", type=int, default=None)
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 21)
+    sizes = [0, 100_000] if args.quick else [0, 1_000_000, 5_000_000]
+    with tempfile.TemporaryDirectory(prefix="ccprofile-bench-") as tmp:
+        home = Path(tmp)
+        env = isolated_env(home)
+        figures = {
+            "runs": runs,
+            **versions(),
+            **bench_cli(runs, home, env),
+            **bench_shells(runs, home, env),
+            **bench_scaling(max(runs // 3, 3), home, env, sizes),
+        }
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        if key in ("floor", "status", "version"):
+            shown = f"{value * 1000:.1f} ms"
+        print(f"{key:<{width}}  {shown}")
+    print(json.dumps(figures, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
