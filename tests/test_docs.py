@@ -33,6 +33,9 @@ def test_readme_block_matches_what_ccprofile_writes() -> None:
     from ccprofile import block
     from ccprofile.syntax import POSIX
 
-    payload = [POSIX.assign(n, "claude-haiku-4-5-20251001") for n in ("ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL")]
+    payload = [
+        POSIX.assign(n, "claude-haiku-4-5-20251001")
+        for n in ("ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL")
+    ]
     assert block.render(payload) in (ROOT / "README.md").read_text()
     assert block.render(payload) in (ROOT / "docs" / "shells.md").read_text()

@@ -127,7 +127,9 @@ def bench_shells(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]
             rc.write_text(text)
             return timed([program, "-i", "-c", "exit"], env)
 
-        medians = alternate(runs, {"without": lambda: start(plain), "with": lambda: start(with_block)})
+        medians = alternate(
+            runs, {"without": lambda t=plain: start(t), "with": lambda t=with_block: start(t)}
+        )
         results[f"{shell}_without_ms"] = medians["without"] * 1000
         results[f"{shell}_added_ms"] = (medians["with"] - medians["without"]) * 1000
         rc.unlink()
