@@ -56,6 +56,11 @@ ProviderOption = Annotated[
     ),
 ]
 
+StrictOption = Annotated[bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
+]
+
 
 def _errors(command: F) -> F:
     """Turn a CcprofileError into one line on stderr and its exit code, never a traceback."""
@@ -147,12 +152,8 @@ def set_fast_model(
         ),
     ] = None,
     provider: ProviderOption = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
-    ] = False,
+    strict: StrictOption = False,
+    force: ForceOption = False,
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
@@ -208,12 +209,8 @@ def set_model(
         ),
     ],
     provider: ProviderOption = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
-    ] = False,
+    strict: StrictOption = False,
+    force: ForceOption = False,
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
