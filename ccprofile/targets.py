@@ -66,8 +66,9 @@ def resolve_target(
     if file is not None:
         return Target(shell, Path(file).expanduser().absolute(), home, None)
     path = shell.startup_file(home)
-    if shell.name == "zsh" and not path.parent.is_dir() and path.parent != home.path:
-        # zsh would read nothing from a ZDOTDIR that does not exist; creating it would hide that.
+    if shell.name == "zsh" and env.get("ZDOTDIR") and not path.parent.is_dir():
+        # An exported ZDOTDIR that does not exist is a mistake that creating it would hide;
+        # one set in ~/.zshenv is the user's plan for a new directory, so it is created.
         raise CcprofileError(
             f"ZDOTDIR points to {path.parent}, which does not exist: fix ZDOTDIR or pass --file"
         )
