@@ -13,17 +13,13 @@ TIMEOUT_SECONDS = 10.0
 _MARK = "__ccprofile_env__"
 # How to start each shell as a new interactive terminal would, and print its environment
 # NUL-separated after a marker (startup files may print banners of their own).
-_COMMANDS = {
-    "posix": ["-i", "-c", f"printf '%s\\0' {_MARK}; env -0"],
-    "fish": ["-i", "-c", f"printf '%s\\0' {_MARK}; env -0"],
-    "csh": ["-i", "-c", f"printf '%s\\0' {_MARK}; env -0"],
-    "pwsh": [
-        "-NoLogo",
-        "-Command",
-        f"[Console]::Out.Write('{_MARK}' + [char]0); Get-ChildItem env: | "
-        "ForEach-Object { [Console]::Out.Write($_.Name + '=' + $_.Value + [char]0) }",
-    ],
-}
+_POSIX_LIKE = ["-i", "-c", f"printf '%s\\0' {_MARK}; env -0"]  # bash, zsh, fish, tcsh alike
+_PWSH = [
+    "-NoLogo",
+    "-Command",
+    f"[Console]::Out.Write('{_MARK}' + [char]0); Get-ChildItem env: | "
+    "ForEach-Object { [Console]::Out.Write($_.Name + '=' + $_.Value + [char]0) }",
+]
 
 
 def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str]:
@@ -32,7 +28,7 @@ def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str
         raise CcprofileError(f"--probe: {shell.name} is not on PATH")
     try:
         result = subprocess.run(
-            [program, *_COMMANDS[shell.syntax.name]],
+            [program, *(_PWSH if shell.syntax.name == "pwsh" else _POSIX_LIKE)],
             env=dict(env),
             stdin=subprocess.DEVNULL,
             capture_output=True,

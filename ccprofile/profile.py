@@ -132,7 +132,7 @@ def update(
         edited = block.apply(old, payload, created_file=missing)
         return _Plan(edited.text, _ordered(before), after, edited.collapsed)
 
-    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run)
+    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run)
 
 
 def uninstall(path: Path, shell: Shell, *, backup_dir: Path, dry_run: bool = False) -> Change:
@@ -147,7 +147,8 @@ def uninstall(path: Path, shell: Shell, *, backup_dir: Path, dry_run: bool = Fal
         before = read_pins(path, blocks[0], strict=False) if blocks else {}
         return _without_blocks(old, blocks, before)
 
-    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run)
+    # Removing never needs a directory that is not there: do not create one just to lock it.
+    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False)
 
 
 def _run(
@@ -157,9 +158,10 @@ def _run(
     *,
     backup_dir: Path,
     dry_run: bool,
+    may_create: bool,
 ) -> Change:
     real = fileio.resolve(path)
-    with fileio.locked(real, create=not dry_run):
+    with fileio.locked(real, create=may_create):
         snapshot = fileio.read(real)
         if b"\0" in (snapshot.data or b""):
             raise CcprofileError(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ccprofile.catalog import Catalog
+from ccprofile.catalog import Model as CatalogModel
 from ccprofile.render import tilde
 from ccprofile.resolve import Model
 from ccprofile.status import Report, View
@@ -72,6 +74,30 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
         console.print(f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}")
 
 
+def _listed(catalog: Catalog, families: Sequence[str]) -> list[CatalogModel]:
+    return [m for m in catalog.models if not families or m.family in families]
+
+
+def _is_retired(catalog: Catalog, model_id: str | None) -> bool:
+    return bool(model_id) and catalog.retirement(model_id or "") is not None
+
+
+def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dict[str, Any]:
+    """The same rows as ``show_models``, for ``ccprofile models --json``."""
+    recommended = catalog.recommended_background(provider)
+    rows = [
+        {
+            "family": m.family,
+            "name": m.name,
+            "id": m.id_for(provider),
+            "recommended_background": m is recommended,
+            "retired": _is_retired(catalog, m.id_for(provider)),
+        }
+        for m in _listed(catalog, families)
+    ]
+    return {"provider": provider, "claude_code_version": catalog.claude_code_version, "models": rows}
+
+
 def show_models(console: Console, catalog: Catalog, provider: str, families: Sequence[str]) -> None:
     recommended = catalog.recommended_background(provider)
     table = Table(title=f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)")
@@ -79,14 +105,12 @@ def show_models(console: Console, catalog: Catalog, provider: str, families: Seq
     table.add_column("Model")
     table.add_column(f"ID on {provider}")
     table.add_column("Notes")
-    for model in catalog.models:
-        if families and model.family not in families:
-            continue
+    for model in _listed(catalog, families):
         model_id = model.id_for(provider)
         notes = []
         if model is recommended:
             notes.append("recommended background model")
-        if model_id and catalog.retirement(model_id):
+        if _is_retired(catalog, model_id):
             notes.append("retired")
         table.add_row(model.family, model.name, escape(model_id or "-"), ", ".join(notes))
     for retired in catalog.retired:

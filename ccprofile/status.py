@@ -191,14 +191,3 @@ def gather(
     documents = settings_module.load(env, target.home.path, cwd, platform)
     probed = probe_module.new_shell_environment(target.shell, env) if probe else None
     return build(env, scan, target.path, documents, catalog.load(), probed)
-
-
-def composed_environment(env: Mapping[str, str], cwd: Path) -> Mapping[str, str]:
-    """The environment Claude Code would see from here (for provider detection)."""
-    import sys
-
-    from ccprofile import settings as settings_module
-
-    home = Path(env.get("HOME") or "/nonexistent")
-    documents = settings_module.load(env, home, cwd, sys.platform)
-    return resolve.compose(dict(env), {}, documents).env

@@ -108,7 +108,7 @@ def _aliases(composed: Composed, catalog: Catalog) -> list[StatusWarning]:
     found = []
     for name in resolve.BACKGROUND_VARIABLES:
         value = composed.env.get(name, "")
-        if value.lower() in catalog.aliases or value.lower() in {"default"}:
+        if value.lower() in {*catalog.aliases, "default"}:
             found.append(
                 StatusWarning(
                     "alias-not-resolved",

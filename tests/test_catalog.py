@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -179,19 +180,23 @@ def test_no_model_without_a_terminal_pins_the_recommended_one(home: Path) -> Non
     assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
 
 
+def spawn_picker(provider: str) -> pexpect.spawn:
+    """``set-fast-model`` without MODEL in a pseudo-terminal, so it asks."""
+    return pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "--shell", "zsh", "--provider", provider],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [("\r", "us.anthropic.claude-haiku-5-5"), ("1\r", "us.anthropic.claude-haiku-4-5-20251001-v1:0")],
 )
 def test_interactive_pick_in_a_pseudo_terminal(home: Path, keys: str, expected: str) -> None:
-    pexpect = pytest.importorskip("pexpect")
-    child = pexpect.spawn(
-        ccprofile_command()[0],
-        ["set-fast-model", "--shell", "zsh", "--provider", "bedrock"],
-        env=dict(os.environ),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn_picker("bedrock")
     child.expect(r"Choose 1-2 \[2\]: ")
     assert "(recommended)" in (child.before or "")
     child.send(keys)
@@ -202,14 +207,7 @@ def test_interactive_pick_in_a_pseudo_terminal(home: Path, keys: str, expected: 
 
 
 def test_interactive_pick_reprompts_on_bad_input(home: Path) -> None:
-    pexpect = pytest.importorskip("pexpect")
-    child = pexpect.spawn(
-        ccprofile_command()[0],
-        ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
-        env=dict(os.environ),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn_picker("anthropic")
     child.expect(r"Choose 1-2 \[2\]: ")
     child.send("9\r")
     child.expect("Please type a number from 1 to 2")

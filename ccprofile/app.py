@@ -1,0 +1,114 @@
+"""The typer app every command registers on, with what the commands share.
+
+Options used by several commands, the one place errors become a line on stderr, and the
+provider choice. The commands themselves live in ``pin_commands`` and ``show_commands``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from ccprofile import __version__
+from ccprofile.errors import CcprofileError, UsageError
+
+app = typer.Typer(
+    name="ccprofile",
+    help=(
+        "Pin the models Claude Code uses, in a marked block of your shell startup file.\n\n"
+        "Start with `ccprofile set-fast-model`, check with `ccprofile status`, "
+        "undo with `ccprofile uninstall`."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+F = TypeVar("F", bound=Callable[..., None])
+
+ShellOption = Annotated[
+    str | None,
+    typer.Option(
+        "--shell",
+        help="Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given.",
+    ),
+]
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        help="Write to this startup file instead of the shell's usual one.",
+        dir_okay=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the change as a unified diff and write nothing.")
+]
+ProviderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--provider",
+        help="anthropic, gateway, bedrock, vertex or foundry; detected from the environment if not given.",
+    ),
+]
+
+StrictOption = Annotated[bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
+]
+
+
+def errors(command: F) -> F:
+    """Turn a CcprofileError into one line on stderr and its exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except CcprofileError as error:
+            err_console.print(f"ccprofile: error: {error}", markup=False, soft_wrap=True)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            err_console.print("ccprofile: interrupted; nothing was written")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"ccprofile {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    pass
+
+
+def provider_from(given: str | None) -> str:
+    """The provider named by --provider, else the one Claude Code would use from here."""
+    from ccprofile import resolve, settings
+    from ccprofile.providers import PROVIDERS, detect_provider
+
+    if given is None:
+        # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
+        home = Path(os.environ.get("HOME") or "/nonexistent")
+        documents = settings.load(os.environ, home, Path.cwd(), sys.platform)
+        return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
+    if given not in PROVIDERS:
+        raise UsageError(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
+    return given

@@ -1,0 +1,228 @@
+"""The commands that write the ccprofile block: set and unset pins, uninstall."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccprofile.app import (
+    DryRunOption,
+    FileOption,
+    ForceOption,
+    ProviderOption,
+    ShellOption,
+    StrictOption,
+    app,
+    console,
+    errors,
+    provider_from,
+)
+from ccprofile.errors import UsageError
+
+
+def _write(
+    shell: str | None,
+    file: Path | None,
+    dry_run: bool,
+    edit: Callable[[dict[str, str]], dict[str, str]],
+    what: str,
+) -> None:
+    from ccprofile import profile, render
+    from ccprofile.targets import resolve_target
+
+    target = resolve_target(shell, file, os.environ, sys.platform)
+    change = profile.update(target.path, target.shell, edit, backup_dir=target.backup_dir, dry_run=dry_run)
+    render.show_change(console, change, target.home.path, what=what, why=target.why)
+    render.show_apply_hint(
+        console, change, target.shell.apply_hint(Path(render.tilde(target.path, target.home.path)))
+    )
+
+
+@app.command("set-fast-model")
+@errors
+def set_fast_model(
+    model: Annotated[
+        str | None,
+        typer.Argument(
+            help="Model ID, friendly name (haiku-4.5) or alias (haiku). Omit it to pick one.",
+            show_default=False,
+        ),
+    ] = None,
+    only_small_fast: Annotated[
+        bool,
+        typer.Option(
+            "--only-small-fast",
+            help="Write only ANTHROPIC_SMALL_FAST_MODEL, not ANTHROPIC_DEFAULT_HAIKU_MODEL.",
+        ),
+    ] = False,
+    aws_region: Annotated[
+        str | None,
+        typer.Option(
+            "--aws-region",
+            help="Bedrock: send background requests to this AWS region "
+            "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION).",
+        ),
+    ] = None,
+    provider: ProviderOption = None,
+    strict: StrictOption = False,
+    force: ForceOption = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Pin the background ("small fast") model Claude Code uses for titles and summaries.
+
+    Writes ANTHROPIC_SMALL_FAST_MODEL and ANTHROPIC_DEFAULT_HAIKU_MODEL into the ccprofile
+    block of your shell's startup file, or updates the block in place.
+
+    Examples:
+
+        ccprofile set-fast-model claude-haiku-4-5-20251001
+
+        ccprofile set-fast-model haiku-4.5 --provider bedrock --aws-region us-west-2
+
+        ccprofile set-fast-model --dry-run
+    """
+    from ccprofile import catalog, picker, profile, render, selection
+    from ccprofile.validate import check_value
+
+    chosen_provider = provider_from(provider)
+    models = catalog.load()
+    if model is None:
+        choice = picker.pick_background(models, chosen_provider, console)
+    else:
+        choice = selection.choose(model, chosen_provider, models, background=True, strict=strict, force=force)
+    if choice.note:
+        render.show_note(console, choice.note)
+    region = check_value(aws_region, "AWS region") if aws_region is not None else None
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins[profile.FAST] = choice.value
+        if only_small_fast:
+            pins.pop(profile.HAIKU, None)
+        else:
+            pins[profile.HAIKU] = choice.value
+        if region is not None:
+            pins[profile.REGION] = region
+        return pins
+
+    _write(shell, file, dry_run, edit, f"pins the background model to {choice.value}")
+
+
+@app.command("set-model")
+@errors
+def set_model(
+    model: Annotated[
+        str,
+        typer.Argument(
+            help="Model ID or alias (sonnet, opus, ...) for the main conversation.",
+            show_default=False,
+        ),
+    ],
+    provider: ProviderOption = None,
+    strict: StrictOption = False,
+    force: ForceOption = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Pin the primary model (ANTHROPIC_MODEL) in the same ccprofile block.
+
+    Example:  ccprofile set-model claude-sonnet-4-5-20250929
+    """
+    from ccprofile import catalog, profile, render, selection
+
+    choice = selection.choose(
+        model, provider_from(provider), catalog.load(), background=False, strict=strict, force=force
+    )
+    if choice.note:
+        render.show_note(console, choice.note)
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins[profile.PRIMARY] = choice.value
+        return pins
+
+    _write(shell, file, dry_run, edit, f"pins the primary model to {choice.value}")
+
+
+@app.command("unset-fast-model")
+@errors
+def unset_fast_model(
+    shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False
+) -> None:
+    """Drop the background-model pin and keep the primary one (if any).
+
+    With no pins left the block goes away, as with `ccprofile uninstall`.
+    """
+    from ccprofile import profile
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        for name in (profile.FAST, profile.HAIKU, profile.REGION):
+            pins.pop(name, None)
+        return pins
+
+    _write(shell, file, dry_run, edit, "has no background-model pin")
+
+
+@app.command("unset-model")
+@errors
+def unset_model(shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+    """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any)."""
+    from ccprofile import profile
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins.pop(profile.PRIMARY, None)
+        return pins
+
+    _write(shell, file, dry_run, edit, "has no primary-model pin")
+
+
+@app.command("uninstall")
+@errors
+def uninstall(
+    all_files: Annotated[
+        bool,
+        typer.Option("--all", help="Remove the block from every startup file ccprofile knows of."),
+    ] = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Remove the ccprofile block, leaving the file exactly as it was before.
+
+    A file that ccprofile created is deleted again if nothing else was added to it.
+
+    Examples:  ccprofile uninstall      ccprofile uninstall --all --dry-run
+    """
+    from ccprofile import profile, render
+    from ccprofile.detect import home_from
+    from ccprofile.shells import get_shell
+    from ccprofile.targets import Target, known_files, resolve_target, shell_for_file
+
+    if all_files:
+        if file is not None:
+            raise UsageError("--all and --file exclude each other")
+        home = home_from(os.environ, sys.platform)
+        targets = [
+            Target(get_shell(shell or shell_for_file(path) or "sh"), path, home, None)
+            for path in known_files(home)
+            if path.is_file()
+        ]
+    else:
+        targets = [resolve_target(shell, file, os.environ, sys.platform)]
+    touched = 0
+    for target in targets:
+        change = profile.uninstall(target.path, target.shell, backup_dir=target.backup_dir, dry_run=dry_run)
+        if all_files and not change.changed:
+            continue
+        touched += 1
+        render.show_change(console, change, target.home.path, what="has no ccprofile block", why=target.why)
+    if all_files and not touched:
+        console.print("No startup file has a ccprofile block; nothing changed.")
+    elif touched and not dry_run:
+        console.print("Open a new terminal: a running one keeps the variables it already has.")

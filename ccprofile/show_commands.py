@@ -1,0 +1,89 @@
+"""The commands that only read: status and models."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ccprofile.app import ProviderOption, ShellOption, app, console, errors, provider_from
+from ccprofile.errors import UsageError
+
+
+@app.command("status")
+@errors
+def status(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object instead of the table.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 if there is any warning (for dotfile repos and CI)."),
+    ] = False,
+    project: Annotated[
+        Path | None,
+        typer.Option(
+            "--project",
+            help="Read project and local settings from this directory instead of the current one.",
+            file_okay=False,
+        ),
+    ] = None,
+    probe: Annotated[
+        bool,
+        typer.Option("--probe", help="Start your shell once to read what a new terminal really exports."),
+    ] = False,
+    shell: ShellOption = None,
+) -> None:
+    """Show which background and primary models Claude Code will really use, and why.
+
+    Reads this shell's environment, your startup files and every Claude Code settings file
+    (user, project, local, managed), and applies Claude Code's precedence rules.
+
+    Examples:  ccprofile status      ccprofile status --json      ccprofile status --check
+    """
+    import json
+
+    from ccprofile import render_status
+    from ccprofile import status as status_module
+
+    report = status_module.gather(os.environ, shell, project or Path.cwd(), sys.platform, probe=probe)
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        render_status.show_status(console, report, Path(os.environ.get("HOME", "/")))
+    if check and report.warnings:
+        raise typer.Exit(1)
+
+
+@app.command("models")
+@errors
+def models(
+    provider: ProviderOption = None,
+    family: Annotated[
+        list[str] | None,
+        typer.Option("--family", help="Only this family (haiku, sonnet, opus, fable, mythos); repeatable."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of the table.")] = False,
+) -> None:
+    """List the models Claude Code knows, with the exact ID for your provider.
+
+    Example:  ccprofile models --provider bedrock --family haiku
+    """
+    import json
+
+    from ccprofile import catalog as catalog_module
+    from ccprofile import render_status
+
+    chosen = provider_from(provider)
+    models_ = catalog_module.load()
+    families = family or []
+    unknown = [f for f in families if f not in catalog_module.FAMILIES]
+    if unknown:
+        raise UsageError(f"unknown family {unknown[0]!r}: choose from {', '.join(catalog_module.FAMILIES)}")
+    if as_json:
+        print(json.dumps(render_status.models_json(models_, chosen, families), indent=2))
+        return
+    render_status.show_models(console, models_, chosen, families)
