@@ -3,8 +3,8 @@
 Follows shared/claude-code-models.md, verified against Claude Code 2.1.331: settings ``env``
 objects are written over the launching environment, lowest layer first (§1); the background
 model comes from ANTHROPIC_SMALL_FAST_MODEL, then ANTHROPIC_DEFAULT_HAIKU_MODEL, then a
-provider default (§2); the primary from ANTHROPIC_MODEL, the settings ``model`` key,
-ANTHROPIC_DEFAULT_MODEL, then a provider default (§3).
+provider default (§2, plus the API-key rule of ``sends_anthropic_key``); the primary from
+ANTHROPIC_MODEL, the settings ``model`` key, ANTHROPIC_DEFAULT_MODEL, then a provider default (§3).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ FAST = "ANTHROPIC_SMALL_FAST_MODEL"
 HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
 PRIMARY = "ANTHROPIC_MODEL"
 DEFAULT_MODEL = "ANTHROPIC_DEFAULT_MODEL"
+API_KEY = "ANTHROPIC_API_KEY"
+AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
 BACKGROUND_VARIABLES = (FAST, HAIKU)
 PRIMARY_VARIABLES = (PRIMARY, "model", DEFAULT_MODEL)
 
@@ -109,6 +111,16 @@ def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Cat
     return Model(resolved[0], origin.source, variable, origin.file, alias=value, alias_verified=resolved[1])
 
 
+def sends_anthropic_key(env: Mapping[str, str]) -> bool:
+    """Whether Claude Code authenticates with an Anthropic API key (``sk-ant-api…``).
+
+    Found by the end-to-end suite (tests/e2e) against Claude Code 2.1.331, and in its source:
+    behind a gateway such a key keeps the Anthropic API's background default instead of the
+    primary model, unless ANTHROPIC_AUTH_TOKEN is set (then the token is what gets sent).
+    """
+    return not env.get(AUTH_TOKEN) and env.get(API_KEY, "").startswith("sk-ant-api")
+
+
 def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Model:
     env = composed.env
     for variable in BACKGROUND_VARIABLES:
@@ -117,10 +129,12 @@ def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Mo
             origin = composed.origins[variable]
             return Model(env[variable], origin.source, variable, origin.file)
     provider = detect_provider(env)
+    if provider == "gateway" and sends_anthropic_key(env):
+        return Model(catalog.default_background["anthropic"], "default", None, selected=False)
     fixed = catalog.default_background.get(provider)
     if fixed is not None and (provider == "anthropic" or not primary.selected):
         return Model(fixed, "default", None, selected=False)
-    # Gateways and Foundry always, Bedrock and Vertex once a primary model is chosen (§2).
+    # Other gateways and Foundry always, Bedrock and Vertex once a primary model is chosen (§2).
     return Model(primary.model, "default", None, selected=False)
 
 

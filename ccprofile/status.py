@@ -30,6 +30,9 @@ WATCHED = (
     "CLAUDE_CODE_USE_BEDROCK",
     "CLAUDE_CODE_USE_VERTEX",
     "CLAUDE_CODE_USE_FOUNDRY",
+    # Read only for their shape (see resolve.sends_anthropic_key); never printed.
+    resolve.API_KEY,
+    resolve.AUTH_TOKEN,
 )
 BLIND_SPOTS = (
     "ccprofile cannot see `claude --model`, `/model` inside a session, `claude --settings`, "

@@ -90,9 +90,20 @@ def _shadowed(scan: Scan) -> list[StatusWarning]:
     return found
 
 
-def _fallback(background: Model, provider: str, primary: Model) -> list[StatusWarning]:
+def _fallback(
+    background: Model, provider: str, primary: Model, env: Mapping[str, str]
+) -> list[StatusWarning]:
     if background.selected or provider == "anthropic":
         return []
+    if provider == "gateway" and resolve.sends_anthropic_key(env):
+        return [
+            StatusWarning(
+                "unpinned-fallback",
+                f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
+                f"Claude Code sends titles and summaries through your gateway to {background.model}, "
+                "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
+            )
+        ]
     kind = "your primary model" if background.model == primary.model else "Sonnet"
     return [
         StatusWarning(
@@ -153,7 +164,7 @@ def find_warnings(
     found += _settings_overrides(scan, env, settings)
     found += _not_loaded(scan, env)
     found += _shadowed(scan)
-    found += _fallback(background, provider, primary)
+    found += _fallback(background, provider, primary, now.env)
     found += _aliases(now, catalog)
     pinned = {n: now.env[n] for n in PINNED if now.env.get(n)}
     pinned.update(

@@ -98,6 +98,30 @@ GATEWAY = {"ANTHROPIC_BASE_URL": "http://127.0.0.1:8080"}
             id="gateway-follows-chosen-primary",
         ),
         pytest.param(
+            {**GATEWAY, "ANTHROPIC_API_KEY": "sk-ant-api03-abc"},
+            [],
+            ("claude-haiku-5-5", "default", "claude-opus-5-5", "default"),
+            id="gateway-with-anthropic-api-key-keeps-haiku-default",
+        ),
+        pytest.param(
+            GATEWAY,
+            [user({"ANTHROPIC_API_KEY": "sk-ant-api03-abc"})],
+            ("claude-haiku-5-5", "default", "claude-opus-5-5", "default"),
+            id="anthropic-api-key-from-settings-env-counts",
+        ),
+        pytest.param(
+            {**GATEWAY, "ANTHROPIC_API_KEY": "sk-ant-api03-abc", "ANTHROPIC_AUTH_TOKEN": "t"},
+            [],
+            ("claude-opus-5-5", "default", "claude-opus-5-5", "default"),
+            id="auth-token-beats-anthropic-api-key",
+        ),
+        pytest.param(
+            {**GATEWAY, "ANTHROPIC_API_KEY": "sk-ant-oat01-abc"},
+            [],
+            ("claude-opus-5-5", "default", "claude-opus-5-5", "default"),
+            id="other-sk-ant-keys-fall-back-to-primary",
+        ),
+        pytest.param(
             BEDROCK,
             [],
             (

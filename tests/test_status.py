@@ -160,6 +160,20 @@ def test_unpinned_fallback_per_provider(tmp_path: Path, env: dict[str, str], pro
     assert "ccprofile set-fast-model" in report["warnings"][0]["message"]
 
 
+def test_gateway_with_an_anthropic_key_keeps_the_haiku_default_and_never_prints_the_key(
+    home: Path, tmp_path: Path
+) -> None:
+    key = "sk-ant-api03-secret-value-that-must-not-leak"
+    env = {"ANTHROPIC_BASE_URL": "https://llm.example.internal", "ANTHROPIC_API_KEY": key}
+    code, report = status("--check", env=env, cwd=tmp_path)
+    assert code == 1 and report["background"]["model"] == "claude-haiku-5-5"
+    assert codes(report) == ["unpinned-fallback"]
+    assert "Anthropic API key" in report["warnings"][0]["message"]
+    table = runner.invoke(app, ["status", "--shell", "zsh", "--project", str(tmp_path)], env=env)
+    assert key not in json.dumps(report) and key not in table.output
+    assert "secret" not in table.output
+
+
 def test_alias_not_resolved(tmp_path: Path) -> None:
     _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "haiku"}, cwd=tmp_path)
     assert report["background"]["model"] == "haiku"
