@@ -83,8 +83,8 @@ def require_program(name: str) -> str:
     found = shutil.which(name)
     if found is None:
         if IN_CI:
-            pytest.fail(f"{name} is not installed, and CI=true requires every real-shell test to run")
-        pytest.skip(f"{name} is not installed")
+            pytest.fail(f"{name} is not installed, and CI=true requires every real-program test to run")
+        pytest.skip(f"{name} is not installed (CI=true makes this a failure)")
     return found
 
 

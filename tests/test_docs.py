@@ -39,3 +39,12 @@ def test_readme_block_matches_what_ccprofile_writes() -> None:
     ]
     assert block.render(payload) in (ROOT / "README.md").read_text()
     assert block.render(payload) in (ROOT / "docs" / "shells.md").read_text()
+
+
+def test_docs_name_the_claude_code_version_ci_verifies_against() -> None:
+    from ccprofile.catalog import load
+
+    # .ci/run installs the catalog's version for the e2e suite; the docs must say which it is.
+    version = load().claude_code_version
+    assert f"Last verified against: Claude Code {version}**" in (ROOT / "docs" / "e2e.md").read_text()
+    assert '["claude_code_version"]' in (ROOT / ".ci" / "run").read_text()

@@ -1,0 +1,1 @@
+"""End-to-end proof against the real Claude Code CLI (see docs/e2e.md)."""

@@ -1,0 +1,83 @@
+"""Recheck ccprofile's rules against any installed Claude Code: ``python -m tests.e2e``.
+
+Runs every scenario of tests/e2e/scenarios.py (or those whose name contains ``-k TEXT``) with
+the given ``claude``, prints the Claude Code version and a table of what ``ccprofile status``
+said against what Claude Code sent, then one JSON line. Exit 0 when all agree, 1 when any
+disagrees, 2 when the harness could not run a scenario.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ccprofile import __version__
+from ccprofile.catalog import load
+from tests.e2e.harness import E2eError, Outcome, claude_version, run_scenario
+from tests.e2e.scenarios import SCENARIOS
+
+
+def _cell(status: str | None, sent: str | None) -> str:
+    return str(sent) if status == sent else f"status: {status}\nsent:   {sent}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.e2e", description=__doc__.splitlines()[0])
+    parser.add_argument("--claude", default=shutil.which("claude"), help="the claude program (default: PATH)")
+    parser.add_argument("-k", dest="match", default="", help="only scenarios whose name contains this")
+    args = parser.parse_args(argv)
+    if not args.claude:
+        parser.error("no claude on PATH; install it (npm install @anthropic-ai/claude-code) or pass --claude")
+    if shutil.which("tmux") is None:
+        parser.error("tmux is needed to give Claude Code a terminal")
+    console = Console(width=max(Console().width, 150))
+    version = claude_version(args.claude)
+    console.print(f"Claude Code: {version} ({args.claude})")
+    console.print(f"ccprofile {__version__}, rules recorded for Claude Code {load().claude_code_version}")
+
+    outcomes: list[Outcome] = []
+    errors: dict[str, str] = {}
+    ccprofile = [sys.executable, "-m", "ccprofile"]
+    for scenario in (s for s in SCENARIOS if args.match in s.name):
+        with tempfile.TemporaryDirectory(prefix="ccprofile-e2e-") as root:
+            try:
+                outcomes.append(run_scenario(scenario, Path(root) / "run", args.claude, ccprofile))
+            except E2eError as error:
+                errors[scenario.name] = str(error)
+                console.print(f"[red]{scenario.name}: {error}[/]")
+
+    table = Table(
+        "scenario", "background model", "primary model", "", title="status vs. what Claude Code sent"
+    )
+    for outcome in outcomes:
+        table.add_row(
+            outcome.scenario.name,
+            _cell(outcome.status.background, outcome.claude.background),
+            _cell(outcome.status.primary, outcome.claude.primary),
+            "[green]agree[/]" if outcome.agrees else "[red]DIFFER[/]",
+        )
+    console.print(table)
+    differ = [o.scenario.name for o in outcomes if not o.agrees]
+    summary = {
+        "claude_code": version,
+        "ccprofile": __version__,
+        "scenarios": len(outcomes) + len(errors),
+        "agree": len(outcomes) - len(differ),
+        "differ": differ,
+        "errors": sorted(errors),
+    }
+    print(json.dumps(summary))
+    if errors:
+        return 2
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

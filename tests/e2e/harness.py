@@ -1,0 +1,332 @@
+"""Run one scenario end to end: ccprofile writes the pin, a real shell starts, and both
+``ccprofile status --json`` and the real ``claude`` run in the environment that shell exports.
+
+Nothing here trusts ccprofile's own code: startup-file locations, export syntax and the
+environment of a new terminal are worked out independently, the way a user's terminal does it.
+Claude Code runs in a tmux pane (it needs a terminal for an interactive session) against
+:class:`~tests.e2e.fake_api.FakeApi`, with ``HOME`` in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.e2e.fake_api import FakeApi, Request
+from tests.e2e.tls import make_authority
+
+# Most gateways take a key of their own; the key's shape changes Claude Code's defaults (an
+# Anthropic key, sk-ant-api…, keeps the Anthropic API's background model), so scenarios pick one.
+GATEWAY_KEY = "ccprofile-e2e-gateway-key-0000000000"
+ANTHROPIC_KEY = "sk-ant-api03-ccprofile-e2e-fake-key-0000000000"
+PROMPT_GLYPH = "\u276f"  # the input box's prompt in Claude Code 2.1
+# Claude Code names a session only when the first prompt says enough to name it.
+PROMPT = "Please write a short poem about the sea and then explain how its rhyme scheme works"
+API_HOST = "api.anthropic.com"
+READY_SECONDS = 30.0
+REQUESTS_SECONDS = 45.0
+_ENV_MARK = "__ccprofile_e2e_env__"
+
+# Where each shell a scenario may use reads its interactive startup file, and how a user writes
+# an export there by hand.
+STARTUP_FILES = {"bash": ".bashrc", "zsh": ".zshrc", "fish": ".config/fish/config.fish"}
+_EXPORT = {
+    "bash": "export {name}={value}",
+    "zsh": "export {name}={value}",
+    "fish": "set -gx {name} {value}",
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One configuration a user might have, from shell exports to settings files."""
+
+    name: str
+    provider: str = "gateway"  # anthropic, gateway, bedrock, vertex or foundry
+    shell: str = "bash"
+    pin: Sequence[str] | None = None  # arguments after `ccprofile set-fast-model`
+    exports: Mapping[str, str] = field(default_factory=dict)  # written by hand in the startup file
+    user: Mapping[str, object] | None = None  # ~/.claude/settings.json
+    project: Mapping[str, object] | None = None  # <project>/.claude/settings.json
+    local: Mapping[str, object] | None = None  # <project>/.claude/settings.local.json
+    api_key: str = GATEWAY_KEY  # gateway only: ANTHROPIC_API_KEY (the Anthropic API gets ANTHROPIC_KEY)
+    auth_token: str | None = None  # gateway only: ANTHROPIC_AUTH_TOKEN
+
+
+@dataclass(frozen=True)
+class Models:
+    background: str | None
+    primary: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    scenario: Scenario
+    status: Models
+    claude: Models
+    requests: tuple[Request, ...]
+
+    @property
+    def agrees(self) -> bool:
+        return self.status == self.claude
+
+
+class E2eError(RuntimeError):
+    """The harness could not get an answer (as opposed to getting a wrong one)."""
+
+
+def claude_version(claude: str) -> str:
+    result = subprocess.run([claude, "--version"], capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise E2eError(f"{claude} --version exited {result.returncode}: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def provider_env(scenario: Scenario, url: str, ca_cert: Path | None) -> dict[str, str]:
+    """What a user of each provider exports so that Claude Code talks to ``url``."""
+    provider = scenario.provider
+    if provider == "anthropic":
+        # No base URL: the real first-party path, sent through the fake API as an HTTPS proxy.
+        assert ca_cert is not None
+        return {"ANTHROPIC_API_KEY": ANTHROPIC_KEY, "HTTPS_PROXY": url, "NODE_EXTRA_CA_CERTS": str(ca_cert)}
+    if provider == "gateway":
+        env = {"ANTHROPIC_BASE_URL": url, "ANTHROPIC_API_KEY": scenario.api_key}
+        if scenario.auth_token is not None:
+            env["ANTHROPIC_AUTH_TOKEN"] = scenario.auth_token
+        return env
+    if provider == "bedrock":
+        return {
+            "CLAUDE_CODE_USE_BEDROCK": "1",
+            "CLAUDE_CODE_SKIP_BEDROCK_AUTH": "1",
+            "AWS_REGION": "us-east-1",
+            "ANTHROPIC_BEDROCK_BASE_URL": url,
+        }
+    if provider == "vertex":
+        return {
+            "CLAUDE_CODE_USE_VERTEX": "1",
+            "CLAUDE_CODE_SKIP_VERTEX_AUTH": "1",
+            "CLOUD_ML_REGION": "us-east5",
+            "ANTHROPIC_VERTEX_PROJECT_ID": "ccprofile-e2e",
+            "ANTHROPIC_VERTEX_BASE_URL": url,
+        }
+    if provider == "foundry":
+        return {
+            "CLAUDE_CODE_USE_FOUNDRY": "1",
+            "CLAUDE_CODE_SKIP_FOUNDRY_AUTH": "1",
+            "ANTHROPIC_FOUNDRY_BASE_URL": url,
+        }
+    raise ValueError(f"unknown provider {provider!r}")
+
+
+class Sandbox:
+    """A temporary home and project directory laid out for one scenario."""
+
+    def __init__(self, root: Path, scenario: Scenario, claude: str, ccprofile: Sequence[str]) -> None:
+        self.root = root
+        self.scenario = scenario
+        self.claude = claude
+        self.ccprofile = list(ccprofile)
+        self.home = root / "home"
+        self.project = root / "project"
+        self.home.mkdir(parents=True)
+        self.project.mkdir()
+        self._write_claude_state()
+        self._write_settings()
+        self._write_exports()
+
+    def _write_claude_state(self) -> None:
+        # Skip onboarding, approve the fake key and trust the project, as a returning user has.
+        state = {
+            "hasCompletedOnboarding": True,
+            "customApiKeyResponses": {"approved": [GATEWAY_KEY[-20:], ANTHROPIC_KEY[-20:]], "rejected": []},
+            "projects": {str(self.project): {"hasTrustDialogAccepted": True}},
+        }
+        (self.home / ".claude.json").write_text(json.dumps(state))
+
+    def _write_settings(self) -> None:
+        layers = (
+            (self.scenario.user, self.home / ".claude" / "settings.json"),
+            (self.scenario.project, self.project / ".claude" / "settings.json"),
+            (self.scenario.local, self.project / ".claude" / "settings.local.json"),
+        )
+        for content, path in layers:
+            if content is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(content, indent=2))
+
+    def _write_exports(self) -> None:
+        startup = self.home / STARTUP_FILES[self.scenario.shell]
+        startup.parent.mkdir(parents=True, exist_ok=True)
+        lines = ["# a user's own startup file"]
+        template = _EXPORT[self.scenario.shell]
+        for name, value in self.scenario.exports.items():
+            lines.append(template.format(name=name, value=shlex.quote(value)))
+        startup.write_text("\n".join(lines) + "\n")
+
+    def login_env(self, api_url: str, ca_cert: Path | None = None) -> dict[str, str]:
+        """The environment the terminal emulator hands to a new shell."""
+        path_dirs = [
+            str(Path(self.claude).parent),
+            str(Path(sys.executable).parent),
+            "/usr/local/bin",
+            "/usr/bin",
+            "/bin",
+        ]
+        env = {
+            "HOME": str(self.home),
+            "USER": os.environ.get("USER", "root"),
+            "PATH": os.pathsep.join(dict.fromkeys(path_dirs)),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "SHELL": shutil.which(self.scenario.shell) or self.scenario.shell,
+            # A real session would update itself in the middle of the run.
+            "DISABLE_AUTOUPDATER": "1",
+        }
+        env.update(provider_env(self.scenario, api_url, ca_cert))
+        return env
+
+    def pin(self, env: Mapping[str, str]) -> None:
+        if self.scenario.pin is None:
+            return
+        args = [*self.ccprofile, "set-fast-model", *self.scenario.pin, "--shell", self.scenario.shell]
+        result = subprocess.run(
+            args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
+        )
+        if result.returncode != 0:
+            raise E2eError(f"{shlex.join(args)} exited {result.returncode}: {result.stderr.strip()}")
+
+    def new_terminal_env(self, env: Mapping[str, str]) -> dict[str, str]:
+        """Start the scenario's shell as a new interactive terminal does; return what it exports."""
+        shell = shutil.which(self.scenario.shell, path=env["PATH"])
+        if shell is None:
+            raise E2eError(f"{self.scenario.shell} is not installed")
+        script = f"printf '%s\\0' {_ENV_MARK}; env -0"
+        result = subprocess.run(
+            [shell, "-i", "-c", script],
+            env=dict(env),
+            cwd=self.project,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=30,
+            start_new_session=True,
+            check=False,
+        )
+        marker = (_ENV_MARK + "\0").encode()
+        if marker not in result.stdout:
+            raise E2eError(
+                f"{shell} -i did not print its environment: {result.stderr.decode(errors='replace')}"
+            )
+        exported: dict[str, str] = {}
+        for entry in result.stdout.split(marker, 1)[1].split(b"\0"):
+            name, sep, value = entry.decode().partition("=")
+            if sep:
+                exported[name] = value
+        return exported
+
+    def status(self, env: Mapping[str, str]) -> Models:
+        args = [*self.ccprofile, "status", "--json", "--shell", self.scenario.shell]
+        result = subprocess.run(
+            args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
+        )
+        if result.returncode != 0:
+            raise E2eError(f"ccprofile status --json exited {result.returncode}: {result.stderr.strip()}")
+        report = json.loads(result.stdout)
+        return Models(report["background"]["model"], report["primary"]["model"])
+
+
+class Tmux:
+    """One private tmux server holding one pane, so Claude Code has a real terminal."""
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-S", str(self.socket), "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+    def start(self, command: Sequence[str], env: Mapping[str, str], cwd: Path) -> None:
+        # `env -i` so the pane sees exactly the new terminal's environment, not tmux's; the
+        # trailing sleep keeps the pane readable if Claude Code exits early.
+        assignments = [f"{name}={value}" for name, value in env.items()]
+        line = shlex.join(["env", "-i", *assignments, *command]) + '; echo "[exited $?]"; sleep 600'
+        result = self._run("new-session", "-d", "-x", "200", "-y", "50", "-c", str(cwd), line)
+        if result.returncode != 0:
+            raise E2eError(f"tmux new-session failed: {result.stderr.strip()}")
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p").stdout
+
+    def type(self, text: str) -> None:
+        self._run("send-keys", "-l", text)
+
+    def press(self, key: str) -> None:
+        self._run("send-keys", key)
+
+    def close(self) -> None:
+        self._run("kill-server")
+
+
+def _wait(predicate: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def run_claude(sandbox: Sandbox, env: Mapping[str, str], api: FakeApi) -> Models:
+    """Type one prompt into an interactive ``claude`` and read the models its requests named."""
+    tmux = Tmux(sandbox.root / "tmux.sock")
+    tmux.start([sandbox.claude], env, sandbox.project)
+    try:
+        # The prompt glyph marks the input box; a version that draws another glyph still gets
+        # the prompt once the time is up.
+        _wait(lambda: PROMPT_GLYPH in tmux.screen() or "[exited" in tmux.screen(), READY_SECONDS)
+        tmux.type(PROMPT)
+        # Enter only once the text is in the box, so a slow first paint cannot eat the prompt.
+        _wait(lambda: PROMPT[:40] in tmux.screen().replace("\n", ""), READY_SECONDS)
+        tmux.press("Enter")
+
+        def answered(requests: list[Request]) -> bool:
+            return any(r.is_primary for r in requests) and any(r.is_title for r in requests)
+
+        if not api.wait_for(answered, REQUESTS_SECONDS):
+            seen = ", ".join(f"{r.model}{' (tools)' if r.has_tools else ''}" for r in api.requests) or "none"
+            raise E2eError(
+                f"Claude Code did not send both a title request and a main request within "
+                f"{REQUESTS_SECONDS:.0f} s (requests seen: {seen}); its screen:\n{tmux.screen()}"
+            )
+    finally:
+        tmux.close()
+    requests = list(api.requests)
+    return Models(
+        background=next(r.model for r in requests if r.is_title),
+        primary=next(r.model for r in requests if r.is_primary),
+    )
+
+
+def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequence[str]) -> Outcome:
+    """Pin with ccprofile, start a new terminal, then ask ccprofile and Claude Code alike."""
+    authority = make_authority(root / "tls", API_HOST) if scenario.provider == "anthropic" else None
+    with FakeApi(authority) as api:
+        sandbox = Sandbox(root, scenario, claude, ccprofile)
+        login = sandbox.login_env(api.url, authority.ca_cert if authority else None)
+        sandbox.pin(login)
+        terminal = sandbox.new_terminal_env(login)
+        status = sandbox.status(terminal)
+        claude_models = run_claude(sandbox, terminal, api)
+        return Outcome(scenario, status, claude_models, tuple(api.requests))

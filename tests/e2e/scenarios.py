@@ -1,0 +1,103 @@
+"""The configurations the end-to-end suite checks against the real Claude Code.
+
+Each one is a setup a user plausibly has; the assertion is always the same (what ``ccprofile
+status`` reports equals what Claude Code sent), so expected models are deliberately not listed:
+the client is the oracle, which keeps the matrix valid for whatever version is installed.
+"""
+
+from __future__ import annotations
+
+from tests.e2e.harness import ANTHROPIC_KEY, Scenario
+
+HAIKU_45 = "claude-haiku-4-5-20251001"
+SONNET_45 = "claude-sonnet-4-5-20250929"
+OPUS_45 = "claude-opus-4-5-20251101"
+
+SCENARIOS = (
+    # The Anthropic API itself (no ANTHROPIC_BASE_URL), reached through an HTTPS proxy.
+    Scenario("anthropic API, no pin", provider="anthropic"),
+    Scenario("anthropic API, pin", provider="anthropic", pin=[HAIKU_45]),
+    # The pin alone, written into each shell's own startup file.
+    Scenario("pin only, bash", pin=[HAIKU_45]),
+    Scenario("pin only, zsh, friendly name", shell="zsh", pin=["haiku-4.5"]),
+    Scenario("pin only, fish", shell="fish", pin=[HAIKU_45]),
+    # Settings files write their env over the shell's.
+    Scenario(
+        "pin beaten by user settings env",
+        pin=[HAIKU_45],
+        user={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}},
+    ),
+    Scenario(
+        "project settings beaten by local settings",
+        pin=[HAIKU_45],
+        project={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}, "model": SONNET_45},
+        local={"env": {"ANTHROPIC_SMALL_FAST_MODEL": OPUS_45}, "model": OPUS_45},
+    ),
+    Scenario(
+        "project settings over user settings",
+        user={"model": OPUS_45},
+        project={"env": {"ANTHROPIC_DEFAULT_HAIKU_MODEL": SONNET_45}, "model": SONNET_45},
+    ),
+    # An empty string in settings env counts as unset, so the next variable or the default shows.
+    Scenario(
+        "empty override, both variables pinned",
+        pin=[HAIKU_45],
+        user={"env": {"ANTHROPIC_SMALL_FAST_MODEL": ""}},
+    ),
+    Scenario(
+        "empty override, --only-small-fast",
+        pin=[HAIKU_45, "--only-small-fast"],
+        user={"env": {"ANTHROPIC_SMALL_FAST_MODEL": ""}},
+    ),
+    Scenario("ANTHROPIC_DEFAULT_HAIKU_MODEL only", exports={"ANTHROPIC_DEFAULT_HAIKU_MODEL": HAIKU_45}),
+    Scenario(
+        "both variables, small-fast wins",
+        exports={"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45, "ANTHROPIC_DEFAULT_HAIKU_MODEL": HAIKU_45},
+    ),
+    # A gateway with nothing pinned sends titles to the primary model.
+    Scenario("gateway, no pin"),
+    Scenario("gateway, no pin, ANTHROPIC_MODEL exported", exports={"ANTHROPIC_MODEL": SONNET_45}),
+    Scenario("gateway, no pin, settings model key", user={"model": SONNET_45}),
+    # ... unless the key is an Anthropic API key: then the Anthropic API's default holds.
+    Scenario("gateway, no pin, Anthropic API key", api_key=ANTHROPIC_KEY),
+    Scenario(
+        "gateway, no pin, Anthropic API key in settings env",
+        user={"env": {"ANTHROPIC_API_KEY": ANTHROPIC_KEY}},
+    ),
+    Scenario(
+        "gateway, no pin, Anthropic API key and ANTHROPIC_AUTH_TOKEN",
+        api_key=ANTHROPIC_KEY,
+        auth_token="ccprofile-e2e-token",
+    ),
+    Scenario(
+        "empty override, --only-small-fast, Anthropic API key",
+        api_key=ANTHROPIC_KEY,
+        pin=[HAIKU_45, "--only-small-fast"],
+        user={"env": {"ANTHROPIC_SMALL_FAST_MODEL": ""}},
+    ),
+    # Aliases are resolved for the primary model.
+    Scenario(
+        "ANTHROPIC_MODEL alias with its DEFAULT variable",
+        pin=[HAIKU_45],
+        exports={"ANTHROPIC_MODEL": "sonnet", "ANTHROPIC_DEFAULT_SONNET_MODEL": SONNET_45},
+    ),
+    Scenario(
+        "ANTHROPIC_MODEL alias, no pin",
+        exports={"ANTHROPIC_MODEL": "opus", "ANTHROPIC_DEFAULT_OPUS_MODEL": OPUS_45},
+    ),
+    # Bedrock and Vertex: provider-specific IDs and defaults.
+    Scenario("bedrock, no pin", provider="bedrock"),
+    Scenario("bedrock, pin", provider="bedrock", pin=["haiku-4.5"]),
+    Scenario(
+        "bedrock, no pin, primary selected",
+        provider="bedrock",
+        exports={"ANTHROPIC_MODEL": "us.anthropic.claude-opus-4-5-20251101-v1:0"},
+    ),
+    Scenario("vertex, no pin", provider="vertex"),
+    Scenario("vertex, pin", provider="vertex", pin=["haiku-4.5"], shell="zsh"),
+    Scenario(
+        "vertex, no pin, primary selected", provider="vertex", user={"model": "claude-opus-4-5@20251101"}
+    ),
+    Scenario("foundry, no pin", provider="foundry"),
+    Scenario("foundry, pin", provider="foundry", pin=["haiku-4.5"]),
+)
