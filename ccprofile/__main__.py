@@ -1,4 +1,4 @@
-from ccprofile.cli import main
+from ccprofile.main import main
 
 if __name__ == "__main__":
     main()

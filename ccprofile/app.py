@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from rich.console import Console
 
 from ccprofile import __version__
+from ccprofile.consoles import console, report_error, report_interrupt
 from ccprofile.errors import CcprofileError, UsageError
 
 app = typer.Typer(
@@ -29,8 +29,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
 
 F = TypeVar("F", bound=Callable[..., None])
 
@@ -74,11 +72,9 @@ def errors(command: F) -> F:
         try:
             command(*args, **kwargs)
         except CcprofileError as error:
-            err_console.print(f"ccprofile: error: {error}", markup=False, soft_wrap=True)
-            raise typer.Exit(error.exit_code) from None
+            raise typer.Exit(report_error(error)) from None
         except KeyboardInterrupt:
-            err_console.print("ccprofile: interrupted; nothing was written")
-            raise typer.Exit(130) from None
+            raise typer.Exit(report_interrupt()) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
 

@@ -1,4 +1,4 @@
-"""The ccprofile command line: the typer app with every command registered on it."""
+"""The typer app with every command registered on it (``ccprofile.main`` is the entry point)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,4 @@ from ccprofile.app import app
 
 # Importing the command modules registers their commands on ``app``.
 COMMAND_MODULES = (pin_commands, show_commands)
-__all__ = ["app", "main"]
-
-
-def main() -> None:
-    app(prog_name="ccprofile")
+__all__ = ["app"]

@@ -18,10 +18,10 @@ from ccprofile.app import (
     ShellOption,
     StrictOption,
     app,
-    console,
     errors,
     provider_from,
 )
+from ccprofile.consoles import console
 from ccprofile.errors import UsageError
 
 

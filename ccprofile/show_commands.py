@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ccprofile.app import ProviderOption, ShellOption, app, console, errors, provider_from
+from ccprofile.app import ProviderOption, ShellOption, app, errors, provider_from
+from ccprofile.consoles import console
 from ccprofile.errors import UsageError
 
 
 @app.command("status")
-@errors
 def status(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object instead of the table.")
@@ -44,18 +42,11 @@ def status(
 
     Examples:  ccprofile status      ccprofile status --json      ccprofile status --check
     """
-    import json
+    from ccprofile import fast_status
 
-    from ccprofile import render_status
-    from ccprofile import status as status_module
-
-    report = status_module.gather(os.environ, shell, project or Path.cwd(), sys.platform, probe=probe)
-    if as_json:
-        print(json.dumps(report.to_json(), indent=2))
-    else:
-        render_status.show_status(console, report, Path(os.environ.get("HOME", "/")))
-    if check and report.warnings:
-        raise typer.Exit(1)
+    # One implementation for both paths: ccprofile.main usually runs this without typer.
+    arguments = fast_status.StatusArgs(as_json, check, probe, project, shell)
+    raise typer.Exit(fast_status.run(arguments))
 
 
 @app.command("models")

@@ -181,3 +181,46 @@ def test_completion_script_is_available() -> None:
     result = invoke("--show-completion", "bash")
     assert result.exit_code == 0
     assert "complete -o default -F _ccprofile_completion ccprofile" in result.output
+
+
+# ``ccprofile status`` skips typer when it can (ccprofile.fast_status); CliRunner always goes
+# through typer. The installed program must print and exit exactly as typer would.
+STATUS_LINES = [  # (arguments after `status`, whether the fast path takes them)
+    ([], True),
+    (["--json"], True),
+    (["--check"], True),
+    (["--json", "--check", "--shell", "bash"], True),
+    (["--shell=fish", "--json"], True),
+    (["--project", "{project}", "--json"], True),
+    (["--project={project}"], True),
+    (["--shell", "nosuchshell"], True),
+    (["--project", "{file}"], False),
+    (["--shell"], False),
+    (["--jsn"], False),
+    (["--help"], False),
+    (["extra-argument"], False),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "fast"), STATUS_LINES, ids=[" ".join(a) or "(none)" for a, _ in STATUS_LINES]
+)
+def test_status_fast_path_matches_typer(home: Path, tmp_path: Path, args: list[str], fast: bool) -> None:
+    import os
+
+    from ccprofile import fast_status
+
+    project, file = tmp_path / "project", tmp_path / "a-file"
+    (project / ".claude").mkdir(parents=True)
+    (project / ".claude" / "settings.json").write_text('{"env": {"ANTHROPIC_SMALL_FAST_MODEL": "p"}}')
+    file.write_text("")
+    (home / ".zshrc").write_text("export ANTHROPIC_MODEL='claude-opus-4-5-20251101'\n")
+    args = [a.format(project=project, file=file) for a in args]
+    assert (fast_status.parse(args) is not None) == fast
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "SHELL": "/bin/zsh"}
+    typer_result = runner.invoke(app, ["status", *args], env=env)
+    installed = run_cli(["status", *args], env=env)
+    assert installed.returncode == typer_result.exit_code
+    assert installed.stdout == typer_result.stdout
+    # typer's usage errors go to a boxed panel whose borders depend on the stream: compare words.
+    assert installed.stderr.split() == typer_result.stderr.split()
