@@ -91,7 +91,8 @@ def _temp_prefix(target: Path) -> str:
     return "." + target.name.lstrip(".") + "."
 
 
-def _remove_stale_temps(target: Path) -> None:
+def remove_stale_temps(target: Path) -> None:
+    """Delete temp files that killed runs left beside ``target``; call holding ``locked``."""
     # A run killed between mkstemp and rename leaves its temp file; the lock is held, so any
     # file matching the pattern is garbage.
     for stale in target.parent.glob(f"{_temp_prefix(target)}*{_TMP_SUFFIX}"):
@@ -115,7 +116,6 @@ def check_writable(target: Path) -> None:
 
 def write(target: Path, data: bytes, mode: int | None) -> None:
     """Atomically replace ``target`` with ``data``; call while holding ``locked(target)``."""
-    _remove_stale_temps(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TMP_SUFFIX, dir=target.parent)
     except OSError as error:

@@ -39,7 +39,7 @@ class Change:
     deleted: bool
     changed: bool
     collapsed: int
-    diff: str
+    diff: str  # the unified diff; filled in for dry runs only
     backup: Path | None
     dry_run: bool
     exports: tuple[str, ...]  # the assignment lines of the new block, ready to paste
@@ -162,6 +162,9 @@ def _run(
 ) -> Change:
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
+        if not dry_run and real.parent.is_dir():
+            # Also when nothing changes: a later run cleans up after a killed one.
+            fileio.remove_stale_temps(real)
         snapshot = fileio.read(real)
         if b"\0" in (snapshot.data or b""):
             raise CcprofileError(
@@ -195,7 +198,8 @@ def _run(
         deleted=changed and new is None,
         changed=changed,
         collapsed=planned.collapsed,
-        diff=_diff(path, old, new) if changed else "",
+        # Only a dry run shows the diff; difflib on a large file costs more than the write.
+        diff=_diff(path, old, new) if changed and dry_run else "",
         backup=saved,
         dry_run=dry_run,
         exports=tuple(shell.syntax.assign(name, value) for name, value in planned.after),

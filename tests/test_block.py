@@ -159,3 +159,51 @@ def test_property_parser_never_crashes_on_arbitrary_text(text: str) -> None:
     else:
         for found in blocks:
             assert text[found.start : found.end].startswith("# >>>")
+
+
+def _walk_every_line(text: str) -> list[block.Block]:
+    """The straightforward parser find_blocks replaced: visit every line in turn.
+
+    Kept as the specification the fast one (which jumps from fence to fence) must equal.
+    """
+    blocks: list[block.Block] = []
+    opened: tuple[int, int, str] | None = None
+    body: list[str] = []
+    for number, (offset, content, terminator) in enumerate(block._lines(text), start=1):
+        line = content.rstrip()
+        if line == BEGIN:
+            if opened is not None:
+                raise MarkerError("nested", (opened[0], number))
+            opened, body = (number, offset, terminator or block.newline_of(text)), []
+        elif line == END:
+            if opened is None:
+                raise MarkerError("end without begin", (number,))
+            first, start, newline = opened
+            end = offset + len(content) + len(terminator)
+            blocks.append(block.Block(start, end, first, number, newline, tuple(body)))
+            opened = None
+        elif opened is not None:
+            body.append(content)
+    if opened is not None:
+        raise MarkerError("begin without end", (opened[0],))
+    return blocks
+
+
+_fence_soup = st.lists(
+    st.sampled_from([*"ab\r\n \t\x0b\x85#<>", BEGIN, END, f"\n{BEGIN}\n", f"\n{END}\r\n", "ccprofile"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_fence_soup)
+def test_property_fast_parser_equals_the_line_by_line_one(text: str) -> None:
+    assert block.MARKERS == ((BEGIN, END),), "extend _walk_every_line when a marker pair is added"
+    try:
+        expected = _walk_every_line(text)
+    except MarkerError as error:
+        with pytest.raises(MarkerError) as info:
+            block.find_blocks(text)
+        assert info.value.lines == error.lines
+    else:
+        assert block.find_blocks(text) == expected
