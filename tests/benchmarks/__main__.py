@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -58,15 +59,33 @@ def timed(command: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def alternate(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, float]:
-    """Median seconds of each job, the jobs interleaved run by run (after one warm-up each)."""
+def instructions(command: Sequence[str], env: dict[str, str]) -> list[int]:
+    """Instructions each process of ``command`` executed, counted by valgrind's callgrind."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    return [int(m) for m in re.findall(r"Collected : (\d+)", result.stderr)]
+
+
+def interleaved(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """Seconds of each run of each job, the jobs interleaved run by run (after one warm-up each)."""
     samples: dict[str, list[float]] = {name: [] for name in jobs}
     for job in jobs.values():
         job()
     for _ in range(runs):
         for name, job in jobs.items():
             samples[name].append(job())
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
+
+
+def alternate(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """Median seconds of each job, run interleaved."""
+    return {name: statistics.median(values) for name, values in interleaved(runs, jobs).items()}
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -108,35 +127,74 @@ def bench_cli(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]:
 
 
 def bench_shells(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]:
+    """What ccprofile's block adds to ``SHELL -i -c exit``, written where ccprofile writes it."""
+    ccprofile = str(BIN / "ccprofile")
     results: dict[str, float] = {}
-    files = {
-        "zsh": home / ".zshrc",
-        "bash": home / ".bashrc",
-        "fish": home / ".config" / "fish" / "config.fish",
+    plain = "# an ordinary startup file\n" + "alias ll='ls -l'\n" * 20
+    fish = home / ".config" / "fish"
+    # (startup file, the file ccprofile writes): fish gets a conf.d file of its own.
+    layout = {
+        "zsh": (home / ".zshrc", home / ".zshrc"),
+        "bash": (home / ".bashrc", home / ".bashrc"),
+        "fish": (fish / "config.fish", fish / "conf.d" / "ccprofile.fish"),
     }
-    for shell, rc in files.items():
+    for shell, (rc, target) in layout.items():
         program = shutil.which(shell)
         if program is None:
             continue
         rc.parent.mkdir(parents=True, exist_ok=True)
-        plain = "# an ordinary startup file\n" + "alias ll='ls -l'\n" * 20
-        fish_block = BLOCK.replace("export ", "set -gx ").replace("='", " '")
-        with_block = plain + (fish_block if shell == "fish" else BLOCK)
+        rc.write_text(plain)
+        subprocess.run(
+            [ccprofile, "set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        with_block = target.read_text()
+        assert "# >>> ccprofile >>>" in with_block, f"ccprofile did not write its block to {target}"
 
-        def start(text: str, program: str = program, rc: Path = rc) -> float:
-            rc.write_text(text)
+        def start(
+            present: bool,
+            program: str = program,
+            rc: Path = rc,
+            target: Path = target,
+            text: str = with_block,
+        ) -> float:
+            if target == rc:
+                rc.write_text(text if present else plain)
+            elif present:
+                target.write_text(text)
+            else:
+                target.unlink(missing_ok=True)
             return timed([program, "-i", "-c", "exit"], env)
 
-        medians = alternate(
-            runs, {"without": lambda t=plain: start(t), "with": lambda t=with_block: start(t)}
-        )
-        results[f"{shell}_without_ms"] = medians["without"] * 1000
-        results[f"{shell}_added_ms"] = (medians["with"] - medians["without"]) * 1000
+        samples = interleaved(runs, {"without": lambda: start(False), "with": lambda: start(True)})
+        results[f"{shell}_without_ms"] = statistics.median(samples["without"]) * 1000
+        # The median of the paired differences: each "with" run against the "without" run just
+        # before it, so drift in the machine's speed cancels out.
+        pairs = zip(samples["without"], samples["with"], strict=True)
+        results[f"{shell}_added_ms"] = statistics.median(w - wo for wo, w in pairs) * 1000
+        if shutil.which("valgrind"):
+            # Wall time of a 2-15 ms start is noisy to a millisecond; instruction counts are
+            # exact, and valgrind reports one count per process, which counts the processes.
+            start(False)
+            bare = instructions([program, "-i", "-c", "exit"], env)
+            start(True)
+            pinned = instructions([program, "-i", "-c", "exit"], env)
+            results[f"{shell}_processes_without"] = len(bare)
+            results[f"{shell}_processes_with"] = len(pinned)
+            results[f"{shell}_added_instructions"] = sum(pinned) - sum(bare)
+            # In ms at the rate this shell ran at in the wall-clock runs above.
+            results[f"{shell}_added_ms_from_instructions"] = (
+                (sum(pinned) - sum(bare)) / sum(bare) * results[f"{shell}_without_ms"]
+            )
         rc.unlink()
+        target.unlink(missing_ok=True)
     return results
 
 
 def bench_scaling(runs: int, home: Path, env: dict[str, str], sizes: Sequence[int]) -> dict[str, float]:
+    """``set-fast-model`` then ``uninstall`` on files of each size with the block in the middle."""
     ccprofile = str(BIN / "ccprofile")
     line = "export SOME_VARIABLE='some value that fills the file'  # comment\n"
     jobs: dict[str, Callable[[], float]] = {}
@@ -144,27 +202,18 @@ def bench_scaling(runs: int, home: Path, env: dict[str, str], sizes: Sequence[in
         rc = home / f"rc-{size}"
         lines = size // len(line)
         text = line * (lines // 2) + BLOCK + line * (lines - lines // 2) if size else ""
-        rc.write_text(text)
 
-        def cycle(rc: Path = rc) -> float:
-            return timed(
-                [ccprofile, "set-fast-model", "claude-haiku-5-5", "--file", str(rc), "--shell", "zsh"], env
-            ) + timed(
-                [
-                    ccprofile,
-                    "set-fast-model",
-                    "claude-haiku-4-5-20251001",
-                    "--file",
-                    str(rc),
-                    "--shell",
-                    "zsh",
-                ],
-                env,
+        def cycle(rc: Path = rc, text: str = text) -> float:
+            rc.write_text(text)  # untimed: every cycle starts from the same file
+            where = ["--file", str(rc), "--shell", "zsh"]
+            return timed([ccprofile, "set-fast-model", "claude-haiku-5-5", *where], env) + timed(
+                [ccprofile, "uninstall", *where], env
             )
 
         jobs[f"{size}"] = cycle
     userpath = BIN / "userpath"
     if userpath.exists():
+        # The same kind of job, "put a line into ~/.bashrc", done twice by userpath.
         jobs["userpath"] = lambda: (
             timed([str(userpath), "append", "-f", "/opt/bench/bin", "--shell", "bash"], env)
             + timed([str(userpath), "append", "-f", "/opt/bench/bin2", "--shell", "bash"], env)
@@ -201,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "runs": runs,
             **versions(),
             **bench_cli(runs, home, env),
-            **bench_shells(runs, home, env),
+            # A shell starts in milliseconds, and the difference sought is a fraction of one.
+            **bench_shells(runs * 10, home, env),
             **bench_scaling(max(runs // 3, 3), home, env, sizes),
         }
     width = max(len(k) for k in figures)
