@@ -229,36 +229,31 @@ class FakeApi:
                 else:
                     self._send_sse(model)
 
-            def _send_json(self, value: object) -> None:
-                data = json.dumps(value).encode()
+            def _send(self, content_type: str, data: bytes) -> None:
                 self.send_response(200)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
+
+            def _send_json(self, value: object) -> None:
+                self._send("application/json", json.dumps(value).encode())
 
             def _send_sse(self, model: str) -> None:
-                data = b"".join(
-                    f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode()
-                    for event in _events(model)
+                events = _events(model)
+                self._send(
+                    "text/event-stream",
+                    b"".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n".encode() for e in events),
                 )
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
 
             def _send_bedrock_stream(self, model: str) -> None:
-                data = b"".join(
+                # Bedrock wraps each SSE event's JSON, base64-encoded, in an event-stream frame.
+                frames = (
                     _event_stream_frame(
-                        json.dumps({"bytes": base64.b64encode(json.dumps(event).encode()).decode()}).encode()
+                        json.dumps({"bytes": base64.b64encode(json.dumps(e).encode()).decode()}).encode()
                     )
-                    for event in _events(model)
+                    for e in _events(model)
                 )
-                self.send_response(200)
-                self.send_header("Content-Type", "application/vnd.amazon.eventstream")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self._send("application/vnd.amazon.eventstream", b"".join(frames))
 
         return Handler

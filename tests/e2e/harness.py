@@ -9,6 +9,7 @@ Claude Code runs in a tmux pane (it needs a terminal for an interactive session)
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -90,6 +91,30 @@ def claude_version(claude: str) -> str:
     return result.stdout.strip()
 
 
+# What a user of a cloud provider exports, with {url} for the fake API; auth is skipped, as
+# Claude Code allows for proxies that sign requests themselves.
+_PROVIDER_ENV = {
+    "bedrock": {
+        "CLAUDE_CODE_USE_BEDROCK": "1",
+        "CLAUDE_CODE_SKIP_BEDROCK_AUTH": "1",
+        "AWS_REGION": "us-east-1",
+        "ANTHROPIC_BEDROCK_BASE_URL": "{url}",
+    },
+    "vertex": {
+        "CLAUDE_CODE_USE_VERTEX": "1",
+        "CLAUDE_CODE_SKIP_VERTEX_AUTH": "1",
+        "CLOUD_ML_REGION": "us-east5",
+        "ANTHROPIC_VERTEX_PROJECT_ID": "ccprofile-e2e",
+        "ANTHROPIC_VERTEX_BASE_URL": "{url}",
+    },
+    "foundry": {
+        "CLAUDE_CODE_USE_FOUNDRY": "1",
+        "CLAUDE_CODE_SKIP_FOUNDRY_AUTH": "1",
+        "ANTHROPIC_FOUNDRY_BASE_URL": "{url}",
+    },
+}
+
+
 def provider_env(scenario: Scenario, url: str, ca_cert: Path | None) -> dict[str, str]:
     """What a user of each provider exports so that Claude Code talks to ``url``."""
     provider = scenario.provider
@@ -102,28 +127,9 @@ def provider_env(scenario: Scenario, url: str, ca_cert: Path | None) -> dict[str
         if scenario.auth_token is not None:
             env["ANTHROPIC_AUTH_TOKEN"] = scenario.auth_token
         return env
-    if provider == "bedrock":
-        return {
-            "CLAUDE_CODE_USE_BEDROCK": "1",
-            "CLAUDE_CODE_SKIP_BEDROCK_AUTH": "1",
-            "AWS_REGION": "us-east-1",
-            "ANTHROPIC_BEDROCK_BASE_URL": url,
-        }
-    if provider == "vertex":
-        return {
-            "CLAUDE_CODE_USE_VERTEX": "1",
-            "CLAUDE_CODE_SKIP_VERTEX_AUTH": "1",
-            "CLOUD_ML_REGION": "us-east5",
-            "ANTHROPIC_VERTEX_PROJECT_ID": "ccprofile-e2e",
-            "ANTHROPIC_VERTEX_BASE_URL": url,
-        }
-    if provider == "foundry":
-        return {
-            "CLAUDE_CODE_USE_FOUNDRY": "1",
-            "CLAUDE_CODE_SKIP_FOUNDRY_AUTH": "1",
-            "ANTHROPIC_FOUNDRY_BASE_URL": url,
-        }
-    raise ValueError(f"unknown provider {provider!r}")
+    if provider not in _PROVIDER_ENV:
+        raise ValueError(f"unknown provider {provider!r}")
+    return {name: value.format(url=url) for name, value in _PROVIDER_ENV[provider].items()}
 
 
 class Sandbox:
@@ -245,12 +251,16 @@ class Sandbox:
 class Tmux:
     """One private tmux server holding one pane, so Claude Code has a real terminal."""
 
-    def __init__(self, socket: Path) -> None:
-        self.socket = socket
+    _count = itertools.count()
+
+    def __init__(self) -> None:
+        # A socket name, not a path: tmux keeps it in its own short directory, and a unix
+        # socket path longer than about 100 bytes (a deep TMPDIR) would fail.
+        self.socket = f"ccprofile-e2e-{os.getpid()}-{next(self._count)}"
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["tmux", "-S", str(self.socket), "-f", "/dev/null", *args],
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
             timeout=30,
@@ -290,7 +300,7 @@ def _wait(predicate: Callable[[], bool], seconds: float) -> bool:
 
 def run_claude(sandbox: Sandbox, env: Mapping[str, str], api: FakeApi) -> Models:
     """Type one prompt into an interactive ``claude`` and read the models its requests named."""
-    tmux = Tmux(sandbox.root / "tmux.sock")
+    tmux = Tmux()
     tmux.start([sandbox.claude], env, sandbox.project)
     try:
         # The prompt glyph marks the input box; a version that draws another glyph still gets
