@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +86,14 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
 
 def load(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[Settings]:
     found: list[Settings] = []
+    seen: set[Path] = set()
     for source, path in locations(env, home, cwd, platform):
+        # Run from the home directory, <cwd>/.claude/settings.json is the user settings file:
+        # list it once, under its lower layer (applying the same env twice changes nothing).
+        real = Path(os.path.realpath(path))
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_BYTES + 1)

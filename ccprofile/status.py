@@ -172,7 +172,14 @@ def build(
         provider=provider,
         catalog=catalog,
     )
-    return Report(provider, scan.shell, startup_file, background, primary, warnings)
+    notes = [BLIND_SPOTS]
+    shown = (background_now, background_new, primary_now, primary_new)
+    if any(model.source == "default" for model in shown):
+        notes.append(
+            f"Defaults are those of Claude Code {catalog.claude_code_version}, the release these rules "
+            "were checked against; a newer release can change them. A pin does not depend on them."
+        )
+    return Report(provider, scan.shell, startup_file, background, primary, warnings, tuple(notes))
 
 
 def gather(

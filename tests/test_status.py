@@ -174,6 +174,18 @@ def test_gateway_with_an_anthropic_key_keeps_the_haiku_default_and_never_prints_
     assert "secret" not in table.output
 
 
+def test_defaults_are_marked_with_the_claude_code_version_they_belong_to(home: Path, tmp_path: Path) -> None:
+    from ccprofile.catalog import load
+
+    version = load().claude_code_version
+    _, report = status(cwd=tmp_path)
+    assert report["primary"]["source"] == "default"
+    assert any(f"Claude Code {version}" in note for note in report["notes"])
+    pinned = {"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001", "ANTHROPIC_MODEL": "claude-opus-5-5"}
+    _, report = status(env=pinned, cwd=tmp_path)
+    assert not any("Defaults are" in note for note in report["notes"])
+
+
 def test_alias_not_resolved(tmp_path: Path) -> None:
     _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "haiku"}, cwd=tmp_path)
     assert report["background"]["model"] == "haiku"
@@ -219,3 +231,10 @@ def test_table_output_names_models_sources_and_blind_spots(home: Path, tmp_path:
         "--model",
     ):
         assert text in result.output
+
+
+def test_run_from_home_the_user_settings_file_is_listed_once(home: Path) -> None:
+    write_json(home / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "u"}})
+    _, report = status(cwd=home)
+    assert report["background"]["source"] == "user-settings"
+    assert [layer["source"] for layer in report["background"]["layers"]] == ["user-settings"]
