@@ -9,11 +9,13 @@ Claude Code runs in a tmux pane (it needs a terminal for an interactive session)
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -54,6 +56,7 @@ class Scenario:
     provider: str = "gateway"  # anthropic, gateway, bedrock, vertex or foundry
     shell: str = "bash"
     pin: Sequence[str] | None = None  # arguments after `ccprofile set-fast-model`
+    then: Sequence[Sequence[str]] = ()  # more ccprofile commands, run after the pin
     exports: Mapping[str, str] = field(default_factory=dict)  # written by hand in the startup file
     user: Mapping[str, object] | None = None  # ~/.claude/settings.json
     project: Mapping[str, object] | None = None  # <project>/.claude/settings.json
@@ -200,14 +203,15 @@ class Sandbox:
         return env
 
     def pin(self, env: Mapping[str, str]) -> None:
-        if self.scenario.pin is None:
-            return
-        args = [*self.ccprofile, "set-fast-model", *self.scenario.pin, "--shell", self.scenario.shell]
-        result = subprocess.run(
-            args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
-        )
-        if result.returncode != 0:
-            raise E2eError(f"{shlex.join(args)} exited {result.returncode}: {result.stderr.strip()}")
+        """Run ``ccprofile set-fast-model`` and then the scenario's other commands, as a user would."""
+        commands = [["set-fast-model", *self.scenario.pin]] if self.scenario.pin is not None else []
+        for command in [*commands, *self.scenario.then]:
+            args = [*self.ccprofile, *command, "--shell", self.scenario.shell]
+            result = subprocess.run(
+                args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
+            )
+            if result.returncode != 0:
+                raise E2eError(f"{shlex.join(args)} exited {result.returncode}: {result.stderr.strip()}")
 
     def new_terminal_env(self, env: Mapping[str, str]) -> dict[str, str]:
         """Start the scenario's shell as a new interactive terminal does; return what it exports."""
@@ -267,11 +271,16 @@ class Tmux:
             check=False,
         )
 
-    def start(self, command: Sequence[str], env: Mapping[str, str], cwd: Path) -> None:
-        # `env -i` so the pane sees exactly the new terminal's environment, not tmux's; the
+    def start(self, command: Sequence[str], env: Mapping[str, str], cwd: Path, pid_file: Path) -> None:
+        """Run ``command`` in the pane; its process ID is written to ``pid_file``."""
+        # `env -i` so the pane sees exactly the new terminal's environment, not tmux's. The
+        # inner sh writes its PID and execs the command, so that PID is the command's; the
         # trailing sleep keeps the pane readable if Claude Code exits early.
         assignments = [f"{name}={value}" for name, value in env.items()]
-        line = shlex.join(["env", "-i", *assignments, *command]) + '; echo "[exited $?]"; sleep 600'
+        inner = f"echo $$ > {shlex.quote(str(pid_file))}; exec " + shlex.join(
+            ["env", "-i", *assignments, *command]
+        )
+        line = shlex.join(["sh", "-c", inner]) + '; echo "[exited $?]"; sleep 600'
         result = self._run("new-session", "-d", "-x", "200", "-y", "50", "-c", str(cwd), line)
         if result.returncode != 0:
             raise E2eError(f"tmux new-session failed: {result.stderr.strip()}")
@@ -298,10 +307,36 @@ def _wait(predicate: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
+def _reap(pid_file: Path, seconds: float = 10.0) -> None:
+    """Wait for Claude Code to exit after its terminal went away, killing it if it lingers.
+
+    It keeps writing session files under HOME while it shuts down; removing the temporary
+    home before it is gone would race with it. (Where there is no /proc, it does not wait.)
+    """
+    try:
+        pid = int(pid_file.read_text())
+    except (OSError, ValueError):
+        return
+
+    def gone() -> bool:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return True
+        # An exited process whose new parent does not reap it stays a zombie: it is gone too.
+        return stat.rpartition(")")[2].split()[0] == "Z"
+
+    if not _wait(gone, seconds):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        _wait(gone, seconds)
+
+
 def run_claude(sandbox: Sandbox, env: Mapping[str, str], api: FakeApi) -> Models:
     """Type one prompt into an interactive ``claude`` and read the models its requests named."""
     tmux = Tmux()
-    tmux.start([sandbox.claude], env, sandbox.project)
+    pid_file = sandbox.root / "claude.pid"
+    tmux.start([sandbox.claude], env, sandbox.project, pid_file)
     try:
         # The prompt glyph marks the input box; a version that draws another glyph still gets
         # the prompt once the time is up.
@@ -322,6 +357,7 @@ def run_claude(sandbox: Sandbox, env: Mapping[str, str], api: FakeApi) -> Models
             )
     finally:
         tmux.close()
+        _reap(pid_file)
     requests = list(api.requests)
     return Models(
         background=next(r.model for r in requests if r.is_title),

@@ -21,6 +21,19 @@ SCENARIOS = (
     Scenario("pin only, bash", pin=[HAIKU_45]),
     Scenario("pin only, zsh, friendly name", shell="zsh", pin=["haiku-4.5"]),
     Scenario("pin only, fish", shell="fish", pin=[HAIKU_45]),
+    # The other commands: the primary pinned too, then everything undone again.
+    Scenario("set-model pins the primary too", pin=[HAIKU_45], then=[["set-model", SONNET_45]]),
+    Scenario(
+        "unset-fast-model keeps the primary pin",
+        pin=[HAIKU_45],
+        then=[["set-model", SONNET_45], ["unset-fast-model"]],
+    ),
+    Scenario(
+        "uninstall takes the pins away",
+        shell="zsh",
+        pin=[HAIKU_45],
+        then=[["set-model", SONNET_45], ["uninstall"]],
+    ),
     # Settings files write their env over the shell's.
     Scenario(
         "pin beaten by user settings env",
