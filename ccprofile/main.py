@@ -7,10 +7,11 @@ import sys
 
 # typer's shell completion runs the program with this set; only typer can answer it.
 _COMPLETION = "_CCPROFILE_COMPLETE"
+# rich's Console ends with 1 when its reader goes away (`| head`); print() must do the same.
+_BROKEN_PIPE_EXIT = 1
 
 
-def main() -> None:
-    args = sys.argv[1:]
+def _run(args: list[str]) -> None:
     if args[:1] == ["status"] and _COMPLETION not in os.environ:
         from ccprofile import fast_status
 
@@ -20,3 +21,16 @@ def main() -> None:
     from ccprofile.cli import app
 
     app(prog_name="ccprofile")
+
+
+def main() -> None:
+    try:
+        try:
+            _run(sys.argv[1:])
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python's shutdown from
+        # failing again on the same closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(_BROKEN_PIPE_EXIT)

@@ -224,3 +224,21 @@ def test_status_fast_path_matches_typer(home: Path, tmp_path: Path, args: list[s
     assert installed.stdout == typer_result.stdout
     # typer's usage errors go to a boxed panel whose borders depend on the stream: compare words.
     assert installed.stderr.split() == typer_result.stderr.split()
+
+
+@pytest.mark.parametrize("args", [["status", "--json"], ["status"], ["models"], ["--help"]])
+def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
+    import os
+    import subprocess
+
+    from tests.conftest import ccprofile_command
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `ccprofile ... | head -0`: every write fails
+    try:
+        result = subprocess.run(
+            [*ccprofile_command(), *args], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, "")
