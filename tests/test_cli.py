@@ -242,3 +242,13 @@ def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
     finally:
         os.close(write_end)
     assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_status_fast_path_knows_only_options_typer_declares() -> None:
+    import typer.main
+
+    from ccprofile import fast_status
+
+    command = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
+    declared = {opt for param in command.params for opt in param.opts}
+    assert {*fast_status._FLAGS, *fast_status._VALUES} <= declared
