@@ -45,7 +45,9 @@ def status(
     from ccprofile import fast_status
 
     # One implementation for both paths: ccprofile.main usually runs this without typer.
-    arguments = fast_status.StatusArgs(as_json, check, probe, project, shell)
+    arguments = fast_status.StatusArgs(
+        as_json=as_json, check=check, probe=probe, project=project, shell=shell
+    )
     raise typer.Exit(fast_status.run(arguments))
 
 

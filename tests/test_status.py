@@ -172,6 +172,11 @@ def test_gateway_with_an_anthropic_key_keeps_the_haiku_default_and_never_prints_
     table = runner.invoke(app, ["status", "--shell", "zsh", "--project", str(tmp_path)], env=env)
     assert key not in json.dumps(report) and key not in table.output
     assert "secret" not in table.output
+    # Read from a startup file too, for a new terminal, and still never shown.
+    (home / ".zshrc").write_text(f"export ANTHROPIC_API_KEY='{key}x'\n")
+    _, report = status(env={"ANTHROPIC_BASE_URL": "https://llm.example.internal"}, cwd=tmp_path)
+    assert report["background"]["new_shell"]["model"] == "claude-haiku-5-5"
+    assert "secret" not in json.dumps(report)
 
 
 def test_defaults_are_marked_with_the_claude_code_version_they_belong_to(home: Path, tmp_path: Path) -> None:
