@@ -24,8 +24,10 @@ from tests.e2e.harness import E2eError, Outcome, claude_version, run_scenario
 from tests.e2e.scenarios import SCENARIOS
 
 
-def _cell(status: str | None, sent: str | None) -> str:
-    return str(sent) if status == sent else f"status: {status}\nsent:   {sent}"
+def _cell(status: str | None, predicted: str | None, sent: str | None) -> str:
+    if status == predicted == sent:
+        return str(sent)
+    return f"status: {status}\npredicted: {predicted}\nsent: {sent}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     for outcome in outcomes:
         table.add_row(
             outcome.scenario.name,
-            _cell(outcome.status.background, outcome.claude.background),
-            _cell(outcome.status.primary, outcome.claude.primary),
+            _cell(outcome.status.background, outcome.predicted.background, outcome.claude.background),
+            _cell(outcome.status.primary, outcome.predicted.primary, outcome.claude.primary),
             "[green]agree[/]" if outcome.agrees else "[red]DIFFER[/]",
         )
     console.print(table)

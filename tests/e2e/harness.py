@@ -74,13 +74,14 @@ class Models:
 @dataclass(frozen=True)
 class Outcome:
     scenario: Scenario
-    status: Models
+    status: Models  # status run in the new terminal's environment
+    predicted: Models  # status run before it, predicting a new terminal from the startup files
     claude: Models
     requests: tuple[Request, ...]
 
     @property
     def agrees(self) -> bool:
-        return self.status == self.claude
+        return self.status == self.claude == self.predicted
 
 
 class E2eError(RuntimeError):
@@ -241,7 +242,9 @@ class Sandbox:
                 exported[name] = value
         return exported
 
-    def status(self, env: Mapping[str, str]) -> Models:
+    def status(self, env: Mapping[str, str], view: str = "now") -> Models:
+        """``status --json`` in ``env``: the models for this shell, or (``new_shell``) the ones
+        it predicts for a new terminal from reading the startup files."""
         args = [*self.ccprofile, "status", "--json", "--shell", self.scenario.shell]
         result = subprocess.run(
             args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
@@ -249,7 +252,10 @@ class Sandbox:
         if result.returncode != 0:
             raise E2eError(f"ccprofile status --json exited {result.returncode}: {result.stderr.strip()}")
         report = json.loads(result.stdout)
-        return Models(report["background"]["model"], report["primary"]["model"])
+        background, primary = report["background"], report["primary"]
+        if view == "new_shell":
+            background, primary = background["new_shell"], primary["new_shell"]
+        return Models(background["model"], primary["model"])
 
 
 class Tmux:
@@ -372,7 +378,8 @@ def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequenc
         sandbox = Sandbox(root, scenario, claude, ccprofile)
         login = sandbox.login_env(api.url, authority.ca_cert if authority else None)
         sandbox.pin(login)
+        predicted = sandbox.status(login, view="new_shell")
         terminal = sandbox.new_terminal_env(login)
         status = sandbox.status(terminal)
         claude_models = run_claude(sandbox, terminal, api)
-        return Outcome(scenario, status, claude_models, tuple(api.requests))
+        return Outcome(scenario, status, predicted, claude_models, tuple(api.requests))

@@ -42,3 +42,6 @@ def test_status_matches_what_claude_code_sends(
     assert outcome.claude.primary, "no main request reached the fake API"
     assert outcome.status.background == outcome.claude.background, context
     assert outcome.status.primary == outcome.claude.primary, context
+    # Before any new shell ran, status read the startup files and predicted the same.
+    assert outcome.predicted.background == outcome.claude.background, context
+    assert outcome.predicted.primary == outcome.claude.primary, context
