@@ -20,8 +20,9 @@ from rich.table import Table
 
 from ccprofile import __version__
 from ccprofile.catalog import load
-from tests.e2e.harness import E2eError, Outcome, claude_version, run_scenario
+from tests.e2e.harness import Outcome, claude_version, run_scenario
 from tests.e2e.scenarios import SCENARIOS
+from tests.e2e.session import E2eError
 
 
 def _cell(status: str | None, predicted: str | None, sent: str | None) -> str:
