@@ -3,8 +3,8 @@
 
 Nothing here trusts ccprofile's own code: startup-file locations, export syntax and the
 environment of a new terminal are worked out independently, the way a user's terminal does it.
-Claude Code runs in a tmux pane (``session.py``: it needs a terminal for an interactive session) against
-:class:`~tests.e2e.fake_api.FakeApi`, with ``HOME`` in a temporary directory.
+Claude Code runs in a tmux pane (``session.py``) against :class:`~tests.e2e.fake_api.FakeApi`,
+with ``HOME`` in a temporary directory.
 """
 
 from __future__ import annotations
