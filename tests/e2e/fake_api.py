@@ -3,7 +3,9 @@
 It speaks just enough of each provider's wire format for a session to get going: the Anthropic
 Messages API (JSON, or SSE when ``"stream": true``), Bedrock's ``/model/ID/invoke`` (JSON, or
 AWS event-stream frames for ``invoke-with-response-stream``) and Vertex's
-``.../models/ID:rawPredict`` / ``:streamRawPredict``. Everything else gets an empty JSON object.
+``.../models/ID:rawPredict`` / ``:streamRawPredict``. Any other POST gets an empty JSON object,
+any GET a 404: Claude Code takes that as "nothing configured" at once, where an empty object
+made it retry its remote-settings and policy fetches for seconds.
 
 Given an :class:`~tests.e2e.tls.Authority`, it is also an HTTPS proxy: ``CONNECT`` to that
 host is answered with the same API over TLS (the first-party path, through HTTPS_PROXY);
@@ -174,7 +176,7 @@ class FakeApi:
 
             def do_GET(self) -> None:
                 api.other_paths.append("GET " + self.path)
-                self._send_json({})
+                self.send_error(404)
 
             def do_CONNECT(self) -> None:
                 host = self.path.rsplit(":", 1)[0]
