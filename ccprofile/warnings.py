@@ -91,7 +91,7 @@ def _shadowed(scan: Scan) -> list[StatusWarning]:
 
 
 def _fallback(
-    background: Model, provider: str, primary: Model, env: Mapping[str, str]
+    background: Model, provider: str, primary: Model, env: Mapping[str, str], catalog: Catalog
 ) -> list[StatusWarning]:
     if background.selected or provider == "anthropic":
         return []
@@ -105,11 +105,18 @@ def _fallback(
             )
         ]
     kind = "your primary model" if background.model == primary.model else "Sonnet"
+    unseen_key = ""
+    if provider == "gateway" and not env.get(resolve.API_KEY) and not env.get(resolve.AUTH_TOKEN):
+        # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
+        unseen_key = (
+            " (If the key Claude Code sends is an Anthropic API key, sk-ant-api..., it uses "
+            f"{catalog.default_background['anthropic']} instead.)"
+        )
     return [
         StatusWarning(
             "unpinned-fallback",
             f"Nothing pins the background model, so on {provider} Claude Code uses {kind} "
-            f"({background.model}) for titles and summaries, at that model's price. "
+            f"({background.model}) for titles and summaries, at that model's price.{unseen_key} "
             "Fix: `ccprofile set-fast-model`.",
         )
     ]
@@ -164,7 +171,7 @@ def find_warnings(
     found += _settings_overrides(scan, env, settings)
     found += _not_loaded(scan, env)
     found += _shadowed(scan)
-    found += _fallback(background, provider, primary, now.env)
+    found += _fallback(background, provider, primary, now.env, catalog)
     found += _aliases(now, catalog)
     pinned = {n: now.env[n] for n in PINNED if now.env.get(n)}
     pinned.update(

@@ -163,6 +163,9 @@ def test_unpinned_fallback_per_provider(tmp_path: Path, env: dict[str, str], pro
 def test_gateway_with_an_anthropic_key_keeps_the_haiku_default_and_never_prints_the_key(
     home: Path, tmp_path: Path
 ) -> None:
+    _, report = status(env={"ANTHROPIC_BASE_URL": "https://llm.example.internal"}, cwd=tmp_path)
+    assert report["background"]["model"] == "claude-opus-5-5"
+    assert "sk-ant-api" in report["warnings"][0]["message"], "no key visible: say what one would change"
     key = "sk-ant-api03-secret-value-that-must-not-leak"
     env = {"ANTHROPIC_BASE_URL": "https://llm.example.internal", "ANTHROPIC_API_KEY": key}
     code, report = status("--check", env=env, cwd=tmp_path)
