@@ -41,7 +41,6 @@ class Request:
     path: str
     model: str
     has_tools: bool
-    stream: bool
     system: str
 
     @property
@@ -223,7 +222,7 @@ class FakeApi:
                     api.other_paths.append("POST " + self.path)
                     self._send_json({})
                     return
-                api._record(Request(path, model, bool(body.get("tools")), stream, _system_text(body)))
+                api._record(Request(path, model, bool(body.get("tools")), _system_text(body)))
                 if not stream:
                     self._send_json(_message(model))
                 elif bedrock:

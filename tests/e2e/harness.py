@@ -189,12 +189,17 @@ class Sandbox:
         """Run ``ccprofile set-fast-model`` and then the scenario's other commands, as a user would."""
         commands = [["set-fast-model", *self.scenario.pin]] if self.scenario.pin is not None else []
         for command in [*commands, *self.scenario.then]:
-            args = [*self.ccprofile, *command, "--shell", self.scenario.shell]
-            result = subprocess.run(
-                args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
-            )
-            if result.returncode != 0:
-                raise E2eError(f"{shlex.join(args)} exited {result.returncode}: {result.stderr.strip()}")
+            self._ccprofile([*command, "--shell", self.scenario.shell], env)
+
+    def _ccprofile(self, args: Sequence[str], env: Mapping[str, str]) -> str:
+        """Run ccprofile from the project directory; its stdout, or E2eError if it failed."""
+        command = [*self.ccprofile, *args]
+        result = subprocess.run(
+            command, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
+        )
+        if result.returncode != 0:
+            raise E2eError(f"{shlex.join(command)} exited {result.returncode}: {result.stderr.strip()}")
+        return result.stdout
 
     def new_terminal_env(self, env: Mapping[str, str]) -> dict[str, str]:
         """Start the scenario's shell as a new interactive terminal does; return what it exports."""
@@ -227,13 +232,7 @@ class Sandbox:
     def status(self, env: Mapping[str, str], view: str = "now") -> Models:
         """``status --json`` in ``env``: the models for this shell, or (``new_shell``) the ones
         it predicts for a new terminal from reading the startup files."""
-        args = [*self.ccprofile, "status", "--json", "--shell", self.scenario.shell]
-        result = subprocess.run(
-            args, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
-        )
-        if result.returncode != 0:
-            raise E2eError(f"ccprofile status --json exited {result.returncode}: {result.stderr.strip()}")
-        report = json.loads(result.stdout)
+        report = json.loads(self._ccprofile(["status", "--json", "--shell", self.scenario.shell], env))
         background, primary = report["background"], report["primary"]
         if view == "new_shell":
             background, primary = background["new_shell"], primary["new_shell"]
