@@ -1,4 +1,4 @@
-from ccprofile.main import main
+from ccprofile.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccprofile import block
-from ccprofile.block import BEGIN, CREATED_NOTE, END, OWNERSHIP, MarkerError
+from ccprofile.startup import block
+from ccprofile.startup.block import BEGIN, CREATED_NOTE, END, OWNERSHIP, MarkerError
 
 PAYLOAD = ["export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'"]
 BLOCK = f"{BEGIN}\n{OWNERSHIP}\n{PAYLOAD[0]}\n{END}\n"

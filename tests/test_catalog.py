@@ -10,10 +10,10 @@ import pexpect
 import pytest
 from typer.testing import CliRunner
 
-from ccprofile.catalog import COLUMNS, load
-from ccprofile.cli import app
+from ccprofile.claude.catalog import COLUMNS, load
+from ccprofile.claude.selection import choose
+from ccprofile.cli.app import app
 from ccprofile.errors import UsageError
-from ccprofile.selection import choose
 from tests.conftest import ccprofile_command
 from tests.helpers import run_cli
 

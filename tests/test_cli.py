@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ccprofile import __version__
-from ccprofile.cli import app
+from ccprofile.cli.app import app
 from tests.helpers import run_cli
 
 runner = CliRunner()
@@ -138,7 +138,7 @@ def test_home_unset_is_a_clear_error(home: Path) -> None:
 def test_shell_detection_falls_back_to_SHELL(monkeypatch: pytest.MonkeyPatch) -> None:
     import shellingham
 
-    from ccprofile.detect import detect_shell
+    from ccprofile.startup.detect import detect_shell
 
     def fail() -> tuple[str, str]:
         raise shellingham.ShellDetectionFailure()
@@ -152,7 +152,7 @@ def test_shell_detection_falls_back_to_SHELL(monkeypatch: pytest.MonkeyPatch) ->
 def test_shell_detection_prefers_shellingham(monkeypatch: pytest.MonkeyPatch) -> None:
     import shellingham
 
-    from ccprofile.detect import detect_shell
+    from ccprofile.startup.detect import detect_shell
 
     monkeypatch.setattr(shellingham, "detect_shell", lambda: ("zsh", "/bin/zsh"))
     assert detect_shell({"SHELL": "/bin/bash"}).name == "zsh"
@@ -208,7 +208,7 @@ STATUS_LINES = [  # (arguments after `status`, whether the fast path takes them)
 def test_status_fast_path_matches_typer(home: Path, tmp_path: Path, args: list[str], fast: bool) -> None:
     import os
 
-    from ccprofile import fast_status
+    from ccprofile.cli import fast_status
 
     project, file = tmp_path / "project", tmp_path / "a-file"
     (project / ".claude").mkdir(parents=True)
@@ -247,7 +247,7 @@ def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
 def test_status_fast_path_knows_only_options_typer_declares() -> None:
     import typer.main
 
-    from ccprofile import fast_status
+    from ccprofile.cli import fast_status
 
     command = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
     declared = {opt for param in command.params for opt in param.opts}

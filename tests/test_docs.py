@@ -30,8 +30,8 @@ def test_docs_pages_linked_from_the_readme_exist() -> None:
 
 
 def test_readme_block_matches_what_ccprofile_writes() -> None:
-    from ccprofile import block
-    from ccprofile.syntax import POSIX
+    from ccprofile.startup import block
+    from ccprofile.startup.syntax import POSIX
 
     payload = [
         POSIX.assign(n, "claude-haiku-4-5-20251001")
@@ -42,7 +42,7 @@ def test_readme_block_matches_what_ccprofile_writes() -> None:
 
 
 def test_docs_name_the_claude_code_version_ci_verifies_against() -> None:
-    from ccprofile.catalog import load
+    from ccprofile.claude.catalog import load
 
     # .ci/run installs the catalog's version for the e2e suite; the docs must say which it is.
     version = load().claude_code_version

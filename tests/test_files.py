@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ccprofile import fileio, profile
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import SHELLS
+from ccprofile.startup import fileio, profile
+from ccprofile.startup.shells import SHELLS
 from tests.helpers import run_cli
 
 ZSH = SHELLS["zsh"]

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccprofile import block, profile
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import SHELLS
+from ccprofile.startup import block, profile
+from ccprofile.startup.shells import SHELLS
 from tests.conftest import ccprofile_command
 from tests.helpers import run_cli
 
@@ -31,8 +31,8 @@ USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20
 _REWRITER = """
 import sys
 from pathlib import Path
-from ccprofile import profile
-from ccprofile.shells import SHELLS
+from ccprofile.startup import profile
+from ccprofile.startup.shells import SHELLS
 path, backups = Path(sys.argv[1]), Path(sys.argv[2])
 values = ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
 i = 0

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ccprofile.catalog import load
-from ccprofile.resolve import Origin, background_model, compose, primary_model
-from ccprofile.settings import Settings, parse
+from ccprofile.claude.catalog import load
+from ccprofile.claude.resolve import Origin, background_model, compose, primary_model
+from ccprofile.claude.settings import Settings, parse
 
 CATALOG = load()
 

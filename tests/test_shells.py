@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ccprofile.errors import UsageError
-from ccprofile.shells import SHELLS, Home, get_shell, zdotdir
-from ccprofile.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
+from ccprofile.startup.shells import SHELLS, Home, get_shell, zdotdir
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ccprofile.cli import app
+from ccprofile.cli.app import app
 
 runner = CliRunner()
 SOURCES = {
@@ -183,7 +183,7 @@ def test_gateway_with_an_anthropic_key_keeps_the_haiku_default_and_never_prints_
 
 
 def test_defaults_are_marked_with_the_claude_code_version_they_belong_to(home: Path, tmp_path: Path) -> None:
-    from ccprofile.catalog import load
+    from ccprofile.claude.catalog import load
 
     version = load().claude_code_version
     _, report = status(cwd=tmp_path)

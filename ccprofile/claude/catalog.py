@@ -100,7 +100,7 @@ def normalize(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Catalog:
-    raw = json.loads(resources.files("ccprofile").joinpath("catalog.json").read_text("utf-8"))
+    raw = json.loads(resources.files("ccprofile.claude").joinpath("catalog.json").read_text("utf-8"))
     models = tuple(
         Model(m["family"], m["name"], m.get("knowledge_cutoff", ""), dict(m["ids"])) for m in raw["models"]
     )

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ccprofile.catalog import Catalog
-from ccprofile.providers import detect_provider
-from ccprofile.settings import Settings
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.settings import Settings
 
 FAST = "ANTHROPIC_SMALL_FAST_MODEL"
 HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccprofile.catalog import FAMILIES, Catalog, Model
+from ccprofile.claude.catalog import FAMILIES, Catalog, Model
+from ccprofile.claude.validate import check_value
 from ccprofile.errors import UsageError
-from ccprofile.validate import check_value
 
 _BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
 _BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccprofile import resolve
-from ccprofile.catalog import Catalog
-from ccprofile.providers import detect_provider
-from ccprofile.resolve import Composed, Layer, Model, Origin
-from ccprofile.settings import Settings
-from ccprofile.startup import Scan
-from ccprofile.warnings import StatusWarning, find_warnings
+from ccprofile.claude import resolve
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.resolve import Composed, Layer, Model, Origin
+from ccprofile.claude.settings import Settings
+from ccprofile.claude.warnings import StatusWarning, find_warnings
+from ccprofile.startup.scan import Scan
 
 WATCHED = (
     resolve.FAST,
@@ -191,10 +191,11 @@ def gather(
     probe: bool = False,
 ) -> Report:
     """Read everything status needs from this machine, then ``build`` the report."""
-    from ccprofile import catalog, startup
-    from ccprofile import probe as probe_module
-    from ccprofile import settings as settings_module
-    from ccprofile.targets import resolve_target
+    from ccprofile.claude import catalog
+    from ccprofile.claude import settings as settings_module
+    from ccprofile.startup import probe as probe_module
+    from ccprofile.startup import scan as startup
+    from ccprofile.startup.targets import resolve_target
 
     target = resolve_target(shell_name, None, env, platform)
     scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path])

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ccprofile import resolve
-from ccprofile.catalog import Catalog
-from ccprofile.resolve import Composed, Model
-from ccprofile.settings import Settings
-from ccprofile.startup import Scan
+from ccprofile.claude import resolve
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.resolve import Composed, Model
+from ccprofile.claude.settings import Settings
+from ccprofile.startup.scan import Scan
 
 PINNED = (resolve.FAST, resolve.HAIKU, resolve.PRIMARY)
 

@@ -1,23 +1,14 @@
-"""The typer app every command registers on, with what the commands share.
-
-Options used by several commands, the one place errors become a line on stderr, and the
-provider choice. The commands themselves live in ``pin_commands`` and ``show_commands``.
-"""
+"""The typer app: every command registered on it by name, and the global options."""
 
 from __future__ import annotations
 
-import functools
-import os
-import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
 from ccprofile import __version__
-from ccprofile.consoles import console, report_error, report_interrupt
-from ccprofile.errors import CcprofileError, UsageError
+from ccprofile.cli import pin_commands, show_commands
+from ccprofile.cli.consoles import console
 
 app = typer.Typer(
     name="ccprofile",
@@ -30,53 +21,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-F = TypeVar("F", bound=Callable[..., None])
-
-ShellOption = Annotated[
-    str | None,
-    typer.Option(
-        "--shell",
-        help="Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given.",
-    ),
-]
-FileOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--file",
-        help="Write to this startup file instead of the shell's usual one.",
-        dir_okay=False,
-    ),
-]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Print the change as a unified diff and write nothing.")
-]
-ProviderOption = Annotated[
-    str | None,
-    typer.Option(
-        "--provider",
-        help="anthropic, gateway, bedrock, vertex or foundry; detected from the environment if not given.",
-    ),
-]
-
-StrictOption = Annotated[bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
-]
-
-
-def errors(command: F) -> F:
-    """Turn a CcprofileError into one line on stderr and its exit code, never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: object, **kwargs: object) -> None:
-        try:
-            command(*args, **kwargs)
-        except CcprofileError as error:
-            raise typer.Exit(report_error(error)) from None
-        except KeyboardInterrupt:
-            raise typer.Exit(report_interrupt()) from None
-
-    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
+for _name, _command in (
+    ("set-fast-model", pin_commands.set_fast_model),
+    ("set-model", pin_commands.set_model),
+    ("unset-fast-model", pin_commands.unset_fast_model),
+    ("unset-model", pin_commands.unset_model),
+    ("uninstall", pin_commands.uninstall),
+    ("status", show_commands.status),
+    ("models", show_commands.models),
+):
+    app.command(_name)(_command)
 
 
 def _version(value: bool) -> None:
@@ -93,18 +47,3 @@ def _main(
     ] = False,
 ) -> None:
     pass
-
-
-def provider_from(given: str | None) -> str:
-    """The provider named by --provider, else the one Claude Code would use from here."""
-    from ccprofile import resolve, settings
-    from ccprofile.providers import PROVIDERS, detect_provider
-
-    if given is None:
-        # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
-        home = Path(os.environ.get("HOME") or "/nonexistent")
-        documents = settings.load(os.environ, home, Path.cwd(), sys.platform)
-        return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
-    if given not in PROVIDERS:
-        raise UsageError(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
-    return given

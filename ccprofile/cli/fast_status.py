@@ -62,9 +62,9 @@ def run(args: StatusArgs) -> int:
     """Print the status report; the exit code (1 with --check and any warning)."""
     import json
 
-    from ccprofile import render_status
-    from ccprofile import status as status_module
-    from ccprofile.consoles import console, report_error, report_interrupt
+    from ccprofile.claude import status as status_module
+    from ccprofile.cli import render_status
+    from ccprofile.cli.consoles import console, report_error, report_interrupt
 
     try:
         report = status_module.gather(

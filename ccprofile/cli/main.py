@@ -13,12 +13,12 @@ _BROKEN_PIPE_EXIT = 1
 
 def _run(args: list[str]) -> None:
     if args[:1] == ["status"] and _COMPLETION not in os.environ:
-        from ccprofile import fast_status
+        from ccprofile.cli import fast_status
 
         parsed = fast_status.parse(args[1:])
         if parsed is not None:
             sys.exit(fast_status.run(parsed))
-    from ccprofile.cli import app
+    from ccprofile.cli.app import app
 
     app(prog_name="ccprofile")
 

@@ -8,9 +8,9 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from ccprofile.catalog import Catalog
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.selection import Selection
 from ccprofile.errors import UsageError
-from ccprofile.selection import Selection
 
 
 def _candidates(catalog: Catalog, provider: str) -> list[tuple[str, str]]:

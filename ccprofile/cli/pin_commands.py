@@ -10,18 +10,17 @@ from typing import Annotated
 
 import typer
 
-from ccprofile.app import (
+from ccprofile.cli.consoles import console
+from ccprofile.cli.options import (
     DryRunOption,
     FileOption,
     ForceOption,
     ProviderOption,
     ShellOption,
     StrictOption,
-    app,
     errors,
     provider_from,
 )
-from ccprofile.consoles import console
 from ccprofile.errors import UsageError
 
 
@@ -32,8 +31,9 @@ def _write(
     edit: Callable[[dict[str, str]], dict[str, str]],
     what: str,
 ) -> None:
-    from ccprofile import profile, render
-    from ccprofile.targets import resolve_target
+    from ccprofile.cli import render
+    from ccprofile.startup import profile
+    from ccprofile.startup.targets import resolve_target
 
     target = resolve_target(shell, file, os.environ, sys.platform)
     change = profile.update(target.path, target.shell, edit, backup_dir=target.backup_dir, dry_run=dry_run)
@@ -43,7 +43,6 @@ def _write(
     )
 
 
-@app.command("set-fast-model")
 @errors
 def set_fast_model(
     model: Annotated[
@@ -88,8 +87,10 @@ def set_fast_model(
 
         ccprofile set-fast-model --dry-run
     """
-    from ccprofile import catalog, picker, profile, render, selection
-    from ccprofile.validate import check_value
+    from ccprofile.claude import catalog, selection
+    from ccprofile.claude.validate import check_value
+    from ccprofile.cli import picker, render
+    from ccprofile.startup import profile
 
     chosen_provider = provider_from(provider)
     models = catalog.load()
@@ -114,7 +115,6 @@ def set_fast_model(
     _write(shell, file, dry_run, edit, f"pins the background model to {choice.value}")
 
 
-@app.command("set-model")
 @errors
 def set_model(
     model: Annotated[
@@ -135,7 +135,9 @@ def set_model(
 
     Example:  ccprofile set-model claude-sonnet-4-5-20250929
     """
-    from ccprofile import catalog, profile, render, selection
+    from ccprofile.claude import catalog, selection
+    from ccprofile.cli import render
+    from ccprofile.startup import profile
 
     choice = selection.choose(
         model, provider_from(provider), catalog.load(), background=False, strict=strict, force=force
@@ -150,7 +152,6 @@ def set_model(
     _write(shell, file, dry_run, edit, f"pins the primary model to {choice.value}")
 
 
-@app.command("unset-fast-model")
 @errors
 def unset_fast_model(
     shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False
@@ -159,7 +160,7 @@ def unset_fast_model(
 
     With no pins left the block goes away, as with `ccprofile uninstall`.
     """
-    from ccprofile import profile
+    from ccprofile.startup import profile
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         for name in (profile.FAST, profile.HAIKU, profile.REGION):
@@ -169,11 +170,10 @@ def unset_fast_model(
     _write(shell, file, dry_run, edit, "has no background-model pin")
 
 
-@app.command("unset-model")
 @errors
 def unset_model(shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False) -> None:
     """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any)."""
-    from ccprofile import profile
+    from ccprofile.startup import profile
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins.pop(profile.PRIMARY, None)
@@ -182,7 +182,6 @@ def unset_model(shell: ShellOption = None, file: FileOption = None, dry_run: Dry
     _write(shell, file, dry_run, edit, "has no primary-model pin")
 
 
-@app.command("uninstall")
 @errors
 def uninstall(
     all_files: Annotated[
@@ -199,10 +198,11 @@ def uninstall(
 
     Examples:  ccprofile uninstall      ccprofile uninstall --all --dry-run
     """
-    from ccprofile import profile, render
-    from ccprofile.detect import home_from
-    from ccprofile.shells import get_shell
-    from ccprofile.targets import Target, known_files, resolve_target, shell_for_file
+    from ccprofile.cli import render
+    from ccprofile.startup import profile
+    from ccprofile.startup.detect import home_from
+    from ccprofile.startup.shells import get_shell
+    from ccprofile.startup.targets import Target, known_files, resolve_target, shell_for_file
 
     if all_files:
         if file is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from ccprofile.profile import Change
+from ccprofile.startup.profile import Change
 
 
 def tilde(path: Path, home: Path) -> str:

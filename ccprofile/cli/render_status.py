@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ccprofile.catalog import Catalog
-from ccprofile.catalog import Model as CatalogModel
-from ccprofile.render import tilde
-from ccprofile.resolve import Model
-from ccprofile.status import Report, View
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.catalog import Model as CatalogModel
+from ccprofile.claude.resolve import Model
+from ccprofile.claude.status import Report, View
+from ccprofile.cli.render import tilde
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ccprofile.app import ProviderOption, ShellOption, app, errors, provider_from
-from ccprofile.consoles import console
+from ccprofile.cli.consoles import console
+from ccprofile.cli.options import ProviderOption, ShellOption, errors, provider_from
 from ccprofile.errors import UsageError
 
 
-@app.command("status")
 def status(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object instead of the table.")
@@ -42,7 +41,7 @@ def status(
 
     Examples:  ccprofile status      ccprofile status --json      ccprofile status --check
     """
-    from ccprofile import fast_status
+    from ccprofile.cli import fast_status
 
     # One implementation for both paths: ccprofile.main usually runs this without typer.
     arguments = fast_status.StatusArgs(
@@ -51,7 +50,6 @@ def status(
     raise typer.Exit(fast_status.run(arguments))
 
 
-@app.command("models")
 @errors
 def models(
     provider: ProviderOption = None,
@@ -67,8 +65,8 @@ def models(
     """
     import json
 
-    from ccprofile import catalog as catalog_module
-    from ccprofile import render_status
+    from ccprofile.claude import catalog as catalog_module
+    from ccprofile.cli import render_status
 
     chosen = provider_from(provider)
     models_ = catalog_module.load()

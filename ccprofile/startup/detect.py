@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import SHELLS, Home, Shell, get_shell, normalize_shell_name
+from ccprofile.startup.shells import SHELLS, Home, Shell, get_shell, normalize_shell_name
 
 
 def home_from(env: Mapping[str, str], platform: str = sys.platform) -> Home:

@@ -7,7 +7,7 @@ import subprocess
 from collections.abc import Mapping
 
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import Shell
+from ccprofile.startup.shells import Shell
 
 TIMEOUT_SECONDS = 10.0
 _MARK = "__ccprofile_env__"

@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile import block, fileio
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import Shell
-from ccprofile.syntax import parse_any
+from ccprofile.startup import block, fileio
+from ccprofile.startup.shells import Shell
+from ccprofile.startup.syntax import parse_any
 
 FAST = "ANTHROPIC_SMALL_FAST_MODEL"
 HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile import block, fileio
-from ccprofile.shells import Home, Shell, expand
+from ccprofile.startup import block, fileio
+from ccprofile.startup.shells import Home, Shell, expand
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 

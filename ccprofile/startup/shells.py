@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import UsageError
-from ccprofile.syntax import CSH, FISH, POSIX, PWSH, Syntax
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Syntax
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.detect import detect_shell, home_from, state_dir
 from ccprofile.errors import CcprofileError
-from ccprofile.shells import SHELLS, Home, Shell, get_shell, zdotdir
+from ccprofile.startup.detect import detect_shell, home_from, state_dir
+from ccprofile.startup.shells import SHELLS, Home, Shell, get_shell, zdotdir
 
 # Startup files whose name says which shell reads them, for --file without --shell.
 _BY_NAME = {

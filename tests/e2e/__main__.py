@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ccprofile import __version__
-from ccprofile.catalog import load
+from ccprofile.claude.catalog import load
 from tests.e2e.harness import Outcome, claude_version, run_scenario
 from tests.e2e.scenarios import SCENARIOS
 from tests.e2e.session import E2eError

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ccprofile.catalog import load
+from ccprofile.claude.catalog import load
 from tests.conftest import ccprofile_command, require_program
 from tests.e2e.harness import Scenario, claude_version, run_scenario
 from tests.e2e.scenarios import SCENARIOS

@@ -1,0 +1,7 @@
+"""Claude Code knowledge: settings files, catalog, providers, model selection, resolution,
+and the status report with its warnings.
+
+May import: ``ccprofile.startup`` (status reads startup files) and ``ccprofile.errors``.
+Never ``ccprofile.cli``. Pure modules: ``variables``, ``providers``, ``resolve``,
+``warnings``, ``selection``; ``settings`` and ``status.gather`` are the edges that read.
+"""

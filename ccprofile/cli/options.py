@@ -1,0 +1,79 @@
+"""What the commands share: options used by several of them, the one place errors become a
+line on stderr, and the provider choice."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from ccprofile.cli.consoles import report_error, report_interrupt
+from ccprofile.errors import CcprofileError, UsageError
+
+F = TypeVar("F", bound=Callable[..., None])
+
+ShellOption = Annotated[
+    str | None,
+    typer.Option(
+        "--shell",
+        help="Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given.",
+    ),
+]
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        help="Write to this startup file instead of the shell's usual one.",
+        dir_okay=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the change as a unified diff and write nothing.")
+]
+ProviderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--provider",
+        help="anthropic, gateway, bedrock, vertex or foundry; detected from the environment if not given.",
+    ),
+]
+
+StrictOption = Annotated[bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
+]
+
+
+def errors(command: F) -> F:
+    """Turn a CcprofileError into one line on stderr and its exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except CcprofileError as error:
+            raise typer.Exit(report_error(error)) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(report_interrupt()) from None
+
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
+
+
+def provider_from(given: str | None) -> str:
+    """The provider named by --provider, else the one Claude Code would use from here."""
+    from ccprofile.claude import resolve, settings
+    from ccprofile.claude.providers import PROVIDERS, detect_provider
+
+    if given is None:
+        # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
+        home = Path(os.environ.get("HOME") or "/nonexistent")
+        documents = settings.load(os.environ, home, Path.cwd(), sys.platform)
+        return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
+    if given not in PROVIDERS:
+        raise UsageError(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
+    return given
