@@ -1,15 +1,48 @@
-"""The errors ccprofile reports as one line and a non-zero exit, never as a traceback."""
+"""The errors every layer raises: each states a fact about the user's machine or input.
+
+Lower layers never name a command-line flag or choose an exit code; ``ccprofile.cli.failures``
+turns each type into its one-line message (adding what to type next) and its exit code.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class CcprofileError(Exception):
-    """A problem the user can act on; ``str(error)`` is the whole message."""
-
-    exit_code = 1
+    """A problem the user can act on; ``str(error)`` is the fact, without advice about flags."""
 
 
-class UsageError(CcprofileError):
-    """A bad value or option given on the command line."""
+class BadValue(CcprofileError):
+    """A value the user gave (a model, a shell, a provider, a region) cannot be used."""
 
-    exit_code = 2
+
+class UnsupportedShell(BadValue):
+    def __init__(self, name: str, supported: list[str]) -> None:
+        super().__init__(f"unsupported shell {name!r}: supported are {', '.join(supported)}")
+        self.name = name
+
+
+class ShellNotDetected(CcprofileError):
+    def __init__(self) -> None:
+        super().__init__("could not detect your shell and $SHELL is not set")
+
+
+class MissingZdotdir(CcprofileError):
+    """``ZDOTDIR`` is exported but names a directory that does not exist."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(f"ZDOTDIR points to {directory}, which does not exist")
+        self.directory = directory
+
+
+class ModelShapeError(BadValue):
+    """The value does not look like a model ID of the provider at all."""
+
+
+class UnknownModel(BadValue):
+    """The value looks like a model ID but is not in the catalog (refused only when asked)."""
+
+
+class ProbeError(CcprofileError):
+    """Starting the user's shell to read what it exports did not work."""

@@ -161,6 +161,24 @@ def test_property_parser_never_crashes_on_arbitrary_text(text: str) -> None:
             assert text[found.start : found.end].startswith("# >>>")
 
 
+def _split_lines(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, content, terminator)`` per line: only \\n ends a line; a \\r before it is
+    part of the terminator."""
+    out: list[tuple[int, str, str]] = []
+    offset = 0
+    for raw in _by_newline(text):
+        terminator = "\r\n" if raw.endswith("\r\n") else "\n" if raw.endswith("\n") else ""
+        out.append((offset, raw[: len(raw) - len(terminator)], terminator))
+        offset += len(raw)
+    return out
+
+
+def _by_newline(text: str) -> list[str]:
+    parts = text.split("\n")
+    pieces = [part + "\n" for part in parts[:-1]]
+    return pieces + ([parts[-1]] if parts[-1] else [])
+
+
 def _walk_every_line(text: str) -> list[block.Block]:
     """The straightforward parser find_blocks replaced: visit every line in turn.
 
@@ -169,7 +187,7 @@ def _walk_every_line(text: str) -> list[block.Block]:
     blocks: list[block.Block] = []
     opened: tuple[int, int, str] | None = None
     body: list[str] = []
-    for number, (offset, content, terminator) in enumerate(block._lines(text), start=1):
+    for number, (offset, content, terminator) in enumerate(_split_lines(text), start=1):
         line = content.rstrip()
         if line == BEGIN:
             if opened is not None:

@@ -13,32 +13,30 @@ from typer.testing import CliRunner
 from ccprofile.claude.catalog import COLUMNS, load
 from ccprofile.claude.selection import choose
 from ccprofile.cli.app import app
-from ccprofile.errors import UsageError
+from ccprofile.cli.failures import describe
+from ccprofile.errors import BadValue, UnknownModel
 from tests.conftest import ccprofile_command
 from tests.helpers import run_cli
 
 CATALOG = load()
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "model-catalog.json"
 
 
-def shared_catalog() -> dict[str, object]:
-    if not SHARED.exists():
-        pytest.skip(f"{SHARED} is not beside this checkout")
-    data: dict[str, object] = json.loads(SHARED.read_text())
-    return data
+def test_every_alias_and_default_names_a_model_in_the_catalog() -> None:
+    """The defaults and aliases are data too: each must point at a row of the model table."""
+    names = {m.name for m in CATALOG.models}
+    for alias, meaning in CATALOG.aliases.items():
+        assert meaning.model is None or meaning.model in names, alias
+    for kind, defaults in (("background", CATALOG.default_background), ("primary", CATALOG.default_primary)):
+        for provider, model_id in defaults.items():
+            assert any(m.id_for(provider) == model_id for m in CATALOG.models), (kind, provider, model_id)
 
 
-def test_every_provider_id_matches_the_claude_code_table() -> None:
-    reference = shared_catalog()["models"]
-    assert isinstance(reference, list)
-    assert [m.name for m in CATALOG.models] == [m["name"] for m in reference]
-    for model, raw in zip(CATALOG.models, reference, strict=True):
-        for provider, column in COLUMNS.items():
-            assert model.id_for(provider) == raw["ids"].get(column), (model.name, provider)
-
-
-def test_catalog_records_the_claude_code_release() -> None:
-    assert CATALOG.claude_code_version in str(shared_catalog()["source"])
+def test_every_model_has_a_first_party_id_and_one_family() -> None:
+    assert CATALOG.families == ("haiku", "sonnet", "opus", "fable", "mythos")
+    for model in CATALOG.models:
+        assert model.ids["first_party"], model.name
+        assert model.family in CATALOG.families
+        assert set(model.ids) <= {*COLUMNS.values(), "anthropic_aws", "anthropic_google_cloud", "mantle"}
 
 
 @pytest.mark.parametrize(
@@ -87,7 +85,7 @@ def test_friendly_names_and_aliases_map_to_the_provider_id(typed: str, provider:
     ],
 )
 def test_refusals_suggest_the_right_value(typed: str, provider: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message.replace(".", r"\.")):
+    with pytest.raises(BadValue, match=message.replace(".", r"\.")):
         choose(typed, provider, CATALOG, background=True)
 
 
@@ -106,8 +104,13 @@ def test_refusals_suggest_the_right_value(typed: str, provider: str, message: st
 def test_unknown_ids_of_a_valid_shape_pass_with_a_note_or_fail_strict(typed: str, provider: str) -> None:
     selection = choose(typed, provider, CATALOG, background=True)
     assert selection.value == typed and selection.note and "not in the model catalog" in selection.note
-    with pytest.raises(UsageError, match="--strict"):
+    with pytest.raises(UnknownModel, match="not in the model catalog") as refused:
         choose(typed, provider, CATALOG, background=True, strict=True)
+    # The domain states the fact; the command line names the flag and the exit code.
+    assert describe(refused.value) == (
+        f"{refused.value}; --strict refuses unknown IDs (see `ccprofile models`)",
+        2,
+    )
 
 
 def test_region_prefixed_bedrock_id_of_a_known_model_is_known() -> None:
@@ -120,7 +123,7 @@ def test_force_skips_the_catalog_but_not_the_character_check() -> None:
         choose("claude-3-5-haiku-20241022", "anthropic", CATALOG, background=True, force=True).value
         == "claude-3-5-haiku-20241022"
     )
-    with pytest.raises(UsageError, match="contains a space"):
+    with pytest.raises(BadValue, match="contains a space"):
         choose("a b", "anthropic", CATALOG, background=True, force=True)
 
 

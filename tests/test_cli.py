@@ -244,11 +244,26 @@ def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
     assert (result.returncode, result.stderr) == (1, "")
 
 
-def test_status_fast_path_knows_only_options_typer_declares() -> None:
+def test_status_options_typer_and_the_fast_parser_agree_on_names_kinds_defaults_and_help() -> None:
     import typer.main
+    from typer.core import TyperOption
 
     from ccprofile.cli import fast_status
 
     command = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
-    declared = {opt for param in command.params for opt in param.opts}
-    assert {*fast_status._FLAGS, *fast_status._VALUES} <= declared
+    declared = {
+        param.opts[0]: (param.name, param.is_flag, param.default, param.help)
+        for param in command.params
+        if isinstance(param, TyperOption)
+    }
+    table = {
+        option.flag: (option.dest, option.kind is bool, option.default, option.help)
+        for option in fast_status.OPTIONS
+    }
+    assert declared == table
+    parser = fast_status._parser()
+    parsed = {
+        action.option_strings[0]: (action.dest, action.nargs == 0, action.default)
+        for action in parser._actions
+    }
+    assert parsed == {flag: (dest, flag_, default) for flag, (dest, flag_, default, _) in table.items()}

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ccprofile.claude.variables import FAST, PINNABLE
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, profile
 from ccprofile.startup.shells import SHELLS
@@ -39,7 +40,7 @@ i = 0
 print("ready", flush=True)
 while True:
     value = values[i % 2]
-    profile.update(path, SHELLS["zsh"], lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value}, backup_dir=backups)
+    profile.update(path, SHELLS["zsh"], lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value}, names=PINNABLE, backup_dir=backups)
     i += 1
 """
 
@@ -73,7 +74,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_bytes(
         child.wait()
         assert rc.read_bytes() in valid
     # A later run removes whatever temp file a killed one left behind.
-    profile.update(rc, ZSH, lambda pins: pins, backup_dir=home / "backups")
+    profile.update(rc, ZSH, lambda pins: pins, names=PINNABLE, backup_dir=home / "backups")
     assert not list(home.glob(".zshrc.*.ccprofile.tmp"))
 
 
@@ -106,8 +107,8 @@ def test_32_concurrent_writers_leave_one_well_formed_block(home: Path) -> None:
     blocks = block.find_blocks(text)
     assert len(blocks) <= 1
     if blocks:
-        pins = profile.read_pins(rc, blocks[0])
-        assert pins.get(profile.FAST) in written
+        pins = profile.read_pins(rc, blocks[0], PINNABLE)
+        assert pins.get(FAST) in written
     remaining = [line for line in text.splitlines(keepends=True) if line in user_lines]
     assert remaining == user_lines
 
@@ -243,8 +244,10 @@ def test_fuzz_block_parser_on_arbitrary_bytes_never_crashes_or_writes(home: Path
     rc = home / ".zshrc"
     rc.write_bytes(data)
     try:
-        profile.update(rc, ZSH, lambda pins: {**pins, profile.FAST: "m"}, backup_dir=home / "b", dry_run=True)
-        profile.uninstall(rc, ZSH, backup_dir=home / "b", dry_run=True)
+        profile.update(
+            rc, ZSH, lambda pins: {**pins, FAST: "m"}, names=PINNABLE, backup_dir=home / "b", dry_run=True
+        )
+        profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b", dry_run=True)
     except CcprofileError as error:
         assert str(error)
     assert rc.read_bytes() == data

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ccprofile.errors import UsageError
+from ccprofile.cli.failures import describe
+from ccprofile.errors import BadValue
+from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import SHELLS, Home, get_shell, zdotdir
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
 
@@ -71,7 +73,31 @@ def test_hand_written_forms_are_read(line: str, name: str, value: str | None, dy
 
 
 def _home(tmp: Path, platform: str = "linux", **env: str) -> Home:
-    return Home(tmp, {"HOME": str(tmp), **env}, platform)
+    """The snapshot as commands take it: read from the disk at the edge, once."""
+    return read_home({"HOME": str(tmp), **env}, platform)
+
+
+def test_path_rules_read_only_the_snapshot_never_the_disk(tmp_path: Path) -> None:
+    """The records are pure: what exists is what the snapshot says, whatever is on disk."""
+    home = tmp_path / "nowhere"  # does not exist at all
+    snapshot = Home(
+        home,
+        {"HOME": str(home)},
+        "darwin",
+        existing=frozenset({home / ".profile", home / ".cshrc"}),
+        texts={home / ".zshenv": 'export ZDOTDIR="$HOME/z"\n'},
+        listings={home / ".config" / "fish" / "conf.d": ("b.fish", "a.fish", "notes.txt")},
+    )
+    assert SHELLS["bash"].startup_file(snapshot) == home / ".profile"
+    assert SHELLS["tcsh"].startup_file(snapshot) == home / ".cshrc"
+    assert SHELLS["zsh"].startup_file(snapshot) == home / "z" / ".zshrc"
+    assert SHELLS["zsh"].why(snapshot) == f"ZDOTDIR is set to {home / 'z'} in {home / '.zshenv'}"
+    conf_d = home / ".config" / "fish" / "conf.d"
+    assert SHELLS["fish"].reads(snapshot) == [
+        conf_d / "a.fish",
+        conf_d / "b.fish",
+        home / ".config/fish/config.fish",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -152,5 +178,6 @@ def test_shell_names_and_aliases(name: str, shell: str) -> None:
 
 
 def test_unknown_shell_lists_the_supported_ones() -> None:
-    with pytest.raises(UsageError, match=r"unsupported shell 'nu': supported are bash, csh, .*--shell"):
+    with pytest.raises(BadValue, match=r"unsupported shell 'nu': supported are bash, csh, .*zsh$") as refused:
         get_shell("nu")
+    assert describe(refused.value) == (f"{refused.value}; pass --shell NAME", 2)

@@ -246,3 +246,19 @@ def test_run_from_home_the_user_settings_file_is_listed_once(home: Path) -> None
     _, report = status(cwd=home)
     assert report["background"]["source"] == "user-settings"
     assert [layer["source"] for layer in report["background"]["layers"]] == ["user-settings"]
+
+
+def test_an_exported_zdotdir_that_does_not_exist_is_a_warning_not_a_failure(home: Path) -> None:
+    """status is a diagnostic: the mistake it should report must not stop it."""
+    missing = home / "no-such-zdotdir"
+    code, report = status("--check", env={"ZDOTDIR": str(missing)})
+    assert code == 1
+    (warning,) = [w for w in report["warnings"] if w["code"] == "startup-file"]
+    assert str(missing) in warning["message"] and "does not exist" in warning["message"]
+    # The writing commands still refuse it, with the flag that works around it.
+    refused = runner.invoke(
+        app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(missing)}
+    )
+    assert refused.exit_code == 1
+    assert f"ZDOTDIR points to {missing}, which does not exist: fix ZDOTDIR or pass --file" in refused.output
+    assert not missing.exists()

@@ -21,14 +21,12 @@ COLUMNS = {
     "vertex": "vertex",
     "foundry": "foundry",
 }
-FAMILIES = ("haiku", "sonnet", "opus", "fable", "mythos")
 
 
 @dataclass(frozen=True)
 class Model:
     family: str
     name: str
-    knowledge_cutoff: str
     ids: Mapping[str, str | None]
 
     def id_for(self, provider: str) -> str | None:
@@ -45,13 +43,17 @@ class Retired:
     family: str
     retired_on: str | None
 
+    def describe(self) -> str:
+        """``retired on 2026-02-19``, or ``retired`` when the date is not known."""
+        return f"retired on {self.retired_on}" if self.retired_on else "retired"
+
 
 @dataclass(frozen=True)
 class Alias:
     """What Claude Code makes of an alias for the primary model (§3 of the reference)."""
 
     variable: str | None  # the environment variable that redefines it
-    model: str  # the catalog name it means otherwise
+    model: str | None  # the catalog name it means otherwise; None: the provider's default
     verified: bool  # observed in the real client, not only read in its docs
 
 
@@ -63,6 +65,11 @@ class Catalog:
     default_background: Mapping[str, str]  # providers missing here fall back to the primary
     default_primary: Mapping[str, str]
     aliases: Mapping[str, Alias]
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        """Every model family, in catalog order (haiku, sonnet, ...)."""
+        return tuple(dict.fromkeys(m.family for m in self.models))
 
     def named(self, name: str) -> Model:
         return next(m for m in self.models if m.name == name)
@@ -101,9 +108,7 @@ def normalize(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def load() -> Catalog:
     raw = json.loads(resources.files("ccprofile.claude").joinpath("catalog.json").read_text("utf-8"))
-    models = tuple(
-        Model(m["family"], m["name"], m.get("knowledge_cutoff", ""), dict(m["ids"])) for m in raw["models"]
-    )
+    models = tuple(Model(m["family"], m["name"], dict(m["ids"])) for m in raw["models"])
     retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
     defaults = raw["claude_code_defaults"]
     aliases = {

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ccprofile.claude.variables import BASE_URL
+
 PROVIDERS = ("anthropic", "gateway", "bedrock", "vertex", "foundry")
 OFFICIAL_BASE_URL = "https://api.anthropic.com"
-_SWITCHES = (
+_SWITCHED = (
     ("CLAUDE_CODE_USE_BEDROCK", "bedrock"),
     ("CLAUDE_CODE_USE_VERTEX", "vertex"),
     ("CLAUDE_CODE_USE_FOUNDRY", "foundry"),
 )
+# The variables that turn a provider on, in the order Claude Code checks them.
+SWITCHES = tuple(variable for variable, _ in _SWITCHED)
 
 
 def is_truthy(value: str | None) -> bool:
@@ -23,10 +27,10 @@ def is_truthy(value: str | None) -> bool:
 
 
 def detect_provider(env: Mapping[str, str]) -> str:
-    for variable, provider in _SWITCHES:
+    for variable, provider in _SWITCHED:
         if is_truthy(env.get(variable)):
             return provider
-    base_url = env.get("ANTHROPIC_BASE_URL", "").strip().rstrip("/")
+    base_url = env.get(BASE_URL, "").strip().rstrip("/")
     if base_url and base_url != OFFICIAL_BASE_URL:
         return "gateway"
     return "anthropic"

@@ -15,15 +15,7 @@ from dataclasses import dataclass
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import detect_provider
 from ccprofile.claude.settings import Settings
-
-FAST = "ANTHROPIC_SMALL_FAST_MODEL"
-HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
-PRIMARY = "ANTHROPIC_MODEL"
-DEFAULT_MODEL = "ANTHROPIC_DEFAULT_MODEL"
-API_KEY = "ANTHROPIC_API_KEY"
-AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
-BACKGROUND_VARIABLES = (FAST, HAIKU)
-PRIMARY_VARIABLES = (PRIMARY, "model", DEFAULT_MODEL)
+from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, DEFAULT_MODEL, PRIMARY
 
 
 @dataclass(frozen=True)
@@ -84,6 +76,8 @@ def _resolve_alias(
         return None
     if alias.variable and env.get(alias.variable):
         return env[alias.variable], alias.verified
+    if alias.model is None:
+        return catalog.default_primary[provider], alias.verified
     model = catalog.named(alias.model)
     return model.id_for(provider) or model.ids["first_party"] or value, alias.verified
 
@@ -103,8 +97,6 @@ def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Cat
     if not candidates:
         return Model(catalog.default_primary[provider], "default", None, selected=False)
     value, variable, origin = candidates[0]
-    if value == "default":
-        return Model(catalog.default_primary[provider], origin.source, variable, origin.file, alias="default")
     resolved = _resolve_alias(value, env, provider, catalog)
     if resolved is None:
         return Model(value, origin.source, variable, origin.file)
@@ -123,7 +115,7 @@ def sends_anthropic_key(env: Mapping[str, str]) -> bool:
 
 def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Model:
     env = composed.env
-    for variable in BACKGROUND_VARIABLES:
+    for variable in BACKGROUND:
         # An empty value counts as unset, also when a settings file set it to "" (§1).
         if env.get(variable):
             origin = composed.origins[variable]
@@ -136,7 +128,3 @@ def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Mo
         return Model(fixed, "default", None, selected=False)
     # Other gateways and Foundry always, Bedrock and Vertex once a primary model is chosen (§2).
     return Model(primary.model, "default", None, selected=False)
-
-
-def layers_for(composed: Composed, variables: Sequence[str]) -> list[Layer]:
-    return [layer for layer in composed.layers if layer.variable in variables]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccprofile.claude.catalog import FAMILIES, Catalog, Model
+from ccprofile.claude.catalog import Catalog, Model
 from ccprofile.claude.validate import check_value
-from ccprofile.errors import UsageError
+from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
 _BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
 _BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
@@ -30,10 +30,6 @@ SHAPES = {
     "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
     "foundry": (re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*"), "claude-haiku-4-5"),
 }
-# Aliases Claude Code understands for the primary model (§3).
-PRIMARY_ALIASES = frozenset(
-    {"sonnet", "opus", "haiku", "default", "best", "fable", "opusplan", "sonnet[1m]", "opus[1m]"}
-)
 
 
 @dataclass(frozen=True)
@@ -65,27 +61,26 @@ def _exact(catalog: Catalog, value: str, provider: str) -> Selection | None:
     right = model.id_for(provider)
     owners = ", ".join(sorted({p for _, p in matches}))
     hint = f"; for {provider} use {right}" if right else f"; {model.name} has no {provider} ID"
-    raise UsageError(f"{value!r} is a {owners} model ID, but the provider is {provider}{hint}")
+    raise BadValue(f"{value!r} is a {owners} model ID, but the provider is {provider}{hint}")
 
 
 def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: bool) -> Selection:
     retired = catalog.retirement(value)
     if retired is not None:
-        when = f" on {retired.retired_on}" if retired.retired_on else ""
-        raise UsageError(f"{value} was retired{when}{_suggest(catalog, retired.family, provider)}")
+        raise BadValue(f"{value} was {retired.describe()}{_suggest(catalog, retired.family, provider)}")
     exact = _exact(catalog, value, provider)
     if exact is not None:
         return exact
-    if value.lower() in FAMILIES and background:
+    if value.lower() in catalog.families and background:
         model = catalog.newest(value.lower(), provider)
         if model is None:
-            raise UsageError(f"no {value} model is known for {provider}; give an exact model ID")
+            raise BadValue(f"no {value} model is known for {provider}; give an exact model ID")
         chosen = model.id_for(provider) or ""
         return Selection(
             chosen,
             f"{value} is an alias, which Claude Code would send as is; pinned {chosen} ({model.name})",
         )
-    if value in PRIMARY_ALIASES and not background:
+    if value in catalog.aliases and not background:
         return Selection(value, f"{value} is an alias; Claude Code resolves it when it starts")
     return Selection(value, known=False)
 
@@ -99,7 +94,7 @@ def choose(
     strict: bool = False,
     force: bool = False,
 ) -> Selection:
-    """The value to pin for ``provider``, or a UsageError that says what to use instead."""
+    """The value to pin for ``provider``, or a BadValue that says what to use instead."""
     # A friendly name unless it is already this provider's exact ID: `claude-haiku-4-5` is
     # Foundry's ID for Haiku 4.5 and, anywhere else, a name for it.
     own_id = any(p == provider for _, p in catalog.by_id(value))
@@ -107,21 +102,20 @@ def choose(
     if named is not None:
         chosen = named.id_for(provider)
         if not chosen:
-            raise UsageError(f"{named.name} has no {provider} model ID in the catalog; give an exact ID")
+            raise BadValue(f"{named.name} has no {provider} model ID in the catalog; give an exact ID")
         return Selection(chosen, f"{value!r} is {named.name}: pinned {chosen}")
     check_value(value)
     if force:
-        return Selection(value, "--force: written as given, without checking the catalog")
+        return Selection(value, "written as given, without checking the catalog", known=False)
     selection = _catalog_choice(catalog, value, provider, background=background)
     if selection.known:
         return selection
     shape, example = SHAPES[provider]
     if shape.fullmatch(value) is None:
-        raise UsageError(
-            f"{value!r} does not look like a model ID for {provider} (for example {example}); "
-            "check the provider, or pass --force"
+        raise ModelShapeError(
+            f"{value!r} does not look like a model ID for {provider} (for example {example})"
         )
     note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
     if strict:
-        raise UsageError(f"{note}; --strict refuses unknown IDs (see `ccprofile models`)")
+        raise UnknownModel(note)
     return Selection(value, note + "; pinned as given", known=False)

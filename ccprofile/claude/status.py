@@ -6,33 +6,33 @@ and returns a ``Report``; ``gather`` is the edge that reads them from the machin
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ccprofile.claude import resolve
+from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import StatusWarning, find_warnings
 from ccprofile.startup.scan import Scan
 
 WATCHED = (
-    resolve.FAST,
-    resolve.HAIKU,
-    resolve.PRIMARY,
-    resolve.DEFAULT_MODEL,
-    "ANTHROPIC_DEFAULT_SONNET_MODEL",
-    "ANTHROPIC_DEFAULT_OPUS_MODEL",
-    "ANTHROPIC_BASE_URL",
-    "CLAUDE_CODE_USE_BEDROCK",
-    "CLAUDE_CODE_USE_VERTEX",
-    "CLAUDE_CODE_USE_FOUNDRY",
+    names.FAST,
+    names.HAIKU,
+    names.PRIMARY,
+    names.DEFAULT_MODEL,
+    names.SONNET,
+    names.OPUS,
+    names.BASE_URL,
+    *SWITCHES,
     # Read only for their shape (see resolve.sends_anthropic_key); never printed.
-    resolve.API_KEY,
-    resolve.AUTH_TOKEN,
+    names.API_KEY,
+    names.AUTH_TOKEN,
 )
 BLIND_SPOTS = (
     "ccprofile cannot see `claude --model`, `/model` inside a session, `claude --settings`, "
@@ -93,9 +93,14 @@ class Report:
         }
 
 
+def _watched(env: Mapping[str, str]) -> dict[str, str]:
+    """Only the variables that decide Claude Code's models: nothing else is kept or shown."""
+    return {name: value for name, value in env.items() if name in WATCHED}
+
+
 def _profile_base(env: Mapping[str, str], scan: Scan) -> tuple[dict[str, str], dict[str, Origin]]:
     """The environment of a new terminal: this one's, with the startup files' assignments."""
-    base = {name: value for name, value in env.items() if name in WATCHED}
+    base = _watched(env)
     origins: dict[str, Origin] = {}
     for name in WATCHED:
         final = scan.final(name)
@@ -127,12 +132,11 @@ def build(
     probed: Mapping[str, str] | None = None,
 ) -> Report:
     """The whole report from its inputs; ``probed`` is a real new shell's environment, if any."""
-    watched = {name: value for name, value in env.items() if name in WATCHED}
-    now = resolve.compose(watched, {}, settings)
+    now = resolve.compose(_watched(env), {}, settings)
     if probed is None:
         base, origins = _profile_base(env, scan)
     else:
-        base = {name: value for name, value in probed.items() if name in WATCHED}
+        base = _watched(probed)
         origins = {n: Origin("profile", None) for n in base if scan.final(n) is not None}
     fresh = resolve.compose(base, origins, settings)
     background_now, primary_now = _resolve(now, settings, catalog)
@@ -154,11 +158,11 @@ def build(
         mine = [layer for layer in profile_layers if layer.variable in variables]
         return (*env_layers, *mine, *settings_layers, *extra)
 
-    background = View(background_now, background_new, layers(resolve.BACKGROUND_VARIABLES))
+    background = View(background_now, background_new, layers(names.BACKGROUND))
     primary = View(
         primary_now,
         primary_new,
-        layers((resolve.PRIMARY, resolve.DEFAULT_MODEL), _settings_model_layers(settings)),
+        layers((names.PRIMARY, names.DEFAULT_MODEL), _settings_model_layers(settings)),
     )
     provider = detect_provider(now.env)
     warnings = find_warnings(
@@ -199,6 +203,13 @@ def gather(
 
     target = resolve_target(shell_name, None, env, platform)
     scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path])
+    if target.missing_zdotdir is not None:
+        # A diagnostic must not fail on the very mistake it should report.
+        problem = (
+            f"ZDOTDIR points to {target.missing_zdotdir}, which does not exist: zsh finds no "
+            "startup files there, so a new terminal gets none of their pins"
+        )
+        scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
     documents = settings_module.load(env, target.home.path, cwd, platform)
     probed = probe_module.new_shell_environment(target.shell, env) if probe else None
     return build(env, scan, target.path, documents, catalog.load(), probed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ccprofile.errors import UsageError
+from ccprofile.errors import BadValue
 
 MAX_LENGTH = 256
 # Every real model ID, Bedrock ARN and alias fits this set; nothing in it is special inside
@@ -24,15 +24,15 @@ _NAMES = {
 
 
 def check_value(value: str, what: str = "model") -> str:
-    """Return ``value`` if it may be written; raise a one-line UsageError otherwise."""
+    """Return ``value`` if it may be written; raise a one-line BadValue otherwise."""
     if not value:
-        raise UsageError(f"the {what} is empty: give a model ID such as claude-haiku-4-5-20251001")
+        raise BadValue(f"the {what} is empty: give a model ID such as claude-haiku-4-5-20251001")
     if len(value) > MAX_LENGTH:
-        raise UsageError(f"the {what} is {len(value)} characters long; the limit is {MAX_LENGTH}")
+        raise BadValue(f"the {what} is {len(value)} characters long; the limit is {MAX_LENGTH}")
     if _ALLOWED.fullmatch(value) is None:
         bad = next(ch for ch in value if _ALLOWED.fullmatch(ch) is None)
         shown = _NAMES.get(bad, repr(bad))
-        raise UsageError(
+        raise BadValue(
             f"invalid {what} {value!r}: it contains {shown}; a model ID has only letters, "
             "digits and . - _ : @ / [ ]"
         )

@@ -14,9 +14,8 @@ from ccprofile.claude import resolve
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.resolve import Composed, Model
 from ccprofile.claude.settings import Settings
+from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, PINNED
 from ccprofile.startup.scan import Scan
-
-PINNED = (resolve.FAST, resolve.HAIKU, resolve.PRIMARY)
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def _fallback(
         ]
     kind = "your primary model" if background.model == primary.model else "Sonnet"
     unseen_key = ""
-    if provider == "gateway" and not env.get(resolve.API_KEY) and not env.get(resolve.AUTH_TOKEN):
+    if provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
         # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
         unseen_key = (
             " (If the key Claude Code sends is an Anthropic API key, sk-ant-api..., it uses "
@@ -124,9 +123,9 @@ def _fallback(
 
 def _aliases(composed: Composed, catalog: Catalog) -> list[StatusWarning]:
     found = []
-    for name in resolve.BACKGROUND_VARIABLES:
+    for name in BACKGROUND:
         value = composed.env.get(name, "")
-        if value.lower() in {*catalog.aliases, "default"}:
+        if value.lower() in catalog.aliases:
             found.append(
                 StatusWarning(
                     "alias-not-resolved",
@@ -144,10 +143,11 @@ def _retired(values: Mapping[str, str], catalog: Catalog) -> list[StatusWarning]
         if retired is None:
             continue
         newest = catalog.newest(retired.family, "anthropic")
-        when = f" on {retired.retired_on}" if retired.retired_on else ""
         fix = f" Fix: pin {newest.id_for('anthropic')} ({newest.name})." if newest else ""
         found.append(
-            StatusWarning("retired-model", f"{name}={value} was retired{when}; requests with it fail.{fix}")
+            StatusWarning(
+                "retired-model", f"{name}={value} was {retired.describe()}; requests with it fail.{fix}"
+            )
         )
     return found
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from ccprofile.cli.failures import describe
 from ccprofile.errors import CcprofileError
 
 console = Console(highlight=False)
@@ -15,9 +16,10 @@ err_console = Console(stderr=True, highlight=False)
 
 
 def report_error(error: CcprofileError) -> int:
-    """Print the error as its one line on stderr; return the exit code it carries."""
-    err_console.print(f"ccprofile: error: {error}", markup=False, soft_wrap=True)
-    return error.exit_code
+    """Print the error as its one line on stderr; return its exit code."""
+    text, code = describe(error)
+    err_console.print(f"ccprofile: error: {text}", markup=False, soft_wrap=True)
+    return code
 
 
 def report_interrupt() -> int:

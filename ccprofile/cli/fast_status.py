@@ -3,14 +3,16 @@
 typer turns every option that is not a plain flag into a pydantic TypeAdapter when it parses
 a command line, and the first one imports pydantic's schema generator; with typer itself that
 is most of the time status would take. So ``main`` hands ``status`` command lines to
-``parse`` first. It accepts only the exact forms of status's own options; anything else
-(``--help``, a typo, a missing value, a file given as ``--project``) returns None and typer
-parses the line instead, so its messages and help stay the only ones.
-tests/test_cli.py checks that both paths print and exit alike.
+``parse`` first. ``OPTIONS`` is the one table of status's options: ``parse`` builds an
+argparse parser from it, and ``show_commands`` builds typer's declaration from it. ``parse``
+accepts only the plain forms; anything else (``--help``, a typo, a missing value, a file given
+as ``--project``) returns None and typer parses the line instead, so its messages and help
+stay the only ones. tests/test_cli.py checks that both paths print and exit alike.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -19,8 +21,33 @@ from pathlib import Path
 
 from ccprofile.errors import CcprofileError
 
-_FLAGS = {"--json": "as_json", "--check": "check", "--probe": "probe"}
-_VALUES = ("--project", "--shell")
+SHELL_HELP = "Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given."
+
+
+@dataclass(frozen=True)
+class Option:
+    flag: str
+    dest: str
+    kind: type  # bool for a flag; str or Path for an option that takes a value
+    help: str
+
+    @property
+    def default(self) -> bool | None:
+        return False if self.kind is bool else None
+
+
+OPTIONS = (
+    Option("--json", "as_json", bool, "Print one JSON object instead of the table."),
+    Option("--check", "check", bool, "Exit 1 if there is any warning (for dotfile repos and CI)."),
+    Option(
+        "--project",
+        "project",
+        Path,
+        "Read project and local settings from this directory instead of the current one.",
+    ),
+    Option("--probe", "probe", bool, "Start your shell once to read what a new terminal really exports."),
+    Option("--shell", "shell", str, SHELL_HELP),
+)
 
 
 @dataclass(frozen=True)
@@ -32,30 +59,31 @@ class StatusArgs:
     shell: str | None = None
 
 
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    for option in OPTIONS:
+        if option.kind is bool:
+            parser.add_argument(option.flag, dest=option.dest, action="store_true")
+        else:
+            parser.add_argument(option.flag, dest=option.dest)
+    return parser
+
+
 def parse(args: Sequence[str]) -> StatusArgs | None:
     """status's options from ``args`` (after the word ``status``), or None to let typer parse."""
-    flags = dict.fromkeys(_FLAGS.values(), False)
-    values: dict[str, str] = {}
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        name, equals, value = arg.partition("=")
-        if arg in _FLAGS:
-            flags[_FLAGS[arg]] = True
-        elif name in _VALUES and equals:
-            values[name] = value
-        elif arg in _VALUES and i + 1 < len(args) and not args[i + 1].startswith("-"):
-            values[arg] = args[i + 1]
-            i += 1
-        else:
-            return None
-        i += 1
-    if any(not value for value in values.values()):
+    if "--" in args:
         return None
-    project = Path(values["--project"]) if "--project" in values else None
+    try:
+        parsed, extra = _parser().parse_known_args(list(args))
+    except argparse.ArgumentError:
+        return None
+    values = vars(parsed)
+    if extra or any(values[o.dest] == "" for o in OPTIONS):
+        return None
+    project = Path(values["project"]) if values["project"] is not None else None
     if project is not None and project.exists() and not project.is_dir():
         return None  # typer's "is a file" error
-    return StatusArgs(project=project, shell=values.get("--shell"), **flags)
+    return StatusArgs(**{**values, "project": project})
 
 
 def run(args: StatusArgs) -> int:
@@ -65,6 +93,7 @@ def run(args: StatusArgs) -> int:
     from ccprofile.claude import status as status_module
     from ccprofile.cli import render_status
     from ccprofile.cli.consoles import console, report_error, report_interrupt
+    from ccprofile.startup.homes import home_path
 
     try:
         report = status_module.gather(
@@ -77,5 +106,5 @@ def run(args: StatusArgs) -> int:
     if args.as_json:
         print(json.dumps(report.to_json(), indent=2))
     else:
-        render_status.show_status(console, report, Path(os.environ.get("HOME", "/")))
+        render_status.show_status(console, report, home_path(os.environ))
     return 1 if args.check and report.warnings else 0

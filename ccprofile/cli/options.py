@@ -13,17 +13,12 @@ from typing import Annotated, TypeVar
 import typer
 
 from ccprofile.cli.consoles import report_error, report_interrupt
-from ccprofile.errors import CcprofileError, UsageError
+from ccprofile.cli.fast_status import SHELL_HELP
+from ccprofile.errors import BadValue, CcprofileError
 
 F = TypeVar("F", bound=Callable[..., None])
 
-ShellOption = Annotated[
-    str | None,
-    typer.Option(
-        "--shell",
-        help="Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given.",
-    ),
-]
+ShellOption = Annotated[str | None, typer.Option("--shell", help=SHELL_HELP)]
 FileOption = Annotated[
     Path | None,
     typer.Option(
@@ -68,12 +63,12 @@ def provider_from(given: str | None) -> str:
     """The provider named by --provider, else the one Claude Code would use from here."""
     from ccprofile.claude import resolve, settings
     from ccprofile.claude.providers import PROVIDERS, detect_provider
+    from ccprofile.startup.homes import home_path
 
     if given is None:
         # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
-        home = Path(os.environ.get("HOME") or "/nonexistent")
-        documents = settings.load(os.environ, home, Path.cwd(), sys.platform)
+        documents = settings.load(os.environ, home_path(os.environ), Path.cwd(), sys.platform)
         return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
     if given not in PROVIDERS:
-        raise UsageError(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
+        raise BadValue(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
     return given

@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.selection import Selection
-from ccprofile.errors import UsageError
+from ccprofile.errors import BadValue
 
 
 def _candidates(catalog: Catalog, provider: str) -> list[tuple[str, str]]:
@@ -28,7 +28,7 @@ def pick_background(
     stdin = stdin or sys.stdin
     recommended = catalog.recommended_background(provider)
     if recommended is None:
-        raise UsageError(f"the catalog has no Haiku-class model for {provider}: give a model ID")
+        raise BadValue(f"the catalog has no Haiku-class model for {provider}: give a model ID")
     default_id = recommended.id_for(provider) or ""
     if not stdin.isatty():
         return Selection(

@@ -10,7 +10,9 @@ from typing import Annotated
 
 import typer
 
+from ccprofile.claude import variables
 from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import (
     DryRunOption,
     FileOption,
@@ -21,7 +23,7 @@ from ccprofile.cli.options import (
     errors,
     provider_from,
 )
-from ccprofile.errors import UsageError
+from ccprofile.errors import MissingZdotdir
 
 
 def _write(
@@ -36,7 +38,16 @@ def _write(
     from ccprofile.startup.targets import resolve_target
 
     target = resolve_target(shell, file, os.environ, sys.platform)
-    change = profile.update(target.path, target.shell, edit, backup_dir=target.backup_dir, dry_run=dry_run)
+    if target.missing_zdotdir is not None:
+        raise MissingZdotdir(target.missing_zdotdir)
+    change = profile.update(
+        target.path,
+        target.shell,
+        edit,
+        names=variables.PINNABLE,
+        backup_dir=target.backup_dir,
+        dry_run=dry_run,
+    )
     render.show_change(console, change, target.home.path, what=what, why=target.why)
     render.show_apply_hint(
         console, change, target.shell.apply_hint(Path(render.tilde(target.path, target.home.path)))
@@ -90,7 +101,6 @@ def set_fast_model(
     from ccprofile.claude import catalog, selection
     from ccprofile.claude.validate import check_value
     from ccprofile.cli import picker, render
-    from ccprofile.startup import profile
 
     chosen_provider = provider_from(provider)
     models = catalog.load()
@@ -103,13 +113,13 @@ def set_fast_model(
     region = check_value(aws_region, "AWS region") if aws_region is not None else None
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins[profile.FAST] = choice.value
+        pins[variables.FAST] = choice.value
         if only_small_fast:
-            pins.pop(profile.HAIKU, None)
+            pins.pop(variables.HAIKU, None)
         else:
-            pins[profile.HAIKU] = choice.value
+            pins[variables.HAIKU] = choice.value
         if region is not None:
-            pins[profile.REGION] = region
+            pins[variables.REGION] = region
         return pins
 
     _write(shell, file, dry_run, edit, f"pins the background model to {choice.value}")
@@ -137,7 +147,6 @@ def set_model(
     """
     from ccprofile.claude import catalog, selection
     from ccprofile.cli import render
-    from ccprofile.startup import profile
 
     choice = selection.choose(
         model, provider_from(provider), catalog.load(), background=False, strict=strict, force=force
@@ -146,7 +155,7 @@ def set_model(
         render.show_note(console, choice.note)
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins[profile.PRIMARY] = choice.value
+        pins[variables.PRIMARY] = choice.value
         return pins
 
     _write(shell, file, dry_run, edit, f"pins the primary model to {choice.value}")
@@ -160,10 +169,9 @@ def unset_fast_model(
 
     With no pins left the block goes away, as with `ccprofile uninstall`.
     """
-    from ccprofile.startup import profile
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        for name in (profile.FAST, profile.HAIKU, profile.REGION):
+        for name in (variables.FAST, variables.HAIKU, variables.REGION):
             pins.pop(name, None)
         return pins
 
@@ -173,10 +181,9 @@ def unset_fast_model(
 @errors
 def unset_model(shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False) -> None:
     """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any)."""
-    from ccprofile.startup import profile
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins.pop(profile.PRIMARY, None)
+        pins.pop(variables.PRIMARY, None)
         return pins
 
     _write(shell, file, dry_run, edit, "has no primary-model pin")
@@ -200,16 +207,16 @@ def uninstall(
     """
     from ccprofile.cli import render
     from ccprofile.startup import profile
-    from ccprofile.startup.detect import home_from
-    from ccprofile.startup.shells import get_shell
-    from ccprofile.startup.targets import Target, known_files, resolve_target, shell_for_file
+    from ccprofile.startup.homes import read_home
+    from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
+    from ccprofile.startup.targets import Target, resolve_target
 
     if all_files:
         if file is not None:
             raise UsageError("--all and --file exclude each other")
-        home = home_from(os.environ, sys.platform)
+        home = read_home(os.environ, sys.platform)
         targets = [
-            Target(get_shell(shell or shell_for_file(path) or "sh"), path, home, None)
+            Target(get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"], path, home, None)
             for path in known_files(home)
             if path.is_file()
         ]
@@ -217,7 +224,13 @@ def uninstall(
         targets = [resolve_target(shell, file, os.environ, sys.platform)]
     touched = 0
     for target in targets:
-        change = profile.uninstall(target.path, target.shell, backup_dir=target.backup_dir, dry_run=dry_run)
+        change = profile.uninstall(
+            target.path,
+            target.shell,
+            names=variables.PINNABLE,
+            backup_dir=target.backup_dir,
+            dry_run=dry_run,
+        )
         if all_files and not change.changed:
             continue
         touched += 1

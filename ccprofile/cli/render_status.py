@@ -116,7 +116,6 @@ def show_models(console: Console, catalog: Catalog, provider: str, families: Seq
     for retired in catalog.retired:
         if families and retired.family not in families:
             continue
-        when = f" on {retired.retired_on}" if retired.retired_on else ""
         if not catalog.by_id(retired.id):
-            table.add_row(retired.family, "-", escape(retired.id), f"retired{when}")
+            table.add_row(retired.family, "-", escape(retired.id), retired.describe())
     console.print(table)

@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from ccprofile.cli import fast_status
 from ccprofile.cli.consoles import console
-from ccprofile.cli.options import ProviderOption, ShellOption, errors, provider_from
-from ccprofile.errors import UsageError
+from ccprofile.cli.options import ProviderOption, errors, provider_from
+from ccprofile.errors import BadValue
 
 
-def status(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object instead of the table.")
-    ] = False,
-    check: Annotated[
-        bool,
-        typer.Option("--check", help="Exit 1 if there is any warning (for dotfile repos and CI)."),
-    ] = False,
-    project: Annotated[
-        Path | None,
-        typer.Option(
-            "--project",
-            help="Read project and local settings from this directory instead of the current one.",
-            file_okay=False,
-        ),
-    ] = None,
-    probe: Annotated[
-        bool,
-        typer.Option("--probe", help="Start your shell once to read what a new terminal really exports."),
-    ] = False,
-    shell: ShellOption = None,
-) -> None:
+def _status_parameter(option: fast_status.Option) -> inspect.Parameter:
+    extra = {"file_okay": False} if option.kind is Path else {}
+    annotation = option.kind if option.kind is bool else option.kind | None
+    declared = typer.Option(option.flag, help=option.help, **extra)  # type: ignore[arg-type]
+    return inspect.Parameter(
+        option.dest,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=option.default,
+        annotation=Annotated[annotation, declared],
+    )
+
+
+def status(**options: Any) -> None:
     """Show which background and primary models Claude Code will really use, and why.
 
     Reads this shell's environment, your startup files and every Claude Code settings file
@@ -41,13 +34,15 @@ def status(
 
     Examples:  ccprofile status      ccprofile status --json      ccprofile status --check
     """
-    from ccprofile.cli import fast_status
+    # One implementation for both paths: ccprofile.cli.main usually runs this without typer.
+    raise typer.Exit(fast_status.run(fast_status.StatusArgs(**options)))
 
-    # One implementation for both paths: ccprofile.main usually runs this without typer.
-    arguments = fast_status.StatusArgs(
-        as_json=as_json, check=check, probe=probe, project=project, shell=shell
-    )
-    raise typer.Exit(fast_status.run(arguments))
+
+# typer reads a command's options from its signature: this one is made from the same table
+# the fast parser uses, so the two cannot drift apart.
+status.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_status_parameter(option) for option in fast_status.OPTIONS]
+)
 
 
 @errors
@@ -71,9 +66,9 @@ def models(
     chosen = provider_from(provider)
     models_ = catalog_module.load()
     families = family or []
-    unknown = [f for f in families if f not in catalog_module.FAMILIES]
+    unknown = [f for f in families if f not in models_.families]
     if unknown:
-        raise UsageError(f"unknown family {unknown[0]!r}: choose from {', '.join(catalog_module.FAMILIES)}")
+        raise BadValue(f"unknown family {unknown[0]!r}: choose from {', '.join(models_.families)}")
     if as_json:
         print(json.dumps(render_status.models_json(models_, chosen, families), indent=2))
         return

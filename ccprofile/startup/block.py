@@ -55,12 +55,10 @@ class Block:
     def created_file(self) -> bool:
         return CREATED_NOTE in self.body
 
-    @property
-    def payload(self) -> tuple[str, ...]:
-        """The body without ccprofile's own comment lines."""
-        return tuple(
-            line for line in self.body if line != CREATED_NOTE and not line.startswith(OWNERSHIP_PREFIX)
-        )
+
+def is_own_comment(line: str) -> bool:
+    """One of the comment lines ccprofile writes into every block (any release's wording)."""
+    return line == CREATED_NOTE or line.startswith(OWNERSHIP_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -74,35 +72,30 @@ class Edit:
         return max(self.blocks_before - 1, 0)
 
 
-def _lines(text: str) -> list[tuple[int, str, str]]:
-    """Split into ``(offset, content, terminator)`` with a terminator of '', '\\n' or '\\r\\n'."""
-    out: list[tuple[int, str, str]] = []
-    pos = 0
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        if nl == -1:
-            out.append((pos, text[pos:], ""))
-            break
-        if nl > pos and text[nl - 1] == "\r":
-            out.append((pos, text[pos : nl - 1], "\r\n"))
-        else:
-            out.append((pos, text[pos:nl], "\n"))
-        pos = nl + 1
-    return out
-
-
-def newline_of(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
-
-
 def _line_at(text: str, offset: int) -> tuple[str, str]:
-    """``(content, terminator)`` of the line starting at ``offset``, as ``_lines`` splits it."""
+    """``(content, terminator)`` of the line starting at ``offset``; the terminator is '',
+    '\\n' or '\\r\\n'."""
     nl = text.find("\n", offset)
     if nl == -1:
         return text[offset:], ""
     if nl > offset and text[nl - 1] == "\r":
         return text[offset : nl - 1], "\r\n"
     return text[offset:nl], "\n"
+
+
+def _contents(text: str) -> tuple[str, ...]:
+    """Every line's content, without its terminator."""
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        content, terminator = _line_at(text, pos)
+        out.append(content)
+        pos += len(content) + len(terminator)
+    return tuple(out)
+
+
+def newline_of(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
 
 
 def _fence_lines(text: str) -> list[tuple[int, str, str, str]]:
@@ -144,7 +137,7 @@ def find_blocks(text: str) -> list[Block]:
             if opened is None:
                 raise MarkerError(f"ccprofile end marker at line {number} has no begin marker", (number,))
             first, start, body_start, newline = opened
-            body = tuple(line for _, line, _ in _lines(text[body_start:offset]))
+            body = _contents(text[body_start:offset])
             blocks.append(Block(start, after, first, number, newline, body))
             opened = None
     if opened is not None:

@@ -1,31 +1,13 @@
-"""Which shell the user runs, and where their home is: the only places that read os.environ."""
+"""Which shell the user runs: shellingham's look at the process tree, else ``$SHELL``."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from collections.abc import Mapping
-from pathlib import Path
 
-from ccprofile.errors import CcprofileError
-from ccprofile.startup.shells import SHELLS, Home, Shell, get_shell, normalize_shell_name
-
-
-def home_from(env: Mapping[str, str], platform: str = sys.platform) -> Home:
-    """The user's home from ``HOME``; refuse an unset or relative one rather than guess."""
-    value = env.get("HOME", "")
-    if not value:
-        raise CcprofileError("HOME is not set: cannot tell where your startup files and backups are")
-    if not os.path.isabs(value):
-        raise CcprofileError(f"HOME is a relative path ({value!r}): set it to an absolute path")
-    return Home(Path(value), env, platform)
-
-
-def state_dir(home: Home) -> Path:
-    value = home.env.get("XDG_STATE_HOME", "")
-    base = Path(value) if value.startswith("/") else home.path / ".local" / "state"
-    return base / "ccprofile"
+from ccprofile.errors import ShellNotDetected
+from ccprofile.startup.shells import SHELLS, Shell, get_shell, normalize_shell_name
 
 
 def detect_shell(env: Mapping[str, str]) -> Shell:
@@ -41,5 +23,5 @@ def detect_shell(env: Mapping[str, str]) -> Shell:
         if name and normalize_shell_name(name) in SHELLS:
             return get_shell(name)
     if not detected and not fallback:
-        raise CcprofileError("could not detect your shell and $SHELL is not set: pass --shell NAME")
+        raise ShellNotDetected()
     return get_shell(detected or fallback)

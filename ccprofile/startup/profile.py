@@ -7,7 +7,7 @@ I/O (``fileio``). Every operation returns a ``Change`` value; nothing here print
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +15,6 @@ from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, fileio
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.syntax import parse_any
-
-FAST = "ANTHROPIC_SMALL_FAST_MODEL"
-HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
-REGION = "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION"
-PRIMARY = "ANTHROPIC_MODEL"
-# The variables a block may hold, in the order it writes them.
-VARIABLES = (FAST, HAIKU, REGION, PRIMARY)
 
 Pins = Mapping[str, str]
 
@@ -49,18 +42,14 @@ def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
     return CcprofileError(f"{path}: {error}; fix the markers by hand, nothing was written")
 
 
-def _is_own_comment(line: str) -> bool:
-    return line == block.CREATED_NOTE or line.startswith(block.OWNERSHIP_PREFIX)
-
-
-def read_pins(path: Path, found: block.Block, *, strict: bool = True) -> dict[str, str]:
-    """The pins one block holds; with ``strict``, refuse a block edited by hand."""
+def read_pins(path: Path, found: block.Block, names: Sequence[str], *, strict: bool = True) -> dict[str, str]:
+    """The pins of ``names`` one block holds; with ``strict``, refuse a block edited by hand."""
     pins: dict[str, str] = {}
     for index, line in enumerate(found.body):
-        if _is_own_comment(line) or not line.strip():
+        if block.is_own_comment(line) or not line.strip():
             continue
         statement = parse_any(line)
-        if statement is not None and statement.name in VARIABLES and statement.value is not None:
+        if statement is not None and statement.name in names and statement.value is not None:
             pins[statement.name] = statement.value.value
         elif strict:
             raise CcprofileError(
@@ -68,18 +57,6 @@ def read_pins(path: Path, found: block.Block, *, strict: bool = True) -> dict[st
                 "is not ccprofile's; move it out of the block, nothing was written"
             )
     return pins
-
-
-def current_pins(path: Path) -> dict[str, str]:
-    """The pins in the file's first block, or none."""
-    snapshot = fileio.read(fileio.resolve(path))
-    if snapshot.data is None:
-        return {}
-    try:
-        blocks = block.find_blocks(fileio.decode(snapshot.data))
-    except block.MarkerError as error:
-        raise _marker_error(path, error) from None
-    return read_pins(path, blocks[0], strict=False) if blocks else {}
 
 
 def _diff(path: Path, old: str, new: str | None) -> str:
@@ -94,8 +71,8 @@ def _diff(path: Path, old: str, new: str | None) -> str:
     )
 
 
-def _ordered(pins: Pins) -> tuple[tuple[str, str], ...]:
-    return tuple((name, pins[name]) for name in VARIABLES if name in pins)
+def _ordered(pins: Pins, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, pins[name]) for name in names if name in pins)
 
 
 @dataclass(frozen=True)
@@ -106,10 +83,10 @@ class _Plan:
     collapsed: int
 
 
-def _without_blocks(old: str, blocks: list[block.Block], before: Pins) -> _Plan:
+def _without_blocks(old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...]) -> _Plan:
     removal = block.remove(old)
     new = None if removal.created_file and removal.text == "" else removal.text
-    return _Plan(new, _ordered(before), (), max(len(blocks) - 1, 0))
+    return _Plan(new, before, (), max(len(blocks) - 1, 0))
 
 
 def update(
@@ -117,25 +94,31 @@ def update(
     shell: Shell,
     edit: Callable[[dict[str, str]], dict[str, str]],
     *,
+    names: Sequence[str],
     backup_dir: Path,
     dry_run: bool = False,
 ) -> Change:
-    """Apply ``edit`` to the file's pins and write the result; no pins left removes the block."""
+    """Apply ``edit`` to the file's pins and write the result; no pins left removes the block.
+
+    ``names`` are the variables a block may hold, in the order it writes them.
+    """
 
     def plan(old: str, missing: bool) -> _Plan:
         blocks = block.find_blocks(old)
-        before = read_pins(path, blocks[0]) if blocks else {}
-        after = _ordered(edit(dict(before)))
+        before = _ordered(read_pins(path, blocks[0], names) if blocks else {}, names)
+        after = _ordered(edit(dict(before)), names)
         if not after:
             return _without_blocks(old, blocks, before)
         payload = [shell.syntax.assign(name, value) for name, value in after]
         edited = block.apply(old, payload, created_file=missing)
-        return _Plan(edited.text, _ordered(before), after, edited.collapsed)
+        return _Plan(edited.text, before, after, edited.collapsed)
 
     return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run)
 
 
-def uninstall(path: Path, shell: Shell, *, backup_dir: Path, dry_run: bool = False) -> Change:
+def uninstall(
+    path: Path, shell: Shell, *, names: Sequence[str], backup_dir: Path, dry_run: bool = False
+) -> Change:
     """Remove every ccprofile block; delete the file if ccprofile created it and it is empty.
 
     Lines added inside the block by hand go with it (the block is ccprofile's), but the
@@ -144,8 +127,8 @@ def uninstall(path: Path, shell: Shell, *, backup_dir: Path, dry_run: bool = Fal
 
     def plan(old: str, missing: bool) -> _Plan:
         blocks = block.find_blocks(old)
-        before = read_pins(path, blocks[0], strict=False) if blocks else {}
-        return _without_blocks(old, blocks, before)
+        before = read_pins(path, blocks[0], names, strict=False) if blocks else {}
+        return _without_blocks(old, blocks, _ordered(before, names))
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
     return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.startup import block, fileio
-from ccprofile.startup.shells import Home, Shell, expand
+from ccprofile.startup.shells import Home, Shell
+from ccprofile.startup.syntax import expand
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 

@@ -1,27 +1,33 @@
-"""Every supported shell as data: its syntax, its startup file, and what a new terminal reads.
+"""Every supported shell as data: one ``Shell`` record each, in the ``SHELLS`` registry.
 
-Paths are computed from a ``Home`` (home directory, environment, platform) handed in by the
-caller, never from ``os.environ``, so tests and status can ask about any home.
+A record holds all that ccprofile knows about its shell: the syntax it writes, the startup
+file that gets the block and why, the files a new terminal reads, which files on disk its
+rules look at, how to load a file into a running shell, and how to start it as a new
+terminal would. Paths come from a ``Home`` snapshot (``homes.read_home`` fills it in at the
+edge), never from ``os.environ`` or the disk, so every rule here is a pure function.
+Adding a shell is one record plus its tests.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.errors import UsageError
-from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Syntax
+from ccprofile.errors import UnsupportedShell
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Syntax, expand
 
 
 @dataclass(frozen=True)
 class Home:
-    """Where a user's startup files live: the inputs every path rule needs."""
+    """A user's home as the path rules see it: what the disk held is read once, up front."""
 
     path: Path
     env: Mapping[str, str]
     platform: str  # sys.platform: "linux", "darwin", "win32"
+    existing: frozenset[Path] = frozenset()  # of the paths the records look at, those that exist
+    texts: Mapping[Path, str] = field(default_factory=dict)  # files whose content decides a path
+    listings: Mapping[Path, tuple[str, ...]] = field(default_factory=dict)  # directories read
 
     def xdg_config(self) -> Path:
         value = self.env.get("XDG_CONFIG_HOME", "")
@@ -29,44 +35,34 @@ class Home:
         return Path(value) if value.startswith("/") else self.path / ".config"
 
     def first_existing(self, *names: str) -> Path | None:
-        for name in names:
-            candidate = self.path / name
-            if candidate.exists() or candidate.is_symlink():
-                return candidate
-        return None
+        return next((self.path / n for n in names if self.path / n in self.existing), None)
 
 
-_VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
-)
+@dataclass(frozen=True)
+class Looks:
+    """What a shell's path rules need from the disk, for ``homes.read_home`` to read."""
+
+    exists: tuple[Path, ...] = ()
+    texts: tuple[Path, ...] = ()
+    listings: tuple[Path, ...] = ()
 
 
-def expand(value: str, variables: Mapping[str, str]) -> str | None:
-    """Expand ``~``, ``$V``, ``${V}`` and ``${V:-default}``; None for anything fancier."""
-    if value.startswith("~/") or value == "~":
-        value = "$HOME" + value[1:]
+# --- zsh: ZDOTDIR may be exported, or set only inside ~/.zshenv --------------------------
 
-    def substitute(match: re.Match[str]) -> str:
-        name = match["braced"] or match["bare"]
-        found = variables.get(name, "")
-        if not found and match["default"] is not None:
-            return expand(match["default"], variables) or ""
-        return found
 
-    expanded = _VAR.sub(substitute, value)
-    return None if any(c in expanded for c in "$`") else expanded
+def _zshenv(home: Home) -> Path:
+    return home.path / ".zshenv"
 
 
 def zdotdir(home: Home) -> Path:
     """``$ZDOTDIR`` as zsh will see it, also when it is only set inside ``~/.zshenv``."""
     if home.env.get("ZDOTDIR"):
         return Path(home.env["ZDOTDIR"])
+    text = home.texts.get(_zshenv(home))
+    if text is None:
+        return home.path
     variables = {**home.env, "HOME": str(home.path)}
     found: str | None = None
-    try:
-        text = (home.path / ".zshenv").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return home.path
     for line in text.splitlines():
         statement = POSIX.parse(line)
         if statement is None or statement.value is None:
@@ -84,6 +80,12 @@ def _zshrc(home: Home) -> Path:
     return zdotdir(home) / ".zshrc"
 
 
+def _zsh_why(home: Home) -> str | None:
+    if not home.env.get("ZDOTDIR") and zdotdir(home) != home.path:
+        return f"ZDOTDIR is set to {zdotdir(home)} in {_zshenv(home)}"
+    return None
+
+
 def _zsh_reads(home: Home) -> list[Path]:
     # zsh reads .zshenv before it knows a ZDOTDIR set inside it, then the rest from ZDOTDIR.
     env_dir = Path(home.env["ZDOTDIR"]) if home.env.get("ZDOTDIR") else home.path
@@ -91,22 +93,49 @@ def _zsh_reads(home: Home) -> list[Path]:
     return [env_dir / ".zshenv"] + [rest / name for name in (".zprofile", ".zshrc", ".zlogin")]
 
 
+def _zsh_looks(home: Home) -> Looks:
+    return Looks(texts=() if home.env.get("ZDOTDIR") else (_zshenv(home),))
+
+
+# --- bash: .bashrc, except on macOS, whose terminals start login shells ------------------
+
+_BASH_LOGIN = (".bash_profile", ".bash_login", ".profile")
+
+
 def _bashrc(home: Home) -> Path:
     if home.platform != "darwin":
         return home.path / ".bashrc"
-    # macOS Terminal starts login shells, which read only the first of these that exists.
-    # Creating .bash_profile beside an existing .profile would make bash stop reading .profile.
-    found = home.first_existing(".bash_profile", ".bash_login", ".profile")
-    return found or home.path / ".bash_profile"
+    # A login shell reads only the first of these that exists. Creating .bash_profile beside
+    # an existing .profile would make bash stop reading .profile.
+    return home.first_existing(*_BASH_LOGIN) or home.path / ".bash_profile"
+
+
+def _bash_why(home: Home) -> str | None:
+    if home.platform != "darwin":
+        return None
+    return (
+        f"macOS Terminal starts login shells, which read {_bashrc(home).name} "
+        "(the first of .bash_profile, .bash_login, .profile) and not .bashrc"
+    )
 
 
 def _bash_reads(home: Home) -> list[Path]:
-    login = home.first_existing(".bash_profile", ".bash_login", ".profile")
+    login = home.first_existing(*_BASH_LOGIN)
     return [p for p in (login, home.path / ".bashrc") if p is not None]
+
+
+def _bash_looks(home: Home) -> Looks:
+    return Looks(exists=tuple(home.path / name for name in _BASH_LOGIN))
+
+
+# --- sh, dash, ksh: ~/.profile --------------------------------------------------------------
 
 
 def _profile(home: Home) -> Path:
     return home.path / ".profile"
+
+
+# --- fish: a conf.d file of its own -------------------------------------------------------
 
 
 def _fish_dir(home: Home) -> Path:
@@ -120,20 +149,32 @@ def _fish_file(home: Home) -> Path:
 def _fish_reads(home: Home) -> list[Path]:
     # fish sources conf.d/*.fish in name order, then config.fish.
     conf_d = _fish_dir(home) / "conf.d"
-    try:
-        snippets = sorted(p for p in conf_d.iterdir() if p.suffix == ".fish")
-    except OSError:
-        snippets = []
+    snippets = sorted(conf_d / name for name in home.listings.get(conf_d, ()) if name.endswith(".fish"))
     return [*snippets, _fish_dir(home) / "config.fish"]
 
 
+def _fish_looks(home: Home) -> Looks:
+    return Looks(listings=(_fish_dir(home) / "conf.d",))
+
+
+# --- tcsh, csh: ~/.tcshrc, or ~/.cshrc when there is no ~/.tcshrc --------------------------
+
+_CSH_RC = (".tcshrc", ".cshrc")
+
+
 def _tcshrc(home: Home) -> Path:
-    # tcsh reads ~/.tcshrc, or ~/.cshrc when there is no ~/.tcshrc.
-    return home.first_existing(".tcshrc", ".cshrc") or home.path / ".tcshrc"
+    return home.first_existing(*_CSH_RC) or home.path / ".tcshrc"
 
 
 def _tcsh_reads(home: Home) -> list[Path]:
     return [_tcshrc(home), home.path / ".login"]
+
+
+def _tcsh_looks(home: Home) -> Looks:
+    return Looks(exists=tuple(home.path / name for name in _CSH_RC))
+
+
+# --- PowerShell ------------------------------------------------------------------------------
 
 
 def _pwsh_profile(home: Home) -> Path:
@@ -142,42 +183,118 @@ def _pwsh_profile(home: Home) -> Path:
     return home.xdg_config() / "powershell" / "Microsoft.PowerShell_profile.ps1"
 
 
+# How to start a shell as a new interactive terminal would and print its environment
+# NUL-separated after a marker (startup files may print banners of their own).
+PROBE_MARK = "__ccprofile_env__"
+_PROBE_POSIX = ("-i", "-c", f"printf '%s\\0' {PROBE_MARK}; env -0")  # bash, zsh, fish, tcsh alike
+_PROBE_PWSH = (
+    "-NoLogo",
+    "-Command",
+    f"[Console]::Out.Write('{PROBE_MARK}' + [char]0); Get-ChildItem env: | "
+    "ForEach-Object { [Console]::Out.Write($_.Name + '=' + $_.Value + [char]0) }",
+)
+
+
+def _nothing(home: Home) -> None:
+    return None
+
+
+def _no_looks(home: Home) -> Looks:
+    return Looks()
+
+
 @dataclass(frozen=True)
 class Shell:
     name: str
     syntax: Syntax
-    startup_file: Callable[[Home], Path]
-    reads: Callable[[Home], list[Path]]
-    source_command: str  # how to load the file into the running shell; {file} is replaced
+    startup_file: Callable[[Home], Path]  # the file that gets ccprofile's block
+    reads: Callable[[Home], list[Path]]  # what a new terminal reads, in order
+    source_command: str  # how to load a file into the running shell; {file} is replaced
+    why: Callable[[Home], str | None] = _nothing  # a sentence when the file is not the obvious one
+    looks: Callable[[Home], Looks] = _no_looks  # what the rules above need from the disk
+    file_names: tuple[str, ...] = ()  # startup-file names that say this shell reads them
+    file_suffix: str | None = None  # likewise, a suffix
+    aliases: tuple[str, ...] = ()  # other names shellingham or $SHELL report for it
+    probe_args: tuple[str, ...] = _PROBE_POSIX
 
-    def apply_hint(self, path: Path) -> str:
+    def apply_hint(self, path: Path | str) -> str:
         return self.source_command.format(file=path)
 
 
-_SH = Shell("sh", POSIX, _profile, lambda h: [_profile(h)], ". {file}")
+def _profile_shell(name: str, source: str, aliases: tuple[str, ...] = ()) -> Shell:
+    return Shell(name, POSIX, _profile, lambda h: [_profile(h)], source, aliases=aliases)
+
+
+_TCSH_FILES = (".tcshrc", ".cshrc", ".login")
 SHELLS: dict[str, Shell] = {
-    "bash": Shell("bash", POSIX, _bashrc, _bash_reads, "source {file}"),
-    "zsh": Shell("zsh", POSIX, _zshrc, _zsh_reads, "source {file}"),
-    "fish": Shell("fish", FISH, _fish_file, _fish_reads, "source {file}"),
-    "sh": _SH,
-    "dash": Shell("dash", POSIX, _profile, _SH.reads, ". {file}"),
-    "ksh": Shell("ksh", POSIX, _profile, _SH.reads, ". {file}"),
-    "tcsh": Shell("tcsh", CSH, _tcshrc, _tcsh_reads, "source {file}"),
-    "csh": Shell("csh", CSH, _tcshrc, _tcsh_reads, "source {file}"),
-    "pwsh": Shell("pwsh", PWSH, _pwsh_profile, lambda h: [_pwsh_profile(h)], ". {file}"),
+    shell.name: shell
+    for shell in (
+        Shell(
+            "bash",
+            POSIX,
+            _bashrc,
+            _bash_reads,
+            "source {file}",
+            why=_bash_why,
+            looks=_bash_looks,
+            file_names=(".bashrc", ".bash_profile", ".bash_login"),
+        ),
+        Shell(
+            "zsh",
+            POSIX,
+            _zshrc,
+            _zsh_reads,
+            "source {file}",
+            why=_zsh_why,
+            looks=_zsh_looks,
+            file_names=(".zshrc", ".zshenv", ".zprofile", ".zlogin"),
+        ),
+        Shell("fish", FISH, _fish_file, _fish_reads, "source {file}", looks=_fish_looks, file_suffix=".fish"),
+        _profile_shell("sh", ". {file}"),
+        _profile_shell("dash", ". {file}"),
+        _profile_shell("ksh", ". {file}", aliases=("mksh", "ksh93")),
+        Shell("tcsh", CSH, _tcshrc, _tcsh_reads, "source {file}", looks=_tcsh_looks, file_names=_TCSH_FILES),
+        Shell("csh", CSH, _tcshrc, _tcsh_reads, "source {file}", looks=_tcsh_looks),
+        Shell(
+            "pwsh",
+            PWSH,
+            _pwsh_profile,
+            lambda h: [_pwsh_profile(h)],
+            ". {file}",
+            file_suffix=".ps1",
+            aliases=("powershell",),
+            probe_args=_PROBE_PWSH,
+        ),
+    )
 }
-# Other names shellingham or $SHELL report for the same programs.
-ALIASES = {"mksh": "ksh", "ksh93": "ksh", "powershell": "pwsh", "bash.exe": "bash"}
+_ALIASES = {alias: shell.name for shell in SHELLS.values() for alias in shell.aliases}
 
 
 def normalize_shell_name(name: str) -> str:
     key = name.lower().removesuffix(".exe").lstrip("-")  # "-zsh": a login shell's argv[0]
-    return ALIASES.get(key, key)
+    return _ALIASES.get(key, key)
 
 
 def get_shell(name: str) -> Shell:
     key = normalize_shell_name(name)
     if key not in SHELLS:
-        supported = ", ".join(sorted(SHELLS))
-        raise UsageError(f"unsupported shell {name!r}: supported are {supported}; pass --shell NAME")
+        raise UnsupportedShell(name, sorted(SHELLS))
     return SHELLS[key]
+
+
+def shell_for_file(path: Path) -> Shell | None:
+    """The shell a startup file belongs to, from its name alone (``--file`` without ``--shell``)."""
+    for shell in SHELLS.values():
+        if path.name in shell.file_names or (shell.file_suffix and path.suffix == shell.file_suffix):
+            return shell
+    return None
+
+
+def known_files(home: Home) -> list[Path]:
+    """Every startup file any supported shell would get a block in, reads, or looks for."""
+    seen: dict[Path, None] = {}
+    for shell in SHELLS.values():
+        looks = shell.looks(home)
+        for path in (shell.startup_file(home), *shell.reads(home), *looks.exists, *looks.texts):
+            seen.setdefault(path, None)
+    return list(seen)

@@ -9,7 +9,7 @@ can see assignments that are not ccprofile's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -41,38 +41,43 @@ def _quote_pwsh(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def read_word(text: str, family: str) -> Word | None:
+@dataclass(frozen=True)
+class Unquoting:
+    """How one family reads quoted text back: the table that replaces per-family branches."""
+
+    single_escapes: str = ""  # characters a backslash escapes even inside single quotes
+    doubled_single: bool = False  # '' inside single quotes is one quote (PowerShell)
+    backslash: bool = True  # a backslash escapes the next character outside single quotes
+
+
+def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> int | None:
+    """Read from just after an opening ``'``; the index of the closing one, or None if open."""
+    j = start
+    while j < len(text) and text[j] != "'":
+        if text[j] == "\\" and text[j + 1 : j + 2] and text[j + 1] in rules.single_escapes:
+            out.append(text[j + 1])
+            j += 2
+            continue
+        out.append(text[j])
+        j += 1
+    return j if j < len(text) else None
+
+
+def read_word(text: str, rules: Unquoting) -> Word | None:
     """Read one shell word from the start of ``text``; None if it is not a closed word."""
     out: list[str] = []
     dynamic = False
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in " \t;" or (ch == "#" and not out and i == 0):
+        if ch in " \t;" or (ch == "#" and i == 0):
             break
         if ch == "'":
-            j = i + 1
-            while j < len(text) and text[j] != "'":
-                if family == "pwsh" and text[j : j + 2] == "''":
-                    out.append("'")
-                    j += 2
-                    continue
-                if (
-                    text[j] == "\\"
-                    and j + 1 < len(text)
-                    and (
-                        (family == "fish" and text[j + 1] in "\\'")
-                        or (family == "csh" and text[j + 1] == "!")
-                    )
-                ):
-                    out.append(text[j + 1])
-                    j += 2
-                    continue
-                out.append(text[j])
-                j += 1
-            if j >= len(text):
+            j = _single_quoted(text, i + 1, rules, out)
+            if j is None:
                 return None
-            if family == "pwsh" and text[j + 1 : j + 2] == "'":
+            if rules.doubled_single and text[j + 1 : j + 2] == "'":
+                # 'it''s': the second quote of the pair opens the next quoted run.
                 out.append("'")
                 i = j + 1
                 continue
@@ -82,7 +87,7 @@ def read_word(text: str, family: str) -> Word | None:
             while j < len(text) and text[j] != '"':
                 if text[j] in "$`":
                     dynamic = True
-                if text[j] == "\\" and j + 1 < len(text) and family != "pwsh":
+                if text[j] == "\\" and j + 1 < len(text) and rules.backslash:
                     out.append(text[j + 1])
                     j += 2
                     continue
@@ -91,7 +96,7 @@ def read_word(text: str, family: str) -> Word | None:
             if j >= len(text):
                 return None
             i = j + 1
-        elif ch == "\\" and i + 1 < len(text) and family != "pwsh":
+        elif ch == "\\" and i + 1 < len(text) and rules.backslash:
             out.append(text[i + 1])
             i += 2
         else:
@@ -114,7 +119,7 @@ class Statement:
 _Parser = Callable[[str], "Statement | None"]
 
 
-def _parse_with(patterns: tuple[tuple[re.Pattern[str], bool, bool], ...], family: str) -> _Parser:
+def _parse_with(patterns: tuple[tuple[re.Pattern[str], bool, bool], ...], rules: Unquoting) -> _Parser:
     def parse(line: str) -> Statement | None:
         for pattern, exported, erases in patterns:
             match = pattern.match(line)
@@ -122,7 +127,7 @@ def _parse_with(patterns: tuple[tuple[re.Pattern[str], bool, bool], ...], family
                 continue
             if erases:
                 return Statement(match["name"], None, exported)
-            word = read_word(match["rest"], family)
+            word = read_word(match["rest"], rules)
             return None if word is None else Statement(match["name"], word, exported)
         return None
 
@@ -174,10 +179,24 @@ class Syntax:
         return self.template.format(name=name, value=self.quote(value))
 
 
-POSIX = Syntax("posix", "export {name}={value}", _quote_posix, _parse_with(_POSIX_PATTERNS, "posix"))
-FISH = Syntax("fish", "set -gx {name} {value}", _quote_fish, _parse_with(_FISH_PATTERNS, "fish"))
-CSH = Syntax("csh", "setenv {name} {value}", _quote_csh, _parse_with(_CSH_PATTERNS, "csh"))
-PWSH = Syntax("pwsh", "$env:{name} = {value}", _quote_pwsh, _parse_with(_PWSH_PATTERNS, "pwsh"))
+POSIX = Syntax("posix", "export {name}={value}", _quote_posix, _parse_with(_POSIX_PATTERNS, Unquoting()))
+# fish: backslash escapes \\ and \' even inside single quotes.
+FISH = Syntax(
+    "fish",
+    "set -gx {name} {value}",
+    _quote_fish,
+    _parse_with(_FISH_PATTERNS, Unquoting(single_escapes="\\'")),
+)
+# tcsh: \! inside single quotes is a literal ! (history expansion happens there otherwise).
+CSH = Syntax(
+    "csh", "setenv {name} {value}", _quote_csh, _parse_with(_CSH_PATTERNS, Unquoting(single_escapes="!"))
+)
+PWSH = Syntax(
+    "pwsh",
+    "$env:{name} = {value}",
+    _quote_pwsh,
+    _parse_with(_PWSH_PATTERNS, Unquoting(doubled_single=True, backslash=False)),
+)
 SYNTAXES = (POSIX, FISH, CSH, PWSH)
 
 
@@ -188,3 +207,24 @@ def parse_any(line: str) -> Statement | None:
         if statement is not None:
             return statement
     return None
+
+
+_VAR = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+)
+
+
+def expand(value: str, variables: Mapping[str, str]) -> str | None:
+    """Expand ``~``, ``$V``, ``${V}`` and ``${V:-default}``; None for anything fancier."""
+    if value.startswith("~/") or value == "~":
+        value = "$HOME" + value[1:]
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match["braced"] or match["bare"]
+        found = variables.get(name, "")
+        if not found and match["default"] is not None:
+            return expand(match["default"], variables) or ""
+        return found
+
+    expanded = _VAR.sub(substitute, value)
+    return None if any(c in expanded for c in "$`") else expanded

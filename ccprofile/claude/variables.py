@@ -1,0 +1,22 @@
+"""The environment variables Claude Code reads for its models: each name defined once."""
+
+from __future__ import annotations
+
+FAST = "ANTHROPIC_SMALL_FAST_MODEL"
+HAIKU = "ANTHROPIC_DEFAULT_HAIKU_MODEL"
+# Bedrock only: moves the background requests to another AWS region.
+REGION = "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION"
+PRIMARY = "ANTHROPIC_MODEL"
+DEFAULT_MODEL = "ANTHROPIC_DEFAULT_MODEL"
+SONNET = "ANTHROPIC_DEFAULT_SONNET_MODEL"
+OPUS = "ANTHROPIC_DEFAULT_OPUS_MODEL"
+BASE_URL = "ANTHROPIC_BASE_URL"
+API_KEY = "ANTHROPIC_API_KEY"
+AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
+
+# Read in this order: ANTHROPIC_SMALL_FAST_MODEL wins over ANTHROPIC_DEFAULT_HAIKU_MODEL.
+BACKGROUND = (FAST, HAIKU)
+# What ccprofile's block may hold, in the order it writes them.
+PINNABLE = (FAST, HAIKU, REGION, PRIMARY)
+# What a pin of ccprofile's can be beaten or shadowed on.
+PINNED = (FAST, HAIKU, PRIMARY)
