@@ -267,3 +267,25 @@ def test_status_options_typer_and_the_fast_parser_agree_on_names_kinds_defaults_
         for action in parser._actions
     }
     assert parsed == {flag: (dest, flag_, default) for flag, (dest, flag_, default, _) in table.items()}
+
+
+def test_the_file_chosen_is_named_with_the_reason_when_it_is_not_the_obvious_one(home: Path) -> None:
+    (home / ".zshenv").write_text('export ZDOTDIR="$HOME/.config/zsh"\n')
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # the long temporary path wraps
+    assert f"Using ~/.config/zsh/.zshrc: ZDOTDIR is set to {home}/.config/zsh in {home}/.zshenv." in said
+    assert (home / ".config" / "zsh" / ".zshrc").is_file() and not (home / ".zshrc").exists()
+
+
+def test_duplicate_blocks_are_collapsed_and_the_user_is_told(home: Path) -> None:
+    from ccprofile.startup import block
+
+    one = block.render(["export ANTHROPIC_SMALL_FAST_MODEL='old'"])
+    (home / ".bashrc").write_text(f"a\n{one}b\n{one}")
+    result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash")
+    assert result.exit_code == 0, result.output
+    assert "~/.bashrc had 2 ccprofile blocks; kept the first and removed the duplicates." in result.output
+    text = (home / ".bashrc").read_text()
+    # The removed duplicate takes the newline in front of it, as uninstall would.
+    assert text.count(block.BEGIN) == 1 and text.startswith("a\n") and text.endswith("<<<\nb")

@@ -23,6 +23,7 @@ from ccprofile.claude.variables import FAST, PINNABLE
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, profile
 from ccprofile.startup.shells import SHELLS
+from ccprofile.startup.syntax import parse_any
 from tests.conftest import ccprofile_command
 from tests.helpers import run_cli
 
@@ -236,6 +237,74 @@ def test_invalid_settings_json_fails_check_with_a_named_file(home: Path) -> None
         "message"
     ]
     assert settings_file.read_text() == "{oops"
+
+
+_PIECES = [
+    b"a",
+    b" ",
+    b"#",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\0",
+    b"\xff",
+    block.BEGIN.encode(),
+    block.END.encode(),
+    b"\n" + block.BEGIN.encode() + b"\n",
+    b"\n" + block.END.encode() + b"\n",
+    block.OWNERSHIP.encode() + b"\n",
+    b"export ANTHROPIC_MODEL='claude-opus-4-5'\n",
+    b"export ANTHROPIC_SMALL_FAST_MODEL=old\n",
+    b"export USER_THING=1\n",
+]
+_startup_bytes = st.one_of(
+    st.binary(max_size=300), st.lists(st.sampled_from(_PIECES), max_size=30).map(b"".join)
+)
+
+
+def _why_refused(data: bytes) -> str | None:
+    """The reasons a startup file deserves a refusal, stated apart from the code under test."""
+    if b"\0" in data:
+        return "NUL bytes"
+    text = data.decode("utf-8", "surrogateescape")
+    try:
+        blocks = block.find_blocks(text)
+    except block.MarkerError:
+        return "unbalanced markers"
+    for line in blocks[0].body if blocks else ():
+        if not line.strip() or block.is_own_comment(line):
+            continue
+        statement = parse_any(line)
+        if statement is None or statement.name not in PINNABLE or statement.value is None:
+            return "a line of the user's inside the block"
+    return None
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_startup_bytes)
+def test_fuzz_a_real_write_refuses_only_what_deserves_it_and_round_trips_the_rest(
+    home: Path, data: bytes
+) -> None:
+    rc = home / ".zshrc"
+    rc.write_bytes(data)
+    reason = _why_refused(data)
+    try:
+        profile.update(rc, ZSH, lambda pins: {**pins, FAST: "m"}, names=PINNABLE, backup_dir=home / "b")
+    except CcprofileError as error:
+        assert reason is not None, f"refused a file that deserves no refusal: {error}"
+        assert rc.read_bytes() == data  # a refusal writes nothing
+        return
+    assert reason is None, f"accepted a file with {reason}"
+    written = rc.read_bytes().decode("utf-8", "surrogateescape")
+    (found,) = block.find_blocks(written)  # duplicates collapse into one block
+    assert profile.read_pins(rc, found, PINNABLE)[FAST] == "m"
+    profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
+    restored = rc.read_bytes() if rc.exists() else b""
+    # With no block before, the round trip gives back every byte; with one, what removing it gives.
+    original = data.decode("utf-8", "surrogateescape")
+    if not block.find_blocks(original):
+        assert restored == data
+    assert restored.decode("utf-8", "surrogateescape") == block.remove(original).text
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])

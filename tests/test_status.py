@@ -262,3 +262,25 @@ def test_an_exported_zdotdir_that_does_not_exist_is_a_warning_not_a_failure(home
     assert refused.exit_code == 1
     assert f"ZDOTDIR points to {missing}, which does not exist: fix ZDOTDIR or pass --file" in refused.output
     assert not missing.exists()
+
+
+def test_an_unverified_primary_alias_is_flagged(tmp_path: Path) -> None:
+    # `best` is in Claude Code's docs but was not observed in the real client.
+    code, report = status("--check", env={"ANTHROPIC_MODEL": "best"})
+    assert code == 1
+    (warning,) = [w for w in report["warnings"] if w["code"] == "unverified-alias"]
+    assert "'best'" in warning["message"] and "claude-opus-5-5" in warning["message"]
+    # A verified alias is resolved without the warning.
+    _, report = status(env={"ANTHROPIC_MODEL": "sonnet"})
+    assert "unverified-alias" not in codes(report)
+
+
+def test_claude_config_dir_moves_the_user_settings_file(home: Path, tmp_path: Path) -> None:
+    """CLAUDE_CONFIG_DIR replaces ~/.claude: only the file there is the user layer."""
+    elsewhere = tmp_path / "claude-config"
+    write_json(elsewhere / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "from-config-dir"}})
+    write_json(home / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "from-home"}})
+    _, report = status(env={"CLAUDE_CONFIG_DIR": str(elsewhere)}, cwd=tmp_path)
+    assert report["background"]["model"] == "from-config-dir"
+    assert report["background"]["file"] == str(elsewhere / "settings.json")
+    assert all(layer["value"] != "from-home" for layer in report["background"]["layers"])
