@@ -46,3 +46,19 @@ class UnknownModel(BadValue):
 
 class ProbeError(CcprofileError):
     """Starting the user's shell to read what it exports did not work."""
+
+
+class MissingDirectory(CcprofileError):
+    """A directory the user named (or their home) does not exist; ccprofile will not invent it."""
+
+    def __init__(self, directory: Path, what: str) -> None:
+        super().__init__(f"{what} {directory} does not exist; nothing was written")
+        self.directory = directory
+
+
+class NoEffect(CcprofileError):
+    """A write would not change what Claude Code uses (refused only when asked to be strict)."""
+
+
+class VerifyFailed(CcprofileError):
+    """A new shell, started for real, did not export what was written."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,8 +58,21 @@ def _fingerprint(home: Path) -> dict[str, str]:
     return prints
 
 
+@pytest.fixture(scope="session")
+def clean_session() -> Iterator[int]:
+    """A process started with no model variables: what new terminals inherit in every test.
+
+    status reads its environment from /proc for real (CCPROFILE_SESSION_PID), instead of
+    whatever process happens to sit above the test run.
+    """
+    process = subprocess.Popen(["sleep", "3600"], env={"PATH": os.defpath})
+    yield process.pid
+    process.kill()
+    process.wait()
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_session: int) -> Iterator[Path]:
     """A fresh HOME (with XDG dirs and Claude's config dir inside it) for every test."""
     before = _fingerprint(REAL_HOME)
     fake = tmp_path / "home"
@@ -69,6 +83,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(fake / ".claude"))
     monkeypatch.setenv("CCPROFILE_MANAGED_SETTINGS_DIR", str(tmp_path / "managed"))
     monkeypatch.setenv("SHELL", "/bin/bash")
+    monkeypatch.setenv("CCPROFILE_SESSION_PID", str(clean_session))
     for name in _CLEARED:
         monkeypatch.delenv(name, raising=False)
     yield fake

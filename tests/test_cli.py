@@ -10,6 +10,9 @@ from typer.testing import CliRunner
 
 from ccprofile import __version__
 from ccprofile.cli.app import app
+from ccprofile.errors import ShellNotDetected
+from ccprofile.startup.processes import Process
+from ccprofile.startup.shells import SHELLS
 from tests.helpers import run_cli
 
 runner = CliRunner()
@@ -81,6 +84,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(home: Path) -> None:
 
 def test_explicit_file_infers_the_shell_from_its_name(home: Path) -> None:
     target = home / "dots" / "mine.fish"
+    target.parent.mkdir()
     result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--file", str(target))
     assert result.exit_code == 0, result.output
     assert "set -gx ANTHROPIC_SMALL_FAST_MODEL 'claude-haiku-4-5-20251001'" in target.read_text()
@@ -135,29 +139,62 @@ def test_home_unset_is_a_clear_error(home: Path) -> None:
     )
 
 
-def test_shell_detection_falls_back_to_SHELL(monkeypatch: pytest.MonkeyPatch) -> None:
-    import shellingham
-
-    from ccprofile.startup.detect import detect_shell
-
-    def fail() -> tuple[str, str]:
-        raise shellingham.ShellDetectionFailure()
-
-    monkeypatch.setattr(shellingham, "detect_shell", fail)
-    assert detect_shell({"SHELL": "/usr/local/bin/fish"}).name == "fish"
-    with pytest.raises(Exception, match=r"could not detect your shell and \$SHELL is not set"):
-        detect_shell({})
+def _tree(*argvs: str) -> list[Process]:
+    """A process tree as /proc would give it, nearest ancestor first."""
+    return [Process(100 + i, tuple(argv.split())) for i, argv in enumerate(argvs)]
 
 
-def test_shell_detection_prefers_shellingham(monkeypatch: pytest.MonkeyPatch) -> None:
-    import shellingham
+@pytest.mark.parametrize(
+    ("tree", "login", "expected", "reason"),
+    [
+        pytest.param(
+            ["bash setup.sh", "-zsh", "login"],
+            "/usr/bin/zsh",
+            "zsh",
+            "ran ccprofile from",
+            id="script-in-zsh",
+        ),
+        pytest.param(
+            ["bash setup.sh", "make", "sshd: me"],
+            "/usr/bin/zsh",
+            "zsh",
+            "login shell",
+            id="script-no-terminal",
+        ),
+        pytest.param(
+            ["fish", "tmux: server"], "/bin/bash", "fish", "ran ccprofile from", id="fish-over-bash-login"
+        ),
+        pytest.param(
+            ["bash -c true", "python3 ci.py"], "/bin/tcsh", "tcsh", "login shell", id="dash-c-skipped"
+        ),
+        pytest.param(
+            ["/bin/zsh -i -c ccprofile"],
+            "/bin/bash",
+            "zsh",
+            "ran ccprofile from",
+            id="zsh-i-c-is-interactive",
+        ),
+        pytest.param(
+            ["xonsh", "sshd"], "/bin/bash", "bash", "login shell", id="unsupported-shell-then-SHELL"
+        ),
+    ],
+)
+def test_shell_detection_takes_the_nearest_interactive_shell(
+    tree: list[str], login: str, expected: str, reason: str
+) -> None:
+    from ccprofile.startup.detect import choose_shell
 
-    from ccprofile.startup.detect import detect_shell
+    detection = choose_shell(_tree(*tree), {"SHELL": login})
+    assert detection.shell.name == expected and reason in detection.reason
 
-    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("zsh", "/bin/zsh"))
-    assert detect_shell({"SHELL": "/bin/bash"}).name == "zsh"
-    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("xonsh", "/bin/xonsh"))
-    assert detect_shell({"SHELL": "/bin/bash"}).name == "bash"  # unsupported: $SHELL decides
+
+def test_shell_detection_says_when_the_login_shell_differs_and_fails_without_any() -> None:
+    from ccprofile.startup.detect import choose_shell
+
+    assert choose_shell(_tree("fish"), {"SHELL": "/bin/bash"}).other is SHELLS["bash"]
+    assert choose_shell(_tree("-bash"), {"SHELL": "/bin/bash"}).other is None
+    with pytest.raises(ShellNotDetected, match=r"could not detect your shell and \$SHELL is not set"):
+        choose_shell(_tree("bash script.sh"), {})
 
 
 def test_python_dash_m_and_installed_script_agree(home: Path) -> None:

@@ -33,7 +33,8 @@ def test_set_and_uninstall_restore_bytes_and_mode(home: Path) -> None:
     change = profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=backups)
     assert change.changed and not change.created
     assert stat.S_IMODE(rc.stat().st_mode) == 0o640
-    assert b"export ANTHROPIC_SMALL_FAST_MODEL='m1'\r\n" in rc.read_bytes()
+    # A CRLF file gets an LF block: bash and zsh would read a \r into the value.
+    assert b"\nexport ANTHROPIC_SMALL_FAST_MODEL='m1'\n" in rc.read_bytes()
     assert [p.read_bytes() for p in backups.iterdir()] == [original]
     profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=backups)
     assert rc.read_bytes() == original

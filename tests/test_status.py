@@ -48,7 +48,7 @@ def pin(home: Path, value: str = "claude-haiku-4-5-20251001") -> None:
 def check_schema(report: dict[str, Any]) -> None:
     assert set(report) >= {"provider", "shell", "background", "primary", "warnings"}
     assert report["provider"] in {"anthropic", "gateway", "bedrock", "vertex", "foundry"}
-    assert set(report["shell"]) == {"name", "startup_file"}
+    assert set(report["shell"]) == {"name", "startup_file", "reason"}
     for key in ("background", "primary"):
         model = report[key]
         assert isinstance(model["model"], str) and model["source"] in SOURCES
@@ -82,7 +82,11 @@ def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
         "variable": "ANTHROPIC_SMALL_FAST_MODEL",
         "file": f"{home}/.zshrc:4",
     }
-    assert report["shell"] == {"name": "zsh", "startup_file": str(home / ".zshrc")}
+    assert report["shell"] == {
+        "name": "zsh",
+        "startup_file": str(home / ".zshrc"),
+        "reason": "as given with --shell",
+    }
 
 
 def test_not_loaded(home: Path, tmp_path: Path) -> None:
@@ -189,7 +193,13 @@ def test_defaults_are_marked_with_the_claude_code_version_they_belong_to(home: P
     _, report = status(cwd=tmp_path)
     assert report["primary"]["source"] == "default"
     assert any(f"Claude Code {version}" in note for note in report["notes"])
-    pinned = {"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001", "ANTHROPIC_MODEL": "claude-opus-5-5"}
+    pin(home)
+    assert runner.invoke(app, ["set-model", "claude-opus-5-5", "--shell", "zsh"]).exit_code == 0
+    pinned = {
+        "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001",
+        "ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-4-5-20251001",
+        "ANTHROPIC_MODEL": "claude-opus-5-5",
+    }
     _, report = status(env=pinned, cwd=tmp_path)
     assert not any("Defaults are" in note for note in report["notes"])
 
@@ -197,13 +207,14 @@ def test_defaults_are_marked_with_the_claude_code_version_they_belong_to(home: P
 def test_alias_not_resolved(tmp_path: Path) -> None:
     _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "haiku"}, cwd=tmp_path)
     assert report["background"]["model"] == "haiku"
-    assert codes(report) == ["alias-not-resolved"]
+    # Set in this shell only: a new terminal will not have it, which is a warning of its own.
+    assert codes(report) == ["stale-in-this-shell", "alias-not-resolved"]
 
 
 def test_retired_model(tmp_path: Path) -> None:
     _, report = status(env={"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"}, cwd=tmp_path)
-    assert codes(report) == ["retired-model"]
-    assert "2026-02-19" in report["warnings"][0]["message"]
+    assert codes(report) == ["stale-in-this-shell", "retired-model"]
+    assert "2026-02-19" in report["warnings"][1]["message"]
 
 
 @pytest.mark.parametrize("data", [b"{not json", b"\x00\xff" * 100, b'{"env": []}'])

@@ -1,7 +1,10 @@
 """``ccprofile status``: what Claude Code will use from this shell and from a new terminal.
 
-``build`` is pure: it takes the environment, the startup-file scan and the settings documents
-and returns a ``Report``; ``gather`` is the edge that reads them from the machine.
+``build`` is pure: it takes ``Inputs`` (this shell's environment, the environment new
+terminals inherit, the startup-file scan, the settings documents) and returns a ``Report``;
+``gather`` is the edge that reads them from the machine. A new terminal's prediction starts
+from the inherited environment, never from this shell's: a variable this shell exported by
+hand, or kept after an uninstall, does not reach new terminals.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.warnings import StatusWarning, find_warnings
+from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
 from ccprofile.startup.scan import Scan
+from ccprofile.startup.session import Session, read_session
+from ccprofile.startup.shells import Shell
+from ccprofile.startup.targets import Target
 
 WATCHED = (
     names.FAST,
@@ -58,6 +64,7 @@ class Report:
     primary: View
     warnings: tuple[StatusWarning, ...]
     notes: tuple[str, ...] = field(default=(BLIND_SPOTS,))
+    shell_reason: str = ""
 
     def to_json(self) -> dict[str, Any]:
         def model(view: View) -> dict[str, Any]:
@@ -85,7 +92,11 @@ class Report:
 
         return {
             "provider": self.provider,
-            "shell": {"name": self.shell, "startup_file": str(self.startup_file)},
+            "shell": {
+                "name": self.shell,
+                "startup_file": str(self.startup_file),
+                "reason": self.shell_reason,
+            },
             "background": model(self.background),
             "primary": model(self.primary),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
@@ -93,21 +104,42 @@ class Report:
         }
 
 
-def _watched(env: Mapping[str, str]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Inputs:
+    """Everything status reads from the machine, as plain values."""
+
+    env: Mapping[str, str]  # this shell's environment
+    session: Session  # what new terminals inherit before their startup files run
+    shell: Shell
+    shell_reason: str
+    startup_file: Path
+    scan: Scan
+    settings: Sequence[Settings]
+    catalog: Catalog
+    probed: Mapping[str, str] | None = None  # a real new shell's environment (--probe)
+
+
+def watched(env: Mapping[str, str]) -> dict[str, str]:
     """Only the variables that decide Claude Code's models: nothing else is kept or shown."""
     return {name: value for name, value in env.items() if name in WATCHED}
 
 
-def _profile_base(env: Mapping[str, str], scan: Scan) -> tuple[dict[str, str], dict[str, Origin]]:
-    """The environment of a new terminal: this one's, with the startup files' assignments."""
-    base = _watched(env)
-    origins: dict[str, Origin] = {}
+def new_terminal_base(inputs: Inputs) -> tuple[dict[str, str], dict[str, Origin]]:
+    """A new terminal's environment: what it inherits, then its startup files' assignments."""
+    scan = inputs.scan
+    inherited = Origin("session", inputs.session.source)
+    if inputs.probed is not None:
+        base = watched(inputs.probed)
+        return base, {n: Origin("profile", None) if scan.final(n) else inherited for n in base}
+    base = watched(inputs.session.env or {})
+    origins = dict.fromkeys(base, inherited)
     for name in WATCHED:
         final = scan.final(name)
         if final is None:
             continue
         if final.value is None:
             base.pop(name, None)
+            origins.pop(name, None)
         else:
             base[name] = final.value
             origins[name] = Origin("profile", f"{final.path}:{final.line}")
@@ -123,21 +155,26 @@ def _resolve(composed: Composed, settings: Sequence[Settings], catalog: Catalog)
     return resolve.background_model(composed, primary, catalog), primary
 
 
-def build(
-    env: Mapping[str, str],
-    scan: Scan,
-    startup_file: Path,
-    settings: Sequence[Settings],
-    catalog: Catalog,
-    probed: Mapping[str, str] | None = None,
-) -> Report:
-    """The whole report from its inputs; ``probed`` is a real new shell's environment, if any."""
-    now = resolve.compose(_watched(env), {}, settings)
-    if probed is None:
-        base, origins = _profile_base(env, scan)
-    else:
-        base = _watched(probed)
-        origins = {n: Origin("profile", None) for n in base if scan.final(n) is not None}
+def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
+    notes = [BLIND_SPOTS]
+    if inputs.session.env is None and inputs.probed is None:
+        notes.append(
+            f"The environment new terminals inherit could not be read ({inputs.session.source}); "
+            "the new-terminal column assumes it sets none of these variables."
+        )
+    if any(model.source == "default" for model in shown):
+        notes.append(
+            f"Defaults are those of Claude Code {inputs.catalog.claude_code_version}, the release these "
+            "rules were checked against; a newer release can change them. A pin does not depend on them."
+        )
+    return tuple(notes)
+
+
+def build(inputs: Inputs) -> Report:
+    """The whole report from its inputs."""
+    scan, settings, catalog = inputs.scan, inputs.settings, inputs.catalog
+    now = resolve.compose(watched(inputs.env), {}, settings)
+    base, origins = new_terminal_base(inputs)
     fresh = resolve.compose(base, origins, settings)
     background_now, primary_now = _resolve(now, settings, catalog)
     background_new, primary_new = _resolve(fresh, settings, catalog)
@@ -166,43 +203,57 @@ def build(
     )
     provider = detect_provider(now.env)
     warnings = find_warnings(
-        env=env,
-        scan=scan,
-        settings=settings,
-        now=now,
-        fresh=fresh,
-        background=background_now,
-        primary=primary_now,
-        provider=provider,
-        catalog=catalog,
-    )
-    notes = [BLIND_SPOTS]
-    shown = (background_now, background_new, primary_now, primary_new)
-    if any(model.source == "default" for model in shown):
-        notes.append(
-            f"Defaults are those of Claude Code {catalog.claude_code_version}, the release these rules "
-            "were checked against; a newer release can change them. A pin does not depend on them."
+        Situation(
+            env=inputs.env,
+            base=base,
+            scan=scan,
+            shell=inputs.shell,
+            settings=settings,
+            now=now,
+            fresh=fresh,
+            models=(background_now, primary_now, background_new, primary_new),
+            provider=provider,
+            catalog=catalog,
         )
-    return Report(provider, scan.shell, startup_file, background, primary, warnings, tuple(notes))
+    )
+    shown = (background_now, background_new, primary_now, primary_new)
+    return Report(
+        provider,
+        scan.shell,
+        inputs.startup_file,
+        background,
+        primary,
+        warnings,
+        _notes(inputs, shown),
+        inputs.shell_reason,
+    )
 
 
-def gather(
+def new_terminal_start(env: Mapping[str, str], session: Session) -> dict[str, str]:
+    """The environment to start a shell with as a new terminal would: with what terminals
+    inherit, not with this shell's model variables."""
+    return {k: v for k, v in env.items() if k not in WATCHED} | watched(session.env or {})
+
+
+def read_inputs(
     env: Mapping[str, str],
-    shell_name: str | None,
+    target: Target,
     cwd: Path,
     platform: str,
     *,
     probe: bool = False,
-) -> Report:
-    """Read everything status needs from this machine, then ``build`` the report."""
+    planned: Mapping[Path, bytes | None] | None = None,
+) -> Inputs:
+    """Read everything status needs from this machine.
+
+    ``planned`` gives startup files as a write would leave them, to check a change first.
+    """
     from ccprofile.claude import catalog
     from ccprofile.claude import settings as settings_module
     from ccprofile.startup import probe as probe_module
     from ccprofile.startup import scan as startup
-    from ccprofile.startup.targets import resolve_target
 
-    target = resolve_target(shell_name, None, env, platform)
-    scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path])
+    scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path], planned=planned)
     if target.missing_zdotdir is not None:
         # A diagnostic must not fail on the very mistake it should report.
         problem = (
@@ -210,6 +261,18 @@ def gather(
             "startup files there, so a new terminal gets none of their pins"
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
+    session = read_session(env, WATCHED, platform)
     documents = settings_module.load(env, target.home.path, cwd, platform)
-    probed = probe_module.new_shell_environment(target.shell, env) if probe else None
-    return build(env, scan, target.path, documents, catalog.load(), probed)
+    probed = None
+    if probe:
+        probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
+    return Inputs(
+        env, session, target.shell, target.shell_reason, target.path, scan, documents, catalog.load(), probed
+    )
+
+
+def gather(
+    env: Mapping[str, str], target: Target, cwd: Path, platform: str, *, probe: bool = False
+) -> Report:
+    """Read everything status needs from this machine, then ``build`` the report."""
+    return build(read_inputs(env, target, cwd, platform, probe=probe))

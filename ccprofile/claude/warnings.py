@@ -1,21 +1,23 @@
-"""The plain-language warnings of ``ccprofile status``, each with its fix.
+"""The plain-language warnings of ``ccprofile status``, each with one fix at the right place.
 
 Codes are part of the JSON contract: settings-override, not-loaded, shadowed,
-unpinned-fallback, alias-not-resolved, retired-model, invalid-settings (and
-unverified-alias, startup-file).
+unpinned-fallback, alias-not-resolved, retired-model, invalid-settings, unverified-alias,
+startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude import resolve
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.resolve import Composed, Model
+from ccprofile.claude.places import Place, fix, place_of
+from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, PINNED
+from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, PINNABLE, PINNED
 from ccprofile.startup.scan import Scan
+from ccprofile.startup.shells import Shell
 
 
 @dataclass(frozen=True)
@@ -24,170 +26,215 @@ class StatusWarning:
     message: str
 
 
-def _settings_overrides(
-    scan: Scan, env: Mapping[str, str], settings: Sequence[Settings]
-) -> list[StatusWarning]:
-    found = []
+@dataclass(frozen=True)
+class Situation:
+    """What the warnings look at: both environments, the files, and the resolved models."""
+
+    env: Mapping[str, str]  # this shell's
+    base: Mapping[str, str]  # a new terminal's, before settings
+    scan: Scan
+    shell: Shell
+    settings: Sequence[Settings]
+    now: Composed
+    fresh: Composed
+    models: tuple[Model, Model, Model, Model]  # background, primary: now, then new terminal
+    provider: str
+    catalog: Catalog
+
+    def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
+        """Each distinct (variable, value, place) among ``names``, new terminals' first."""
+        seen: set[tuple[str, str]] = set()
+        for composed in (self.fresh, self.now):
+            for name in names:
+                value = composed.env.get(name, "")
+                if value and (name, value) not in seen:
+                    seen.add((name, value))
+                    yield name, value, place_of(composed.origins[name], name, self.scan)
+
+
+def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
     for name in PINNED:
-        pin = scan.final(name)
-        shell_value = pin.value if pin is not None and pin.value else env.get(name)
-        if not shell_value:
-            continue
-        where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
-        winners = [s for s in settings if name in s.env]
-        if not winners:
+        pin = s.scan.final(name)
+        shell_value = pin.value if pin is not None and pin.value else s.env.get(name)
+        winners = [d for d in s.settings if name in d.env]
+        # The same value in settings and in the shell is no conflict: both give what was pinned.
+        if not shell_value or not winners or winners[-1].env[name] == shell_value:
             continue
         top = winners[-1]
+        where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
         shown = repr(top.env[name]) if top.env[name] else "an empty string (which unsets it)"
-        found.append(
-            StatusWarning(
-                "settings-override",
-                f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} "
-                f'sets {shown}, and settings beat the shell. Fix: remove "{name}" from the "env" '
-                "object of that file, or pin the model there.",
-            )
+        place = place_of(Origin(top.source, str(top.path)), name, s.scan)
+        yield StatusWarning(
+            "settings-override",
+            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
+            f"and settings beat the shell. {fix(place, name, None, s.shell)} Or pin the model there.",
         )
-    return found
 
 
-def _not_loaded(scan: Scan, env: Mapping[str, str]) -> list[StatusWarning]:
+def _not_loaded(s: Situation) -> Iterator[StatusWarning]:
     """One warning per startup file whose pins this shell does not have (yet)."""
     stale: dict[str, list[str]] = {}
     for name in PINNED:
-        pin = scan.pinned(name)
-        if pin is None or scan.final(name) is not pin or pin.value is None:
+        pin = s.scan.pinned(name)
+        if pin is None or s.scan.final(name) is not pin or pin.value is None:
             continue
-        if env.get(name) != pin.value:
-            have = repr(env[name]) if name in env else "unset"
+        if s.env.get(name) != pin.value:
+            have = repr(s.env[name]) if name in s.env else "unset"
             stale.setdefault(str(pin.path), []).append(f"{name}={pin.value} (this shell: {have})")
-    return [
-        StatusWarning(
+    for path, items in stale.items():
+        yield StatusWarning(
             "not-loaded",
             f"{path} pins {', '.join(items)}, but this shell has not loaded it. "
-            f"Fix: run `source {path}` or open a new terminal.",
+            f"Fix: run `{s.shell.apply_hint(path)}` or open a new terminal.",
         )
-        for path, items in stale.items()
-    ]
 
 
-def _shadowed(scan: Scan) -> list[StatusWarning]:
-    found = []
+def _stale(s: Situation) -> Iterator[StatusWarning]:
+    """Values this shell still holds that a new terminal will not have (after unset, uninstall)."""
+    gone = [name for name in PINNABLE if s.env.get(name) and name not in s.base]
+    if gone:
+        held = ", ".join(f"{name}={s.env[name]}" for name in gone)
+        yield StatusWarning(
+            "stale-in-this-shell",
+            f"This shell still has {held}, but a new terminal will not: no startup file sets "
+            f"{'them' if len(gone) > 1 else 'it'} and new terminals do not inherit "
+            f"{'them' if len(gone) > 1 else 'it'}. A claude started here uses the old value. "
+            f"Fix: run `{s.shell.syntax.unset(gone)}` in this shell.",
+        )
+
+
+def _shadowed(s: Situation) -> Iterator[StatusWarning]:
     for name in PINNED:
-        pin = scan.pinned(name)
-        for later in scan.after_block(name):
+        pin = s.scan.pinned(name)
+        for later in s.scan.after_block(name):
             if pin is not None and later.value == pin.value:
                 continue
             what = "removes it" if later.value is None else f"sets {later.value!r}"
-            found.append(
-                StatusWarning(
-                    "shadowed",
-                    f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
-                    f"{name}={pin.value if pin else ''} does not reach new terminals. "
-                    "Fix: delete that line, or move it above the block.",
-                )
+            yield StatusWarning(
+                "shadowed",
+                f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
+                f"{name}={pin.value if pin else ''} does not reach new terminals. "
+                f"Fix: delete line {later.line} of {later.path}, or move it above the block.",
             )
-    return found
 
 
-def _fallback(
-    background: Model, provider: str, primary: Model, env: Mapping[str, str], catalog: Catalog
-) -> list[StatusWarning]:
-    if background.selected or provider == "anthropic":
-        return []
-    if provider == "gateway" and resolve.sends_anthropic_key(env):
-        return [
-            StatusWarning(
-                "unpinned-fallback",
-                f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
-                f"Claude Code sends titles and summaries through your gateway to {background.model}, "
-                "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
-            )
-        ]
+def _fallback(s: Situation) -> Iterator[StatusWarning]:
+    background, primary = s.models[0], s.models[1]
+    env = s.now.env
+    if background.selected or s.provider == "anthropic":
+        return
+    if s.provider == "gateway" and resolve.sends_anthropic_key(env):
+        yield StatusWarning(
+            "unpinned-fallback",
+            f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
+            f"Claude Code sends titles and summaries through your gateway to {background.model}, "
+            "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
+        )
+        return
     kind = "your primary model" if background.model == primary.model else "Sonnet"
     unseen_key = ""
-    if provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
+    if s.provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
         # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
         unseen_key = (
             " (If the key Claude Code sends is an Anthropic API key, sk-ant-api..., it uses "
-            f"{catalog.default_background['anthropic']} instead.)"
+            f"{s.catalog.default_background['anthropic']} instead.)"
         )
-    return [
-        StatusWarning(
-            "unpinned-fallback",
-            f"Nothing pins the background model, so on {provider} Claude Code uses {kind} "
-            f"({background.model}) for titles and summaries, at that model's price.{unseen_key} "
-            "Fix: `ccprofile set-fast-model`.",
+    yield StatusWarning(
+        "unpinned-fallback",
+        f"Nothing pins the background model, so on {s.provider} Claude Code uses {kind} "
+        f"({background.model}) for titles and summaries, at that model's price.{unseen_key} "
+        "Fix: `ccprofile set-fast-model`.",
+    )
+
+
+def _exact_for_alias(value: str, s: Situation) -> str | None:
+    alias = s.catalog.aliases.get(value.lower())
+    if alias is None or alias.model is None:
+        return None
+    return s.catalog.named(alias.model).id_for(s.provider)
+
+
+def _aliases(s: Situation) -> Iterator[StatusWarning]:
+    for name, value, place in s.values(BACKGROUND):
+        if value.lower() not in s.catalog.aliases:
+            continue
+        exact = _exact_for_alias(value, s)
+        repair = fix(place, name, exact, s.shell) if exact else "Fix: pin an exact model ID there."
+        yield StatusWarning(
+            "alias-not-resolved",
+            f"{name}={value} ({place.where}) is an alias; Claude Code sends it verbatim and the API "
+            f"rejects it. {repair}",
         )
-    ]
 
 
-def _aliases(composed: Composed, catalog: Catalog) -> list[StatusWarning]:
-    found = []
-    for name in BACKGROUND:
-        value = composed.env.get(name, "")
-        if value.lower() in catalog.aliases:
-            found.append(
-                StatusWarning(
-                    "alias-not-resolved",
-                    f"{name}={value} is an alias; Claude Code sends it verbatim and the API rejects it. "
-                    f"Fix: `ccprofile set-fast-model {value}` pins the exact model ID.",
-                )
-            )
-    return found
-
-
-def _retired(values: Mapping[str, str], catalog: Catalog) -> list[StatusWarning]:
-    found = []
-    for name, value in values.items():
-        retired = catalog.retirement(value)
+def _retired(s: Situation) -> Iterator[StatusWarning]:
+    for name, value, place in s.values(PINNED):
+        retired = s.catalog.retirement(value)
         if retired is None:
             continue
-        newest = catalog.newest(retired.family, "anthropic")
-        fix = f" Fix: pin {newest.id_for('anthropic')} ({newest.name})." if newest else ""
-        found.append(
-            StatusWarning(
-                "retired-model", f"{name}={value} was {retired.describe()}; requests with it fail.{fix}"
-            )
+        newest = s.catalog.newest(retired.family, s.provider)
+        right = newest.id_for(s.provider) if newest else None
+        repair = f" {fix(place, name, right, s.shell)} ({newest.name})" if newest and right else ""
+        yield StatusWarning(
+            "retired-model",
+            f"{name}={value} ({place.where}) was {retired.describe()}; requests with it fail.{repair}",
         )
-    return found
 
 
-def find_warnings(
-    *,
-    env: Mapping[str, str],
-    scan: Scan,
-    settings: Sequence[Settings],
-    now: Composed,
-    fresh: Composed,
-    background: Model,
-    primary: Model,
-    provider: str,
-    catalog: Catalog,
-) -> tuple[StatusWarning, ...]:
-    found: list[StatusWarning] = [
-        StatusWarning("invalid-settings", f"{s.path}: {s.error}") for s in settings if s.error
-    ]
-    found += [StatusWarning("startup-file", problem) for problem in scan.problems]
-    found += _settings_overrides(scan, env, settings)
-    found += _not_loaded(scan, env)
-    found += _shadowed(scan)
-    found += _fallback(background, provider, primary, now.env, catalog)
-    found += _aliases(now, catalog)
-    pinned = {n: now.env[n] for n in PINNED if now.env.get(n)}
-    pinned.update(
-        {
-            f"{n} (new terminals)": fresh.env[n]
-            for n in PINNED
-            if fresh.env.get(n) and fresh.env.get(n) != now.env.get(n)
-        }
-    )
-    found += _retired(pinned, catalog)
+def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
+    if s.provider == "gateway":
+        return  # a gateway serves whatever IDs it chooses to
+    for name, value, place in s.values(PINNED):
+        matches = s.catalog.by_id(value)
+        owners = sorted({provider for _, provider in matches})
+        if not matches or s.provider in owners:
+            continue
+        model = matches[0][0]
+        right = model.id_for(s.provider)
+        repair = fix(place, name, right, s.shell) if right else f"Fix: {model.name} has no {s.provider} ID."
+        yield StatusWarning(
+            "wrong-provider-id",
+            f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}, but Claude "
+            f"Code talks to {s.provider}, which rejects it. {repair}",
+        )
+
+
+def _crlf(s: Situation) -> Iterator[StatusWarning]:
+    for path in s.scan.crlf:
+        yield StatusWarning(
+            "crlf-startup-file",
+            f"{path} has Windows (CRLF) line endings: {s.shell.name} reads each \\r as part of the "
+            "line, so its commands fail and its values end in a stray \\r (bash stops reading the "
+            f"file at the first line that breaks). Fix: `dos2unix {path}` (or `sed -i 's/\\r$//' {path}`).",
+        )
+
+
+def _unverified_alias(s: Situation) -> Iterator[StatusWarning]:
+    primary = s.models[1]
     if primary.alias and not primary.alias_verified:
-        found.append(
-            StatusWarning(
-                "unverified-alias",
-                f"The primary model is the alias {primary.alias!r}; ccprofile shows {primary.model}, "
-                "but what Claude Code makes of this alias was not verified. Pin an exact ID to be sure.",
-            )
+        yield StatusWarning(
+            "unverified-alias",
+            f"The primary model is the alias {primary.alias!r}; ccprofile shows {primary.model}, "
+            "but what Claude Code makes of this alias was not verified. Pin an exact ID to be sure.",
         )
+
+
+def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
+    found: list[StatusWarning] = [
+        StatusWarning("invalid-settings", f"{d.path}: {d.error}") for d in s.settings if d.error
+    ]
+    found += [StatusWarning("startup-file", problem) for problem in s.scan.problems]
+    for rule in (
+        _crlf,
+        _settings_overrides,
+        _not_loaded,
+        _stale,
+        _shadowed,
+        _fallback,
+        _aliases,
+        _retired,
+        _wrong_provider,
+        _unverified_alias,
+    ):
+        found += rule(s)
     return tuple(found)

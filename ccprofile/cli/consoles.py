@@ -6,13 +6,28 @@ Kept apart from the typer app so that ``status`` can run without importing typer
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 
 from ccprofile.cli.failures import describe
 from ccprofile.errors import CcprofileError
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+def _width() -> int | None:
+    """``COLUMNS`` as rich would take it, unless it is no width at all.
+
+    rich prints nothing at all at a width of 0 (and fails below it): every message, and the
+    news that a write happened, would be lost. Such a value is treated as unset.
+    """
+    value = os.environ.get("COLUMNS", "")
+    if value and not (value.isdigit() and int(value) >= 1):
+        return 80
+    return None
+
+
+console = Console(highlight=False, width=_width())
+err_console = Console(stderr=True, highlight=False, width=_width())
 
 
 def report_error(error: CcprofileError) -> int:

@@ -12,10 +12,12 @@ from ccprofile.errors import (
     CcprofileError,
     MissingZdotdir,
     ModelShapeError,
+    NoEffect,
     ProbeError,
     ShellNotDetected,
     UnknownModel,
     UnsupportedShell,
+    VerifyFailed,
 )
 
 USAGE_EXIT = 2
@@ -33,6 +35,8 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (MissingZdotdir, ": fix ZDOTDIR or pass --file"),
     (ModelShapeError, "; check the provider, or pass --force"),
     (UnknownModel, "; --strict refuses unknown IDs (see `ccprofile models`)"),
+    (NoEffect, " (--strict: nothing was written)"),
+    (VerifyFailed, " (--strict)"),
 )
 
 

@@ -94,10 +94,12 @@ def run(args: StatusArgs) -> int:
     from ccprofile.cli import render_status
     from ccprofile.cli.consoles import console, report_error, report_interrupt
     from ccprofile.startup.homes import home_path
+    from ccprofile.startup.targets import resolve_target
 
     try:
+        target = resolve_target(args.shell, None, os.environ, sys.platform)
         report = status_module.gather(
-            os.environ, args.shell, args.project or Path.cwd(), sys.platform, probe=args.probe
+            os.environ, target, args.project or Path.cwd(), sys.platform, probe=args.probe
         )
     except CcprofileError as error:
         return report_error(error)

@@ -38,7 +38,24 @@ ProviderOption = Annotated[
     ),
 ]
 
-StrictOption = Annotated[bool, typer.Option("--strict", help="Refuse model IDs that are not in the catalog.")]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Refuse instead of warn: a model ID not in the catalog, a write that Claude Code would "
+        "not see (a settings file or a later export beats it), or a new shell that does not export "
+        "it (the file is put back). Exit 1, nothing written.",
+    ),
+]
+VerifyOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--verify/--no-verify",
+        help="Start your shell once after writing, as a new terminal would, and check what it "
+        "exports. Default: on when run in a terminal.",
+        show_default=False,
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
 ]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ccprofile.claude import variables
+from ccprofile.cli import writing
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import (
@@ -20,38 +20,18 @@ from ccprofile.cli.options import (
     ProviderOption,
     ShellOption,
     StrictOption,
+    VerifyOption,
     errors,
     provider_from,
 )
-from ccprofile.errors import MissingZdotdir
 
 
 def _write(
-    shell: str | None,
-    file: Path | None,
-    dry_run: bool,
-    edit: Callable[[dict[str, str]], dict[str, str]],
-    what: str,
+    shell: str | None, file: Path | None, edit: writing.Edit | None, what: str, options: writing.Options
 ) -> None:
-    from ccprofile.cli import render
-    from ccprofile.startup import profile
     from ccprofile.startup.targets import resolve_target
 
-    target = resolve_target(shell, file, os.environ, sys.platform)
-    if target.missing_zdotdir is not None:
-        raise MissingZdotdir(target.missing_zdotdir)
-    change = profile.update(
-        target.path,
-        target.shell,
-        edit,
-        names=variables.PINNABLE,
-        backup_dir=target.backup_dir,
-        dry_run=dry_run,
-    )
-    render.show_change(console, change, target.home.path, what=what, why=target.why)
-    render.show_apply_hint(
-        console, change, target.shell.apply_hint(Path(render.tilde(target.path, target.home.path)))
-    )
+    writing.write(resolve_target(shell, file, os.environ, sys.platform), edit, what, options)
 
 
 @errors
@@ -84,6 +64,7 @@ def set_fast_model(
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
+    verify: VerifyOption = None,
 ) -> None:
     """Pin the background ("small fast") model Claude Code uses for titles and summaries.
 
@@ -122,7 +103,8 @@ def set_fast_model(
             pins[variables.REGION] = region
         return pins
 
-    _write(shell, file, dry_run, edit, f"pins the background model to {choice.value}")
+    options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
+    _write(shell, file, edit, f"pins the background model to {choice.value}", options)
 
 
 @errors
@@ -140,6 +122,7 @@ def set_model(
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
+    verify: VerifyOption = None,
 ) -> None:
     """Pin the primary model (ANTHROPIC_MODEL) in the same ccprofile block.
 
@@ -158,12 +141,17 @@ def set_model(
         pins[variables.PRIMARY] = choice.value
         return pins
 
-    _write(shell, file, dry_run, edit, f"pins the primary model to {choice.value}")
+    options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
+    _write(shell, file, edit, f"pins the primary model to {choice.value}", options)
 
 
 @errors
 def unset_fast_model(
-    shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    verify: VerifyOption = None,
 ) -> None:
     """Drop the background-model pin and keep the primary one (if any).
 
@@ -175,18 +163,24 @@ def unset_fast_model(
             pins.pop(name, None)
         return pins
 
-    _write(shell, file, dry_run, edit, "has no background-model pin")
+    _write(shell, file, edit, "has no background-model pin", writing.Options(dry_run, strict, verify))
 
 
 @errors
-def unset_model(shell: ShellOption = None, file: FileOption = None, dry_run: DryRunOption = False) -> None:
+def unset_model(
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    verify: VerifyOption = None,
+) -> None:
     """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any)."""
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins.pop(variables.PRIMARY, None)
         return pins
 
-    _write(shell, file, dry_run, edit, "has no primary-model pin")
+    _write(shell, file, edit, "has no primary-model pin", writing.Options(dry_run, strict, verify))
 
 
 @errors
@@ -198,6 +192,8 @@ def uninstall(
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    verify: VerifyOption = None,
 ) -> None:
     """Remove the ccprofile block, leaving the file exactly as it was before.
 
@@ -205,37 +201,23 @@ def uninstall(
 
     Examples:  ccprofile uninstall      ccprofile uninstall --all --dry-run
     """
-    from ccprofile.cli import render
-    from ccprofile.startup import profile
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
     from ccprofile.startup.targets import Target, resolve_target
 
-    if all_files:
-        if file is not None:
-            raise UsageError("--all and --file exclude each other")
-        home = read_home(os.environ, sys.platform)
-        targets = [
-            Target(get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"], path, home, None)
-            for path in known_files(home)
-            if path.is_file()
-        ]
-    else:
-        targets = [resolve_target(shell, file, os.environ, sys.platform)]
+    options = writing.Options(dry_run, strict, verify)
+    if not all_files:
+        target = resolve_target(shell, file, os.environ, sys.platform)
+        writing.write(target, None, "has no ccprofile block", options)
+        return
+    if file is not None:
+        raise UsageError("--all and --file exclude each other")
+    home = read_home(os.environ, sys.platform)
     touched = 0
-    for target in targets:
-        change = profile.uninstall(
-            target.path,
-            target.shell,
-            names=variables.PINNABLE,
-            backup_dir=target.backup_dir,
-            dry_run=dry_run,
-        )
-        if all_files and not change.changed:
-            continue
-        touched += 1
-        render.show_change(console, change, target.home.path, what="has no ccprofile block", why=target.why)
-    if all_files and not touched:
+    for path in known_files(home):
+        if path.is_file():
+            named = get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"]
+            target = Target(named, path, home, None, "the name of the file")
+            touched += writing.write(target, None, "has no ccprofile block", options, announce=False)
+    if not touched:
         console.print("No startup file has a ccprofile block; nothing changed.")
-    elif touched and not dry_run:
-        console.print("Open a new terminal: a running one keeps the variables it already has.")

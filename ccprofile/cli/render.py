@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
+from ccprofile.claude.effect import Shortfall
 from ccprofile.startup.profile import Change
+from ccprofile.startup.targets import Target
 
 
 def tilde(path: Path, home: Path) -> str:
@@ -55,21 +58,58 @@ def show_change(console: Console, change: Change, home: Path, *, what: str, why:
         console.print(f"[dim]Previous version saved as {escape(str(change.backup))}[/dim]")
 
 
-def show_apply_hint(console: Console, change: Change, source_command: str) -> None:
-    """How to get the change into the terminal the user is typing in."""
+def show_apply_hint(
+    console: Console, change: Change, *, source_command: str, unset_command: str | None, effective: bool
+) -> None:
+    """How to get the change into the terminal the user is typing in.
+
+    A running shell keeps what it has: loading the file again cannot remove a variable, so a
+    removal prints the command that drops it here.
+    """
     if change.dry_run or not change.changed:
         return
-    console.print(
-        f"New terminals pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]"
-    )
     if change.exports:
-        console.print("or paste:", highlight=False)
-        console.print(f"  {escape(_paste_line(change))}", highlight=False, soft_wrap=True)
-    else:
+        if effective:
+            console.print(
+                f"New terminals pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]"
+            )
+            console.print("or paste:", highlight=False)
+            console.print(f"  {escape(_paste_line(change))}", highlight=False, soft_wrap=True)
+        return
+    if unset_command:
         console.print(
-            "A running terminal keeps the variables it has; open a new one to drop them.",
-            highlight=False,
+            "This terminal still has the old values. To drop them here run:  "
+            f"[bold]{escape(unset_command)}[/bold]",
+            soft_wrap=True,
         )
+    else:
+        console.print("This terminal does not have them set; new terminals will not either.")
+
+
+def show_shell(console: Console, target: Target) -> None:
+    """Which shell, and why: a zsh user running a bash setup script must see this line."""
+    line = f"Shell: {target.shell.name}, {target.shell_reason}."
+    if target.login_shell is not None:
+        line += (
+            f" Your login shell ($SHELL) is {target.login_shell.name}: "
+            f"pass --shell {target.login_shell.name} to pin it there instead."
+        )
+    console.print(f"[dim]{escape(line)}[/dim]")
+
+
+def show_shortfalls(console: Console, shortfalls: Sequence[Shortfall], dry_run: bool) -> None:
+    for shortfall in shortfalls:
+        prefix = "Dry run: " if dry_run else ""
+        console.print(f"[yellow]{escape(prefix + shortfall.message)}[/yellow]")
+
+
+def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:
+    shown = ", ".join(f"{n}={v}" if v is not None else f"no {n}" for n, v in values.items())
+    console.print(f"[green]Checked: a new {escape(shell)} has {escape(shown)}.[/green]")
+
+
+def show_verify_problem(console: Console, problem: str) -> None:
+    console.print(f"[yellow]Check failed: {escape(problem)}.[/yellow]")
 
 
 def show_note(console: Console, note: str) -> None:

@@ -18,6 +18,7 @@ from ccprofile.cli.render import tilde
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",
+    "session": "inherited by new terminals from",
     "profile": "startup file",
     "default": "Claude Code default",
 }
@@ -41,7 +42,7 @@ def _cell(model: Model, home: Path) -> str:
 def show_status(console: Console, report: Report, home: Path) -> None:
     console.print(
         f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold] "
-        f"({escape(tilde(report.startup_file, home))})"
+        f"({escape(tilde(report.startup_file, home))}; {escape(report.shell_reason)})"
     )
     table = Table(show_lines=True)
     table.add_column("Model")

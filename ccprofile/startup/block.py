@@ -25,6 +25,8 @@ OWNERSHIP = (
     "# Managed by ccprofile: change with `ccprofile set-fast-model`, remove with `ccprofile uninstall`."
 )
 OWNERSHIP_PREFIX = "# Managed by ccprofile"
+# Lines after which nothing may be added: a new block goes in front of them instead.
+MUST_STAY_LAST = ("#THIS MUST BE AT THE END OF THE FILE FOR SDKMAN TO WORK!!!",)
 # Present only when ccprofile created the file, so uninstall knows it may delete it again.
 CREATED_NOTE = "# ccprofile created this file; uninstall deletes it if nothing else is added."
 
@@ -155,19 +157,26 @@ def render(payload: Sequence[str], newline: str = "\n", *, created_file: bool = 
     return "".join(line + newline for line in lines)
 
 
-def _cut(text: str, block: Block, floor: int) -> str:
-    """Remove ``block``; ``floor`` is where the previous block ends, which no cut may reach."""
-    before, after = text[: block.start], text[block.end :]
+def _has_separator(text: str, block: Block, floor: int) -> bool:
+    """Whether the newline in front of ``block`` is the separator ``apply`` put there.
+
+    Always at the end of the text, and in mid-text only when it makes a blank line (text was
+    added after the block later on, or the block went in before a must-stay-last tail).
+    ``floor`` is where the previous block ends, which no cut may reach.
+    """
     nl = block.newline
-    # Take back the separator `apply` put in front: always at the end of the text, and in
-    # mid-text only when it is a blank line (text was added after the block later on).
-    if (
+    before = text[: block.start]
+    return (
         block.start - len(nl) >= floor
         and before.endswith(nl)
-        and (after == "" or before[: -len(nl)].endswith("\n"))
-    ):
-        before = before[: -len(nl)]
-    return before + after
+        and (block.end == len(text) or before[: -len(nl)].endswith("\n"))
+    )
+
+
+def _cut(text: str, block: Block, floor: int) -> str:
+    """Remove ``block`` and the separator in front of it."""
+    cut = len(block.newline) if _has_separator(text, block, floor) else 0
+    return text[: block.start - cut] + text[block.end :]
 
 
 def _cut_all(text: str, blocks: Sequence[Block]) -> str:
@@ -182,24 +191,57 @@ def _shifted(blocks: Sequence[Block], delta: int) -> list[Block]:
     return [replace(b, start=b.start + delta, end=b.end + delta) for b in blocks]
 
 
-def apply(text: str, payload: Sequence[str], *, created_file: bool = False) -> Edit:
-    """Put ``payload`` into the first block (in place), or append a new block.
+def _tail_start(text: str) -> int | None:
+    """Where the lines that must stay last begin (SDKMAN's), or None."""
+    for marker in MUST_STAY_LAST:
+        at = text.find(marker)
+        while at != -1:
+            if (at == 0 or text[at - 1] == "\n") and _line_at(text, at)[0].strip() == marker:
+                return at
+            at = text.find(marker, at + 1)
+    return None
+
+
+def _insert(text: str, block: str, newline: str) -> str:
+    """A new block at the end, or just before a tail that must stay last; always with the
+    separator ``_cut`` takes back, so removing it gives back ``text`` exactly."""
+    if text == "":
+        return block
+    tail = _tail_start(text)
+    if tail is None:
+        return text + newline + block
+    if tail == 0:
+        return block + text  # nothing before the tail: no separator, and none to take back
+    return text[:tail] + newline + block + text[tail:]
+
+
+def apply(
+    text: str, payload: Sequence[str], *, created_file: bool = False, newline: str | None = None
+) -> Edit:
+    """Put ``payload`` into the first block (in place), or add a new block.
 
     Later duplicate blocks are removed. ``created_file`` marks a new block as living in a file
-    that ccprofile created; an existing block keeps the mark it has.
+    that ccprofile created; an existing block keeps the mark it has. ``newline`` ends the
+    block's lines; None follows the file (PowerShell reads either, and editors keep one style).
     """
     blocks = find_blocks(text)
     if not blocks:
-        block = render(payload, newline_of(text), created_file=created_file)
-        return Edit(block if text == "" else text + newline_of(text) + block, 0)
+        nl = newline or newline_of(text)
+        return Edit(_insert(text, render(payload, nl, created_file=created_file), nl), 0)
     first = blocks[0]
+    nl = newline or first.newline
     text = text[: first.end] + _cut_all(text[first.end :], _shifted(blocks[1:], -first.end))
-    new = render(payload, first.newline, created_file=first.created_file)
+    new = render(payload, nl, created_file=first.created_file)
     old = text[first.start : first.end]
     if not old.endswith(first.newline):
         # The end fence was the last line without a terminator; keep it that way.
-        new = new[: -len(first.newline)]
-    return Edit(text[: first.start] + new + text[first.end :], len(blocks))
+        new = new[: -len(nl)]
+    before = text[: first.start]
+    if nl != first.newline and _has_separator(text, first, 0):
+        # A block written with CRLF by an older release: its separator changes with it, so
+        # that uninstall still takes back exactly one separator.
+        before = before[: -len(first.newline)] + nl
+    return Edit(before + new + text[first.end :], len(blocks))
 
 
 @dataclass(frozen=True)

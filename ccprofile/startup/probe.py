@@ -5,14 +5,28 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ccprofile.errors import ProbeError
 from ccprofile.startup.shells import PROBE_MARK, Shell
 
 TIMEOUT_SECONDS = 10.0
+_ERROR_LINES = 3  # how many of the shell's own error lines a report quotes
 
 
-def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str]:
+@dataclass(frozen=True)
+class NewShell:
+    env: dict[str, str]
+    errors: tuple[str, ...]  # the last lines the shell printed on stderr while starting
+
+
+def _last_lines(data: bytes) -> tuple[str, ...]:
+    lines = [line.strip() for line in data.decode(errors="replace").splitlines() if line.strip()]
+    return tuple(lines[-_ERROR_LINES:])
+
+
+def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
+    """Start ``shell`` interactively with ``env`` and read its environment once it is up."""
     program = shutil.which(shell.name, path=env.get("PATH"))
     if program is None:
         raise ProbeError(f"{shell.name} is not on PATH")
@@ -29,11 +43,19 @@ def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str
     except subprocess.TimeoutExpired:
         raise ProbeError(f"{shell.name} did not finish starting within {TIMEOUT_SECONDS:.0f} s") from None
     marker = (PROBE_MARK + "\0").encode()
+    errors = _last_lines(result.stderr)
     if marker not in result.stdout:
-        raise ProbeError(f"{shell.name} exited with {result.returncode} before printing its environment")
+        said = f": {' / '.join(errors)}" if errors else ""
+        raise ProbeError(
+            f"{shell.name} exited with {result.returncode} before printing its environment{said}"
+        )
     found: dict[str, str] = {}
     for entry in result.stdout.split(marker, 1)[1].split(b"\0"):
         name, sep, value = entry.decode(errors="replace").partition("=")
         if sep and name:
             found[name] = value
-    return found
+    return NewShell(found, errors)
+
+
+def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str]:
+    return start_new_shell(shell, env).env

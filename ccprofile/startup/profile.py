@@ -20,6 +20,19 @@ Pins = Mapping[str, str]
 
 
 @dataclass(frozen=True)
+class Planned:
+    """A write about to happen, as a ``check`` sees it before anything is written."""
+
+    path: Path  # the real file
+    data: bytes | None  # its planned bytes; None: it is deleted
+    before: tuple[tuple[str, str], ...]  # the block's pins now
+    after: tuple[tuple[str, str], ...]  # and after the write
+
+
+Check = Callable[[Planned], None]
+
+
+@dataclass(frozen=True)
 class Change:
     """What one command did (or, with ``dry_run``, would do) to one startup file."""
 
@@ -36,6 +49,8 @@ class Change:
     backup: Path | None
     dry_run: bool
     exports: tuple[str, ...]  # the assignment lines of the new block, ready to paste
+    previous: bytes | None = None  # the file before the change (None: it did not exist)
+    mode: int | None = None  # its mode, to put it back as it was
 
 
 def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
@@ -97,10 +112,13 @@ def update(
     names: Sequence[str],
     backup_dir: Path,
     dry_run: bool = False,
+    check: Check | None = None,
 ) -> Change:
     """Apply ``edit`` to the file's pins and write the result; no pins left removes the block.
 
-    ``names`` are the variables a block may hold, in the order it writes them.
+    ``names`` are the variables a block may hold, in the order it writes them. ``check`` sees
+    the planned bytes (None: the file goes) before anything is written, also in a dry run, and
+    may raise to stop the write.
     """
 
     def plan(old: str, missing: bool) -> _Plan:
@@ -110,14 +128,22 @@ def update(
         if not after:
             return _without_blocks(old, blocks, before)
         payload = [shell.syntax.assign(name, value) for name, value in after]
-        edited = block.apply(old, payload, created_file=missing)
+        edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
         return _Plan(edited.text, before, after, edited.collapsed)
 
-    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run)
+    return _run(
+        path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run, check=check
+    )
 
 
 def uninstall(
-    path: Path, shell: Shell, *, names: Sequence[str], backup_dir: Path, dry_run: bool = False
+    path: Path,
+    shell: Shell,
+    *,
+    names: Sequence[str],
+    backup_dir: Path,
+    dry_run: bool = False,
+    check: Check | None = None,
 ) -> Change:
     """Remove every ccprofile block; delete the file if ccprofile created it and it is empty.
 
@@ -131,7 +157,7 @@ def uninstall(
         return _without_blocks(old, blocks, _ordered(before, names))
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
-    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False)
+    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False, check=check)
 
 
 def _run(
@@ -142,6 +168,7 @@ def _run(
     backup_dir: Path,
     dry_run: bool,
     may_create: bool,
+    check: Check | None,
 ) -> Change:
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
@@ -162,6 +189,9 @@ def _run(
         new = planned.new
         # A missing file stays missing unless there is something to write into it.
         changed = new not in (None, "") if missing else new != old
+        if check is not None:
+            data = None if new is None else fileio.encode(new)
+            check(Planned(real, data, planned.before, planned.after))
         saved: Path | None = None
         if changed and not dry_run:
             fileio.check_writable(real)
@@ -186,4 +216,16 @@ def _run(
         backup=saved,
         dry_run=dry_run,
         exports=tuple(shell.syntax.assign(name, value) for name, value in planned.after),
+        previous=snapshot.data,
+        mode=snapshot.mode,
     )
+
+
+def restore(change: Change) -> None:
+    """Put the file back as it was before ``change`` (``--strict`` after a failed check)."""
+    with fileio.locked(change.real_path, create=False):
+        if change.previous is None:
+            if change.real_path.exists():
+                fileio.delete(change.real_path)
+        else:
+            fileio.write(change.real_path, change.previous, change.mode)

@@ -6,7 +6,7 @@ the variables status cares about, noting which ones sit inside the ccprofile blo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Scan:
     files: tuple[Path, ...]
     assignments: tuple[Assignment, ...]
     problems: tuple[str, ...]
+    crlf: tuple[Path, ...] = ()  # files with CR line endings, which this shell misreads
 
     def final(self, name: str) -> Assignment | None:
         """The assignment of ``name`` that a new terminal ends up with."""
@@ -58,31 +59,51 @@ def _block_lines(text: str) -> set[int]:
     return inside
 
 
-def scan(shell: Shell, home: Home, names: Iterable[str], extra: Sequence[Path] = ()) -> Scan:
+def _read(path: Path, planned: Mapping[Path, bytes | None]) -> bytes | None:
+    if path in planned:
+        return planned[path]
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
+def scan(
+    shell: Shell,
+    home: Home,
+    names: Iterable[str],
+    extra: Sequence[Path] = (),
+    planned: Mapping[Path, bytes | None] | None = None,
+) -> Scan:
+    """``planned`` gives files as a write would leave them (None: deleted), to check a change
+    before it is made."""
     wanted = set(names)
     files = list(dict.fromkeys([*shell.reads(home), *extra]))
     variables = dict(home.env)
     assignments: list[Assignment] = []
     problems: list[str] = []
+    crlf: list[Path] = []
     for path in files:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            data = _read(path, planned or {})
         except (FileNotFoundError, NotADirectoryError):
             continue
         except OSError as error:
             problems.append(f"{path}: cannot be read ({error.strerror})")
             continue
+        if data is None:
+            continue
         if len(data) > MAX_BYTES or b"\0" in data:
             problems.append(f"{path}: too large or not text; not read")
             continue
         text = fileio.decode(data)
+        if "\r\n" in text and shell.syntax.newline is not None:
+            crlf.append(path)
         try:
             inside = _block_lines(text)
         except block.MarkerError as error:
             problems.append(f"{path}: {error}")
             inside = set()
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Only \n ends a line for a shell: a \r before it stays in the line, and in the value.
+        for number, line in enumerate(text.split("\n"), start=1):
             statement = shell.syntax.parse(line)
             if statement is None or statement.name not in wanted:
                 continue
@@ -96,4 +117,4 @@ def scan(shell: Shell, home: Home, names: Iterable[str], extra: Sequence[Path] =
                     value = value if expanded is None else expanded
                 variables[statement.name] = value
             assignments.append(Assignment(path, number, statement.name, value, number in inside, dynamic))
-    return Scan(shell.name, tuple(files), tuple(assignments), tuple(problems))
+    return Scan(shell.name, tuple(files), tuple(assignments), tuple(problems), tuple(crlf))

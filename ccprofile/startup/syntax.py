@@ -9,7 +9,7 @@ can see assignments that are not ccprofile's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -168,34 +168,65 @@ _PWSH_PATTERNS = (
 
 
 @dataclass(frozen=True)
+class Unsetting:
+    """``command`` with ``{names}`` replaced by each ``item`` joined with ``separator``."""
+
+    command: str
+    item: str
+    separator: str
+
+
+@dataclass(frozen=True)
 class Syntax:
     name: str
     template: str
     quote: Callable[[str], str]
     parse: _Parser
+    unsetting: Unsetting  # how a running shell drops variables
+    # What ends the block's lines: "\n" where a \r would become part of the value (POSIX
+    # shells, fish and csh read CRLF files that way); None follows the file (PowerShell).
+    newline: str | None = "\n"
 
     def assign(self, name: str, value: str) -> str:
         """The line that exports ``name`` with ``value``, quoted for this syntax."""
         return self.template.format(name=name, value=self.quote(value))
 
+    def unset(self, names: Sequence[str]) -> str:
+        """The command that removes every one of ``names`` from a running shell."""
+        how = self.unsetting
+        return how.command.format(names=how.separator.join(how.item.format(name=n) for n in names))
 
-POSIX = Syntax("posix", "export {name}={value}", _quote_posix, _parse_with(_POSIX_PATTERNS, Unquoting()))
+
+POSIX = Syntax(
+    "posix",
+    "export {name}={value}",
+    _quote_posix,
+    _parse_with(_POSIX_PATTERNS, Unquoting()),
+    Unsetting("unset {names}", "{name}", " "),
+)
 # fish: backslash escapes \\ and \' even inside single quotes.
 FISH = Syntax(
     "fish",
     "set -gx {name} {value}",
     _quote_fish,
     _parse_with(_FISH_PATTERNS, Unquoting(single_escapes="\\'")),
+    Unsetting("{names}", "set -e {name}", "; "),
 )
 # tcsh: \! inside single quotes is a literal ! (history expansion happens there otherwise).
 CSH = Syntax(
-    "csh", "setenv {name} {value}", _quote_csh, _parse_with(_CSH_PATTERNS, Unquoting(single_escapes="!"))
+    "csh",
+    "setenv {name} {value}",
+    _quote_csh,
+    _parse_with(_CSH_PATTERNS, Unquoting(single_escapes="!")),
+    Unsetting("{names}", "unsetenv {name}", "; "),
 )
 PWSH = Syntax(
     "pwsh",
     "$env:{name} = {value}",
     _quote_pwsh,
     _parse_with(_PWSH_PATTERNS, Unquoting(doubled_single=True, backslash=False)),
+    Unsetting("Remove-Item {names}", "Env:{name}", ", "),
+    newline=None,
 )
 SYNTAXES = (POSIX, FISH, CSH, PWSH)
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccprofile.errors import MissingDirectory, MissingZdotdir
 from ccprofile.startup.detect import detect_shell
 from ccprofile.startup.homes import read_home, state_dir
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
@@ -17,6 +18,9 @@ class Target:
     path: Path
     home: Home
     why: str | None  # a sentence when the choice of file is not the obvious one
+    shell_reason: str = "as given with --shell"  # why this shell: "your login shell ($SHELL)", ...
+    login_shell: Shell | None = None  # $SHELL's shell, when it is not the one used
+    named_file: bool = False  # the user named the file (--file)
 
     @property
     def backup_dir(self) -> Path:
@@ -33,17 +37,30 @@ class Target:
             return self.path.parent
         return None
 
+    def check_writable_location(self) -> None:
+        """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a
+        home that does not exist, an exported ZDOTDIR. A shell's own layout (fish's conf.d, a
+        ZDOTDIR set in ~/.zshenv) is created by the write."""
+        if self.missing_zdotdir is not None:
+            raise MissingZdotdir(self.missing_zdotdir)
+        if self.named_file and not self.path.parent.is_dir():
+            raise MissingDirectory(self.path.parent, f"cannot write {self.path}: its directory")
+        if not self.named_file and not self.home.path.is_dir():
+            raise MissingDirectory(self.home.path, "your home directory (HOME)")
+
 
 def resolve_target(
     shell_name: str | None, file: Path | None, env: Mapping[str, str], platform: str
 ) -> Target:
     home = read_home(env, platform)
+    login: Shell | None = None
     if shell_name:
-        shell = get_shell(shell_name)
+        shell, reason = get_shell(shell_name), "as given with --shell"
     elif file is not None and (named := shell_for_file(file)) is not None:
-        shell = named
+        shell, reason = named, f"the name of {Path(file).name}"
     else:
-        shell = detect_shell(env)
+        detection = detect_shell(env)
+        shell, reason, login = detection.shell, detection.reason, detection.other
     if file is not None:
-        return Target(shell, Path(file).expanduser().absolute(), home, None)
-    return Target(shell, shell.startup_file(home), home, shell.why(home))
+        return Target(shell, Path(file).expanduser().absolute(), home, None, reason, login, named_file=True)
+    return Target(shell, shell.startup_file(home), home, shell.why(home), reason, login)

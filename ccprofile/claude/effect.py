@@ -1,0 +1,85 @@
+"""Whether a write does what it says: what claude started from a new terminal will use.
+
+Every writing command plans its new text, then asks status's own resolution what a new
+terminal's ``claude`` would use with that text in place. A pin beaten by a settings file or
+by a later export, or a removed pin that something else still sets, is a shortfall: the
+command says so (and with ``--strict`` refuses to write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ccprofile.claude.places import fix, place_of
+from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.status import Report
+from ccprofile.claude.variables import BACKGROUND, PRIMARY
+from ccprofile.startup.scan import Scan
+from ccprofile.startup.shells import Shell
+
+
+@dataclass(frozen=True)
+class Expectation:
+    kind: str  # "background" or "primary"
+    value: str | None  # what was pinned; None: the pin was removed
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    kind: str
+    model: str  # what a new terminal's claude will use instead
+    message: str
+
+
+def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]) -> list[Expectation]:
+    """What a new terminal should now get, from the block's pins before and after a write."""
+    old, new = dict(before), dict(after)
+    found = []
+    for kind, names in (("background", BACKGROUND), ("primary", (PRIMARY,))):
+        pinned = next((new[n] for n in names if n in new), None)
+        if pinned is not None:
+            found.append(Expectation(kind, pinned))
+        elif any(n in old for n in names):
+            found.append(Expectation(kind, None))
+    return found
+
+
+def _met(model: Model, expected: Expectation) -> bool:
+    if expected.value is None:
+        return model.source == "default"
+    return expected.value in (model.model, model.alias)
+
+
+def _reason(model: Model, where: str, kind: str) -> str:
+    if model.source.endswith("-settings"):
+        return f"{where} sets it, and settings beat the shell"
+    if kind == "startup-file":
+        return f"{where} sets it after the ccprofile block, and the last assignment wins"
+    return f"{where} sets it"
+
+
+def shortfalls(
+    report: Report, scan: Scan, shell: Shell, file_shown: str, wanted: Sequence[Expectation]
+) -> list[Shortfall]:
+    found = []
+    for expected in wanted:
+        model = (report.background if expected.kind == "background" else report.primary).new_shell
+        if _met(model, expected):
+            continue
+        variable = model.variable or ""
+        place = place_of(Origin(model.source, model.file), variable, scan)
+        reason = _reason(model, place.where, place.kind)
+        repair = fix(place, variable, None, shell)
+        if expected.value is None:
+            message = (
+                f"Removed the {expected.kind}-model pin from {file_shown}, but Claude Code started from "
+                f"a new terminal will still use {model.model}: {reason}. {repair}"
+            )
+        else:
+            message = (
+                f"Pinned {expected.value} in {file_shown}, but Claude Code started from a new terminal "
+                f"will use {model.model}: {reason}. {repair}"
+            )
+        found.append(Shortfall(expected.kind, model.model, message.rstrip()))
+    return found

@@ -1,0 +1,81 @@
+"""Where a value Claude Code reads lives, and how to change it there.
+
+Every fix ccprofile offers names the place that holds the value: the settings file and key,
+ccprofile's own command for its block, the file and line of a hand-written export, or the
+command for this shell. A fix that points anywhere else changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccprofile.claude.resolve import Origin
+from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION
+from ccprofile.startup.scan import Scan
+from ccprofile.startup.shells import Shell
+
+# ccprofile's commands for the variables its block holds: (set, unset).
+_COMMANDS = {
+    FAST: ("set-fast-model", "unset-fast-model"),
+    HAIKU: ("set-fast-model", "unset-fast-model"),
+    REGION: ("set-fast-model --aws-region", "unset-fast-model"),
+    PRIMARY: ("set-model", "unset-model"),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # settings, block, startup-file, this-shell, session, default
+    where: str  # the words for it: "env.X in FILE", "~/.zshrc:12 (ccprofile's block)", ...
+    file: str | None = None
+    line: int | None = None
+
+
+def place_of(origin: Origin, variable: str, scan: Scan) -> Place:
+    """The place an ``Origin`` (from resolve) names, told apart with the startup-file scan."""
+    source, file = origin.source, origin.file
+    if source.endswith("-settings"):
+        key = "model" if variable == "model" else f"env.{variable}"
+        return Place("settings", f"{key} in {file}", file)
+    if source == "profile" and file:
+        path, _, line = file.rpartition(":")
+        number = int(line) if line.isdigit() else None
+        in_block = any(str(a.path) == path and a.line == number and a.in_block for a in scan.assignments)
+        if in_block:
+            return Place("block", f"{path}:{number} (ccprofile's block)", path, number)
+        return Place("startup-file", f"{path}:{number}", path, number)
+    if source == "session":
+        return Place("session", f"the environment new terminals inherit ({file})", file)
+    if source == "environment":
+        return Place("this-shell", "this shell's environment")
+    return Place("default", "Claude Code's default")
+
+
+def fix(place: Place, variable: str, value: str | None, shell: Shell) -> str:
+    """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there)."""
+    if place.kind == "settings":
+        where = f"{place.file}" if variable == "model" else f'the "env" object of {place.file}'
+        if value is None:
+            return f'Fix: remove "{variable}" from {where}.'
+        return f'Fix: set "{variable}" to "{value}" in {where}.'
+    if place.kind == "block" and variable in _COMMANDS:
+        set_command, unset_command = _COMMANDS[variable]
+        return (
+            f"Fix: `ccprofile {unset_command}`."
+            if value is None
+            else f"Fix: `ccprofile {set_command} {value}`."
+        )
+    if place.kind == "startup-file":
+        if value is None:
+            return f"Fix: delete line {place.line} of {place.file}."
+        return f"Fix: change line {place.line} of {place.file} to `{shell.syntax.assign(variable, value)}`."
+    if place.kind == "this-shell":
+        if value is None:
+            return f"Fix: run `{shell.syntax.unset([variable])}` in this shell."
+        return f"Fix: run `{shell.syntax.assign(variable, value)}` in this shell."
+    if place.kind == "session":
+        return (
+            f"Fix: change {variable} where your session sets it ({place.file}: for example "
+            "~/.config/environment.d, `launchctl setenv`, or `tmux set-environment -g`)."
+        )
+    return ""
