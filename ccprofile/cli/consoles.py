@@ -13,16 +13,20 @@ from rich.console import Console
 from ccprofile.cli.failures import describe
 from ccprofile.errors import CcprofileError
 
+MIN_WIDTH = 20
+FALLBACK_WIDTH = 80
+
 
 def _width() -> int | None:
-    """``COLUMNS`` as rich would take it, unless it is no width at all.
+    """``COLUMNS`` as rich would take it, unless it leaves no room for words.
 
-    rich prints nothing at all at a width of 0 (and fails below it): every message, and the
-    news that a write happened, would be lost. Such a value is treated as unset.
+    rich prints nothing at all at a width of 0, and one character a line at 1: every message,
+    and the news that a write happened, would be lost or unreadable. Below ``MIN_WIDTH`` the
+    lines are laid out for 80 columns and the terminal wraps them, whole.
     """
     value = os.environ.get("COLUMNS", "")
-    if value and not (value.isdigit() and int(value) >= 1):
-        return 80
+    if value and not (value.isdigit() and int(value) >= MIN_WIDTH):
+        return FALLBACK_WIDTH
     return None
 
 

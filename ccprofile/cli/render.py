@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ccprofile.claude.effect import Shortfall
+from ccprofile.claude.warnings import StatusWarning
 from ccprofile.startup.profile import Change
 from ccprofile.startup.targets import Target
 
@@ -101,6 +102,11 @@ def show_shortfalls(console: Console, shortfalls: Sequence[Shortfall], dry_run: 
     for shortfall in shortfalls:
         prefix = "Dry run: " if dry_run else ""
         console.print(f"[yellow]{escape(prefix + shortfall.message)}[/yellow]")
+
+
+def show_warnings(console: Console, warnings: Sequence[StatusWarning]) -> None:
+    for warning in warnings:
+        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(warning.message)}")
 
 
 def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:

@@ -14,7 +14,7 @@ from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.catalog import Model as CatalogModel
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
-from ccprofile.cli.render import tilde
+from ccprofile.cli.render import show_warnings, tilde
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",
@@ -56,8 +56,7 @@ def show_status(console: Console, report: Report, home: Path) -> None:
     console.print(table)
     for label, view in (("Background", report.background), ("Primary", report.primary)):
         _show_layers(console, label, view, home)
-    for warning in report.warnings:
-        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(warning.message)}")
+    show_warnings(console, report.warnings)
     if not report.warnings:
         console.print("[green]No problems found.[/green]")
     for note in report.notes:

@@ -33,6 +33,7 @@ class _Checked:
     """What the check before the write found, kept for the report after it."""
 
     inputs: status_module.Inputs | None = None
+    report: status_module.Report | None = None
     shortfalls: tuple[effect.Shortfall, ...] = ()
 
 
@@ -44,7 +45,7 @@ def _checker(target: Target, options: Options, found: _Checked) -> profile.Check
         inputs = status_module.read_inputs(os.environ, target, Path.cwd(), sys.platform, planned=files)
         report = status_module.build(inputs)
         wanted = effect.expectations(planned.before, planned.after)
-        found.inputs = inputs
+        found.inputs, found.report = inputs, report
         found.shortfalls = tuple(effect.shortfalls(report, inputs.scan, target.shell, shown, wanted))
         if options.strict and found.shortfalls:
             raise NoEffect(found.shortfalls[0].message)
@@ -81,23 +82,27 @@ def write(target: Target, edit: Edit | None, what: str, options: Options, *, ann
     if edit is None and not change.changed and not announce:
         return False  # uninstall --all: files without a block are not worth a line
     render.show_change(console, change, target.home.path, what=what, why=target.why)
+    if found.report is not None:
+        render.show_warnings(console, [w for w in found.report.warnings if w.code == "crlf-startup-file"])
     render.show_shortfalls(console, found.shortfalls, options.dry_run)
-    removed = [name for name, _ in change.before if name not in dict(change.after)]
+    verified = True
+    if not options.dry_run and change.changed and found.inputs is not None:
+        wanted = options.verify if options.verify is not None else sys.stdout.isatty()
+        if wanted:
+            verified = _verify(target, change, found.inputs, options)
+    # Only what this shell really holds needs dropping here.
+    held = [name for name, _ in change.before if name not in dict(change.after) and name in os.environ]
     render.show_apply_hint(
         console,
         change,
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
-        unset_command=target.shell.syntax.unset([n for n in removed if n in os.environ]) if removed else None,
-        effective=not found.shortfalls,
+        unset_command=target.shell.syntax.unset(held) if held else None,
+        effective=not found.shortfalls and verified,
     )
-    if not options.dry_run and change.changed and found.inputs is not None:
-        wanted = options.verify if options.verify is not None else sys.stdout.isatty()
-        if wanted:
-            _verify(target, change, found.inputs, options)
     return change.changed
 
 
-def _verify(target: Target, change: profile.Change, inputs: status_module.Inputs, options: Options) -> None:
+def _verify(target: Target, change: profile.Change, inputs: status_module.Inputs, options: Options) -> bool:
     """Start the shell for real and compare what it exports with what the file now says."""
     expected, _ = status_module.new_terminal_base(inputs)
     names = [n for n in variables.PINNABLE if n in expected or n in dict(change.before)]
@@ -110,12 +115,16 @@ def _verify(target: Target, change: profile.Change, inputs: status_module.Inputs
         wrong = [n for n in names if started.env.get(n) != expected.get(n)]
         if not wrong:
             render.show_verified(console, target.shell.name, {n: expected.get(n) for n in names})
-            return
-        got = ", ".join(f"{n}={started.env[n]!r}" if n in started.env else f"{n} unset" for n in wrong)
-        want = ", ".join(f"{n}={expected[n]!r}" if n in expected else f"{n} unset" for n in wrong)
+            return True
+        differences = ", ".join(
+            f"{n} {repr(started.env[n]) if n in started.env else 'unset'} instead of "
+            f"{repr(expected[n]) if n in expected else 'unset'}"
+            for n in wrong
+        )
         said = f"; it printed: {' / '.join(started.errors)}" if started.errors else ""
-        problem = f"a new {target.shell.name} has {got}, not {want}{said}"
+        problem = f"a new {target.shell.name} has {differences}{said}"
     if options.strict:
         profile.restore(change)
         raise VerifyFailed(f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was")
     render.show_verify_problem(console, problem)
+    return False

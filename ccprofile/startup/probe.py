@@ -21,7 +21,9 @@ class NewShell:
 
 
 def _last_lines(data: bytes) -> tuple[str, ...]:
-    lines = [line.strip() for line in data.decode(errors="replace").splitlines() if line.strip()]
+    # Only \n ends a line: a \r (a CRLF startup file) is shown, not taken for a line break.
+    text = data.decode(errors="replace").replace("\r", "\\r")
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     return tuple(lines[-_ERROR_LINES:])
 
 

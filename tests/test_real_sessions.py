@@ -1,0 +1,210 @@
+"""Real shells, used the way a user uses them: a terminal that sources the pin and then
+removes it, startup files written on Windows, startup files that stop early, ccprofile run
+from a setup script or from a shell that is not the login shell."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from tests.conftest import ccprofile_command, require_program
+from tests.helpers import run_cli
+from tests.test_real_shells import FAST, HAIKU, new_terminal_env
+
+pytestmark = pytest.mark.real_shell
+H45 = "claude-haiku-4-5-20251001"
+BIN = str(Path(ccprofile_command()[0]).parent)
+
+
+class Terminal:
+    """An interactive shell on a pty, typed into line by line, as a user's terminal."""
+
+    def __init__(self, shell: str, env: dict[str, str]) -> None:
+        program = require_program(shell)
+        env = {**env, "PATH": f"{BIN}:{env['PATH']}", "TERM": "dumb"}
+        args = ["-i"] if shell != "fish" else ["-i", "--no-config"]
+        self.child = pexpect.spawn(program, args, env=env, encoding="utf-8", timeout=60)
+        self.count = 0
+        self.run("true")  # wait until the shell is up
+
+    def run(self, command: str) -> str:
+        self.count += 1
+        mark = f"__done_{self.count}__"
+        # The marker is built from two halves so the echoed command line never matches it.
+        half = len(mark) // 2
+        self.child.sendline(f"{command}; echo '{mark[:half]}''{mark[half:]}'")
+        self.child.expect(mark)
+        return str(self.child.before)
+
+    def close(self) -> None:
+        self.child.sendline("exit")
+        self.child.close(force=True)
+
+
+def _status(term: Terminal, out: Path) -> dict[str, Any]:
+    term.run(f"ccprofile status --json > {out}")
+    report: dict[str, Any] = json.loads(out.read_text())
+    return report
+
+
+SOURCE = {
+    "bash": "source ~/.bashrc",
+    "zsh": "source ~/.zshrc",
+    "fish": "source ~/.config/fish/conf.d/ccprofile.fish",
+}
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize("removal", ["uninstall", "unset-fast-model"])
+def test_a_terminal_that_loaded_the_pin_then_removed_it(
+    home: Path, tmp_path: Path, shell: str, removal: str
+) -> None:
+    """After the removal status must not promise the old pin to new terminals, must name
+    this terminal's leftovers, and the command it prints must really clear them."""
+    term = Terminal(shell, {**os.environ, "SHELL": f"/bin/{shell}"})
+    try:
+        term.run(f"ccprofile set-fast-model {H45} --no-verify")
+        term.run(SOURCE[shell])
+        printed = term.run(f"ccprofile {removal} --no-verify")
+        report = _status(term, tmp_path / "before.json")
+        assert report["shell"]["name"] == shell
+        assert report["background"]["model"] == H45  # this terminal still has it
+        assert report["background"]["new_shell"]["source"] == "default"
+        stale = [w["message"] for w in report["warnings"] if w["code"] == "stale-in-this-shell"]
+        assert stale, report["warnings"]
+        command = stale[0].split("Fix: run `")[1].split("`")[0]
+        assert command in " ".join(printed.split())  # the command printed a moment ago
+        term.run(command)
+        report = _status(term, tmp_path / "after.json")
+        assert "stale-in-this-shell" not in [w["code"] for w in report["warnings"]]
+        assert report["background"]["model"] == report["background"]["new_shell"]["model"]
+    finally:
+        term.close()
+
+
+# Startup files saved with Windows line endings: the block ccprofile adds is LF, so every
+# shell reads the exact value, and status warns about the rest of the file.
+CRLF_FILES = {
+    "bash": ".bashrc",
+    "zsh": ".zshrc",
+    "dash": ".profile",
+    "ksh": ".profile",
+    "tcsh": ".tcshrc",
+}
+
+
+@pytest.mark.parametrize("shell", [*CRLF_FILES, "fish"])
+def test_crlf_startup_files_get_a_block_every_shell_reads_exactly(home: Path, shell: str) -> None:
+    require_program(shell)
+    if shell == "fish":
+        rc = home / ".config" / "fish" / "config.fish"
+        rc.parent.mkdir(parents=True)
+        line = b"set -gx MY_VAR kept\r\n"
+        args = ["--file", str(rc)]
+    else:
+        rc = home / CRLF_FILES[shell]
+        line = b"setenv MY_VAR kept\r\n" if shell == "tcsh" else b"export MY_VAR=kept\r\n"
+        args = ["--shell", shell]
+    rc.write_bytes(line)
+    result = run_cli(["set-fast-model", H45, *args, "--no-verify"])
+    assert result.returncode == 0, result.stderr
+    exported = new_terminal_env(shell)
+    assert (exported.get(FAST), exported.get(HAIKU)) == (H45, H45)
+    report = json.loads(run_cli(["status", "--json", "--shell", shell]).stdout)
+    assert "crlf-startup-file" in [w["code"] for w in report["warnings"]]
+    assert run_cli(["uninstall", *args, "--no-verify"]).returncode == 0
+    assert rc.read_bytes() == line
+
+
+# A startup file that stops before the block: the static scan cannot know, the real shell can.
+BROKEN_BEFORE_THE_BLOCK = {
+    # Debian's default .bashrc, saved with CRLF: `case $- in\r` is a syntax error and bash
+    # stops reading the file there.
+    "bash": (
+        ".bashrc",
+        b"# ~/.bashrc\r\n\r\n# If not running interactively, don't do anything\r\n"
+        b"case $- in\r\n    *i*) ;;\r\n      *) return;;\r\nesac\r\n",
+    ),
+    # zsh aborts the file at a glob that matches nothing.
+    "zsh": (".zshrc", b"for f in ~/.zsh.d/*.zsh; do source $f; done\n"),
+}
+
+
+@pytest.mark.parametrize("shell", list(BROKEN_BEFORE_THE_BLOCK))
+def test_verify_catches_a_startup_file_that_never_reaches_the_block(home: Path, shell: str) -> None:
+    require_program(shell)
+    name, text = BROKEN_BEFORE_THE_BLOCK[shell]
+    rc = home / name
+    rc.write_bytes(text)
+    assert new_terminal_env(shell).get(FAST) is None
+    result = run_cli(["set-fast-model", H45, "--shell", shell, "--verify"])
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert f"Check failed: a new {shell} has {FAST} unset instead of '{H45}'" in said
+    assert "Checked:" not in said and "New terminals pick this up" not in said
+    strict = run_cli(["set-fast-model", "claude-haiku-5-5", "--shell", shell, "--verify", "--strict"])
+    assert strict.returncode == 1
+    assert "was put back as it was" in strict.stderr
+    assert H45 in rc.read_text(errors="replace") and "claude-haiku-5-5" not in rc.read_text(errors="replace")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str) -> None:
+    require_program(shell)
+    result = run_cli(["set-fast-model", H45, "--shell", shell, "--verify"])
+    assert result.returncode == 0, result.stderr
+    assert f"Checked: a new {shell} has {FAST}={H45}, {HAIKU}={H45}." in " ".join(result.stdout.split())
+
+
+# Which shell: the nearest interactive one, not the one running a script.
+
+
+def test_a_setup_script_run_by_bash_from_zsh_pins_zsh(home: Path, tmp_path: Path) -> None:
+    script = tmp_path / "setup.sh"
+    script.write_text(f"#!/bin/bash\nccprofile set-fast-model {H45} --no-verify\n")
+    term = Terminal("zsh", {**os.environ, "SHELL": "/usr/bin/zsh"})
+    try:
+        output = term.run(f"bash {script}")
+    finally:
+        term.close()
+    assert (home / ".zshrc").is_file() and not (home / ".bashrc").exists()
+    assert "Shell: zsh, the shell you ran ccprofile from." in " ".join(output.split())
+
+
+def test_a_setup_script_with_no_terminal_above_uses_the_login_shell(home: Path, tmp_path: Path) -> None:
+    """Run detached (as from cron or CI): no interactive shell above it, so $SHELL decides."""
+    script, out = tmp_path / "setup.sh", tmp_path / "out.txt"
+    script.write_text(
+        f"#!/bin/bash\n{ccprofile_command()[0]} set-fast-model {H45} --no-verify > {out} 2>&1\n"
+    )
+    env = {**os.environ, "SHELL": "/usr/bin/zsh"}
+    # The inner bash exits at once, so the script's bash is adopted by init: nothing above it.
+    subprocess.run(["bash", "-c", f"bash {script} &"], env=env, check=True, timeout=30)
+    deadline = time.monotonic() + 60
+    while not (home / ".zshrc").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (home / ".zshrc").is_file() and not (home / ".bashrc").exists()
+    deadline = time.monotonic() + 10
+    while "Shell:" not in (out.read_text() if out.exists() else "") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "Shell: zsh, your login shell ($SHELL)." in out.read_text()
+
+
+def test_an_interactive_fish_with_bash_as_login_shell_pins_fish(home: Path) -> None:
+    term = Terminal("fish", {**os.environ, "SHELL": "/bin/bash"})
+    try:
+        output = term.run(f"ccprofile set-fast-model {H45} --no-verify")
+    finally:
+        term.close()
+    assert (home / ".config" / "fish" / "conf.d" / "ccprofile.fish").is_file()
+    assert not (home / ".bashrc").exists()
+    said = " ".join(output.split())
+    assert "Shell: fish, the shell you ran ccprofile from." in said
+    assert "Your login shell ($SHELL) is bash: pass --shell bash to pin it there instead." in said

@@ -1,0 +1,328 @@
+"""Every claim ccprofile prints holds in the situations users are in (issue: "every claim").
+
+Each test is one situation found by using ccprofile as a user would: a shell that still has
+the pin after uninstall, a settings file that beats the pin, a Windows-edited startup file,
+a setup script run by another shell, a terminal of no width.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile.cli.app import app
+from ccprofile.startup import block
+from tests.helpers import run_cli
+
+runner = CliRunner()
+FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
+H45 = "claude-haiku-4-5-20251001"
+LOADED = {FAST: H45, HAIKU: H45}  # this shell after `source ~/.zshrc`
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1", **(env or {})})
+
+
+def status_json(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    result = invoke("status", "--json", "--shell", "zsh", *args, env=env)
+    assert result.exit_code in (0, 1), result.output
+    report: dict[str, Any] = json.loads(result.output)
+    return report
+
+
+def codes(report: dict[str, Any]) -> list[str]:
+    return [w["code"] for w in report["warnings"]]
+
+
+def settings(home: Path, data: object) -> Path:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+# 1. status after unset/uninstall: a new terminal does not inherit this shell's variables.
+
+
+@pytest.mark.parametrize(
+    ("command", "left"),
+    [
+        pytest.param(["uninstall"], [], id="uninstall"),
+        pytest.param(["unset-fast-model"], [PRIMARY], id="unset-fast-model"),
+        pytest.param(["unset-model"], [FAST, HAIKU], id="unset-model"),
+    ],
+)
+def test_after_removing_a_pin_status_does_not_predict_it_for_new_terminals(
+    home: Path, command: list[str], left: list[str]
+) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    assert invoke("set-model", "claude-opus-5-5", "--shell", "zsh").exit_code == 0
+    loaded = {**LOADED, PRIMARY: "claude-opus-5-5"}  # `source ~/.zshrc` in this shell
+    assert invoke(*command, "--shell", "zsh", env=loaded).exit_code == 0
+    report = status_json("--check", env=loaded)
+    gone = [name for name in (FAST, HAIKU, PRIMARY) if name not in left]
+    assert "stale-in-this-shell" in codes(report)
+    stale = next(w["message"] for w in report["warnings"] if w["code"] == "stale-in-this-shell")
+    assert f"unset {' '.join(gone)}" in stale
+    if FAST in gone:
+        assert report["background"]["new_shell"]["source"] == "default"
+        assert report["background"]["new_shell"]["model"] == "claude-haiku-5-5"
+        assert report["background"]["model"] == H45  # this shell still sends the old pin
+    else:
+        assert report["background"]["new_shell"]["model"] == H45
+    expected_primary = ("default", "claude-opus-5-5") if PRIMARY in gone else ("profile", "claude-opus-5-5")
+    assert (
+        report["primary"]["new_shell"]["source"],
+        report["primary"]["new_shell"]["model"],
+    ) == expected_primary
+
+
+def test_a_value_new_terminals_inherit_is_predicted_and_not_stale(home: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    session = subprocess.Popen(["sleep", "60"], env={FAST: "from-the-session", "PATH": os.defpath})
+    try:
+        env = {"CCPROFILE_SESSION_PID": str(session.pid), FAST: "from-the-session"}
+        report = status_json(env=env)
+    finally:
+        session.kill()
+        session.wait()
+    assert report["background"]["new_shell"]["model"] == "from-the-session"
+    assert report["background"]["new_shell"]["source"] == "session"
+    assert "stale-in-this-shell" not in codes(report)
+
+
+def test_an_unreadable_session_is_said_and_assumed_empty(home: Path) -> None:
+    report = status_json(env={"CCPROFILE_SESSION_PID": "999999999"})
+    assert any("could not be read" in note and "assumes" in note for note in report["notes"])
+
+
+# 2. unset and uninstall print the command that drops the variables in this terminal.
+
+
+@pytest.mark.parametrize(
+    ("shell", "command"),
+    [
+        ("bash", f"unset {FAST} {HAIKU}"),
+        ("zsh", f"unset {FAST} {HAIKU}"),
+        ("fish", f"set -e {FAST}; set -e {HAIKU}"),
+        ("tcsh", f"unsetenv {FAST}; unsetenv {HAIKU}"),
+        ("pwsh", f"Remove-Item Env:{FAST}, Env:{HAIKU}"),
+    ],
+)
+def test_removing_a_pin_prints_this_shells_command_to_drop_it(home: Path, shell: str, command: str) -> None:
+    assert invoke("set-fast-model", H45, "--shell", shell).exit_code == 0
+    result = invoke("unset-fast-model", "--shell", shell, env=LOADED)
+    assert result.exit_code == 0, result.output
+    assert command in result.output
+    assert "source" not in result.output.split("To drop them here run:")[1]
+
+
+def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    result = invoke("uninstall", "--shell", "zsh")
+    assert "This terminal does not have them set" in result.output and "unset" not in result.output
+
+
+# 3. A write that has no effect says so, and --strict refuses it.
+
+
+def test_a_pin_beaten_by_settings_says_which_model_claude_will_use(home: Path) -> None:
+    path = settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    result = invoke("set-fast-model", "haiku-4.5", "--shell", "zsh")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0
+    assert (
+        f"Pinned {H45} in ~/.zshrc, but Claude Code started from a new terminal will use claude-haiku-5-5: "
+        f"env.{FAST} in {path} sets it, and settings beat the shell. "
+        f'Fix: remove "{FAST}" from the "env" object of {path}.'
+    ) in said
+    assert "New terminals pick this up" not in said
+
+
+def test_strict_refuses_a_pin_without_effect_and_writes_nothing(home: Path) -> None:
+    settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    result = invoke("set-fast-model", "haiku-4.5", "--shell", "zsh", "--strict")
+    assert result.exit_code == 1
+    assert "will use claude-haiku-5-5" in result.output and "(--strict: nothing was written)" in result.output
+    assert not (home / ".zshrc").exists()
+
+
+def test_a_later_hand_written_export_beats_the_pin_and_the_fix_names_its_line(home: Path) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    with (home / ".zshrc").open("a") as handle:
+        handle.write("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-5-5\n")
+    result = invoke("set-fast-model", H45, "--shell", "zsh")
+    said = " ".join(result.output.split())
+    assert "already pins" in said
+    assert f"will use claude-haiku-5-5: {home}/.zshrc:7 sets it after the ccprofile block" in said
+    assert f"Fix: delete line 7 of {home}/.zshrc." in said
+
+
+def test_a_removal_that_something_else_undoes_says_what_remains(home: Path) -> None:
+    path = settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    assert invoke("set-fast-model", "claude-haiku-5-5", "--shell", "zsh").exit_code == 0
+    result = invoke("uninstall", "--shell", "zsh")
+    said = " ".join(result.output.split())
+    assert "Removed the background-model pin from ~/.zshrc, but Claude Code started from a new" in said
+    assert f"will still use claude-haiku-5-5: env.{FAST} in {path} sets it" in said
+
+
+def test_dry_run_checks_the_planned_text(home: Path) -> None:
+    settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    result = invoke("set-fast-model", "haiku-4.5", "--shell", "zsh", "--dry-run")
+    assert "Dry run: Pinned claude-haiku-4-5-20251001 in ~/.zshrc, but" in " ".join(result.output.split())
+    assert not (home / ".zshrc").exists()
+
+
+# 4. Fixes point to the place that holds the value.
+
+
+def test_an_alias_in_a_settings_file_is_fixed_in_that_file(home: Path) -> None:
+    path = settings(home, {"env": {FAST: "haiku"}})
+    report = status_json()
+    (message,) = [w["message"] for w in report["warnings"] if w["code"] == "alias-not-resolved"]
+    assert f'Fix: set "{FAST}" to "claude-haiku-5-5" in the "env" object of {path}.' in message
+    assert "ccprofile set-fast-model" not in message
+
+
+def test_an_alias_in_the_block_is_fixed_with_ccprofile(home: Path) -> None:
+    assert invoke("set-fast-model", "haiku", "--shell", "zsh", "--force").exit_code == 0
+    report = status_json()
+    messages = [w["message"] for w in report["warnings"] if w["code"] == "alias-not-resolved"]
+    assert messages and all("Fix: `ccprofile set-fast-model claude-haiku-5-5`." in m for m in messages)
+
+
+# 5. A model ID of another provider is a warning with the right ID.
+
+
+def test_a_first_party_id_on_bedrock_is_flagged_with_the_bedrock_id(home: Path) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "zsh", "--provider", "anthropic").exit_code == 0
+    env = {**LOADED, "CLAUDE_CODE_USE_BEDROCK": "1"}
+    result = invoke("status", "--json", "--check", "--shell", "zsh", env=env)
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    messages = [w["message"] for w in report["warnings"] if w["code"] == "wrong-provider-id"]
+    assert messages
+    assert "Fix: `ccprofile set-fast-model us.anthropic.claude-haiku-4-5-20251001-v1:0`." in messages[0]
+
+
+# 6. The same value in settings and in the block is no conflict.
+
+
+def test_the_same_value_in_settings_and_block_passes_check(home: Path) -> None:
+    settings(home, {"env": {FAST: H45, HAIKU: H45}})
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    result = invoke("status", "--json", "--check", "--shell", "zsh", env=LOADED)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["warnings"] == []
+    assert [layer["source"] for layer in report["background"]["layers"]].count("profile") == 2
+
+
+# 7. CRLF startup files.
+
+
+def test_a_crlf_startup_file_gets_an_lf_block_and_uninstall_restores_every_byte(home: Path) -> None:
+    original = b"export PATH=$PATH:/opt/bin\r\nalias ll='ls -l'\r\n"
+    (home / ".bashrc").write_bytes(original)
+    assert invoke("set-fast-model", H45, "--shell", "bash").exit_code == 0
+    written = (home / ".bashrc").read_bytes()
+    assert written.startswith(original)
+    assert written[len(original) :].count(b"\r") == 0
+    assert invoke("uninstall", "--shell", "bash").exit_code == 0
+    assert (home / ".bashrc").read_bytes() == original
+
+
+def test_an_old_crlf_block_is_rewritten_with_lf_and_still_restores_exactly(home: Path) -> None:
+    original = "export PATH=/x\r\n"
+    old_block = block.render([f"export {FAST}='old'"], "\r\n")
+    (home / ".bashrc").write_text(original + "\r\n" + old_block, newline="")
+    assert invoke("set-fast-model", H45, "--shell", "bash").exit_code == 0
+    assert b"\r" not in (home / ".bashrc").read_bytes()[len(original) :]
+    assert invoke("uninstall", "--shell", "bash").exit_code == 0
+    assert (home / ".bashrc").read_bytes() == original.encode()
+
+
+def test_status_reads_a_crlf_export_as_the_shell_does_and_warns(home: Path) -> None:
+    (home / ".zshrc").write_bytes(b"export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-5-5\r\n")
+    report = status_json("--check")
+    assert report["background"]["new_shell"]["model"] == "claude-haiku-5-5\r"
+    (message,) = [w["message"] for w in report["warnings"] if w["code"] == "crlf-startup-file"]
+    assert f"dos2unix {home}/.zshrc" in message
+
+
+def test_powershell_blocks_follow_the_file(home: Path) -> None:
+    profile = home / ".config" / "powershell" / "Microsoft.PowerShell_profile.ps1"
+    profile.parent.mkdir(parents=True)
+    profile.write_bytes(b"Set-Alias ll Get-ChildItem\r\n")
+    assert invoke("set-fast-model", H45, "--shell", "pwsh").exit_code == 0
+    assert f"$env:{FAST} = '{H45}'\r\n".encode() in profile.read_bytes()
+
+
+# 8. The shell from a script: see test_real_shells.py (real process trees) and test_cli.py.
+
+# 9. No directory is created that the user did not ask for.
+
+
+def test_file_in_a_missing_directory_is_refused(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "nonexistent" / "dir" / "x.zshrc"
+    result = run_cli(["set-fast-model", H45, "--file", str(target)])
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"ccprofile: error: cannot write {target}: its directory {target.parent} does not exist; "
+        "nothing was written\n"
+    )
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_home_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "does-not-exist"
+    result = run_cli(["set-fast-model", H45, "--shell", "zsh"], env={**os.environ, "HOME": str(missing)})
+    assert result.returncode == 1 and "does not exist; nothing was written" in result.stderr
+    assert not missing.exists()
+
+
+def test_fish_conf_d_is_still_created(home: Path) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "fish").exit_code == 0
+    assert (home / ".config" / "fish" / "conf.d" / "ccprofile.fish").is_file()
+
+
+# 10. Any terminal width.
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "19", "-5", "junk"])
+def test_any_columns_value_still_prints_and_writes(home: Path, columns: str) -> None:
+    result = run_cli(["set-fast-model", H45, "--shell", "zsh"], env={**os.environ, "COLUMNS": columns})
+    assert result.returncode == 0, result.stderr
+    assert "Created ~/.zshrc: it now pins the background model to" in result.stdout
+    assert f"export ANTHROPIC_SMALL_FAST_MODEL='{H45}'" in result.stdout
+    assert (home / ".zshrc").is_file()
+    shown = run_cli(["status", "--shell", "zsh"], env={**os.environ, "COLUMNS": columns})
+    assert shown.returncode == 0 and shown.stdout.strip()
+
+
+# Block placement: SDKMAN's last lines stay last.
+
+SDKMAN = (
+    "export PATH=/x\n\n"
+    "#THIS MUST BE AT THE END OF THE FILE FOR SDKMAN TO WORK!!!\n"
+    'export SDKMAN_DIR="$HOME/.sdkman"\n'
+    '[[ -s "$HOME/.sdkman/bin/sdkman-init.sh" ]] && source "$HOME/.sdkman/bin/sdkman-init.sh"\n'
+)
+
+
+def test_the_block_goes_before_sdkmans_last_lines_and_comes_out_exactly(home: Path) -> None:
+    (home / ".zshrc").write_text(SDKMAN)
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    text = (home / ".zshrc").read_text()
+    assert text.index(block.END) < text.index("#THIS MUST BE AT THE END")
+    assert text.rstrip("\n").endswith('sdkman-init.sh"')
+    assert invoke("uninstall", "--shell", "zsh").exit_code == 0
+    assert (home / ".zshrc").read_text() == SDKMAN
