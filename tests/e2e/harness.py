@@ -29,6 +29,12 @@ GATEWAY_KEY = "ccprofile-e2e-gateway-key-0000000000"
 ANTHROPIC_KEY = "sk-ant-api03-ccprofile-e2e-fake-key-0000000000"
 API_HOST = "api.anthropic.com"
 _ENV_MARK = "__ccprofile_e2e_env__"
+# Stands in for the terminal emulator: a process (not a shell) whose own environment is the
+# login environment, and which runs a command with the environment of the shell typed into.
+# ccprofile reads what new terminals inherit from this process, as it would from a real one.
+_TERMINAL = (
+    "import json, subprocess, sys; sys.exit(subprocess.call(sys.argv[2:], env=json.loads(sys.argv[1])))"
+)
 
 # Where each shell a scenario may use reads its interactive startup file, and how a user writes
 # an export there by hand.
@@ -55,6 +61,10 @@ class Scenario:
     local: Mapping[str, object] | None = None  # <project>/.claude/settings.local.json
     api_key: str = GATEWAY_KEY  # gateway only: ANTHROPIC_API_KEY (the Anthropic API gets ANTHROPIC_KEY)
     auth_token: str | None = None  # gateway only: ANTHROPIC_AUTH_TOKEN
+    crlf: bool = False  # the user's startup file was saved with Windows line endings
+    # Typed in a terminal that had loaded the pin (its variables still set): e.g. uninstall.
+    in_loaded_shell: Sequence[Sequence[str]] = ()
+    user_after_pin: Mapping[str, object] | None = None  # ~/.claude/settings.json, written later
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,8 @@ class Sandbox:
         template = _EXPORT[self.scenario.shell]
         for name, value in self.scenario.exports.items():
             lines.append(template.format(name=name, value=shlex.quote(value)))
-        startup.write_text("\n".join(lines) + "\n")
+        newline = "\r\n" if self.scenario.crlf else "\n"
+        startup.write_bytes((newline.join(lines) + newline).encode())
 
     def login_env(self, api_url: str, ca_cert: Path | None = None) -> dict[str, str]:
         """The environment the terminal emulator hands to a new shell."""
@@ -186,16 +197,39 @@ class Sandbox:
         return env
 
     def pin(self, env: Mapping[str, str]) -> None:
-        """Run ``ccprofile set-fast-model`` and then the scenario's other commands, as a user would."""
+        """Run ``ccprofile set-fast-model`` and then the scenario's other commands, as a user would;
+        then, in a terminal that loaded the pin, the scenario's commands typed there."""
         commands = [["set-fast-model", *self.scenario.pin]] if self.scenario.pin is not None else []
         for command in [*commands, *self.scenario.then]:
             self._ccprofile([*command, "--shell", self.scenario.shell], env)
+        if self.scenario.user_after_pin is not None:
+            path = self.home / ".claude" / "settings.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.scenario.user_after_pin, indent=2))
 
-    def _ccprofile(self, args: Sequence[str], env: Mapping[str, str]) -> str:
-        """Run ccprofile from the project directory; its stdout, or E2eError if it failed."""
+    def loaded_shell_env(self, login: Mapping[str, str]) -> dict[str, str]:
+        """A terminal opened after the pin, where the scenario's later commands are typed: it
+        keeps the variables it started with, whatever those commands remove."""
+        env = self.new_terminal_env(login)
+        for command in self.scenario.in_loaded_shell:
+            self._ccprofile([*command, "--shell", self.scenario.shell], env, login)
+        return env
+
+    def _ccprofile(
+        self, args: Sequence[str], env: Mapping[str, str], login: Mapping[str, str] | None = None
+    ) -> str:
+        """Run ccprofile with ``env`` from the project directory, under a stand-in terminal
+        emulator with ``login`` (default: ``env``); its stdout, or E2eError if it failed."""
         command = [*self.ccprofile, *args]
+        launched = [sys.executable, "-c", _TERMINAL, json.dumps(dict(env)), *command]
         result = subprocess.run(
-            command, env=dict(env), cwd=self.project, capture_output=True, text=True, timeout=60, check=False
+            launched,
+            env=dict(login if login is not None else env),
+            cwd=self.project,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         if result.returncode != 0:
             raise E2eError(f"{shlex.join(command)} exited {result.returncode}: {result.stderr.strip()}")
@@ -229,10 +263,13 @@ class Sandbox:
                 exported[name] = value
         return exported
 
-    def status(self, env: Mapping[str, str], view: str = "now") -> Models:
+    def status(
+        self, env: Mapping[str, str], view: str = "now", login: Mapping[str, str] | None = None
+    ) -> Models:
         """``status --json`` in ``env``: the models for this shell, or (``new_shell``) the ones
         it predicts for a new terminal from reading the startup files."""
-        report = json.loads(self._ccprofile(["status", "--json", "--shell", self.scenario.shell], env))
+        args = ["status", "--json", "--shell", self.scenario.shell]
+        report = json.loads(self._ccprofile(args, env, login))
         background, primary = report["background"], report["primary"]
         if view == "new_shell":
             background, primary = background["new_shell"], primary["new_shell"]
@@ -246,7 +283,11 @@ def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequenc
         sandbox = Sandbox(root, scenario, claude, ccprofile)
         login = sandbox.login_env(api.url, authority.ca_cert if authority else None)
         sandbox.pin(login)
-        predicted = sandbox.status(login, view="new_shell")
+        if scenario.in_loaded_shell:
+            # Predicted from inside the terminal that still has the old variables.
+            predicted = sandbox.status(sandbox.loaded_shell_env(login), view="new_shell", login=login)
+        else:
+            predicted = sandbox.status(login, view="new_shell")
         terminal = sandbox.new_terminal_env(login)
         status = sandbox.status(terminal)
         claude_models = run_claude(claude, terminal, sandbox.project, api, root)

@@ -34,7 +34,38 @@ SCENARIOS = (
         pin=[HAIKU_45],
         then=[["set-model", SONNET_45], ["uninstall"]],
     ),
+    # A terminal that loaded the pin, then removed it: status there must not promise the old pin
+    # to new terminals (they do not inherit this shell's variables).
+    Scenario(
+        "uninstall typed in a terminal that loaded the pin",
+        shell="zsh",
+        pin=[HAIKU_45],
+        then=[["set-model", SONNET_45]],
+        in_loaded_shell=[["uninstall"]],
+    ),
+    Scenario(
+        "unset-fast-model typed in a terminal that loaded the pin",
+        shell="bash",
+        pin=[HAIKU_45],
+        then=[["set-model", SONNET_45]],
+        in_loaded_shell=[["unset-fast-model"]],
+    ),
+    Scenario(
+        "unset-fast-model typed in a fish that loaded the pin",
+        shell="fish",
+        pin=[HAIKU_45],
+        in_loaded_shell=[["unset-fast-model"]],
+    ),
+    # A startup file saved on Windows: the block ccprofile adds is LF, so the value is exact.
+    Scenario("pin in a CRLF .bashrc", pin=[HAIKU_45], crlf=True),
+    Scenario("pin in a CRLF .zshrc", shell="zsh", pin=[HAIKU_45], crlf=True),
     # Settings files write their env over the shell's.
+    Scenario(
+        "user settings override written after the pin",
+        shell="zsh",
+        pin=[HAIKU_45],
+        user_after_pin={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}},
+    ),
     Scenario(
         "pin beaten by user settings env",
         pin=[HAIKU_45],
