@@ -67,7 +67,7 @@ def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "settings-override",
             f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
-            f"and settings beat the shell. {fix(place, name, None, s.shell)} Or pin the model there.",
+            f"and settings beat the shell. {fix(place, name, None, s.shell)}",
         )
 
 

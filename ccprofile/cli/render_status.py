@@ -41,8 +41,8 @@ def _cell(model: Model, home: Path) -> str:
 
 def show_status(console: Console, report: Report, home: Path) -> None:
     console.print(
-        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold] "
-        f"({escape(tilde(report.startup_file, home))}; {escape(report.shell_reason)})"
+        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
+        f"{escape(report.shell_reason)}   Startup file: {escape(tilde(report.startup_file, home))}"
     )
     table = Table(show_lines=True)
     table.add_column("Model")
