@@ -160,7 +160,18 @@ def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str
     require_program(shell)
     result = run_cli(["set-fast-model", H45, "--shell", shell, "--verify"])
     assert result.returncode == 0, result.stderr
-    assert f"Checked: a new {shell} has {FAST}={H45}, {HAIKU}={H45}." in " ".join(result.stdout.split())
+    assert f"Checked: a new {shell} exports {FAST}={H45}, {HAIKU}={H45}." in " ".join(result.stdout.split())
+    removed = run_cli(["unset-fast-model", "--shell", shell, "--verify"])
+    assert f"Checked: a new {shell} does not set {FAST}, {HAIKU}." in " ".join(removed.stdout.split())
+
+
+def test_verify_says_when_the_shell_does_not_start_in_time(home: Path) -> None:
+    require_program("bash")
+    (home / ".bashrc").write_text("sleep 60\n")
+    result = run_cli(["set-fast-model", H45, "--shell", "bash", "--verify"])
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "Check failed: could not check with a new bash: bash did not finish starting within 10 s." in said
 
 
 # Which shell: the nearest interactive one, not the one running a script.

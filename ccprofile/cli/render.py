@@ -110,8 +110,11 @@ def show_warnings(console: Console, warnings: Sequence[StatusWarning]) -> None:
 
 
 def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:
-    shown = ", ".join(f"{n}={v}" if v is not None else f"no {n}" for n, v in values.items())
-    console.print(f"[green]Checked: a new {escape(shell)} has {escape(shown)}.[/green]")
+    exported = ", ".join(f"{n}={v}" for n, v in values.items() if v is not None)
+    unset = ", ".join(n for n, v in values.items() if v is None)
+    parts = [f"exports {exported}" if exported else "", f"does not set {unset}" if unset else ""]
+    said = " and ".join(part for part in parts if part)
+    console.print(f"[green]Checked: a new {escape(shell)} {escape(said)}.[/green]")
 
 
 def show_verify_problem(console: Console, problem: str) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ccprofile.errors import ProbeError
+from ccprofile.startup.processes import kill_session
 from ccprofile.startup.shells import PROBE_MARK, Shell
 
 TIMEOUT_SECONDS = 10.0
@@ -32,27 +33,30 @@ def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
     program = shutil.which(shell.name, path=env.get("PATH"))
     if program is None:
         raise ProbeError(f"{shell.name} is not on PATH")
+    process = subprocess.Popen(
+        [program, *shell.probe_args],
+        env=dict(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # keep an interactive shell away from our terminal
+    )
     try:
-        result = subprocess.run(
-            [program, *shell.probe_args],
-            env=dict(env),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=TIMEOUT_SECONDS,
-            start_new_session=True,  # keep an interactive shell away from our terminal
-            check=False,
-        )
+        stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
+        # The whole session: a startup file's own children (a `sleep`, an agent) go too.
+        kill_session(process.pid)
+        process.communicate()
         raise ProbeError(f"{shell.name} did not finish starting within {TIMEOUT_SECONDS:.0f} s") from None
     marker = (PROBE_MARK + "\0").encode()
-    errors = _last_lines(result.stderr)
-    if marker not in result.stdout:
+    errors = _last_lines(stderr)
+    if marker not in stdout:
         said = f": {' / '.join(errors)}" if errors else ""
         raise ProbeError(
-            f"{shell.name} exited with {result.returncode} before printing its environment{said}"
+            f"{shell.name} exited with {process.returncode} before printing its environment{said}"
         )
     found: dict[str, str] = {}
-    for entry in result.stdout.split(marker, 1)[1].split(b"\0"):
+    for entry in stdout.split(marker, 1)[1].split(b"\0"):
         name, sep, value = entry.decode(errors="replace").partition("=")
         if sep and name:
             found[name] = value

@@ -6,7 +6,9 @@ anything: ``detect`` picks the shell and ``session`` the environment new termina
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,3 +73,20 @@ def environment_of(pid: int) -> dict[str, str] | None:
         if sep and name:
             found[name] = value
     return found
+
+
+def kill_session(sid: int) -> None:
+    """Kill every process of session ``sid``: an interactive shell's job control moves its
+    jobs into process groups of their own, so killing the shell's group misses them."""
+    members = {sid}
+    if _PROC.is_dir():
+        for entry in os.listdir(_PROC):
+            if entry.isdigit():
+                with contextlib.suppress(OSError):
+                    if os.getsid(int(entry)) == sid:
+                        members.add(int(entry))
+    for pid in members:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.killpg(sid, signal.SIGKILL)
