@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -71,8 +72,34 @@ def clean_session() -> Iterator[int]:
     process.wait()
 
 
+def fake_claude(root: Path, version: str) -> Path:
+    """A Claude Code npm install as `npm install --prefix ROOT` lays it out, at ``version``."""
+    package = root / "node_modules" / "@anthropic-ai" / "claude-code"
+    (package / "bin").mkdir(parents=True)
+    (package / "package.json").write_text(
+        json.dumps({"name": "@anthropic-ai/claude-code", "version": version})
+    )
+    binary = package / "bin" / "claude.exe"
+    binary.write_text(f"#!/bin/sh\necho '{version} (Claude Code)'\n")
+    binary.chmod(0o755)
+    link = root / "node_modules" / ".bin" / "claude"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "@anthropic-ai" / "claude-code" / "bin" / "claude.exe")
+    return link
+
+
+@pytest.fixture(scope="session")
+def installed_claude(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Claude Code every test sees: the newest release ccprofile recorded rules for."""
+    from ccprofile.claude.catalog import recorded_releases
+
+    return fake_claude(tmp_path_factory.mktemp("claude"), recorded_releases()[-1])
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_session: int) -> Iterator[Path]:
+def home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_session: int, installed_claude: Path
+) -> Iterator[Path]:
     """A fresh HOME (with XDG dirs and Claude's config dir inside it) for every test."""
     before = _fingerprint(REAL_HOME)
     fake = tmp_path / "home"
@@ -84,6 +111,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_session: int) ->
     monkeypatch.setenv("CCPROFILE_MANAGED_SETTINGS_DIR", str(tmp_path / "managed"))
     monkeypatch.setenv("SHELL", "/bin/bash")
     monkeypatch.setenv("CCPROFILE_SESSION_PID", str(clean_session))
+    monkeypatch.setenv("CCPROFILE_CLAUDE", str(installed_claude))
     for name in _CLEARED:
         monkeypatch.delenv(name, raising=False)
     yield fake

@@ -41,10 +41,15 @@ def test_readme_block_matches_what_ccprofile_writes() -> None:
     assert block.render(payload) in (ROOT / "docs" / "shells.md").read_text()
 
 
-def test_docs_name_the_claude_code_version_ci_verifies_against() -> None:
-    from ccprofile.claude.catalog import load
+def test_docs_name_the_claude_code_releases_ci_verifies_against() -> None:
+    from ccprofile.claude.catalog import recorded_releases
 
-    # .ci/run installs the catalog's version for the e2e suite; the docs must say which it is.
-    version = load().claude_code_version
-    assert f"Last verified against: Claude Code {version}**" in (ROOT / "docs" / "e2e.md").read_text()
-    assert '["claude_code_version"]' in (ROOT / ".ci" / "run").read_text()
+    # .ci/run installs every recorded release for the e2e suite; the docs must say which.
+    releases = ", ".join(recorded_releases())
+    assert f"Last verified against: Claude Code {releases}**" in (ROOT / "docs" / "e2e.md").read_text()
+    assert '["releases"]' in (ROOT / ".ci" / "run").read_text()
+    for release in recorded_releases():
+        assert (
+            f"| {release} |" in (ROOT / "docs" / "e2e.md").read_text()
+            or release in (ROOT / "docs" / "e2e.md").read_text().split("## Results", 1)[1]
+        )

@@ -10,7 +10,9 @@ from ccprofile.claude.catalog import load
 from ccprofile.claude.resolve import Origin, background_model, compose, primary_model
 from ccprofile.claude.settings import Settings, parse
 
-CATALOG = load()
+# The cases below are the reference table, measured in Claude Code 2.1.331; the defaults that
+# moved in 2.1.332 have their own test at the end.
+CATALOG = load("2.1.331")
 
 
 def user(env: dict[str, str] | None = None, model: str | None = None) -> Settings:
@@ -261,3 +263,22 @@ def test_settings_scalars_are_stringified_and_bom_accepted() -> None:
         b'\xef\xbb\xbf{"env": {"CLAUDE_CODE_USE_BEDROCK": 1}, "model": "opus"}',
     )
     assert (dict(parsed.env), parsed.model, parsed.error) == ({"CLAUDE_CODE_USE_BEDROCK": "1"}, "opus", None)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param(VERTEX, ("claude-sonnet-5-5", "default", "claude-opus-5-5", "default"), id="vertex"),
+        pytest.param(
+            {"CLAUDE_CODE_USE_FOUNDRY": "1"},
+            ("claude-sonnet-5-5", "default", "claude-sonnet-5-5", "default"),
+            id="foundry",
+        ),
+    ],
+)
+def test_defaults_that_moved_in_2_1_332(env: dict[str, str], expected: tuple[str, str, str, str]) -> None:
+    catalog = load("2.1.332")
+    composed = compose(env, {}, [])
+    primary = primary_model(composed, [], catalog)
+    background = background_model(composed, primary, catalog)
+    assert (background.model, background.source, primary.model, primary.source) == expected

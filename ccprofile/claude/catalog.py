@@ -1,7 +1,10 @@
 """The models Claude Code knows, with the ID each provider uses: data in ``catalog.json``.
 
-To update for a new Claude Code release, edit ``catalog.json`` (its ``claude_code_version``
-records which release the table was taken from); no code here names a model.
+Claude Code changes its defaults between releases, so ``catalog.json`` records them per
+release: the first entry of ``releases`` holds every default and alias, each later one only
+what changed (and ``models`` when the model table changed). ``load(version)`` gives the
+rules of one recorded release. Adding a release is a data change:
+docs/claude-code-releases.md. No code here names a model.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 # Which column of catalog.json holds each provider's IDs.
 COLUMNS = {
@@ -106,19 +110,37 @@ def normalize(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def load() -> Catalog:
-    raw = json.loads(resources.files("ccprofile.claude").joinpath("catalog.json").read_text("utf-8"))
-    models = tuple(Model(m["family"], m["name"], dict(m["ids"])) for m in raw["models"])
-    retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
-    defaults = raw["claude_code_defaults"]
-    aliases = {
-        name: Alias(a["variable"], a["model"], a["verified"]) for name, a in defaults["aliases"].items()
-    }
-    return Catalog(
-        raw["claude_code_version"],
-        models,
-        retired,
-        dict(defaults["background"]),
-        dict(defaults["primary"]),
-        aliases,
+def _raw() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("ccprofile.claude").joinpath("catalog.json").read_text("utf-8")
     )
+    return data
+
+
+def recorded_releases() -> tuple[str, ...]:
+    """The Claude Code releases whose rules were measured, oldest first."""
+    return tuple(release["version"] for release in _raw()["releases"])
+
+
+@functools.lru_cache(maxsize=8)
+def load(release: str | None = None) -> Catalog:
+    """The catalog with the rules of ``release`` (a recorded one), else of the newest."""
+    raw = _raw()
+    wanted = release or recorded_releases()[-1]
+    if wanted not in recorded_releases():
+        raise ValueError(f"Claude Code {wanted} is not a recorded release")
+    table: list[dict[str, Any]] = raw["models"]
+    background: dict[str, str] = {}
+    primary: dict[str, str] = {}
+    aliases: dict[str, Alias] = {}
+    for entry in raw["releases"]:
+        table = entry.get("models", table)
+        background.update(entry.get("defaults", {}).get("background", {}))
+        primary.update(entry.get("defaults", {}).get("primary", {}))
+        for name, a in entry.get("aliases", {}).items():
+            aliases[name] = Alias(a["variable"], a["model"], a["verified"])
+        if entry["version"] == wanted:
+            break
+    models = tuple(Model(m["family"], m["name"], dict(m["ids"])) for m in table)
+    retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
+    return Catalog(wanted, models, retired, background, primary, aliases)

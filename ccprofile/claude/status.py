@@ -19,6 +19,7 @@ from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import SWITCHES, detect_provider
+from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
@@ -65,6 +66,7 @@ class Report:
     warnings: tuple[StatusWarning, ...]
     notes: tuple[str, ...] = field(default=(BLIND_SPOTS,))
     shell_reason: str = ""
+    claude: dict[str, str | None] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         def model(view: View) -> dict[str, Any]:
@@ -101,6 +103,7 @@ class Report:
             "primary": model(self.primary),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
             "notes": list(self.notes),
+            "claude_code": self.claude,
         }
 
 
@@ -116,6 +119,7 @@ class Inputs:
     scan: Scan
     settings: Sequence[Settings]
     catalog: Catalog
+    claude: ClaudeCode
     probed: Mapping[str, str] | None = None  # a real new shell's environment (--probe)
 
 
@@ -162,10 +166,12 @@ def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
             f"The environment new terminals inherit could not be read ({inputs.session.source}); "
             "the new-terminal column assumes it sets none of these variables."
         )
+    if inputs.claude.rules.note:
+        notes.append(inputs.claude.rules.note)
     if any(model.source == "default" for model in shown):
         notes.append(
-            f"Defaults are those of Claude Code {inputs.catalog.claude_code_version}, the release these "
-            "rules were checked against; a newer release can change them. A pin does not depend on them."
+            f"Defaults are those of Claude Code {inputs.catalog.claude_code_version}, measured in that "
+            "release; another release can change them. A pin does not depend on them."
         )
     return tuple(notes)
 
@@ -226,6 +232,7 @@ def build(inputs: Inputs) -> Report:
         warnings,
         _notes(inputs, shown),
         inputs.shell_reason,
+        inputs.claude.to_json(),
     )
 
 
@@ -243,6 +250,7 @@ def read_inputs(
     *,
     probe: bool = False,
     planned: Mapping[Path, bytes | None] | None = None,
+    claude_version: str | None = None,
 ) -> Inputs:
     """Read everything status needs from this machine.
 
@@ -266,13 +274,29 @@ def read_inputs(
     probed = None
     if probe:
         probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
+    claude = claude_here(env, claude_version)
     return Inputs(
-        env, session, target.shell, target.shell_reason, target.path, scan, documents, catalog.load(), probed
+        env,
+        session,
+        target.shell,
+        target.shell_reason,
+        target.path,
+        scan,
+        documents,
+        catalog.load(claude.rules.version),
+        claude,
+        probed,
     )
 
 
 def gather(
-    env: Mapping[str, str], target: Target, cwd: Path, platform: str, *, probe: bool = False
+    env: Mapping[str, str],
+    target: Target,
+    cwd: Path,
+    platform: str,
+    *,
+    probe: bool = False,
+    claude_version: str | None = None,
 ) -> Report:
     """Read everything status needs from this machine, then ``build`` the report."""
-    return build(read_inputs(env, target, cwd, platform, probe=probe))
+    return build(read_inputs(env, target, cwd, platform, probe=probe, claude_version=claude_version))

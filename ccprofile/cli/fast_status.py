@@ -47,6 +47,12 @@ OPTIONS = (
     ),
     Option("--probe", "probe", bool, "Start your shell once to read what a new terminal really exports."),
     Option("--shell", "shell", str, SHELL_HELP),
+    Option(
+        "--claude-version",
+        "claude_version",
+        str,
+        "Predict for this recorded Claude Code release instead of the installed one.",
+    ),
 )
 
 
@@ -57,6 +63,7 @@ class StatusArgs:
     probe: bool = False
     project: Path | None = None
     shell: str | None = None
+    claude_version: str | None = None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,7 +106,12 @@ def run(args: StatusArgs) -> int:
     try:
         target = resolve_target(args.shell, None, os.environ, sys.platform)
         report = status_module.gather(
-            os.environ, target, args.project or Path.cwd(), sys.platform, probe=args.probe
+            os.environ,
+            target,
+            args.project or Path.cwd(),
+            sys.platform,
+            probe=args.probe,
+            claude_version=args.claude_version,
         )
     except CcprofileError as error:
         return report_error(error)

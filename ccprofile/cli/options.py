@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from ccprofile.claude.catalog import Catalog
 from ccprofile.cli.consoles import report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
@@ -89,3 +90,11 @@ def provider_from(given: str | None) -> str:
     if given not in PROVIDERS:
         raise BadValue(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
     return given
+
+
+def catalog_here() -> Catalog:
+    """The catalog with the rules of the installed Claude Code (see claude/releases.py)."""
+    from ccprofile.claude import catalog
+    from ccprofile.claude.releases import claude_here
+
+    return catalog.load(claude_here(os.environ).rules.version)

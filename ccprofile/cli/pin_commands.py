@@ -21,6 +21,7 @@ from ccprofile.cli.options import (
     ShellOption,
     StrictOption,
     VerifyOption,
+    catalog_here,
     errors,
     provider_from,
 )
@@ -79,12 +80,12 @@ def set_fast_model(
 
         ccprofile set-fast-model --dry-run
     """
-    from ccprofile.claude import catalog, selection
+    from ccprofile.claude import selection
     from ccprofile.claude.validate import check_value
     from ccprofile.cli import picker, render
 
     chosen_provider = provider_from(provider)
-    models = catalog.load()
+    models = catalog_here()
     if model is None:
         choice = picker.pick_background(models, chosen_provider, console)
     else:
@@ -128,11 +129,11 @@ def set_model(
 
     Example:  ccprofile set-model claude-sonnet-4-5-20250929
     """
-    from ccprofile.claude import catalog, selection
+    from ccprofile.claude import selection
     from ccprofile.cli import render
 
     choice = selection.choose(
-        model, provider_from(provider), catalog.load(), background=False, strict=strict, force=force
+        model, provider_from(provider), catalog_here(), background=False, strict=strict, force=force
     )
     if choice.note:
         render.show_note(console, choice.note)

@@ -10,7 +10,7 @@ import typer
 
 from ccprofile.cli import fast_status
 from ccprofile.cli.consoles import console
-from ccprofile.cli.options import ProviderOption, errors, provider_from
+from ccprofile.cli.options import ProviderOption, catalog_here, errors, provider_from
 from ccprofile.errors import BadValue
 
 
@@ -60,11 +60,10 @@ def models(
     """
     import json
 
-    from ccprofile.claude import catalog as catalog_module
     from ccprofile.cli import render_status
 
     chosen = provider_from(provider)
-    models_ = catalog_module.load()
+    models_ = catalog_here()
     families = family or []
     unknown = [f for f in families if f not in models_.families]
     if unknown:

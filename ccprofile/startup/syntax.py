@@ -116,22 +116,21 @@ class Statement:
     exported: bool
 
 
-_Parser = Callable[[str], "Statement | None"]
+# (pattern, whether it exports, whether it removes the variable), tried in order.
+Patterns = tuple[tuple[re.Pattern[str], bool, bool], ...]
 
 
-def _parse_with(patterns: tuple[tuple[re.Pattern[str], bool, bool], ...], rules: Unquoting) -> _Parser:
-    def parse(line: str) -> Statement | None:
-        for pattern, exported, erases in patterns:
-            match = pattern.match(line)
-            if match is None:
-                continue
-            if erases:
-                return Statement(match["name"], None, exported)
-            word = read_word(match["rest"], rules)
-            return None if word is None else Statement(match["name"], word, exported)
-        return None
-
-    return parse
+def parse_line(line: str, patterns: Patterns, rules: Unquoting) -> Statement | None:
+    """The assignment or removal ``line`` makes in one syntax, or None."""
+    for pattern, exported, erases in patterns:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        if erases:
+            return Statement(match["name"], None, exported)
+        word = read_word(match["rest"], rules)
+        return None if word is None else Statement(match["name"], word, exported)
+    return None
 
 
 _POSIX_PATTERNS = (
@@ -181,11 +180,15 @@ class Syntax:
     name: str
     template: str
     quote: Callable[[str], str]
-    parse: _Parser
+    patterns: Patterns
+    unquoting: Unquoting
     unsetting: Unsetting  # how a running shell drops variables
     # What ends the block's lines: "\n" where a \r would become part of the value (POSIX
     # shells, fish and csh read CRLF files that way); None follows the file (PowerShell).
     newline: str | None = "\n"
+
+    def parse(self, line: str) -> Statement | None:
+        return parse_line(line, self.patterns, self.unquoting)
 
     def assign(self, name: str, value: str) -> str:
         """The line that exports ``name`` with ``value``, quoted for this syntax."""
@@ -201,7 +204,8 @@ POSIX = Syntax(
     "posix",
     "export {name}={value}",
     _quote_posix,
-    _parse_with(_POSIX_PATTERNS, Unquoting()),
+    _POSIX_PATTERNS,
+    Unquoting(),
     Unsetting("unset {names}", "{name}", " "),
 )
 # fish: backslash escapes \\ and \' even inside single quotes.
@@ -209,7 +213,8 @@ FISH = Syntax(
     "fish",
     "set -gx {name} {value}",
     _quote_fish,
-    _parse_with(_FISH_PATTERNS, Unquoting(single_escapes="\\'")),
+    _FISH_PATTERNS,
+    Unquoting(single_escapes="\\'"),
     Unsetting("{names}", "set -e {name}", "; "),
 )
 # tcsh: \! inside single quotes is a literal ! (history expansion happens there otherwise).
@@ -217,14 +222,16 @@ CSH = Syntax(
     "csh",
     "setenv {name} {value}",
     _quote_csh,
-    _parse_with(_CSH_PATTERNS, Unquoting(single_escapes="!")),
+    _CSH_PATTERNS,
+    Unquoting(single_escapes="!"),
     Unsetting("{names}", "unsetenv {name}", "; "),
 )
 PWSH = Syntax(
     "pwsh",
     "$env:{name} = {value}",
     _quote_pwsh,
-    _parse_with(_PWSH_PATTERNS, Unquoting(doubled_single=True, backslash=False)),
+    _PWSH_PATTERNS,
+    Unquoting(doubled_single=True, backslash=False),
     Unsetting("Remove-Item {names}", "Env:{name}", ", "),
     newline=None,
 )

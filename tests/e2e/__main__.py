@@ -4,6 +4,11 @@ Runs every scenario of tests/e2e/scenarios.py (or those whose name contains ``-k
 the given ``claude``, prints the Claude Code version and a table of what ``ccprofile status``
 said against what Claude Code sent, then one JSON line. Exit 0 when all agree, 1 when any
 disagrees, 2 when the harness could not run a scenario.
+
+``--discover`` instead runs the scenarios with nothing pinned, prints the defaults they
+measure as a ``releases`` entry for catalog.json (only what differs from the newest recorded
+release) and compares the binary's model table with catalog.json: the first step of adding
+a release (docs/claude-code-releases.md). Exit 1 when the model table differs.
 """
 
 from __future__ import annotations
@@ -19,8 +24,16 @@ from rich.console import Console
 from rich.table import Table
 
 from ccprofile import __version__
-from ccprofile.claude.catalog import load
+from ccprofile.claude.catalog import load, recorded_releases
 from tests.e2e.harness import Outcome, claude_version, run_scenario
+from tests.e2e.releases import (
+    DEFAULT_SCENARIOS,
+    UnknownFormat,
+    compare_table,
+    defaults_block,
+    model_table,
+    release_entry,
+)
 from tests.e2e.scenarios import SCENARIOS
 from tests.e2e.session import E2eError
 
@@ -35,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.e2e", description=__doc__.splitlines()[0])
     parser.add_argument("--claude", default=shutil.which("claude"), help="the claude program (default: PATH)")
     parser.add_argument("-k", dest="match", default="", help="only scenarios whose name contains this")
+    parser.add_argument(
+        "--discover", action="store_true", help="measure the defaults of this release and print them"
+    )
     args = parser.parse_args(argv)
     if not args.claude:
         parser.error("no claude on PATH; install it (npm install @anthropic-ai/claude-code) or pass --claude")
@@ -43,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(width=max(Console().width, 150))
     version = claude_version(args.claude)
     console.print(f"Claude Code: {version} ({args.claude})")
-    console.print(f"ccprofile {__version__}, rules recorded for Claude Code {load().claude_code_version}")
+    console.print(f"ccprofile {__version__}, rules recorded for Claude Code {', '.join(recorded_releases())}")
+    if args.discover:
+        return _discover(console, args.claude, version)
 
     outcomes: list[Outcome] = []
     errors: dict[str, str] = {}
@@ -80,6 +98,39 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         return 2
     return 1 if differ else 0
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _discover(console: Console, claude: str, version: str) -> int:
+    """Measure the defaults of ``claude`` and check its model table against catalog.json."""
+    ccprofile = [sys.executable, "-m", "ccprofile"]
+    measured = {}
+    for name, _ in DEFAULT_SCENARIOS.values():
+        scenario = next(s for s in SCENARIOS if s.name == name)
+        with tempfile.TemporaryDirectory(prefix="ccprofile-e2e-") as root:
+            measured[name] = run_scenario(scenario, Path(root) / "run", claude, ccprofile).claude
+    release = version.split()[0]
+    # Compared with the newest recorded release before it: what its entry must record.
+    before = [r for r in recorded_releases() if _key(r) < _key(release)]
+    base = load(before[-1] if before else recorded_releases()[0])
+    newest = load()
+    console.print(f"Defaults measured in Claude Code {release}:")
+    print(json.dumps(defaults_block(measured), indent=1))
+    console.print(f"As a releases entry of catalog.json (what differs from {base.claude_code_version}):")
+    print(release_entry(release, defaults_block(measured), base))
+    try:
+        problems = compare_table(newest, model_table(claude))
+    except UnknownFormat as error:
+        console.print(f"[red]model table: {error}[/]")
+        return 2
+    for problem in problems:
+        console.print(f"[red]model table: {problem}[/]")
+    if not problems:
+        console.print("model table: the same as catalog.json")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1,43 +1,67 @@
-"""For every scenario, ``ccprofile status --json`` names the models the real Claude Code sends.
+"""For every scenario and every Claude Code release under test, ``ccprofile status --json``
+names the models the real Claude Code sends.
 
-Needs ``claude`` (npm package @anthropic-ai/claude-code; ``CCPROFILE_E2E_CLAUDE`` may point at
-another build) and tmux. Without them a local run skips with the reason; under CI=true it fails.
+Needs ``claude`` and tmux. CI lists one binary per release recorded in catalog.json in
+``CCPROFILE_E2E_CLAUDES`` (':'-separated); ``CCPROFILE_E2E_CLAUDE`` names one; otherwise
+``claude`` on PATH. Without them a local run skips with the reason; under CI=true it fails.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from ccprofile.claude.catalog import load
-from tests.conftest import ccprofile_command, require_program
+from ccprofile.claude.catalog import load, recorded_releases
+from tests.conftest import IN_CI, ccprofile_command, require_program
 from tests.e2e.harness import Scenario, claude_version, run_scenario
+from tests.e2e.releases import binaries_under_test, compare_table, model_table
 from tests.e2e.scenarios import SCENARIOS
 
 pytestmark = pytest.mark.e2e
-RULES_VERSION = load().claude_code_version
+BINARIES = binaries_under_test(os.environ) or ["claude"]
 
 
-@pytest.fixture(scope="module")
-def claude() -> tuple[str, str]:
-    override = os.environ.get("CCPROFILE_E2E_CLAUDE")
-    program = override or require_program("claude")
+def _release(program: str) -> str:
+    match = re.match(r"(\d+\.\d+\.\d+)", claude_version(program))
+    assert match, f"{program} --version printed no version"
+    return match.group(1)
+
+
+@pytest.fixture(scope="module", params=BINARIES, ids=lambda p: Path(p).parent.parent.parent.name or p)
+def claude(request: pytest.FixtureRequest) -> tuple[str, str]:
+    program = str(request.param)
+    if os.sep not in program:
+        program = require_program(program)
     require_program("tmux")
-    version = claude_version(program)
-    assert "Claude Code" in version, f"{program} --version printed {version!r}"
-    return program, version
+    return program, _release(program)
+
+
+def test_every_recorded_release_is_under_test() -> None:
+    """CI runs the whole matrix against each release catalog.json has rules for."""
+    if not IN_CI and not binaries_under_test(os.environ):
+        pytest.skip("set CCPROFILE_E2E_CLAUDES to test every release (CI=true requires it)")
+    found = {_release(p) for p in BINARIES}
+    assert set(recorded_releases()) <= found, f"releases under test: {sorted(found)}"
+
+
+def test_catalog_matches_the_model_table_in_the_binary(claude: tuple[str, str]) -> None:
+    """A new model (or a changed ID) in a release shows up here; an unknown format fails."""
+    program, release = claude
+    rules = release if release in recorded_releases() else None
+    assert compare_table(load(rules), model_table(program)) == []
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_status_matches_what_claude_code_sends(
     scenario: Scenario, claude: tuple[str, str], tmp_path: Path
 ) -> None:
-    program, version = claude
+    program, release = claude
     outcome = run_scenario(scenario, tmp_path / "e2e", program, ccprofile_command())
     sent = ", ".join(f"{r.model}{' (tools)' if r.has_tools else ''}" for r in outcome.requests)
-    context = f"{version}, rules recorded for {RULES_VERSION}; requests: {sent}"
+    context = f"Claude Code {release}; requests: {sent}"
     assert outcome.claude.background, "no title request reached the fake API"
     assert outcome.claude.primary, "no main request reached the fake API"
     assert outcome.status.background == outcome.claude.background, context

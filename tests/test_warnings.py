@@ -1,0 +1,323 @@
+"""Every status warning, word for word: the messages are what the user acts on.
+
+Each case sets up one situation and asserts the whole message of its warning, so a changed
+word, a wrong file or a missing fix fails here (these tests are what mutation testing of
+ccprofile/claude/warnings.py measures).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile.cli.app import app
+
+runner = CliRunner()
+FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
+H45 = "claude-haiku-4-5-20251001"
+
+
+def _report(home: Path, env: dict[str, str], shell: str = "zsh") -> dict[str, Any]:
+    result = runner.invoke(app, ["status", "--json", "--shell", shell, "--project", str(home)], env=env)
+    assert result.exit_code in (0, 1), result.output
+    report: dict[str, Any] = json.loads(result.output)
+    return report
+
+
+def _messages(report: dict[str, Any], code: str) -> list[str]:
+    return [w["message"] for w in report["warnings"] if w["code"] == code]
+
+
+def _settings(home: Path, data: object) -> Path:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+def _pin(*args: str, shell: str = "zsh") -> None:
+    result = runner.invoke(app, [*args, "--shell", shell, "--no-verify"])
+    assert result.exit_code == 0, result.output
+
+
+Case = Callable[[Path], tuple[dict[str, str], str, list[str]]]
+
+
+def settings_override(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", H45)
+    path = _settings(home, {"env": {FAST: ""}})
+    return (
+        {},
+        "settings-override",
+        [
+            f"{FAST}={H45} from {home}/.zshrc:4 has no effect: env.{FAST} in {path} sets an empty string "
+            f'(which unsets it), and settings beat the shell. Fix: remove "{FAST}" from the "env" object of {path}.'
+        ],
+    )
+
+
+def settings_override_of_this_shell(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {PRIMARY: "claude-opus-5-5"}})
+    return (
+        {PRIMARY: "claude-sonnet-5-5"},
+        "settings-override",
+        [
+            f"{PRIMARY}=claude-sonnet-5-5 from this shell's environment has no effect: env.{PRIMARY} in {path} "
+            f'sets \'claude-opus-5-5\', and settings beat the shell. Fix: remove "{PRIMARY}" from the "env" '
+            f"object of {path}."
+        ],
+    )
+
+
+def not_loaded(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", H45)
+    return (
+        {HAIKU: "old"},
+        "not-loaded",
+        [
+            f"{home}/.zshrc pins {FAST}={H45} (this shell: unset), {HAIKU}={H45} (this shell: 'old'), but this "
+            f"shell has not loaded it. Fix: run `source {home}/.zshrc` or open a new terminal."
+        ],
+    )
+
+
+def stale_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {FAST: H45},
+        "stale-in-this-shell",
+        [
+            f"This shell still has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
+            f"terminals do not inherit it. A claude started here uses the old value. Fix: run `unset {FAST}` in "
+            "this shell."
+        ],
+    )
+
+
+def stale_two_fish(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {FAST: H45, PRIMARY: "m"},
+        "stale-in-this-shell",
+        [
+            f"This shell still has {FAST}={H45}, {PRIMARY}=m, but a new terminal will not: no startup file sets "
+            f"them and new terminals do not inherit them. A claude started here uses the old value. Fix: run "
+            f"`set -e {FAST}; set -e {PRIMARY}` in this shell."
+        ],
+    )
+
+
+def shadowed(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", H45)
+    with (home / ".zshrc").open("a") as handle:
+        handle.write("export ANTHROPIC_SMALL_FAST_MODEL=later\nunset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
+    return (
+        {},
+        "shadowed",
+        [
+            f"{home}/.zshrc:7 sets 'later' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
+            f"terminals. Fix: delete line 7 of {home}/.zshrc, or move it above the block.",
+            f"{home}/.zshrc:8 removes it after the ccprofile block, so the pin {HAIKU}={H45} does not reach new "
+            f"terminals. Fix: delete line 8 of {home}/.zshrc, or move it above the block.",
+        ],
+    )
+
+
+def fallback_gateway(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {"ANTHROPIC_BASE_URL": "https://llm.example"},
+        "unpinned-fallback",
+        [
+            "Nothing pins the background model, so on gateway Claude Code uses your primary model "
+            "(claude-opus-5-5) for titles and summaries, at that model's price. (If the key Claude Code sends is "
+            "an Anthropic API key, sk-ant-api..., it uses claude-haiku-5-5 instead.) Fix: `ccprofile set-fast-model`."
+        ],
+    )
+
+
+def fallback_gateway_with_token(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"ANTHROPIC_BASE_URL": "https://llm.example", "ANTHROPIC_AUTH_TOKEN": "t"}
+    return (
+        env,
+        "unpinned-fallback",
+        [
+            "Nothing pins the background model, so on gateway Claude Code uses your primary model "
+            "(claude-opus-5-5) for titles and summaries, at that model's price. Fix: `ccprofile set-fast-model`."
+        ],
+    )
+
+
+def fallback_gateway_anthropic_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"ANTHROPIC_BASE_URL": "https://llm.example", "ANTHROPIC_API_KEY": "sk-ant-api03-x"}
+    return (
+        env,
+        "unpinned-fallback",
+        [
+            "Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, Claude Code "
+            "sends titles and summaries through your gateway to claude-haiku-5-5, which the gateway must serve. "
+            "Fix: `ccprofile set-fast-model` with an ID it serves."
+        ],
+    )
+
+
+def fallback_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1"},
+        "unpinned-fallback",
+        [
+            "Nothing pins the background model, so on bedrock Claude Code uses Sonnet "
+            "(us.anthropic.claude-sonnet-4-5-20250929-v1:0) for titles and summaries, at that model's price. "
+            "Fix: `ccprofile set-fast-model`."
+        ],
+    )
+
+
+def alias_in_a_startup_file(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".zshrc").write_text("export ANTHROPIC_SMALL_FAST_MODEL=haiku\n")
+    return (
+        {},
+        "alias-not-resolved",
+        [
+            f"{FAST}=haiku ({home}/.zshrc:1) is an alias; Claude Code sends it verbatim and the API rejects it. "
+            f"Fix: change line 1 of {home}/.zshrc to `export {FAST}='claude-haiku-5-5'`."
+        ],
+    )
+
+
+def alias_in_this_shell(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {HAIKU: "sonnet"},
+        "alias-not-resolved",
+        [
+            f"{HAIKU}=sonnet (this shell's environment) is an alias; Claude Code sends it verbatim and the API "
+            f"rejects it. Fix: run `export {HAIKU}='claude-sonnet-5-5'` in this shell."
+        ],
+    )
+
+
+def alias_without_a_model(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: "default"}})
+    return (
+        {},
+        "alias-not-resolved",
+        [
+            f"{FAST}=default (env.{FAST} in {path}) is an alias; Claude Code sends it verbatim and the API "
+            "rejects it. Fix: pin an exact model ID there."
+        ],
+    )
+
+
+def retired_with_date(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: "claude-3-5-haiku-20241022"}})
+    return (
+        {},
+        "retired-model",
+        [
+            f"{FAST}=claude-3-5-haiku-20241022 (env.{FAST} in {path}) was retired on 2026-02-19; requests with "
+            f'it fail. Fix: set "{FAST}" to "claude-haiku-5-5" in the "env" object of {path}. (Haiku 5.5)'
+        ],
+    )
+
+
+def retired_without_date_in_the_block(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-model", "claude-sonnet-4-20250514", "--force")
+    return (
+        {},
+        "retired-model",
+        [
+            f"{PRIMARY}=claude-sonnet-4-20250514 ({home}/.zshrc:4 (ccprofile's block)) was retired; requests "
+            "with it fail. Fix: `ccprofile set-model claude-sonnet-5-5`. (Sonnet 5.5)"
+        ],
+    )
+
+
+def wrong_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {"CLAUDE_CODE_USE_VERTEX": "1", FAST: H45}})
+    return (
+        {},
+        "wrong-provider-id",
+        [
+            f"{FAST}={H45} (env.{FAST} in {path}) is the anthropic, gateway ID of Haiku 4.5, but Claude Code "
+            f'talks to vertex, which rejects it. Fix: set "{FAST}" to "claude-haiku-4-5@20251001" in the '
+            f'"env" object of {path}.'
+        ],
+    )
+
+
+def wrong_provider_without_an_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".zshrc").write_text(f"export {PRIMARY}=claude-mythos-5\n")
+    return {"CLAUDE_CODE_USE_VERTEX": "1"}, "wrong-provider-id", [
+        f"{PRIMARY}=claude-mythos-5 ({home}/.zshrc:1) is the anthropic ID of Mythos 5, but Claude Code talks "
+        "to vertex, which rejects it. Fix: Mythos 5 has no vertex ID."
+    ]
+
+
+def crlf(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".zshrc").write_bytes(b"alias ll='ls -l'\r\n")
+    return (
+        {},
+        "crlf-startup-file",
+        [
+            f"{home}/.zshrc has Windows (CRLF) line endings: zsh reads each \\r as part of the line, so its "
+            "commands fail and its values end in a stray \\r (bash stops reading the file at the first line that "
+            f"breaks). Fix: `dos2unix {home}/.zshrc` (or `sed -i 's/\\r$//' {home}/.zshrc`)."
+        ],
+    )
+
+
+def unverified(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _settings(home, {"model": "opusplan"})
+    return (
+        {},
+        "unverified-alias",
+        [
+            "The primary model is the alias 'opusplan'; ccprofile shows claude-sonnet-5-5, but what Claude Code "
+            "makes of this alias was not verified. Pin an exact ID to be sure."
+        ],
+    )
+
+
+def invalid_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: ["x"]}, "model": 3})
+    return (
+        {},
+        "invalid-settings",
+        [f'{path}: "env.{FAST}" is not a string; ignored; "model" is not a string; ignored'],
+    )
+
+
+CASES: dict[str, tuple[Case, str]] = {
+    case.__name__: (case, shell)
+    for case, shell in [
+        (settings_override, "zsh"),
+        (settings_override_of_this_shell, "zsh"),
+        (not_loaded, "zsh"),
+        (stale_one, "zsh"),
+        (stale_two_fish, "fish"),
+        (shadowed, "zsh"),
+        (fallback_gateway, "zsh"),
+        (fallback_gateway_with_token, "zsh"),
+        (fallback_gateway_anthropic_key, "zsh"),
+        (fallback_bedrock, "zsh"),
+        (alias_in_a_startup_file, "zsh"),
+        (alias_in_this_shell, "zsh"),
+        (alias_without_a_model, "zsh"),
+        (retired_with_date, "zsh"),
+        (retired_without_date_in_the_block, "zsh"),
+        (wrong_provider, "zsh"),
+        (wrong_provider_without_an_id, "zsh"),
+        (crlf, "zsh"),
+        (unverified, "zsh"),
+        (invalid_settings, "zsh"),
+    ]
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_warning_word_for_word(home: Path, name: str) -> None:
+    case, shell = CASES[name]
+    env, code, expected = case(home)
+    assert _messages(_report(home, env, shell), code) == expected
