@@ -249,10 +249,14 @@ def wrong_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
 
 def wrong_provider_without_an_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
     (home / ".zshrc").write_text(f"export {PRIMARY}=claude-mythos-5\n")
-    return {"CLAUDE_CODE_USE_VERTEX": "1"}, "wrong-provider-id", [
-        f"{PRIMARY}=claude-mythos-5 ({home}/.zshrc:1) is the anthropic ID of Mythos 5, but Claude Code talks "
-        "to vertex, which rejects it. Fix: Mythos 5 has no vertex ID."
-    ]
+    return (
+        {"CLAUDE_CODE_USE_VERTEX": "1"},
+        "wrong-provider-id",
+        [
+            f"{PRIMARY}=claude-mythos-5 ({home}/.zshrc:1) is the anthropic ID of Mythos 5, but Claude Code talks "
+            "to vertex, which rejects it. Fix: Mythos 5 has no vertex ID."
+        ],
+    )
 
 
 def crlf(home: Path) -> tuple[dict[str, str], str, list[str]]:

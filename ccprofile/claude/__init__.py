@@ -3,5 +3,5 @@ and the status report with its warnings.
 
 May import: ``ccprofile.startup`` (status reads startup files) and ``ccprofile.errors``.
 Never ``ccprofile.cli``. Pure modules: ``variables``, ``providers``, ``resolve``,
-``warnings``, ``selection``; ``settings`` and ``status.gather`` are the edges that read.
+``warnings``, ``selection``; ``settings``, ``releases`` and ``status.read_inputs`` are the edges that read.
 """

@@ -2,7 +2,7 @@
 
 ``build`` is pure: it takes ``Inputs`` (this shell's environment, the environment new
 terminals inherit, the startup-file scan, the settings documents) and returns a ``Report``;
-``gather`` is the edge that reads them from the machine. A new terminal's prediction starts
+``read_inputs`` is the edge that reads them from the machine. A new terminal's prediction starts
 from the inherited environment, never from this shell's: a variable this shell exported by
 hand, or kept after an uninstall, does not reach new terminals.
 """
@@ -287,16 +287,3 @@ def read_inputs(
         claude,
         probed,
     )
-
-
-def gather(
-    env: Mapping[str, str],
-    target: Target,
-    cwd: Path,
-    platform: str,
-    *,
-    probe: bool = False,
-    claude_version: str | None = None,
-) -> Report:
-    """Read everything status needs from this machine, then ``build`` the report."""
-    return build(read_inputs(env, target, cwd, platform, probe=probe, claude_version=claude_version))

@@ -105,7 +105,7 @@ def run(args: StatusArgs) -> int:
 
     try:
         target = resolve_target(args.shell, None, os.environ, sys.platform)
-        report = status_module.gather(
+        inputs = status_module.read_inputs(
             os.environ,
             target,
             args.project or Path.cwd(),
@@ -113,6 +113,7 @@ def run(args: StatusArgs) -> int:
             probe=args.probe,
             claude_version=args.claude_version,
         )
+        report = status_module.build(inputs)
     except CcprofileError as error:
         return report_error(error)
     except KeyboardInterrupt:
