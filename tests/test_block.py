@@ -225,3 +225,90 @@ def test_property_fast_parser_equals_the_line_by_line_one(text: str) -> None:
         assert info.value.lines == error.lines
     else:
         assert block.find_blocks(text) == expected
+
+
+TAIL = block.MUST_STAY_LAST[0]
+B = block.render(["export A='1'"])
+B_CRLF = block.render(["export A='1'"], "\r\n")
+
+
+def test_render_defaults_to_lf_without_the_created_note() -> None:
+    assert block.render(["x"]) == f"{BEGIN}\n{OWNERSHIP}\nx\n{END}\n"
+    assert block.render(["x"], created_file=True) == f"{BEGIN}\n{OWNERSHIP}\n{CREATED_NOTE}\nx\n{END}\n"
+
+
+def test_a_new_block_reports_no_earlier_blocks() -> None:
+    edit = block.apply("x\n", ["p"])
+    assert (edit.blocks_before, edit.collapsed) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(f"a\n{TAIL}\nz\n", f"a\n\n{B}{TAIL}\nz\n", id="tail-after-a-line"),
+        pytest.param(f"{TAIL}\nz\n", f"{B}{TAIL}\nz\n", id="tail-first-line"),
+        pytest.param(f"a\n{TAIL}  \n", f"a\n\n{B}{TAIL}  \n", id="tail-with-trailing-spaces"),
+        pytest.param(f"echo '{TAIL}'\n", f"echo '{TAIL}'\n\n{B}", id="marker-inside-a-line-is-no-tail"),
+        pytest.param(f"{TAIL} etc\n", f"{TAIL} etc\n\n{B}", id="marker-with-more-text-is-no-tail"),
+        pytest.param(
+            f"x{TAIL}\n{TAIL}\nz\n", f"x{TAIL}\n\n{B}{TAIL}\nz\n", id="second-occurrence-is-the-tail"
+        ),
+    ],
+)
+def test_a_new_block_goes_before_the_must_stay_last_lines(text: str, expected: str) -> None:
+    edit = block.apply(text, ["export A='1'"])
+    assert edit.text == expected
+    assert block.remove(edit.text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(f"{B}\n{B}", B, id="duplicate-after-a-blank-line-takes-it"),
+        pytest.param(f"{B}{B}", B, id="adjacent-duplicate-keeps-the-first-intact"),
+        pytest.param(f"{B}x\n{B}", f"{B}x", id="duplicate-after-text-takes-the-line-end"),
+    ],
+)
+def test_collapsing_duplicates_takes_exactly_their_separators(text: str, expected: str) -> None:
+    assert block.apply(text, ["export A='1'"]).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(f"\n{B}", "", id="separator-at-offset-zero"),
+        pytest.param(f"\n\n{B}", "\n", id="one-separator-only"),
+    ],
+)
+def test_remove_takes_one_separator(text: str, expected: str) -> None:
+    assert block.remove(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(B_CRLF, id="crlf-block-alone"),
+        pytest.param(f"\r\n{B_CRLF}", id="crlf-block-after-a-separator-at-zero"),
+        pytest.param(f"a\r\n\r\n{B_CRLF}", id="crlf-block-after-text"),
+        pytest.param(f"a\r\n\r\n{B_CRLF}b\r\n", id="crlf-block-mid-file"),
+        pytest.param(f"a\r\n{B_CRLF}", id="crlf-block-after-unterminated-line"),
+    ],
+)
+def test_converting_an_old_crlf_block_keeps_the_exact_restore(text: str) -> None:
+    converted = block.apply(text, ["export A='2'"], newline="\n")
+    assert "\r" not in converted.text[converted.text.index(BEGIN) :].split(END)[0]
+    assert block.remove(converted.text).text == block.remove(text).text
+
+
+@settings(max_examples=500)
+@given(marker_free, marker_free, payloads, st.sampled_from(["\n", None]))
+def test_property_an_update_never_changes_what_uninstall_gives_back(
+    text: str, added: str, payload: list[str], newline: str | None
+) -> None:
+    """A file as any release left it (its block in the file's own newline, as releases before
+    LF blocks wrote it, or LF), with lines added after the block later: updating the block
+    (and converting it to LF) never changes what uninstall gives back."""
+    old = block.apply(text, ["export A='1'"], newline=None).text + added
+    expected = block.remove(old).text
+    updated = block.apply(old, payload, newline=newline).text
+    assert block.remove(updated).text == expected

@@ -144,8 +144,11 @@ _POSIX_PATTERNS = (
 )
 _FISH_PATTERNS = (
     (
+        # `set` with options, at least one of which exports (-x, -gx, --export): `set -g` alone
+        # makes a variable the shell keeps to itself, which claude never sees.
         re.compile(
-            rf"\s*set\s+(?:-[a-zA-Z]*x[a-zA-Z]*|(?:-[gxU]\s+|--global\s+|--export\s+)+)\s*(?P<name>{_NAME})\s+(?P<rest>.*)"
+            rf"\s*set\s+(?=(?:-[a-zA-Z]+\s+|--[a-z]+\s+)*(?:-[a-zA-Z]*x|--export\b))"
+            rf"(?:-[a-zA-Z]+\s+|--[a-z]+\s+)+(?P<name>{_NAME})\s+(?P<rest>.*)"
         ),
         True,
         False,

@@ -1,0 +1,125 @@
+"""Reading shell words and assignments back, case by case, for each family's quoting rules.
+
+status reads hand-written startup files with these rules, so each branch of the reader is a
+line here: where a word ends, each quoting form and its escapes, what counts as dynamic.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Statement, Syntax, Word, expand, read_word
+
+P, F, C, W = POSIX.unquoting, FISH.unquoting, CSH.unquoting, PWSH.unquoting
+
+
+@pytest.mark.parametrize(
+    ("rules", "text", "expected"),
+    [
+        pytest.param(P, "abc def", Word("abc", False), id="space-ends"),
+        pytest.param(P, "abc\tdef", Word("abc", False), id="tab-ends"),
+        pytest.param(P, "abc;def", Word("abc", False), id="semicolon-ends"),
+        pytest.param(P, "#comment", Word("", False), id="comment-at-start"),
+        pytest.param(P, "a#b", Word("a#b", False), id="hash-inside"),
+        pytest.param(P, "'a b'c", Word("a bc", False), id="single-then-bare"),
+        pytest.param(P, "'a b'd e", Word("a bd", False), id="single-then-bare-then-space"),
+        pytest.param(P, "'open", None, id="single-unterminated"),
+        pytest.param(P, "''", Word("", False), id="single-empty"),
+        pytest.param(P, "'a\\'b", Word("a\\b", False), id="posix-backslash-is-literal-in-single"),
+        pytest.param(P, '"a\\"b"', Word('a"b', False), id="double-escaped-quote"),
+        pytest.param(P, '"a\\\\b"c', Word("a\\bc", False), id="double-escaped-backslash"),
+        pytest.param(P, '"a$b"', Word("a$b", True), id="double-dollar-dynamic"),
+        pytest.param(P, '"a`b`"', Word("a`b`", True), id="double-backtick-dynamic"),
+        pytest.param(P, '"a b" c', Word("a b", False), id="double-keeps-space"),
+        pytest.param(P, '"open', None, id="double-unterminated"),
+        pytest.param(P, '"x\\"', None, id="double-escaped-close-is-unterminated"),
+        pytest.param(P, '""x', Word("x", False), id="double-empty"),
+        pytest.param(P, "a\\ b c", Word("a b", False), id="bare-escaped-space"),
+        pytest.param(P, "ab\\", Word("ab\\", False), id="bare-trailing-backslash"),
+        pytest.param(P, "$HOME/x y", Word("$HOME/x", True), id="bare-dollar-dynamic"),
+        pytest.param(P, "`x`", Word("`x`", True), id="bare-backtick-dynamic"),
+        pytest.param(P, "a(b", Word("a(b", True), id="bare-paren-dynamic"),
+        pytest.param(F, "'it\\'s' x", Word("it's", False), id="fish-escaped-quote"),
+        pytest.param(F, "'a\\\\b'c", Word("a\\bc", False), id="fish-escaped-backslash"),
+        pytest.param(F, "'a\\nb'", Word("a\\nb", False), id="fish-other-backslash-stays"),
+        pytest.param(F, "'x\\'", None, id="fish-escaped-close-is-unterminated"),
+        pytest.param(F, "'ab\\", None, id="fish-trailing-backslash-unterminated"),
+        pytest.param(C, "'a\\!b'c", Word("a!bc", False), id="csh-escaped-bang"),
+        pytest.param(C, "'a\\'", Word("a\\", False), id="csh-backslash-before-close"),
+        pytest.param(W, "'it''s' x", Word("it's", False), id="pwsh-doubled-quote"),
+        pytest.param(W, "'a''", None, id="pwsh-doubled-then-unterminated"),
+        pytest.param(W, "'a'''", Word("a'", False), id="pwsh-doubled-at-end"),
+        pytest.param(W, '"a\\b"', Word("a\\b", False), id="pwsh-backslash-literal-in-double"),
+        pytest.param(W, "a\\b", Word("a\\b", False), id="pwsh-backslash-literal-bare"),
+        pytest.param(W, "'x'", Word("x", False), id="pwsh-single"),
+    ],
+)
+def test_read_word(rules: object, text: str, expected: Word | None) -> None:
+    assert read_word(text, rules) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("syntax", "line", "expected"),
+    [
+        pytest.param(POSIX, "export A='x'", Statement("A", Word("x", False), True), id="posix-export"),
+        pytest.param(POSIX, "  typeset -x A=x", Statement("A", Word("x", False), True), id="posix-typeset"),
+        pytest.param(POSIX, "declare -gx A=x", Statement("A", Word("x", False), True), id="posix-declare"),
+        pytest.param(POSIX, "A=x", Statement("A", Word("x", False), False), id="posix-plain"),
+        pytest.param(POSIX, "unset A", Statement("A", None, True), id="posix-unset"),
+        pytest.param(POSIX, "unset -v A # gone", Statement("A", None, True), id="posix-unset-v"),
+        pytest.param(POSIX, "export A='open", None, id="posix-unterminated"),
+        pytest.param(POSIX, "echo A=x", None, id="posix-not-an-assignment"),
+        pytest.param(FISH, "set -gx A x", Statement("A", Word("x", False), True), id="fish-gx"),
+        pytest.param(
+            FISH, "set --global --export A x", Statement("A", Word("x", False), True), id="fish-long"
+        ),
+        pytest.param(FISH, "set -e A", Statement("A", None, True), id="fish-erase"),
+        pytest.param(FISH, "set -g A x", None, id="fish-not-exported"),
+        pytest.param(FISH, "set -g -x A x", Statement("A", Word("x", False), True), id="fish-g-then-x"),
+        pytest.param(FISH, "set -Ux A x", Statement("A", Word("x", False), True), id="fish-universal-export"),
+        pytest.param(CSH, "setenv A x", Statement("A", Word("x", False), True), id="csh-setenv"),
+        pytest.param(CSH, "unsetenv A", Statement("A", None, True), id="csh-unsetenv"),
+        pytest.param(PWSH, "$env:A = 'x'", Statement("A", Word("x", False), True), id="pwsh-assign"),
+        pytest.param(PWSH, "$ENV:A='x'", Statement("A", Word("x", False), True), id="pwsh-case"),
+        pytest.param(PWSH, "Remove-Item Env:A", Statement("A", None, True), id="pwsh-remove"),
+        pytest.param(PWSH, "Remove-Item -Path env:\\A", Statement("A", None, True), id="pwsh-remove-path"),
+    ],
+)
+def test_parse_line(syntax: Syntax, line: str, expected: Statement | None) -> None:
+    assert syntax.parse(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("~", "/h", id="tilde"),
+        pytest.param("~/x", "/h/x", id="tilde-slash"),
+        pytest.param("~x", "~x", id="tilde-user-not-expanded"),
+        pytest.param("$V/x", "v/x", id="bare"),
+        pytest.param("${V}x", "vx", id="braced"),
+        pytest.param("${U:-d}", "d", id="default-when-unset"),
+        pytest.param("${V:-d}", "v", id="no-default-when-set"),
+        pytest.param("${U:-$V}", "v", id="default-expanded"),
+        pytest.param("${U:-}x", "x", id="empty-default"),
+        pytest.param("${U}x", "x", id="unset-is-empty"),
+        pytest.param("$(cmd)", None, id="command-substitution"),
+        pytest.param("`cmd`", None, id="backticks"),
+        pytest.param("${U:-$(cmd)}", "", id="default-that-cannot-expand-is-empty"),
+    ],
+)
+def test_expand(value: str, expected: str | None) -> None:
+    assert expand(value, {"HOME": "/h", "V": "v"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("syntax", "names", "command"),
+    [
+        (POSIX, ["A"], "unset A"),
+        (POSIX, ["A", "B"], "unset A B"),
+        (FISH, ["A", "B"], "set -e A; set -e B"),
+        (CSH, ["A"], "unsetenv A"),
+        (PWSH, ["A", "B"], "Remove-Item Env:A, Env:B"),
+    ],
+)
+def test_unset_commands(syntax: Syntax, names: list[str], command: str) -> None:
+    assert syntax.unset(names) == command
