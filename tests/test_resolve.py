@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ccprofile.claude.catalog import load
-from ccprofile.claude.resolve import Origin, background_model, compose, primary_model
+from ccprofile.claude.resolve import Layer, Origin, background_model, compose, primary_model
 from ccprofile.claude.settings import Settings, parse
 
 # The cases below are the reference table, measured in Claude Code 2.1.331; the defaults that
@@ -282,3 +282,38 @@ def test_defaults_that_moved_in_2_1_332(env: dict[str, str], expected: tuple[str
     primary = primary_model(composed, [], catalog)
     background = background_model(composed, primary, catalog)
     assert (background.model, background.source, primary.model, primary.source) == expected
+
+
+def test_every_assignment_is_a_layer_with_its_file_and_value() -> None:
+    composed = compose(
+        {"ANTHROPIC_MODEL": "a"},
+        {"ANTHROPIC_MODEL": Origin("profile", "/h/.zshrc:3")},
+        [user({"ANTHROPIC_MODEL": "b"})],
+    )
+    assert composed.layers == (
+        Layer("profile", "/h/.zshrc:3", "ANTHROPIC_MODEL", "a"),
+        Layer("user-settings", "/h/.claude/settings.json", "ANTHROPIC_MODEL", "b"),
+    )
+    assert composed.origins["ANTHROPIC_MODEL"] == Origin("user-settings", "/h/.claude/settings.json")
+
+
+def test_each_model_says_which_variable_and_file_chose_it() -> None:
+    settings = [user(model="claude-sonnet-5-5")]
+    composed = compose({}, {}, settings)
+    primary = primary_model(composed, settings, CATALOG)
+    assert (primary.model, primary.source, primary.variable, primary.file, primary.selected) == (
+        "claude-sonnet-5-5",
+        "user-settings",
+        "model",
+        "/h/.claude/settings.json",
+        True,
+    )
+    composed = compose({"ANTHROPIC_MODEL": "x"}, {}, [])
+    assert primary_model(composed, [], CATALOG).variable == "ANTHROPIC_MODEL"
+    default = primary_model(compose({}, {}, []), [], CATALOG)
+    assert (default.variable, default.file, default.selected) == (None, None, False)
+
+
+def test_an_alias_whose_model_the_provider_lacks_resolves_to_the_first_party_id() -> None:
+    # Haiku 5.5 has no gateway ID in the table: ccprofile falls back to its first-party ID.
+    assert models({**GATEWAY, "ANTHROPIC_MODEL": "haiku"})[2] == "claude-haiku-5-5"

@@ -88,10 +88,11 @@ def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Cat
     candidates: list[tuple[str, str, Origin]] = []
     if env.get(PRIMARY):
         candidates.append((env[PRIMARY], PRIMARY, composed.origins[PRIMARY]))
-    keyed = [s for s in settings if s.model]
+    # The highest settings layer with a "model" key decides.
+    keyed = [(s, model) for s in settings if (model := s.model)]
     if keyed:
-        top = keyed[-1]
-        candidates.append((top.model or "", "model", Origin(top.source, str(top.path))))
+        top, model = keyed[-1]
+        candidates.append((model, "model", Origin(top.source, str(top.path))))
     if env.get(DEFAULT_MODEL):
         candidates.append((env[DEFAULT_MODEL], DEFAULT_MODEL, composed.origins[DEFAULT_MODEL]))
     if not candidates:
