@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from ccprofile.claude.catalog import recorded_releases
 from ccprofile.cli.app import app
 
 runner = CliRunner()
@@ -63,6 +64,9 @@ def check_schema(report: dict[str, Any]) -> None:
     assert report["primary"]["variable"] in {"ANTHROPIC_MODEL", "model", "ANTHROPIC_DEFAULT_MODEL", None}
     for warning in report["warnings"]:
         assert set(warning) == {"code", "message"} and warning["message"]
+    assert set(report["claude_code"]) == {"version", "path", "rules"}
+    assert report["claude_code"]["rules"] in recorded_releases()
+    assert all(isinstance(note, str) and note for note in report["notes"])
 
 
 def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
