@@ -312,3 +312,30 @@ def test_property_an_update_never_changes_what_uninstall_gives_back(
     expected = block.remove(old).text
     updated = block.apply(old, payload, newline=newline).text
     assert block.remove(updated).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            f"{BEGIN}\n{BEGIN}\n{END}\n", "nested ccprofile begin markers at lines 1 and 2", id="nested"
+        ),
+        pytest.param(f"x\n{END}\n", "ccprofile end marker at line 2 has no begin marker", id="end-alone"),
+        pytest.param(
+            f"x\ny\n{BEGIN}\n", "ccprofile begin marker at line 3 has no end marker", id="begin-alone"
+        ),
+    ],
+)
+def test_marker_errors_say_which_lines(text: str, message: str) -> None:
+    with pytest.raises(MarkerError) as raised:
+        block.find_blocks(text)
+    assert str(raised.value) == message
+
+
+def test_the_first_of_several_tails_is_the_tail() -> None:
+    text = f"echo '{TAIL}'\n{TAIL}\nz\n{TAIL}\n"
+    assert block.apply(text, ["export A='1'"]).text == f"echo '{TAIL}'\n\n{B}{TAIL}\nz\n{TAIL}\n"
+
+
+def test_a_crlf_block_after_an_lf_line_has_no_separator_to_take() -> None:
+    assert block.remove(f"a\n{B_CRLF}").text == "a\n"

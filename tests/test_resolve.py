@@ -317,3 +317,13 @@ def test_each_model_says_which_variable_and_file_chose_it() -> None:
 def test_an_alias_whose_model_the_provider_lacks_resolves_to_the_first_party_id() -> None:
     # Haiku 5.5 has no gateway ID in the table: ccprofile falls back to its first-party ID.
     assert models({**GATEWAY, "ANTHROPIC_MODEL": "haiku"})[2] == "claude-haiku-5-5"
+
+
+def test_an_alias_keeps_the_file_that_set_it() -> None:
+    settings = [user(model="sonnet")]
+    primary = primary_model(compose({}, {}, settings), settings, CATALOG)
+    assert (primary.model, primary.alias, primary.file) == (
+        "claude-sonnet-5-5",
+        "sonnet",
+        "/h/.claude/settings.json",
+    )

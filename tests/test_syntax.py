@@ -35,6 +35,10 @@ P, F, C, W = POSIX.unquoting, FISH.unquoting, CSH.unquoting, PWSH.unquoting
         pytest.param(P, '"x\\"', None, id="double-escaped-close-is-unterminated"),
         pytest.param(P, '""x', Word("x", False), id="double-empty"),
         pytest.param(P, "a\\ b c", Word("a b", False), id="bare-escaped-space"),
+        pytest.param(P, "a\\b", Word("ab", False), id="bare-escape-before-the-last-char"),
+        pytest.param(P, '"a\\', None, id="double-trailing-backslash-unterminated"),
+        pytest.param(P, "aXb c", Word("aXb", False), id="capital-letters-are-plain"),
+        pytest.param(P, '"aXb"', Word("aXb", False), id="capital-letters-in-double-are-plain"),
         pytest.param(P, "ab\\", Word("ab\\", False), id="bare-trailing-backslash"),
         pytest.param(P, "$HOME/x y", Word("$HOME/x", True), id="bare-dollar-dynamic"),
         pytest.param(P, "`x`", Word("`x`", True), id="bare-backtick-dynamic"),
@@ -104,6 +108,7 @@ def test_parse_line(syntax: Syntax, line: str, expected: Statement | None) -> No
         pytest.param("${U}x", "x", id="unset-is-empty"),
         pytest.param("$(cmd)", None, id="command-substitution"),
         pytest.param("`cmd`", None, id="backticks"),
+        pytest.param("X$V", "Xv", id="capital-letters-are-plain"),
         pytest.param("${U:-$(cmd)}", "", id="default-that-cannot-expand-is-empty"),
     ],
 )
