@@ -293,6 +293,89 @@ def invalid_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
+def not_loaded_only_the_primary(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-model", "claude-opus-5-5")
+    return (
+        {},
+        "not-loaded",
+        [
+            f"{home}/.zshrc pins {PRIMARY}=claude-opus-5-5 (this shell: unset), but this shell has not loaded "
+            f"it. Fix: run `source {home}/.zshrc` or open a new terminal."
+        ],
+    )
+
+
+def shadowed_after_a_repeat(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", H45, "--only-small-fast")
+    with (home / ".zshrc").open("a") as handle:
+        handle.write(f"export {FAST}={H45}\nexport {FAST}=later\n")
+    return (
+        {},
+        "shadowed",
+        [
+            f"{home}/.zshrc:7 sets 'later' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
+            f"terminals. Fix: delete line 7 of {home}/.zshrc, or move it above the block."
+        ],
+    )
+
+
+def fallback_gateway_with_its_own_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"ANTHROPIC_BASE_URL": "https://llm.example", "ANTHROPIC_API_KEY": "gateway-key"}
+    return (
+        env,
+        "unpinned-fallback",
+        [
+            "Nothing pins the background model, so on gateway Claude Code uses your primary model "
+            "(claude-opus-5-5) for titles and summaries, at that model's price. Fix: `ccprofile set-fast-model`."
+        ],
+    )
+
+
+def alias_in_the_second_variable(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: H45, HAIKU: "haiku"}})
+    return (
+        {},
+        "alias-not-resolved",
+        [
+            f"{HAIKU}=haiku (env.{HAIKU} in {path}) is an alias; Claude Code sends it verbatim and the API "
+            f'rejects it. Fix: set "{HAIKU}" to "claude-haiku-5-5" in the "env" object of {path}.'
+        ],
+    )
+
+
+def retired_primary_after_a_current_background(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: H45, PRIMARY: "claude-opus-4-20250514"}})
+    return (
+        {},
+        "retired-model",
+        [
+            f"{PRIMARY}=claude-opus-4-20250514 (env.{PRIMARY} in {path}) was retired; requests with it fail. "
+            f'Fix: set "{PRIMARY}" to "claude-opus-5-5" in the "env" object of {path}. (Opus 5.5)'
+        ],
+    )
+
+
+def wrong_provider_in_a_hand_written_export(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".zshrc").write_text(f"export {FAST}=claude-haiku-5-5\nexport {PRIMARY}=claude-opus-5-5\n")
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1"},
+        "wrong-provider-id",
+        [
+            f"{FAST}=claude-haiku-5-5 ({home}/.zshrc:1) is the anthropic, foundry, vertex ID of "
+            "Haiku 5.5, but Claude Code talks to bedrock, which rejects it. "
+            f"Fix: change line 1 of {home}/.zshrc to `export {FAST}='us.anthropic.claude-haiku-5-5'`.",
+            f"{PRIMARY}=claude-opus-5-5 ({home}/.zshrc:2) is the anthropic, foundry, gateway, vertex ID of "
+            "Opus 5.5, but Claude Code talks to bedrock, which rejects it. "
+            f"Fix: change line 2 of {home}/.zshrc to `export {PRIMARY}='us.anthropic.claude-opus-5-5'`.",
+        ],
+    )
+
+
+def a_gateway_serves_any_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"ANTHROPIC_BASE_URL": "https://llm.example", FAST: "us.anthropic.claude-haiku-5-5"}
+    return env, "wrong-provider-id", []
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -316,6 +399,13 @@ CASES: dict[str, tuple[Case, str]] = {
         (crlf, "zsh"),
         (unverified, "zsh"),
         (invalid_settings, "zsh"),
+        (not_loaded_only_the_primary, "zsh"),
+        (shadowed_after_a_repeat, "zsh"),
+        (fallback_gateway_with_its_own_key, "zsh"),
+        (alias_in_the_second_variable, "zsh"),
+        (retired_primary_after_a_current_background, "zsh"),
+        (wrong_provider_in_a_hand_written_export, "zsh"),
+        (a_gateway_serves_any_id, "zsh"),
     ]
 }
 
@@ -325,3 +415,8 @@ def test_warning_word_for_word(home: Path, name: str) -> None:
     case, shell = CASES[name]
     env, code, expected = case(home)
     assert _messages(_report(home, env, shell), code) == expected
+
+
+def test_a_shadowed_pin_is_not_also_reported_as_not_loaded(home: Path) -> None:
+    shadowed(home)
+    assert [w["code"] for w in _report(home, {})["warnings"]] == ["shadowed", "shadowed"]
