@@ -128,3 +128,20 @@ def test_expand(value: str, expected: str | None) -> None:
 )
 def test_unset_commands(syntax: Syntax, names: list[str], command: str) -> None:
     assert syntax.unset(names) == command
+
+
+@pytest.mark.parametrize(
+    ("syntax", "value", "quoted"),
+    [
+        (POSIX, "it's", "'it'\\''s'"),
+        (FISH, "it's \\", "'it\\'s \\\\'"),
+        (CSH, "it's!", "'it'\\''s\\!'"),
+        (PWSH, "it's", "'it''s'"),
+    ],
+)
+def test_quoting_round_trips_through_the_reader(syntax: Syntax, value: str, quoted: str) -> None:
+    assert syntax.quote(value) == quoted
+    if syntax is not POSIX and syntax is not CSH:
+        # POSIX and csh close the quote and escape it outside ('\''): a reader of one word
+        # stops at the first closing quote there, which is why ccprofile never writes a quote.
+        assert read_word(quoted, syntax.unquoting) == Word(value, False)

@@ -371,6 +371,18 @@ def wrong_provider_in_a_hand_written_export(home: Path) -> tuple[dict[str, str],
     )
 
 
+def wrong_provider_after_a_right_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: "us.anthropic.claude-haiku-5-5", PRIMARY: "claude-mythos-5"}})
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1"},
+        "wrong-provider-id",
+        [
+            f"{PRIMARY}=claude-mythos-5 (env.{PRIMARY} in {path}) is the anthropic ID of Mythos 5, but Claude "
+            "Code talks to bedrock, which rejects it. Fix: Mythos 5 has no bedrock ID."
+        ],
+    )
+
+
 def a_gateway_serves_any_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
     env = {"ANTHROPIC_BASE_URL": "https://llm.example", FAST: "us.anthropic.claude-haiku-5-5"}
     return env, "wrong-provider-id", []
@@ -406,6 +418,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (retired_primary_after_a_current_background, "zsh"),
         (wrong_provider_in_a_hand_written_export, "zsh"),
         (a_gateway_serves_any_id, "zsh"),
+        (wrong_provider_after_a_right_one, "zsh"),
     ]
 }
 
