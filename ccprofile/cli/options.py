@@ -8,14 +8,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from ccprofile.claude.catalog import Catalog
 from ccprofile.cli.consoles import report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
+
+if TYPE_CHECKING:
+    from ccprofile.claude.catalog import Catalog
 
 F = TypeVar("F", bound=Callable[..., None])
 

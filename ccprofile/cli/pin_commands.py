@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ccprofile.claude import variables
-from ccprofile.cli import writing
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import (
@@ -28,10 +28,20 @@ from ccprofile.cli.options import (
 
 
 def _write(
-    shell: str | None, file: Path | None, edit: writing.Edit | None, what: str, options: writing.Options
+    shell: str | None,
+    file: Path | None,
+    edit: Callable[[dict[str, str]], dict[str, str]],
+    what: str,
+    *,
+    dry_run: bool,
+    strict: bool,
+    verify: bool | None,
 ) -> None:
+    # Imported here: the write path (effect check, status rules) is not --version's or --help's.
+    from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
 
+    options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
     writing.write(resolve_target(shell, file, os.environ, sys.platform), edit, what, options)
 
 
@@ -104,8 +114,8 @@ def set_fast_model(
             pins[variables.REGION] = region
         return pins
 
-    options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
-    _write(shell, file, edit, f"pins the background model to {choice.value}", options)
+    what = f"pins the background model to {choice.value}"
+    _write(shell, file, edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -142,8 +152,8 @@ def set_model(
         pins[variables.PRIMARY] = choice.value
         return pins
 
-    options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
-    _write(shell, file, edit, f"pins the primary model to {choice.value}", options)
+    what = f"pins the primary model to {choice.value}"
+    _write(shell, file, edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -164,7 +174,7 @@ def unset_fast_model(
             pins.pop(name, None)
         return pins
 
-    _write(shell, file, edit, "has no background-model pin", writing.Options(dry_run, strict, verify))
+    _write(shell, file, edit, "has no background-model pin", dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -181,7 +191,7 @@ def unset_model(
         pins.pop(variables.PRIMARY, None)
         return pins
 
-    _write(shell, file, edit, "has no primary-model pin", writing.Options(dry_run, strict, verify))
+    _write(shell, file, edit, "has no primary-model pin", dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -202,6 +212,7 @@ def uninstall(
 
     Examples:  ccprofile uninstall      ccprofile uninstall --all --dry-run
     """
+    from ccprofile.cli import writing
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
     from ccprofile.startup.targets import Target, resolve_target

@@ -6,6 +6,7 @@ the variables status cares about, noting which ones sit inside the ccprofile blo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,9 @@ def scan(
     """``planned`` gives files as a write would leave them (None: deleted), to check a change
     before it is made."""
     wanted = set(names)
+    # Only a line that names a wanted variable can assign it: finding those first keeps a
+    # large startup file (and every write's effect check) from parsing every line.
+    mentions = re.compile("|".join(re.escape(name) for name in sorted(wanted)))
     files = list(dict.fromkeys([*shell.reads(home), *extra]))
     variables = dict(home.env)
     assignments: list[Assignment] = []
@@ -104,6 +108,8 @@ def scan(
             inside = set()
         # Only \n ends a line for a shell: a \r before it stays in the line, and in the value.
         for number, line in enumerate(text.split("\n"), start=1):
+            if mentions.search(line) is None:
+                continue
             statement = shell.syntax.parse(line)
             if statement is None or statement.name not in wanted:
                 continue
