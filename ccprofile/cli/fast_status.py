@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
+from ccprofile.startup.shells import SHELLS
 
-SHELL_HELP = "Shell to configure (bash, zsh, fish, sh, dash, ksh, tcsh, csh, pwsh); detected if not given."
+SHELL_HELP = f"Shell to configure ({', '.join(SHELLS)}); detected if not given."
 
 
 @dataclass(frozen=True)
