@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.errors import CcprofileError
+from ccprofile.errors import BadValue, CcprofileError
 from ccprofile.startup.shells import SHELLS
 
 SHELL_HELP = f"Shell to configure ({', '.join(SHELLS)}); detected if not given."
@@ -105,6 +105,8 @@ def run(args: StatusArgs) -> int:
     from ccprofile.startup.targets import resolve_target
 
     try:
+        if args.project is not None and not args.project.is_dir():
+            raise BadValue(f"--project {args.project}: no such directory")
         target = resolve_target(args.shell, None, os.environ, sys.platform)
         inputs = status_module.read_inputs(
             os.environ,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from ccprofile.cli.consoles import report_error, report_interrupt
+from ccprofile.cli.failures import UsageError
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
 
@@ -89,9 +90,16 @@ def provider_from(given: str | None) -> str:
         # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
         documents = settings.load(os.environ, home_path(os.environ), Path.cwd(), sys.platform)
         return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
-    if given not in PROVIDERS:
+    chosen = given.lower()  # choices are case-insensitive, as --shell is
+    if chosen not in PROVIDERS:
         raise BadValue(f"unknown provider {given!r}: choose one of {', '.join(PROVIDERS)}")
-    return given
+    return chosen
+
+
+def refuse_contradictions(*, strict: bool, force: bool) -> None:
+    """Options that cannot both hold are an error, not a silent winner."""
+    if strict and force:
+        raise UsageError("--strict and --force exclude each other: --force skips the checks --strict makes")
 
 
 def catalog_here() -> Catalog:

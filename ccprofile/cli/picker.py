@@ -10,7 +10,12 @@ from rich.markup import escape
 
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.selection import Selection
-from ccprofile.errors import BadValue
+from ccprofile.errors import BadValue, CcprofileError
+
+
+class PickCancelled(CcprofileError):
+    def __init__(self) -> None:
+        super().__init__("no model chosen (end of input); nothing was written")
 
 
 def _candidates(catalog: Catalog, provider: str) -> list[tuple[str, str]]:
@@ -45,8 +50,10 @@ def pick_background(
     while True:
         console.print(f"Choose 1-{len(options)} [{default_index}]: ", end="")
         answer = stdin.readline()
-        if answer == "":  # end of input: take the default rather than loop forever
-            answer = "\n"
+        if answer == "":
+            # End of input (Ctrl-D) is "no", as in any prompt: nothing is written.
+            console.print()
+            raise PickCancelled()
         answer = answer.strip()
         if not answer:
             return Selection(default_id, None)

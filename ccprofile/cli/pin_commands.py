@@ -24,6 +24,7 @@ from ccprofile.cli.options import (
     catalog_here,
     errors,
     provider_from,
+    refuse_contradictions,
 )
 
 
@@ -94,7 +95,13 @@ def set_fast_model(
     from ccprofile.claude.validate import check_value
     from ccprofile.cli import picker, render
 
+    refuse_contradictions(strict=strict, force=force)
     chosen_provider = provider_from(provider)
+    if aws_region is not None and chosen_provider != "bedrock":
+        raise UsageError(
+            f"--aws-region applies only to Bedrock, and the provider is {chosen_provider}; "
+            "pass --provider bedrock if Claude Code uses Bedrock"
+        )
     models = catalog_here()
     if model is None:
         choice = picker.pick_background(models, chosen_provider, console)
@@ -142,6 +149,7 @@ def set_model(
     from ccprofile.claude import selection
     from ccprofile.cli import render
 
+    refuse_contradictions(strict=strict, force=force)
     choice = selection.choose(
         model, provider_from(provider), catalog_here(), background=False, strict=strict, force=force
     )

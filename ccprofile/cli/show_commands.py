@@ -64,7 +64,7 @@ def models(
 
     chosen = provider_from(provider)
     models_ = catalog_here()
-    families = family or []
+    families = [f.lower() for f in family or []]
     unknown = [f for f in families if f not in models_.families]
     if unknown:
         raise BadValue(f"unknown family {unknown[0]!r}: choose from {', '.join(models_.families)}")

@@ -1,0 +1,87 @@
+"""Options a person types: choices in any letter case, contradictions refused in one line,
+and a prompt that Ctrl-D cancels."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.conftest import ccprofile_command
+from tests.helpers import run_cli
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["models", "--provider", "BEDROCK", "--json"],
+        ["models", "--family", "HAIKU", "--json"],
+        ["set-fast-model", "haiku-4.5", "--provider", "Vertex", "--shell", "ZSH", "--dry-run"],
+    ],
+)
+def test_choices_are_case_insensitive(home: Path, args: list[str]) -> None:
+    result = run_cli(args)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ["set-fast-model", "haiku-4.5", "--strict", "--force", "--shell", "zsh"],
+            "--strict and --force exclude each other: --force skips the checks --strict makes",
+            id="strict-and-force",
+        ),
+        pytest.param(
+            ["set-model", "opus", "--strict", "--force", "--shell", "zsh"],
+            "--strict and --force exclude each other: --force skips the checks --strict makes",
+            id="strict-and-force-primary",
+        ),
+        pytest.param(
+            [
+                "set-fast-model",
+                "haiku-4.5",
+                "--aws-region",
+                "us-west-2",
+                "--provider",
+                "anthropic",
+                "--shell",
+                "zsh",
+            ],
+            "--aws-region applies only to Bedrock, and the provider is anthropic; "
+            "pass --provider bedrock if Claude Code uses Bedrock",
+            id="aws-region-off-bedrock",
+        ),
+        pytest.param(
+            ["status", "--project", "/nonexistent/project"],
+            "--project /nonexistent/project: no such directory",
+            id="missing-project",
+        ),
+    ],
+)
+def test_contradictory_or_meaningless_options_are_one_line_errors(
+    home: Path, args: list[str], message: str
+) -> None:
+    result = run_cli(args)
+    assert result.returncode == 2
+    assert result.stderr == f"ccprofile: error: {message}\n"
+    assert not (home / ".zshrc").exists()
+
+
+def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> None:
+    child = pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect(r"Choose 1-2 \[2\]: ")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert "no model chosen (end of input); nothing was written" in (child.before or "")
+    assert not (home / ".zshrc").exists()
