@@ -135,11 +135,15 @@ def test_models_command_json_and_table() -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["models", "--provider", "bedrock", "--family", "haiku", "--json"])
     data = json.loads(result.output)
+    # The table's rows, retired IDs included; Bedrock has no ID for those: null.
     assert [m["id"] for m in data["models"]] == [
         "us.anthropic.claude-haiku-4-5-20251001-v1:0",
         "us.anthropic.claude-haiku-5-5",
+        None,
+        None,
     ]
-    assert [m["recommended_background"] for m in data["models"]] == [False, True]
+    assert [m["recommended_background"] for m in data["models"]] == [False, True, False, False]
+    assert [m["retired_on"] for m in data["models"]] == [None, None, "2026-02-19", None]
     table = runner.invoke(app, ["models", "--provider", "anthropic"], env={"COLUMNS": "200"}).output
     assert (
         "recommended background model" in table
@@ -217,3 +221,16 @@ def test_interactive_pick_reprompts_on_bad_input(home: Path) -> None:
     child.send("1\r")
     child.expect(pexpect.EOF)
     assert "claude-haiku-4-5-20251001" in (home / ".zshrc").read_text()
+
+
+@pytest.mark.parametrize("provider", ["anthropic", "gateway", "bedrock", "vertex", "foundry"])
+def test_models_json_lists_exactly_the_rows_of_the_table(provider: str) -> None:
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["models", "--provider", provider, "--json"]).output)
+    table = runner.invoke(app, ["models", "--provider", provider], env={"COLUMNS": "300"}).output
+    body = [line for line in table.splitlines() if line.startswith("│")]
+    assert len(body) == len(data["models"])
+    for line, row in zip(body, data["models"], strict=True):
+        cells = [cell.strip() for cell in line.strip("│").split("│")]
+        assert cells[0] == row["family"] and cells[1] == (row["name"] or "-")
+        assert cells[2] == (row["id"] or "not on this provider")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.catalog import Model as CatalogModel
+from ccprofile.claude.catalog import Catalog, Retired
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
 from ccprofile.cli.render import show_warnings, tilde
@@ -74,48 +74,70 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
         console.print(f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}")
 
 
-def _listed(catalog: Catalog, families: Sequence[str]) -> list[CatalogModel]:
-    return [m for m in catalog.models if not families or m.family in families]
+@dataclass(frozen=True)
+class ModelRow:
+    """One row of ``ccprofile models``: the table and ``--json`` show the same rows."""
+
+    family: str
+    name: str | None  # None: a retired ID the current table no longer names
+    id: str | None  # None: the provider has no ID for it
+    recommended_background: bool
+    retired: Retired | None
 
 
-def _is_retired(catalog: Catalog, model_id: str | None) -> bool:
-    return bool(model_id) and catalog.retirement(model_id or "") is not None
+# Retired IDs are first-party IDs: only the Anthropic API (and a gateway) take them as they are.
+_FIRST_PARTY_SHAPED = ("anthropic", "gateway")
+
+
+def model_rows(catalog: Catalog, provider: str, families: Sequence[str]) -> list[ModelRow]:
+    recommended = catalog.recommended_background(provider)
+    rows = [
+        ModelRow(
+            model.family,
+            model.name,
+            model.id_for(provider),
+            model is recommended,
+            catalog.retirement(model.id_for(provider) or ""),
+        )
+        for model in catalog.models
+        if not families or model.family in families
+    ]
+    for retired in catalog.retired:
+        if (families and retired.family not in families) or catalog.by_id(retired.id):
+            continue
+        shown = retired.id if provider in _FIRST_PARTY_SHAPED else None
+        rows.append(ModelRow(retired.family, None, shown, False, retired))
+    return rows
 
 
 def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dict[str, Any]:
-    """The same rows as ``show_models``, for ``ccprofile models --json``."""
-    recommended = catalog.recommended_background(provider)
+    """The rows of ``show_models``, for ``ccprofile models --json``."""
     rows = [
         {
-            "family": m.family,
-            "name": m.name,
-            "id": m.id_for(provider),
-            "recommended_background": m is recommended,
-            "retired": _is_retired(catalog, m.id_for(provider)),
+            "family": row.family,
+            "name": row.name,
+            "id": row.id,
+            "recommended_background": row.recommended_background,
+            "retired": row.retired is not None,
+            "retired_on": row.retired.retired_on if row.retired else None,
         }
-        for m in _listed(catalog, families)
+        for row in model_rows(catalog, provider, families)
     ]
     return {"provider": provider, "claude_code_version": catalog.claude_code_version, "models": rows}
 
 
 def show_models(console: Console, catalog: Catalog, provider: str, families: Sequence[str]) -> None:
-    recommended = catalog.recommended_background(provider)
     table = Table(title=f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)")
     table.add_column("Family")
     table.add_column("Model")
     table.add_column(f"ID on {provider}")
     table.add_column("Notes")
-    for model in _listed(catalog, families):
-        model_id = model.id_for(provider)
+    for row in model_rows(catalog, provider, families):
         notes = []
-        if model is recommended:
+        if row.recommended_background:
             notes.append("recommended background model")
-        if _is_retired(catalog, model_id):
-            notes.append("retired")
-        table.add_row(model.family, model.name, escape(model_id or "-"), ", ".join(notes))
-    for retired in catalog.retired:
-        if families and retired.family not in families:
-            continue
-        if not catalog.by_id(retired.id):
-            table.add_row(retired.family, "-", escape(retired.id), retired.describe())
+        if row.retired is not None:
+            notes.append(row.retired.describe())
+        shown = escape(row.id) if row.id else "[dim]not on this provider[/dim]"
+        table.add_row(row.family, row.name or "-", shown, ", ".join(notes))
     console.print(table)
