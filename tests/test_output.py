@@ -85,3 +85,23 @@ def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> No
     assert child.exitstatus == 1
     assert "no model chosen (end of input); nothing was written" in (child.before or "")
     assert not (home / ".zshrc").exists()
+
+
+def test_backups_have_a_folder_per_file_named_by_time_and_are_printed_whole(home: Path) -> None:
+    import re
+
+    (home / ".zshrc").write_text("export PATH=/x\n")
+    fish = home / ".config" / "fish" / "conf.d" / "ccprofile.fish"
+    first = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={**os.environ, "COLUMNS": "80"})
+    assert first.returncode == 0, first.stderr
+    run_cli(["set-fast-model", "haiku-4.5", "--shell", "fish"])
+    run_cli(["set-fast-model", "haiku-5.5", "--shell", "fish"])
+    backups = home / ".local" / "state" / "ccprofile" / "backups"
+    assert sorted(p.name for p in backups.iterdir()) == ["config-fish-conf.d-ccprofile.fish", "zshrc"]
+    (saved,) = (backups / "zshrc").iterdir()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d\d)?", saved.name)
+    assert saved.read_text() == "export PATH=/x\n"
+    # One line, with ~, even at 80 columns: a path to copy is never wrapped.
+    line = f"Previous version saved as ~/.local/state/ccprofile/backups/zshrc/{saved.name}"
+    assert line in first.stdout.splitlines()
+    assert fish.is_file() and len(list((backups / "config-fish-conf.d-ccprofile.fish").iterdir())) == 1

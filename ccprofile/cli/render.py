@@ -56,7 +56,9 @@ def show_change(console: Console, change: Change, home: Path, *, what: str, why:
     else:
         console.print(f"Updated {escape(shown)}: removed the ccprofile block.")
     if change.changed and change.backup is not None:
-        console.print(f"[dim]Previous version saved as {escape(str(change.backup))}[/dim]")
+        # Printed whole, never wrapped: it is a path to copy.
+        saved = escape(tilde(change.backup, home))
+        console.print(f"[dim]Previous version saved as {saved}[/dim]", soft_wrap=True)
 
 
 def show_apply_hint(

@@ -7,8 +7,10 @@ file in the same directory, are fsynced, and are renamed over the old file in on
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 from ccprofile.errors import CcprofileError
 
 BACKUPS_KEPT = 10
+_BACKUP_NAME = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(?:-\d\d)?")
 _TMP_SUFFIX = ".ccprofile.tmp"
 
 
@@ -157,15 +160,24 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def backup(target: Path, data: bytes, backup_dir: Path) -> Path | None:
-    """Keep a copy of ``data`` (the file before our change); the newest ``BACKUPS_KEPT`` stay."""
-    stem = str(target).strip("/").replace("/", "%")
+    """Keep a copy of ``data`` (the file before our change) in ``backup_dir``, the folder of
+    this one startup file, named by the UTC time; the newest ``BACKUPS_KEPT`` stay."""
+    stamp = time.strftime("%Y-%m-%dT%H-%M-%SZ", time.gmtime())
     try:
         backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        copy = backup_dir / f"{stem}.{time.time_ns()}"
-        fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        for attempt in range(100):
+            # Two writes in one second get -01, -02, ...: names still sort by time.
+            copy = backup_dir / (stamp if attempt == 0 else f"{stamp}-{attempt:02d}")
+            try:
+                fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise FileExistsError(errno.EEXIST, "too many backups within one second", str(copy))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        old = sorted(backup_dir.glob(f"{stem}.*"), key=lambda p: p.name)[:-BACKUPS_KEPT]
+        old = sorted(p for p in backup_dir.iterdir() if _BACKUP_NAME.fullmatch(p.name))[:-BACKUPS_KEPT]
         for path in old:
             path.unlink()
     except OSError as error:

@@ -24,7 +24,14 @@ class Target:
 
     @property
     def backup_dir(self) -> Path:
-        return state_dir(self.home) / "backups"
+        """A folder of its own for this file's backups, with a name a person recognises:
+        ``zshrc`` for ~/.zshrc, ``config-fish-conf.d-ccprofile.fish``, ``etc-zshrc``."""
+        try:
+            where = self.path.relative_to(self.home.path)
+        except ValueError:
+            where = Path(*self.path.parts[1:])
+        label = "-".join(part.lstrip(".") or part for part in where.parts)
+        return state_dir(self.home) / "backups" / label
 
     @property
     def missing_zdotdir(self) -> Path | None:
