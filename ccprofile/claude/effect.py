@@ -25,13 +25,6 @@ class Expectation:
     value: str | None  # what was pinned; None: the pin was removed
 
 
-@dataclass(frozen=True)
-class Shortfall:
-    kind: str
-    model: str  # what a new terminal's claude will use instead
-    message: str
-
-
 def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]) -> list[Expectation]:
     """What a new terminal should now get, from the block's pins before and after a write."""
     old, new = dict(before), dict(after)
@@ -61,7 +54,8 @@ def _reason(model: Model, where: str, kind: str) -> str:
 
 def shortfalls(
     report: Report, scan: Scan, shell: Shell, file_shown: str, wanted: Sequence[Expectation]
-) -> list[Shortfall]:
+) -> list[str]:
+    """One paragraph for each expectation a new terminal's claude would not meet."""
     found = []
     for expected in wanted:
         model = (report.background if expected.kind == "background" else report.primary).new_shell
@@ -81,5 +75,5 @@ def shortfalls(
                 f"Pinned {expected.value} in {file_shown}, but Claude Code started from a new terminal "
                 f"will use {model.model}: {reason}. {repair}"
             )
-        found.append(Shortfall(expected.kind, model.model, message.rstrip()))
+        found.append(message.rstrip())
     return found

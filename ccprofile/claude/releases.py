@@ -39,7 +39,7 @@ class Rules:
     note: str | None  # said when that is not exactly the installed release
 
 
-def _key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
     match = _VERSION.match(version)
     return tuple(int(part) for part in match.groups()) if match else (0,)
 
@@ -55,19 +55,19 @@ def pick_rules(installed: str | None, recorded: Sequence[str], problem: str | No
         )
     if installed in recorded:
         return Rules(installed, None)
-    if _key(installed) > _key(newest):
+    if version_key(installed) > version_key(newest):
         return Rules(
             newest,
             f"Claude Code {installed} is newer than {newest}, the newest release whose rules ccprofile "
             "recorded; its defaults may differ (pinned models do not depend on them).",
         )
-    if _key(installed) < _key(oldest):
+    if version_key(installed) < version_key(oldest):
         return Rules(
             oldest,
             f"Claude Code {installed} is older than {oldest}, the oldest release whose rules ccprofile "
             "recorded; its defaults may differ (pinned models do not depend on them).",
         )
-    below = max((r for r in recorded if _key(r) < _key(installed)), key=_key)
+    below = max((r for r in recorded if version_key(r) < version_key(installed)), key=version_key)
     return Rules(
         below,
         f"Claude Code {installed} was not measured; the rules are those of {below}, the nearest "

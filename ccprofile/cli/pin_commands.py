@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,11 +26,14 @@ from ccprofile.cli.options import (
     refuse_contradictions,
 )
 
+if TYPE_CHECKING:
+    from ccprofile.cli import writing
+
 
 def _write(
     shell: str | None,
     file: Path | None,
-    edit: Callable[[dict[str, str]], dict[str, str]],
+    edit: writing.Edit,
     what: str,
     *,
     dry_run: bool,

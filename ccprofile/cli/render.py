@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from ccprofile.claude.effect import Shortfall
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.startup.profile import Change
 from ccprofile.startup.targets import Target
@@ -100,10 +99,10 @@ def show_shell(console: Console, target: Target) -> None:
     console.print(f"[dim]{escape(line)}[/dim]")
 
 
-def show_shortfalls(console: Console, shortfalls: Sequence[Shortfall], dry_run: bool) -> None:
+def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool) -> None:
     for shortfall in shortfalls:
         prefix = "Dry run: " if dry_run else ""
-        console.print(f"[yellow]{escape(prefix + shortfall.message)}[/yellow]")
+        console.print(f"[yellow]{escape(prefix + shortfall)}[/yellow]")
 
 
 def show_warnings(console: Console, warnings: Sequence[StatusWarning]) -> None:

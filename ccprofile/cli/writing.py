@@ -34,7 +34,7 @@ class _Checked:
 
     inputs: status_module.Inputs | None = None
     report: status_module.Report | None = None
-    shortfalls: tuple[effect.Shortfall, ...] = ()
+    shortfalls: tuple[str, ...] = ()
 
 
 def _checker(target: Target, options: Options, found: _Checked) -> profile.Check:
@@ -48,7 +48,7 @@ def _checker(target: Target, options: Options, found: _Checked) -> profile.Check
         found.inputs, found.report = inputs, report
         found.shortfalls = tuple(effect.shortfalls(report, inputs.scan, target.shell, shown, wanted))
         if options.strict and found.shortfalls:
-            raise NoEffect(found.shortfalls[0].message)
+            raise NoEffect(found.shortfalls[0])
 
     return check
 

@@ -25,6 +25,7 @@ from rich.table import Table
 
 from ccprofile import __version__
 from ccprofile.claude.catalog import load, recorded_releases
+from ccprofile.claude.releases import version_key
 from tests.e2e.harness import Outcome, claude_version, run_scenario
 from tests.e2e.releases import (
     DEFAULT_SCENARIOS,
@@ -100,10 +101,6 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if differ else 0
 
 
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def _discover(console: Console, claude: str, version: str) -> int:
     """Measure the defaults of ``claude`` and check its model table against catalog.json."""
     ccprofile = [sys.executable, "-m", "ccprofile"]
@@ -114,7 +111,7 @@ def _discover(console: Console, claude: str, version: str) -> int:
             measured[name] = run_scenario(scenario, Path(root) / "run", claude, ccprofile).claude
     release = version.split()[0]
     # Compared with the newest recorded release before it: what its entry must record.
-    before = [r for r in recorded_releases() if _key(r) < _key(release)]
+    before = [r for r in recorded_releases() if version_key(r) < version_key(release)]
     base = load(before[-1] if before else recorded_releases()[0])
     newest = load()
     console.print(f"Defaults measured in Claude Code {release}:")
