@@ -67,13 +67,13 @@ def test_friendly_names_and_aliases_map_to_the_provider_id(typed: str, provider:
         pytest.param(
             "claude-haiku-4-5@20251001",
             "bedrock",
-            "for bedrock use us.anthropic.claude-haiku-4-5-20251001-v1:0",
+            "on bedrock use us.anthropic.claude-haiku-4-5-20251001-v1:0",
             id="vertex-id-on-bedrock",
         ),
         pytest.param(
             "us.anthropic.claude-haiku-5-5",
             "vertex",
-            "for vertex use claude-haiku-5-5",
+            "on vertex use claude-haiku-5-5",
             id="bedrock-id-on-vertex",
         ),
         pytest.param(

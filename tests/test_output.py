@@ -70,6 +70,38 @@ def test_contradictory_or_meaningless_options_are_one_line_errors(
     assert not (home / ".zshrc").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        pytest.param(
+            ["set-fast-model", "haiku-4.5", "--provider", "bedrock", "--aws-region", "not a region"],
+            "ccprofile: error: invalid AWS region 'not a region': a region looks like us-west-2 or "
+            "eu-central-1",
+            id="region-is-not-a-model",
+        ),
+        pytest.param(
+            ["set-fast-model", "claude-haiku-4-5-20251001", "--provider", "bedrock"],
+            "ccprofile: error: 'claude-haiku-4-5-20251001' is Haiku 4.5's ID on anthropic and gateway, "
+            "not on bedrock; on bedrock use us.anthropic.claude-haiku-4-5-20251001-v1:0",
+            id="another-providers-id",
+        ),
+    ],
+)
+def test_messages_read_as_sentences(home: Path, args: list[str], line: str) -> None:
+    result = run_cli([*args, "--shell", "zsh", "--dry-run"])
+    assert result.returncode == 2
+    assert result.stderr == line + "\n"
+
+
+def test_a_family_name_says_the_full_id_was_pinned_not_the_name(home: Path) -> None:
+    result = run_cli(["set-fast-model", "haiku", "--provider", "anthropic", "--shell", "zsh"])
+    assert result.returncode == 0, result.stderr
+    assert "haiku is a family name, not an ID (Claude Code would send it as is); pinned the newest haiku: " in (
+        " ".join(result.stdout.split())
+    )
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
+
+
 def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> None:
     child = pexpect.spawn(
         ccprofile_command()[0],

@@ -213,7 +213,7 @@ def test_bad_startup_file(home: Path, name: str) -> None:
         pytest.param(
             ["--provider", "bedrock", "--shell", "zsh"],
             {},
-            "is a vertex model ID, but the provider is bedrock",
+            "is Haiku 4.5's ID on vertex, not on bedrock",
             id="wrong-provider-id",
         ),
     ],

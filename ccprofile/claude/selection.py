@@ -59,9 +59,9 @@ def _exact(catalog: Catalog, value: str, provider: str) -> Selection | None:
         return Selection(value)
     model: Model = matches[0][0]
     right = model.id_for(provider)
-    owners = ", ".join(sorted({p for _, p in matches}))
-    hint = f"; for {provider} use {right}" if right else f"; {model.name} has no {provider} ID"
-    raise BadValue(f"{value!r} is a {owners} model ID, but the provider is {provider}{hint}")
+    owners = " and ".join(sorted({p for _, p in matches}))
+    hint = f"; on {provider} use {right}" if right else f"; {model.name} has no {provider} ID"
+    raise BadValue(f"{value!r} is {model.name}'s ID on {owners}, not on {provider}{hint}")
 
 
 def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: bool) -> Selection:
@@ -78,7 +78,8 @@ def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: 
         chosen = model.id_for(provider) or ""
         return Selection(
             chosen,
-            f"{value} is an alias, which Claude Code would send as is; pinned {chosen} ({model.name})",
+            f"{value} is a family name, not an ID (Claude Code would send it as is); "
+            f"pinned the newest {model.family}: {chosen} ({model.name})",
         )
     if value in catalog.aliases and not background:
         return Selection(value, f"{value} is an alias; Claude Code resolves it when it starts")

@@ -94,7 +94,7 @@ def set_fast_model(
         ccprofile set-fast-model --dry-run
     """
     from ccprofile.claude import selection
-    from ccprofile.claude.validate import check_value
+    from ccprofile.claude.validate import check_region
     from ccprofile.cli import picker, render
 
     refuse_contradictions(strict=strict, force=force)
@@ -111,7 +111,7 @@ def set_fast_model(
         choice = selection.choose(model, chosen_provider, models, background=True, strict=strict, force=force)
     if choice.note:
         render.show_note(console, choice.note)
-    region = check_value(aws_region, "AWS region") if aws_region is not None else None
+    region = check_region(aws_region) if aws_region is not None else None
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins[variables.FAST] = choice.value
