@@ -1,23 +1,109 @@
-"""The typer app: every command registered on it by name, and the global options."""
+"""The typer app: every command registered on it by name, the global options, and the one
+way a command line that cannot be parsed is reported."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from ccprofile import __version__
 from ccprofile.cli import pin_commands, show_commands
-from ccprofile.cli.consoles import console
+from ccprofile.cli.consoles import console, report_interrupt, report_usage_error
+
+
+def _click_class(name: str) -> type[Exception]:
+    """A click exception class as typer raises it (typer ships its own copy of click)."""
+    return next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == name)
+
+
+_ClickException = _click_class("ClickException")
+_UsageError = _click_class("UsageError")
+
+
+class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+    """click's help layout, except that on a narrow terminal the option names give way.
+
+    click keeps the names' column up to 30 wide and wraps the help beside it in what is left,
+    cutting a long word in two: at 60 columns ANTHROPIC_DEFAULT_HAIKU_MODEL came out as
+    ``ANTHR`` / ``OPIC_DEFAULT_HAIKU_MODEL``. A name that does not fit goes on a line of its
+    own instead, so the help keeps room for the longest variable name (40 columns).
+    """
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl(rows, min(col_max, max(8, self.width - 44)), col_spacing)
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
+
+
+class _Commands(TyperGroup):
+    """typer's group, except that a usage error is one line, like every other error.
+
+    typer (and click) print a usage error as a box or a three-line block; docs/usage.md
+    promises ``ccprofile: error: ...`` on one line for every error. Running typer in
+    non-standalone mode hands the error over instead of printing it. Done in ``main`` so that
+    the installed program and typer's CliRunner (the tests) go the same way.
+    """
+
+    context_class = _Context
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except _ClickException as error:
+            context = getattr(error, "ctx", None)
+            command = context.command_path if context is not None else None
+            message = error.format_message()  # type: ignore[attr-defined]
+            code = report_usage_error(message, command, error.exit_code)  # type: ignore[attr-defined]
+        except typer.Abort:
+            code = report_interrupt()
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class _Command(TyperCommand):
+    """typer's command, except that an argument reads as in any man page: ``MODEL`` when
+    required, ``[MODEL]`` when not, with no type after it (typer writes ``{MODEL}`` and
+    ``MODEL <str>``)."""
+
+    context_class = _Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                usage = name if param.required else f"[{name}]"
+                setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
+                setattr(param, "get_usage_pieces", lambda ctx, usage=usage: [usage])  # noqa: B010
+
 
 app = typer.Typer(
     name="ccprofile",
+    cls=_Commands,
     help=(
         "Pin the models Claude Code uses, in a marked block of your shell startup file.\n\n"
         "Start with `ccprofile set-fast-model`, check with `ccprofile status`, "
         "undo with `ccprofile uninstall`."
     ),
-    no_args_is_help=True,
+    # click's own help layout: paragraphs reflow to the terminal, and options show a value's
+    # name (--file PATH) rather than typer's rich panels and type names (<str>, <bool>).
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
@@ -30,7 +116,9 @@ for _name, _command in (
     ("status", show_commands.status),
     ("models", show_commands.models),
 ):
-    app.command(_name)(_command)
+    # The docstring's first line, whole: click would cut it with "..." to fit the list.
+    _summary = (_command.__doc__ or "").strip().splitlines()[0]
+    app.command(_name, short_help=_summary, cls=_Command)(_command)
 
 
 def _version(value: bool) -> None:
@@ -39,11 +127,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    pass
+    # `ccprofile` alone shows the help on stdout and succeeds, whichever click is installed.
+    if context.invoked_subcommand is None:
+        print(context.get_help())
+        raise typer.Exit()

@@ -41,6 +41,16 @@ def report_error(error: CcprofileError) -> int:
     return code
 
 
+def report_usage_error(message: str, command: str | None, code: int) -> int:
+    """A command line click could not parse, in the same one-line form as every other error."""
+    text = message.strip().rstrip(".")
+    text = text[:1].lower() + text[1:]
+    if command is not None:
+        text += f" (see `{command} --help`)"
+    err_console.print(f"ccprofile: error: {text}", markup=False, soft_wrap=True)
+    return code
+
+
 def report_interrupt() -> int:
     err_console.print("ccprofile: interrupted; nothing was written")
     return 130

@@ -31,6 +31,7 @@ class Option:
     dest: str
     kind: type  # bool for a flag; str or Path for an option that takes a value
     help: str
+    metavar: str | None = None  # the value's name in --help: --project DIR
 
     @property
     def default(self) -> bool | None:
@@ -45,14 +46,16 @@ OPTIONS = (
         "project",
         Path,
         "Read project and local settings from this directory instead of the current one.",
+        "DIR",
     ),
     Option("--probe", "probe", bool, "Start your shell once to read what a new terminal really exports."),
-    Option("--shell", "shell", str, SHELL_HELP),
+    Option("--shell", "shell", str, SHELL_HELP, "NAME"),
     Option(
         "--claude-version",
         "claude_version",
         str,
         "Predict for this recorded Claude Code release instead of the installed one.",
+        "VERSION",
     ),
 )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from ccprofile.claude.providers import PROVIDERS
 from ccprofile.cli.consoles import report_error, report_interrupt
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.fast_status import SHELL_HELP
@@ -22,11 +23,12 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., None])
 
-ShellOption = Annotated[str | None, typer.Option("--shell", help=SHELL_HELP)]
+ShellOption = Annotated[str | None, typer.Option("--shell", help=SHELL_HELP, metavar="NAME")]
 FileOption = Annotated[
     Path | None,
     typer.Option(
         "--file",
+        metavar="PATH",
         help="Write to this startup file instead of the shell's usual one.",
         dir_okay=False,
     ),
@@ -38,7 +40,9 @@ ProviderOption = Annotated[
     str | None,
     typer.Option(
         "--provider",
-        help="anthropic, gateway, bedrock, vertex or foundry; detected from the environment if not given.",
+        metavar=f"[{'|'.join(PROVIDERS)}]",
+        help="Where Claude Code sends its requests; detected from the environment and settings "
+        "if not given.",
     ),
 ]
 
@@ -83,7 +87,7 @@ def errors(command: F) -> F:
 def provider_from(given: str | None) -> str:
     """The provider named by --provider, else the one Claude Code would use from here."""
     from ccprofile.claude import resolve, settings
-    from ccprofile.claude.providers import PROVIDERS, detect_provider
+    from ccprofile.claude.providers import detect_provider
     from ccprofile.startup.homes import home_path
 
     if given is None:

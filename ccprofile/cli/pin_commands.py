@@ -53,6 +53,7 @@ def set_fast_model(
     model: Annotated[
         str | None,
         typer.Argument(
+            metavar="MODEL",
             help="Model ID, friendly name (haiku-4.5) or alias (haiku). Omit it to pick one.",
             show_default=False,
         ),
@@ -68,6 +69,7 @@ def set_fast_model(
         str | None,
         typer.Option(
             "--aws-region",
+            metavar="REGION",
             help="Bedrock: send background requests to this AWS region "
             "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION).",
         ),
@@ -83,15 +85,13 @@ def set_fast_model(
     """Pin the background ("small fast") model Claude Code uses for titles and summaries.
 
     Writes ANTHROPIC_SMALL_FAST_MODEL and ANTHROPIC_DEFAULT_HAIKU_MODEL into the ccprofile
-    block of your shell's startup file, or updates the block in place.
+    block of your shell's startup file, or updates the block in place. Without MODEL it lists
+    your provider's models to choose from. Add --dry-run to see the change first.
 
-    Examples:
+    Example:
 
-        ccprofile set-fast-model claude-haiku-4-5-20251001
-
-        ccprofile set-fast-model haiku-4.5 --provider bedrock --aws-region us-west-2
-
-        ccprofile set-fast-model --dry-run
+    \b
+        ccprofile set-fast-model haiku-4.5
     """
     from ccprofile.claude import selection
     from ccprofile.claude.validate import check_region
@@ -132,6 +132,7 @@ def set_model(
     model: Annotated[
         str,
         typer.Argument(
+            metavar="MODEL",
             help="Model ID or alias (sonnet, opus, ...) for the main conversation.",
             show_default=False,
         ),
@@ -146,7 +147,12 @@ def set_model(
 ) -> None:
     """Pin the primary model (ANTHROPIC_MODEL) in the same ccprofile block.
 
-    Example:  ccprofile set-model claude-sonnet-4-5-20250929
+    The model for the main conversation, unless `claude --model` or `/model` picks another.
+
+    Example:
+
+    \b
+        ccprofile set-model claude-sonnet-4-5-20250929
     """
     from ccprofile.claude import selection
     from ccprofile.cli import render
@@ -177,6 +183,11 @@ def unset_fast_model(
     """Drop the background-model pin and keep the primary one (if any).
 
     With no pins left the block goes away, as with `ccprofile uninstall`.
+
+    Example:
+
+    \b
+        ccprofile unset-fast-model --dry-run
     """
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
@@ -195,7 +206,15 @@ def unset_model(
     strict: StrictOption = False,
     verify: VerifyOption = None,
 ) -> None:
-    """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any)."""
+    """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any).
+
+    With no pins left the block goes away, as with `ccprofile uninstall`.
+
+    Example:
+
+    \b
+        ccprofile unset-model
+    """
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins.pop(variables.PRIMARY, None)
@@ -220,7 +239,10 @@ def uninstall(
 
     A file that ccprofile created is deleted again if nothing else was added to it.
 
-    Examples:  ccprofile uninstall      ccprofile uninstall --all --dry-run
+    Example:
+
+    \b
+        ccprofile uninstall --all --dry-run
     """
     from ccprofile.cli import writing
     from ccprofile.startup.homes import read_home

@@ -17,7 +17,9 @@ from ccprofile.errors import BadValue
 def _status_parameter(option: fast_status.Option) -> inspect.Parameter:
     extra = {"file_okay": False} if option.kind is Path else {}
     annotation = option.kind if option.kind is bool else option.kind | None
-    declared = typer.Option(option.flag, help=option.help, **extra)  # type: ignore[arg-type]
+    declared = typer.Option(
+        option.flag, help=option.help, metavar=option.metavar, **extra  # type: ignore[arg-type]
+    )
     return inspect.Parameter(
         option.dest,
         inspect.Parameter.KEYWORD_ONLY,
@@ -32,7 +34,10 @@ def status(**options: Any) -> None:
     Reads this shell's environment, your startup files and every Claude Code settings file
     (user, project, local, managed), and applies Claude Code's precedence rules.
 
-    Examples:  ccprofile status      ccprofile status --json      ccprofile status --check
+    Example:
+
+    \b
+        ccprofile status --verbose
     """
     # One implementation for both paths: ccprofile.cli.main usually runs this without typer.
     raise typer.Exit(fast_status.run(fast_status.StatusArgs(**options)))
@@ -50,13 +55,20 @@ def models(
     provider: ProviderOption = None,
     family: Annotated[
         list[str] | None,
-        typer.Option("--family", help="Only this family (haiku, sonnet, opus, fable, mythos); repeatable."),
+        typer.Option(
+            "--family",
+            metavar="NAME",
+            help="Only this family (haiku, sonnet, opus, fable, mythos); repeatable.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of the table.")] = False,
 ) -> None:
     """List the models Claude Code knows, with the exact ID for your provider.
 
-    Example:  ccprofile models --provider bedrock --family haiku
+    Example:
+
+    \b
+        ccprofile models --provider bedrock --family haiku
     """
     import json
 
