@@ -23,6 +23,14 @@ class UnsupportedShell(BadValue):
         self.name = name
 
 
+class UnsupportedCompletion(BadValue):
+    def __init__(self, name: str, supported: list[str]) -> None:
+        has = ", ".join(supported)
+        super().__init__(
+            f"ccprofile has no tab completion for {name}: it has it for {has}; nothing was written"
+        )
+
+
 class ShellNotDetected(CcprofileError):
     def __init__(self) -> None:
         super().__init__("could not detect your shell and $SHELL is not set")

@@ -13,7 +13,17 @@ import pytest
 from tests.helpers import run_cli
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "help"
-COMMANDS = ["", "set-fast-model", "set-model", "unset-fast-model", "unset-model", "uninstall", "status", "models"]
+COMMANDS = [
+    "",
+    "set-fast-model",
+    "set-model",
+    "unset-fast-model",
+    "unset-model",
+    "uninstall",
+    "completion",
+    "status",
+    "models",
+]
 # CCPROFILE_UPDATE_SNAPSHOTS=1 pytest tests/test_help.py rewrites them; review the diff.
 UPDATE = os.environ.get("CCPROFILE_UPDATE_SNAPSHOTS") == "1"
 
@@ -44,12 +54,18 @@ def test_help_names_values_not_types_and_shows_one_example(command: str) -> None
     assert all(len(line) <= 80 for line in text.splitlines())
 
 
-def test_help_paragraphs_reflow_to_a_narrow_terminal() -> None:
-    wide, narrow = help_text("set-fast-model", 80), help_text("set-fast-model", 60)
-    assert max(len(line) for line in narrow.splitlines()) <= 60
-    # The same words, only wrapped differently: no fragment left on a line of its own.
+@pytest.mark.parametrize("columns", [40, 60, 100])
+@pytest.mark.parametrize("command", COMMANDS, ids=[c or "ccprofile" for c in COMMANDS])
+def test_help_reflows_to_the_terminal_and_never_cuts_a_word(command: str, columns: int) -> None:
+    wide, narrow = help_text(command, 80), help_text(command, columns)
+    # Past the terminal's edge only what must not be broken: the usage line, an option's name,
+    # an example command, one long word.
+    over = [line for line in narrow.splitlines() if len(line) > columns]
+    unbreakable = ("Usage:", "  -", "      ccprofile ")
+    assert all(line.startswith(unbreakable) or len(line.split()) == 1 for line in over), over
+    # The same words, only wrapped differently: no word cut at a hyphen or in its middle.
     assert wide.split() == narrow.split()
-    assert "ccprofile\n" not in wide and "\n  block" not in wide
+    assert not any(line.rstrip().endswith("-") for line in narrow.splitlines())
 
 
 def test_options_name_their_values() -> None:

@@ -137,3 +137,22 @@ def test_backups_have_a_folder_per_file_named_by_time_and_are_printed_whole(home
     line = f"Previous version saved as ~/.local/state/ccprofile/backups/zshrc/{saved.name}"
     assert line in first.stdout.splitlines()
     assert fish.is_file() and len(list((backups / "config-fish-conf.d-ccprofile.fish").iterdir())) == 1
+
+
+def test_status_json_does_not_import_rich_or_typer(home: Path) -> None:
+    """Scripts and prompts call `status --json`: it must not pay for the table's imports
+    (the time is measured in tests/benchmarks against a bare `python -c pass`)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['ccprofile', 'status', '--json', '--shell', 'zsh']\n"
+        "from ccprofile.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'typer', 'click', 'argparse'))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stderr
+    assert '"background"' in result.stdout

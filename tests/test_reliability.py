@@ -108,7 +108,7 @@ def test_32_concurrent_writers_leave_one_well_formed_block(home: Path) -> None:
     blocks = block.find_blocks(text)
     assert len(blocks) <= 1
     if blocks:
-        pins = profile.read_pins(rc, blocks[0], PINNABLE)
+        pins = profile.read_block(rc, blocks[0], PINNABLE).pins
         assert pins.get(FAST) in written
     remaining = [line for line in text.splitlines(keepends=True) if line in user_lines]
     assert remaining == user_lines
@@ -297,7 +297,7 @@ def test_fuzz_a_real_write_refuses_only_what_deserves_it_and_round_trips_the_res
     assert reason is None, f"accepted a file with {reason}"
     written = rc.read_bytes().decode("utf-8", "surrogateescape")
     (found,) = block.find_blocks(written)  # duplicates collapse into one block
-    assert profile.read_pins(rc, found, PINNABLE)[FAST] == "m"
+    assert profile.read_block(rc, found, PINNABLE).pins[FAST] == "m"
     profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
     restored = rc.read_bytes() if rc.exists() else b""
     # With no block before, the round trip gives back every byte; with one, what removing it gives.

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +94,8 @@ def _from_native(binary: Path) -> str | None:
 
 
 def _from_running(binary: Path) -> tuple[str | None, str | None]:
+    import subprocess  # the last resort; status usually reads the version from disk
+
     try:
         result = subprocess.run(
             [str(binary), "--version"],
@@ -114,6 +115,19 @@ def _from_running(binary: Path) -> tuple[str | None, str | None]:
     return match.group(0), None
 
 
+def _on_path(name: str, env: Mapping[str, str]) -> str | None:
+    """``shutil.which``, without importing shutil (and what it imports) on status's hot path."""
+    if sys.platform == "win32":
+        import shutil  # PATHEXT and the other Windows rules
+
+        return shutil.which(name, path=env.get("PATH"))
+    for directory in env.get("PATH", os.defpath).split(os.pathsep):
+        candidate = os.path.join(directory or ".", name)
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
 def _dangling_on_path(env: Mapping[str, str]) -> str | None:
     """A ``claude`` link on PATH whose target is gone (an uninstalled npm package): which()
     passes over it, but the user should hear about it."""
@@ -127,7 +141,7 @@ def _dangling_on_path(env: Mapping[str, str]) -> str | None:
 def find_claude(env: Mapping[str, str]) -> Installed:
     """The installed Claude Code: its version and path, or why the version is unknown."""
     named = env.get(OVERRIDE)
-    found = named or shutil.which("claude", path=env.get("PATH")) or _dangling_on_path(env)
+    found = named or _on_path("claude", env) or _dangling_on_path(env)
     if not found:
         return Installed(None, None, "no `claude` on PATH")
     if not os.path.exists(found):

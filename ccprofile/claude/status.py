@@ -13,7 +13,6 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
@@ -27,6 +26,11 @@ from ccprofile.startup.scan import Scan
 from ccprofile.startup.session import Session, read_session
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.targets import Target
+
+# typing costs status 3 ms to import; the annotations that name Any are never evaluated.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 WATCHED = (
     names.FAST,
@@ -258,7 +262,6 @@ def read_inputs(
     """
     from ccprofile.claude import catalog
     from ccprofile.claude import settings as settings_module
-    from ccprofile.startup import probe as probe_module
     from ccprofile.startup import scan as startup
 
     scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path], planned=planned)
@@ -273,6 +276,8 @@ def read_inputs(
     documents = settings_module.load(env, target.home.path, cwd, platform)
     probed = None
     if probe:
+        from ccprofile.startup import probe as probe_module  # starts processes: only when asked
+
         probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
     claude = claude_here(env, claude_version)
     return Inputs(

@@ -3,16 +3,26 @@ way a command line that cannot be parsed is reported."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from ccprofile import __version__
 from ccprofile.cli import pin_commands, show_commands
-from ccprofile.cli.consoles import console, report_interrupt, report_usage_error
+from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import report_interrupt, report_usage_error
+from ccprofile.cli.help_layout import Command, Context
+
+if "_CCPROFILE_COMPLETE" in os.environ:
+    # A shell asking for completions (the lines `ccprofile completion` writes). typer registers
+    # its bash/zsh/fish answerers only with its own --install-completion, which is replaced here.
+    from typer._completion_classes import completion_init
+
+    completion_init()
 
 
 def _click_class(name: str) -> type[Exception]:
@@ -24,23 +34,6 @@ _ClickException = _click_class("ClickException")
 _UsageError = _click_class("UsageError")
 
 
-class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
-    """click's help layout, except that on a narrow terminal the option names give way.
-
-    click keeps the names' column up to 30 wide and wraps the help beside it in what is left,
-    cutting a long word in two: at 60 columns ANTHROPIC_DEFAULT_HAIKU_MODEL came out as
-    ``ANTHR`` / ``OPIC_DEFAULT_HAIKU_MODEL``. A name that does not fit goes on a line of its
-    own instead, so the help keeps room for the longest variable name (40 columns).
-    """
-
-    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl(rows, min(col_max, max(8, self.width - 44)), col_spacing)
-
-
-class _Context(typer.Context):
-    formatter_class = _Formatter
-
-
 class _Commands(TyperGroup):
     """typer's group, except that a usage error is one line, like every other error.
 
@@ -50,7 +43,7 @@ class _Commands(TyperGroup):
     the installed program and typer's CliRunner (the tests) go the same way.
     """
 
-    context_class = _Context
+    context_class = Context
 
     def main(
         self,
@@ -76,23 +69,6 @@ class _Commands(TyperGroup):
         return code
 
 
-class _Command(TyperCommand):
-    """typer's command, except that an argument reads as in any man page: ``MODEL`` when
-    required, ``[MODEL]`` when not, with no type after it (typer writes ``{MODEL}`` and
-    ``MODEL <str>``)."""
-
-    context_class = _Context
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if param.param_type_name == "argument":
-                name = param.metavar or (param.name or "").upper()
-                usage = name if param.required else f"[{name}]"
-                setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
-                setattr(param, "get_usage_pieces", lambda ctx, usage=usage: [usage])  # noqa: B010
-
-
 app = typer.Typer(
     name="ccprofile",
     cls=_Commands,
@@ -105,6 +81,7 @@ app = typer.Typer(
     # name (--file PATH) rather than typer's rich panels and type names (<str>, <bool>).
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=False,
 )
 
 for _name, _command in (
@@ -113,17 +90,26 @@ for _name, _command in (
     ("unset-fast-model", pin_commands.unset_fast_model),
     ("unset-model", pin_commands.unset_model),
     ("uninstall", pin_commands.uninstall),
+    ("completion", pin_commands.completion),
     ("status", show_commands.status),
     ("models", show_commands.models),
 ):
     # The docstring's first line, whole: click would cut it with "..." to fit the list.
     _summary = (_command.__doc__ or "").strip().splitlines()[0]
-    app.command(_name, short_help=_summary, cls=_Command)(_command)
+    app.command(_name, short_help=_summary, cls=Command)(_command)
 
 
 def _version(value: bool) -> None:
     if value:
         console.print(f"ccprofile {__version__}")
+        raise typer.Exit()
+
+
+def _install_completion(value: bool) -> None:
+    # typer's own --install-completion writes outside any block, with no backup, and
+    # uninstall could not take it back; this one is `ccprofile completion`.
+    if value:
+        pin_commands.completion()
         raise typer.Exit()
 
 
@@ -133,6 +119,15 @@ def _main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            help="Add tab completion to the ccprofile block of your shell (as `ccprofile completion`).",
+        ),
     ] = False,
 ) -> None:
     # `ccprofile` alone shows the help on stdout and succeeds, whichever click is installed.

@@ -7,6 +7,8 @@ click does for usage errors; 1 for everything else).
 
 from __future__ import annotations
 
+import sys
+
 from ccprofile.errors import (
     BadValue,
     CcprofileError,
@@ -51,3 +53,29 @@ def describe(error: CcprofileError) -> tuple[str, int]:
             break
     code = USAGE_EXIT if isinstance(error, (BadValue, UsageError)) else FAILURE_EXIT
     return text, code
+
+
+# Errors are printed with print(), not rich: one line, never wrapped or styled, and
+# `status --json` reports them without importing rich at all.
+
+
+def report_error(error: CcprofileError) -> int:
+    """Print the error as its one line on stderr; return its exit code."""
+    text, code = describe(error)
+    print(f"ccprofile: error: {text}", file=sys.stderr)
+    return code
+
+
+def report_usage_error(message: str, command: str | None, code: int) -> int:
+    """A command line click could not parse, in the same one-line form as every other error."""
+    text = message.strip().rstrip(".")
+    text = text[:1].lower() + text[1:]
+    if command is not None:
+        text += f" (see `{command} --help`)"
+    print(f"ccprofile: error: {text}", file=sys.stderr)
+    return code
+
+
+def report_interrupt() -> int:
+    print("ccprofile: interrupted; nothing was written", file=sys.stderr)
+    return 130

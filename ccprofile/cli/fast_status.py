@@ -3,16 +3,16 @@
 typer turns every option that is not a plain flag into a pydantic TypeAdapter when it parses
 a command line, and the first one imports pydantic's schema generator; with typer itself that
 is most of the time status would take. So ``main`` hands ``status`` command lines to
-``parse`` first. ``OPTIONS`` is the one table of status's options: ``parse`` builds an
-argparse parser from it, and ``show_commands`` builds typer's declaration from it. ``parse``
-accepts only the plain forms; anything else (``--help``, a typo, a missing value, a file given
-as ``--project``) returns None and typer parses the line instead, so its messages and help
-stay the only ones. tests/test_cli.py checks that both paths print and exit alike.
+``parse`` first. ``OPTIONS`` is the one table of status's options: ``parse`` reads command
+lines with it, and ``show_commands`` builds typer's declaration from it. ``parse`` accepts
+only the plain forms (``--flag``, ``--option VALUE``, ``--option=VALUE``); anything else
+(``--help``, a typo, a missing value, a file given as ``--project``) returns None and typer
+parses the line instead, so its messages and help stay the only ones. tests/test_cli.py
+checks that both paths print and exit alike.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +21,11 @@ from pathlib import Path
 
 from ccprofile.errors import BadValue, CcprofileError
 from ccprofile.startup.shells import SHELLS
+
+# typing costs status 3 ms to import; the annotations that name Any are never evaluated.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SHELL_HELP = f"Shell to configure ({', '.join(SHELLS)}); detected if not given."
 
@@ -70,27 +75,34 @@ class StatusArgs:
     claude_version: str | None = None
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
-    for option in OPTIONS:
-        if option.kind is bool:
-            parser.add_argument(option.flag, dest=option.dest, action="store_true")
-        else:
-            parser.add_argument(option.flag, dest=option.dest)
-    return parser
+_BY_FLAG = {option.flag: option for option in OPTIONS}
 
 
 def parse(args: Sequence[str]) -> StatusArgs | None:
-    """status's options from ``args`` (after the word ``status``), or None to let typer parse."""
-    if "--" in args:
-        return None
-    try:
-        parsed, extra = _parser().parse_known_args(list(args))
-    except argparse.ArgumentError:
-        return None
-    values = vars(parsed)
-    if extra or any(values[o.dest] == "" for o in OPTIONS):
-        return None
+    """status's options from ``args`` (after the word ``status``), or None to let typer parse.
+
+    A hand-written loop rather than argparse: argparse and gettext cost status a few
+    milliseconds to import and build, on the command prompts run most often.
+    """
+    values: dict[str, Any] = {option.dest: option.default for option in OPTIONS}
+    words = list(args)
+    while words:
+        flag, equals, value = words.pop(0).partition("=")
+        option = _BY_FLAG.get(flag)
+        if option is None:
+            return None  # an argument, an unknown option, `--`, `--help`: typer's to answer
+        if option.kind is bool:
+            if equals:
+                return None
+            values[option.dest] = True
+            continue
+        if not equals:
+            if not words or words[0].startswith("-"):
+                return None  # a missing value: typer says so
+            value = words.pop(0)
+        if value == "":
+            return None
+        values[option.dest] = value
     project = Path(values["project"]) if values["project"] is not None else None
     if project is not None and project.exists() and not project.is_dir():
         return None  # typer's "is a file" error
@@ -102,8 +114,7 @@ def run(args: StatusArgs) -> int:
     import json
 
     from ccprofile.claude import status as status_module
-    from ccprofile.cli import render_status
-    from ccprofile.cli.consoles import console, report_error, report_interrupt
+    from ccprofile.cli.failures import report_error, report_interrupt
     from ccprofile.startup.homes import home_path
     from ccprofile.startup.targets import resolve_target
 
@@ -125,7 +136,11 @@ def run(args: StatusArgs) -> int:
     except KeyboardInterrupt:
         return report_interrupt()
     if args.as_json:
+        # Scripts and prompts call this one: rich (a third of status's start) is not imported.
         print(json.dumps(report.to_json(), indent=2))
     else:
+        from ccprofile.cli import render_status
+        from ccprofile.cli.consoles import console
+
         render_status.show_status(console, report, home_path(os.environ))
     return 1 if args.check and report.warnings else 0

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from ccprofile.claude.providers import PROVIDERS
-from ccprofile.cli.consoles import report_error, report_interrupt
-from ccprofile.cli.failures import UsageError
+from ccprofile.cli.failures import UsageError, report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
 

@@ -224,6 +224,35 @@ def unset_model(
 
 
 @errors
+def completion(
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Take the completion lines out of the block again.")
+    ] = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Add tab completion for ccprofile to the ccprofile block (bash, zsh, fish).
+
+    The lines go inside the block, so `ccprofile uninstall` takes them out with everything
+    else and leaves the file as it was. They define one function and start nothing, so a new
+    shell starts no slower. `ccprofile --install-completion` does the same.
+
+    Example:
+
+    \b
+        ccprofile completion --dry-run
+    """
+    from ccprofile.cli import writing
+    from ccprofile.startup.targets import resolve_target
+
+    target = resolve_target(shell, file, os.environ, sys.platform)
+    what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
+    options = writing.Options(dry_run=dry_run)
+    writing.write(target, lambda pins: pins, what, options, completion=not remove)
+
+
+@errors
 def uninstall(
     all_files: Annotated[
         bool,

@@ -25,7 +25,10 @@ def _paste_line(change: Change) -> str:
     return "; ".join(change.exports)
 
 
-def show_change(console: Console, change: Change, home: Path, *, what: str, why: str | None = None) -> None:
+def show_change(
+    console: Console, change: Change, home: Path, *, what: str, why: str | None = None, pins: bool = True
+) -> None:
+    """What happened to the file; ``pins``: list the block's assignments after it."""
     shown = tilde(change.path, home)
     if why:
         console.print(f"[dim]Using {escape(shown)}: {escape(why)}.[/dim]")
@@ -47,10 +50,10 @@ def show_change(console: Console, change: Change, home: Path, *, what: str, why:
         console.print(f"{escape(shown)} already {what}; nothing changed.")
     elif change.deleted:
         console.print(f"Removed {escape(shown)}: ccprofile had created it and nothing else was in it.")
-    elif change.after:
+    elif change.after or change.completion[1]:
         verb = "Created" if change.created else "Updated"
         console.print(f"{verb} {escape(shown)}: it now {what}.")
-        for line in change.exports:
+        for line in change.exports if pins else ():
             console.print(f"  [green]{escape(line)}[/green]", highlight=False)
     else:
         console.print(f"Updated {escape(shown)}: removed the ccprofile block.")
@@ -86,6 +89,24 @@ def show_apply_hint(
         )
     else:
         console.print("This terminal does not have them set; new terminals will not either.")
+
+
+def show_completion_hint(console: Console, change: Change, shell: str, source_command: str) -> None:
+    if change.dry_run or not change.changed:
+        return
+    if change.completion[1]:
+        console.print(
+            f"New {shell} terminals complete `ccprofile <Tab>`. For this terminal run:  "
+            f"[bold]{escape(source_command)}[/bold]",
+            soft_wrap=True,
+        )
+        if shell == "zsh":
+            console.print(
+                "[dim]zsh completes with it once compinit has run earlier in the file "
+                "(oh-my-zsh, prezto and most setups run it).[/dim]"
+            )
+    else:
+        console.print(f"New {shell} terminals no longer complete `ccprofile <Tab>`.")
 
 
 def show_shell(console: Console, target: Target) -> None:

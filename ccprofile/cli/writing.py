@@ -13,9 +13,10 @@ from ccprofile.claude import effect, variables
 from ccprofile.claude import status as status_module
 from ccprofile.cli import render
 from ccprofile.cli.consoles import console
-from ccprofile.errors import NoEffect, ProbeError, VerifyFailed
+from ccprofile.errors import NoEffect, ProbeError, UnsupportedCompletion, VerifyFailed
 from ccprofile.startup import profile
 from ccprofile.startup.probe import start_new_shell
+from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.targets import Target
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
@@ -53,13 +54,27 @@ def _checker(target: Target, options: Options, found: _Checked) -> profile.Check
     return check
 
 
-def write(target: Target, edit: Edit | None, what: str, options: Options, *, announce: bool = True) -> bool:
-    """Apply ``edit`` to the target's block (None: remove the block); True if the file changed."""
+def write(
+    target: Target,
+    edit: Edit | None,
+    what: str,
+    options: Options,
+    *,
+    announce: bool = True,
+    completion: bool | None = None,
+) -> bool:
+    """Apply ``edit`` to the target's block (None: remove the block); True if the file changed.
+
+    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay, so
+    there is no effect on models to check.
+    """
     target.check_writable_location()
+    if completion is not None and not target.shell.completion:
+        raise UnsupportedCompletion(target.shell.name, [n for n, s in SHELLS.items() if s.completion])
     if announce:
         render.show_shell(console, target)
     found = _Checked()
-    check = _checker(target, options, found)
+    check = _checker(target, options, found) if completion is None else None
     if edit is None:
         change = profile.uninstall(
             target.path,
@@ -78,13 +93,18 @@ def write(target: Target, edit: Edit | None, what: str, options: Options, *, ann
             backup_dir=target.backup_dir,
             dry_run=options.dry_run,
             check=check,
+            completion=completion,
         )
     if edit is None and not change.changed and not announce:
         return False  # uninstall --all: files without a block are not worth a line
-    render.show_change(console, change, target.home.path, what=what, why=target.why)
+    render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
         render.show_warnings(console, [w for w in found.report.warnings if w.code == "crlf-startup-file"])
     render.show_shortfalls(console, found.shortfalls, options.dry_run)
+    if completion is not None:
+        source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
+        render.show_completion_hint(console, change, target.shell.name, source)
+        return change.changed
     verified = True
     if not options.dry_run and change.changed and found.inputs is not None:
         wanted = options.verify if options.verify is not None else sys.stdout.isatty()

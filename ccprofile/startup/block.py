@@ -27,6 +27,8 @@ OWNERSHIP = (
 OWNERSHIP_PREFIX = "# Managed by ccprofile"
 # Lines after which nothing may be added: a new block goes in front of them instead.
 MUST_STAY_LAST = ("#THIS MUST BE AT THE END OF THE FILE FOR SDKMAN TO WORK!!!",)
+# Starts the tab-completion lines, always the last ones of a block that has them.
+COMPLETION_NOTE = "# Tab completion for ccprofile (`ccprofile completion --remove` takes it out):"
 # Present only when ccprofile created the file, so uninstall knows it may delete it again.
 CREATED_NOTE = "# ccprofile created this file; uninstall deletes it if nothing else is added."
 
@@ -60,7 +62,7 @@ class Block:
 
 def is_own_comment(line: str) -> bool:
     """One of the comment lines ccprofile writes into every block (any release's wording)."""
-    return line == CREATED_NOTE or line.startswith(OWNERSHIP_PREFIX)
+    return line in (CREATED_NOTE, COMPLETION_NOTE) or line.startswith(OWNERSHIP_PREFIX)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import errno
 import fcntl
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,6 +119,8 @@ def check_writable(target: Path) -> None:
 def write(target: Path, data: bytes, mode: int | None) -> None:
     """Atomically replace ``target`` with ``data``; call while holding ``locked(target)``."""
     try:
+        import tempfile  # only writes need it; status reads through this module too
+
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TMP_SUFFIX, dir=target.parent)
     except OSError as error:
         raise _fail("write", target, error) from None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def _from_proc(pid: int) -> tuple[Process, int] | None:
 
 def _from_ps(pid: int) -> list[Process]:
     """Without /proc (macOS, the BSDs): shellingham's reading of ``ps``, nearest first."""
+    import subprocess
+
     from shellingham.posix import ps  # shellingham knows the quirks of each ps
 
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, fileio
-from ccprofile.startup.shells import Shell
+from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
 
 Pins = Mapping[str, str]
@@ -49,6 +49,7 @@ class Change:
     backup: Path | None
     dry_run: bool
     exports: tuple[str, ...]  # the assignment lines of the new block, ready to paste
+    completion: tuple[bool, bool] = (False, False)  # the block had / has tab completion
     previous: bytes | None = None  # the file before the change (None: it did not exist)
     mode: int | None = None  # its mode, to put it back as it was
 
@@ -57,10 +58,35 @@ def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
     return CcprofileError(f"{path}: {error}; fix the markers by hand, nothing was written")
 
 
-def read_pins(path: Path, found: block.Block, names: Sequence[str], *, strict: bool = True) -> dict[str, str]:
-    """The pins of ``names`` one block holds; with ``strict``, refuse a block edited by hand."""
+@dataclass(frozen=True)
+class Contents:
+    """What one block holds: pins, and whether it has the tab-completion lines."""
+
+    pins: dict[str, str]
+    completion: bool
+
+
+def read_block(path: Path, found: block.Block, names: Sequence[str], *, strict: bool = True) -> Contents:
+    """The pins of ``names`` one block holds and its completion; with ``strict``, refuse a
+    block edited by hand."""
+    body = found.body
+    completion = block.COMPLETION_NOTE in body
+    if completion:
+        at = body.index(block.COMPLETION_NOTE)
+        if strict and tuple(body[at + 1 :]) not in KNOWN_COMPLETIONS:
+            raise CcprofileError(
+                f"{path}:{found.first_line + 2 + at}: the completion lines inside the ccprofile block "
+                "are not ccprofile's; move your changes out of the block, nothing was written"
+            )
+        body = body[:at]
+    return Contents(_read_pins(path, found, body, names, strict=strict), completion)
+
+
+def _read_pins(
+    path: Path, found: block.Block, body: Sequence[str], names: Sequence[str], *, strict: bool
+) -> dict[str, str]:
     pins: dict[str, str] = {}
-    for index, line in enumerate(found.body):
+    for index, line in enumerate(body):
         if block.is_own_comment(line) or not line.strip():
             continue
         statement = parse_any(line)
@@ -96,12 +122,15 @@ class _Plan:
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
     collapsed: int
+    completion: tuple[bool, bool] = (False, False)  # before, after
 
 
-def _without_blocks(old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...]) -> _Plan:
+def _without_blocks(
+    old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...], completion: bool
+) -> _Plan:
     removal = block.remove(old)
     new = None if removal.created_file and removal.text == "" else removal.text
-    return _Plan(new, before, (), max(len(blocks) - 1, 0))
+    return _Plan(new, before, (), max(len(blocks) - 1, 0), (completion, False))
 
 
 def update(
@@ -113,23 +142,30 @@ def update(
     backup_dir: Path,
     dry_run: bool = False,
     check: Check | None = None,
+    completion: bool | None = None,
 ) -> Change:
-    """Apply ``edit`` to the file's pins and write the result; no pins left removes the block.
+    """Apply ``edit`` to the file's pins and write the result; a block left with neither pins
+    nor completion is removed.
 
-    ``names`` are the variables a block may hold, in the order it writes them. ``check`` sees
-    the planned bytes (None: the file goes) before anything is written, also in a dry run, and
-    may raise to stop the write.
+    ``names`` are the variables a block may hold, in the order it writes them. ``completion``
+    adds (True) or removes (False) the shell's tab-completion lines; None keeps what is there.
+    ``check`` sees the planned bytes (None: the file goes) before anything is written, also in
+    a dry run, and may raise to stop the write.
     """
 
     def plan(old: str, missing: bool) -> _Plan:
         blocks = block.find_blocks(old)
-        before = _ordered(read_pins(path, blocks[0], names) if blocks else {}, names)
+        contents = read_block(path, blocks[0], names) if blocks else Contents({}, False)
+        before = _ordered(contents.pins, names)
         after = _ordered(edit(dict(before)), names)
-        if not after:
-            return _without_blocks(old, blocks, before)
+        completes = contents.completion if completion is None else completion
+        if not after and not completes:
+            return _without_blocks(old, blocks, before, contents.completion)
         payload = [shell.syntax.assign(name, value) for name, value in after]
+        if completes:
+            payload += [block.COMPLETION_NOTE, *shell.completion]
         edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
-        return _Plan(edited.text, before, after, edited.collapsed)
+        return _Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
     return _run(
         path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run, check=check
@@ -153,8 +189,8 @@ def uninstall(
 
     def plan(old: str, missing: bool) -> _Plan:
         blocks = block.find_blocks(old)
-        before = read_pins(path, blocks[0], names, strict=False) if blocks else {}
-        return _without_blocks(old, blocks, _ordered(before, names))
+        contents = read_block(path, blocks[0], names, strict=False) if blocks else Contents({}, False)
+        return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
     return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False, check=check)
@@ -216,6 +252,7 @@ def _run(
         backup=saved,
         dry_run=dry_run,
         exports=tuple(shell.syntax.assign(name, value) for name, value in planned.after),
+        completion=planned.completion,
         previous=snapshot.data,
         mode=snapshot.mode,
     )

@@ -10,7 +10,6 @@ be read, the caller says so and assumes new terminals inherit none of the variab
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +35,8 @@ def session_process(processes: Sequence[Process]) -> Process | None:
 
 
 def _launchctl(names: Iterable[str]) -> Session:
+    import subprocess  # macOS only: status on Linux does not pay for importing it
+
     found: dict[str, str] = {}
     try:
         for name in names:

@@ -216,6 +216,7 @@ class Shell:
     file_suffix: str | None = None  # likewise, a suffix
     aliases: tuple[str, ...] = ()  # other names shellingham or $SHELL report for it
     probe_args: tuple[str, ...] = _PROBE_POSIX
+    completion: tuple[str, ...] = ()  # tab-completion lines for the block; () where unsupported
 
     def apply_hint(self, path: Path | str) -> str:
         return self.source_command.format(file=path)
@@ -224,6 +225,28 @@ class Shell:
 def _profile_shell(name: str, source: str, aliases: tuple[str, ...] = ()) -> Shell:
     return Shell(name, POSIX, _profile, lambda h: [_profile(h)], source, aliases=aliases)
 
+
+# Tab completion: a function that asks ccprofile itself (typer's protocol, through the
+# _CCPROFILE_COMPLETE variable), registered for the word `ccprofile`. Defining it starts no
+# process and reads no file, so a new shell does not get slower. zsh's compdef exists only
+# once compinit has run (oh-my-zsh and most setups run it before the end of .zshrc); the guard
+# keeps a shell without it from printing an error.
+_BASH_COMPLETION = (
+    "_ccprofile_completion() { local IFS=$'\\n'; COMPREPLY=( $(env COMP_WORDS=\"${COMP_WORDS[*]}\" "
+    'COMP_CWORD=$COMP_CWORD _CCPROFILE_COMPLETE=complete_bash "$1") ); return 0; }',
+    "complete -o default -F _ccprofile_completion ccprofile",
+)
+_ZSH_COMPLETION = (
+    '_ccprofile_completion() { eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" '
+    "_CCPROFILE_COMPLETE=complete_zsh ccprofile); }",
+    "if (( $+functions[compdef] )); then compdef _ccprofile_completion ccprofile; fi",
+)
+_FISH_COMPLETION = (
+    'complete --command ccprofile --no-files --arguments "(env _CCPROFILE_COMPLETE=complete_fish '
+    '_TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) ccprofile)" '
+    '--condition "env _CCPROFILE_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args '
+    '_TYPER_COMPLETE_ARGS=(commandline -cp) ccprofile"',
+)
 
 _TCSH_FILES = (".tcshrc", ".cshrc", ".login")
 SHELLS: dict[str, Shell] = {
@@ -238,6 +261,7 @@ SHELLS: dict[str, Shell] = {
             why=_bash_why,
             looks=_bash_looks,
             file_names=(".bashrc", ".bash_profile", ".bash_login"),
+            completion=_BASH_COMPLETION,
         ),
         Shell(
             "zsh",
@@ -248,8 +272,18 @@ SHELLS: dict[str, Shell] = {
             why=_zsh_why,
             looks=_zsh_looks,
             file_names=(".zshrc", ".zshenv", ".zprofile", ".zlogin"),
+            completion=_ZSH_COMPLETION,
         ),
-        Shell("fish", FISH, _fish_file, _fish_reads, "source {file}", looks=_fish_looks, file_suffix=".fish"),
+        Shell(
+            "fish",
+            FISH,
+            _fish_file,
+            _fish_reads,
+            "source {file}",
+            looks=_fish_looks,
+            file_suffix=".fish",
+            completion=_FISH_COMPLETION,
+        ),
         _profile_shell("sh", ". {file}"),
         _profile_shell("dash", ". {file}"),
         _profile_shell("ksh", ". {file}", aliases=("mksh", "ksh93")),
@@ -267,6 +301,8 @@ SHELLS: dict[str, Shell] = {
         ),
     )
 }
+# Every completion any release wrote, so a block holding one is still recognised as ccprofile's.
+KNOWN_COMPLETIONS = frozenset(shell.completion for shell in SHELLS.values() if shell.completion)
 _ALIASES = {alias: shell.name for shell in SHELLS.values() for alias in shell.aliases}
 
 

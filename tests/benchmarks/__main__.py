@@ -98,6 +98,9 @@ def isolated_env(home: Path) -> dict[str, str]:
         CCPROFILE_MANAGED_SETTINGS_DIR=str(home / "managed"),
     )
     env.pop("ZDOTDIR", None)
+    # Measure what an installed ccprofile costs: pip and pipx compile its bytecode, so a
+    # machine that forbids writing it must not make every run compile from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -120,11 +123,19 @@ def bench_cli(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]:
         "floor": lambda: timed([sys.executable, str(floor)], env),
         "status": lambda: timed([ccprofile, "status", "--shell", "zsh"], env),
         "version": lambda: timed([ccprofile, "--version"], env),
+        # status --json is what prompts and scripts call: judged against Python doing nothing.
+        "bare_python": lambda: timed([sys.executable, "-c", "pass"], env),
+        "status_json": lambda: timed([ccprofile, "status", "--json", "--shell", "zsh"], env),
     }
     if with_claude is not None:
         jobs["status_with_claude"] = lambda: timed([ccprofile, "status", "--shell", "zsh"], with_claude)
     medians = alternate(runs, jobs)
-    ratios = {f"{name}_ratio": medians[name] / medians["floor"] for name in medians if name != "floor"}
+    ratios = {
+        f"{name}_ratio": medians[name] / medians["floor"]
+        for name in medians
+        if name not in ("floor", "bare_python", "status_json")
+    }
+    ratios["status_json_vs_bare_python"] = medians["status_json"] / medians["bare_python"]
     return {**medians, **ratios}
 
 
@@ -154,41 +165,55 @@ def bench_shells(runs: int, home: Path, env: dict[str, str]) -> dict[str, float]
         )
         with_block = target.read_text()
         assert "# >>> ccprofile >>>" in with_block, f"ccprofile did not write its block to {target}"
+        subprocess.run([ccprofile, "completion", "--shell", shell], env=env, check=True, capture_output=True)
+        with_completion = target.read_text()
+        assert "_CCPROFILE_COMPLETE" in with_completion, f"no completion lines in {target}"
+        texts = {"without": None, "with": with_block, "completion": with_completion}
 
         def start(
-            present: bool,
+            kind: str,
             program: str = program,
             rc: Path = rc,
             target: Path = target,
-            text: str = with_block,
+            texts: dict[str, str | None] = texts,
         ) -> float:
+            text = texts[kind]
             if target == rc:
-                rc.write_text(text if present else plain)
-            elif present:
+                rc.write_text(text if text is not None else plain)
+            elif text is not None:
                 target.write_text(text)
             else:
                 target.unlink(missing_ok=True)
             return timed([program, "-i", "-c", "exit"], env)
 
-        samples = interleaved(runs, {"without": lambda: start(False), "with": lambda: start(True)})
+        samples = interleaved(runs, {kind: lambda kind=kind: start(kind) for kind in texts})
         results[f"{shell}_without_ms"] = statistics.median(samples["without"]) * 1000
         # The median of the paired differences: each "with" run against the "without" run just
-        # before it, so drift in the machine's speed cancels out.
+        # before it, so drift in the machine's speed cancels out. Completion is measured
+        # against the block without it: what `ccprofile completion` adds on top of the pin.
         pairs = zip(samples["without"], samples["with"], strict=True)
         results[f"{shell}_added_ms"] = statistics.median(w - wo for wo, w in pairs) * 1000
+        pairs = zip(samples["with"], samples["completion"], strict=True)
+        results[f"{shell}_completion_added_ms"] = statistics.median(c - w for w, c in pairs) * 1000
         if shutil.which("valgrind"):
             # Wall time of a 2-15 ms start is noisy to a millisecond; instruction counts are
             # exact, and valgrind reports one count per process, which counts the processes.
-            start(False)
-            bare = instructions([program, "-i", "-c", "exit"], env)
-            start(True)
-            pinned = instructions([program, "-i", "-c", "exit"], env)
+            counted = {}
+            for kind in texts:
+                start(kind)
+                counted[kind] = instructions([program, "-i", "-c", "exit"], env)
+            bare, pinned, completing = counted["without"], counted["with"], counted["completion"]
             results[f"{shell}_processes_without"] = len(bare)
             results[f"{shell}_processes_with"] = len(pinned)
+            results[f"{shell}_processes_with_completion"] = len(completing)
             results[f"{shell}_added_instructions"] = sum(pinned) - sum(bare)
+            results[f"{shell}_completion_added_instructions"] = sum(completing) - sum(pinned)
             # In ms at the rate this shell ran at in the wall-clock runs above.
             results[f"{shell}_added_ms_from_instructions"] = (
                 (sum(pinned) - sum(bare)) / sum(bare) * results[f"{shell}_without_ms"]
+            )
+            results[f"{shell}_completion_added_ms_from_instructions"] = (
+                (sum(completing) - sum(pinned)) / sum(bare) * results[f"{shell}_without_ms"]
             )
         rc.unlink()
         target.unlink(missing_ok=True)
@@ -259,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     width = max(len(k) for k in figures)
     for key, value in figures.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        if key in ("floor", "status", "version", "status_with_claude"):
+        if key in ("floor", "status", "version", "status_with_claude", "bare_python", "status_json"):
             shown = f"{value * 1000:.1f} ms"
         print(f"{key:<{width}}  {shown}")
     print(json.dumps(figures, sort_keys=True))

@@ -1,0 +1,121 @@
+"""Tab completion lives inside the ccprofile block: added and removed like a pin, gone with
+uninstall (the file back byte for byte), and working in real bash, zsh and fish."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from ccprofile.startup import block, profile
+from ccprofile.startup.shells import SHELLS
+from tests.conftest import ccprofile_command, require_program
+from tests.helpers import run_cli
+
+BIN = str(Path(ccprofile_command()[0]).parent)
+ZSHRC_WITH_COMPINIT = "autoload -Uz compinit && compinit -u\n"
+
+
+def _tab_completes(shell: str, home: Path, *, timeout: float) -> bool:
+    """Type `ccprofile set-f<Tab>` into an interactive shell; True if it became set-fast-model."""
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "TERM": "xterm", "SHELL": f"/bin/{shell}"}
+    child = pexpect.spawn(
+        require_program(shell), ["-i"], env=env, encoding="utf-8", timeout=30, cwd=str(home)
+    )
+    try:
+        child.sendline("echo ready$((1+1))" if shell != "fish" else "echo ready(math 1+1)")
+        child.expect("ready2")
+        child.send("ccprofile set-f\t")
+        return child.expect(["set-fast-model", pexpect.TIMEOUT], timeout=timeout) == 0
+    finally:
+        child.sendcontrol("c")
+        child.close(force=True)
+
+
+@pytest.mark.real_shell
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_in_the_block_completes_in_a_real_shell_and_uninstall_takes_it_back(
+    home: Path, shell: str
+) -> None:
+    startup = {"bash": home / ".bashrc", "zsh": home / ".zshrc"}.get(shell)
+    if startup is not None:
+        startup.write_text(ZSHRC_WITH_COMPINIT if shell == "zsh" else "export EDITOR=vi\n")
+    original = startup.read_bytes() if startup else None
+    # The control: without the lines, Tab does not know ccprofile's commands.
+    assert not _tab_completes(shell, home, timeout=3)
+
+    added = run_cli(["completion", "--shell", shell])
+    assert added.returncode == 0, added.stderr
+    assert "complete `ccprofile <Tab>`" in added.stdout
+    assert _tab_completes(shell, home, timeout=20)
+
+    removed = run_cli(["uninstall", "--shell", shell, "--no-verify"])
+    assert removed.returncode == 0, removed.stderr
+    if startup is not None:
+        assert startup.read_bytes() == original
+    else:
+        assert not (home / ".config" / "fish" / "conf.d" / "ccprofile.fish").exists()
+
+
+def test_completion_stays_when_the_last_pin_goes_and_goes_with_remove(home: Path) -> None:
+    rc = home / ".zshrc"
+    rc.write_text("export PATH=/x\n")
+    assert run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"]).returncode == 0
+    assert run_cli(["completion", "--shell", "zsh"]).returncode == 0
+    unset = run_cli(["unset-fast-model", "--shell", "zsh", "--no-verify"])
+    assert "Updated ~/.zshrc: it now has no background-model pin." in unset.stdout
+    (found,) = block.find_blocks(rc.read_text())
+    assert found.body[-3:] == (block.COMPLETION_NOTE, *SHELLS["zsh"].completion)
+    removed = run_cli(["completion", "--remove", "--shell", "zsh"])
+    assert removed.returncode == 0, removed.stderr
+    assert "no longer complete" in removed.stdout
+    assert rc.read_text() == "export PATH=/x\n"
+
+
+def test_completion_with_pins_round_trips_byte_for_byte(home: Path) -> None:
+    rc = home / ".zshrc"
+    original = b"# mine\r\nexport A=1\r\n"
+    rc.write_bytes(original)
+    backups = home / "backups"
+    profile.update(
+        rc,
+        SHELLS["zsh"],
+        lambda p: {**p, "ANTHROPIC_MODEL": "m"},
+        names=["ANTHROPIC_MODEL"],
+        backup_dir=backups,
+    )
+    change = profile.update(
+        rc, SHELLS["zsh"], lambda p: p, names=["ANTHROPIC_MODEL"], backup_dir=backups, completion=True
+    )
+    assert change.completion == (False, True) and change.after == (("ANTHROPIC_MODEL", "m"),)
+    profile.uninstall(rc, SHELLS["zsh"], names=["ANTHROPIC_MODEL"], backup_dir=backups)
+    assert rc.read_bytes() == original
+
+
+def test_completion_lines_changed_by_hand_are_refused(home: Path) -> None:
+    rc = home / ".zshrc"
+    assert run_cli(["completion", "--shell", "zsh"]).returncode == 0
+    rc.write_text(rc.read_text().replace("compdef _ccprofile_completion", "compdef _mine"))
+    result = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"])
+    assert result.returncode == 1
+    assert result.stderr.startswith("ccprofile: error: ")
+    assert "the completion lines inside the ccprofile block are not ccprofile's" in result.stderr
+    assert "compdef _mine" in rc.read_text()
+
+
+@pytest.mark.parametrize("shell", ["sh", "dash", "ksh", "tcsh", "pwsh"])
+def test_shells_without_completion_are_refused_in_one_line(home: Path, shell: str) -> None:
+    result = run_cli(["completion", "--shell", shell])
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"ccprofile: error: ccprofile has no tab completion for {shell}: it has it for bash, zsh, fish; "
+        "nothing was written\n"
+    )
+
+
+def test_install_completion_is_the_completion_command(home: Path) -> None:
+    result = run_cli(["--install-completion"], env={**os.environ, "SHELL": "/bin/zsh"})
+    assert result.returncode == 0, result.stderr
+    assert block.COMPLETION_NOTE in (home / ".zshrc").read_text()
