@@ -85,7 +85,7 @@ def test_options_name_their_values() -> None:
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["status", "--bogus"], "no such option: --bogus (see `ccprofile status --help`)"),
+        (["status", "--zzz"], "no such option: --zzz (see `ccprofile status --help`)"),
         (["nosuch"], "no such command 'nosuch' (see `ccprofile --help`)"),
         (["models", "a"], "got unexpected extra argument(s) (a) (see `ccprofile models --help`)"),
         (["set-model"], "missing argument 'MODEL' (see `ccprofile set-model --help`)"),

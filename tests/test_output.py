@@ -3,11 +3,17 @@ and a prompt that Ctrl-D cancels."""
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
+from rich.console import Console
 
 from tests.conftest import ccprofile_command
 from tests.helpers import run_cli
@@ -96,8 +102,9 @@ def test_messages_read_as_sentences(home: Path, args: list[str], line: str) -> N
 def test_a_family_name_says_the_full_id_was_pinned_not_the_name(home: Path) -> None:
     result = run_cli(["set-fast-model", "haiku", "--provider", "anthropic", "--shell", "zsh"])
     assert result.returncode == 0, result.stderr
-    assert "haiku is a family name, not an ID (Claude Code would send it as is); pinned the newest haiku: " in (
-        " ".join(result.stdout.split())
+    assert (
+        "haiku is a family name, not an ID (Claude Code would send it as is); pinned the newest haiku: "
+        in (" ".join(result.stdout.split()))
     )
     assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
 
@@ -156,3 +163,128 @@ def test_status_json_does_not_import_rich_or_typer(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stderr
     assert '"background"' in result.stdout
+
+
+# Nothing a user may copy is ever cut: at every width, each ID and path is printed whole.
+WIDTHS = range(1, 301)
+DEEP_PROJECT = "work/clients/a-rather-long-client-name/repository-with-a-long-name"
+
+
+def _status_report(home: Path, project: Path) -> Any:
+    from ccprofile.claude import status
+    from ccprofile.startup.targets import resolve_target
+
+    target = resolve_target("zsh", None, os.environ, sys.platform)
+    return status.build(status.read_inputs(os.environ, target, project, sys.platform))
+
+
+def _pinned_everywhere(home: Path) -> tuple[Path, list[str]]:
+    """A bedrock pin in ~/.zshrc overridden by a settings file deep in a project: the longest
+    IDs and paths status prints."""
+    bedrock = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert (
+        run_cli(
+            ["set-fast-model", bedrock, "--provider", "bedrock", "--shell", "zsh", "--no-verify"]
+        ).returncode
+        == 0
+    )
+    project = home / DEEP_PROJECT
+    (project / ".claude").mkdir(parents=True)
+    settings = project / ".claude" / "settings.local.json"
+    settings.write_text('{"env": {"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001"}}')
+    whole = [
+        bedrock,
+        "claude-haiku-4-5-20251001",
+        f"~/{DEEP_PROJECT}/.claude/settings.local.json",
+        "~/.zshrc",
+    ]
+    return project, whole
+
+
+def _printed(width: int, draw: Callable[[Console], None]) -> str:
+    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False)
+    draw(console)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_status_never_cuts_an_id_or_a_path_at_any_width(home: Path) -> None:
+    from ccprofile.cli import render_status
+
+    project, whole = _pinned_everywhere(home)
+    report = _status_report(home, project)
+    layouts = set()
+    for width in WIDTHS:
+        text = _printed(width, lambda console: render_status.show_status(console, report, home))
+        missing = [value for value in whole if value not in text]
+        assert not missing, f"at {width} columns: {missing} cut\n{text}"
+        assert "…" not in text, f"at {width} columns"
+        layouts.add("┏" in text)
+    assert layouts == {True, False}  # both the table and the stacked layout were exercised
+
+
+@pytest.mark.parametrize("provider", ["anthropic", "bedrock", "vertex", "foundry", "gateway"])
+def test_models_never_cuts_an_id_at_any_width(provider: str) -> None:
+    from ccprofile.claude import catalog
+    from ccprofile.cli import render_status
+
+    models = catalog.load()
+    ids = [row.id for row in render_status.model_rows(models, provider, []) if row.id]
+    assert ids
+    for width in WIDTHS:
+        text = _printed(width, lambda console: render_status.show_models(console, models, provider, []))
+        missing = [value for value in ids if value not in text]
+        assert not missing, f"{provider} at {width} columns: {missing} cut"
+        assert "…" not in text
+
+
+@pytest.mark.parametrize("columns", [None, "1", "40", "80", "300"], ids=["piped", "1", "40", "80", "300"])
+def test_the_installed_program_prints_ids_and_paths_whole(home: Path, columns: str | None) -> None:
+    project, whole = _pinned_everywhere(home)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    status = subprocess.run(
+        [*ccprofile_command(), "status", "--shell", "zsh"],
+        env=env,
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert status.returncode == 0, status.stderr
+    assert all(value in status.stdout for value in whole), status.stdout
+    models = run_cli(["models", "--provider", "bedrock"], env=env)
+    assert "us.anthropic.claude-sonnet-4-5-20250929-v1:0" in models.stdout
+
+
+def test_status_is_short_unless_asked(home: Path) -> None:
+    """The table, layers only where more than one place sets a value, warnings with ~ paths
+    and one fix each, and a one-line footer; --verbose adds every layer and the caveats."""
+    from ccprofile.cli import render_status
+
+    project, _ = _pinned_everywhere(home)
+    report = _status_report(home, project)
+    short = _printed(200, lambda console: render_status.show_status(console, report, home))
+    assert "Background: set in 3 places" in short
+    assert "Primary:" not in short  # nothing sets it: the table says so already
+    assert str(home) not in short
+    assert "cannot see `claude --model`" not in short
+    warnings = [line for line in short.splitlines() if line.startswith("warning ")]
+    fixes = [line for line in short.splitlines() if line.startswith("  Fix: ")]
+    assert warnings and len(fixes) == len(warnings)
+    assert short.splitlines()[-1] == (
+        f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules. More: ccprofile status --verbose"
+    )
+    verbose = _printed(200, lambda console: render_status.show_status(console, report, home, verbose=True))
+    assert "Primary: nothing sets it; Claude Code's default applies." in verbose
+    assert "cannot see `claude --model`" in verbose
+    assert (
+        verbose.splitlines()[-1] == f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules."
+    )
+
+
+def test_a_clean_status_ends_with_one_line_saying_so(home: Path) -> None:
+    result = run_cli(["status", "--shell", "zsh"], env={**os.environ, "COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("No problems found. Claude Code ")
+    assert result.stdout.splitlines()[-1].endswith(" rules. More: ccprofile status --verbose")
+    assert "nothing sets it" not in result.stdout  # the table already says "Claude Code default"

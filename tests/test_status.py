@@ -242,7 +242,7 @@ def test_huge_and_binary_startup_files_do_not_crash(home: Path, tmp_path: Path) 
 def test_table_output_names_models_sources_and_blind_spots(home: Path, tmp_path: Path) -> None:
     pin(home)
     result = runner.invoke(
-        app, ["status", "--shell", "zsh", "--project", str(tmp_path)], env={"COLUMNS": "160"}
+        app, ["status", "--shell", "zsh", "--project", str(tmp_path), "--verbose"], env={"COLUMNS": "160"}
     )
     assert result.exit_code == 0
     for text in (

@@ -71,6 +71,8 @@ class Report:
     notes: tuple[str, ...] = field(default=(BLIND_SPOTS,))
     shell_reason: str = ""
     claude: dict[str, str | None] = field(default_factory=dict)
+    # The notes without which the table would claim too much; the rest hold for every report.
+    table_notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         def model(view: View) -> dict[str, Any]:
@@ -163,13 +165,17 @@ def _resolve(composed: Composed, settings: Sequence[Settings], catalog: Catalog)
     return resolve.background_model(composed, primary, catalog), primary
 
 
-def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
-    notes = [BLIND_SPOTS]
+def _table_notes(inputs: Inputs) -> tuple[str, ...]:
     if inputs.session.env is None and inputs.probed is None:
-        notes.append(
+        return (
             f"The environment new terminals inherit could not be read ({inputs.session.source}); "
-            "the new-terminal column assumes it sets none of these variables."
+            "the new-terminal column assumes it sets none of these variables.",
         )
+    return ()
+
+
+def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
+    notes = [BLIND_SPOTS, *_table_notes(inputs)]
     if inputs.claude.rules.note:
         notes.append(inputs.claude.rules.note)
     if any(model.source == "default" for model in shown):
@@ -237,6 +243,7 @@ def build(inputs: Inputs) -> Report:
         _notes(inputs, shown),
         inputs.shell_reason,
         inputs.claude.to_json(),
+        _table_notes(inputs),
     )
 
 

@@ -47,6 +47,12 @@ OPTIONS = (
     Option("--json", "as_json", bool, "Print one JSON object instead of the table."),
     Option("--check", "check", bool, "Exit 1 if there is any warning (for dotfile repos and CI)."),
     Option(
+        "--verbose",
+        "verbose",
+        bool,
+        "Also list every place that sets each model, and the caveats every report shares.",
+    ),
+    Option(
         "--project",
         "project",
         Path,
@@ -69,6 +75,7 @@ OPTIONS = (
 class StatusArgs:
     as_json: bool = False
     check: bool = False
+    verbose: bool = False
     probe: bool = False
     project: Path | None = None
     shell: str | None = None
@@ -142,5 +149,5 @@ def run(args: StatusArgs) -> int:
         from ccprofile.cli import render_status
         from ccprofile.cli.consoles import console
 
-        render_status.show_status(console, report, home_path(os.environ))
+        render_status.show_status(console, report, home_path(os.environ), verbose=args.verbose)
     return 1 if args.check and report.warnings else 0

@@ -21,6 +21,12 @@ def tilde(path: Path, home: Path) -> str:
         return str(path)
 
 
+def tilde_text(text: str, home: Path) -> str:
+    """Every path under ``home`` in a message written as ``~/...``, as the tables show them."""
+    prefix = str(home).rstrip("/") + "/"
+    return text.replace(prefix, "~/") if prefix != "/" else text
+
+
 def _paste_line(change: Change) -> str:
     return "; ".join(change.exports)
 
@@ -126,9 +132,13 @@ def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool) 
         console.print(f"[yellow]{escape(prefix + shortfall)}[/yellow]")
 
 
-def show_warnings(console: Console, warnings: Sequence[StatusWarning]) -> None:
+def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Path) -> None:
+    """Each warning, then its fix on a line of its own; paths with ``~``, never wrapped inside."""
     for warning in warnings:
-        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(warning.message)}")
+        problem, _, repair = tilde_text(warning.message, home).partition(" Fix: ")
+        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(problem)}")
+        if repair:
+            console.print(f"  [bold]Fix:[/bold] {escape(repair)}", soft_wrap=True)
 
 
 def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:

@@ -1,7 +1,10 @@
-"""The rich table of ``ccprofile status`` and ``ccprofile models``."""
+"""What ``ccprofile status`` and ``ccprofile models`` print: a table where it fits, else one
+record per block; never a model ID or a path cut to fit."""
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +17,7 @@ from rich.table import Table
 from ccprofile.claude.catalog import Catalog, Retired
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
-from ccprofile.cli.render import show_warnings, tilde
+from ccprofile.cli.render import show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",
@@ -22,6 +25,7 @@ _SOURCE_NAMES = {
     "profile": "startup file",
     "default": "Claude Code default",
 }
+VERBOSE_HINT = "ccprofile status --verbose"
 
 
 def _source(model: Model, home: Path) -> str:
@@ -35,43 +39,114 @@ def _source(model: Model, home: Path) -> str:
     return text
 
 
+def _fitting_table(
+    console: Console,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    plain: Sequence[Sequence[str]],
+    **options: Any,
+) -> Table | None:
+    """The table, if at this console's width it shows every word of ``plain`` whole; else None.
+
+    rich cuts a word (with …) when a table cannot get narrower, and how narrow it can get
+    depends on its layout rules: so the table is drawn once off screen and the words checked.
+    ``rows`` are ``plain`` with markup.
+    """
+    table = Table(**options)
+    for name in header:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    scratch = Console(width=console.width, file=io.StringIO(), color_system=None, highlight=False)
+    scratch.print(table)
+    drawn = scratch.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.strip("│┃ ") for line in drawn.splitlines()]
+    words = {word for row in plain for cell in row for word in cell.split()}
+    shown = {word for line in lines for cell in re.split(r"[│┃]", line) for word in cell.split()}
+    return table if words <= shown else None
+
+
+_STATUS_HEADER = ("Model", "claude started from this shell", "claude started from a new terminal")
+_LABELS = (
+    ("Background model (titles, summaries)", "Background", "background"),
+    ("Primary model", "Primary", "primary"),
+)
+
+
+def show_status(console: Console, report: Report, home: Path, *, verbose: bool = False) -> None:
+    console.print(
+        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
+        f"{escape(report.shell_reason)}"
+    )
+    console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
+    views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]
+    plain = [
+        [
+            label,
+            f"{view.now.model}\n{_source(view.now, home)}",
+            f"{view.new_shell.model}\n{_source(view.new_shell, home)}",
+        ]
+        for label, view in views
+    ]
+    rows = [[escape(label), _cell(view.now, home), _cell(view.new_shell, home)] for label, view in views]
+    table = _fitting_table(console, _STATUS_HEADER, rows, plain, show_lines=True)
+    if table is not None:
+        console.print(table)
+    else:
+        for label, view in views:
+            _show_stacked(console, label, view, home)
+    for _, short, attribute in _LABELS:
+        view = getattr(report, attribute)
+        if verbose or len(view.layers) > 1:
+            _show_layers(console, short, view, home)
+    show_warnings(console, report.warnings, home)
+    # The caveats every report shares wait for --verbose; one that qualifies this table does not.
+    for note in report.notes if verbose else report.table_notes:
+        console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
+    console.print(_footer(report, verbose), soft_wrap=True)
+
+
+def _footer(report: Report, verbose: bool) -> str:
+    count = len(report.warnings)
+    found = "[green]No problems found.[/green]" if not count else f"{count} warning{'s' * (count > 1)}."
+    footer = f"{found} Claude Code {report.claude.get('rules')} rules."
+    return footer if verbose else f"{footer} More: {VERBOSE_HINT}"
+
+
 def _cell(model: Model, home: Path) -> str:
     return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home))}[/dim]"
 
 
-def show_status(console: Console, report: Report, home: Path) -> None:
-    console.print(
-        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
-        f"{escape(report.shell_reason)}   Startup file: {escape(tilde(report.startup_file, home))}"
+def _show_stacked(console: Console, label: str, view: View, home: Path) -> None:
+    console.print(f"[bold]{escape(label)}[/bold]")
+    same = (view.now.model, _source(view.now, home)) == (view.new_shell.model, _source(view.new_shell, home))
+    pairs = (
+        [("claude started from this shell or a new terminal", view.now)]
+        if same
+        else [
+            ("claude started from this shell", view.now),
+            ("claude started from a new terminal", view.new_shell),
+        ]
     )
-    table = Table(show_lines=True)
-    table.add_column("Model")
-    table.add_column("claude started from this shell")
-    table.add_column("claude started from a new terminal")
-    for label, view in (
-        ("Background (titles, summaries)", report.background),
-        ("Primary", report.primary),
-    ):
-        table.add_row(label, _cell(view.now, home), _cell(view.new_shell, home))
-    console.print(table)
-    for label, view in (("Background", report.background), ("Primary", report.primary)):
-        _show_layers(console, label, view, home)
-    show_warnings(console, report.warnings)
-    if not report.warnings:
-        console.print("[green]No problems found.[/green]")
-    for note in report.notes:
-        console.print(f"[dim]{escape(note)}[/dim]")
+    for heading, model in pairs:
+        console.print(f"  {heading}:")
+        console.print(f"    [bold]{escape(model.model)}[/bold]", soft_wrap=True)
+        console.print(f"    [dim]{escape(_source(model, home))}[/dim]", soft_wrap=True)
 
 
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
     if not view.layers:
         console.print(f"{label}: nothing sets it; Claude Code's default applies.")
         return
-    console.print(f"{label}, every place that sets it, lowest precedence first:")
+    places = len(view.layers)
+    console.print(
+        f"{label}: set in {places} place{'s' * (places > 1)}, lowest precedence first (the last wins):"
+    )
     for layer in view.layers:
         where = f" {tilde(Path(layer.file), home)}" if layer.file else ""
         shown = repr(layer.value) if layer.value else "'' (counts as unset)"
-        console.print(f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}")
+        line = f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}"
+        console.print(line, soft_wrap=True)
 
 
 @dataclass(frozen=True)
@@ -126,18 +201,31 @@ def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dic
     return {"provider": provider, "claude_code_version": catalog.claude_code_version, "models": rows}
 
 
+_NO_ID = "not on this provider"
+
+
 def show_models(console: Console, catalog: Catalog, provider: str, families: Sequence[str]) -> None:
-    table = Table(title=f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)")
-    table.add_column("Family")
-    table.add_column("Model")
-    table.add_column(f"ID on {provider}")
-    table.add_column("Notes")
-    for row in model_rows(catalog, provider, families):
-        notes = []
-        if row.recommended_background:
-            notes.append("recommended background model")
-        if row.retired is not None:
-            notes.append(row.retired.describe())
-        shown = escape(row.id) if row.id else "[dim]not on this provider[/dim]"
-        table.add_row(row.family, row.name or "-", shown, ", ".join(notes))
-    console.print(table)
+    title = f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)"
+    header = ("Family", "Model", f"ID on {provider}", "Notes")
+    rows = [
+        [row.family, row.name or "-", row.id or _NO_ID, ", ".join(_model_notes(row))]
+        for row in model_rows(catalog, provider, families)
+    ]
+    marked = [[escape(cell) if cell != _NO_ID else f"[dim]{_NO_ID}[/dim]" for cell in row] for row in rows]
+    table = _fitting_table(console, header, marked, rows, title=title)
+    if table is not None:
+        console.print(table)
+        return
+    console.print(f"[bold]{escape(title)}[/bold]", soft_wrap=True)
+    for family, name, shown, notes in rows:
+        console.print(escape(" · ".join(part for part in (family, name, notes) if part and part != "-")))
+        console.print(f"    {escape(shown)}", soft_wrap=True)
+
+
+def _model_notes(row: ModelRow) -> list[str]:
+    notes = []
+    if row.recommended_background:
+        notes.append("recommended background model")
+    if row.retired is not None:
+        notes.append(row.retired.describe())
+    return notes

@@ -99,7 +99,8 @@ def write(
         return False  # uninstall --all: files without a block are not worth a line
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
-        render.show_warnings(console, [w for w in found.report.warnings if w.code == "crlf-startup-file"])
+        crlf = [w for w in found.report.warnings if w.code == "crlf-startup-file"]
+        render.show_warnings(console, crlf, target.home.path)
     render.show_shortfalls(console, found.shortfalls, options.dry_run)
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
