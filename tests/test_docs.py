@@ -53,3 +53,22 @@ def test_docs_name_the_claude_code_releases_ci_verifies_against() -> None:
             f"| {release} |" in (ROOT / "docs" / "e2e.md").read_text()
             or release in (ROOT / "docs" / "e2e.md").read_text().split("## Results", 1)[1]
         )
+
+
+def test_screenshots_match_what_ccprofile_prints_today() -> None:
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("docs/screenshots.py reads what new terminals inherit from /proc (Linux)")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "screenshots.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    readme = (ROOT / "README.md").read_text()
+    assert "(docs/status.svg)" in readme and "(docs/models.svg)" in readme

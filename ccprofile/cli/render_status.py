@@ -53,8 +53,12 @@ def _fitting_table(
     ``rows`` are ``plain`` with markup.
     """
     table = Table(**options)
-    for name in header:
-        table.add_column(name, overflow="fold")
+    for index, name in enumerate(header):
+        # rich shares the width out evenly; a column's longest word is what it cannot go below.
+        longest = max(
+            len(word) for cell in [name, *(row[index] for row in plain)] for word in cell.split() or [""]
+        )
+        table.add_column(name, overflow="fold", min_width=longest)
     for row in rows:
         table.add_row(*row)
     scratch = Console(width=console.width, file=io.StringIO(), color_system=None, highlight=False)
