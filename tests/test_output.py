@@ -257,7 +257,7 @@ def test_the_installed_program_prints_ids_and_paths_whole(home: Path, columns: s
 
 
 def test_status_is_short_unless_asked(home: Path) -> None:
-    """The table, layers only where more than one place sets a value, warnings with ~ paths
+    """The table, layers only where the places that set a model disagree, warnings with ~ paths
     and one fix each, and a one-line footer; --verbose adds every layer and the caveats."""
     from ccprofile.cli import render_status
 

@@ -48,17 +48,27 @@ def _fitting_table(
 ) -> Table | None:
     """The table, if at this console's width it shows every word of ``plain`` whole; else None.
 
-    rich cuts a word (with …) when a table cannot get narrower, and how narrow it can get
-    depends on its layout rules: so the table is drawn once off screen and the words checked.
-    ``rows`` are ``plain`` with markup.
+    rich shares a narrow width out by its own ratios and then cuts words (with …), so the
+    widths are chosen here: each column gets its longest word, and what is left goes to the
+    columns whose lines are longer, in proportion. The table is then drawn once off screen
+    and its words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain``
+    with markup.
     """
+    cells = [[name, *(row[index] for row in plain)] for index, name in enumerate(header)]
+    least = [max(len(word) for cell in column for word in cell.split() or [""]) for column in cells]
+    natural = [max(len(line) for cell in column for line in cell.splitlines() or [""]) for column in cells]
+    room = console.width - 3 * len(header) - 1  # borders and one space of padding each side
+    if sum(least) > room:
+        return None
+    spare = room - sum(least)
+    wants = [n - m for n, m in zip(natural, least, strict=True)]
+    widths = [
+        n if sum(natural) <= room else m + spare * want // max(sum(wants), 1)
+        for n, m, want in zip(natural, least, wants, strict=True)
+    ]
     table = Table(**options)
-    for index, name in enumerate(header):
-        # rich shares the width out evenly; a column's longest word is what it cannot go below.
-        longest = max(
-            len(word) for cell in [name, *(row[index] for row in plain)] for word in cell.split() or [""]
-        )
-        table.add_column(name, overflow="fold", min_width=longest)
+    for name, width in zip(header, widths, strict=True):
+        table.add_column(name, overflow="fold", width=width)
     for row in rows:
         table.add_row(*row)
     scratch = Console(width=console.width, file=io.StringIO(), color_system=None, highlight=False)
@@ -101,7 +111,8 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
             _show_stacked(console, label, view, home)
     for _, short, attribute in _LABELS:
         view = getattr(report, attribute)
-        if verbose or len(view.layers) > 1:
+        # Places that agree override nothing: their list would only repeat the table.
+        if verbose or len({layer.value for layer in view.layers}) > 1:
             _show_layers(console, short, view, home)
     show_warnings(console, report.warnings, home)
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
