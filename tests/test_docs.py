@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -72,3 +74,65 @@ def test_screenshots_match_what_ccprofile_prints_today() -> None:
     assert result.returncode == 0, result.stderr
     readme = (ROOT / "README.md").read_text()
     assert "(docs/status.svg)" in readme and "(docs/models.svg)" in readme
+
+
+# The walk-through in docs/usage.md, typed into a real zsh on an 80-column terminal.
+_BACKUP_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d\d)?")
+
+
+def _walkthrough() -> list[tuple[str, list[str]]]:
+    text = (ROOT / "docs" / "usage.md").read_text().split("## A first session", 1)[1]
+    block = text.split("```console\n", 1)[1].split("```", 1)[0]
+    steps: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            steps[-1][1].append(line)
+    return steps
+
+
+def _comparable(lines: list[str]) -> list[str]:
+    return [_BACKUP_TIME.sub("TIME", line.rstrip()) for line in lines if line.strip()]
+
+
+@pytest.mark.real_shell
+def test_the_newcomer_walkthrough_in_usage_md_is_what_a_terminal_shows(home: Path) -> None:
+    import os
+
+    import pexpect
+
+    from tests.conftest import ccprofile_command, require_program
+
+    steps = _walkthrough()
+    assert len(steps) >= 5 and all(command for command, _ in steps)
+    (home / ".zshrc").write_text("export EDITOR=vim\n")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(ccprofile_command()[0]).parent}:{os.environ['PATH']}",
+        "TERM": "dumb",
+        "SHELL": require_program("zsh"),  # a zsh user: the login shell is the one in the terminal
+    }
+    env.pop("COLUMNS", None)
+    shell = pexpect.spawn(
+        require_program("zsh"),
+        ["-i"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, 80),
+        cwd=str(home),
+    )
+    try:
+        # A plain prompt that appears in no output (nor in this line's echo, hence the split
+        # quotes), and no line editor echoing escapes.
+        shell.sendline("PS1='<rea''dy> '; PROMPT_EOL_MARK=''; unsetopt zle prompt_sp")
+        shell.expect_exact("<ready> ")
+        for command, expected in steps:
+            shell.sendline(command)
+            shell.expect_exact("<ready> ")
+            printed = str(shell.before).replace("\r\n", "\n").split("\n", 1)[1:]  # after the echo
+            got = _comparable(printed[0].split("\n") if printed else [])
+            assert got == _comparable(expected), f"$ {command}"
+    finally:
+        shell.close(force=True)

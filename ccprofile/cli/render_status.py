@@ -49,8 +49,8 @@ def _fitting_table(
     """The table, if at this console's width it shows every word of ``plain`` whole; else None.
 
     rich shares a narrow width out by its own ratios and then cuts words (with …), so the
-    widths are chosen here: each column gets its longest word, and what is left goes to the
-    columns whose lines are longer, in proportion. The table is then drawn once off screen
+    widths are chosen here: each column gets its longest word, and what is left goes first
+    to the columns that need little more to fit their lines. The table is then drawn once off screen
     and its words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain``
     with markup.
     """
@@ -60,12 +60,13 @@ def _fitting_table(
     room = console.width - 3 * len(header) - 1  # borders and one space of padding each side
     if sum(least) > room:
         return None
-    spare = room - sum(least)
+    # Water-filling: the columns that want least get all they want, the rest share equally.
+    spare, widths = room - sum(least), list(least)
     wants = [n - m for n, m in zip(natural, least, strict=True)]
-    widths = [
-        n if sum(natural) <= room else m + spare * want // max(sum(wants), 1)
-        for n, m, want in zip(natural, least, wants, strict=True)
-    ]
+    for served, index in enumerate(sorted(range(len(header)), key=wants.__getitem__)):
+        given = min(wants[index], spare // (len(header) - served))
+        widths[index] += given
+        spare -= given
     table = Table(**options)
     for name, width in zip(header, widths, strict=True):
         table.add_column(name, overflow="fold", width=width)
