@@ -202,9 +202,22 @@ def _pinned_everywhere(home: Path) -> tuple[Path, list[str]]:
 
 
 def _printed(width: int, draw: Callable[[Console], None]) -> str:
-    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False)
+    from ccprofile.cli.consoles import WholeWordsConsole
+
+    console = WholeWordsConsole(width=width, file=io.StringIO(), color_system=None, highlight=False)
     draw(console)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _cut(text: str, values: list[str]) -> list[str]:
+    """Values some line of ``text`` ends in the middle of: printed in two pieces."""
+    lasts = {line.split()[-1] for line in text.splitlines() if line.split()}
+    return [
+        value
+        for value in values
+        for last in lasts - set(values)
+        if len(last) >= 12 and value.startswith(last.lstrip("(")) and value != last.lstrip("(")
+    ]
 
 
 def test_status_never_cuts_an_id_or_a_path_at_any_width(home: Path) -> None:
@@ -217,6 +230,7 @@ def test_status_never_cuts_an_id_or_a_path_at_any_width(home: Path) -> None:
         text = _printed(width, lambda console: render_status.show_status(console, report, home))
         missing = [value for value in whole if value not in text]
         assert not missing, f"at {width} columns: {missing} cut\n{text}"
+        assert not _cut(text, whole), f"at {width} columns: {_cut(text, whole)} cut\n{text}"
         assert "…" not in text, f"at {width} columns"
         layouts.add("┏" in text)
     assert layouts == {True, False}  # both the table and the stacked layout were exercised
@@ -234,6 +248,7 @@ def test_models_never_cuts_an_id_at_any_width(provider: str) -> None:
         text = _printed(width, lambda console: render_status.show_models(console, models, provider, []))
         missing = [value for value in ids if value not in text]
         assert not missing, f"{provider} at {width} columns: {missing} cut"
+        assert not _cut(text, ids), f"{provider} at {width} columns"
         assert "…" not in text
 
 
