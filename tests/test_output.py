@@ -126,6 +126,23 @@ def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> No
     assert not (home / ".zshrc").exists()
 
 
+def test_ctrl_c_at_the_picker_cancels_and_writes_nothing(home: Path) -> None:
+    child = pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect(r"Choose 1-2 \[2\]: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "ccprofile: interrupted; nothing was written" in (child.before or "")
+    assert not (home / ".zshrc").exists()
+
+
 def test_backups_have_a_folder_per_file_named_by_time_and_are_printed_whole(home: Path) -> None:
     import re
 
