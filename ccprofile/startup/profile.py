@@ -117,7 +117,7 @@ def _ordered(pins: Pins, names: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
     new: str | None  # None: delete the file
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
@@ -127,10 +127,10 @@ class _Plan:
 
 def _without_blocks(
     old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...], completion: bool
-) -> _Plan:
+) -> Plan:
     removal = block.remove(old)
     new = None if removal.created_file and removal.text == "" else removal.text
-    return _Plan(new, before, (), max(len(blocks) - 1, 0), (completion, False))
+    return Plan(new, before, (), max(len(blocks) - 1, 0), (completion, False))
 
 
 def update(
@@ -153,7 +153,7 @@ def update(
     a dry run, and may raise to stop the write.
     """
 
-    def plan(old: str, missing: bool) -> _Plan:
+    def plan(old: str, missing: bool) -> Plan:
         blocks = block.find_blocks(old)
         contents = read_block(path, blocks[0], names) if blocks else Contents({}, False)
         before = _ordered(contents.pins, names)
@@ -165,10 +165,17 @@ def update(
         if completes:
             payload += [block.COMPLETION_NOTE, *shell.completion]
         edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
-        return _Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
+        return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
-    return _run(
-        path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=not dry_run, check=check
+    return run(
+        path,
+        plan,
+        _exports(shell),
+        label=shell.name,
+        backup_dir=backup_dir,
+        dry_run=dry_run,
+        may_create=not dry_run,
+        check=check,
     )
 
 
@@ -187,25 +194,43 @@ def uninstall(
     backup keeps them.
     """
 
-    def plan(old: str, missing: bool) -> _Plan:
+    def plan(old: str, missing: bool) -> Plan:
         blocks = block.find_blocks(old)
         contents = read_block(path, blocks[0], names, strict=False) if blocks else Contents({}, False)
         return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
-    return _run(path, shell, plan, backup_dir=backup_dir, dry_run=dry_run, may_create=False, check=check)
+    return run(
+        path,
+        plan,
+        _exports(shell),
+        label=shell.name,
+        backup_dir=backup_dir,
+        dry_run=dry_run,
+        may_create=False,
+        check=check,
+    )
 
 
-def _run(
+def _exports(shell: Shell) -> Callable[[Sequence[tuple[str, str]]], tuple[str, ...]]:
+    return lambda pins: tuple(shell.syntax.assign(name, value) for name, value in pins)
+
+
+def run(
     path: Path,
-    shell: Shell,
-    plan: Callable[[str, bool], _Plan],
+    plan: Callable[[str, bool], Plan],
+    lines: Callable[[Sequence[tuple[str, str]]], tuple[str, ...]],
     *,
+    label: str,
     backup_dir: Path,
     dry_run: bool,
     may_create: bool,
     check: Check | None,
 ) -> Change:
+    """The one way a pin file is changed, whatever kind it is (a startup file's block, a
+    settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
+    file), let ``check`` see it, then back up and replace the file atomically. ``lines``
+    turns pins into the lines shown to the user."""
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
@@ -214,7 +239,7 @@ def _run(
         snapshot = fileio.read(real)
         if b"\0" in (snapshot.data or b""):
             raise CcprofileError(
-                f"{path} contains NUL bytes, so it is not a shell startup file; nothing was written"
+                f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; nothing was written"
             )
         missing = snapshot.data is None
         old = fileio.decode(snapshot.data or b"")
@@ -240,7 +265,7 @@ def _run(
     return Change(
         path=path,
         real_path=real,
-        shell=shell.name,
+        shell=label,
         before=planned.before,
         after=planned.after,
         created=changed and missing,
@@ -251,7 +276,7 @@ def _run(
         diff=_diff(path, old, new) if changed and dry_run else "",
         backup=saved,
         dry_run=dry_run,
-        exports=tuple(shell.syntax.assign(name, value) for name, value in planned.after),
+        exports=lines(planned.after),
         completion=planned.completion,
         previous=snapshot.data,
         mode=snapshot.mode,
