@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ccprofile.claude.places import fix, place_of
+from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.status import Report
 from ccprofile.claude.variables import BACKGROUND, PRIMARY
@@ -44,26 +44,35 @@ def _met(model: Model, expected: Expectation) -> bool:
     return expected.value in (model.model, model.alias)
 
 
-def _reason(model: Model, where: str, kind: str) -> str:
+def _reason(model: Model, where: str, kind: str, in_settings: bool) -> str:
     if model.source.endswith("-settings"):
-        return f"{where} sets it, and settings beat the shell"
+        beaten = "that file takes precedence" if in_settings else "settings beat the shell"
+        return f"{where} sets it, and {beaten}"
     if kind == "startup-file":
         return f"{where} sets it after the ccprofile block, and the last assignment wins"
     return f"{where} sets it"
 
 
 def shortfalls(
-    report: Report, scan: Scan, shell: Shell, file_shown: str, wanted: Sequence[Expectation]
+    report: Report,
+    scan: Scan,
+    shell: Shell,
+    file_shown: str,
+    wanted: Sequence[Expectation],
+    *,
+    in_settings: bool = False,
+    ours: Ours | None = None,
 ) -> list[str]:
-    """One paragraph for each expectation a new terminal's claude would not meet."""
+    """One paragraph for each expectation a new terminal's claude would not meet.
+    ``in_settings``: the pin was written to a settings file, not a startup file."""
     found = []
     for expected in wanted:
         model = (report.background if expected.kind == "background" else report.primary).new_shell
         if _met(model, expected):
             continue
         variable = model.variable or ""
-        place = place_of(Origin(model.source, model.file), variable, scan)
-        reason = _reason(model, place.where, place.kind)
+        place = place_of(Origin(model.source, model.file), variable, scan, ours)
+        reason = _reason(model, place.where, place.kind, in_settings)
         repair = fix(place, variable, None, shell)
         if expected.value is None:
             message = (

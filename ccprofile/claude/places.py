@@ -7,7 +7,9 @@ command for this shell. A fix that points anywhere else changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION
@@ -23,19 +25,28 @@ _COMMANDS = {
 }
 
 
+# Which settings keys hold ccprofile's pins: file -> pin variable -> the scope it was set with.
+Ours = Mapping[str, Mapping[str, str]]
+
+
 @dataclass(frozen=True)
 class Place:
     kind: str  # settings, block, startup-file, this-shell, session, default
     where: str  # the words for it: "env.X in FILE", "~/.zshrc:12 (ccprofile's block)", ...
     file: str | None = None
     line: int | None = None
+    scope: str | None = None  # a settings key ccprofile wrote: the --scope it was written with
 
 
-def place_of(origin: Origin, variable: str, scan: Scan) -> Place:
-    """The place an ``Origin`` (from resolve) names, told apart with the startup-file scan."""
+def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None) -> Place:
+    """The place an ``Origin`` (from resolve) names, told apart with the startup-file scan
+    and, for settings, ccprofile's record of the keys it wrote."""
     source, file = origin.source, origin.file
     if source.endswith("-settings"):
         key = "model" if variable == "model" else f"env.{variable}"
+        scope = (ours or {}).get(file or "", {}).get(PRIMARY if variable == "model" else variable)
+        if scope is not None:
+            return Place("settings", f"{key} in {file} (ccprofile's, --scope {scope})", file, scope=scope)
         return Place("settings", f"{key} in {file}", file)
     if source == "profile" and file:
         path, _, line = file.rpartition(":")
@@ -53,6 +64,14 @@ def place_of(origin: Origin, variable: str, scan: Scan) -> Place:
 
 def fix(place: Place, variable: str, value: str | None, shell: Shell) -> str:
     """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there)."""
+    pin = PRIMARY if variable == "model" else variable
+    if place.kind == "settings" and place.scope is not None and pin in _COMMANDS:
+        set_command, unset_command = _COMMANDS[pin]
+        scope = f"--scope {place.scope}"
+        if place.scope in ("project", "local") and place.file:
+            scope += f" --project {Path(place.file).parent.parent}"
+        command = unset_command if value is None else f"{set_command} {value}"
+        return f"Fix: `ccprofile {command} {scope}`."
     if place.kind == "settings":
         where = f"{place.file}" if variable == "model" else f'the "env" object of {place.file}'
         if value is None:

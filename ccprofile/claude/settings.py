@@ -84,7 +84,16 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
     return Settings(source, path, env, model or None, "; ".join(problems) or None)
 
 
-def load(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[Settings]:
+def load(
+    env: Mapping[str, str],
+    home: Path,
+    cwd: Path,
+    platform: str,
+    planned: Mapping[Path, bytes | None] | None = None,
+) -> list[Settings]:
+    """Every settings file that exists, parsed; ``planned`` gives files as a write would
+    leave them (None: deleted), to check a change before making it."""
+    planned = {Path(os.path.realpath(path)): data for path, data in (planned or {}).items()}
     found: list[Settings] = []
     seen: set[Path] = set()
     for source, path in locations(env, home, cwd, platform):
@@ -94,6 +103,11 @@ def load(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[S
         if real in seen:
             continue
         seen.add(real)
+        if real in planned:
+            data_planned = planned[real]
+            if data_planned is not None:
+                found.append(parse(source, path, data_planned))
+            continue
         try:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_BYTES + 1)

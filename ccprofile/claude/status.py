@@ -17,6 +17,7 @@ from pathlib import Path
 from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.places import Ours
 from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
@@ -73,6 +74,7 @@ class Report:
     claude: dict[str, str | None] = field(default_factory=dict)
     # The notes without which the table would claim too much; the rest hold for every report.
     table_notes: tuple[str, ...] = ()
+    ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
 
     def to_json(self) -> dict[str, Any]:
         def model(view: View) -> dict[str, Any]:
@@ -127,6 +129,7 @@ class Inputs:
     catalog: Catalog
     claude: ClaudeCode
     probed: Mapping[str, str] | None = None  # a real new shell's environment (--probe)
+    ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
 
 
 def watched(env: Mapping[str, str]) -> dict[str, str]:
@@ -230,6 +233,7 @@ def build(inputs: Inputs) -> Report:
             models=(background_now, primary_now, background_new, primary_new),
             provider=provider,
             catalog=catalog,
+            ours=inputs.ours,
         )
     )
     shown = (background_now, background_new, primary_now, primary_new)
@@ -244,6 +248,7 @@ def build(inputs: Inputs) -> Report:
         inputs.shell_reason,
         inputs.claude.to_json(),
         _table_notes(inputs),
+        inputs.ours,
     )
 
 
@@ -267,9 +272,10 @@ def read_inputs(
 
     ``planned`` gives startup files as a write would leave them, to check a change first.
     """
-    from ccprofile.claude import catalog
+    from ccprofile.claude import catalog, settings_pins
     from ccprofile.claude import settings as settings_module
     from ccprofile.startup import scan as startup
+    from ccprofile.startup.homes import state_dir
 
     scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path], planned=planned)
     if target.missing_zdotdir is not None:
@@ -280,7 +286,7 @@ def read_inputs(
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
     session = read_session(env, WATCHED, platform)
-    documents = settings_module.load(env, target.home.path, cwd, platform)
+    documents = settings_module.load(env, target.home.path, cwd, platform, planned)
     probed = None
     if probe:
         from ccprofile.startup import probe as probe_module  # starts processes: only when asked
@@ -298,4 +304,5 @@ def read_inputs(
         catalog.load(claude.rules.version),
         claude,
         probed,
+        settings_pins.ours(state_dir(target.home), documents),
     )

@@ -8,11 +8,11 @@ startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.places import Place, fix, place_of
+from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, PINNABLE, PINNED
@@ -40,6 +40,7 @@ class Situation:
     models: tuple[Model, Model, Model, Model]  # background, primary: now, then new terminal
     provider: str
     catalog: Catalog
+    ours: Ours = field(default_factory=dict)  # settings keys that are ccprofile's pins
 
     def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
         """Each distinct (variable, value, place) among ``names``, new terminals' first."""
@@ -49,7 +50,7 @@ class Situation:
                 value = composed.env.get(name, "")
                 if value and (name, value) not in seen:
                     seen.add((name, value))
-                    yield name, value, place_of(composed.origins[name], name, self.scan)
+                    yield name, value, place_of(composed.origins[name], name, self.scan, self.ours)
 
 
 def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
@@ -63,7 +64,7 @@ def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         top = winners[-1]
         where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
         shown = repr(top.env[name]) if top.env[name] else "an empty string (which unsets it)"
-        place = place_of(Origin(top.source, str(top.path)), name, s.scan)
+        place = place_of(Origin(top.source, str(top.path)), name, s.scan, s.ours)
         yield StatusWarning(
             "settings-override",
             f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "

@@ -40,8 +40,7 @@ ProviderOption = Annotated[
     typer.Option(
         "--provider",
         metavar=f"[{'|'.join(PROVIDERS)}]",
-        help="Where Claude Code sends its requests; detected from the environment and settings "
-        "if not given.",
+        help="Where Claude Code sends its requests; detected from the environment and settings if not given.",
     ),
 ]
 
@@ -61,6 +60,27 @@ VerifyOption = Annotated[
         help="Start your shell once after writing, as a new terminal would, and check what it "
         "exports. Default: on when run in a terminal.",
         show_default=False,
+    ),
+]
+ScopeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scope",
+        metavar="[shell|user|project|local|managed]",
+        help="Where the pin lives: shell (the block in your startup file, the default), or the "
+        "Claude Code settings file of your user (~/.claude/settings.json), of the project "
+        "(.claude/settings.json, to commit), local to you in the project "
+        "(.claude/settings.local.json), or managed for the machine.",
+        show_default=False,
+    ),
+]
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--project",
+        metavar="DIR",
+        help="The project of --scope project or local (default: the current directory).",
+        file_okay=False,
     ),
 ]
 ForceOption = Annotated[
@@ -103,6 +123,16 @@ def refuse_contradictions(*, strict: bool, force: bool) -> None:
     """Options that cannot both hold are an error, not a silent winner."""
     if strict and force:
         raise UsageError("--strict and --force exclude each other: --force skips the checks --strict makes")
+
+
+def scope_from(given: str | None) -> str:
+    """The scope named by --scope (any letter case); shell when not given."""
+    from ccprofile.claude.settings_pins import SCOPES
+
+    chosen = (given or "shell").lower()
+    if chosen not in SCOPES:
+        raise BadValue(f"unknown scope {given!r}: choose one of {', '.join(SCOPES)}")
+    return chosen
 
 
 def catalog_here() -> Catalog:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +17,9 @@ from ccprofile.cli.options import (
     DryRunOption,
     FileOption,
     ForceOption,
+    ProjectOption,
     ProviderOption,
+    ScopeOption,
     ShellOption,
     StrictOption,
     VerifyOption,
@@ -24,28 +27,47 @@ from ccprofile.cli.options import (
     errors,
     provider_from,
     refuse_contradictions,
+    scope_from,
 )
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where a command writes: the options that name the place, as given."""
+
+    shell: str | None = None
+    file: Path | None = None
+    scope: str | None = None
+    project: Path | None = None
+
+
 def _write(
-    shell: str | None,
-    file: Path | None,
-    edit: writing.Edit,
+    where: Where,
+    edit: writing.Edit | None,
     what: str,
     *,
     dry_run: bool,
     strict: bool,
     verify: bool | None,
 ) -> None:
+    """One command, either kind of pin file: the block of a startup file, or a settings file."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
     from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
 
     options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
-    writing.write(resolve_target(shell, file, os.environ, sys.platform), edit, what, options)
+    scope = scope_from(where.scope)
+    if scope == "shell":
+        if where.project is not None:
+            raise UsageError("--project names the project of --scope project or local")
+        writing.write(resolve_target(where.shell, where.file, os.environ, sys.platform), edit, what, options)
+        return
+    if where.file is not None:
+        raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
+    writing.write_settings(writing.settings_target(scope, where.project, where.shell), edit, what, options)
 
 
 @errors
@@ -79,6 +101,8 @@ def set_fast_model(
     force: ForceOption = False,
     shell: ShellOption = None,
     file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
     dry_run: DryRunOption = False,
     verify: VerifyOption = None,
 ) -> None:
@@ -124,7 +148,7 @@ def set_fast_model(
         return pins
 
     what = f"pins the background model to {choice.value}"
-    _write(shell, file, edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -142,6 +166,8 @@ def set_model(
     force: ForceOption = False,
     shell: ShellOption = None,
     file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
     dry_run: DryRunOption = False,
     verify: VerifyOption = None,
 ) -> None:
@@ -169,13 +195,15 @@ def set_model(
         return pins
 
     what = f"pins the primary model to {choice.value}"
-    _write(shell, file, edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
 def unset_fast_model(
     shell: ShellOption = None,
     file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
     verify: VerifyOption = None,
@@ -195,13 +223,16 @@ def unset_fast_model(
             pins.pop(name, None)
         return pins
 
-    _write(shell, file, edit, "has no background-model pin", dry_run=dry_run, strict=strict, verify=verify)
+    what = "has no background-model pin"
+    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
 def unset_model(
     shell: ShellOption = None,
     file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
     verify: VerifyOption = None,
@@ -220,7 +251,8 @@ def unset_model(
         pins.pop(variables.PRIMARY, None)
         return pins
 
-    _write(shell, file, edit, "has no primary-model pin", dry_run=dry_run, strict=strict, verify=verify)
+    what = "has no primary-model pin"
+    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
 
 
 @errors
@@ -256,17 +288,32 @@ def completion(
 def uninstall(
     all_files: Annotated[
         bool,
-        typer.Option("--all", help="Remove the block from every startup file ccprofile knows of."),
+        typer.Option(
+            "--all",
+            help="Remove every pin ccprofile wrote: the block from every startup file it knows "
+            "of, and its keys from every settings file its record names.",
+        ),
+    ] = False,
+    purge: Annotated[
+        bool,
+        typer.Option(
+            "--purge",
+            help="With --all: also delete ccprofile's state directory (backups, which may hold "
+            "copies of API keys, and the record), so nothing of ccprofile is left.",
+        ),
     ] = False,
     shell: ShellOption = None,
     file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
     dry_run: DryRunOption = False,
     strict: StrictOption = False,
     verify: VerifyOption = None,
 ) -> None:
-    """Remove the ccprofile block, leaving the file exactly as it was before.
+    """Remove ccprofile's pins, leaving each file exactly as it was before.
 
-    A file that ccprofile created is deleted again if nothing else was added to it.
+    The block goes from the startup file (a file ccprofile created is deleted again if
+    nothing else was added to it); with --scope, ccprofile's keys go from that settings file.
 
     Example:
 
@@ -274,17 +321,33 @@ def uninstall(
         ccprofile uninstall --all --dry-run
     """
     from ccprofile.cli import writing
-    from ccprofile.startup.homes import read_home
+
+    if purge and not all_files:
+        raise UsageError("--purge deletes ccprofile's state directory, so it needs --all")
+    if not all_files:
+        _write(
+            Where(shell, file, scope, project),
+            None,
+            "has no ccprofile pin",
+            dry_run=dry_run,
+            strict=strict,
+            verify=verify,
+        )
+        return
+    if file is not None or scope is not None or project is not None:
+        raise UsageError("--all removes every pin ccprofile wrote; it takes no --file, --scope or --project")
+    _uninstall_everything(writing.Options(dry_run, strict, verify), shell, purge)
+
+
+def _uninstall_everything(options: writing.Options, shell: str | None, purge: bool) -> None:
+    import shutil
+
+    from ccprofile.claude.settings_pins import recorded
+    from ccprofile.cli import render, writing
+    from ccprofile.startup.homes import read_home, state_dir
     from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
     from ccprofile.startup.targets import Target, resolve_target
 
-    options = writing.Options(dry_run, strict, verify)
-    if not all_files:
-        target = resolve_target(shell, file, os.environ, sys.platform)
-        writing.write(target, None, "has no ccprofile block", options)
-        return
-    if file is not None:
-        raise UsageError("--all and --file exclude each other")
     home = read_home(os.environ, sys.platform)
     touched = 0
     for path in known_files(home):
@@ -292,5 +355,28 @@ def uninstall(
             named = get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"]
             target = Target(named, path, home, None, "the name of the file")
             touched += writing.write(target, None, "has no ccprofile block", options, announce=False)
+    records = recorded(state_dir(home))
+    if records:
+        status_shell = resolve_target(shell, None, os.environ, sys.platform)
+        for path, record in records.items():
+            where = writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
+            touched += writing.write_settings(where, None, "has no ccprofile pin", options)
     if not touched:
-        console.print("No startup file has a ccprofile block; nothing changed.")
+        console.print(
+            "No startup file has a ccprofile block and no settings file a ccprofile pin; nothing changed."
+        )
+    state = state_dir(home)
+    shown = render.tilde(state, home.path)
+    if not state.exists():
+        return
+    if purge and not options.dry_run:
+        shutil.rmtree(state)
+        console.print(f"Deleted {shown}: ccprofile's backups and record are gone.", soft_wrap=True)
+    elif purge:
+        console.print(f"Dry run: {shown} would be deleted (backups and record).", soft_wrap=True)
+    else:
+        console.print(
+            f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
+            "`ccprofile uninstall --all --purge` deletes them too.",
+            soft_wrap=True,
+        )

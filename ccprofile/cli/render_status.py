@@ -15,8 +15,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from ccprofile.claude.catalog import Catalog, Retired
+from ccprofile.claude.places import Ours
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
+from ccprofile.claude.variables import PRIMARY
 from ccprofile.cli.render import show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
@@ -28,12 +30,16 @@ _SOURCE_NAMES = {
 VERBOSE_HINT = "ccprofile status --verbose"
 
 
-def _source(model: Model, home: Path) -> str:
+def _source(model: Model, home: Path, ours: Ours | None = None) -> str:
     text = _SOURCE_NAMES.get(model.source, model.source)
     if model.file:
         text += f" {tilde(Path(model.file), home)}"
     if model.variable:
         text += f" ({model.variable})"
+    pin = PRIMARY if model.variable == "model" else model.variable
+    scope = (ours or {}).get(model.file or "", {}).get(pin or "")
+    if scope is not None:
+        text += f", ccprofile's pin (--scope {scope})"
     if model.alias:
         text += f", alias {model.alias!r}"
     return text
@@ -98,18 +104,21 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
     plain = [
         [
             label,
-            f"{view.now.model}\n{_source(view.now, home)}",
-            f"{view.new_shell.model}\n{_source(view.new_shell, home)}",
+            f"{view.now.model}\n{_source(view.now, home, report.ours)}",
+            f"{view.new_shell.model}\n{_source(view.new_shell, home, report.ours)}",
         ]
         for label, view in views
     ]
-    rows = [[escape(label), _cell(view.now, home), _cell(view.new_shell, home)] for label, view in views]
+    rows = [
+        [escape(label), _cell(view.now, home, report.ours), _cell(view.new_shell, home, report.ours)]
+        for label, view in views
+    ]
     table = _fitting_table(console, _STATUS_HEADER, rows, plain, show_lines=True)
     if table is not None:
         console.print(table)
     else:
         for label, view in views:
-            _show_stacked(console, label, view, home)
+            _show_stacked(console, label, view, home, report.ours)
     for _, short, attribute in _LABELS:
         view = getattr(report, attribute)
         # Places that agree override nothing: their list would only repeat the table.
@@ -129,13 +138,16 @@ def _footer(report: Report, verbose: bool) -> str:
     return footer if verbose else f"{footer} More: {VERBOSE_HINT}"
 
 
-def _cell(model: Model, home: Path) -> str:
-    return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home))}[/dim]"
+def _cell(model: Model, home: Path, ours: Ours) -> str:
+    return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home, ours))}[/dim]"
 
 
-def _show_stacked(console: Console, label: str, view: View, home: Path) -> None:
+def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ours) -> None:
     console.print(f"[bold]{escape(label)}[/bold]")
-    same = (view.now.model, _source(view.now, home)) == (view.new_shell.model, _source(view.new_shell, home))
+    same = (view.now.model, _source(view.now, home, ours)) == (
+        view.new_shell.model,
+        _source(view.new_shell, home, ours),
+    )
     pairs = (
         [("claude started from this shell or a new terminal", view.now)]
         if same
@@ -147,7 +159,7 @@ def _show_stacked(console: Console, label: str, view: View, home: Path) -> None:
     for heading, model in pairs:
         console.print(f"  {heading}:")
         console.print(f"    [bold]{escape(model.model)}[/bold]", soft_wrap=True)
-        console.print(f"    [dim]{escape(_source(model, home))}[/dim]", soft_wrap=True)
+        console.print(f"    [dim]{escape(_source(model, home, ours))}[/dim]", soft_wrap=True)
 
 
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:

@@ -18,7 +18,10 @@ def _status_parameter(option: fast_status.Option) -> inspect.Parameter:
     extra = {"file_okay": False} if option.kind is Path else {}
     annotation = option.kind if option.kind is bool else option.kind | None
     declared = typer.Option(
-        option.flag, help=option.help, metavar=option.metavar, **extra  # type: ignore[arg-type]
+        option.flag,
+        help=option.help,
+        metavar=option.metavar,
+        **extra,  # type: ignore[arg-type]
     )
     return inspect.Parameter(
         option.dest,

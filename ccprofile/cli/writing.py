@@ -13,7 +13,15 @@ from ccprofile.claude import effect, variables
 from ccprofile.claude import status as status_module
 from ccprofile.cli import render
 from ccprofile.cli.consoles import console
-from ccprofile.errors import NoEffect, ProbeError, UnsupportedCompletion, VerifyFailed
+from ccprofile.cli.failures import UsageError
+from ccprofile.errors import (
+    BadValue,
+    CcprofileError,
+    NoEffect,
+    ProbeError,
+    UnsupportedCompletion,
+    VerifyFailed,
+)
 from ccprofile.startup import profile
 from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.shells import SHELLS
@@ -38,20 +46,117 @@ class _Checked:
     shortfalls: tuple[str, ...] = ()
 
 
-def _checker(target: Target, options: Options, found: _Checked) -> profile.Check:
-    shown = render.tilde(target.path, target.home.path)
+def _checker(
+    target: Target,
+    options: Options,
+    found: _Checked,
+    *,
+    written: Path | None = None,
+    project: Path | None = None,
+) -> profile.Check:
+    """The check before a write: status's own rules, run on the planned text. ``written`` is
+    the settings file being written (None: the target's startup file); ``project`` the
+    directory whose project settings Claude Code would read."""
+    path = written or target.path
+    shown = render.tilde(path, target.home.path)
 
     def check(planned: profile.Planned) -> None:
-        files = {planned.path: planned.data, target.path: planned.data}
-        inputs = status_module.read_inputs(os.environ, target, Path.cwd(), sys.platform, planned=files)
+        files = {planned.path: planned.data, path: planned.data}
+        cwd = project or Path.cwd()
+        inputs = status_module.read_inputs(os.environ, target, cwd, sys.platform, planned=files)
         report = status_module.build(inputs)
         wanted = effect.expectations(planned.before, planned.after)
         found.inputs, found.report = inputs, report
-        found.shortfalls = tuple(effect.shortfalls(report, inputs.scan, target.shell, shown, wanted))
+        found.shortfalls = tuple(
+            effect.shortfalls(
+                report,
+                inputs.scan,
+                target.shell,
+                shown,
+                wanted,
+                in_settings=written is not None,
+                ours=inputs.ours,
+            )
+        )
         if options.strict and found.shortfalls:
             raise NoEffect(found.shortfalls[0])
 
     return check
+
+
+@dataclass(frozen=True)
+class SettingsTarget:
+    """A settings file named by ``--scope``, and the shell status reasons about beside it."""
+
+    scope: str
+    path: Path
+    project: Path
+    shell: Target
+
+
+def settings_target(scope: str, project: Path | None, shell: str | None) -> SettingsTarget:
+    from ccprofile.claude.settings_pins import scope_path
+    from ccprofile.startup.targets import resolve_target
+
+    if project is not None and scope not in ("project", "local"):
+        raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
+    directory = (project or Path.cwd()).absolute()
+    if not directory.is_dir():
+        raise BadValue(f"--project {directory}: no such directory")
+    target = resolve_target(shell, None, os.environ, sys.platform)
+    return SettingsTarget(
+        scope, scope_path(scope, os.environ, target.home.path, directory, sys.platform), directory, target
+    )
+
+
+def write_settings(where: SettingsTarget, edit: Edit | None, what: str, options: Options) -> bool:
+    """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again)."""
+    from ccprofile.claude import settings_pins
+    from ccprofile.startup.homes import state_dir
+    from ccprofile.startup.targets import backup_dir_for
+
+    home = where.shell.home
+    if options.verify:
+        raise UsageError(f"--verify starts a shell, and no shell reads {render.tilde(where.path, home.path)}")
+    _refuse_without_rights(where)
+    found = _Checked()
+    check = _checker(where.shell, options, found, written=where.path, project=where.project)
+    result = settings_pins.update(
+        where.path,
+        where.scope,
+        edit,
+        state_dir=state_dir(home),
+        backup_dir=backup_dir_for(where.path, home),
+        dry_run=options.dry_run,
+        check=check,
+    )
+    change = result.change
+    render.show_change(console, change, home.path, what=what)
+    for key in result.left:
+        render.show_note(
+            console,
+            f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
+            "after ccprofile wrote it, so it is no longer ccprofile's",
+        )
+    render.show_shortfalls(console, found.shortfalls, options.dry_run)
+    if change.changed and not options.dry_run and change.after:
+        console.print(
+            "Claude Code reads this file when a session starts: new `claude` sessions use it, "
+            "from any terminal or IDE. A running session keeps what it has."
+        )
+    return change.changed
+
+
+def _refuse_without_rights(where: SettingsTarget) -> None:
+    """Managed settings live in a system directory: say so, rather than fail half-way."""
+    if where.scope != "managed":
+        return
+    existing = next(p for p in (where.path, *where.path.parents) if p.exists())
+    if not os.access(existing, os.W_OK):
+        raise CcprofileError(
+            f"cannot write {where.path}: managed settings need administrator rights "
+            "(run the command with sudo); nothing was written"
+        )
 
 
 def write(

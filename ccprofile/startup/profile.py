@@ -226,11 +226,13 @@ def run(
     dry_run: bool,
     may_create: bool,
     check: Check | None,
+    written: Callable[[bytes | None], None] | None = None,
 ) -> Change:
     """The one way a pin file is changed, whatever kind it is (a startup file's block, a
     settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
     file), let ``check`` see it, then back up and replace the file atomically. ``lines``
-    turns pins into the lines shown to the user."""
+    turns pins into the lines shown to the user; ``written`` hears of the new bytes (None:
+    deleted) while the lock is still held."""
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
@@ -262,6 +264,8 @@ def run(
                 fileio.delete(real)
             else:
                 fileio.write(real, fileio.encode(new), snapshot.mode)
+            if written is not None:
+                written(None if new is None else fileio.encode(new))
     return Change(
         path=path,
         real_path=real,

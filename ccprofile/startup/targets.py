@@ -12,6 +12,17 @@ from ccprofile.startup.homes import read_home, state_dir
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
 
 
+def backup_dir_for(path: Path, home: Home) -> Path:
+    """A folder of its own for a file's backups, with a name a person recognises: ``zshrc``
+    for ~/.zshrc, ``config-fish-conf.d-ccprofile.fish``, ``claude-settings.json``, ``etc-zshrc``."""
+    try:
+        where = path.relative_to(home.path)
+    except ValueError:
+        where = Path(*path.parts[1:])
+    label = "-".join(part.lstrip(".") or part for part in where.parts)
+    return state_dir(home) / "backups" / label
+
+
 @dataclass(frozen=True)
 class Target:
     shell: Shell
@@ -24,14 +35,7 @@ class Target:
 
     @property
     def backup_dir(self) -> Path:
-        """A folder of its own for this file's backups, with a name a person recognises:
-        ``zshrc`` for ~/.zshrc, ``config-fish-conf.d-ccprofile.fish``, ``etc-zshrc``."""
-        try:
-            where = self.path.relative_to(self.home.path)
-        except ValueError:
-            where = Path(*self.path.parts[1:])
-        label = "-".join(part.lstrip(".") or part for part in where.parts)
-        return state_dir(self.home) / "backups" / label
+        return backup_dir_for(self.path, self.home)
 
     @property
     def missing_zdotdir(self) -> Path | None:

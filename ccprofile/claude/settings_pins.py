@@ -1,0 +1,342 @@
+"""Pins in Claude Code's settings files: which file a scope names, what ccprofile changed
+there, and how to take exactly that back.
+
+The second kind of pin file beside the block in a startup file (``startup/profile.py``): the
+same runner writes both (lock, plan the new text, check, back up, replace atomically); this
+module plans a settings file's text and keeps the record that makes undo exact.
+
+The record (``settings-pins.json`` in ccprofile's state directory) holds, per file: each key
+ccprofile set, the value it had before (or that it was absent) and the value written; whether
+ccprofile created the file or its ``env`` object; the file's text before ccprofile's first
+change; and a hash of the text ccprofile last wrote. Undo gives back the previous bytes when
+the file is still exactly what ccprofile wrote; when something else rewrote it since (Claude
+Code does, when settings change in a session), only ccprofile's keys are restored, and a key
+whose value was changed since is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ccprofile.claude import settings, settings_text
+from ccprofile.claude.variables import PINNABLE, PRIMARY
+from ccprofile.errors import BadValue, CcprofileError
+from ccprofile.startup import fileio, profile
+
+SCOPES = ("shell", "user", "project", "local", "managed")
+SETTINGS_SCOPES = SCOPES[1:]
+SOURCES = {
+    "user": "user-settings",
+    "project": "project-settings",
+    "local": "local-settings",
+    "managed": "managed-settings",
+}
+RECORD_FILE = "settings-pins.json"
+
+
+class _Absent:
+    """A key's previous value when the file did not have it (JSON null is a value)."""
+
+    def __repr__(self) -> str:
+        return "<absent>"
+
+
+_ABSENT = _Absent()
+
+
+def key_of(name: str) -> tuple[str, str]:
+    """Where a pin lives in a settings file: the primary model in ``model`` (as Claude Code's
+    own /model writes it), every variable in ``env``."""
+    return ("top", settings_text.MODEL) if name == PRIMARY else (settings_text.ENV, name)
+
+
+def shown_key(name: str) -> str:
+    section, key = key_of(name)
+    return key if section == "top" else f"env.{key}"
+
+
+def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, platform: str) -> Path:
+    """The settings file a scope names (the managed one is managed-settings.json)."""
+    if scope not in SOURCES:
+        raise BadValue(f"unknown scope {scope!r}: choose one of {', '.join(SCOPES)}")
+    return next(
+        path for source, path in settings.locations(env, home, project, platform) if source == SOURCES[scope]
+    )
+
+
+@dataclass(frozen=True)
+class Key:
+    previous: object  # the JSON value before ccprofile set it; _ABSENT: the key was not there
+    written: str
+
+
+@dataclass(frozen=True)
+class Record:
+    scope: str
+    keys: dict[str, Key] = field(default_factory=dict)  # pin name -> what ccprofile did
+    created_file: bool = False
+    created_env: bool = False
+    previous_text: str | None = None  # before ccprofile's first change; None: no file
+    written_sha: str = ""
+    created_dir: bool = False  # ccprofile made the file's directory (~/.claude, .claude)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "scope": self.scope,
+            "keys": {
+                name: {
+                    "previous": None if key.previous is _ABSENT else key.previous,
+                    "had_previous": key.previous is not _ABSENT,
+                    "written": key.written,
+                }
+                for name, key in self.keys.items()
+            },
+            "created_file": self.created_file,
+            "created_env": self.created_env,
+            "previous_text": self.previous_text,
+            "written_sha": self.written_sha,
+            "created_dir": self.created_dir,
+        }
+
+    @staticmethod
+    def from_json(data: Mapping[str, object]) -> Record:
+        raw_keys = data.get("keys")
+        keys = {
+            str(name): Key(
+                entry.get("previous") if entry.get("had_previous") else _ABSENT, str(entry["written"])
+            )
+            for name, entry in (raw_keys.items() if isinstance(raw_keys, dict) else ())
+            if isinstance(entry, dict)
+        }
+        previous = data.get("previous_text")
+        return Record(
+            str(data.get("scope", "")),
+            keys,
+            bool(data.get("created_file")),
+            bool(data.get("created_env")),
+            previous if isinstance(previous, str) else None,
+            str(data.get("written_sha", "")),
+            bool(data.get("created_dir")),
+        )
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(fileio.encode(text)).hexdigest()
+
+
+class Records:
+    """ccprofile's record of the settings files it changed, kept in its state directory."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = state_dir / RECORD_FILE
+
+    def read(self) -> dict[str, Record]:
+        snapshot = fileio.read(self.path)
+        if snapshot.data is None:
+            return {}
+        try:
+            data = json.loads(snapshot.data)
+            files = data["files"]
+            return {str(path): Record.from_json(entry) for path, entry in files.items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise CcprofileError(
+                f"{self.path} is not a record ccprofile can read; move it away to start a new one"
+            ) from None
+
+    def save(self, path: Path, record: Record | None) -> None:
+        """Replace one file's record (None: forget the file), under the record's own lock."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with fileio.locked(self.path, create=True):
+            files = {key: value.to_json() for key, value in self.read().items()}
+            if record is None:
+                files.pop(str(path), None)
+            else:
+                files[str(path)] = record.to_json()
+            text = json.dumps({"version": 1, "files": files}, indent=2, ensure_ascii=False) + "\n"
+            fileio.write(self.path, fileio.encode(text), None)
+
+
+def ours(state_dir: Path, documents: Sequence[settings.Settings]) -> dict[str, dict[str, str]]:
+    """The settings keys that hold ccprofile's pins now: file -> pin -> the scope it was set
+    with. A key whose value someone changed since is not ccprofile's any more.
+
+    For status: reading the record must never stop a report, so an unreadable one is empty.
+    """
+    try:
+        found = {os.path.realpath(path): record for path, record in Records(state_dir).read().items()}
+    except CcprofileError:
+        return {}
+    mine: dict[str, dict[str, str]] = {}
+    for document in documents:
+        record = found.get(os.path.realpath(document.path))
+        if record is None:
+            continue
+        for name, key in record.keys.items():
+            value = document.model if name == PRIMARY else document.env.get(name)
+            if value == key.written:
+                mine.setdefault(str(document.path), {})[name] = record.scope
+    return mine
+
+
+def _current(document: Mapping[str, object], name: str) -> object:
+    section, key = key_of(name)
+    holder = document if section == "top" else document.get(settings_text.ENV)
+    return holder.get(key, _ABSENT) if isinstance(holder, dict) else _ABSENT
+
+
+@dataclass
+class _Outcome:
+    """What a plan decided, for after the write: the record to keep, the keys left alone."""
+
+    record: Record | None = None
+    left: list[str] = field(default_factory=list)
+    remove_dir: bool = False  # the file went, and ccprofile had made its directory
+
+
+def _planner(
+    path: Path,
+    scope: str,
+    record: Record | None,
+    edit: Callable[[dict[str, str]], dict[str, str]] | None,
+    outcome: _Outcome,
+    made_dir: bool,
+) -> Callable[[str, bool], profile.Plan]:
+    """The plan for the runner: the file's new text from its old text. ``edit`` None: undo
+    everything ccprofile did to this file."""
+
+    def plan(old: str, missing: bool) -> profile.Plan:
+        document = settings_text.load(old, str(path))
+        base = record or Record(scope, previous_text=None if missing else old)
+        keys = dict(base.keys)
+        before: dict[str, str] = {}
+        for name, key in base.keys.items():
+            if _current(document, name) == key.written:
+                before[name] = key.written
+            else:
+                outcome.left.append(name)  # changed by someone else since: theirs now
+                del keys[name]
+        after = (edit or (lambda pins: {}))(dict(before))
+        env_change: dict[str, str | None] = {}
+        top_change: dict[str, str | None] = {}
+        restored: dict[str, object] = {}  # previous values that are not strings (a number, null)
+
+        def change(name: str, value: object) -> None:
+            section, key = key_of(name)
+            if value is not _ABSENT and not isinstance(value, str):
+                restored[name] = value  # set in the document below: the text edit takes strings
+            (top_change if section == "top" else env_change)[key] = value if isinstance(value, str) else None
+
+        for name in [n for n in PINNABLE if n in after]:
+            if name not in keys:
+                keys[name] = Key(_current(document, name), after[name])
+            else:
+                keys[name] = replace(keys[name], written=after[name])
+            change(name, after[name])
+        for name in [n for n in before if n not in after]:
+            change(name, keys.pop(name).previous)
+        had_env = settings_text.ENV in document
+        created_env = base.created_env or (not had_env and any(key_of(n)[0] == "env" for n in after))
+        exact = not keys and base.written_sha == _sha(old) and record is not None
+        new: str | None
+        if exact:
+            new = base.previous_text  # the very bytes from before ccprofile's first change
+        else:
+            new, result = settings_text.edit(
+                old,
+                str(path),
+                env=env_change,
+                top=top_change,
+                drop_empty_env=created_env and not any(key_of(n)[0] == settings_text.ENV for n in keys),
+            )
+            for name, value in restored.items():
+                section, slot = key_of(name)
+                holder = result if section == "top" else result.setdefault(settings_text.ENV, {})
+                if isinstance(holder, dict):
+                    holder[slot] = value
+            if restored:
+                new = settings_text.dump(result, settings_text.style_of(old))
+            if not keys and base.created_file and not result:
+                new = None
+        created_file = base.created_file or missing
+        created_dir = base.created_dir or made_dir
+        outcome.record = (
+            Record(scope, keys, created_file, created_env, base.previous_text, _sha(new), created_dir)
+            if keys and new is not None
+            else None
+        )
+        outcome.remove_dir = new is None and created_dir
+        ordered_before = tuple((n, before[n]) for n in PINNABLE if n in before)
+        ordered_after = tuple((n, after[n]) for n in PINNABLE if n in after)
+        return profile.Plan(new, ordered_before, ordered_after, 0)
+
+    return plan
+
+
+def _lines(pins: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(f"{shown_key(name)} = {json.dumps(value, ensure_ascii=False)}" for name, value in pins)
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    change: profile.Change
+    left: tuple[str, ...]  # keys left alone: changed by someone else since ccprofile wrote them
+
+
+def update(
+    path: Path,
+    scope: str,
+    edit: Callable[[dict[str, str]], dict[str, str]] | None,
+    *,
+    state_dir: Path,
+    backup_dir: Path,
+    dry_run: bool = False,
+    check: profile.Check | None = None,
+) -> SettingsChange:
+    """Apply ``edit`` to ccprofile's pins in one settings file (None: undo them all)."""
+    records = Records(state_dir)
+    made_dir = edit is not None and not dry_run and not path.parent.is_dir()
+    if made_dir:
+        # The scope names the place (~/.claude, the project's .claude): asked for, so made,
+        # and the record says so, so that undo takes it away again.
+        path.parent.mkdir(parents=True, exist_ok=True)
+    real = Path(os.path.abspath(fileio.resolve(path)))
+    outcome = _Outcome()
+    known = records.read().get(str(real))
+
+    def written(data: bytes | None) -> None:
+        records.save(real, outcome.record)
+
+    try:
+        change = profile.run(
+            path,
+            _planner(real, scope, known, edit, outcome, made_dir),
+            _lines,
+            label=scope,
+            backup_dir=backup_dir,
+            dry_run=dry_run,
+            may_create=not dry_run and edit is not None,
+            check=check,
+            written=written,
+        )
+    except BaseException:
+        if made_dir:
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # refused or failed: leave no directory behind either
+        raise
+    if not dry_run and not change.changed and outcome.record != known:
+        records.save(real, outcome.record)  # a key someone else changed is no longer ccprofile's
+    if not dry_run and outcome.remove_dir:
+        with contextlib.suppress(OSError):  # not empty: something else lives there now
+            real.parent.rmdir()
+    return SettingsChange(change, tuple(shown_key(name) for name in outcome.left))
+
+
+def recorded(state_dir: Path) -> dict[Path, Record]:
+    """Every settings file ccprofile holds pins in, with its record (for uninstall --all)."""
+    return {Path(path): record for path, record in Records(state_dir).read().items()}
