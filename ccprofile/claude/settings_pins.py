@@ -74,6 +74,12 @@ def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, pl
 class Key:
     previous: object  # the JSON value before ccprofile set it; _ABSENT: the key was not there
     written: str
+    # Between the record and the file being written (a kill may fall there) the file may still
+    # hold the value before: the key is ccprofile's with either value.
+    also: str | None = None
+
+    def holds(self, value: object) -> bool:
+        return value == self.written or (self.also is not None and value == self.also)
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,11 @@ class Record:
     previous_text: str | None = None  # before ccprofile's first change; None: no file
     written_sha: str = ""
     created_dir: bool = False  # ccprofile made the file's directory (~/.claude, .claude)
+    also_sha: str = ""  # while a write is under way: the hash of the text before it
+
+    def wrote(self, text: str) -> bool:
+        """The file's text is one ccprofile wrote (or was about to replace)."""
+        return _sha(text) in {self.written_sha, self.also_sha} - {""}
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -94,6 +105,7 @@ class Record:
                     "previous": None if key.previous is _ABSENT else key.previous,
                     "had_previous": key.previous is not _ABSENT,
                     "written": key.written,
+                    "also": key.also,
                 }
                 for name, key in self.keys.items()
             },
@@ -102,6 +114,7 @@ class Record:
             "previous_text": self.previous_text,
             "written_sha": self.written_sha,
             "created_dir": self.created_dir,
+            "also_sha": self.also_sha,
         }
 
     @staticmethod
@@ -109,7 +122,9 @@ class Record:
         raw_keys = data.get("keys")
         keys = {
             str(name): Key(
-                entry.get("previous") if entry.get("had_previous") else _ABSENT, str(entry["written"])
+                entry.get("previous") if entry.get("had_previous") else _ABSENT,
+                str(entry["written"]),
+                entry["also"] if isinstance(entry.get("also"), str) else None,
             )
             for name, entry in (raw_keys.items() if isinstance(raw_keys, dict) else ())
             if isinstance(entry, dict)
@@ -123,6 +138,7 @@ class Record:
             previous if isinstance(previous, str) else None,
             str(data.get("written_sha", "")),
             bool(data.get("created_dir")),
+            str(data.get("also_sha", "")),
         )
 
 
@@ -179,7 +195,7 @@ def ours(state_dir: Path, documents: Sequence[settings.Settings]) -> dict[str, d
             continue
         for name, key in record.keys.items():
             value = document.model if name == PRIMARY else document.env.get(name)
-            if value == key.written:
+            if key.holds(value):
                 mine.setdefault(str(document.path), {})[name] = record.scope
     return mine
 
@@ -197,6 +213,7 @@ class _Outcome:
     record: Record | None = None
     left: list[str] = field(default_factory=list)
     remove_dir: bool = False  # the file went, and ccprofile had made its directory
+    pending: Record | None = None  # the record while the file is being replaced
 
 
 def _planner(
@@ -216,11 +233,15 @@ def _planner(
         keys = dict(base.keys)
         before: dict[str, str] = {}
         for name, key in base.keys.items():
-            if _current(document, name) == key.written:
-                before[name] = key.written
+            current = _current(document, name)
+            if key.holds(current) and isinstance(current, str):
+                before[name] = current
+                keys[name] = replace(key, written=current, also=None)
             else:
-                outcome.left.append(name)  # changed by someone else since: theirs now
+                if current is not _ABSENT:
+                    outcome.left.append(name)  # changed by someone else since: theirs now
                 del keys[name]
+        owned = dict(keys)
         after = (edit or (lambda pins: {}))(dict(before))
         env_change: dict[str, str | None] = {}
         top_change: dict[str, str | None] = {}
@@ -242,7 +263,7 @@ def _planner(
             change(name, keys.pop(name).previous)
         had_env = settings_text.ENV in document
         created_env = base.created_env or (not had_env and any(key_of(n)[0] == "env" for n in after))
-        exact = not keys and base.written_sha == _sha(old) and record is not None
+        exact = not keys and record is not None and record.wrote(old)
         new: str | None
         if exact:
             new = base.previous_text  # the very bytes from before ccprofile's first change
@@ -269,6 +290,26 @@ def _planner(
             Record(scope, keys, created_file, created_env, base.previous_text, _sha(new), created_dir)
             if keys and new is not None
             else None
+        )
+        # Saved before the file is replaced: every key that may be on disk after a kill at
+        # any moment, with both its values, and both texts' hashes.
+        pending = {}
+        for name in {*owned, *keys}:
+            if name in keys:
+                prior = owned[name].written if name in owned else keys[name].previous
+                pending[name] = replace(keys[name], also=prior if isinstance(prior, str) else None)
+            else:
+                prior = owned[name].previous
+                pending[name] = replace(owned[name], also=prior if isinstance(prior, str) else None)
+        outcome.pending = Record(
+            scope,
+            pending,
+            created_file,
+            created_env,
+            base.previous_text,
+            _sha(new) if new is not None else "",
+            created_dir,
+            _sha(old),
         )
         outcome.remove_dir = new is None and created_dir
         ordered_before = tuple((n, before[n]) for n in PINNABLE if n in before)
@@ -309,6 +350,9 @@ def update(
     outcome = _Outcome()
     known = records.read().get(str(real))
 
+    def writing() -> None:
+        records.save(real, outcome.pending)
+
     def written(data: bytes | None) -> None:
         records.save(real, outcome.record)
 
@@ -322,6 +366,7 @@ def update(
             dry_run=dry_run,
             may_create=not dry_run and edit is not None,
             check=check,
+            writing=writing,
             written=written,
         )
     except BaseException:

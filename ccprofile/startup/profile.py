@@ -226,13 +226,15 @@ def run(
     dry_run: bool,
     may_create: bool,
     check: Check | None,
+    writing: Callable[[], None] | None = None,
     written: Callable[[bytes | None], None] | None = None,
 ) -> Change:
     """The one way a pin file is changed, whatever kind it is (a startup file's block, a
     settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
     file), let ``check`` see it, then back up and replace the file atomically. ``lines``
-    turns pins into the lines shown to the user; ``written`` hears of the new bytes (None:
-    deleted) while the lock is still held."""
+    turns pins into the lines shown to the user. ``writing`` is called just before the file is
+    replaced and ``written`` just after, with the new bytes (None: deleted), both while the
+    lock is held."""
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
@@ -258,6 +260,8 @@ def run(
         saved: Path | None = None
         if changed and not dry_run:
             fileio.check_writable(real)
+            if writing is not None:
+                writing()
             if snapshot.data:
                 saved = fileio.backup(real, snapshot.data, backup_dir)
             if new is None:
