@@ -144,4 +144,38 @@ SCENARIOS = (
     ),
     Scenario("foundry, no pin", provider="foundry"),
     Scenario("foundry, pin", provider="foundry", pin=["haiku-4.5"]),
+    # Pins written into Claude Code's settings files (--scope): both models, then undone.
+    Scenario(
+        "scope user: both pins",
+        pin=[HAIKU_45, "--scope", "user"],
+        then=[["set-model", SONNET_45, "--scope", "user"]],
+    ),
+    Scenario(
+        "scope project: both pins",
+        shell="zsh",
+        pin=[HAIKU_45, "--scope", "project"],
+        then=[["set-model", SONNET_45, "--scope", "project"]],
+    ),
+    Scenario(
+        "scope local: both pins, over the user's settings",
+        pin=[HAIKU_45, "--scope", "local"],
+        then=[["set-model", OPUS_45, "--scope", "local"]],
+        user={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}, "theme": "dark"},
+    ),
+    Scenario(
+        "scope user: pins, then uninstall",
+        pin=[HAIKU_45, "--scope", "user"],
+        then=[["set-model", SONNET_45, "--scope", "user"], ["uninstall", "--scope", "user"]],
+    ),
+    Scenario(
+        "scope project and local: pins, then uninstall --all",
+        pin=[HAIKU_45, "--scope", "project"],
+        then=[["set-model", SONNET_45, "--scope", "local"], ["uninstall", "--all"]],
+    ),
+    Scenario(
+        "scope project: the pin beats the user's shell export",
+        shell="zsh",
+        exports={"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45},
+        pin=[HAIKU_45, "--scope", "project"],
+    ),
 )
