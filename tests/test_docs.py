@@ -61,8 +61,6 @@ def test_screenshots_match_what_ccprofile_prints_today() -> None:
     import subprocess
     import sys
 
-    import pytest
-
     if not sys.platform.startswith("linux"):
         pytest.skip("docs/screenshots.py reads what new terminals inherit from /proc (Linux)")
     result = subprocess.run(
