@@ -214,12 +214,13 @@ class _Outcome:
     left: list[str] = field(default_factory=list)
     remove_dir: bool = False  # the file went, and ccprofile had made its directory
     pending: Record | None = None  # the record while the file is being replaced
+    known: Record | None = None  # the record as the plan found it
 
 
 def _planner(
     path: Path,
     scope: str,
-    record: Record | None,
+    records: Records,
     edit: Callable[[dict[str, str]], dict[str, str]] | None,
     outcome: _Outcome,
     made_dir: bool,
@@ -228,6 +229,9 @@ def _planner(
     everything ccprofile did to this file."""
 
     def plan(old: str, missing: bool) -> profile.Plan:
+        # Read under the file's lock, like the file: a record read before it could be one a
+        # concurrent run has replaced since, and the keys it wrote would look like the user's.
+        record = outcome.known = records.read().get(str(path))
         document = settings_text.load(old, str(path))
         base = record or Record(scope, previous_text=None if missing else old)
         keys = dict(base.keys)
@@ -348,18 +352,19 @@ def update(
         path.parent.mkdir(parents=True, exist_ok=True)
     real = Path(os.path.abspath(fileio.resolve(path)))
     outcome = _Outcome()
-    known = records.read().get(str(real))
 
     def writing() -> None:
         records.save(real, outcome.pending)
 
-    def written(data: bytes | None) -> None:
-        records.save(real, outcome.record)
+    def done(changed: bool) -> None:
+        # Also when the file stays as it is: a key someone else changed is no longer ccprofile's.
+        if changed or outcome.record != outcome.known:
+            records.save(real, outcome.record)
 
     try:
         change = profile.run(
             path,
-            _planner(real, scope, known, edit, outcome, made_dir),
+            _planner(real, scope, records, edit, outcome, made_dir),
             _lines,
             label=scope,
             backup_dir=backup_dir,
@@ -367,15 +372,13 @@ def update(
             may_create=not dry_run and edit is not None,
             check=check,
             writing=writing,
-            written=written,
+            done=done,
         )
     except BaseException:
         if made_dir:
             with contextlib.suppress(OSError):
                 path.parent.rmdir()  # refused or failed: leave no directory behind either
         raise
-    if not dry_run and not change.changed and outcome.record != known:
-        records.save(real, outcome.record)  # a key someone else changed is no longer ccprofile's
     if not dry_run and outcome.remove_dir:
         with contextlib.suppress(OSError):  # not empty: something else lives there now
             real.parent.rmdir()

@@ -227,14 +227,14 @@ def run(
     may_create: bool,
     check: Check | None,
     writing: Callable[[], None] | None = None,
-    written: Callable[[bytes | None], None] | None = None,
+    done: Callable[[bool], None] | None = None,
 ) -> Change:
     """The one way a pin file is changed, whatever kind it is (a startup file's block, a
     settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
     file), let ``check`` see it, then back up and replace the file atomically. ``lines``
     turns pins into the lines shown to the user. ``writing`` is called just before the file is
-    replaced and ``written`` just after, with the new bytes (None: deleted), both while the
-    lock is held."""
+    replaced; ``done`` at the end of a real run, told whether the file changed. Both run while
+    the lock is held."""
     real = fileio.resolve(path)
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
@@ -268,8 +268,8 @@ def run(
                 fileio.delete(real)
             else:
                 fileio.write(real, fileio.encode(new), snapshot.mode)
-            if written is not None:
-                written(None if new is None else fileio.encode(new))
+        if done is not None and not dry_run:
+            done(changed)
     return Change(
         path=path,
         real_path=real,
