@@ -210,6 +210,11 @@ def test_each_scope_writes_its_file_and_uninstall_takes_it_back(
     status = json.loads(run_cli(["status", "--json", "--project", str(project)]).stdout)
     assert status["background"]["model"] == H45
     assert status["background"]["source"] == settings_pins.SOURCES[scope]
+    assert (
+        status["background"]["ccprofile_scope"]
+        == status["background"]["new_shell"]["ccprofile_scope"]
+        == scope
+    )
     assert run_cli(["uninstall", *where, "--no-verify"]).returncode == 0
     assert not path.exists()
     created = {p for p in (home, project) for p in p.rglob("*") if p.is_dir()} - dirs_before

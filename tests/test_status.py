@@ -85,6 +85,7 @@ def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
         "source": "profile",
         "variable": "ANTHROPIC_SMALL_FAST_MODEL",
         "file": f"{home}/.zshrc:4",
+        "ccprofile_scope": None,
     }
     assert report["shell"] == {
         "name": "zsh",

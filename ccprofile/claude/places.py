@@ -38,13 +38,20 @@ class Place:
     scope: str | None = None  # a settings key ccprofile wrote: the --scope it was written with
 
 
+def pinned_scope(ours: Ours | None, file: str | None, variable: str | None) -> str | None:
+    """The --scope a settings value was pinned with, when ccprofile wrote that key; else None.
+    ``variable`` is as resolve names it: a variable, or ``model`` for the settings key."""
+    pin = PRIMARY if variable == "model" else variable
+    return (ours or {}).get(file or "", {}).get(pin or "")
+
+
 def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None) -> Place:
     """The place an ``Origin`` (from resolve) names, told apart with the startup-file scan
     and, for settings, ccprofile's record of the keys it wrote."""
     source, file = origin.source, origin.file
     if source.endswith("-settings"):
         key = "model" if variable == "model" else f"env.{variable}"
-        scope = (ours or {}).get(file or "", {}).get(PRIMARY if variable == "model" else variable)
+        scope = pinned_scope(ours, file, variable)
         if scope is not None:
             return Place("settings", f"{key} in {file} (ccprofile's, --scope {scope})", file, scope=scope)
         return Place("settings", f"{key} in {file}", file)

@@ -17,7 +17,7 @@ from pathlib import Path
 from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.places import Ours
+from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
@@ -76,6 +76,10 @@ class Report:
     table_notes: tuple[str, ...] = ()
     ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
 
+    def scope_of(self, model: Model) -> str | None:
+        """The --scope a settings value was pinned with, when the key is ccprofile's."""
+        return pinned_scope(self.ours, model.file, model.variable)
+
     def to_json(self) -> dict[str, Any]:
         def model(view: View) -> dict[str, Any]:
             return {
@@ -83,11 +87,13 @@ class Report:
                 "source": view.now.source,
                 "variable": view.now.variable,
                 "file": view.now.file,
+                "ccprofile_scope": self.scope_of(view.now),
                 "new_shell": {
                     "model": view.new_shell.model,
                     "source": view.new_shell.source,
                     "variable": view.new_shell.variable,
                     "file": view.new_shell.file,
+                    "ccprofile_scope": self.scope_of(view.new_shell),
                 },
                 "layers": [
                     {

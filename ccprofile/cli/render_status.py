@@ -15,10 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from ccprofile.claude.catalog import Catalog, Retired
-from ccprofile.claude.places import Ours
+from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
-from ccprofile.claude.variables import PRIMARY
 from ccprofile.cli.render import show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
@@ -36,8 +35,7 @@ def _source(model: Model, home: Path, ours: Ours | None = None) -> str:
         text += f" {tilde(Path(model.file), home)}"
     if model.variable:
         text += f" ({model.variable})"
-    pin = PRIMARY if model.variable == "model" else model.variable
-    scope = (ours or {}).get(model.file or "", {}).get(pin or "")
+    scope = pinned_scope(ours, model.file, model.variable)
     if scope is not None:
         text += f", ccprofile's pin (--scope {scope})"
     if model.alias:
