@@ -478,3 +478,12 @@ def test_an_unreadable_record_is_a_clear_error_not_a_guess(home: Path) -> None:
     (state / settings_pins.RECORD_FILE).write_text("not json")
     with pytest.raises(CcprofileError, match="is not a record ccprofile can read"):
         _update(home / "settings.json", _pin, state)
+
+
+def test_status_reports_even_with_an_unreadable_record(home: Path) -> None:
+    assert run_cli(["set-fast-model", H45, "--scope", "user"]).returncode == 0
+    record = home / ".local" / "state" / "ccprofile" / settings_pins.RECORD_FILE
+    record.write_text("{ broken")
+    report = json.loads(run_cli(["status", "--json"]).stdout)
+    assert report["background"]["model"] == H45
+    assert report["background"]["ccprofile_scope"] is None  # unknown, not guessed

@@ -17,7 +17,6 @@ whose value was changed since is left alone.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -25,9 +24,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ccprofile.claude import settings, settings_text
+from ccprofile.claude.pin_record import RECORD_FILE
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.errors import BadValue, CcprofileError
-from ccprofile.startup import fileio, profile
+from ccprofile.startup import fileio
+
+# status reads the record on every run: the write path (the runner, difflib, hashlib) is
+# imported only by the functions that write.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ccprofile.startup import profile
 
 SCOPES = ("shell", "user", "project", "local", "managed")
 SETTINGS_SCOPES = SCOPES[1:]
@@ -37,7 +43,6 @@ SOURCES = {
     "local": "local-settings",
     "managed": "managed-settings",
 }
-RECORD_FILE = "settings-pins.json"
 
 
 class _Absent:
@@ -143,6 +148,8 @@ class Record:
 
 
 def _sha(text: str) -> str:
+    import hashlib
+
     return hashlib.sha256(fileio.encode(text)).hexdigest()
 
 
@@ -178,28 +185,6 @@ class Records:
             fileio.write(self.path, fileio.encode(text), None)
 
 
-def ours(state_dir: Path, documents: Sequence[settings.Settings]) -> dict[str, dict[str, str]]:
-    """The settings keys that hold ccprofile's pins now: file -> pin -> the scope it was set
-    with. A key whose value someone changed since is not ccprofile's any more.
-
-    For status: reading the record must never stop a report, so an unreadable one is empty.
-    """
-    try:
-        found = {os.path.realpath(path): record for path, record in Records(state_dir).read().items()}
-    except CcprofileError:
-        return {}
-    mine: dict[str, dict[str, str]] = {}
-    for document in documents:
-        record = found.get(os.path.realpath(document.path))
-        if record is None:
-            continue
-        for name, key in record.keys.items():
-            value = document.model if name == PRIMARY else document.env.get(name)
-            if key.holds(value):
-                mine.setdefault(str(document.path), {})[name] = record.scope
-    return mine
-
-
 def _current(document: Mapping[str, object], name: str) -> object:
     section, key = key_of(name)
     holder = document if section == "top" else document.get(settings_text.ENV)
@@ -227,6 +212,8 @@ def _planner(
 ) -> Callable[[str, bool], profile.Plan]:
     """The plan for the runner: the file's new text from its old text. ``edit`` None: undo
     everything ccprofile did to this file."""
+
+    from ccprofile.startup import profile
 
     def plan(old: str, missing: bool) -> profile.Plan:
         # Read under the file's lock, like the file: a record read before it could be one a
@@ -362,6 +349,8 @@ def update(
             records.save(real, outcome.record)
 
     try:
+        from ccprofile.startup import profile
+
         change = profile.run(
             path,
             _planner(real, scope, records, edit, outcome, made_dir),

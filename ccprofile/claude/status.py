@@ -278,7 +278,7 @@ def read_inputs(
 
     ``planned`` gives startup files as a write would leave them, to check a change first.
     """
-    from ccprofile.claude import catalog, settings_pins
+    from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
     from ccprofile.startup import scan as startup
     from ccprofile.startup.homes import state_dir
@@ -310,5 +310,5 @@ def read_inputs(
         catalog.load(claude.rules.version),
         claude,
         probed,
-        settings_pins.ours(state_dir(target.home), documents),
+        pin_record.ours(state_dir(target.home), documents),
     )

@@ -6,7 +6,6 @@ I/O (``fileio``). Every operation returns a ``Change`` value; nothing here print
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +100,8 @@ def _read_pins(
 
 
 def _diff(path: Path, old: str, new: str | None) -> str:
+    import difflib  # dry runs only: the write path does not pay for it
+
     lines = difflib.unified_diff(
         old.splitlines(keepends=True),
         (new or "").splitlines(keepends=True),
