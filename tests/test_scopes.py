@@ -487,3 +487,10 @@ def test_status_reports_even_with_an_unreadable_record(home: Path) -> None:
     report = json.loads(run_cli(["status", "--json"]).stdout)
     assert report["background"]["model"] == H45
     assert report["background"]["ccprofile_scope"] is None  # unknown, not guessed
+
+
+def test_uninstall_all_with_verify_still_takes_settings_pins_out(home: Path) -> None:
+    assert run_cli(["set-fast-model", H45, "--scope", "user"]).returncode == 0
+    result = run_cli(["uninstall", "--all", "--verify"])
+    assert result.returncode == 0, result.stderr
+    assert not (home / ".claude" / "settings.json").exists()

@@ -340,6 +340,7 @@ def uninstall(
 
 
 def _uninstall_everything(options: writing.Options, shell: str | None, purge: bool) -> None:
+    import dataclasses
     import shutil
 
     from ccprofile.claude.settings_pins import recorded
@@ -360,7 +361,9 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
         status_shell = resolve_target(shell, None, os.environ, sys.platform)
         for path, record in records.items():
             where = writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
-            touched += writing.write_settings(where, None, "has no ccprofile pin", options)
+            # --verify is for the startup files above: no shell reads a settings file.
+            unverified = dataclasses.replace(options, verify=None)
+            touched += writing.write_settings(where, None, "has no ccprofile pin", unverified)
     if not touched:
         console.print(
             "No startup file has a ccprofile block and no settings file a ccprofile pin; nothing changed."
