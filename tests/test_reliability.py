@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ccprofile.claude.variables import FAST, PINNABLE
@@ -25,7 +25,7 @@ from ccprofile.startup import block, profile
 from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.syntax import parse_any
 from tests.conftest import ccprofile_command
-from tests.helpers import run_cli
+from tests.helpers import run_all_at_once, run_cli
 
 ZSH = SHELLS["zsh"]
 USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20_000)]  # ~0.9 MB
@@ -95,15 +95,7 @@ def test_32_concurrent_writers_leave_one_well_formed_block(home: Path) -> None:
             commands.append(["unset-fast-model", "--shell", "zsh"])
         else:
             commands.append(["uninstall", "--shell", "zsh"])
-    processes = [
-        subprocess.Popen(
-            [*ccprofile_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        for args in commands
-    ]
-    for process in processes:
-        _, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err
+    run_all_at_once(commands)
     text = rc.read_text()
     blocks = block.find_blocks(text)
     assert len(blocks) <= 1
@@ -282,6 +274,11 @@ def _why_refused(data: bytes) -> str | None:
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_startup_bytes)
+# Found by this test: a CRLF begin fence with an LF end fence and text after it; the same
+# block after a lone LF at the end of the file; a duplicate block after a blank line.
+@example(b"# >>> ccprofile >>>\r\n# <<< ccprofile <<<\na")
+@example(b"\n# >>> ccprofile >>>\r\n# <<< ccprofile <<<")
+@example(b"# >>> ccprofile >>>\n# <<< ccprofile <<<\n\n# >>> ccprofile >>>\n# <<< ccprofile <<<\na")
 def test_fuzz_a_real_write_refuses_only_what_deserves_it_and_round_trips_the_rest(
     home: Path, data: bytes
 ) -> None:

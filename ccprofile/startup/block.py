@@ -14,7 +14,7 @@ which gives back the original bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 BEGIN = "# >>> ccprofile >>>"
 END = "# <<< ccprofile <<<"
@@ -181,16 +181,13 @@ def _cut(text: str, block: Block, floor: int) -> str:
     return text[: block.start - cut] + text[block.end :]
 
 
-def _cut_all(text: str, blocks: Sequence[Block]) -> str:
-    """Cut ``blocks`` (in text order) from the last to the first, so offsets stay valid."""
-    for index in range(len(blocks) - 1, -1, -1):
+def _cut_all(text: str, blocks: Sequence[Block], keep_first: bool = False) -> str:
+    """Cut ``blocks`` (in text order) from the last to the first, so offsets stay valid;
+    ``keep_first`` leaves the first in place (its duplicates go, judged in the whole text)."""
+    for index in range(len(blocks) - 1, 0 if keep_first else -1, -1):
         floor = blocks[index - 1].end if index else 0
         text = _cut(text, blocks[index], floor)
     return text
-
-
-def _shifted(blocks: Sequence[Block], delta: int) -> list[Block]:
-    return [replace(b, start=b.start + delta, end=b.end + delta) for b in blocks]
 
 
 def _tail_start(text: str) -> int | None:
@@ -232,10 +229,12 @@ def apply(
         return Edit(_insert(text, render(payload, nl, created_file=created_file), nl), 0)
     first = blocks[0]
     nl = newline or first.newline
-    text = text[: first.end] + _cut_all(text[first.end :], _shifted(blocks[1:], -first.end))
+    # Cut in the whole text, not after the first block: whether a duplicate has a separator in
+    # front depends on the line before it, which may be the first block's end fence.
+    text = _cut_all(text, blocks, keep_first=True)
     new = render(payload, nl, created_file=first.created_file)
     old = text[first.start : first.end]
-    if not old.endswith(first.newline):
+    if not old.endswith("\n"):
         # The end fence was the last line without a terminator; keep it that way.
         new = new[: -len(nl)]
     before = text[: first.start]
@@ -243,6 +242,13 @@ def apply(
         # A block written with CRLF by an older release: its separator changes with it, so
         # that uninstall still takes back exactly one separator.
         before = before[: -len(first.newline)] + nl
+    elif nl != first.newline and before.endswith(nl):
+        at_end = first.end == len(text)
+        if at_end or before[: -len(nl)].endswith("\n"):
+            # No separator in front of it, but the line end before it would now read as one:
+            # the begin fence keeps its old line end, which tells uninstall there is none
+            # (a CR after a comment is harmless to every shell).
+            new = new.replace(BEGIN + nl, BEGIN + first.newline, 1)
     return Edit(before + new + text[first.end :], len(blocks))
 
 
