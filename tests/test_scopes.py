@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ccprofile.claude import settings_pins, settings_text
+from ccprofile.claude import pin_record, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
 from ccprofile.errors import CcprofileError
 from tests.conftest import ccprofile_command
-from tests.helpers import run_cli
+from tests.helpers import run_all_at_once, run_cli
 
 H45, H55 = "claude-haiku-4-5-20251001", "claude-haiku-5-5"
 # As Claude Code writes a settings file: JSON.stringify(settings, null, 2) plus a newline.
@@ -412,15 +412,7 @@ def test_32_concurrent_settings_writers_leave_one_well_formed_file(home: Path) -
             commands.append(["unset-fast-model", "--scope", "user"])
         else:
             commands.append(["uninstall", "--scope", "user"])
-    processes = [
-        subprocess.Popen(
-            [*ccprofile_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        for args in commands
-    ]
-    for process in processes:
-        _, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err
+    run_all_at_once(commands)
     document = json.loads(path.read_text())
     expected = json.loads(CLAUDE_WRITTEN)
     assert {k: v for k, v in document.items() if k != "env"} == {
@@ -475,14 +467,14 @@ def test_a_read_only_settings_file_is_refused_untouched(home: Path) -> None:
 def test_an_unreadable_record_is_a_clear_error_not_a_guess(home: Path) -> None:
     state = home / ".local" / "state" / "ccprofile"
     state.mkdir(parents=True)
-    (state / settings_pins.RECORD_FILE).write_text("not json")
+    (state / pin_record.RECORD_FILE).write_text("not json")
     with pytest.raises(CcprofileError, match="is not a record ccprofile can read"):
         _update(home / "settings.json", _pin, state)
 
 
 def test_status_reports_even_with_an_unreadable_record(home: Path) -> None:
     assert run_cli(["set-fast-model", H45, "--scope", "user"]).returncode == 0
-    record = home / ".local" / "state" / "ccprofile" / settings_pins.RECORD_FILE
+    record = home / ".local" / "state" / "ccprofile" / pin_record.RECORD_FILE
     record.write_text("{ broken")
     report = json.loads(run_cli(["status", "--json"]).stdout)
     assert report["background"]["model"] == H45

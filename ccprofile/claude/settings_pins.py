@@ -1,17 +1,13 @@
-"""Pins in Claude Code's settings files: which file a scope names, what ccprofile changed
-there, and how to take exactly that back.
+"""Pins in Claude Code's settings files: which file a scope names, and the plan of its new
+text when a pin is set or taken out.
 
 The second kind of pin file beside the block in a startup file (``startup/profile.py``): the
-same runner writes both (lock, plan the new text, check, back up, replace atomically); this
-module plans a settings file's text and keeps the record that makes undo exact.
+same runner writes both (lock, plan the new text, check, back up, replace atomically).
 
-The record (``settings-pins.json`` in ccprofile's state directory) holds, per file: each key
-ccprofile set, the value it had before (or that it was absent) and the value written; whether
-ccprofile created the file or its ``env`` object; the file's text before ccprofile's first
-change; and a hash of the text ccprofile last wrote. Undo gives back the previous bytes when
-the file is still exactly what ccprofile wrote; when something else rewrote it since (Claude
-Code does, when settings change in a session), only ccprofile's keys are restored, and a key
-whose value was changed since is left alone.
+The record of what was changed (``settings_record``) makes undo exact: the previous bytes
+when the file is still what ccprofile wrote; when something else rewrote it since (Claude Code
+does, when settings change in a session), only ccprofile's keys are restored, and a key whose
+value was changed since is left alone.
 """
 
 from __future__ import annotations
@@ -24,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ccprofile.claude import settings, settings_text
-from ccprofile.claude.pin_record import RECORD_FILE
+from ccprofile.claude.settings_record import ABSENT, Key, Record, Records, sha
 from ccprofile.claude.variables import PINNABLE, PRIMARY
-from ccprofile.errors import BadValue, CcprofileError
+from ccprofile.errors import BadValue
 from ccprofile.startup import fileio
 
 # status reads the record on every run: the write path (the runner, difflib, hashlib) is
@@ -43,16 +39,6 @@ SOURCES = {
     "local": "local-settings",
     "managed": "managed-settings",
 }
-
-
-class _Absent:
-    """A key's previous value when the file did not have it (JSON null is a value)."""
-
-    def __repr__(self) -> str:
-        return "<absent>"
-
-
-_ABSENT = _Absent()
 
 
 def key_of(name: str) -> tuple[str, str]:
@@ -75,120 +61,10 @@ def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, pl
     )
 
 
-@dataclass(frozen=True)
-class Key:
-    previous: object  # the JSON value before ccprofile set it; _ABSENT: the key was not there
-    written: str
-    # Between the record and the file being written (a kill may fall there) the file may still
-    # hold the value before: the key is ccprofile's with either value.
-    also: str | None = None
-
-    def holds(self, value: object) -> bool:
-        return value == self.written or (self.also is not None and value == self.also)
-
-
-@dataclass(frozen=True)
-class Record:
-    scope: str
-    keys: dict[str, Key] = field(default_factory=dict)  # pin name -> what ccprofile did
-    created_file: bool = False
-    created_env: bool = False
-    previous_text: str | None = None  # before ccprofile's first change; None: no file
-    written_sha: str = ""
-    created_dir: bool = False  # ccprofile made the file's directory (~/.claude, .claude)
-    also_sha: str = ""  # while a write is under way: the hash of the text before it
-
-    def wrote(self, text: str) -> bool:
-        """The file's text is one ccprofile wrote (or was about to replace)."""
-        return _sha(text) in {self.written_sha, self.also_sha} - {""}
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "scope": self.scope,
-            "keys": {
-                name: {
-                    "previous": None if key.previous is _ABSENT else key.previous,
-                    "had_previous": key.previous is not _ABSENT,
-                    "written": key.written,
-                    "also": key.also,
-                }
-                for name, key in self.keys.items()
-            },
-            "created_file": self.created_file,
-            "created_env": self.created_env,
-            "previous_text": self.previous_text,
-            "written_sha": self.written_sha,
-            "created_dir": self.created_dir,
-            "also_sha": self.also_sha,
-        }
-
-    @staticmethod
-    def from_json(data: Mapping[str, object]) -> Record:
-        raw_keys = data.get("keys")
-        keys = {
-            str(name): Key(
-                entry.get("previous") if entry.get("had_previous") else _ABSENT,
-                str(entry["written"]),
-                entry["also"] if isinstance(entry.get("also"), str) else None,
-            )
-            for name, entry in (raw_keys.items() if isinstance(raw_keys, dict) else ())
-            if isinstance(entry, dict)
-        }
-        previous = data.get("previous_text")
-        return Record(
-            str(data.get("scope", "")),
-            keys,
-            bool(data.get("created_file")),
-            bool(data.get("created_env")),
-            previous if isinstance(previous, str) else None,
-            str(data.get("written_sha", "")),
-            bool(data.get("created_dir")),
-            str(data.get("also_sha", "")),
-        )
-
-
-def _sha(text: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(fileio.encode(text)).hexdigest()
-
-
-class Records:
-    """ccprofile's record of the settings files it changed, kept in its state directory."""
-
-    def __init__(self, state_dir: Path) -> None:
-        self.path = state_dir / RECORD_FILE
-
-    def read(self) -> dict[str, Record]:
-        snapshot = fileio.read(self.path)
-        if snapshot.data is None:
-            return {}
-        try:
-            data = json.loads(snapshot.data)
-            files = data["files"]
-            return {str(path): Record.from_json(entry) for path, entry in files.items()}
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise CcprofileError(
-                f"{self.path} is not a record ccprofile can read; move it away to start a new one"
-            ) from None
-
-    def save(self, path: Path, record: Record | None) -> None:
-        """Replace one file's record (None: forget the file), under the record's own lock."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with fileio.locked(self.path, create=True):
-            files = {key: value.to_json() for key, value in self.read().items()}
-            if record is None:
-                files.pop(str(path), None)
-            else:
-                files[str(path)] = record.to_json()
-            text = json.dumps({"version": 1, "files": files}, indent=2, ensure_ascii=False) + "\n"
-            fileio.write(self.path, fileio.encode(text), None)
-
-
 def _current(document: Mapping[str, object], name: str) -> object:
     section, key = key_of(name)
     holder = document if section == "top" else document.get(settings_text.ENV)
-    return holder.get(key, _ABSENT) if isinstance(holder, dict) else _ABSENT
+    return holder.get(key, ABSENT) if isinstance(holder, dict) else ABSENT
 
 
 @dataclass
@@ -229,7 +105,7 @@ def _planner(
                 before[name] = current
                 keys[name] = replace(key, written=current, also=None)
             else:
-                if current is not _ABSENT:
+                if current is not ABSENT:
                     outcome.left.append(name)  # changed by someone else since: theirs now
                 del keys[name]
         owned = dict(keys)
@@ -240,7 +116,7 @@ def _planner(
 
         def change(name: str, value: object) -> None:
             section, key = key_of(name)
-            if value is not _ABSENT and not isinstance(value, str):
+            if value is not ABSENT and not isinstance(value, str):
                 restored[name] = value  # set in the document below: the text edit takes strings
             (top_change if section == "top" else env_change)[key] = value if isinstance(value, str) else None
 
@@ -278,7 +154,7 @@ def _planner(
         created_file = base.created_file or missing
         created_dir = base.created_dir or made_dir
         outcome.record = (
-            Record(scope, keys, created_file, created_env, base.previous_text, _sha(new), created_dir)
+            Record(scope, keys, created_file, created_env, base.previous_text, sha(new), created_dir)
             if keys and new is not None
             else None
         )
@@ -298,9 +174,9 @@ def _planner(
             created_file,
             created_env,
             base.previous_text,
-            _sha(new) if new is not None else "",
+            sha(new) if new is not None else "",
             created_dir,
-            _sha(old),
+            sha(old),
         )
         outcome.remove_dir = new is None and created_dir
         ordered_before = tuple((n, before[n]) for n in PINNABLE if n in before)
