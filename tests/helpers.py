@@ -46,3 +46,16 @@ def run_cli(
         timeout=60,
         check=False,
     )
+
+
+def run_all_at_once(commands: Sequence[Sequence[str]]) -> None:
+    """Start every ``ccprofile`` command line at once, as concurrent runs would; all succeed."""
+    processes = [
+        subprocess.Popen(
+            [*ccprofile_command(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for args in commands
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err

@@ -109,7 +109,16 @@ def test_a_family_name_says_the_full_id_was_pinned_not_the_name(home: Path) -> N
     assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
 
 
-def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "code", "said"),
+    [
+        ("Ctrl-D", 1, "ccprofile: error: no model chosen (end of input); nothing was written"),
+        ("Ctrl-C", 130, "ccprofile: interrupted; nothing was written"),
+    ],
+)
+def test_ctrl_d_or_ctrl_c_at_the_picker_cancels_and_writes_nothing(
+    home: Path, key: str, code: int, said: str
+) -> None:
     child = pexpect.spawn(
         ccprofile_command()[0],
         ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
@@ -118,28 +127,14 @@ def test_end_of_input_at_the_picker_cancels_and_writes_nothing(home: Path) -> No
         timeout=20,
     )
     child.expect(r"Choose 1-2 \[2\]: ")
-    child.sendeof()
+    if key == "Ctrl-D":
+        child.sendeof()
+    else:
+        child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 1
-    assert "no model chosen (end of input); nothing was written" in (child.before or "")
-    assert not (home / ".zshrc").exists()
-
-
-def test_ctrl_c_at_the_picker_cancels_and_writes_nothing(home: Path) -> None:
-    child = pexpect.spawn(
-        ccprofile_command()[0],
-        ["set-fast-model", "--shell", "zsh", "--provider", "anthropic"],
-        env=dict(os.environ),
-        encoding="utf-8",
-        timeout=20,
-    )
-    child.expect(r"Choose 1-2 \[2\]: ")
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert "ccprofile: interrupted; nothing was written" in (child.before or "")
+    assert child.exitstatus == code
+    assert said in (child.before or "")
     assert not (home / ".zshrc").exists()
 
 
