@@ -486,3 +486,29 @@ def test_uninstall_all_with_verify_still_takes_settings_pins_out(home: Path) -> 
     result = run_cli(["uninstall", "--all", "--verify"])
     assert result.returncode == 0, result.stderr
     assert not (home / ".claude" / "settings.json").exists()
+
+
+def test_a_pin_a_higher_scope_beats_is_said_and_not_promised(home: Path, tmp_path: Path) -> None:
+    project = tmp_path / "repo"
+    (project / ".claude").mkdir(parents=True)
+    (project / ".claude" / "settings.local.json").write_text(json.dumps({"env": {FAST: "local-one"}}))
+    result = run_cli(["set-fast-model", H45, "--scope", "user"], env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert f"Pinned {H45} in ~/.claude/settings.json, but Claude Code started from a new terminal" not in said
+    # Run from the project, the local file beats the user's: said, and no promise made.
+    inside = subprocess.run(
+        [*ccprofile_command(), "set-fast-model", H55, "--scope", "user"],
+        cwd=project,
+        env={**os.environ, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    said = " ".join(inside.stdout.split())
+    assert (
+        f"Pinned {H55} in ~/.claude/settings.json, but Claude Code started from a new terminal will use local-one"
+        in said
+    )
+    assert "that file takes precedence" in said
+    assert "new `claude` sessions use it" not in said

@@ -126,10 +126,10 @@ def show_shell(console: Console, target: Target) -> None:
     console.print(f"[dim]{escape(line)}[/dim]")
 
 
-def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool) -> None:
+def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool, home: Path) -> None:
     for shortfall in shortfalls:
         prefix = "Dry run: " if dry_run else ""
-        console.print(f"[yellow]{escape(prefix + shortfall)}[/yellow]")
+        console.print(f"[yellow]{escape(prefix + tilde_text(shortfall, home))}[/yellow]")
 
 
 def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Path) -> None:

@@ -138,8 +138,8 @@ def write_settings(where: SettingsTarget, edit: Edit | None, what: str, options:
             f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
             "after ccprofile wrote it, so it is no longer ccprofile's",
         )
-    render.show_shortfalls(console, found.shortfalls, options.dry_run)
-    if change.changed and not options.dry_run and change.after:
+    render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
+    if change.changed and not options.dry_run and change.after and not found.shortfalls:
         console.print(
             "Claude Code reads this file when a session starts: new `claude` sessions use it, "
             "from any terminal or IDE. A running session keeps what it has."
@@ -206,7 +206,7 @@ def write(
     if found.report is not None:
         crlf = [w for w in found.report.warnings if w.code == "crlf-startup-file"]
         render.show_warnings(console, crlf, target.home.path)
-    render.show_shortfalls(console, found.shortfalls, options.dry_run)
+    render.show_shortfalls(console, found.shortfalls, options.dry_run, target.home.path)
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
         render.show_completion_hint(console, change, target.shell.name, source)
