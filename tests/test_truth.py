@@ -140,9 +140,10 @@ def test_a_pin_beaten_by_settings_says_which_model_claude_will_use(home: Path) -
     assert result.exit_code == 0
     assert (
         f"Pinned {H45} in ~/.zshrc, but Claude Code started from a new terminal will use claude-haiku-5-5: "
-        f"env.{FAST} in {path} sets it, and settings beat the shell. "
-        f'Fix: remove "{FAST}" from the "env" object of {path}.'
+        f"env.{FAST} in ~/.claude/settings.json sets it, and settings beat the shell. "
+        f'Fix: remove "{FAST}" from the "env" object of ~/.claude/settings.json.'
     ) in said
+    assert path == home / ".claude" / "settings.json"
     assert "New terminals pick this up" not in said
 
 
@@ -161,8 +162,8 @@ def test_a_later_hand_written_export_beats_the_pin_and_the_fix_names_its_line(ho
     result = invoke("set-fast-model", H45, "--shell", "zsh")
     said = " ".join(result.output.split())
     assert "already pins" in said
-    assert f"will use claude-haiku-5-5: {home}/.zshrc:7 sets it after the ccprofile block" in said
-    assert f"Fix: delete line 7 of {home}/.zshrc." in said
+    assert "will use claude-haiku-5-5: ~/.zshrc:7 sets it after the ccprofile block" in said
+    assert "Fix: delete line 7 of ~/.zshrc." in said
 
 
 def test_a_removal_that_something_else_undoes_says_what_remains(home: Path) -> None:
@@ -171,7 +172,8 @@ def test_a_removal_that_something_else_undoes_says_what_remains(home: Path) -> N
     result = invoke("uninstall", "--shell", "zsh")
     said = " ".join(result.output.split())
     assert "Removed the background-model pin from ~/.zshrc, but Claude Code started from a new" in said
-    assert f"will still use claude-haiku-5-5: env.{FAST} in {path} sets it" in said
+    assert f"will still use claude-haiku-5-5: env.{FAST} in ~/.claude/settings.json sets it" in said
+    assert path == home / ".claude" / "settings.json"
 
 
 def test_dry_run_checks_the_planned_text(home: Path) -> None:
