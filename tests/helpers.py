@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
+import signal
 import subprocess
-from collections.abc import Sequence
+import sys
+import time
+from collections.abc import Iterator, Sequence
 
 import pytest
 
@@ -59,3 +63,16 @@ def run_all_at_once(commands: Sequence[Sequence[str]]) -> None:
     for process in processes:
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
+
+
+def killed_at_random_moments(script: str, args: Sequence[str], kills: int, seed: int) -> Iterator[int]:
+    """Start ``python -c script ARGS`` (it prints "ready", then writes in a loop) ``kills``
+    times and SIGKILL it at a random moment each time; yields after each kill, for checks."""
+    rng = random.Random(seed)
+    for kill in range(kills):
+        child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0, 0.08))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        yield kill

@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests import test_cli
 from tests.helpers import run_cli
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "help"
-COMMANDS = [
-    "",
-    "set-fast-model",
-    "set-model",
-    "unset-fast-model",
-    "unset-model",
-    "uninstall",
-    "completion",
-    "status",
-    "models",
-]
+COMMANDS = ["", *test_cli.COMMANDS]  # "": ccprofile itself
 # CCPROFILE_UPDATE_SNAPSHOTS=1 pytest tests/test_help.py rewrites them; review the diff.
 UPDATE = os.environ.get("CCPROFILE_UPDATE_SNAPSHOTS") == "1"
 

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from ccprofile.startup import block, profile
 from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.syntax import parse_any
 from tests.conftest import ccprofile_command
-from tests.helpers import run_all_at_once, run_cli
+from tests.helpers import killed_at_random_moments, run_all_at_once, run_cli
 
 ZSH = SHELLS["zsh"]
 USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20_000)]  # ~0.9 MB
@@ -62,17 +59,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_bytes(
     original = "".join(USER_LINES[:10_000]) + "".join(USER_LINES[10_000:])
     rc.write_text(original)
     valid = _variants(original)
-    rng = random.Random(1234)
-    for _ in range(kills):
-        child = subprocess.Popen(
-            [sys.executable, "-c", _REWRITER, str(rc), str(home / "backups")],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout is not None and child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0, 0.08))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    for _ in killed_at_random_moments(_REWRITER, [str(rc), str(home / "backups")], kills, seed=1234):
         assert rc.read_bytes() in valid
     # A later run removes whatever temp file a killed one left behind.
     profile.update(rc, ZSH, lambda pins: pins, names=PINNABLE, backup_dir=home / "backups")

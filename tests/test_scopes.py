@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import signal
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ from ccprofile.claude import pin_record, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
 from ccprofile.errors import CcprofileError
 from tests.conftest import ccprofile_command
-from tests.helpers import run_all_at_once, run_cli
+from tests.helpers import killed_at_random_moments, run_all_at_once, run_cli
 
 H45, H55 = "claude-haiku-4-5-20251001", "claude-haiku-5-5"
 # As Claude Code writes a settings file: JSON.stringify(settings, null, 2) plus a newline.
@@ -380,17 +377,7 @@ def test_sigkill_during_settings_writes_leaves_valid_json_with_everything_else(
     big = json.loads(CLAUDE_WRITTEN)
     big["permissions"]["allow"] = [f"Bash(tool-{i})" for i in range(5000)]
     path.write_text(json.dumps(big, indent=2, ensure_ascii=False) + "\n")
-    rng = random.Random(99)
-    for _ in range(kills):
-        child = subprocess.Popen(
-            [sys.executable, "-c", _REWRITER, str(path), str(home / "state")],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout is not None and child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0, 0.08))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    for _ in killed_at_random_moments(_REWRITER, [str(path), str(home / "state")], kills, seed=99):
         document = json.loads(path.read_text())  # always whole JSON
         assert document["permissions"] == big["permissions"] and document["theme"] == "dark"
         assert document["env"].get(FAST) in (None, H45, H55)

@@ -168,16 +168,7 @@ def update(
         edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
         return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
-    return run(
-        path,
-        plan,
-        _exports(shell),
-        label=shell.name,
-        backup_dir=backup_dir,
-        dry_run=dry_run,
-        may_create=not dry_run,
-        check=check,
-    )
+    return _run_block(path, shell, plan, backup_dir, dry_run=dry_run, may_create=not dry_run, check=check)
 
 
 def uninstall(
@@ -201,20 +192,30 @@ def uninstall(
         return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
+    return _run_block(path, shell, plan, backup_dir, dry_run=dry_run, may_create=False, check=check)
+
+
+def _run_block(
+    path: Path,
+    shell: Shell,
+    plan: Callable[[str, bool], Plan],
+    backup_dir: Path,
+    *,
+    dry_run: bool,
+    may_create: bool,
+    check: Check | None,
+) -> Change:
+    """``run`` for a startup file's block: its pins are shown as the shell's assignments."""
     return run(
         path,
         plan,
-        _exports(shell),
+        lambda pins: tuple(shell.syntax.assign(name, value) for name, value in pins),
         label=shell.name,
         backup_dir=backup_dir,
         dry_run=dry_run,
-        may_create=False,
+        may_create=may_create,
         check=check,
     )
-
-
-def _exports(shell: Shell) -> Callable[[Sequence[tuple[str, str]]], tuple[str, ...]]:
-    return lambda pins: tuple(shell.syntax.assign(name, value) for name, value in pins)
 
 
 def run(
