@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccprofile.claude.projects import find_project
+
 MAX_BYTES = 1 << 20  # a settings file larger than this is not a real one
 MANAGED_DIRS = {
     "linux": Path("/etc/claude-code"),
@@ -28,7 +30,11 @@ class Settings:
 
 
 def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[tuple[str, Path]]:
-    """Every settings file Claude Code would read, lowest precedence first."""
+    """Every settings file a ``claude`` started in ``cwd`` would read, lowest precedence first.
+
+    Started in a subdirectory of a repository, it reads the local settings at the repository
+    root as well, but the project settings only from ``cwd`` (see ``projects``).
+    """
     config = Path(env["CLAUDE_CONFIG_DIR"]) if env.get("CLAUDE_CONFIG_DIR") else home / ".claude"
     managed = (
         Path(env[MANAGED_OVERRIDE])
@@ -39,9 +45,16 @@ def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> l
         drop_ins = sorted((managed / "managed-settings.d").glob("*.json"))
     except OSError:
         drop_ins = []
+    project = find_project(cwd)
+    root_local = (
+        [("local-settings", project.root / ".claude" / "settings.local.json")]
+        if project.root is not None and project.in_subdirectory
+        else []
+    )
     return [
         ("user-settings", config / "settings.json"),
         ("project-settings", cwd / ".claude" / "settings.json"),
+        *root_local,
         ("local-settings", cwd / ".claude" / "settings.local.json"),
         ("managed-settings", managed / "managed-settings.json"),
         *(("managed-settings", path) for path in drop_ins),

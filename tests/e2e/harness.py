@@ -65,6 +65,11 @@ class Scenario:
     # Typed in a terminal that had loaded the pin (its variables still set): e.g. uninstall.
     in_loaded_shell: Sequence[Sequence[str]] = ()
     user_after_pin: Mapping[str, object] | None = None  # ~/.claude/settings.json, written later
+    # Start ccprofile and claude in this subdirectory of the project, which is then a git
+    # repository: which settings files a start below the root reads is Claude Code's rule.
+    start_in: str = ""
+    # More settings files, by path relative to the project: {"src/.claude/settings.json": {...}}.
+    files: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,10 @@ class Sandbox:
         self.project = root / "project"
         self.home.mkdir(parents=True)
         self.project.mkdir()
+        self.workdir = self.project / scenario.start_in
+        if scenario.start_in:
+            self.workdir.mkdir(parents=True)
+            subprocess.run(["git", "init", "-q", str(self.project)], check=True, capture_output=True)
         self._write_claude_state()
         self._write_settings()
         self._write_exports()
@@ -149,7 +158,9 @@ class Sandbox:
         state = {
             "hasCompletedOnboarding": True,
             "customApiKeyResponses": {"approved": [GATEWAY_KEY[-20:], ANTHROPIC_KEY[-20:]], "rejected": []},
-            "projects": {str(self.project): {"hasTrustDialogAccepted": True}},
+            "projects": {
+                str(place): {"hasTrustDialogAccepted": True} for place in {self.project, self.workdir}
+            },
         }
         (self.home / ".claude.json").write_text(json.dumps(state))
 
@@ -158,6 +169,7 @@ class Sandbox:
             (self.scenario.user, self.home / ".claude" / "settings.json"),
             (self.scenario.project, self.project / ".claude" / "settings.json"),
             (self.scenario.local, self.project / ".claude" / "settings.local.json"),
+            *((content, self.project / name) for name, content in self.scenario.files.items()),
         )
         for content, path in layers:
             if content is not None:
@@ -225,7 +237,7 @@ class Sandbox:
         result = subprocess.run(
             launched,
             env=dict(login if login is not None else env),
-            cwd=self.project,
+            cwd=self.workdir,
             capture_output=True,
             text=True,
             timeout=60,
@@ -244,7 +256,7 @@ class Sandbox:
         result = subprocess.run(
             [shell, "-i", "-c", script],
             env=dict(env),
-            cwd=self.project,
+            cwd=self.workdir,
             stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=30,
@@ -290,5 +302,5 @@ def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequenc
             predicted = sandbox.status(login, view="new_shell")
         terminal = sandbox.new_terminal_env(login)
         status = sandbox.status(terminal)
-        claude_models = run_claude(claude, terminal, sandbox.project, api, root)
+        claude_models = run_claude(claude, terminal, sandbox.workdir, api, root)
         return Outcome(scenario, status, predicted, claude_models, tuple(api.requests))

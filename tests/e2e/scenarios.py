@@ -178,4 +178,35 @@ SCENARIOS = (
         exports={"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45},
         pin=[HAIKU_45, "--scope", "project"],
     ),
+    # Started in a subdirectory of a git repository: project settings come from the start
+    # directory only, local settings from the repository root too.
+    Scenario(
+        "start in a subdirectory: the root's project and local settings",
+        start_in="src",
+        project={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}},
+        local={"model": OPUS_45},
+    ),
+    Scenario(
+        "start in a subdirectory: its own local file over the root's",
+        start_in="src",
+        local={"env": {"ANTHROPIC_SMALL_FAST_MODEL": SONNET_45}, "model": OPUS_45},
+        files={"src/.claude/settings.local.json": {"env": {"ANTHROPIC_SMALL_FAST_MODEL": HAIKU_45}}},
+    ),
+    Scenario(
+        "start in a subdirectory: its own project file",
+        start_in="src",
+        project={"model": OPUS_45},
+        files={"src/.claude/settings.json": {"model": SONNET_45}},
+    ),
+    Scenario(
+        "scope project from a subdirectory writes at the root",
+        start_in="src",
+        pin=[HAIKU_45, "--scope", "project"],
+    ),
+    Scenario(
+        "scope local from a subdirectory writes at the root",
+        start_in="src/lib",
+        pin=[HAIKU_45, "--scope", "local"],
+        then=[["set-model", SONNET_45, "--scope", "local"]],
+    ),
 )
