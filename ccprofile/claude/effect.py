@@ -56,7 +56,7 @@ def _reason(model: Model, where: str, kind: str, in_settings: bool) -> str:
 def shortfalls(
     report: Report,
     scan: Scan,
-    shell: Shell,
+    shell: Shell | None,
     file_shown: str,
     wanted: Sequence[Expectation],
     *,
@@ -67,7 +67,9 @@ def shortfalls(
     ``in_settings``: the pin was written to a settings file, not a startup file."""
     found = []
     for expected in wanted:
-        model = (report.background if expected.kind == "background" else report.primary).new_shell
+        view = report.background if expected.kind == "background" else report.primary
+        # Without a shell, a claude started with this environment is the one there is.
+        model = view.new_shell or view.now
         if _met(model, expected):
             continue
         variable = model.variable or ""

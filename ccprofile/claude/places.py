@@ -69,7 +69,14 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
     return Place("default", "Claude Code's default")
 
 
-def fix(place: Place, variable: str, value: str | None, shell: Shell) -> str:
+def pin_fix(variable: str, value: str, scope: str) -> str:
+    """``Fix: ...``: the ccprofile command that pins ``value`` for ``variable`` in ``scope``."""
+    set_command = _COMMANDS[variable][0]
+    where = "" if scope == "shell" else f" --scope {scope}"
+    return f"Fix: `ccprofile {set_command} {value}{where}`."
+
+
+def fix(place: Place, variable: str, value: str | None, shell: Shell | None) -> str:
     """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there)."""
     pin = PRIMARY if variable == "model" else variable
     if place.kind == "settings" and place.scope is not None and pin in _COMMANDS:
@@ -91,11 +98,16 @@ def fix(place: Place, variable: str, value: str | None, shell: Shell) -> str:
             if value is None
             else f"Fix: `ccprofile {set_command} {value}`."
         )
-    if place.kind == "startup-file":
+    if place.kind == "startup-file" and shell is not None:
         if value is None:
             return f"Fix: delete line {place.line} of {place.file}."
         return f"Fix: change line {place.line} of {place.file} to `{shell.syntax.assign(variable, value)}`."
-    if place.kind == "this-shell":
+    if place.kind == "this-shell" and shell is None:
+        # No shell (a CI job, a task runner): the environment comes from whatever started it.
+        if value is None:
+            return f"Fix: remove {variable} from the environment claude is started with."
+        return f"Fix: set {variable}={value} in the environment claude is started with."
+    if place.kind == "this-shell" and shell is not None:
         if value is None:
             return f"Fix: run `{shell.syntax.unset([variable])}` in this shell."
         return f"Fix: run `{shell.syntax.assign(variable, value)}` in this shell."

@@ -17,7 +17,9 @@ from pathlib import Path
 from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.expectations import ExpectationError, Expected
 from ccprofile.claude.places import Ours, pinned_scope
+from ccprofile.claude.projects import Project, find_project
 from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
@@ -26,7 +28,7 @@ from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.session import Session, read_session
 from ccprofile.startup.shells import Shell
-from ccprofile.startup.targets import Target
+from ccprofile.startup.targets import NoShell, Target
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -57,15 +59,15 @@ class View:
     """One model as Claude Code resolves it from this shell and from a new terminal."""
 
     now: Model
-    new_shell: Model
+    new_shell: Model | None  # None: no shell, so nothing to say about a new terminal
     layers: tuple[Layer, ...]
 
 
 @dataclass(frozen=True)
 class Report:
     provider: str
-    shell: str
-    startup_file: Path
+    shell: str | None  # None: no shell could be determined (shell_reason says why)
+    startup_file: Path | None
     background: View
     primary: View
     warnings: tuple[StatusWarning, ...]
@@ -75,26 +77,27 @@ class Report:
     # The notes without which the table would claim too much; the rest hold for every report.
     table_notes: tuple[str, ...] = ()
     ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
+    expected: Expected | None = None  # the pins the project expects, as exact IDs
+    project: Project | None = None
 
     def scope_of(self, model: Model) -> str | None:
         """The --scope a settings value was pinned with, when the key is ccprofile's."""
         return pinned_scope(self.ours, model.file, model.variable)
 
     def to_json(self) -> dict[str, Any]:
+        def one(model: Model) -> dict[str, Any]:
+            return {
+                "model": model.model,
+                "source": model.source,
+                "variable": model.variable,
+                "file": model.file,
+                "ccprofile_scope": self.scope_of(model),
+            }
+
         def model(view: View) -> dict[str, Any]:
             return {
-                "model": view.now.model,
-                "source": view.now.source,
-                "variable": view.now.variable,
-                "file": view.now.file,
-                "ccprofile_scope": self.scope_of(view.now),
-                "new_shell": {
-                    "model": view.new_shell.model,
-                    "source": view.new_shell.source,
-                    "variable": view.new_shell.variable,
-                    "file": view.new_shell.file,
-                    "ccprofile_scope": self.scope_of(view.new_shell),
-                },
+                **one(view.now),
+                "new_shell": one(view.new_shell) if view.new_shell is not None else None,
                 "layers": [
                     {
                         "source": layer.source,
@@ -110,14 +113,32 @@ class Report:
             "provider": self.provider,
             "shell": {
                 "name": self.shell,
-                "startup_file": str(self.startup_file),
+                "startup_file": str(self.startup_file) if self.startup_file is not None else None,
                 "reason": self.shell_reason,
             },
             "background": model(self.background),
             "primary": model(self.primary),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "expectations": self._expectations_json(),
+            "project": {
+                "directory": str(self.project.start),
+                "repository_root": str(self.project.root) if self.project.root else None,
+            }
+            if self.project is not None
+            else None,
             "notes": list(self.notes),
             "claude_code": self.claude,
+        }
+
+    def _expectations_json(self) -> dict[str, Any] | None:
+        if self.expected is None:
+            return None
+        return {
+            "file": self.expected.file,
+            "background": self.expected.background,
+            "primary": self.expected.primary,
+            "scope": self.expected.scope,
+            "met": not any(w.code == "drift" for w in self.warnings),
         }
 
 
@@ -127,15 +148,18 @@ class Inputs:
 
     env: Mapping[str, str]  # this shell's environment
     session: Session  # what new terminals inherit before their startup files run
-    shell: Shell
+    shell: Shell | None  # None: no shell could be determined; shell_reason says why
     shell_reason: str
-    startup_file: Path
+    startup_file: Path | None
     scan: Scan
     settings: Sequence[Settings]
     catalog: Catalog
     claude: ClaudeCode
     probed: Mapping[str, str] | None = None  # a real new shell's environment (--probe)
     ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
+    expected: Expected | None = None  # as stated: friendly names not yet made exact
+    project: Project | None = None
+    unread: Sequence[Settings] = ()  # the repository's project settings, not read from here
 
 
 def watched(env: Mapping[str, str]) -> dict[str, str]:
@@ -175,6 +199,11 @@ def _resolve(composed: Composed, settings: Sequence[Settings], catalog: Catalog)
 
 
 def _table_notes(inputs: Inputs) -> tuple[str, ...]:
+    if inputs.shell is None:
+        return (
+            f"No shell: {inputs.shell_reason}. The models shown are those of a claude started "
+            "with this environment; what a new terminal would use is not known (pass --shell NAME).",
+        )
     if inputs.session.env is None and inputs.probed is None:
         return (
             f"The environment new terminals inherit could not be read ({inputs.session.source}); "
@@ -195,14 +224,43 @@ def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def exact_expectations(expected: Expected | None, provider: str, catalog: Catalog) -> Expected | None:
+    """The expected models as the exact IDs for ``provider`` (``haiku-4.5`` is Haiku 4.5's ID);
+    ExpectationError, naming where it was stated, for one that is not valid there."""
+    if expected is None or expected.empty:
+        return None
+    from ccprofile.claude import selection  # only a check with expectations needs the catalog rules
+    from ccprofile.errors import BadValue
+
+    exact: dict[str, str] = {}
+    for kind, value in (("background", expected.background), ("primary", expected.primary)):
+        if value is None:
+            continue
+        try:
+            # A gateway serves the names it chooses; everywhere else the ID must be one the
+            # provider knows, or the check would pass on a model no request can reach.
+            choice = selection.choose(
+                value, provider, catalog, background=kind == "background", strict=provider != "gateway"
+            )
+        except BadValue as error:
+            raise ExpectationError(f"{expected.stated.get(kind, 'expected')}: {error}") from None
+        exact[kind] = choice.value
+    return dataclasses.replace(expected, background=exact.get("background"), primary=exact.get("primary"))
+
+
 def build(inputs: Inputs) -> Report:
     """The whole report from its inputs."""
     scan, settings, catalog = inputs.scan, inputs.settings, inputs.catalog
     now = resolve.compose(watched(inputs.env), {}, settings)
-    base, origins = new_terminal_base(inputs)
-    fresh = resolve.compose(base, origins, settings)
+    if inputs.shell is None:
+        # No startup files to read: the warnings look at this environment alone.
+        base, fresh = watched(inputs.env), now
+    else:
+        base, origins = new_terminal_base(inputs)
+        fresh = resolve.compose(base, origins, settings)
     background_now, primary_now = _resolve(now, settings, catalog)
     background_new, primary_new = _resolve(fresh, settings, catalog)
+    known = inputs.shell is not None
     # The layers list shows this shell's environment, then what the profile adds, then settings.
     profile_layers = [
         Layer("profile", f"{a.path}:{a.line}", a.name, a.value or "")
@@ -220,13 +278,14 @@ def build(inputs: Inputs) -> Report:
         mine = [layer for layer in profile_layers if layer.variable in variables]
         return (*env_layers, *mine, *settings_layers, *extra)
 
-    background = View(background_now, background_new, layers(names.BACKGROUND))
+    background = View(background_now, background_new if known else None, layers(names.BACKGROUND))
     primary = View(
         primary_now,
-        primary_new,
+        primary_new if known else None,
         layers((names.PRIMARY, names.DEFAULT_MODEL), _settings_model_layers(settings)),
     )
     provider = detect_provider(now.env)
+    expected = exact_expectations(inputs.expected, provider, catalog)
     warnings = find_warnings(
         Situation(
             env=inputs.env,
@@ -240,12 +299,15 @@ def build(inputs: Inputs) -> Report:
             provider=provider,
             catalog=catalog,
             ours=inputs.ours,
+            expected=expected,
+            unread=inputs.unread,
+            start=str(inputs.project.start) if inputs.project else "",
         )
     )
     shown = (background_now, background_new, primary_now, primary_new)
     return Report(
         provider,
-        scan.shell,
+        inputs.shell.name if inputs.shell is not None else None,
         inputs.startup_file,
         background,
         primary,
@@ -255,6 +317,8 @@ def build(inputs: Inputs) -> Report:
         inputs.claude.to_json(),
         _table_notes(inputs),
         inputs.ours,
+        expected,
+        inputs.project,
     )
 
 
@@ -266,22 +330,59 @@ def new_terminal_start(env: Mapping[str, str], session: Session) -> dict[str, st
 
 def read_inputs(
     env: Mapping[str, str],
-    target: Target,
+    target: Target | NoShell,
     cwd: Path,
     platform: str,
     *,
     probe: bool = False,
     planned: Mapping[Path, bytes | None] | None = None,
     claude_version: str | None = None,
+    expect: Expected | None = None,
 ) -> Inputs:
     """Read everything status needs from this machine.
 
-    ``planned`` gives startup files as a write would leave them, to check a change first.
+    ``planned`` gives startup files as a write would leave them, to check a change first;
+    ``expect`` the expectations of the command line, over those of the project's file.
     """
     from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
-    from ccprofile.startup import scan as startup
     from ccprofile.startup.homes import state_dir
+
+    project = find_project(cwd)
+    documents = settings_module.load(env, target.home.path, cwd, platform, planned)
+    claude = claude_here(env, claude_version)
+    shell: Shell | None = None
+    path: Path | None = None
+    scan, probed = Scan("", (), (), ()), None
+    if isinstance(target, NoShell):
+        session, reason = Session(None, target.reason), target.reason
+    else:
+        shell, path, reason = target.shell, target.path, target.shell_reason
+        session, scan = read_session(env, WATCHED, platform), _scan(target, planned)
+        if probe:
+            from ccprofile.startup import probe as probe_module  # starts processes: only when asked
+
+            probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
+    return Inputs(
+        env,
+        session,
+        shell,
+        reason,
+        path,
+        scan,
+        documents,
+        catalog.load(claude.rules.version),
+        claude,
+        probed,
+        pin_record.ours(state_dir(target.home), documents),
+        _expectations(project, expect),
+        project,
+        _unread_project_settings(project, planned),
+    )
+
+
+def _scan(target: Target, planned: Mapping[Path, bytes | None] | None) -> Scan:
+    from ccprofile.startup import scan as startup
 
     scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path], planned=planned)
     if target.missing_zdotdir is not None:
@@ -291,24 +392,49 @@ def read_inputs(
             "startup files there, so a new terminal gets none of their pins"
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
-    session = read_session(env, WATCHED, platform)
-    documents = settings_module.load(env, target.home.path, cwd, platform, planned)
-    probed = None
-    if probe:
-        from ccprofile.startup import probe as probe_module  # starts processes: only when asked
+    return scan
 
-        probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
-    claude = claude_here(env, claude_version)
-    return Inputs(
-        env,
-        session,
-        target.shell,
-        target.shell_reason,
-        target.path,
-        scan,
-        documents,
-        catalog.load(claude.rules.version),
-        claude,
-        probed,
-        pin_record.ours(state_dir(target.home), documents),
-    )
+
+def _expectations(project: Project, given: Expected | None) -> Expected | None:
+    """The command line's expectations over those of the project's ``.ccprofile.toml``."""
+    from ccprofile.claude import expectations
+
+    path = project.home / expectations.FILE_NAME
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(expectations.MAX_BYTES + 1)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise ExpectationError(f"{path}: cannot be read ({error.strerror})") from None
+    else:
+        if len(data) > expectations.MAX_BYTES:
+            raise ExpectationError(f"{path}: larger than {expectations.MAX_BYTES} bytes")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ExpectationError(f"{path}: not UTF-8 text") from None
+        found = expectations.parse(text, str(path))
+    if given is None or given.empty:
+        return found
+    return expectations.checked_scope(given.over(found or Expected()))
+
+
+def _unread_project_settings(
+    project: Project, planned: Mapping[Path, bytes | None] | None
+) -> tuple[Settings, ...]:
+    """The repository root's project settings, when claude starts below the root and so does
+    not read them."""
+    if project.root is None or not project.in_subdirectory:
+        return ()
+    from ccprofile.claude import settings as settings_module
+
+    path = project.root / ".claude" / "settings.json"
+    data = (planned or {}).get(path)
+    if data is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(settings_module.MAX_BYTES + 1)
+        except OSError:
+            return ()
+    return (settings_module.parse("project-settings", path, data),)

@@ -92,26 +92,34 @@ _LABELS = (
 )
 
 
+# The new-terminal column when no shell could be determined: there are no startup files to read.
+_NO_SHELL = ("not known", "no shell: pass --shell NAME")
+
+
 def show_status(console: Console, report: Report, home: Path, *, verbose: bool = False) -> None:
-    console.print(
-        f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
-        f"{escape(report.shell_reason)}"
-    )
-    console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
+    if report.shell is None or report.startup_file is None:
+        console.print(f"Provider: [bold]{report.provider}[/bold]   Shell: none")
+    else:
+        console.print(
+            f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
+            f"{escape(report.shell_reason)}"
+        )
+        console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
     views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]
     plain = [
-        [
-            label,
-            f"{view.now.model}\n{_source(view.now, home, report.ours)}",
-            f"{view.new_shell.model}\n{_source(view.new_shell, home, report.ours)}",
-        ]
+        [label, _plain(view.now, home, report.ours), _plain(view.new_shell, home, report.ours)]
         for label, view in views
     ]
     rows = [
         [escape(label), _cell(view.now, home, report.ours), _cell(view.new_shell, home, report.ours)]
         for label, view in views
     ]
-    table = _fitting_table(console, _STATUS_HEADER, rows, plain, show_lines=True)
+    header = (
+        _STATUS_HEADER
+        if report.shell is not None
+        else ("Model", "claude started here", "… from a new terminal")
+    )
+    table = _fitting_table(console, header, rows, plain, show_lines=True)
     if table is not None:
         console.print(table)
     else:
@@ -136,22 +144,30 @@ def _footer(report: Report, verbose: bool) -> str:
     return footer if verbose else f"{footer} More: {VERBOSE_HINT}"
 
 
-def _cell(model: Model, home: Path, ours: Ours) -> str:
+def _plain(model: Model | None, home: Path, ours: Ours) -> str:
+    if model is None:
+        return "\n".join(_NO_SHELL)
+    return f"{model.model}\n{_source(model, home, ours)}"
+
+
+def _cell(model: Model | None, home: Path, ours: Ours) -> str:
+    if model is None:
+        return f"[bold]{_NO_SHELL[0]}[/bold]\n[dim]{_NO_SHELL[1]}[/dim]"
     return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home, ours))}[/dim]"
 
 
 def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ours) -> None:
     console.print(f"[bold]{escape(label)}[/bold]")
-    same = (view.now.model, _source(view.now, home, ours)) == (
-        view.new_shell.model,
-        _source(view.new_shell, home, ours),
-    )
-    pairs = (
-        [("claude started from this shell or a new terminal", view.now)]
+    fresh = view.new_shell
+    same = fresh is not None and _plain(view.now, home, ours) == _plain(fresh, home, ours)
+    pairs: list[tuple[str, Model]] = (
+        [("claude started from this environment (no shell, so no new terminal)", view.now)]
+        if fresh is None
+        else [("claude started from this shell or a new terminal", view.now)]
         if same
         else [
             ("claude started from this shell", view.now),
-            ("claude started from a new terminal", view.new_shell),
+            ("claude started from a new terminal", fresh),
         ]
     )
     for heading, model in pairs:

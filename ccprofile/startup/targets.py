@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.errors import MissingDirectory, MissingZdotdir
+from ccprofile.errors import MissingDirectory, MissingZdotdir, ShellNotDetected, UnsupportedShell
 from ccprofile.startup.detect import detect_shell
 from ccprofile.startup.homes import read_home, state_dir
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
@@ -75,3 +75,23 @@ def resolve_target(
     if file is not None:
         return Target(shell, Path(file).expanduser().absolute(), home, None, reason, login, named_file=True)
     return Target(shell, shell.startup_file(home), home, shell.why(home), reason, login)
+
+
+@dataclass(frozen=True)
+class NoShell:
+    """No shell could be determined (CI, a cron job, an IDE task without ``$SHELL``): what
+    reads settings still can, and says why it has nothing to say about startup files."""
+
+    home: Home
+    reason: str
+
+
+def target_for_reading(shell_name: str | None, env: Mapping[str, str], platform: str) -> Target | NoShell:
+    """The shell status reads startup files for, or ``NoShell`` when none can be determined
+    (a shell named with ``--shell`` that is not supported is still an error)."""
+    try:
+        return resolve_target(shell_name, None, env, platform)
+    except (ShellNotDetected, UnsupportedShell) as error:
+        if shell_name:
+            raise
+        return NoShell(read_home(env, platform), str(error))
