@@ -76,6 +76,7 @@ class _Outcome:
     remove_dir: bool = False  # the file went, and ccprofile had made its directory
     pending: Record | None = None  # the record while the file is being replaced
     known: Record | None = None  # the record as the plan found it
+    adopted: list[str] = field(default_factory=list)  # pins taken as ccprofile's without a record
 
 
 def _planner(
@@ -85,9 +86,11 @@ def _planner(
     edit: Callable[[dict[str, str]], dict[str, str]] | None,
     outcome: _Outcome,
     made_dir: bool,
+    adopt: Sequence[str] = (),
 ) -> Callable[[str, bool], profile.Plan]:
     """The plan for the runner: the file's new text from its old text. ``edit`` None: undo
-    everything ccprofile did to this file."""
+    everything ccprofile did to this file. ``adopt``: pins to take as ccprofile's when this
+    machine has no record of the file (a teammate's clone of a committed project pin)."""
 
     from ccprofile.startup import profile
 
@@ -97,6 +100,11 @@ def _planner(
         record = outcome.known = records.read().get(str(path))
         document = settings_text.load(old, str(path))
         base = record or Record(scope, previous_text=None if missing else old)
+        if record is None:
+            # No record here, so the bytes before the pin are unknown: only the keys can go.
+            taken = {n: Key(ABSENT, v) for n in adopt if isinstance(v := _current(document, n), str)}
+            base = replace(base, keys=taken)
+            outcome.adopted = list(taken)
         keys = dict(base.keys)
         before: dict[str, str] = {}
         for name, key in base.keys.items():
@@ -194,6 +202,7 @@ def _lines(pins: Sequence[tuple[str, str]]) -> tuple[str, ...]:
 class SettingsChange:
     change: profile.Change
     left: tuple[str, ...]  # keys left alone: changed by someone else since ccprofile wrote them
+    adopted: tuple[str, ...] = ()  # keys removed as pins although this machine had no record of them
 
 
 def update(
@@ -205,8 +214,10 @@ def update(
     backup_dir: Path,
     dry_run: bool = False,
     check: profile.Check | None = None,
+    adopt: Sequence[str] = (),
 ) -> SettingsChange:
-    """Apply ``edit`` to ccprofile's pins in one settings file (None: undo them all)."""
+    """Apply ``edit`` to ccprofile's pins in one settings file (None: undo them all);
+    ``adopt`` as for ``_planner``."""
     records = Records(state_dir)
     made_dir = edit is not None and not dry_run and not path.parent.is_dir()
     if made_dir:
@@ -229,7 +240,7 @@ def update(
 
         change = profile.run(
             path,
-            _planner(real, scope, records, edit, outcome, made_dir),
+            _planner(real, scope, records, edit, outcome, made_dir, adopt),
             _lines,
             label=scope,
             backup_dir=backup_dir,
@@ -247,7 +258,11 @@ def update(
     if not dry_run and outcome.remove_dir:
         with contextlib.suppress(OSError):  # not empty: something else lives there now
             real.parent.rmdir()
-    return SettingsChange(change, tuple(shown_key(name) for name in outcome.left))
+    return SettingsChange(
+        change,
+        tuple(shown_key(name) for name in outcome.left),
+        tuple(shown_key(name) for name in outcome.adopted if name not in dict(change.after)),
+    )
 
 
 def recorded(state_dir: Path) -> dict[Path, Record]:

@@ -20,3 +20,5 @@ BACKGROUND = (FAST, HAIKU)
 PINNABLE = (FAST, HAIKU, REGION, PRIMARY)
 # What a pin of ccprofile's can be beaten or shadowed on.
 PINNED = (FAST, HAIKU, PRIMARY)
+# What `set-fast-model` writes, and so what `unset-fast-model` takes out.
+BACKGROUND_PINS = (FAST, HAIKU, REGION)

@@ -2,7 +2,8 @@
 
 Codes are part of the JSON contract: settings-override, not-loaded, shadowed,
 unpinned-fallback, alias-not-resolved, retired-model, invalid-settings, unverified-alias,
-startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file.
+startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file, settings-pin-beaten,
+project-settings-not-read, drift.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.places import Ours, Place, fix, place_of
+from ccprofile.claude.expectations import Drift, Expected, drifts
+from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, PINNABLE, PINNED
+from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, FAST, PINNABLE, PINNED, PRIMARY
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
 
@@ -33,7 +35,7 @@ class Situation:
     env: Mapping[str, str]  # this shell's
     base: Mapping[str, str]  # a new terminal's, before settings
     scan: Scan
-    shell: Shell
+    shell: Shell | None  # None: no shell, so no startup files and no new terminal to reason about
     settings: Sequence[Settings]
     now: Composed
     fresh: Composed
@@ -41,6 +43,10 @@ class Situation:
     provider: str
     catalog: Catalog
     ours: Ours = field(default_factory=dict)  # settings keys that are ccprofile's pins
+    expected: Expected | None = None  # the pins the project expects (already exact IDs)
+    # Settings files of the repository that a claude started here does not read.
+    unread: Sequence[Settings] = ()
+    start: str = ""  # the directory claude starts in
 
     def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
         """Each distinct (variable, value, place) among ``names``, new terminals' first."""
@@ -74,6 +80,8 @@ def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
 
 def _not_loaded(s: Situation) -> Iterator[StatusWarning]:
     """One warning per startup file whose pins this shell does not have (yet)."""
+    if s.shell is None:
+        return
     stale: dict[str, list[str]] = {}
     for name in PINNED:
         pin = s.scan.pinned(name)
@@ -93,7 +101,7 @@ def _not_loaded(s: Situation) -> Iterator[StatusWarning]:
 def _stale(s: Situation) -> Iterator[StatusWarning]:
     """Values this shell still holds that a new terminal will not have (after unset, uninstall)."""
     gone = [name for name in PINNABLE if s.env.get(name) and name not in s.base]
-    if gone:
+    if gone and s.shell is not None:
         held = ", ".join(f"{name}={s.env[name]}" for name in gone)
         yield StatusWarning(
             "stale-in-this-shell",
@@ -201,6 +209,8 @@ def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
 
 
 def _crlf(s: Situation) -> Iterator[StatusWarning]:
+    if s.shell is None:
+        return
     for path in s.scan.crlf:
         yield StatusWarning(
             "crlf-startup-file",
@@ -220,6 +230,82 @@ def _unverified_alias(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
+def _settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
+    """A settings pin of ccprofile's that a higher settings file (or ANTHROPIC_MODEL) beats."""
+    primary = s.models[1]
+    for document in s.settings:
+        for name, scope in s.ours.get(str(document.path), {}).items():
+            if name == PRIMARY:
+                beaten = primary.file != str(document.path) or primary.variable != "model"
+                winner, variable, value = primary.model, primary.variable or "", document.model
+                origin = Origin(primary.source, primary.file)
+            else:
+                origin = s.now.origins.get(name, Origin("default"))
+                value, winner, variable = document.env.get(name), s.now.env.get(name, ""), name
+                beaten = origin.file != str(document.path)
+            if not beaten or origin.source == "default":
+                continue
+            place = place_of(origin, variable, s.scan, s.ours)
+            key = "model" if name == PRIMARY else f"env.{name}"
+            repair = fix(place, variable, None, s.shell)
+            yield StatusWarning(
+                "settings-pin-beaten",
+                f"{key}={value} in {document.path} (ccprofile's, --scope {scope}) has no effect: "
+                f"{place.where} sets {winner!r}, and that takes precedence. {repair}",
+            )
+
+
+def _unread(s: Situation) -> Iterator[StatusWarning]:
+    for document in s.unread:
+        pins = [f"env.{n}" for n in (*PINNED, PRIMARY) if document.env.get(n)]
+        pins += ["model"] if document.model else []
+        if not pins:
+            continue
+        yield StatusWarning(
+            "project-settings-not-read",
+            f"{document.path} pins {', '.join(pins)}, but a claude started in {s.start} does not read "
+            "it: Claude Code reads a project's settings only from the directory it starts in. "
+            f"Fix: start claude in {document.path.parent.parent}.",
+        )
+
+
+def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
+    model, variable = drift.model, drift.model.variable or ""
+    name = FAST if drift.kind == "background" else PRIMARY
+    stated = f" ({drift.stated})" if drift.stated else ""
+    expected = s.expected or Expected()
+    scope, wanted = expected.scope, expected.background if drift.kind == "background" else expected.primary
+    unread = [d for d in s.unread if d.env.get(name) or (name == PRIMARY and d.model)]
+    if model.source == "default" and unread and scope in (None, "project"):
+        got = f"{model.model}: nothing it reads pins it"
+        repair = f"Fix: start claude in {unread[0].path.parent.parent}, whose settings pin it."
+    elif model.source == "default":
+        got = f"{model.model}: nothing pins it, so Claude Code uses its default"
+        repair = pin_fix(name, wanted or model.model, scope or "project")
+    else:
+        place = place_of(Origin(model.source, model.file), variable, s.scan, s.ours)
+        got = f"{model.model}, set by {place.where}"
+        # A value at another place than the expected one goes; a wrong value there changes.
+        repair = fix(place, variable, None if drift.wrong_scope else wanted, s.shell)
+    return StatusWarning(
+        "drift",
+        f"Expected the {drift.kind} model {'from ' if drift.wrong_scope else ''}{drift.expected}{stated}, "
+        f"but a claude started from {drift.where} uses {got}. {repair}".rstrip(),
+    )
+
+
+def _drifts(s: Situation) -> Iterator[StatusWarning]:
+    if s.expected is None:
+        return
+    fresh = s.shell is not None
+    views = (
+        ("background", s.models[0], s.models[2] if fresh else None),
+        ("primary", s.models[1], s.models[3] if fresh else None),
+    )
+    for drift in drifts(s.expected, views):
+        yield _drift_warning(drift, s)
+
+
 def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
     found: list[StatusWarning] = [
         StatusWarning("invalid-settings", f"{d.path}: {d.error}") for d in s.settings if d.error
@@ -236,6 +322,9 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _retired,
         _wrong_provider,
         _unverified_alias,
+        _settings_pin_beaten,
+        _unread,
+        _drifts,
     ):
         found += rule(s)
     return tuple(found)

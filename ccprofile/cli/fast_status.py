@@ -45,7 +45,13 @@ class Option:
 
 OPTIONS = (
     Option("--json", "as_json", bool, "Print one JSON object instead of the table."),
-    Option("--check", "check", bool, "Exit 1 if there is any warning (for dotfile repos and CI)."),
+    Option(
+        "--check",
+        "check",
+        bool,
+        "Exit 1 on any warning or drift from the expected pins, 3 if status could not run "
+        "(for CI and pre-commit).",
+    ),
     Option(
         "--verbose",
         "verbose",
@@ -61,6 +67,27 @@ OPTIONS = (
     ),
     Option("--probe", "probe", bool, "Start your shell once to read what a new terminal really exports."),
     Option("--shell", "shell", str, SHELL_HELP, "NAME"),
+    Option(
+        "--expect-fast-model",
+        "expect_fast_model",
+        str,
+        "The background model Claude Code must send here; a difference is a drift warning.",
+        "MODEL",
+    ),
+    Option(
+        "--expect-model",
+        "expect_model",
+        str,
+        "The primary model Claude Code must send here; a difference is a drift warning.",
+        "MODEL",
+    ),
+    Option(
+        "--expect-scope",
+        "expect_scope",
+        str,
+        "Where the expected models must come from (shell, user, project, local, managed).",
+        "SCOPE",
+    ),
     Option(
         "--claude-version",
         "claude_version",
@@ -80,6 +107,9 @@ class StatusArgs:
     project: Path | None = None
     shell: str | None = None
     claude_version: str | None = None
+    expect_fast_model: str | None = None
+    expect_model: str | None = None
+    expect_scope: str | None = None
 
 
 _BY_FLAG = {option.flag: option for option in OPTIONS}
@@ -116,30 +146,66 @@ def parse(args: Sequence[str]) -> StatusArgs | None:
     return StatusArgs(**{**values, "project": project})
 
 
+# status's exit codes (docs/usage.md): 0 all is well, 1 a warning or a drift from the expected
+# pins (with --check), 2 a usage error, 3 status could not run, so it has no verdict at all.
+DRIFT_EXIT = 1
+COULD_NOT_RUN_EXIT = 3
+
+
+def _expected(args: StatusArgs) -> Any:
+    from ccprofile.claude.expectations import Expected
+
+    stated = {
+        kind: flag
+        for kind, flag, value in (
+            ("background", "--expect-fast-model", args.expect_fast_model),
+            ("primary", "--expect-model", args.expect_model),
+            ("scope", "--expect-scope", args.expect_scope),
+        )
+        if value is not None
+    }
+    return Expected(args.expect_fast_model, args.expect_model, args.expect_scope, stated)
+
+
+def _failed(error: CcprofileError, as_json: bool) -> int:
+    """The error's line on stderr and, with --json, a document saying the same on stdout:
+    a script reading the JSON always gets one."""
+    import json
+
+    from ccprofile.cli.failures import USAGE_EXIT, describe, report_error
+
+    code = report_error(error)
+    code = code if code == USAGE_EXIT else COULD_NOT_RUN_EXIT
+    if as_json:
+        print(json.dumps({"error": describe(error)[0], "exit_code": code}, indent=2))
+    return code
+
+
 def run(args: StatusArgs) -> int:
-    """Print the status report; the exit code (1 with --check and any warning)."""
+    """Print the status report; the exit code (1 with --check and any warning or drift)."""
     import json
 
     from ccprofile.claude import status as status_module
-    from ccprofile.cli.failures import report_error, report_interrupt
+    from ccprofile.cli.failures import report_interrupt
     from ccprofile.startup.homes import home_path
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.startup.targets import target_for_reading
 
     try:
         if args.project is not None and not args.project.is_dir():
             raise BadValue(f"--project {args.project}: no such directory")
-        target = resolve_target(args.shell, None, os.environ, sys.platform)
+        target = target_for_reading(args.shell, os.environ, sys.platform)
         inputs = status_module.read_inputs(
             os.environ,
             target,
-            args.project or Path.cwd(),
+            (args.project or Path.cwd()).absolute(),
             sys.platform,
             probe=args.probe,
             claude_version=args.claude_version,
+            expect=_expected(args),
         )
         report = status_module.build(inputs)
     except CcprofileError as error:
-        return report_error(error)
+        return _failed(error, args.as_json)
     except KeyboardInterrupt:
         return report_interrupt()
     if args.as_json:
@@ -150,4 +216,4 @@ def run(args: StatusArgs) -> int:
         from ccprofile.cli.consoles import console
 
         render_status.show_status(console, report, home_path(os.environ), verbose=args.verbose)
-    return 1 if args.check and report.warnings else 0
+    return DRIFT_EXIT if args.check and report.warnings else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -52,8 +53,10 @@ def _write(
     dry_run: bool,
     strict: bool,
     verify: bool | None,
+    adopt: Sequence[str] = (),
 ) -> None:
-    """One command, either kind of pin file: the block of a startup file, or a settings file."""
+    """One command, either kind of pin file: the block of a startup file, or a settings file.
+    ``adopt``: in a settings file, the pins a removal takes out even without ccprofile's record."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
     from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
@@ -67,7 +70,8 @@ def _write(
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
-    writing.write_settings(writing.settings_target(scope, where.project, where.shell), edit, what, options)
+    target = writing.settings_target(scope, where.project, where.shell)
+    writing.write_settings(target, edit, what, options, adopt)
 
 
 @errors
@@ -219,12 +223,13 @@ def unset_fast_model(
     """
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        for name in (variables.FAST, variables.HAIKU, variables.REGION):
+        for name in variables.BACKGROUND_PINS:
             pins.pop(name, None)
         return pins
 
     what = "has no background-model pin"
-    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    where = Where(shell, file, scope, project)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=variables.BACKGROUND_PINS)
 
 
 @errors
@@ -252,7 +257,8 @@ def unset_model(
         return pins
 
     what = "has no primary-model pin"
-    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    where = Where(shell, file, scope, project)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=(variables.PRIMARY,))
 
 
 @errors
@@ -325,6 +331,9 @@ def uninstall(
     if purge and not all_files:
         raise UsageError("--purge deletes ccprofile's state directory, so it needs --all")
     if not all_files:
+        # A committed project file is the team's: any clone may take its pins out. The `model`
+        # key stays, since Claude Code's own /model writes it too; unset-model takes it.
+        team = variables.BACKGROUND_PINS if scope_from(scope) == "project" else ()
         _write(
             Where(shell, file, scope, project),
             None,
@@ -332,6 +341,7 @@ def uninstall(
             dry_run=dry_run,
             strict=strict,
             verify=verify,
+            adopt=team,
         )
         return
     if file is not None or scope is not None or project is not None:
@@ -347,7 +357,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     from ccprofile.cli import render, writing
     from ccprofile.startup.homes import read_home, state_dir
     from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
-    from ccprofile.startup.targets import Target, resolve_target
+    from ccprofile.startup.targets import Target, target_for_reading
 
     home = read_home(os.environ, sys.platform)
     touched = 0
@@ -358,7 +368,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             touched += writing.write(target, None, "has no ccprofile block", options, announce=False)
     records = recorded(state_dir(home))
     if records:
-        status_shell = resolve_target(shell, None, os.environ, sys.platform)
+        status_shell = target_for_reading(shell, os.environ, sys.platform)
         for path, record in records.items():
             where = writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
             # --verify is for the startup files above: no shell reads a settings file.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from ccprofile.errors import (
 from ccprofile.startup import profile
 from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.shells import SHELLS
-from ccprofile.startup.targets import Target
+from ccprofile.startup.targets import NoShell, Target
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
 
@@ -47,7 +47,7 @@ class _Checked:
 
 
 def _checker(
-    target: Target,
+    target: Target | NoShell,
     options: Options,
     found: _Checked,
     *,
@@ -57,7 +57,9 @@ def _checker(
     """The check before a write: status's own rules, run on the planned text. ``written`` is
     the settings file being written (None: the target's startup file); ``project`` the
     directory whose project settings Claude Code would read."""
-    path = written or target.path
+    path = written or target.path if isinstance(target, Target) else written
+    assert path is not None, "a settings write names its file"
+    shell = target.shell if isinstance(target, Target) else None
     shown = render.tilde(path, target.home.path)
 
     def check(planned: profile.Planned) -> None:
@@ -71,7 +73,7 @@ def _checker(
             effect.shortfalls(
                 report,
                 inputs.scan,
-                target.shell,
+                shell,
                 shown,
                 wanted,
                 in_settings=written is not None,
@@ -91,26 +93,37 @@ class SettingsTarget:
     scope: str
     path: Path
     project: Path
-    shell: Target
+    shell: Target | NoShell  # settings need no shell: a CI job or a script without $SHELL can pin
+    start: Path | None = None  # the subdirectory the command ran in, when the file is at the root
 
 
 def settings_target(scope: str, project: Path | None, shell: str | None) -> SettingsTarget:
+    from ccprofile.claude.projects import find_project
     from ccprofile.claude.settings_pins import scope_path
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.startup.targets import target_for_reading
 
     if project is not None and scope not in ("project", "local"):
         raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
-    directory = (project or Path.cwd()).absolute()
-    if not directory.is_dir():
-        raise BadValue(f"--project {directory}: no such directory")
-    target = resolve_target(shell, None, os.environ, sys.platform)
-    return SettingsTarget(
-        scope, scope_path(scope, os.environ, target.home.path, directory, sys.platform), directory, target
-    )
+    start = None
+    if project is not None:
+        directory = project.expanduser().absolute()
+        if not directory.is_dir():
+            raise BadValue(f"--project {directory}: no such directory")
+    else:
+        # A project's settings belong at its repository's root, wherever in it the command runs.
+        found = find_project(Path.cwd())
+        directory = found.home if scope in ("project", "local") else found.start
+        start = found.start if found.in_subdirectory and scope in ("project", "local") else None
+    target = target_for_reading(shell, os.environ, sys.platform)
+    path = scope_path(scope, os.environ, target.home.path, directory, sys.platform)
+    return SettingsTarget(scope, path, directory, target, start)
 
 
-def write_settings(where: SettingsTarget, edit: Edit | None, what: str, options: Options) -> bool:
-    """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again)."""
+def write_settings(
+    where: SettingsTarget, edit: Edit | None, what: str, options: Options, adopt: Sequence[str] = ()
+) -> bool:
+    """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
+    ``adopt``: the pins to remove even where this machine has no record of writing them."""
     from ccprofile.claude import settings_pins
     from ccprofile.startup.homes import state_dir
     from ccprofile.startup.targets import backup_dir_for
@@ -129,22 +142,53 @@ def write_settings(where: SettingsTarget, edit: Edit | None, what: str, options:
         backup_dir=backup_dir_for(where.path, home),
         dry_run=options.dry_run,
         check=check,
+        adopt=adopt,
     )
     change = result.change
     render.show_change(console, change, home.path, what=what)
+    if result.adopted:
+        render.show_note(
+            console,
+            f"ccprofile has no record of pinning {', '.join(result.adopted)} in "
+            f"{render.tilde(where.path, home.path)} on this machine, so the file's bytes before the pin "
+            f"are not known here: {'would remove' if options.dry_run else 'removed'} only those keys, "
+            "and everything else stays as it is",
+        )
     for key in result.left:
         render.show_note(
             console,
             f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
             "after ccprofile wrote it, so it is no longer ccprofile's",
         )
+    if where.start is not None:
+        render.show_note(console, _at_the_root(where, home.path))
     render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
     if change.changed and not options.dry_run and change.after and not found.shortfalls:
+        started = (
+            f"new `claude` sessions started in {render.tilde(where.project, home.path)} use it"
+            if where.scope == "project"
+            else "new `claude` sessions use it, from any terminal or IDE"
+        )
         console.print(
-            "Claude Code reads this file when a session starts: new `claude` sessions use it, "
-            "from any terminal or IDE. A running session keeps what it has."
+            f"Claude Code reads this file when a session starts: {started}. "
+            "A running session keeps what it has."
         )
     return change.changed
+
+
+def _at_the_root(where: SettingsTarget, home: Path) -> str:
+    """What writing at the repository root from one of its subdirectories means."""
+    here, root = render.tilde(where.start or where.project, home), render.tilde(where.project, home)
+    if where.scope == "local":
+        return (
+            f"you are in {here}: the file is at the repository root, {root}, where Claude Code "
+            "reads local settings from anywhere in the repository"
+        )
+    return (
+        f"you are in {here}: the file is at the repository root, {root}. A claude started in {here} "
+        f"does not read it (Claude Code reads a project's settings only from the directory it "
+        f"starts in): start claude in {root}, or pass --project {here} for a file there"
+    )
 
 
 def _refuse_without_rights(where: SettingsTarget) -> None:
