@@ -44,7 +44,9 @@ def _met(model: Model, expected: Expectation) -> bool:
     return expected.value in (model.model, model.alias)
 
 
-def _reason(model: Model, where: str, kind: str, in_settings: bool) -> str:
+def _reason(model: Model, where: str, kind: str, in_settings: bool, removed: bool = False) -> str:
+    if removed and in_settings:
+        return f"{where} sets it too"  # a lower file shows through: nothing beats the removal
     if model.source.endswith("-settings"):
         beaten = "that file takes precedence" if in_settings else "settings beat the shell"
         return f"{where} sets it, and {beaten}"
@@ -74,7 +76,7 @@ def shortfalls(
             continue
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
-        reason = _reason(model, place.where, place.kind, in_settings)
+        reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
         repair = fix(place, variable, None, shell)
         if expected.value is None:
             message = (

@@ -134,10 +134,12 @@ def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]])
                 found.setdefault((model.model, model.source, model.file, True), []).append(where)
         for (_, _, _, wrong_scope), wheres in found.items():
             model = dict(columns)[wheres[0]]
+            if wrong_scope:
+                stated = expected.stated.get("scope", stated)
             shown = f"{expected.scope} settings" if wrong_scope and expected.scope != "shell" else wanted
             if wrong_scope and expected.scope == "shell":
                 shown = "a shell startup file"
-            yield Drift(kind, " and ".join(wheres), shown, stated, model, wrong_scope)
+            yield Drift(kind, " or ".join(wheres), shown, stated, model, wrong_scope)
 
 
 def resolved(expected: Expected, choose: Mapping[str, str]) -> Expected:

@@ -3,8 +3,9 @@ root of the git repository around it.
 
 Claude Code 2.1.332, started in ``repo/src`` (observed request by request; tests/e2e checks it
 against every recorded release): it reads ``repo/.claude/settings.local.json``, the local
-settings at the repository root, but not ``repo/.claude/settings.json``: project settings come
-from the start directory only. So a team's committed pin reaches a ``claude`` started at the
+settings at the repository root (above ``repo/src/.claude/settings.local.json``, which it reads
+too), but not ``repo/.claude/settings.json``: project settings come from the start directory
+only. So a team's committed pin reaches a ``claude`` started at the
 root, and status must say so when it is started anywhere else.
 """
 

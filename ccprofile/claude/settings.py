@@ -33,7 +33,8 @@ def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> l
     """Every settings file a ``claude`` started in ``cwd`` would read, lowest precedence first.
 
     Started in a subdirectory of a repository, it reads the local settings at the repository
-    root as well, but the project settings only from ``cwd`` (see ``projects``).
+    root as well, above those of ``cwd`` (tests/e2e, 2.1.331 and 2.1.332: with both files, the
+    root's value is sent), but the project settings only from ``cwd`` (see ``projects``).
     """
     config = Path(env["CLAUDE_CONFIG_DIR"]) if env.get("CLAUDE_CONFIG_DIR") else home / ".claude"
     managed = (
@@ -54,8 +55,8 @@ def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> l
     return [
         ("user-settings", config / "settings.json"),
         ("project-settings", cwd / ".claude" / "settings.json"),
-        *root_local,
         ("local-settings", cwd / ".claude" / "settings.local.json"),
+        *root_local,
         ("managed-settings", managed / "managed-settings.json"),
         *(("managed-settings", path) for path in drop_ins),
     ]

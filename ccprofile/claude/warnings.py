@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.expectations import Drift, Expected, drifts
+from ccprofile.claude.expectations import SCOPE_SOURCES, Drift, Expected, drifts
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
@@ -243,16 +243,28 @@ def _settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
                 origin = s.now.origins.get(name, Origin("default"))
                 value, winner, variable = document.env.get(name), s.now.env.get(name, ""), name
                 beaten = origin.file != str(document.path)
-            if not beaten or origin.source == "default":
+            if not beaten or origin.source == "default" or winner == value:
                 continue
+            if scope == "user" and origin.source == "project-settings":
+                continue  # a team's committed pin beating a personal one is the team's design
             place = place_of(origin, variable, s.scan, s.ours)
             key = "model" if name == PRIMARY else f"env.{name}"
-            repair = fix(place, variable, None, s.shell)
+            repair = _repair(origin, place, variable, None, s)
             yield StatusWarning(
                 "settings-pin-beaten",
                 f"{key}={value} in {document.path} (ccprofile's, --scope {scope}) has no effect: "
                 f"{place.where} sets {winner!r}, and that takes precedence. {repair}",
             )
+
+
+def _repair(origin: Origin, place: Place, variable: str, value: str | None, s: Situation) -> str:
+    """The one fix at ``place``; managed settings are an administrator's, not the user's to edit."""
+    if origin.source == "managed-settings":
+        key = "model" if variable == "model" else f"env.{variable}"
+        return (
+            f"Fix: managed settings are set by an administrator: ask them to change {key} in {origin.file}."
+        )
+    return fix(place, variable, value, s.shell)
 
 
 def _unread(s: Situation) -> Iterator[StatusWarning]:
@@ -283,10 +295,12 @@ def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
         got = f"{model.model}: nothing pins it, so Claude Code uses its default"
         repair = pin_fix(name, wanted or model.model, scope or "project")
     else:
-        place = place_of(Origin(model.source, model.file), variable, s.scan, s.ours)
+        origin = Origin(model.source, model.file)
+        place = place_of(origin, variable, s.scan, s.ours)
         got = f"{model.model}, set by {place.where}"
         # A value at another place than the expected one goes; a wrong value there changes.
-        repair = fix(place, variable, None if drift.wrong_scope else wanted, s.shell)
+        elsewhere = scope is not None and model.source not in SCOPE_SOURCES[scope]
+        repair = _repair(origin, place, variable, None if elsewhere else wanted, s)
     return StatusWarning(
         "drift",
         f"Expected the {drift.kind} model {'from ' if drift.wrong_scope else ''}{drift.expected}{stated}, "

@@ -154,6 +154,15 @@ def write_settings(
             f"are not known here: {'would remove' if options.dry_run else 'removed'} only those keys, "
             "and everything else stays as it is",
         )
+    # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
+    team = edit is None and where.scope == "project" and not options.dry_run
+    if team and "model" in _document_keys(where.path):
+        render.show_note(
+            console,
+            f"left model in {render.tilde(where.path, home.path)}: ccprofile cannot tell here whether it "
+            "wrote it (Claude Code's /model writes it too); `ccprofile unset-model --scope "
+            f"{where.scope}` takes it out",
+        )
     for key in result.left:
         render.show_note(
             console,
@@ -181,14 +190,26 @@ def _at_the_root(where: SettingsTarget, home: Path) -> str:
     here, root = render.tilde(where.start or where.project, home), render.tilde(where.project, home)
     if where.scope == "local":
         return (
-            f"you are in {here}: the file is at the repository root, {root}, where Claude Code "
-            "reads local settings from anywhere in the repository"
+            f"you are in {here}: the file is at the repository root, {root}. Claude Code reads the "
+            "root's local settings from anywhere in the repository (its project settings only "
+            "when started at the root)"
         )
     return (
         f"you are in {here}: the file is at the repository root, {root}. A claude started in {here} "
         f"does not read it (Claude Code reads a project's settings only from the directory it "
         f"starts in): start claude in {root}, or pass --project {here} for a file there"
     )
+
+
+def _document_keys(path: Path) -> set[str]:
+    """The top-level keys of a settings file as it is now (none if it cannot be read)."""
+    import json
+
+    try:
+        document = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return set()
+    return set(document) if isinstance(document, dict) else set()
 
 
 def _refuse_without_rights(where: SettingsTarget) -> None:
