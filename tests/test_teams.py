@@ -154,7 +154,7 @@ def test_the_right_model_from_the_wrong_place_is_a_drift_when_a_scope_is_expecte
     [drift] = [w["message"] for w in warnings_of(result) if w["code"] == "drift"]
     assert f"Expected the background model from project settings ({project}/.ccprofile.toml:3)" in drift
     assert f"env.ANTHROPIC_SMALL_FAST_MODEL in {user}" in drift
-    # Without a scope, the same model from the user's file meets the expectation.
+    # Expecting the user's scope, the same model from the user's file meets the expectation.
     assert ccprofile(["status", "--check", "--expect-scope", "user"], project).returncode == 0
 
 
@@ -200,12 +200,39 @@ def test_a_bad_expectations_file_is_one_line_with_file_and_line_and_exit_3(
     assert says in message
     document = json.loads(result.stdout)  # --json always prints a document
     assert document["exit_code"] == 3 and says in document["error"]
-    assert not (home / ".local" / "state").exists()  # nothing written
+    # Only a check reads the expectations: a plain report and a write still work.
+    assert ccprofile(["status"], project, without_shell()).returncode == 0
+    assert ccprofile(["set-fast-model", HAIKU_45, "--scope", "local"], project).returncode == 0
+
+
+def test_a_home_kept_in_git_is_no_project(home: Path) -> None:
+    (home / ".git").mkdir()
+    project = home / "proj"
+    project.mkdir()
+    user = home / ".claude" / "settings.json"
+    user.parent.mkdir()
+    user.write_text(json.dumps(PINNED))
+    result = ccprofile(["status", "--check", "--json"], project)
+    assert result.returncode == 0, warnings_of(result)
+    assert json.loads(result.stdout)["project"]["repository_root"] is None
+    assert ccprofile(["set-model", SONNET_45, "--scope", "project"], project).returncode == 0
+    assert json.loads((project / ".claude" / "settings.json").read_text()) == {"model": SONNET_45}
+    assert json.loads(user.read_text()) == PINNED
+
+
+def test_unset_without_a_record_takes_nothing_from_a_personal_scope(home: Path) -> None:
+    user = home / ".claude" / "settings.json"
+    user.parent.mkdir()
+    user.write_text(json.dumps({"model": SONNET_45}))  # Claude Code's /model wrote it
+    assert ccprofile(["unset-model", "--scope", "user"], home).returncode == 0
+    assert json.loads(user.read_text()) == {"model": SONNET_45}
 
 
 def test_usage_errors_stay_2_and_status_that_cannot_run_is_3(home: Path) -> None:
     project = repository(home / "repo")
     assert ccprofile(["status", "--check", "--bogus"], project).returncode == 2
+    usage = ccprofile(["status", "--check", "--json", "--bogus"], project)
+    assert usage.returncode == 2 and json.loads(usage.stdout)["exit_code"] == 2  # a document still
     assert ccprofile(["status", "--check", "--expect-scope", "team"], project).returncode == 3
     unreadable = dict(os.environ, HOME="relative/home")
     assert ccprofile(["status", "--check"], project, unreadable).returncode == 3

@@ -108,7 +108,7 @@ class Drift:
     """One way what Claude Code would send differs from what was expected."""
 
     kind: str  # background or primary
-    where: str  # "this shell", "a new terminal", or "this shell and a new terminal"
+    where: str  # "this shell", "a new terminal", or "this shell or a new terminal"
     expected: str  # the expected ID, or the expected scope's name
     stated: str  # where the expectation was stated
     model: Model  # what Claude Code would use instead
@@ -134,18 +134,8 @@ def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]])
                 found.setdefault((model.model, model.source, model.file, True), []).append(where)
         for (_, _, _, wrong_scope), wheres in found.items():
             model = dict(columns)[wheres[0]]
-            if wrong_scope:
-                stated = expected.stated.get("scope", stated)
+            cited = expected.stated.get("scope", stated) if wrong_scope else stated
             shown = f"{expected.scope} settings" if wrong_scope and expected.scope != "shell" else wanted
             if wrong_scope and expected.scope == "shell":
                 shown = "a shell startup file"
-            yield Drift(kind, " or ".join(wheres), shown, stated, model, wrong_scope)
-
-
-def resolved(expected: Expected, choose: Mapping[str, str]) -> Expected:
-    """``expected`` with each model replaced by the exact ID ``choose`` gave for it."""
-    return replace(
-        expected,
-        background=choose.get("background", expected.background),
-        primary=choose.get("primary", expected.primary),
-    )
+            yield Drift(kind, " or ".join(wheres), shown, cited, model, wrong_scope)

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def repository_root(start: Path) -> Path | None:
+def repository_root(start: Path, home: Path | None = None) -> Path | None:
     """The nearest directory at or above ``start`` with a ``.git`` (a directory, or the file a
     worktree or submodule has); None outside a repository. Read from the disk, never by
-    starting git: status must not start a process."""
+    starting git: status must not start a process. A home directory kept in git (dotfiles)
+    is no project: its ``.claude/settings.json`` is the user's settings file."""
     for directory in (start, *start.parents):
+        if directory == home:
+            return None
         if (directory / ".git").exists():
             return directory
     return None
@@ -42,6 +45,6 @@ class Project:
         return self.root or self.start
 
 
-def find_project(start: Path) -> Project:
+def find_project(start: Path, home: Path | None = None) -> Project:
     start = start.absolute()
-    return Project(start, repository_root(start))
+    return Project(start, repository_root(start, home))

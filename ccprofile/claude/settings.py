@@ -46,7 +46,7 @@ def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> l
         drop_ins = sorted((managed / "managed-settings.d").glob("*.json"))
     except OSError:
         drop_ins = []
-    project = find_project(cwd)
+    project = find_project(cwd, home)
     root_local = (
         [("local-settings", project.root / ".claude" / "settings.local.json")]
         if project.root is not None and project.in_subdirectory

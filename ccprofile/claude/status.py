@@ -338,17 +338,20 @@ def read_inputs(
     planned: Mapping[Path, bytes | None] | None = None,
     claude_version: str | None = None,
     expect: Expected | None = None,
+    expecting: bool = False,
 ) -> Inputs:
     """Read everything status needs from this machine.
 
     ``planned`` gives startup files as a write would leave them, to check a change first;
-    ``expect`` the expectations of the command line, over those of the project's file.
+    ``expecting``: check the expected pins, ``expect`` (the command line's) over those of the
+    project's file. Only a check reads that file: a broken one must not break a plain report
+    or a write.
     """
     from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
     from ccprofile.startup.homes import state_dir
 
-    project = find_project(cwd)
+    project = find_project(cwd, target.home.path)
     documents = settings_module.load(env, target.home.path, cwd, platform, planned)
     claude = claude_here(env, claude_version)
     shell: Shell | None = None
@@ -375,9 +378,9 @@ def read_inputs(
         claude,
         probed,
         pin_record.ours(state_dir(target.home), documents),
-        _expectations(project, expect),
+        _expectations(project, expect) if expecting else None,
         project,
-        _unread_project_settings(project, planned),
+        _unread_project_settings(project, planned, documents),
     )
 
 
@@ -421,7 +424,7 @@ def _expectations(project: Project, given: Expected | None) -> Expected | None:
 
 
 def _unread_project_settings(
-    project: Project, planned: Mapping[Path, bytes | None] | None
+    project: Project, planned: Mapping[Path, bytes | None] | None, read: Sequence[Settings]
 ) -> tuple[Settings, ...]:
     """The repository root's project settings, when claude starts below the root and so does
     not read them."""
@@ -430,6 +433,10 @@ def _unread_project_settings(
     from ccprofile.claude import settings as settings_module
 
     path = project.root / ".claude" / "settings.json"
+    import os
+
+    if any(os.path.realpath(d.path) == os.path.realpath(path) for d in read):
+        return ()  # the same file under another layer (user settings, when the root is ~)
     data = (planned or {}).get(path)
     if data is None:
         try:

@@ -269,7 +269,7 @@ def _repair(origin: Origin, place: Place, variable: str, value: str | None, s: S
 
 def _unread(s: Situation) -> Iterator[StatusWarning]:
     for document in s.unread:
-        pins = [f"env.{n}" for n in (*PINNED, PRIMARY) if document.env.get(n)]
+        pins = [f"env.{n}" for n in PINNED if document.env.get(n)]
         pins += ["model"] if document.model else []
         if not pins:
             continue

@@ -60,7 +60,9 @@ class _Commands(TyperGroup):
             context = getattr(error, "ctx", None)
             command = context.command_path if context is not None else None
             message = error.format_message()  # type: ignore[attr-defined]
-            code = report_usage_error(message, command, error.exit_code)  # type: ignore[attr-defined]
+            words = list(args) if args is not None else sys.argv[1:]
+            as_json = words[:1] == ["status"] and "--json" in words
+            code = report_usage_error(message, command, error.exit_code, as_json=as_json)  # type: ignore[attr-defined]
         except typer.Abort:
             code = report_interrupt()
         code = code if isinstance(code, int) else 0

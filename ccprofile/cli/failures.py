@@ -66,13 +66,18 @@ def report_error(error: CcprofileError) -> int:
     return code
 
 
-def report_usage_error(message: str, command: str | None, code: int) -> int:
-    """A command line click could not parse, in the same one-line form as every other error."""
+def report_usage_error(message: str, command: str | None, code: int, *, as_json: bool = False) -> int:
+    """A command line click could not parse, in the same one-line form as every other error;
+    ``as_json``: also as the JSON document ``status --json`` promises on every exit."""
     text = message.strip().rstrip(".")
     text = text[:1].lower() + text[1:]
     if command is not None:
         text += f" (see `{command} --help`)"
     print(f"ccprofile: error: {text}", file=sys.stderr)
+    if as_json:
+        import json
+
+        print(json.dumps({"error": text, "exit_code": code}, indent=2))
     return code
 
 

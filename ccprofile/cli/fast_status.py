@@ -202,6 +202,7 @@ def run(args: StatusArgs) -> int:
             probe=args.probe,
             claude_version=args.claude_version,
             expect=_expected(args),
+            expecting=args.check or any((args.expect_fast_model, args.expect_model, args.expect_scope)),
         )
         report = status_module.build(inputs)
     except CcprofileError as error:

@@ -71,7 +71,9 @@ def _write(
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
     target = writing.settings_target(scope, where.project, where.shell)
-    writing.write_settings(target, edit, what, options, adopt)
+    # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
+    # the user's own (Claude Code's /model writes `model` in the user's settings).
+    writing.write_settings(target, edit, what, options, adopt if scope == "project" else ())
 
 
 @errors

@@ -105,16 +105,16 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
     if project is not None and scope not in ("project", "local"):
         raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
     start = None
+    target = target_for_reading(shell, os.environ, sys.platform)
     if project is not None:
         directory = project.expanduser().absolute()
         if not directory.is_dir():
             raise BadValue(f"--project {directory}: no such directory")
     else:
         # A project's settings belong at its repository's root, wherever in it the command runs.
-        found = find_project(Path.cwd())
+        found = find_project(Path.cwd(), target.home.path)
         directory = found.home if scope in ("project", "local") else found.start
         start = found.start if found.in_subdirectory and scope in ("project", "local") else None
-    target = target_for_reading(shell, os.environ, sys.platform)
     path = scope_path(scope, os.environ, target.home.path, directory, sys.platform)
     return SettingsTarget(scope, path, directory, target, start)
 
