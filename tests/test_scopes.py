@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ccprofile.claude import pin_record, settings_pins, settings_text
+from ccprofile.claude import pin_record, scopes, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
 from ccprofile.errors import CcprofileError
 from tests.conftest import ccprofile_command
@@ -206,7 +206,7 @@ def test_each_scope_writes_its_file_and_uninstall_takes_it_back(
     assert "Claude Code reads this file when a session starts" in result.stdout
     status = json.loads(run_cli(["status", "--json", "--project", str(project)]).stdout)
     assert status["background"]["model"] == H45
-    assert status["background"]["source"] == settings_pins.SOURCES[scope]
+    assert status["background"]["source"] == scopes.SETTINGS_SOURCES[scope]
     assert (
         status["background"]["ccprofile_scope"]
         == status["background"]["new_shell"]["ccprofile_scope"]

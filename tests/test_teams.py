@@ -482,3 +482,100 @@ def test_the_team_walkthrough_in_scopes_md_is_what_each_terminal_shows(tmp_path:
     finally:
         for shell in people.values():
             shell.close(force=True)
+
+
+# --- Following a drift's fix ends the drift -------------------------------------------------
+
+
+def _follow(fix: str, cwd: Path) -> None:
+    """Run the ccprofile command a fix names, as the user would copy it."""
+    command = re.search(r"`ccprofile ([^`]+)`", fix)
+    assert command is not None, fix
+    result = ccprofile(command.group(1).replace("~", str(Path.home())).split(), cwd)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _drift(project: Path) -> str:
+    result = ccprofile(["status", "--check", "--json"], project)
+    assert result.returncode == 1, result.stdout
+    [drift] = [w["message"] for w in warnings_of(result) if w["code"] == "drift"]
+    return drift
+
+
+@pytest.mark.parametrize(
+    ("user", "local", "fix"),
+    [
+        pytest.param(
+            {FAST: HAIKU_45},
+            None,
+            "Fix: `ccprofile set-fast-model {id} --scope project`.",
+            id="lower-place-shows",
+        ),
+        pytest.param(
+            None,
+            {FAST: HAIKU_45},
+            'Fix: `ccprofile set-fast-model {id} --scope project`, then remove "ANTHROPIC_SMALL_FAST_MODEL" '
+            'from the "env" object of {project}/.claude/settings.local.json.',
+            id="higher-place-and-nothing-in-scope",
+        ),
+    ],
+)
+def test_a_scope_drift_is_fixed_by_pinning_in_that_scope(
+    home: Path, user: dict[str, str] | None, local: dict[str, str] | None, fix: str
+) -> None:
+    project = repository(home / "repo", {}, EXPECT)
+    if user is not None:
+        (home / ".claude").mkdir()
+        (home / ".claude" / "settings.json").write_text(json.dumps({"env": user}))
+    if local is not None:
+        (project / ".claude" / "settings.local.json").write_text(json.dumps({"env": local}))
+    drift = _drift(project)
+    assert drift.endswith(fix.format(id=HAIKU_45, project=project)), drift
+    _follow(drift, project)
+    if local is not None:
+        (project / ".claude" / "settings.local.json").write_text("{}")
+    assert ccprofile(["status", "--check"], project).returncode == 0
+
+
+def test_a_drift_in_a_subdirectory_pins_the_file_claude_reads_there(home: Path) -> None:
+    project = repository(home / "repo", None, EXPECT.replace('scope = "project"\n', ""))
+    src = project / "src"
+    src.mkdir()
+    drift = _drift(src)
+    assert drift.endswith(f"Fix: `ccprofile set-fast-model {HAIKU_45} --scope project --project {src}`."), (
+        drift
+    )
+    _follow(drift, src)
+    assert ccprofile(["status", "--check"], src).returncode == 0
+
+
+def test_a_drift_over_an_invalid_settings_file_says_to_repair_it_first(home: Path) -> None:
+    project = repository(home / "repo", None, EXPECT)
+    (project / ".claude").mkdir()
+    (project / ".claude" / "settings.json").write_text("{,}\n")
+    drift = _drift(project)
+    assert f"Fix: repair {project}/.claude/settings.json first (not valid JSON" in drift
+
+
+def test_a_linked_project_directory_is_the_directory_it_points_to(home: Path) -> None:
+    project = repository(home / "repo", PINNED, EXPECT)
+    (project / "src").mkdir()
+    (home / "link").symlink_to(project / "src")
+    report = json.loads(ccprofile(["status", "--json", "--project", str(home / "link")], home).stdout)
+    assert report["project"] == {"directory": str(project / "src"), "repository_root": str(project)}
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        pytest.param(["--expect-model", ""], 3, "--expect-model is empty", id="empty-expectation"),
+        pytest.param(
+            ["--probe"], 2, "--probe starts your shell, and there is none here", id="probe-without-shell"
+        ),
+    ],
+)
+def test_options_that_cannot_be_honoured_are_errors_not_ignored(
+    home: Path, args: list[str], code: int, says: str
+) -> None:
+    result = ccprofile(["status", "--check", *args], repository(home / "repo"), without_shell())
+    assert result.returncode == code and says in result.stderr, result.stderr

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ccprofile.claude import scopes
 from ccprofile.claude.resolve import Model
 from ccprofile.errors import CcprofileError
 
@@ -27,14 +28,6 @@ FILE_NAME = ".ccprofile.toml"
 MAX_BYTES = 64 << 10
 # key in the file -> what it expects
 KEYS = {"fast-model": "background", "model": "primary", "scope": "scope"}
-# Where a model can come from, by the scope a pin is written with (``--scope``).
-SCOPE_SOURCES = {
-    "shell": ("profile", "environment", "session"),
-    "user": ("user-settings",),
-    "project": ("project-settings",),
-    "local": ("local-settings",),
-    "managed": ("managed-settings",),
-}
 _LINE = re.compile(r"""\s*([A-Za-z0-9_-]+)\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?""")
 _COMMENT = re.compile(r"\s*(#.*)?")
 
@@ -94,11 +87,10 @@ def checked_scope(expected: Expected) -> Expected:
     """``expected`` with its scope in lower case, or ExpectationError naming where it was stated."""
     if expected.scope is None:
         return expected
-    scope = expected.scope.lower()
-    if scope not in SCOPE_SOURCES:
+    scope = scopes.named(expected.scope)
+    if scope is None:
         raise ExpectationError(
-            f"{expected.stated.get('scope', '--expect-scope')}: unknown scope {expected.scope!r}: "
-            f"choose one of {', '.join(SCOPE_SOURCES)}"
+            f"{expected.stated.get('scope', '--expect-scope')}: {scopes.unknown(expected.scope)}"
         )
     return replace(expected, scope=scope)
 
@@ -130,7 +122,7 @@ def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]])
         for where, model in columns:
             if wanted not in (model.model, model.alias):
                 found.setdefault((model.model, model.source, model.file, False), []).append(where)
-            elif expected.scope is not None and model.source not in SCOPE_SOURCES[expected.scope]:
+            elif expected.scope is not None and model.source not in scopes.SOURCES[expected.scope]:
                 found.setdefault((model.model, model.source, model.file, True), []).append(where)
         for (_, _, _, wrong_scope), wheres in found.items():
             model = dict(columns)[wheres[0]]

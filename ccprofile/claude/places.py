@@ -69,10 +69,12 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
     return Place("default", "Claude Code's default")
 
 
-def pin_fix(variable: str, value: str, scope: str) -> str:
-    """``Fix: ...``: the ccprofile command that pins ``value`` for ``variable`` in ``scope``."""
+def pin_fix(variable: str, value: str, scope: str, project: str | None = None) -> str:
+    """``Fix: ...``: the ccprofile command that pins ``value`` for ``variable`` in ``scope``
+    (``project``: the directory whose project or local file, when not the repository's)."""
     set_command = _COMMANDS[variable][0]
     where = "" if scope == "shell" else f" --scope {scope}"
+    where += f" --project {project}" if project else ""
     return f"Fix: `ccprofile {set_command} {value}{where}`."
 
 

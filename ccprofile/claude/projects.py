@@ -46,5 +46,7 @@ class Project:
 
 
 def find_project(start: Path, home: Path | None = None) -> Project:
-    start = start.absolute()
+    # Resolved as a process's working directory is: `--project ~/link` is the directory it
+    # points to, whose parents are the repository's (Claude Code's cwd is the real path too).
+    start = start.resolve()
     return Project(start, repository_root(start, home))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude.projects import find_project
+from ccprofile.claude.projects import Project, find_project
 
 MAX_BYTES = 1 << 20  # a settings file larger than this is not a real one
 MANAGED_DIRS = {
@@ -29,7 +29,9 @@ class Settings:
     error: str | None = None  # why the file was (partly) ignored
 
 
-def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> list[tuple[str, Path]]:
+def locations(
+    env: Mapping[str, str], home: Path, cwd: Path, platform: str, project: Project | None = None
+) -> list[tuple[str, Path]]:
     """Every settings file a ``claude`` started in ``cwd`` would read, lowest precedence first.
 
     Started in a subdirectory of a repository, it reads the local settings at the repository
@@ -46,7 +48,7 @@ def locations(env: Mapping[str, str], home: Path, cwd: Path, platform: str) -> l
         drop_ins = sorted((managed / "managed-settings.d").glob("*.json"))
     except OSError:
         drop_ins = []
-    project = find_project(cwd, home)
+    project = project or find_project(cwd, home)
     root_local = (
         [("local-settings", project.root / ".claude" / "settings.local.json")]
         if project.root is not None and project.in_subdirectory
@@ -104,31 +106,36 @@ def load(
     cwd: Path,
     platform: str,
     planned: Mapping[Path, bytes | None] | None = None,
+    project: Project | None = None,
 ) -> list[Settings]:
     """Every settings file that exists, parsed; ``planned`` gives files as a write would
     leave them (None: deleted), to check a change before making it."""
-    planned = {Path(os.path.realpath(path)): data for path, data in (planned or {}).items()}
     found: list[Settings] = []
     seen: set[Path] = set()
-    for source, path in locations(env, home, cwd, platform):
+    for source, path in locations(env, home, cwd, platform, project):
         # Run from the home directory, <cwd>/.claude/settings.json is the user settings file:
         # list it once, under its lower layer (applying the same env twice changes nothing).
         real = Path(os.path.realpath(path))
         if real in seen:
             continue
         seen.add(real)
-        if real in planned:
-            data_planned = planned[real]
-            if data_planned is not None:
-                found.append(parse(source, path, data_planned))
-            continue
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            found.append(Settings(source, path, error=f"cannot be read ({error.strerror}); ignored"))
-            continue
-        found.append(parse(source, path, data))
+        document = read(source, path, planned)
+        if document is not None:
+            found.append(document)
     return found
+
+
+def read(source: str, path: Path, planned: Mapping[Path, bytes | None] | None = None) -> Settings | None:
+    """One settings file as it is, or as ``planned`` leaves it; None when there is none."""
+    real = Path(os.path.realpath(path))
+    for key, data in (planned or {}).items():
+        if Path(os.path.realpath(key)) == real:
+            return parse(source, path, data) if data is not None else None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return Settings(source, path, error=f"cannot be read ({error.strerror}); ignored")
+    return parse(source, path, data)

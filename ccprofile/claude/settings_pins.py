@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ccprofile.claude import settings, settings_text
+from ccprofile.claude.scopes import SETTINGS_SOURCES, unknown
 from ccprofile.claude.settings_record import ABSENT, Key, Record, Records, sha
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.errors import BadValue
@@ -30,15 +31,6 @@ from ccprofile.startup import fileio
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.startup import profile
-
-SCOPES = ("shell", "user", "project", "local", "managed")
-SETTINGS_SCOPES = SCOPES[1:]
-SOURCES = {
-    "user": "user-settings",
-    "project": "project-settings",
-    "local": "local-settings",
-    "managed": "managed-settings",
-}
 
 
 def key_of(name: str) -> tuple[str, str]:
@@ -54,11 +46,10 @@ def shown_key(name: str) -> str:
 
 def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, platform: str) -> Path:
     """The settings file a scope names (the managed one is managed-settings.json)."""
-    if scope not in SOURCES:
-        raise BadValue(f"unknown scope {scope!r}: choose one of {', '.join(SCOPES)}")
-    return next(
-        path for source, path in settings.locations(env, home, project, platform) if source == SOURCES[scope]
-    )
+    if scope not in SETTINGS_SOURCES:
+        raise BadValue(unknown(scope))
+    wanted = SETTINGS_SOURCES[scope]
+    return next(path for source, path in settings.locations(env, home, project, platform) if source == wanted)
 
 
 def _current(document: Mapping[str, object], name: str) -> object:

@@ -17,7 +17,6 @@ from pathlib import Path
 from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.expectations import ExpectationError, Expected
 from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.projects import Project, find_project
 from ccprofile.claude.providers import SWITCHES, detect_provider
@@ -34,6 +33,8 @@ from ccprofile.startup.targets import NoShell, Target
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from ccprofile.claude.expectations import Expected
 
 WATCHED = (
     names.FAST,
@@ -230,6 +231,7 @@ def exact_expectations(expected: Expected | None, provider: str, catalog: Catalo
     if expected is None or expected.empty:
         return None
     from ccprofile.claude import selection  # only a check with expectations needs the catalog rules
+    from ccprofile.claude.expectations import ExpectationError
     from ccprofile.errors import BadValue
 
     exact: dict[str, str] = {}
@@ -302,6 +304,7 @@ def build(inputs: Inputs) -> Report:
             expected=expected,
             unread=inputs.unread,
             start=str(inputs.project.start) if inputs.project else "",
+            subdirectory=inputs.project.in_subdirectory if inputs.project else False,
         )
     )
     shown = (background_now, background_new, primary_now, primary_new)
@@ -352,7 +355,7 @@ def read_inputs(
     from ccprofile.startup.homes import state_dir
 
     project = find_project(cwd, target.home.path)
-    documents = settings_module.load(env, target.home.path, cwd, platform, planned)
+    documents = settings_module.load(env, target.home.path, cwd, platform, planned, project)
     claude = claude_here(env, claude_version)
     shell: Shell | None = None
     path: Path | None = None
@@ -401,6 +404,7 @@ def _scan(target: Target, planned: Mapping[Path, bytes | None] | None) -> Scan:
 def _expectations(project: Project, given: Expected | None) -> Expected | None:
     """The command line's expectations over those of the project's ``.ccprofile.toml``."""
     from ccprofile.claude import expectations
+    from ccprofile.claude.expectations import ExpectationError
 
     path = project.home / expectations.FILE_NAME
     try:
@@ -420,7 +424,7 @@ def _expectations(project: Project, given: Expected | None) -> Expected | None:
         found = expectations.parse(text, str(path))
     if given is None or given.empty:
         return found
-    return expectations.checked_scope(given.over(found or Expected()))
+    return expectations.checked_scope(given.over(found or expectations.Expected()))
 
 
 def _unread_project_settings(
@@ -437,11 +441,5 @@ def _unread_project_settings(
 
     if any(os.path.realpath(d.path) == os.path.realpath(path) for d in read):
         return ()  # the same file under another layer (user settings, when the root is ~)
-    data = (planned or {}).get(path)
-    if data is None:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(settings_module.MAX_BYTES + 1)
-        except OSError:
-            return ()
-    return (settings_module.parse("project-settings", path, data),)
+    document = settings_module.read("project-settings", path, planned)
+    return (document,) if document is not None else ()

@@ -149,11 +149,12 @@ def parse(args: Sequence[str]) -> StatusArgs | None:
 # status's exit codes (docs/usage.md): 0 all is well, 1 a warning or a drift from the expected
 # pins (with --check), 2 a usage error, 3 status could not run, so it has no verdict at all.
 DRIFT_EXIT = 1
+_DEST = {"background": "expect_fast_model", "primary": "expect_model", "scope": "expect_scope"}
 COULD_NOT_RUN_EXIT = 3
 
 
 def _expected(args: StatusArgs) -> Any:
-    from ccprofile.claude.expectations import Expected
+    from ccprofile.claude.expectations import ExpectationError, Expected
 
     stated = {
         kind: flag
@@ -164,6 +165,8 @@ def _expected(args: StatusArgs) -> Any:
         )
         if value is not None
     }
+    for flag in (f for kind, f in stated.items() if not str(getattr(args, _DEST[kind])).strip()):
+        raise ExpectationError(f"{flag} is empty")
     return Expected(args.expect_fast_model, args.expect_model, args.expect_scope, stated)
 
 
@@ -188,12 +191,16 @@ def run(args: StatusArgs) -> int:
     from ccprofile.claude import status as status_module
     from ccprofile.cli.failures import report_interrupt
     from ccprofile.startup.homes import home_path
-    from ccprofile.startup.targets import target_for_reading
+    from ccprofile.startup.targets import NoShell, target_for_reading
 
     try:
         if args.project is not None and not args.project.is_dir():
             raise BadValue(f"--project {args.project}: no such directory")
         target = target_for_reading(args.shell, os.environ, sys.platform)
+        if args.probe and isinstance(target, NoShell):
+            raise BadValue(
+                f"--probe starts your shell, and there is none here ({target.reason}); pass --shell NAME"
+            )
         inputs = status_module.read_inputs(
             os.environ,
             target,

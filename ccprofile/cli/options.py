@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from ccprofile.claude.providers import PROVIDERS
+from ccprofile.claude.scopes import SCOPES
 from ccprofile.cli.failures import UsageError, report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
@@ -66,7 +67,7 @@ ScopeOption = Annotated[
     str | None,
     typer.Option(
         "--scope",
-        metavar="[shell|user|project|local|managed]",
+        metavar=f"[{'|'.join(SCOPES)}]",
         help="Where the pin lives: shell (the block in your startup file, the default), or the "
         "Claude Code settings file of your user (~/.claude/settings.json), of the project "
         "(.claude/settings.json, to commit), local to you in the project "
@@ -127,11 +128,11 @@ def refuse_contradictions(*, strict: bool, force: bool) -> None:
 
 def scope_from(given: str | None) -> str:
     """The scope named by --scope (any letter case); shell when not given."""
-    from ccprofile.claude.settings_pins import SCOPES
+    from ccprofile.claude import scopes
 
-    chosen = (given or "shell").lower()
-    if chosen not in SCOPES:
-        raise BadValue(f"unknown scope {given!r}: choose one of {', '.join(SCOPES)}")
+    chosen = scopes.named(given or "shell")
+    if chosen is None:
+        raise BadValue(scopes.unknown(given or ""))
     return chosen
 
 

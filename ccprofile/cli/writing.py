@@ -124,7 +124,7 @@ def write_settings(
 ) -> bool:
     """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
     ``adopt``: the pins to remove even where this machine has no record of writing them."""
-    from ccprofile.claude import settings_pins
+    from ccprofile.claude import settings, settings_pins
     from ccprofile.startup.homes import state_dir
     from ccprofile.startup.targets import backup_dir_for
 
@@ -156,7 +156,8 @@ def write_settings(
         )
     # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
     team = edit is None and where.scope == "project" and not options.dry_run
-    if team and "model" in _document_keys(where.path):
+    left = settings.read(where.scope, where.path) if team else None
+    if left is not None and left.model:
         render.show_note(
             console,
             f"left model in {render.tilde(where.path, home.path)}: ccprofile cannot tell here whether it "
@@ -199,17 +200,6 @@ def _at_the_root(where: SettingsTarget, home: Path) -> str:
         f"does not read it (Claude Code reads a project's settings only from the directory it "
         f"starts in): start claude in {root}, or pass --project {here} for a file there"
     )
-
-
-def _document_keys(path: Path) -> set[str]:
-    """The top-level keys of a settings file as it is now (none if it cannot be read)."""
-    import json
-
-    try:
-        document = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return set()
-    return set(document) if isinstance(document, dict) else set()
 
 
 def _refuse_without_rights(where: SettingsTarget) -> None:

@@ -195,7 +195,12 @@ SCENARIOS = (
     Scenario(
         "start in a subdirectory: its own local file alone",
         start_in="src",
-        files={"src/.claude/settings.local.json": {"env": {"ANTHROPIC_SMALL_FAST_MODEL": HAIKU_45}, "model": OPUS_45}},
+        files={
+            "src/.claude/settings.local.json": {
+                "env": {"ANTHROPIC_SMALL_FAST_MODEL": HAIKU_45},
+                "model": OPUS_45,
+            }
+        },
     ),
     Scenario(
         "start in a subdirectory: its own project file",
