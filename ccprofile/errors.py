@@ -70,3 +70,7 @@ class NoEffect(CcprofileError):
 
 class VerifyFailed(CcprofileError):
     """A new shell, started for real, did not export what was written."""
+
+
+class ChangedSince(CcprofileError):
+    """A file ccprofile would put back was changed after ccprofile's last change to it."""

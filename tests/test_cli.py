@@ -25,6 +25,8 @@ COMMANDS = [
     "completion",
     "status",
     "models",
+    "list",
+    "undo",
 ]
 
 

@@ -333,19 +333,21 @@ def test_uninstall_all_lists_every_place_and_purge_leaves_nothing(home: Path, tm
     listed = run_cli(["uninstall", "--all", "--no-verify"], env={**os.environ, "COLUMNS": "200"})
     assert listed.returncode == 0, listed.stderr
     for line in (
-        "Updated ~/.zshrc: removed the ccprofile block.",
-        "Removed ~/.claude/settings.json: ccprofile had created it and nothing else was in it.",
-        f"Removed {project}/.claude/settings.json: ccprofile had created it and nothing else was in it.",
+        "Removed ccprofile's pins from:",
+        "  ~/.zshrc",
+        "  ~/.claude/settings.json (deleted: ccprofile had created it, and nothing else was in it)",
+        f"  {project}/.claude/settings.json (deleted: ccprofile had created it, and nothing else was in it)",
         "Backups of every file ccprofile changed are in ~/.local/state/ccprofile/backups; they may hold API keys.",
     ):
-        assert line in listed.stdout
+        assert line in listed.stdout.splitlines() or line in listed.stdout
     assert (home / ".zshrc").read_text() == "export EDITOR=vim\n"
     assert not (project / ".claude").exists() and not (home / ".claude").exists()
     state = home / ".local" / "state" / "ccprofile"
     assert state.is_dir()
     purged = run_cli(["uninstall", "--all", "--purge", "--no-verify"])
     assert purged.returncode == 0, purged.stderr
-    assert "Deleted ~/.local/state/ccprofile: ccprofile's backups and record are gone." in purged.stdout
+    assert "Deleted ~/.local/state/ccprofile: ccprofile's backups, record and ledger are gone." in purged.stdout
+    assert "saved as" not in purged.stdout  # no backup announced that --purge then deletes
     assert not state.exists()
     assert run_cli(["uninstall", "--purge"]).returncode == 2
 

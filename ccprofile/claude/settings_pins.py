@@ -30,7 +30,7 @@ from ccprofile.startup import fileio
 # imported only by the functions that write.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ccprofile.startup import profile
+    from ccprofile.startup import ledger, profile
 
 
 def key_of(name: str) -> tuple[str, str]:
@@ -148,8 +148,8 @@ def _planner(
                     holder[slot] = value
             if restored:
                 new = settings_text.dump(result, settings_text.style_of(old))
-            if not keys and base.created_file and not result:
-                new = None
+            if not keys and (missing or (base.created_file and not result)):
+                new = None  # nothing to hold: a missing file stays missing (unset where nothing is)
         created_file = base.created_file or missing
         created_dir = base.created_dir or made_dir
         outcome.record = (
@@ -206,6 +206,7 @@ def update(
     dry_run: bool = False,
     check: profile.Check | None = None,
     adopt: Sequence[str] = (),
+    entry: ledger.Entry | None = None,
 ) -> SettingsChange:
     """Apply ``edit`` to ccprofile's pins in one settings file (None: undo them all);
     ``adopt`` as for ``_planner``."""
@@ -219,6 +220,10 @@ def update(
     outcome = _Outcome()
 
     def writing() -> None:
+        if entry is not None:
+            # The ledger's step keeps the record as it was, so undo can put both back.
+            entry.record = outcome.known.to_json() if outcome.known is not None else None
+            entry.dirs = [str(real.parent)] if made_dir else []
         records.save(real, outcome.pending)
 
     def done(changed: bool) -> None:
@@ -240,13 +245,14 @@ def update(
             check=check,
             writing=writing,
             done=done,
+            entry=entry,
         )
     except BaseException:
         if made_dir:
             with contextlib.suppress(OSError):
                 path.parent.rmdir()  # refused or failed: leave no directory behind either
         raise
-    if not dry_run and outcome.remove_dir:
+    if not dry_run and (outcome.remove_dir or (made_dir and not change.changed)):
         with contextlib.suppress(OSError):  # not empty: something else lives there now
             real.parent.rmdir()
     return SettingsChange(

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from ccprofile import __version__
-from ccprofile.cli import pin_commands, show_commands
+from ccprofile.cli import ledger_commands, pin_commands, show_commands
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import report_interrupt, report_usage_error
 from ccprofile.cli.help_layout import Command, Context
@@ -77,7 +77,7 @@ app = typer.Typer(
     help=(
         "Pin the models Claude Code uses, in a marked block of your shell startup file.\n\n"
         "Start with `ccprofile set-fast-model`, check with `ccprofile status`, "
-        "undo with `ccprofile uninstall`."
+        "remove with `ccprofile uninstall`, rewind a change with `ccprofile undo`."
     ),
     # click's own help layout: paragraphs reflow to the terminal, and options show a value's
     # name (--file PATH) rather than typer's rich panels and type names (<str>, <bool>).
@@ -93,6 +93,8 @@ for _name, _command in (
     ("unset-model", pin_commands.unset_model),
     ("uninstall", pin_commands.uninstall),
     ("completion", pin_commands.completion),
+    ("list", ledger_commands.list_changes),
+    ("undo", ledger_commands.undo),
     ("status", show_commands.status),
     ("models", show_commands.models),
 ):

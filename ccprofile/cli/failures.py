@@ -12,6 +12,7 @@ import sys
 from ccprofile.errors import (
     BadValue,
     CcprofileError,
+    ChangedSince,
     MissingZdotdir,
     ModelShapeError,
     NoEffect,
@@ -39,6 +40,10 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (UnknownModel, "; --strict refuses unknown IDs (see `ccprofile models`)"),
     (NoEffect, " (--strict: nothing was written)"),
     (VerifyFailed, " (--strict)"),
+    (
+        ChangedSince,
+        " (`ccprofile undo --dry-run` shows what it would do; --force puts back only ccprofile's part)",
+    ),
 )
 
 

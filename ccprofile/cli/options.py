@@ -94,12 +94,17 @@ def errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> None:
+        from ccprofile.cli.invocation import CURRENT, Invocation
+
+        token = CURRENT.set(Invocation(command.__name__.replace("_", "-")))
         try:
             command(*args, **kwargs)
         except CcprofileError as error:
             raise typer.Exit(report_error(error)) from None
         except KeyboardInterrupt:
             raise typer.Exit(report_interrupt()) from None
+        finally:
+            CURRENT.reset(token)
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
 

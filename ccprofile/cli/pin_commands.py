@@ -352,8 +352,9 @@ def uninstall(
 
 
 def _uninstall_everything(options: writing.Options, shell: str | None, purge: bool) -> None:
+    """Every file, quietly; then one report: what went (or would go), where the backups are,
+    and the models a new terminal's claude uses now."""
     import dataclasses
-    import shutil
 
     from ccprofile.claude.settings_pins import recorded
     from ccprofile.cli import render, writing
@@ -362,36 +363,80 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     from ccprofile.startup.targets import Target, target_for_reading
 
     home = read_home(os.environ, sys.platform)
-    touched = 0
+    changes = []
     for path in known_files(home):
         if path.is_file():
             named = get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"]
             target = Target(named, path, home, None, "the name of the file")
-            touched += writing.write(target, None, "has no ccprofile block", options, announce=False)
+            changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
     records = recorded(state_dir(home))
     if records:
         status_shell = target_for_reading(shell, os.environ, sys.platform)
+        # --verify is for the startup files above: no shell reads a settings file.
+        unverified = dataclasses.replace(options, verify=None)
         for path, record in records.items():
             where = writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
-            # --verify is for the startup files above: no shell reads a settings file.
-            unverified = dataclasses.replace(options, verify=None)
-            touched += writing.write_settings(where, None, "has no ccprofile pin", unverified)
-    if not touched:
+            changes.append(
+                writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
+            )
+    removed = [change for change in changes if change.changed]
+    if not removed:
         console.print(
             "No startup file has a ccprofile block and no settings file a ccprofile pin; nothing changed."
         )
-    state = state_dir(home)
-    shown = render.tilde(state, home.path)
+    else:
+        console.print(f"{'Would remove' if options.dry_run else 'Removed'} ccprofile's pins from:")
+        for change in removed:
+            gone = (
+                " (deleted: ccprofile had created it, and nothing else was in it)" if change.deleted else ""
+            )
+            console.print(f"  {render.tilde(change.path, home.path)}{gone}", soft_wrap=True)
+        if options.dry_run:
+            for change in removed:
+                console.print(change.diff, markup=False, highlight=False, soft_wrap=True, end="")
+            console.print("Dry run: nothing was changed.")
+        else:
+            _show_models_now(shell, home.path)
+    _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
+
+
+def _show_models_now(shell: str | None, home: Path) -> None:
+    from ccprofile.claude import status as status_module
+    from ccprofile.cli.render_status import source_words
+    from ccprofile.startup.targets import target_for_reading
+
+    target = target_for_reading(shell, os.environ, sys.platform)
+    report = status_module.build(status_module.read_inputs(os.environ, target, Path.cwd(), sys.platform))
+    where = "a new terminal" if report.shell is not None else "here"
+    for label, view in (("background", report.background), ("primary", report.primary)):
+        model = view.new_shell or view.now
+        console.print(
+            f"A claude started from {where} now uses the {label} model {model.model} "
+            f"({source_words(model, home, report.ours)}).",
+            soft_wrap=True,
+        )
+
+
+def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, removed: bool) -> None:
+    import shutil
+
+    from ccprofile.cli import render
+    from ccprofile.startup.ledger import Ledger, remove_empty
+
+    shown = render.tilde(state, home)
     if not state.exists():
         return
-    if purge and not options.dry_run:
+    if purge and not dry_run:
+        made = Ledger(state).made_dirs()
         shutil.rmtree(state)
-        console.print(f"Deleted {shown}: ccprofile's backups and record are gone.", soft_wrap=True)
+        remove_empty([str(d) for d in made if d != state])  # ~/.local/state, if ccprofile made it
+        console.print(f"Deleted {shown}: ccprofile's backups, record and ledger are gone.", soft_wrap=True)
     elif purge:
-        console.print(f"Dry run: {shown} would be deleted (backups and record).", soft_wrap=True)
-    else:
+        console.print(f"Dry run: {shown} would be deleted (backups, record and ledger).", soft_wrap=True)
+    elif removed and not dry_run:
         console.print(
             f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
-            "`ccprofile uninstall --all --purge` deletes them too.",
+            "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
+            "backups too.",
             soft_wrap=True,
         )

@@ -29,7 +29,8 @@ _SOURCE_NAMES = {
 VERBOSE_HINT = "ccprofile status --verbose"
 
 
-def _source(model: Model, home: Path, ours: Ours | None = None) -> str:
+def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
+    """Where a model comes from, in the words of the status table."""
     text = _SOURCE_NAMES.get(model.source, model.source)
     if model.file:
         text += f" {tilde(Path(model.file), home)}"
@@ -147,13 +148,13 @@ def _footer(report: Report, verbose: bool) -> str:
 def _plain(model: Model | None, home: Path, ours: Ours) -> str:
     if model is None:
         return "\n".join(_NO_SHELL)
-    return f"{model.model}\n{_source(model, home, ours)}"
+    return f"{model.model}\n{source_words(model, home, ours)}"
 
 
 def _cell(model: Model | None, home: Path, ours: Ours) -> str:
     if model is None:
         return f"[bold]{_NO_SHELL[0]}[/bold]\n[dim]{_NO_SHELL[1]}[/dim]"
-    return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(_source(model, home, ours))}[/dim]"
+    return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(source_words(model, home, ours))}[/dim]"
 
 
 def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ours) -> None:
@@ -173,7 +174,7 @@ def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ou
     for heading, model in pairs:
         console.print(f"  {heading}:")
         console.print(f"    [bold]{escape(model.model)}[/bold]", soft_wrap=True)
-        console.print(f"    [dim]{escape(_source(model, home, ours))}[/dim]", soft_wrap=True)
+        console.print(f"    [dim]{escape(source_words(model, home, ours))}[/dim]", soft_wrap=True)
 
 
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:

@@ -22,7 +22,8 @@ from ccprofile.errors import (
     UnsupportedCompletion,
     VerifyFailed,
 )
-from ccprofile.startup import profile
+from ccprofile.startup import ledger, profile
+from ccprofile.startup.homes import state_dir
 from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.targets import NoShell, Target
@@ -86,6 +87,16 @@ def _checker(
     return check
 
 
+def ledger_entry(state: Path, kind: str, label: str) -> ledger.Entry:
+    """What the ledger records of this command's writes: one run per command invocation (every
+    file `uninstall --all` changes is one run, which one `undo` rewinds)."""
+    from ccprofile.cli.invocation import current
+
+    running = current()
+    keep = ledger.backups_kept(os.environ)
+    return ledger.Entry(ledger.Ledger(state, keep), kind, label, running.run, running.command)
+
+
 @dataclass(frozen=True)
 class SettingsTarget:
     """A settings file named by ``--scope``, and the shell status reasons about beside it."""
@@ -120,12 +131,18 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
 
 
 def write_settings(
-    where: SettingsTarget, edit: Edit | None, what: str, options: Options, adopt: Sequence[str] = ()
-) -> bool:
+    where: SettingsTarget,
+    edit: Edit | None,
+    what: str,
+    options: Options,
+    adopt: Sequence[str] = (),
+    *,
+    quiet: bool = False,
+) -> profile.Change:
     """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
-    ``adopt``: the pins to remove even where this machine has no record of writing them."""
+    ``adopt``: the pins to remove even where this machine has no record of writing them.
+    ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
     from ccprofile.claude import settings, settings_pins
-    from ccprofile.startup.homes import state_dir
     from ccprofile.startup.targets import backup_dir_for
 
     home = where.shell.home
@@ -143,8 +160,13 @@ def write_settings(
         dry_run=options.dry_run,
         check=check,
         adopt=adopt,
+        entry=ledger_entry(state_dir(home), "settings", where.scope),
     )
     change = result.change
+    if change.deleted and not options.dry_run:
+        ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)
+    if quiet:
+        return change
     render.show_change(console, change, home.path, what=what)
     if result.adopted:
         render.show_note(
@@ -183,7 +205,7 @@ def write_settings(
             f"Claude Code reads this file when a session starts: {started}. "
             "A running session keeps what it has."
         )
-    return change.changed
+    return change
 
 
 def _at_the_root(where: SettingsTarget, home: Path) -> str:
@@ -222,7 +244,8 @@ def write(
     *,
     announce: bool = True,
     completion: bool | None = None,
-) -> bool:
+    quiet: bool = False,
+) -> profile.Change:
     """Apply ``edit`` to the target's block (None: remove the block); True if the file changed.
 
     ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay, so
@@ -231,10 +254,11 @@ def write(
     target.check_writable_location()
     if completion is not None and not target.shell.completion:
         raise UnsupportedCompletion(target.shell.name, [n for n, s in SHELLS.items() if s.completion])
-    if announce:
+    if announce and not quiet:
         render.show_shell(console, target)
     found = _Checked()
     check = _checker(target, options, found) if completion is None else None
+    entry = ledger_entry(state_dir(target.home), "shell", target.shell.name)
     if edit is None:
         change = profile.uninstall(
             target.path,
@@ -243,6 +267,7 @@ def write(
             backup_dir=target.backup_dir,
             dry_run=options.dry_run,
             check=check,
+            entry=entry,
         )
     else:
         change = profile.update(
@@ -254,9 +279,14 @@ def write(
             dry_run=options.dry_run,
             check=check,
             completion=completion,
+            entry=entry,
         )
-    if edit is None and not change.changed and not announce:
-        return False  # uninstall --all: files without a block are not worth a line
+    if change.deleted and not options.dry_run:
+        ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
+    if quiet:
+        if change.changed and not options.dry_run and found.inputs is not None and options.verify:
+            _verify(target, change, found.inputs, options, quiet=True)
+        return change
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
         crlf = [w for w in found.report.warnings if w.code == "crlf-startup-file"]
@@ -265,7 +295,7 @@ def write(
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
         render.show_completion_hint(console, change, target.shell.name, source)
-        return change.changed
+        return change
     verified = True
     if not options.dry_run and change.changed and found.inputs is not None:
         wanted = options.verify if options.verify is not None else sys.stdout.isatty()
@@ -280,10 +310,17 @@ def write(
         unset_command=target.shell.syntax.unset(held) if held else None,
         effective=not found.shortfalls and verified,
     )
-    return change.changed
+    return change
 
 
-def _verify(target: Target, change: profile.Change, inputs: status_module.Inputs, options: Options) -> bool:
+def _verify(
+    target: Target,
+    change: profile.Change,
+    inputs: status_module.Inputs,
+    options: Options,
+    *,
+    quiet: bool = False,
+) -> bool:
     """Start the shell for real and compare what it exports with what the file now says."""
     expected, _ = status_module.new_terminal_base(inputs)
     names = [n for n in variables.PINNABLE if n in expected or n in dict(change.before)]
@@ -295,7 +332,8 @@ def _verify(target: Target, change: profile.Change, inputs: status_module.Inputs
     else:
         wrong = [n for n in names if started.env.get(n) != expected.get(n)]
         if not wrong:
-            render.show_verified(console, target.shell.name, {n: expected.get(n) for n in names})
+            if not quiet:
+                render.show_verified(console, target.shell.name, {n: expected.get(n) for n in names})
             return True
         differences = ", ".join(
             f"{n} {repr(started.env[n]) if n in started.env else 'unset'} instead of "

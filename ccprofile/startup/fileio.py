@@ -160,9 +160,14 @@ def _fsync_directory(directory: Path) -> None:
             os.close(fd)
 
 
-def backup(target: Path, data: bytes, backup_dir: Path) -> Path | None:
+def backup(
+    target: Path, data: bytes, backup_dir: Path, keep: int = BACKUPS_KEPT, protect: str | None = None
+) -> Path | None:
     """Keep a copy of ``data`` (the file before our change) in ``backup_dir``, the folder of
-    this one startup file, named by the UTC time; the newest ``BACKUPS_KEPT`` stay."""
+    this one file, named by the UTC time; the newest ``keep`` stay (none with 0), and
+    ``protect`` (the copy from before ccprofile's first change, which undo --all needs)."""
+    if keep <= 0:
+        return None
     stamp = time.strftime("%Y-%m-%dT%H-%M-%SZ", time.gmtime())
     try:
         backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -178,8 +183,10 @@ def backup(target: Path, data: bytes, backup_dir: Path) -> Path | None:
             raise FileExistsError(errno.EEXIST, "too many backups within one second", str(copy))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        old = sorted(p for p in backup_dir.iterdir() if _BACKUP_NAME.fullmatch(p.name))[:-BACKUPS_KEPT]
-        for path in old:
+        copies = sorted(
+            p for p in backup_dir.iterdir() if _BACKUP_NAME.fullmatch(p.name) and p.name != protect
+        )
+        for path in copies[:-keep]:
             path.unlink()
     except OSError as error:
         raise _fail("back up", target, error) from None

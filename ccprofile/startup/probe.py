@@ -6,8 +6,10 @@ import shutil
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from ccprofile.errors import ProbeError
+from ccprofile.startup.ledger import missing_dirs, remove_empty
 from ccprofile.startup.processes import kill_session
 from ccprofile.startup.shells import PROBE_MARK, Shell
 
@@ -28,11 +30,37 @@ def _last_lines(data: bytes) -> tuple[str, ...]:
     return tuple(lines[-_ERROR_LINES:])
 
 
+def _made_by_shells(env: Mapping[str, str]) -> list[list[str]]:
+    """The directories an interactive shell may make for its data that do not exist yet
+    (fish makes its config and data folders): each innermost first."""
+    home = Path(env.get("HOME") or "/nonexistent")
+    config = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
+    data = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return [missing_dirs(config / "fish"), missing_dirs(data / "fish")]
+
+
 def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
-    """Start ``shell`` interactively with ``env`` and read its environment once it is up."""
+    """Start ``shell`` interactively with ``env`` and read its environment once it is up.
+
+    It leaves no trace in the home: history goes to /dev/null (ksh writes ~/.sh_history on
+    every interactive start), and a directory the shell made while starting is removed again.
+    """
     program = shutil.which(shell.name, path=env.get("PATH"))
     if program is None:
         raise ProbeError(f"{shell.name} is not on PATH")
+    made = _made_by_shells(env)
+    try:
+        return _started(shell, program, {**env, "HISTFILE": "/dev/null"})
+    finally:
+        for dirs in made:
+            if dirs and Path(dirs[0]).is_dir():
+                shutil.rmtree(
+                    dirs[0], ignore_errors=True
+                )  # it did not exist before: all of it is the probe's
+            remove_empty(dirs[1:])
+
+
+def _started(shell: Shell, program: str, env: Mapping[str, str]) -> NewShell:
     process = subprocess.Popen(
         [program, *shell.probe_args],
         env=dict(env),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import block, fileio
+from ccprofile.startup import block, fileio, ledger
 from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
 
@@ -144,6 +144,7 @@ def update(
     dry_run: bool = False,
     check: Check | None = None,
     completion: bool | None = None,
+    entry: ledger.Entry | None = None,
 ) -> Change:
     """Apply ``edit`` to the file's pins and write the result; a block left with neither pins
     nor completion is removed.
@@ -168,7 +169,9 @@ def update(
         edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
         return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
-    return _run_block(path, shell, plan, backup_dir, dry_run=dry_run, may_create=not dry_run, check=check)
+    return _run_block(
+        path, shell, plan, backup_dir, dry_run=dry_run, may_create=not dry_run, check=check, entry=entry
+    )
 
 
 def uninstall(
@@ -179,6 +182,7 @@ def uninstall(
     backup_dir: Path,
     dry_run: bool = False,
     check: Check | None = None,
+    entry: ledger.Entry | None = None,
 ) -> Change:
     """Remove every ccprofile block; delete the file if ccprofile created it and it is empty.
 
@@ -192,7 +196,9 @@ def uninstall(
         return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
 
     # Removing never needs a directory that is not there: do not create one just to lock it.
-    return _run_block(path, shell, plan, backup_dir, dry_run=dry_run, may_create=False, check=check)
+    return _run_block(
+        path, shell, plan, backup_dir, dry_run=dry_run, may_create=False, check=check, entry=entry
+    )
 
 
 def _run_block(
@@ -204,6 +210,7 @@ def _run_block(
     dry_run: bool,
     may_create: bool,
     check: Check | None,
+    entry: ledger.Entry | None,
 ) -> Change:
     """``run`` for a startup file's block: its pins are shown as the shell's assignments."""
     return run(
@@ -215,6 +222,7 @@ def _run_block(
         dry_run=dry_run,
         may_create=may_create,
         check=check,
+        entry=entry,
     )
 
 
@@ -230,14 +238,17 @@ def run(
     check: Check | None,
     writing: Callable[[], None] | None = None,
     done: Callable[[bool], None] | None = None,
+    entry: ledger.Entry | None = None,
 ) -> Change:
     """The one way a pin file is changed, whatever kind it is (a startup file's block, a
     settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
     file), let ``check`` see it, then back up and replace the file atomically. ``lines``
     turns pins into the lines shown to the user. ``writing`` is called just before the file is
     replaced; ``done`` at the end of a real run, told whether the file changed. Both run while
-    the lock is held."""
+    the lock is held. ``entry``: what the ledger records of a real change, saved after the
+    backup and before the file is replaced."""
     real = fileio.resolve(path)
+    made = ledger.missing_dirs(real.parent) if may_create else []
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
             # Also when nothing changes: a later run cleans up after a killed one.
@@ -264,8 +275,25 @@ def run(
             fileio.check_writable(real)
             if writing is not None:
                 writing()
+            keep = entry.ledger.keep if entry is not None else fileio.BACKUPS_KEPT
+            known = entry.ledger.read().get(str(real)) if entry is not None else None
             if snapshot.data:
-                saved = fileio.backup(real, snapshot.data, backup_dir)
+                first = known.first_backup if known is not None else None
+                saved = fileio.backup(real, snapshot.data, backup_dir, keep, protect=first)
+            if entry is not None:
+                data = None if new is None else fileio.encode(new)
+                place = ledger.Place(str(path), entry.kind, entry.label, str(backup_dir))
+                step = ledger.Step(
+                    entry.run,
+                    entry.command,
+                    not missing,
+                    saved.name if saved is not None else None,
+                    ledger.digest(snapshot.data),
+                    ledger.digest(data),
+                    entry.record,
+                    tuple([*entry.dirs, *made]),
+                )
+                entry.ledger.add(real, place, step)
             if new is None:
                 fileio.delete(real)
             else:

@@ -1,0 +1,138 @@
+"""What ``ccprofile list`` shows: each file ccprofile has changed, what it holds there now,
+and whether the file is still as ccprofile left it (a file the user deleted or edited since
+is reported, never an error)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile.claude import settings
+from ccprofile.claude.settings_record import Records
+from ccprofile.claude.variables import PINNABLE, PRIMARY
+from ccprofile.startup import block, fileio, ledger, profile
+from ccprofile.startup.homes import state_dir
+from ccprofile.startup.shells import Home, known_files, shell_for_file
+
+AS_WRITTEN, CHANGED, DELETED, UNRECORDED = "as-written", "changed", "deleted", "not-in-ledger"
+
+
+@dataclass(frozen=True)
+class PlaceNow:
+    path: Path
+    kind: str  # "shell" (a startup file's block) or "settings"
+    label: str  # the shell, or the scope
+    holds: tuple[tuple[str, str], ...]  # the pins ccprofile holds there now
+    completion: bool  # the block holds tab completion
+    state: str  # AS_WRITTEN, CHANGED, DELETED, or UNRECORDED (written before the ledger)
+    changes: int
+    last_command: str | None
+    last_time: str | None
+    backups: int
+    backup_dir: Path | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "kind": self.kind,
+            "label": self.label,
+            "holds": dict(self.holds),
+            "completion": self.completion,
+            "state": self.state,
+            "changes": self.changes,
+            "last_change": {"command": self.last_command, "time": self.last_time}
+            if self.last_command
+            else None,
+            "backups": {"count": self.backups, "folder": str(self.backup_dir) if self.backup_dir else None},
+        }
+
+
+def _block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], ...], bool]:
+    blocks = block.find_blocks(fileio.decode(data or b""))
+    if not blocks:
+        return (), False
+    contents = profile.read_block(path, blocks[0], PINNABLE, strict=False)
+    return tuple((n, contents.pins[n]) for n in PINNABLE if n in contents.pins), contents.completion
+
+
+def _settings_pins(path: Path, data: bytes | None, names: list[str]) -> tuple[tuple[str, str], ...]:
+    if data is None:
+        return ()
+    document = settings.parse("", path, data)
+    values = {**document.env, **({PRIMARY: document.model} if document.model else {})}
+    return tuple((n, values[n]) for n in PINNABLE if n in names and n in values)
+
+
+def _backups(folder: Path) -> int:
+    try:
+        return sum(1 for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return 0
+
+
+def places_now(home: Home) -> list[PlaceNow]:
+    """Every place in the ledger, then files holding ccprofile's pins that it does not list."""
+    from ccprofile.claude.undo import when
+
+    state = state_dir(home)
+    places = ledger.Ledger(state).read()
+    records = {str(path): record for path, record in Records(state).read().items()}
+    rows: list[PlaceNow] = []
+    for real, place in places.items():
+        data = fileio.read(Path(real)).data
+        last = place.steps[-1]
+        now = ledger.digest(data)
+        status = AS_WRITTEN if now == last.after else DELETED if data is None else CHANGED
+        if place.kind == "shell":
+            holds, completes = _block_pins(Path(place.path), data)
+        else:
+            record = records.get(real)
+            holds, completes = _settings_pins(Path(real), data, list(record.keys) if record else []), False
+        folder = Path(place.backup_dir)
+        rows.append(
+            PlaceNow(
+                Path(place.path),
+                place.kind,
+                place.label,
+                holds,
+                completes,
+                status,
+                len(place.steps),
+                last.command,
+                when(last),
+                _backups(folder),
+                folder,
+            )
+        )
+    for path in known_files(home):
+        real = str(fileio.resolve(path))
+        if real in places or not path.is_file():
+            continue
+        holds, completes = _block_pins(path, fileio.read(path).data)
+        if holds or completes:
+            shell = shell_for_file(path)
+            rows.append(
+                PlaceNow(
+                    path,
+                    "shell",
+                    shell.name if shell else "?",
+                    holds,
+                    completes,
+                    UNRECORDED,
+                    0,
+                    None,
+                    None,
+                    0,
+                    None,
+                )
+            )
+    for real, record in records.items():
+        if real not in places:
+            holds = _settings_pins(Path(real), fileio.read(Path(real)).data, list(record.keys))
+            rows.append(
+                PlaceNow(
+                    Path(real), "settings", record.scope, holds, False, UNRECORDED, 0, None, None, 0, None
+                )
+            )
+    return rows

@@ -1,0 +1,170 @@
+"""``ccprofile undo``: put files back as they were before ccprofile's last change (``--all``:
+before its first), from the ledger's backups, byte for byte.
+
+A file is rewound only when it still holds what ccprofile left (its hash is the last step's
+"after"): then the bytes from before are written back, the settings record returns to what
+it was, and the steps leave the ledger. A file changed since is refused unless forced; forced,
+only ccprofile's part is rewound (the block of a startup file, ccprofile's keys of a settings
+file) and the user's later edits stay. A file that already holds the bytes from before (an
+undo killed after its write) only has its steps dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile.claude import settings_text
+from ccprofile.claude.settings_pins import key_of
+from ccprofile.claude.settings_record import Record, Records
+from ccprofile.claude.variables import PINNABLE
+from ccprofile.errors import CcprofileError, ChangedSince
+from ccprofile.startup import block, fileio, ledger
+
+EXACT, ALREADY, CHANGED = "exact", "already", "changed"
+
+
+class CannotUndo(CcprofileError):
+    """A file cannot be put back (changed since, without --force; or its backup is gone)."""
+
+
+@dataclass(frozen=True)
+class Rewind:
+    """What undo does (or, in a dry run, would do) to one file."""
+
+    path: str  # as the user named it
+    real: Path
+    kind: str
+    steps: tuple[ledger.Step, ...]  # the steps undone, oldest first
+    state: str  # EXACT, ALREADY or CHANGED (then forced)
+    current: bytes | None
+    restored: bytes | None  # None: the file goes
+
+    @property
+    def first(self) -> ledger.Step:
+        return self.steps[0]
+
+    def diff(self) -> str:
+        old = fileio.decode(self.current or b"").splitlines(keepends=True)
+        new = fileio.decode(self.restored or b"").splitlines(keepends=True)
+        return "".join(difflib.unified_diff(old, new, self.path, f"{self.path} (after undo)"))
+
+
+def chosen(places: Mapping[str, ledger.Place], everything: bool) -> dict[str, int]:
+    """real path -> how many of its last steps to undo: those of the newest run, or all."""
+    if everything:
+        return {real: len(place.steps) for real, place in places.items() if place.steps}
+    runs = [place.steps[-1].run for place in places.values() if place.steps]
+    if not runs:
+        return {}
+    newest = max(runs)
+    return {
+        real: sum(1 for _ in _trailing(place.steps, newest))
+        for real, place in places.items()
+        if place.steps and place.steps[-1].run == newest
+    }
+
+
+def _trailing(steps: Sequence[ledger.Step], run: str) -> list[ledger.Step]:
+    found: list[ledger.Step] = []
+    for step in reversed(steps):
+        if step.run != run:
+            break
+        found.append(step)
+    return found
+
+
+def _before(place: ledger.Place, step: ledger.Step) -> bytes | None:
+    """The bytes the file had before ``step``: from its backup; None when there was no file."""
+    if not step.existed:
+        return None
+    if step.before == ledger.digest(b""):
+        return b""
+    if step.backup is None:
+        raise CannotUndo(
+            f"cannot put back {place.path}: no backup was kept of it before `{step.command}` "
+            f"(${ledger.BACKUPS_SETTING} is 0); nothing was restored"
+        )
+    data = fileio.read(Path(place.backup_dir) / step.backup).data
+    if data is None or ledger.digest(data) != step.before:
+        raise CannotUndo(
+            f"cannot put back {place.path}: its backup {Path(place.backup_dir) / step.backup} is gone or "
+            "changed (only the newest backups are kept); nothing was restored"
+        )
+    return data
+
+
+def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
+    """What undoing the last ``count`` steps of ``place`` does to the file as it is now."""
+    steps = place.steps[-count:]
+    current = fileio.read(real).data
+    now = ledger.digest(current)
+    before = _before(place, steps[0])
+    if now == steps[-1].after:
+        return Rewind(place.path, real, place.kind, steps, EXACT, current, before)
+    if now == steps[0].before:
+        return Rewind(place.path, real, place.kind, steps, ALREADY, current, current)
+    if not force:
+        raise ChangedSince(
+            f"{place.path} was changed after ccprofile's `{steps[-1].command}`, so undo would lose "
+            "those changes; nothing was restored"
+        )
+    merged = _merge(place, current, before)
+    return Rewind(place.path, real, place.kind, steps, CHANGED, current, merged)
+
+
+def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> bytes | None:
+    """The file as it is now with only ccprofile's part put back as it was before."""
+    text, old = fileio.decode(current or b""), fileio.decode(before or b"")
+    if place.kind == "shell":
+        blocks = block.find_blocks(old)
+        if blocks:
+            payload = [line for line in blocks[0].body if not block.is_own_comment(line)]
+            found = blocks[0]
+            return fileio.encode(
+                block.apply(text, payload, created_file=found.created_file, newline=found.newline).text
+            )
+        removal = block.remove(text)
+        return None if removal.created_file and not removal.text else fileio.encode(removal.text)
+    document = settings_text.load(old, place.path)
+    env_change: dict[str, str | None] = {}
+    top_change: dict[str, str | None] = {}
+    for name in PINNABLE:
+        section, key = key_of(name)
+        holder = document if section == "top" else document.get(settings_text.ENV)
+        value = holder.get(key) if isinstance(holder, dict) else None
+        (top_change if section == "top" else env_change)[key] = value if isinstance(value, str) else None
+    new, _ = settings_text.edit(text, place.path, env=env_change, top=top_change)
+    return fileio.encode(new)
+
+
+def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: Path) -> None:
+    """Write what ``rewind`` planned, roll back the settings record, and drop the steps.
+    Called with the file's lock held; the file is written first, so a kill between the two
+    leaves a file that ``plan`` recognises as ALREADY restored."""
+    if rewind.state != ALREADY:
+        if rewind.restored is None:
+            if rewind.real.exists():
+                fileio.delete(rewind.real)
+        else:
+            # Its folder may be gone: ccprofile removes the folders it made once they are empty.
+            rewind.real.parent.mkdir(parents=True, exist_ok=True)
+            snapshot = fileio.read(rewind.real)
+            fileio.write(rewind.real, rewind.restored, snapshot.mode)
+    if place.kind == "settings":
+        record = rewind.first.record
+        Records(state_dir).save(rewind.real, Record.from_json(record) if record else None)
+    if rewind.restored is None:
+        for step in reversed(rewind.steps):
+            ledger.remove_empty(step.dirs)
+    book.drop(rewind.real, len(rewind.steps))
+
+
+def when(step: ledger.Step) -> str:
+    """The time of a step, for people: ``2026-11-29 18:43 UTC``."""
+    import time
+
+    seconds = int(step.run.split("-", 1)[0]) / 1e9
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(seconds))

@@ -1,0 +1,123 @@
+"""The commands that read and rewind ccprofile's ledger: list and undo."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ccprofile.cli.consoles import console
+from ccprofile.cli.options import DryRunOption, errors
+
+
+@errors
+def undo(
+    all_changes: Annotated[
+        bool, typer.Option("--all", help="Put every file back as it was before ccprofile's first change.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Also rewind a file changed since: only ccprofile's block or keys go back, your "
+            "later changes stay.",
+        ),
+    ] = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Put back every file ccprofile's last command changed, byte for byte.
+
+    From the backups and the record ccprofile keeps of each change (`ccprofile list` shows
+    them). A file changed since is refused, and nothing is restored, unless --force.
+
+    Example:
+
+    \b
+        ccprofile undo --dry-run
+    """
+    from ccprofile.claude import undo as rewinding
+    from ccprofile.cli import render
+    from ccprofile.startup import fileio, ledger
+    from ccprofile.startup.homes import read_home, state_dir
+
+    home = read_home(os.environ, sys.platform)
+    state = state_dir(home)
+    book = ledger.Ledger(state, ledger.backups_kept(os.environ))
+    places = book.read()
+    chosen = rewinding.chosen(places, all_changes)
+    if not chosen:
+        console.print("Nothing to undo: ccprofile has no change on record.")
+        return
+    # Every file is checked before any is written: one that cannot be put back stops them all.
+    plans = {
+        real: rewinding.plan(Path(real), places[real], count, force=force) for real, count in chosen.items()
+    }
+    for real, count in chosen.items():
+        if dry_run:
+            rewind = plans[real]
+        else:
+            with fileio.locked(Path(real), create=False):
+                place = book.read().get(real)  # again under the lock: a concurrent run may have written
+                if place is None or place.steps[-count:] != plans[real].steps:
+                    shown = render.tilde(Path(real), home.path)
+                    console.print(f"Left {shown}: another ccprofile run changed it just now.")
+                    continue
+                rewind = rewinding.plan(Path(real), place, count, force=force)
+                rewinding.apply(rewind, place, book, state)
+        _show(rewind, home.path, dry_run)
+
+
+def _show(rewind: Any, home: Path, dry_run: bool) -> None:
+    from ccprofile.claude import undo as rewinding
+    from ccprofile.cli import render
+
+    shown = render.tilde(Path(rewind.path), home)
+    since = f"`{rewind.first.command}` ({rewinding.when(rewind.first)})"
+    if rewind.state == rewinding.ALREADY:
+        console.print(f"{shown} already was as before {since}; the record now says so.", soft_wrap=True)
+        return
+    if rewind.state == rewinding.CHANGED:
+        done, would = "Put back", "Would put back"
+        text = f"ccprofile's part of {shown} as it was before {since}; your later changes stay"
+    elif rewind.restored is None:
+        done, would = "Deleted", "Would delete"
+        text = f"{shown}: it did not exist before {since}"
+    else:
+        done, would = "Restored", "Would restore"
+        text = f"{shown} as it was before {since}"
+    console.print(f"{would if dry_run else done} {text}.", soft_wrap=True)
+    if dry_run:
+        console.print(rewind.diff(), markup=False, highlight=False, soft_wrap=True, end="")
+
+
+@errors
+def list_changes(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object instead of the list.")
+    ] = False,
+) -> None:
+    """List every file ccprofile changed, and whether it is still as ccprofile left it.
+
+    Each with the pins ccprofile holds there, its changes, and its backups.
+
+    Example:
+
+    \b
+        ccprofile list
+    """
+    import json
+
+    from ccprofile.claude.ledger_view import places_now
+    from ccprofile.startup.homes import read_home
+
+    home = read_home(os.environ, sys.platform)
+    rows = places_now(home)
+    if as_json:
+        print(json.dumps({"places": [row.to_json() for row in rows]}, indent=2))
+        return
+    from ccprofile.cli import render_ledger
+
+    render_ledger.show_places(console, rows, home.path)

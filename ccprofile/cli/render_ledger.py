@@ -1,0 +1,43 @@
+"""What ``ccprofile list`` prints: one short record per file, every path whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from ccprofile.claude.ledger_view import AS_WRITTEN, CHANGED, DELETED, PlaceNow
+from ccprofile.cli.render import tilde
+
+_STATES = {
+    AS_WRITTEN: "as ccprofile left it",
+    CHANGED: "changed since ccprofile's last change",
+    DELETED: "deleted since ccprofile's last change",
+}
+
+
+def show_places(console: Console, rows: Sequence[PlaceNow], home: Path) -> None:
+    if not rows:
+        console.print("ccprofile has changed no file (its ledger is empty, and no file holds its pins).")
+        return
+    for row in rows:
+        what = f"{row.label} block" if row.kind == "shell" else f"{row.label} settings"
+        console.print(f"[bold]{escape(tilde(row.path, home))}[/bold] ({escape(what)})", soft_wrap=True)
+        pins = [f"{name}={value}" for name, value in row.holds] + (
+            ["tab completion"] if row.completion else []
+        )
+        console.print(f"  holds: {escape(', '.join(pins)) if pins else 'nothing now'}", soft_wrap=True)
+        if row.last_command is None:
+            console.print(
+                "  not in ccprofile's ledger (written before ccprofile kept one): `undo` cannot rewind it"
+            )
+            continue
+        count = f"{row.changes} change{'s' * (row.changes > 1)}"
+        console.print(
+            f"  {_STATES[row.state]}; {count}, the last `{escape(row.last_command)}` at {row.last_time}",
+            soft_wrap=True,
+        )
+        folder = tilde(row.backup_dir, home) if row.backup_dir else "-"
+        console.print(f"  backups: {row.backups} in {escape(folder)}", soft_wrap=True)
