@@ -346,7 +346,9 @@ def test_uninstall_all_lists_every_place_and_purge_leaves_nothing(home: Path, tm
     assert state.is_dir()
     purged = run_cli(["uninstall", "--all", "--purge", "--no-verify"])
     assert purged.returncode == 0, purged.stderr
-    assert "Deleted ~/.local/state/ccprofile: ccprofile's backups, record and ledger are gone." in purged.stdout
+    assert (
+        "Deleted ~/.local/state/ccprofile: ccprofile's backups, record and ledger are gone." in purged.stdout
+    )
     assert "saved as" not in purged.stdout  # no backup announced that --purge then deletes
     assert not state.exists()
     assert run_cli(["uninstall", "--purge"]).returncode == 2

@@ -83,7 +83,11 @@ def places_now(home: Home) -> list[PlaceNow]:
         data = fileio.read(Path(real)).data
         last = place.steps[-1]
         now = ledger.digest(data)
-        status = AS_WRITTEN if now == last.after else DELETED if data is None else CHANGED
+        # A step saved by a run killed before its write leaves the file as the step before.
+        if now == last.after or (data is not None and now == last.before):
+            status = AS_WRITTEN
+        else:
+            status = DELETED if data is None else CHANGED
         if place.kind == "shell":
             holds, completes = _block_pins(Path(place.path), data)
         else:

@@ -12,7 +12,6 @@ value was changed since is left alone.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -24,13 +23,13 @@ from ccprofile.claude.scopes import SETTINGS_SOURCES, unknown
 from ccprofile.claude.settings_record import ABSENT, Key, Record, Records, sha
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.errors import BadValue
-from ccprofile.startup import fileio
+from ccprofile.startup import fileio, ledger
 
 # status reads the record on every run: the write path (the runner, difflib, hashlib) is
 # imported only by the functions that write.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ccprofile.startup import ledger, profile
+    from ccprofile.startup import profile
 
 
 def key_of(name: str) -> tuple[str, str]:
@@ -249,12 +248,10 @@ def update(
         )
     except BaseException:
         if made_dir:
-            with contextlib.suppress(OSError):
-                path.parent.rmdir()  # refused or failed: leave no directory behind either
+            ledger.remove_empty([str(path.parent)])  # refused or failed: leave no directory behind either
         raise
     if not dry_run and (outcome.remove_dir or (made_dir and not change.changed)):
-        with contextlib.suppress(OSError):  # not empty: something else lives there now
-            real.parent.rmdir()
+        ledger.remove_empty([str(real.parent)])  # kept while not empty: something else lives there
     return SettingsChange(
         change,
         tuple(shown_key(name) for name in outcome.left),

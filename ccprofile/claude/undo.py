@@ -101,11 +101,14 @@ def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
     steps = place.steps[-count:]
     current = fileio.read(real).data
     now = ledger.digest(current)
-    before = _before(place, steps[0])
-    if now == steps[-1].after:
-        return Rewind(place.path, real, place.kind, steps, EXACT, current, before)
-    if now == steps[0].before:
+    landed = steps
+    while landed and now != landed[-1].after and now == landed[-1].before:
+        landed = landed[:-1]  # saved, but killed before its file was replaced: it never happened
+    if not landed or now == steps[0].before:
         return Rewind(place.path, real, place.kind, steps, ALREADY, current, current)
+    before = _before(place, steps[0])
+    if now == landed[-1].after:
+        return Rewind(place.path, real, place.kind, steps, EXACT, current, before)
     if not force:
         raise ChangedSince(
             f"{place.path} was changed after ccprofile's `{steps[-1].command}`, so undo would lose "
@@ -140,10 +143,11 @@ def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> 
     return fileio.encode(new)
 
 
-def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: Path) -> None:
+def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: Path) -> list[str]:
     """Write what ``rewind`` planned, roll back the settings record, and drop the steps.
     Called with the file's lock held; the file is written first, so a kill between the two
-    leaves a file that ``plan`` recognises as ALREADY restored."""
+    leaves a file that ``plan`` recognises as ALREADY restored. Returns the directories the
+    undone steps made, to remove once the lock is released (``ledger.remove_empty``)."""
     if rewind.state != ALREADY:
         if rewind.restored is None:
             if rewind.real.exists():
@@ -156,10 +160,8 @@ def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: P
     if place.kind == "settings":
         record = rewind.first.record
         Records(state_dir).save(rewind.real, Record.from_json(record) if record else None)
-    if rewind.restored is None:
-        for step in reversed(rewind.steps):
-            ledger.remove_empty(step.dirs)
     book.drop(rewind.real, len(rewind.steps))
+    return [d for step in reversed(rewind.steps) for d in step.dirs] if rewind.restored is None else []
 
 
 def when(step: ledger.Step) -> str:

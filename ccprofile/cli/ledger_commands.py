@@ -52,21 +52,30 @@ def undo(
         console.print("Nothing to undo: ccprofile has no change on record.")
         return
     # Every file is checked before any is written: one that cannot be put back stops them all.
-    plans = {
-        real: rewinding.plan(Path(real), places[real], count, force=force) for real, count in chosen.items()
-    }
+    # Each under its lock, where its last step and its bytes agree (writers hold it for both).
+    plans = {}
+    for real, count in chosen.items():
+        with fileio.locked(Path(real), create=False):
+            place = book.read().get(real)
+            # The steps chosen, not ones a concurrent run added since: that run is its own to undo.
+            if place is not None and place.steps[-count:] == places[real].steps[-count:]:
+                plans[real] = rewinding.plan(Path(real), place, count, force=force)
+    chosen = {real: count for real, count in chosen.items() if real in plans}
     for real, count in chosen.items():
         if dry_run:
             rewind = plans[real]
         else:
-            with fileio.locked(Path(real), create=False):
+            # A file put back may need its folder made again: then the lock makes it, so that no
+            # other run writes there unlocked meanwhile.
+            with fileio.locked(Path(real), create=plans[real].restored is not None):
                 place = book.read().get(real)  # again under the lock: a concurrent run may have written
                 if place is None or place.steps[-count:] != plans[real].steps:
                     shown = render.tilde(Path(real), home.path)
                     console.print(f"Left {shown}: another ccprofile run changed it just now.")
                     continue
                 rewind = rewinding.plan(Path(real), place, count, force=force)
-                rewinding.apply(rewind, place, book, state)
+                made = rewinding.apply(rewind, place, book, state)
+            ledger.remove_empty(made)
         _show(rewind, home.path, dry_run)
 
 

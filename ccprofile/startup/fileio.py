@@ -19,6 +19,7 @@ from pathlib import Path
 from ccprofile.errors import CcprofileError
 
 BACKUPS_KEPT = 10
+_LOCK_TRIES = 20
 _BACKUP_NAME = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(?:-\d\d)?")
 _TMP_SUFFIX = ".ccprofile.tmp"
 
@@ -74,19 +75,32 @@ def locked(target: Path, *, create: bool) -> Iterator[None]:
     ``create`` a missing directory is made first; without it there is nothing to lock.
     """
     directory = target.parent
-    if not create and not directory.is_dir():
-        yield
-        return
+    for _ in range(_LOCK_TRIES):
+        if not create and not directory.is_dir():
+            yield
+            return
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(directory, os.O_RDONLY)
+        except OSError as error:
+            raise _fail("create the directory of", target, error) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            # Another run may have removed the directory, empty, while this one waited (ccprofile
+            # removes the folders it made once empty): lock the one that is there now instead.
+            if _same_directory(fd, directory):
+                yield
+                return
+        finally:
+            os.close(fd)  # closing releases the lock
+    raise CcprofileError(f"cannot lock {directory}: it keeps being removed and made again")
+
+
+def _same_directory(fd: int, directory: Path) -> bool:
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError as error:
-        raise _fail("create the directory of", target, error) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+        return os.path.samestat(os.fstat(fd), os.stat(directory))
+    except OSError:
+        return False
 
 
 def _temp_prefix(target: Path) -> str:

@@ -226,9 +226,12 @@ def missing_dirs(directory: Path) -> list[str]:
 
 
 def remove_empty(dirs: tuple[str, ...] | list[str]) -> None:
-    """Remove the directories ccprofile made, innermost first, while they are empty."""
+    """Remove the directories ccprofile made, innermost first, while they are empty. Each
+    under its own lock, the one writers in it hold: a run about to write there either finds it
+    gone and makes it again, or has written before it is looked at. Call holding no lock."""
     for directory in dirs:
-        try:
-            os.rmdir(directory)
-        except OSError:
-            return  # not empty (something else lives there now), or already gone
+        with fileio.locked(Path(directory) / LEDGER_FILE, create=False):
+            try:
+                os.rmdir(directory)
+            except OSError:
+                return  # not empty (something else lives there now), or already gone
