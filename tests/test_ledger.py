@@ -7,6 +7,7 @@ ledger's consistency under SIGKILL and 32 concurrent commands.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import stat
@@ -376,3 +377,37 @@ def test_32_concurrent_mixed_commands_leave_one_consistent_block_and_a_matching_
         assert ledger.digest(fileio.read(Path(real)).data) == place.steps[-1].after, real
     assert run_cli(["undo", "--all"]).returncode == 0
     assert (home / ".zshrc").read_text() == ORIGINAL and (home / ".bashrc").read_text() == ORIGINAL
+
+
+def test_the_ledger_keeps_at_most_max_steps_per_file_and_undo_all_stays_exact(home: Path) -> None:
+    state_dir = state(home)
+    book = ledger.Ledger(state_dir)
+    real = home / ".zshrc"
+    real.write_text(ORIGINAL)
+    original = ORIGINAL.encode()
+    backups = state_dir / "backups" / "zshrc"
+    backups.mkdir(parents=True)
+    (backups / "original").write_bytes(original)
+    previous = original
+    for i in range(ledger.MAX_STEPS + 7):
+        new = original + f"# step {i}\n".encode()
+        book.add(
+            real,
+            ledger.Place(str(real), "shell", "zsh", str(backups)),
+            ledger.Step(
+                f"{i:020d}-1",
+                "set-fast-model",
+                True,
+                "original" if i == 0 else None,
+                ledger.digest(previous),
+                ledger.digest(new),
+            ),
+        )
+        previous = new
+    real.write_bytes(previous)
+    steps = book.read()[str(real)].steps
+    assert len(steps) == ledger.MAX_STEPS
+    assert all(a.after == b.before for a, b in itertools.pairwise(steps))  # an unbroken chain
+    assert steps[0].backup == "original" and steps[-1].after == ledger.digest(previous)
+    assert run_cli(["undo", "--all"]).returncode == 0
+    assert real.read_bytes() == original

@@ -26,6 +26,7 @@ LEDGER_FILE = "ledger.json"
 # How many backups each file keeps (0: none): the newest, plus the one from before
 # ccprofile's first change, which `undo --all` needs.
 BACKUPS_SETTING = "CCPROFILE_BACKUPS"
+MAX_STEPS = 50  # per file; older ones are folded into the first (see _bounded)
 
 
 def digest(data: bytes | None) -> str:
@@ -194,7 +195,7 @@ class Ledger:
 
         def change(places: dict[str, Place]) -> None:
             known = places.get(str(real), place)
-            places[str(real)] = replace(known, path=place.path, steps=(*known.steps, step))
+            places[str(real)] = replace(known, path=place.path, steps=_bounded((*known.steps, step)))
 
         self._save(change)
 
@@ -212,6 +213,18 @@ class Ledger:
                 del places[str(real)]
 
         self._save(change)
+
+
+def _bounded(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """At most ``MAX_STEPS``: the oldest after the first are folded into the first, which keeps
+    the backup from before ccprofile's first change, so `undo --all` stays exact and the chain
+    of befores and afters unbroken; only undoing one by one stops at the fold."""
+    if len(steps) <= MAX_STEPS:
+        return steps
+    cut = len(steps) - (MAX_STEPS - 1)  # the first step, then the newest MAX_STEPS - 1
+    folded, kept = steps[1:cut], steps[cut:]
+    dirs = tuple(dict.fromkeys(d for step in (steps[0], *folded) for d in step.dirs))
+    return (replace(steps[0], after=folded[-1].after, dirs=dirs), *kept)
 
 
 def _missing_dirs(directory: Path) -> Iterator[Path]:
