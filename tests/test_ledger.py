@@ -11,14 +11,15 @@ import itertools
 import json
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from ccprofile.claude.variables import PINNABLE
 from ccprofile.startup import block, fileio, ledger, profile
-from tests.conftest import require_program
-from tests.helpers import killed_at_random_moments, run_all_at_once, run_cli
+from tests.conftest import ccprofile_command, require_program
+from tests.helpers import killed_at_random_moments, run_cli
 
 H45 = "claude-haiku-4-5-20251001"
 H55 = "claude-haiku-5-5"
@@ -189,7 +190,7 @@ def test_undo_force_on_a_settings_file_keeps_the_users_later_keys(home: Path) ->
     user.write_text(json.dumps(document, indent=2) + "\n")
     assert run_cli(["undo"]).returncode == 1
     ok("undo", "--force")
-    assert json.loads(user.read_text()) == {"env": {}, "theme": "dark"}
+    assert json.loads(user.read_text()) == {"theme": "dark"}  # the env object ccprofile made goes too
 
 
 # --- Nothing to do is not an error, and leaves no trace -----------------------------------
@@ -363,7 +364,17 @@ def test_32_concurrent_mixed_commands_leave_one_consistent_block_and_a_matching_
             commands.append(["uninstall", *place, *verify])
         else:
             commands.append(["undo"])
-    run_all_at_once(commands)
+    processes = [
+        subprocess.Popen(
+            [*ccprofile_command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for args in commands
+    ]
+    for args, process in zip(commands, processes, strict=True):
+        out, err = process.communicate(timeout=120)
+        # An undo racing the others may find a file changed under it: it says so and exits 1.
+        raced = args == ["undo"] and process.returncode == 1 and "another ccprofile run changed it" in out
+        assert process.returncode == 0 or raced, (args, out, err)
     for rc in (home / ".zshrc", home / ".bashrc"):
         text = rc.read_text()
         blocks = block.find_blocks(text)
@@ -411,3 +422,43 @@ def test_the_ledger_keeps_at_most_max_steps_per_file_and_undo_all_stays_exact(ho
     assert steps[0].backup == "original" and steps[-1].after == ledger.digest(previous)
     assert run_cli(["undo", "--all"]).returncode == 0
     assert real.read_bytes() == original
+
+
+def test_undo_writes_through_a_link_into_a_dotfiles_folder_and_keeps_the_link(home: Path) -> None:
+    rc = home / ".bashrc"
+    rc.write_text(ORIGINAL)
+    ok("set-fast-model", H45, "--shell", "bash", "--no-verify")
+    dotfiles = home / "dotfiles"
+    dotfiles.mkdir()
+    rc.rename(dotfiles / "bashrc")  # what `stow --adopt` or chezmoi do
+    rc.symlink_to(dotfiles / "bashrc")
+    rows = json.loads(ok("list", "--json"))["places"]
+    assert [row["path"] for row in rows] == [str(rc)]  # listed once
+    ok("undo")
+    assert rc.is_symlink() and (dotfiles / "bashrc").read_text() == ORIGINAL
+
+
+def test_a_file_inside_ccprofiles_own_folder_is_refused_not_a_hang(home: Path) -> None:
+    target = state(home) / "x.sh"
+    state(home).mkdir(parents=True)
+    result = run_cli(["set-fast-model", H45, "--file", str(target), "--shell", "bash", "--no-verify"])
+    assert result.returncode == 2 and "inside ccprofile's own folder" in result.stderr
+    assert not target.exists()
+
+
+def test_a_file_deleted_since_comes_back_whole_only_with_force(home: Path) -> None:
+    (home / ".zshrc").write_text(ORIGINAL)
+    ok("set-fast-model", H45, "--shell", "zsh", "--no-verify")
+    (home / ".zshrc").unlink()
+    assert run_cli(["undo"]).returncode == 1
+    said = ok("undo", "--force")
+    assert "Restored ~/.zshrc as it was before `set-fast-model`" in said
+    assert (home / ".zshrc").read_text() == ORIGINAL
+
+
+def test_with_no_backups_kept_uninstall_all_does_not_promise_an_undo(home: Path) -> None:
+    (home / ".zshrc").write_text(ORIGINAL)
+    env = {**os.environ, ledger.BACKUPS_SETTING: "0", "COLUMNS": "200"}
+    ok("set-fast-model", H45, "--shell", "zsh", "--no-verify", env=env)
+    said = ok("uninstall", "--all", "--no-verify", env=env)
+    assert "No backups were kept ($CCPROFILE_BACKUPS is 0)" in said and "puts the pins back" not in said

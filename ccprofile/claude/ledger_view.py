@@ -109,9 +109,10 @@ def places_now(home: Home) -> list[PlaceNow]:
                 folder,
             )
         )
+    known = {place.path for place in places.values()}
     for path in known_files(home):
         real = str(fileio.resolve(path))
-        if real in places or not path.is_file():
+        if real in places or str(path) in known or not path.is_file():
             continue
         holds, completes = _block_pins(path, fileio.read(path).data)
         if holds or completes:

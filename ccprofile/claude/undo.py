@@ -35,8 +35,7 @@ class Rewind:
     """What undo does (or, in a dry run, would do) to one file."""
 
     path: str  # as the user named it
-    real: Path
-    kind: str
+    real: Path  # the file written: where the path leads now (a dotfiles link is followed)
     steps: tuple[ledger.Step, ...]  # the steps undone, oldest first
     state: str  # EXACT, ALREADY or CHANGED (then forced)
     current: bytes | None
@@ -97,25 +96,38 @@ def _before(place: ledger.Place, step: ledger.Step) -> bytes | None:
 
 
 def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
-    """What undoing the last ``count`` steps of ``place`` does to the file as it is now."""
+    """What undoing the last ``count`` steps of ``place`` does to the file as it is now.
+
+    ``real`` is where ccprofile wrote; the file is read and written where the user's path
+    leads now, so a startup file moved into a dotfiles folder and linked back stays a link.
+    """
     steps = place.steps[-count:]
+    now_at = fileio.resolve(Path(place.path))
+    if now_at != real and Path(place.path).is_symlink() and not steps[0].existed:
+        raise CannotUndo(
+            f"cannot put back {place.path}: ccprofile created it, and it is now a link to {now_at}; "
+            "delete it yourself if you want it gone; nothing was restored"
+        )
+    real = now_at
     current = fileio.read(real).data
     now = ledger.digest(current)
     landed = steps
     while landed and now != landed[-1].after and now == landed[-1].before:
         landed = landed[:-1]  # saved, but killed before its file was replaced: it never happened
     if not landed or now == steps[0].before:
-        return Rewind(place.path, real, place.kind, steps, ALREADY, current, current)
+        return Rewind(place.path, real, steps, ALREADY, current, current)
     before = _before(place, steps[0])
     if now == landed[-1].after:
-        return Rewind(place.path, real, place.kind, steps, EXACT, current, before)
+        return Rewind(place.path, real, steps, EXACT, current, before)
     if not force:
         raise ChangedSince(
             f"{place.path} was changed after ccprofile's `{steps[-1].command}`, so undo would lose "
             "those changes; nothing was restored"
         )
-    merged = _merge(place, current, before)
-    return Rewind(place.path, real, place.kind, steps, CHANGED, current, merged)
+    if current is None:
+        # Deleted since: there are no later edits to keep, so the file comes back whole.
+        return Rewind(place.path, real, steps, EXACT, current, before)
+    return Rewind(place.path, real, steps, CHANGED, current, _merge(place, current, before))
 
 
 def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> bytes | None:
@@ -139,7 +151,9 @@ def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> 
         holder = document if section == "top" else document.get(settings_text.ENV)
         value = holder.get(key) if isinstance(holder, dict) else None
         (top_change if section == "top" else env_change)[key] = value if isinstance(value, str) else None
-    new, _ = settings_text.edit(text, place.path, env=env_change, top=top_change)
+    # An env object the file did not have before ccprofile goes again once empty.
+    fresh = settings_text.ENV not in document
+    new, _ = settings_text.edit(text, place.path, env=env_change, top=top_change, drop_empty_env=fresh)
     return fileio.encode(new)
 
 

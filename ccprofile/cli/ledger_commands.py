@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ccprofile.cli.consoles import console
 from ccprofile.cli.options import DryRunOption, errors
+from ccprofile.errors import CcprofileError
+
+if TYPE_CHECKING:
+    from ccprofile.claude.undo import Rewind
+    from ccprofile.startup.ledger import Ledger
 
 
 @errors
@@ -52,34 +57,55 @@ def undo(
         console.print("Nothing to undo: ccprofile has no change on record.")
         return
     # Every file is checked before any is written: one that cannot be put back stops them all.
-    # Each under its lock, where its last step and its bytes agree (writers hold it for both).
-    plans = {}
+    # Each under its lock, where its last step and its bytes agree (writers hold it for both);
+    # the lock of the file the user's path leads to now (a link into a dotfiles folder).
+    plans: dict[str, rewinding.Rewind] = {}
+    left: list[tuple[str, str]] = []  # (path, why it was left)
+    raced = "another ccprofile run changed it just now"
     for real, count in chosen.items():
-        with fileio.locked(Path(real), create=False):
+        with fileio.locked(fileio.resolve(Path(places[real].path)), create=False):
             place = book.read().get(real)
             # The steps chosen, not ones a concurrent run added since: that run is its own to undo.
             if place is not None and place.steps[-count:] == places[real].steps[-count:]:
                 plans[real] = rewinding.plan(Path(real), place, count, force=force)
-    chosen = {real: count for real, count in chosen.items() if real in plans}
-    for real, count in chosen.items():
-        if dry_run:
-            rewind = plans[real]
-        else:
-            # A file put back may need its folder made again: then the lock makes it, so that no
-            # other run writes there unlocked meanwhile.
-            with fileio.locked(Path(real), create=plans[real].restored is not None):
-                place = book.read().get(real)  # again under the lock: a concurrent run may have written
-                if place is None or place.steps[-count:] != plans[real].steps:
-                    shown = render.tilde(Path(real), home.path)
-                    console.print(f"Left {shown}: another ccprofile run changed it just now.")
-                    continue
-                rewind = rewinding.plan(Path(real), place, count, force=force)
-                made = rewinding.apply(rewind, place, book, state)
+            else:
+                left.append((places[real].path, raced))
+    for real, planned in plans.items():
+        if not dry_run:
+            try:
+                made = _rewind(book, state, real, planned, force)
+            except CcprofileError as error:
+                left.append((planned.path, str(error)))
+                continue
+            if made is None:
+                left.append((planned.path, raced))
+                continue
             ledger.remove_empty(made)
-        _show(rewind, home.path, dry_run)
+        _show(planned, home.path, dry_run)
+    for path, why in left:
+        console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)
+    if left:
+        raise typer.Exit(1)  # not everything the last command changed was put back
 
 
-def _show(rewind: Any, home: Path, dry_run: bool) -> None:
+def _rewind(book: Ledger, state: Path, real: str, planned: Rewind, force: bool) -> list[str] | None:
+    """Plan again under the file's lock and apply; None when a concurrent run got there first.
+    Returns the folders to remove once the lock is released."""
+    from ccprofile.claude import undo as rewinding
+    from ccprofile.startup import fileio
+
+    # A file put back may need its folder made again: then the lock makes it, so that no other
+    # run writes there unlocked meanwhile.
+    with fileio.locked(planned.real, create=planned.restored is not None):
+        place = book.read().get(real)
+        if place is None or place.steps[-len(planned.steps) :] != planned.steps:
+            return None
+        rewind = rewinding.plan(Path(real), place, len(planned.steps), force=force)
+        made: list[str] = rewinding.apply(rewind, place, book, state)
+        return made
+
+
+def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
     from ccprofile.claude import undo as rewinding
     from ccprofile.cli import render
 

@@ -421,7 +421,7 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
     import shutil
 
     from ccprofile.cli import render
-    from ccprofile.startup.ledger import Ledger, remove_empty
+    from ccprofile.startup.ledger import BACKUPS_SETTING, Ledger, backups_kept, remove_empty
 
     shown = render.tilde(state, home)
     if not state.exists():
@@ -433,6 +433,11 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
         console.print(f"Deleted {shown}: ccprofile's backups, record and ledger are gone.", soft_wrap=True)
     elif purge:
         console.print(f"Dry run: {shown} would be deleted (backups, record and ledger).", soft_wrap=True)
+    elif removed and not dry_run and backups_kept(os.environ) == 0:
+        console.print(
+            f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
+            "what was in these files before."
+        )
     elif removed and not dry_run:
         console.print(
             f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "

@@ -165,9 +165,8 @@ def write_settings(
     change = result.change
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)
-    if quiet:
-        return change
-    render.show_change(console, change, home.path, what=what)
+    if not quiet:
+        render.show_change(console, change, home.path, what=what)
     if result.adopted:
         render.show_note(
             console,
@@ -192,6 +191,8 @@ def write_settings(
             f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
             "after ccprofile wrote it, so it is no longer ccprofile's",
         )
+    if quiet:
+        return change  # uninstall --all: the notes above, then one report for every file
     if where.start is not None:
         render.show_note(console, _at_the_root(where, home.path))
     render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
@@ -252,6 +253,10 @@ def write(
     there is no effect on models to check.
     """
     target.check_writable_location()
+    state = state_dir(target.home)
+    if target.path == state or state in target.path.parents:
+        # ccprofile's own folder (backups, record, ledger) is locked while a file is written.
+        raise BadValue(f"{target.path} is inside ccprofile's own folder {state}: choose another --file")
     if completion is not None and not target.shell.completion:
         raise UnsupportedCompletion(target.shell.name, [n for n, s in SHELLS.items() if s.completion])
     if announce and not quiet:
@@ -344,6 +349,7 @@ def _verify(
         problem = f"a new {target.shell.name} has {differences}{said}"
     if options.strict:
         profile.restore(change)
+        ledger.Ledger(state_dir(target.home)).drop(change.real_path, 1)  # it never happened
         raise VerifyFailed(f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was")
     render.show_verify_problem(console, problem)
     return False

@@ -48,16 +48,13 @@ def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
     program = shutil.which(shell.name, path=env.get("PATH"))
     if program is None:
         raise ProbeError(f"{shell.name} is not on PATH")
-    made = _made_by_shells(env)
+    made = _made_by_shells(env) if shell.name == "fish" else []
     try:
         return _started(shell, program, {**env, "HISTFILE": "/dev/null"})
     finally:
+        # fish makes them empty; one that holds anything now is someone else's: it stays.
         for dirs in made:
-            if dirs and Path(dirs[0]).is_dir():
-                shutil.rmtree(
-                    dirs[0], ignore_errors=True
-                )  # it did not exist before: all of it is the probe's
-            remove_empty(dirs[1:])
+            remove_empty(dirs)
 
 
 def _started(shell: Shell, program: str, env: Mapping[str, str]) -> NewShell:
