@@ -204,6 +204,8 @@ def test_undo_force_on_a_settings_file_keeps_the_users_later_keys(home: Path) ->
         ["uninstall", "--scope", "local"],
         ["uninstall", "--scope", "project"],
         ["unset-fast-model", "--shell", "zsh"],
+        ["unset-fast-model", "--shell", "fish"],
+        ["unset-model", "--shell", "fish"],
         ["uninstall", "--shell", "fish"],
         ["uninstall", "--all"],
         ["undo"],
@@ -274,7 +276,7 @@ def test_with_no_backups_kept_undo_says_what_it_cannot_restore(home: Path) -> No
     assert not (state(home) / "backups" / "zshrc").exists()
     refused = run_cli(["undo"], env)
     assert refused.returncode == 1
-    assert "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS is 0)" in refused.stderr
+    assert "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS was 0 then)" in refused.stderr
     bad = run_cli(["set-fast-model", H45, "--shell", "zsh"], {**os.environ, ledger.BACKUPS_SETTING: "ten"})
     assert bad.returncode == 1 and "CCPROFILE_BACKUPS='ten'" in bad.stderr
 
@@ -462,3 +464,31 @@ def test_with_no_backups_kept_uninstall_all_does_not_promise_an_undo(home: Path)
     ok("set-fast-model", H45, "--shell", "zsh", "--no-verify", env=env)
     said = ok("uninstall", "--all", "--no-verify", env=env)
     assert "No backups were kept ($CCPROFILE_BACKUPS is 0)" in said and "puts the pins back" not in said
+
+
+@pytest.mark.parametrize(
+    "scope", [["--shell", "zsh", "--no-verify"], ["--scope", "user"]], ids=["block", "settings"]
+)
+def test_undo_all_refuses_a_file_edited_between_two_commands_and_force_keeps_the_edit(
+    home: Path, scope: list[str]
+) -> None:
+    """Going back to before the first change would lose a hand edit made between two of them."""
+    (home / ".zshrc").write_text(ORIGINAL)
+    ok("set-fast-model", H45, *scope)
+    path = home / ".zshrc" if scope[0] == "--shell" else home / ".claude" / "settings.json"
+    if scope[0] == "--shell":
+        path.write_text(path.read_text() + "export EDIT_BETWEEN=1\n")
+    else:
+        path.write_text(
+            json.dumps({**json.loads(path.read_text()), "permissions": {"allow": []}}, indent=2) + "\n"
+        )
+    ok("set-model", S45, *scope)
+    edited = path.read_text()
+    refused = run_cli(["undo", "--all"])
+    assert refused.returncode == 1 and "was changed by hand before ccprofile's `set-model`" in refused.stderr
+    assert path.read_text() == edited
+    ok("undo", "--all", "--force")
+    if scope[0] == "--shell":
+        assert path.read_text() == ORIGINAL + "export EDIT_BETWEEN=1\n"
+    else:
+        assert json.loads(path.read_text()) == {"permissions": {"allow": []}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -125,6 +126,9 @@ def test_ctrl_d_or_ctrl_c_at_the_picker_cancels_and_writes_nothing(
         env=dict(os.environ),
         encoding="utf-8",
         timeout=60,  # a loaded 2-core CI machine can take long to show the prompt
+        # A runner started in the background by a shell without job control ignores SIGINT,
+        # and so would this child: Ctrl-C must reach it as it reaches a terminal's program.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.expect(r"Choose 1-2 \[2\]: ")
     if key == "Ctrl-D":

@@ -41,7 +41,7 @@ class PlaceNow:
             "completion": self.completion,
             "state": self.state,
             "changes": self.changes,
-            "last_change": {"command": self.last_command, "time": self.last_time}
+            "last_change": {"command": self.last_command, "time_utc": self.last_time}
             if self.last_command
             else None,
             "backups": {"count": self.backups, "folder": str(self.backup_dir) if self.backup_dir else None},
@@ -73,7 +73,7 @@ def _backups(folder: Path) -> int:
 
 def places_now(home: Home) -> list[PlaceNow]:
     """Every place in the ledger, then files holding ccprofile's pins that it does not list."""
-    from ccprofile.claude.undo import when
+    from ccprofile.claude.undo import iso_time
 
     state = state_dir(home)
     places = ledger.Ledger(state).read()
@@ -104,7 +104,7 @@ def places_now(home: Home) -> list[PlaceNow]:
                 status,
                 len(place.steps),
                 last.command,
-                when(last),
+                iso_time(last),
                 _backups(folder),
                 folder,
             )

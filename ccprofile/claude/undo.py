@@ -12,6 +12,7 @@ undo killed after its write) only has its steps dropped.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,13 +85,15 @@ def _before(place: ledger.Place, step: ledger.Step) -> bytes | None:
     if step.backup is None:
         raise CannotUndo(
             f"cannot put back {place.path}: no backup was kept of it before `{step.command}` "
-            f"(${ledger.BACKUPS_SETTING} is 0); nothing was restored"
+            f"(${ledger.BACKUPS_SETTING} was 0 then); nothing was restored. `ccprofile uninstall` "
+            "still takes ccprofile's pins out of it"
         )
     data = fileio.read(Path(place.backup_dir) / step.backup).data
     if data is None or ledger.digest(data) != step.before:
         raise CannotUndo(
-            f"cannot put back {place.path}: its backup {Path(place.backup_dir) / step.backup} is gone or "
-            "changed (only the newest backups are kept); nothing was restored"
+            f"cannot put back {place.path}: its backup from before `{step.command}` is gone (only "
+            "the newest are kept); nothing was restored. `ccprofile undo --all` still goes back to "
+            "before ccprofile's first change"
         )
     return data
 
@@ -117,13 +120,19 @@ def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
     if not landed or now == steps[0].before:
         return Rewind(place.path, real, steps, ALREADY, current, current)
     before = _before(place, steps[0])
-    if now == landed[-1].after:
+    # Edited by hand between two of ccprofile's commands: the bytes from before the first
+    # would lose that edit too, so the chain of steps must be unbroken for an exact rewind.
+    gap = next((b for a, b in itertools.pairwise(landed) if a.after != b.before), None)
+    if now == landed[-1].after and gap is None:
         return Rewind(place.path, real, steps, EXACT, current, before)
     if not force:
-        raise ChangedSince(
-            f"{place.path} was changed after ccprofile's `{steps[-1].command}`, so undo would lose "
-            "those changes; nothing was restored"
-        )
+        if current is None:
+            happened = f"was deleted after ccprofile's `{steps[-1].command}`"
+        elif gap is not None:
+            happened = f"was changed by hand before ccprofile's `{gap.command}`"
+        else:
+            happened = f"was changed after ccprofile's `{steps[-1].command}`"
+        raise ChangedSince(f"{place.path} {happened}, so undo would lose that; nothing was restored")
     if current is None:
         # Deleted since: there are no later edits to keep, so the file comes back whole.
         return Rewind(place.path, real, steps, EXACT, current, before)
@@ -176,6 +185,13 @@ def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: P
         Records(state_dir).save(rewind.real, Record.from_json(record) if record else None)
     book.drop(rewind.real, len(rewind.steps))
     return [d for step in reversed(rewind.steps) for d in step.dirs] if rewind.restored is None else []
+
+
+def iso_time(step: ledger.Step) -> str:
+    """The time of a step, ISO 8601 in UTC: ``2026-11-29T18:43:07Z``."""
+    import time
+
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(step.run.split("-", 1)[0]) / 1e9))
 
 
 def when(step: ledger.Step) -> str:

@@ -42,7 +42,8 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (VerifyFailed, " (--strict)"),
     (
         ChangedSince,
-        " (`ccprofile undo --dry-run` shows what it would do; --force puts back only ccprofile's part)",
+        " (--force puts back only ccprofile's block or keys and keeps the rest; "
+        "`ccprofile undo --force --dry-run` shows how)",
     ),
 )
 

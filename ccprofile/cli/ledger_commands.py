@@ -116,7 +116,7 @@ def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
         return
     if rewind.state == rewinding.CHANGED:
         done, would = "Put back", "Would put back"
-        text = f"ccprofile's part of {shown} as it was before {since}; your later changes stay"
+        text = f"ccprofile's part of {shown} as it was before {since}; everything outside it stays as it is"
     elif rewind.restored is None:
         done, would = "Deleted", "Would delete"
         text = f"{shown}: it did not exist before {since}"

@@ -387,13 +387,18 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     else:
         console.print(f"{'Would remove' if options.dry_run else 'Removed'} ccprofile's pins from:")
         for change in removed:
+            deleted = "would be deleted" if options.dry_run else "deleted"
             gone = (
-                " (deleted: ccprofile had created it, and nothing else was in it)" if change.deleted else ""
+                f" ({deleted}: ccprofile had created it, and nothing else was in it)"
+                if change.deleted
+                else ""
             )
             console.print(f"  {render.tilde(change.path, home.path)}{gone}", soft_wrap=True)
         if options.dry_run:
             for change in removed:
-                console.print(change.diff, markup=False, highlight=False, soft_wrap=True, end="")
+                ended = change.diff.endswith("\n")
+                diff = change.diff if ended else change.diff + "\n\\ No newline at end of file\n"
+                console.print(diff, markup=False, highlight=False, soft_wrap=True, end="")
             console.print("Dry run: nothing was changed.")
         else:
             _show_models_now(shell, home.path)

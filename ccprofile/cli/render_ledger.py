@@ -36,8 +36,10 @@ def show_places(console: Console, rows: Sequence[PlaceNow], home: Path) -> None:
             continue
         count = f"{row.changes} change{'s' * (row.changes > 1)}"
         console.print(
-            f"  {_STATES[row.state]}; {count}, the last `{escape(row.last_command)}` at {row.last_time}",
+            f"  {_STATES[row.state]}; {count}, the last `{escape(row.last_command)}` at "
+            f"{(row.last_time or '').replace('T', ' ')[:16]} UTC",
             soft_wrap=True,
         )
         folder = tilde(row.backup_dir, home) if row.backup_dir else "-"
-        console.print(f"  backups: {row.backups} in {escape(folder)}", soft_wrap=True)
+        saved = f"{row.backups} in {escape(folder)}" if row.backups else "none kept"
+        console.print(f"  backups: {saved}", soft_wrap=True)

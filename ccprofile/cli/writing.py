@@ -197,11 +197,11 @@ def write_settings(
         render.show_note(console, _at_the_root(where, home.path))
     render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
     if change.changed and not options.dry_run and change.after and not found.shortfalls:
-        started = (
-            f"new `claude` sessions started in {render.tilde(where.project, home.path)} use it"
-            if where.scope == "project"
-            else "new `claude` sessions use it, from any terminal or IDE"
-        )
+        project = render.tilde(where.project, home.path)
+        started = {
+            "project": f"new `claude` sessions started in {project} use it",
+            "local": f"new `claude` sessions started in {project} or below it use it",
+        }.get(where.scope, "new `claude` sessions use it, from any terminal or IDE")
         console.print(
             f"Claude Code reads this file when a session starts: {started}. "
             "A running session keeps what it has."

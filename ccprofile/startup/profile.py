@@ -300,6 +300,8 @@ def run(
                 fileio.write(real, fileio.encode(new), snapshot.mode)
         if done is not None and not dry_run:
             done(changed)
+    if made and not changed:
+        ledger.remove_empty(made)  # made only to lock: nothing was written there
     return Change(
         path=path,
         real_path=real,
