@@ -172,6 +172,13 @@ def test_undo_refuses_a_file_changed_since_and_dry_run_shows_what_it_would_do(ho
     )
     assert "nothing was restored" in refused.stderr and "--force" in refused.stderr
     assert (home / ".zshrc").read_text() == edited
+    shown = run_cli(["undo", "--dry-run"])  # the refusal, with the difference it is about
+    assert (
+        shown.returncode == 1
+        and "Would refuse:" in shown.stdout
+        and "-export ANTHROPIC_SMALL_FAST_MODEL" in shown.stdout
+    )
+    assert (home / ".zshrc").read_text() == edited
     preview = ok("undo", "--force", "--dry-run")
     assert (
         "Would put back ccprofile's part of ~/.zshrc" in preview
@@ -276,7 +283,9 @@ def test_with_no_backups_kept_undo_says_what_it_cannot_restore(home: Path) -> No
     assert not (state(home) / "backups" / "zshrc").exists()
     refused = run_cli(["undo"], env)
     assert refused.returncode == 1
-    assert "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS was 0 then)" in refused.stderr
+    assert (
+        "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS was 0 then)" in refused.stderr
+    )
     bad = run_cli(["set-fast-model", H45, "--shell", "zsh"], {**os.environ, ledger.BACKUPS_SETTING: "ten"})
     assert bad.returncode == 1 and "CCPROFILE_BACKUPS='ten'" in bad.stderr
 

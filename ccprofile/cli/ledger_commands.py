@@ -11,7 +11,7 @@ import typer
 
 from ccprofile.cli.consoles import console
 from ccprofile.cli.options import DryRunOption, errors
-from ccprofile.errors import CcprofileError
+from ccprofile.errors import CcprofileError, ChangedSince
 
 if TYPE_CHECKING:
     from ccprofile.claude.undo import Rewind
@@ -62,12 +62,23 @@ def undo(
     plans: dict[str, rewinding.Rewind] = {}
     left: list[tuple[str, str]] = []  # (path, why it was left)
     raced = "another ccprofile run changed it just now"
+    refused = False
     for real, count in chosen.items():
         with fileio.locked(fileio.resolve(Path(places[real].path)), create=False):
             place = book.read().get(real)
             # The steps chosen, not ones a concurrent run added since: that run is its own to undo.
             if place is not None and place.steps[-count:] == places[real].steps[-count:]:
-                plans[real] = rewinding.plan(Path(real), place, count, force=force)
+                try:
+                    plans[real] = rewinding.plan(Path(real), place, count, force=force)
+                except ChangedSince as error:
+                    if not dry_run:
+                        raise
+                    # The dry run shows the difference the refusal is about: what --force would write.
+                    forced = rewinding.plan(Path(real), place, count, force=True)
+                    reason = str(error).removesuffix("; nothing was restored")
+                    console.print(f"Would refuse: {reason}. With --force it would write:", soft_wrap=True)
+                    console.print(forced.diff(), markup=False, highlight=False, soft_wrap=True, end="")
+                    refused = True
             else:
                 left.append((places[real].path, raced))
     for real, planned in plans.items():
@@ -84,8 +95,8 @@ def undo(
         _show(planned, home.path, dry_run)
     for path, why in left:
         console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)
-    if left:
-        raise typer.Exit(1)  # not everything the last command changed was put back
+    if left or refused:
+        raise typer.Exit(1)  # not everything the last command changed was (or would be) put back
 
 
 def _rewind(book: Ledger, state: Path, real: str, planned: Rewind, force: bool) -> list[str] | None:
