@@ -11,7 +11,6 @@ root, and status must say so when it is started anywhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -28,12 +27,18 @@ def repository_root(start: Path, home: Path | None = None) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
 class Project:
-    """Where ``claude`` starts (``start``) and the repository root above it, if any."""
+    """Where ``claude`` starts (``start``) and the repository root above it, if any.
 
-    start: Path
-    root: Path | None
+    A plain class, not a dataclass: status builds its classes on every prompt, and a
+    dataclass costs a millisecond or two to create there (docs/performance.md).
+    """
+
+    __slots__ = ("root", "start")
+
+    def __init__(self, start: Path, root: Path | None) -> None:
+        self.start = start
+        self.root = root
 
     @property
     def in_subdirectory(self) -> bool:

@@ -154,6 +154,9 @@ COULD_NOT_RUN_EXIT = 3
 
 
 def _expected(args: StatusArgs) -> Any:
+    """The command line's expectations, or None: expectations are imported only by a check."""
+    if args.expect_fast_model is None and args.expect_model is None and args.expect_scope is None:
+        return None
     from ccprofile.claude.expectations import ExpectationError, Expected
 
     stated = {

@@ -77,13 +77,16 @@ def resolve_target(
     return Target(shell, shell.startup_file(home), home, shell.why(home), reason, login)
 
 
-@dataclass(frozen=True)
 class NoShell:
     """No shell could be determined (CI, a cron job, an IDE task without ``$SHELL``): what
-    reads settings still can, and says why it has nothing to say about startup files."""
+    reads settings still can, and says why it has nothing to say about startup files.
+    A plain class: a dataclass costs status a millisecond or two to create."""
 
-    home: Home
-    reason: str
+    __slots__ = ("home", "reason")
+
+    def __init__(self, home: Home, reason: str) -> None:
+        self.home = home
+        self.reason = reason
 
 
 def target_for_reading(shell_name: str | None, env: Mapping[str, str], platform: str) -> Target | NoShell:
