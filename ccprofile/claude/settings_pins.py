@@ -248,10 +248,10 @@ def update(
         )
     except BaseException:
         if made_dir:
-            ledger.remove_empty([str(path.parent)])  # refused or failed: leave no directory behind either
+            fileio.remove_empty([str(path.parent)])  # refused or failed: leave no directory behind either
         raise
     if not dry_run and (outcome.remove_dir or (made_dir and not change.changed)):
-        ledger.remove_empty([str(real.parent)])  # kept while not empty: something else lives there
+        fileio.remove_empty([str(real.parent)])  # kept while not empty: something else lives there
     return SettingsChange(
         change,
         tuple(shown_key(name) for name in outcome.left),

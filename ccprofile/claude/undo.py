@@ -170,7 +170,7 @@ def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: P
     """Write what ``rewind`` planned, roll back the settings record, and drop the steps.
     Called with the file's lock held; the file is written first, so a kill between the two
     leaves a file that ``plan`` recognises as ALREADY restored. Returns the directories the
-    undone steps made, to remove once the lock is released (``ledger.remove_empty``)."""
+    undone steps made, to remove once the lock is released (``fileio.remove_empty``)."""
     if rewind.state != ALREADY:
         if rewind.restored is None:
             if rewind.real.exists():

@@ -91,7 +91,7 @@ def undo(
             if made is None:
                 left.append((planned.path, raced))
                 continue
-            ledger.remove_empty(made)
+            fileio.remove_empty(made)
         _show(planned, home.path, dry_run)
     for path, why in left:
         console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)

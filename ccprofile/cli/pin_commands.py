@@ -426,7 +426,8 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
     import shutil
 
     from ccprofile.cli import render
-    from ccprofile.startup.ledger import BACKUPS_SETTING, Ledger, backups_kept, remove_empty
+    from ccprofile.startup.fileio import remove_empty
+    from ccprofile.startup.ledger import BACKUPS_SETTING, Ledger, backups_kept
 
     shown = render.tilde(state, home)
     if not state.exists():

@@ -12,7 +12,7 @@ import fcntl
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,3 +205,25 @@ def backup(
     except OSError as error:
         raise _fail("back up", target, error) from None
     return copy
+
+
+def missing_dirs(directory: Path) -> list[str]:
+    """``directory`` and its ancestors that do not exist yet, innermost first: the ones a
+    write there would make, so that they can be removed again once empty."""
+    made: list[str] = []
+    while not directory.exists() and directory != directory.parent:
+        made.append(str(directory))
+        directory = directory.parent
+    return made
+
+
+def remove_empty(dirs: Sequence[str]) -> None:
+    """Remove the directories ccprofile made, innermost first, while they are empty. Each
+    under its own lock, the one writers in it hold: a run about to write there either finds it
+    gone and makes it again, or has written before it is looked at. Call holding no lock."""
+    for directory in dirs:
+        with locked(Path(directory) / "-", create=False):
+            try:
+                os.rmdir(directory)
+            except OSError:
+                return  # not empty (something else lives there now), or already gone

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -143,16 +142,21 @@ class Ledger:
         self.keep = keep
         # Taken before anything of this run is written (a backup makes the state directory):
         # the directories ccprofile makes for its state, which `uninstall --purge` removes.
-        self.made = missing_dirs(state_dir)
+        self.made = fileio.missing_dirs(state_dir)
 
     def read(self) -> dict[str, Place]:
         """real path -> place; a ledger that cannot be read is an error naming it."""
+        return self._document()[0]
+
+    def _document(self) -> tuple[dict[str, Place], list[str]]:
+        """The places and the state folders ccprofile made, from one read of the file."""
         snapshot = fileio.read(self.path)
         if snapshot.data is None:
-            return {}
+            return {}, []
         try:
-            places = json.loads(snapshot.data)["places"]
-            return {str(real): Place.from_json(entry) for real, entry in places.items()}
+            document = json.loads(snapshot.data)
+            places = {str(real): Place.from_json(entry) for real, entry in document["places"].items()}
+            return places, [str(d) for d in document.get("made_dirs", [])]
         except (ValueError, KeyError, TypeError, AttributeError):
             raise CcprofileError(
                 f"{self.path} is not a ledger ccprofile can read; move it away to start a new one"
@@ -170,8 +174,7 @@ class Ledger:
     def _save(self, change: Callable[[dict[str, Place]], None]) -> None:
         self.state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         with fileio.locked(self.path, create=True):
-            places = self.read()
-            earlier = [str(d) for d in self.made_dirs()]
+            places, earlier = self._document()
             change(places)
             document = {
                 "version": 1,
@@ -188,7 +191,7 @@ class Ledger:
         around = sorted(
             (d for d in made if d == emptied or d in emptied.parents), key=lambda d: -len(d.parts)
         )
-        remove_empty([str(d) for d in around])
+        fileio.remove_empty([str(d) for d in around])
 
     def add(self, real: Path, place: Place, step: Step) -> None:
         """Append ``step`` to the place of ``real`` (made from ``place`` when new)."""
@@ -225,26 +228,3 @@ def _bounded(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     folded, kept = steps[1:cut], steps[cut:]
     dirs = tuple(dict.fromkeys(d for step in (steps[0], *folded) for d in step.dirs))
     return (replace(steps[0], after=folded[-1].after, dirs=dirs), *kept)
-
-
-def _missing_dirs(directory: Path) -> Iterator[Path]:
-    """``directory`` and its ancestors that do not exist yet, innermost first."""
-    while not directory.exists() and directory != directory.parent:
-        yield directory
-        directory = directory.parent
-
-
-def missing_dirs(directory: Path) -> list[str]:
-    return [str(d) for d in _missing_dirs(directory)]
-
-
-def remove_empty(dirs: tuple[str, ...] | list[str]) -> None:
-    """Remove the directories ccprofile made, innermost first, while they are empty. Each
-    under its own lock, the one writers in it hold: a run about to write there either finds it
-    gone and makes it again, or has written before it is looked at. Call holding no lock."""
-    for directory in dirs:
-        with fileio.locked(Path(directory) / LEDGER_FILE, create=False):
-            try:
-                os.rmdir(directory)
-            except OSError:
-                return  # not empty (something else lives there now), or already gone

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import ProbeError
-from ccprofile.startup.ledger import missing_dirs, remove_empty
+from ccprofile.startup.fileio import missing_dirs, remove_empty
 from ccprofile.startup.processes import kill_session
 from ccprofile.startup.shells import PROBE_MARK, Shell
 

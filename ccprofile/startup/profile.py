@@ -248,7 +248,7 @@ def run(
     the lock is held. ``entry``: what the ledger records of a real change, saved after the
     backup and before the file is replaced."""
     real = fileio.resolve(path)
-    made = ledger.missing_dirs(real.parent) if may_create else []
+    made = fileio.missing_dirs(real.parent) if may_create else []
     with fileio.locked(real, create=may_create):
         if not dry_run and real.parent.is_dir():
             # Also when nothing changes: a later run cleans up after a killed one.
@@ -301,7 +301,7 @@ def run(
         if done is not None and not dry_run:
             done(changed)
     if made and not changed:
-        ledger.remove_empty(made)  # made only to lock: nothing was written there
+        fileio.remove_empty(made)  # made only to lock: nothing was written there
     return Change(
         path=path,
         real_path=real,
