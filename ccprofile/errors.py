@@ -52,6 +52,14 @@ class UnknownModel(BadValue):
     """The value looks like a model ID but is not in the catalog (refused only when asked)."""
 
 
+class NotSmall(BadValue):
+    """A background model at a large model's price, refused where nobody can be asked."""
+
+
+class NotAStartupFile(BadValue):
+    """A file named to hold shell exports that no shell reads as a startup file."""
+
+
 class ProbeError(CcprofileError):
     """Starting the user's shell to read what it exports did not work."""
 

@@ -10,7 +10,7 @@ import pexpect
 import pytest
 from typer.testing import CliRunner
 
-from ccprofile.claude.catalog import COLUMNS, load
+from ccprofile.claude.catalog import COLUMNS, Price, load
 from ccprofile.claude.selection import choose
 from ccprofile.cli.app import app
 from ccprofile.cli.failures import describe
@@ -90,32 +90,58 @@ def test_refusals_suggest_the_right_value(typed: str, provider: str, message: st
 
 
 @pytest.mark.parametrize(
-    ("typed", "provider"),
+    ("typed", "provider", "meant"),
     [
-        ("claude-haiku-6-0", "anthropic"),
-        ("claude-haiku-6-0@20270101", "vertex"),
-        ("eu.anthropic.claude-haiku-6-0-v1:0", "bedrock"),
-        ("global.anthropic.claude-haiku-6-0", "bedrock"),
-        ("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123", "bedrock"),
-        ("team-haiku-deployment", "foundry"),
-        ("my/proxy-model", "gateway"),
+        ("claude-haiku-4-5-2025101", "anthropic", "claude-haiku-4-5-20251001"),
+        ("claude-sonet-4-5", "anthropic", "claude-sonnet-4-5-20250929"),
+        ("claude-opus-4-7x", "vertex", "claude-opus-4-7"),
+        (
+            "eu.anthropic.claude-haiku-4-5-2025100-v1:0",
+            "bedrock",
+            "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+        ),
+        ("claude-sonet-4-5", "gateway", "claude-sonnet-4-5-20250929"),
+        ("claude-haiku-6-0@20270101", "vertex", "claude-haiku-4-5@20251001"),
+        ("claude-unheard-of", "anthropic", None),
+        ("team-haiku-deployment", "foundry", None),
+        ("my/proxy-model", "gateway", None),
     ],
 )
-def test_unknown_ids_of_a_valid_shape_pass_with_a_note_or_fail_strict(typed: str, provider: str) -> None:
-    selection = choose(typed, provider, CATALOG, background=True)
-    assert selection.value == typed and selection.note and "not in the model catalog" in selection.note
-    with pytest.raises(UnknownModel, match="not in the model catalog") as refused:
-        choose(typed, provider, CATALOG, background=True, strict=True)
-    # The domain states the fact; the command line names the flag and the exit code.
-    assert describe(refused.value) == (
-        f"{refused.value}; --strict refuses unknown IDs (see `ccprofile models`)",
-        2,
-    )
+def test_an_id_the_catalog_does_not_know_is_refused_with_the_nearest(
+    typed: str, provider: str, meant: str | None
+) -> None:
+    """A typo pinned is a request the API rejects every time: refused (exit 2, the nearest IDs
+    named); --force pins it as typed."""
+    with pytest.raises(UnknownModel) as refused:
+        choose(typed, provider, CATALOG, background=True)
+    text, code = describe(refused.value)
+    assert code == 2 and "nothing was written" in text and "--force pins it as typed" in text
+    if meant is None:
+        assert "did you mean" not in text
+    else:
+        assert f"did you mean {meant}?" in text
+    assert ("a gateway serves the names" in text) == (provider == "gateway")
+    forced = choose(typed, provider, CATALOG, background=True, force=True)
+    assert forced.value == typed and not forced.known
 
 
-def test_region_prefixed_bedrock_id_of_a_known_model_is_known() -> None:
-    selection = choose("eu.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", CATALOG, background=True)
-    assert selection.known and selection.note is None
+def test_a_bedrock_arn_passes_and_says_it_cannot_be_checked() -> None:
+    arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
+    selection = choose(arn, "bedrock", CATALOG, background=True)
+    assert selection.value == arn and selection.note and "cannot check which model" in selection.note
+
+
+def test_on_a_gateway_the_name_typed_is_kept() -> None:
+    """A gateway's names are its contract: a catalog ID (any provider's) stays as typed, even
+    one without a gateway column, and an alias-like ID is not rewritten to a dated one."""
+    for typed in ("claude-haiku-4-5", "claude-haiku-5-5", "claude-sonnet-4-5-20250929"):
+        assert choose(typed, "gateway", CATALOG, background=True).value == typed
+    assert choose("haiku-4.5", "gateway", CATALOG, background=True).value == "claude-haiku-4-5-20251001"
+
+
+def test_a_gateway_expectation_the_catalog_does_not_know_passes_with_a_note() -> None:
+    selection = choose("my/proxy-model", "gateway", CATALOG, background=True, accept_unknown=True)
+    assert selection.value == "my/proxy-model" and selection.note and "taken as given" in selection.note
 
 
 def test_force_skips_the_catalog_but_not_the_character_check() -> None:
@@ -204,7 +230,7 @@ def spawn_picker(provider: str) -> pexpect.spawn:
 )
 def test_interactive_pick_in_a_pseudo_terminal(home: Path, keys: str, expected: str) -> None:
     child = spawn_picker("bedrock")
-    child.expect(r"Choose 1-2 \[2\]: ")
+    child.expect(r"Choose 1-2, or type a model ID or name \[2\]: ")
     assert "(recommended)" in (child.before or "")
     child.send(keys)
     child.expect(pexpect.EOF)
@@ -215,12 +241,71 @@ def test_interactive_pick_in_a_pseudo_terminal(home: Path, keys: str, expected: 
 
 def test_interactive_pick_reprompts_on_bad_input(home: Path) -> None:
     child = spawn_picker("anthropic")
-    child.expect(r"Choose 1-2 \[2\]: ")
+    child.expect(r"Choose 1-2, or type a model ID or name \[2\]: ")
     child.send("9\r")
-    child.expect("Please type a number from 1 to 2")
+    child.expect("Type a number from 1 to 2, an ID or a name")
+    child.send("claude-haiku-4-5-2025101\r")  # a typo: said, and asked again
+    child.expect("did you mean claude-haiku-4-5-20251001")
     child.send("1\r")
     child.expect(pexpect.EOF)
     assert "claude-haiku-4-5-20251001" in (home / ".zshrc").read_text()
+
+
+def test_the_picker_takes_a_typed_name_and_shows_the_current_pin_first(home: Path) -> None:
+    """A setup run again: the pin already there is option 1 and Enter keeps it; a name works."""
+    assert run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"]).returncode == 0
+    child = spawn_picker("anthropic")
+    child.expect(r"\[1\]: ")
+    assert "1) Haiku 4.5  claude-haiku-4-5-20251001  (current)" in (child.before or "")
+    child.send("haiku-5.5\r")
+    child.expect(pexpect.EOF)
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
+
+
+def test_without_a_terminal_a_rerun_keeps_the_pin_it_finds(home: Path) -> None:
+    """A dotfiles script run again, with no one to ask: the eu. pin stays (and it says so)."""
+    eu = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    first = run_cli(["set-fast-model", eu, "--provider", "bedrock", "--shell", "zsh", "--no-verify"])
+    assert first.returncode == 0, first.stderr
+    again = run_cli(["set-fast-model", "--provider", "bedrock", "--shell", "zsh", "--no-verify"])
+    assert again.returncode == 0, again.stderr
+    assert f"kept the current pin {eu}" in " ".join(again.stdout.split())
+    assert f"export ANTHROPIC_SMALL_FAST_MODEL='{eu}'" in (home / ".zshrc").read_text()
+
+
+def test_a_large_background_model_is_refused_without_a_terminal_and_asked_on_one(home: Path) -> None:
+    """Every title and summary at Opus prices: refused where nobody is asked (exit 2, the
+    price ratio named), pinned with --force; on a terminal, asked with the default no."""
+    refused = run_cli(["set-fast-model", "claude-opus-5-5", "--shell", "zsh", "--no-verify"])
+    assert refused.returncode == 2 and not (home / ".zshrc").exists()
+    assert (
+        "Opus 5.5 is not a small model" in refused.stderr
+        and "40 times what it costs on Haiku 5.5" in refused.stderr
+    )
+    assert "--force pins it without asking" in refused.stderr
+    child = pexpect.spawn(
+        ccprofile_command()[0],
+        ["set-fast-model", "claude-opus-5-5", "--shell", "zsh", "--no-verify"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    child.expect(r"\[y/N\] ")
+    assert "ANTHROPIC_DEFAULT_HAIKU_MODEL" in (child.before or "") and "--only-small-fast" in (
+        child.before or ""
+    )
+    child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1 and not (home / ".zshrc").exists()
+    forced = run_cli(["set-fast-model", "claude-opus-5-5", "--force", "--shell", "zsh", "--no-verify"])
+    assert forced.returncode == 0, forced.stderr
+    status = run_cli(
+        ["status", "--json", "--shell", "zsh"],
+        env={**os.environ, "ANTHROPIC_SMALL_FAST_MODEL": "claude-opus-5-5"},
+    )
+    assert "costly-background" in [w["code"] for w in json.loads(status.stdout)["warnings"]]
 
 
 @pytest.mark.parametrize("provider", ["anthropic", "gateway", "bedrock", "vertex", "foundry"])
@@ -231,6 +316,11 @@ def test_models_json_lists_exactly_the_rows_of_the_table(provider: str) -> None:
     body = [line for line in table.splitlines() if line.startswith("│")]
     assert len(body) == len(data["models"])
     for line, row in zip(body, data["models"], strict=True):
-        cells = [cell.strip() for cell in line.strip("│").split("│")]
-        assert cells[0] == row["family"] and cells[1] == (row["name"] or "-")
-        assert cells[2] == (row["id"] or "not on this provider")
+        cells = [cell.strip().replace("\u00a0", " ") for cell in line.strip("│").split("│")]
+        assert cells[0] == (row["name"] or "retired") and cells[1] == row["id"]
+        price = row["price"]
+        assert cells[2] == (str(Price(price["input"], price["output"])) if price else "-")
+    # Every row has an ID; what the provider lacks is named once, below the table and in the JSON.
+    assert all(row["id"] for row in data["models"])
+    missing = data["not_on_provider"]
+    assert (f"Not on {provider}: {', '.join(missing)}." in " ".join(table.split())) == bool(missing)

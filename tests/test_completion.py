@@ -119,3 +119,51 @@ def test_install_completion_is_the_completion_command(home: Path) -> None:
     result = run_cli(["--install-completion"], env={**os.environ, "SHELL": "/bin/zsh"})
     assert result.returncode == 0, result.stderr
     assert block.COMPLETION_NOTE in (home / ".zshrc").read_text()
+
+
+# (typed, what Tab must make of it): each option's values come from the table it is checked
+# against, the model from the provider's catalog IDs; --file and --project complete paths.
+_VALUE_CASES = (
+    ("ccprofile set-fast-model --scope loc", "local"),
+    ("ccprofile set-fast-model --provider bed", "bedrock"),
+    ("ccprofile set-fast-model --shell fi", "fish"),
+    ("ccprofile set-fast-model claude-haiku-5", "claude-haiku-5-5"),
+    (
+        "ccprofile set-fast-model --provider bedrock us.anthropic.claude-haiku-5",
+        "us.anthropic.claude-haiku-5-5",
+    ),
+    ("ccprofile set-fast-model --file myrcf", "myrcfile-unique"),
+    ("ccprofile unset-model --project projd", "projdir-unique"),
+)
+
+
+def _completes_to(shell: str, home: Path, typed: str, wanted: str) -> bool:
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "TERM": "xterm", "SHELL": f"/bin/{shell}"}
+    child = pexpect.spawn(
+        require_program(shell), ["-i"], env=env, encoding="utf-8", timeout=30, cwd=str(home)
+    )
+    try:
+        child.sendline("echo ready$((1+1))" if shell != "fish" else "echo ready(math 1+1)")
+        child.expect("ready2")
+        child.send(typed + "\t")
+        return child.expect([wanted, pexpect.TIMEOUT], timeout=8) == 0
+    finally:
+        child.sendcontrol("c")
+        child.close(force=True)
+
+
+@pytest.mark.real_shell
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_tab_completes_option_values_models_and_paths_in_a_real_shell(home: Path, shell: str) -> None:
+    if shell == "zsh":
+        (home / ".zshrc").write_text(ZSHRC_WITH_COMPINIT)
+    (home / "myrcfile-unique").write_text("")
+    (home / "projdir-unique").mkdir()
+    # The control: without ccprofile's lines, Tab knows no scope (and finds no file named so).
+    assert not _completes_to(shell, home, "ccprofile set-fast-model --scope loc", "local")
+    assert run_cli(["completion", "--shell", shell]).returncode == 0
+    for typed, wanted in _VALUE_CASES:
+        assert _completes_to(shell, home, typed, wanted), (shell, typed)
+    if shell != "bash":  # bash's `-o default` offers file names wherever ccprofile offers nothing
+        # zsh used to offer file names after --scope: its values are all it offers now.
+        assert not _completes_to(shell, home, "ccprofile set-fast-model --scope myrc", "myrcfile-unique")

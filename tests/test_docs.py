@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import require_program
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _readme_commands() -> list[str]:
-    return re.findall(r"```sh\n(python3 -m venv[^\n]*)\n```", (ROOT / "README.md").read_text())
+    return re.findall(r"```sh\n(python3 -m [^\n]*)\n```", (ROOT / "README.md").read_text())
 
 
 def test_readme_has_the_two_commands() -> None:
@@ -19,6 +23,50 @@ def test_readme_has_the_two_commands() -> None:
     assert len(commands) == 2
     assert "ccprofile set-fast-model" in commands[0]
     assert "pytest" in commands[1]
+
+
+@pytest.mark.real_shell
+def test_the_readme_main_command_leaves_ccprofile_on_path_in_new_terminals(tmp_path: Path) -> None:
+    """The main command, run as printed in a fresh home (pipx from PyPI), pins the model and
+    leaves `ccprofile` runnable by name in a new login and non-login bash, whose PATH starts
+    without it; the hints it printed name the path it ran as, which works here and now."""
+    home = tmp_path / "fresh"
+    home.mkdir()
+    # This run's PATH, less every folder that already has a ccprofile (the test venv's bin).
+    path = os.pathsep.join(
+        d for d in os.environ["PATH"].split(os.pathsep) if d and not (Path(d) / "ccprofile").exists()
+    )
+    env = {
+        "HOME": str(home),
+        "PATH": path,
+        "SHELL": require_program("bash"),
+        "TERM": "dumb",
+        "LANG": "C.UTF-8",
+    }
+    ran = subprocess.run(
+        ["bash", "-c", _readme_commands()[0]],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert "export ANTHROPIC_SMALL_FAST_MODEL=" in (home / ".bashrc").read_text()
+    for flags in ("-lic", "-ic"):
+        new = subprocess.run(
+            ["bash", flags, "command -v ccprofile && ccprofile --version"],
+            env={"HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert new.returncode == 0, (flags, new.stdout, new.stderr)
+        assert new.stdout.startswith(str(home / ".local" / "bin" / "ccprofile")), new.stdout
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -4,6 +4,7 @@ and a prompt that Ctrl-D cancels."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -103,9 +104,8 @@ def test_messages_read_as_sentences(home: Path, args: list[str], line: str) -> N
 def test_a_family_name_says_the_full_id_was_pinned_not_the_name(home: Path) -> None:
     result = run_cli(["set-fast-model", "haiku", "--provider", "anthropic", "--shell", "zsh"])
     assert result.returncode == 0, result.stderr
-    assert (
-        "haiku is a family name, not an ID (Claude Code would send it as is); pinned the newest haiku: "
-        in (" ".join(result.stdout.split()))
+    assert "haiku is a family name, not an ID (Claude Code would send it as is): the newest haiku is " in (
+        " ".join(result.stdout.split())
     )
     assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-5-5'" in (home / ".zshrc").read_text()
 
@@ -130,7 +130,7 @@ def test_ctrl_d_or_ctrl_c_at_the_picker_cancels_and_writes_nothing(
         # and so would this child: Ctrl-C must reach it as it reaches a terminal's program.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    child.expect(r"Choose 1-2 \[2\]: ")
+    child.expect(r"Choose 1-2, or type a model ID or name \[2\]: ")
     if key == "Ctrl-D":
         child.sendeof()
     else:
@@ -319,3 +319,162 @@ def test_a_clean_status_ends_with_one_line_saying_so(home: Path) -> None:
     assert result.stdout.splitlines()[-1].startswith("No problems found. Claude Code ")
     assert result.stdout.splitlines()[-1].endswith(" rules. More: ccprofile status --verbose")
     assert "nothing sets it" not in result.stdout  # the table already says "Claude Code default"
+
+
+def test_off_path_every_printed_command_names_the_way_ccprofile_was_run(home: Path) -> None:
+    """Run from a virtualenv's bin with no `ccprofile` on PATH: the block's comment, the fixes
+    and the errors name the path it was run as, which works when typed; with it on PATH they
+    say `ccprofile`."""
+    script = ccprofile_command()[0]
+    path = os.pathsep.join(
+        d for d in os.environ["PATH"].split(os.pathsep) if d and not (Path(d) / "ccprofile").exists()
+    )
+    off = {**os.environ, "PATH": path, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-2025101"}
+    shown = script.replace(str(Path.home()), "~", 1) if script.startswith(str(Path.home())) else script
+    status = run_cli(["status", "--shell", "zsh"], env={**off, "COLUMNS": "300"})
+    assert "Fix: run `export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'`" in status.stdout
+    assert f"More: {shown} status --verbose" in status.stdout
+    refused = run_cli(["set-model", "claude-opus-4-7x", "--shell", "zsh"], env=off)
+    assert f"(`{shown} models` lists the known IDs" in refused.stderr
+    pinned = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"], env=off)
+    assert pinned.returncode == 0, pinned.stderr
+    assert f"change with `{shown} set-fast-model`" in (home / ".zshrc").read_text()
+    # The path printed runs: the comment's command, typed into a shell without ccprofile on PATH.
+    typed = subprocess.run(
+        ["bash", "-c", f"{shown.replace('~', str(Path.home()), 1)} --version"],
+        env=off,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert typed.returncode == 0 and "ccprofile" in typed.stdout
+    again = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"])  # on PATH
+    assert again.returncode == 0, again.stderr
+    assert "change with `ccprofile set-fast-model`" in (home / ".zshrc").read_text()
+
+
+def _commands_whole(text: str) -> None:
+    """Every command in backticks starts and ends on one line; no line is `export` alone."""
+    for line in text.splitlines():
+        assert line.count("`") % 2 == 0, line
+        assert line.strip() not in ("export", "source", "set -gx", "Fix:"), text
+
+
+def test_commands_are_printed_whole_at_80_columns(home: Path) -> None:
+    """A Bedrock ID beaten by a team's settings file, at 80 columns: the exports, the fish
+    source line and the fix command each stay on one line (longer than 80 if they must)."""
+    repo = home / "repo"
+    (repo / ".claude").mkdir(parents=True)
+    (repo / ".claude" / "settings.json").write_text('{"env": {"ANTHROPIC_SMALL_FAST_MODEL": "x"}}')
+    env = {**os.environ, "COLUMNS": "80"}
+    bedrock_id = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    for shell in ("bash", "fish"):
+        done = subprocess.run(
+            [
+                *ccprofile_command(),
+                "set-fast-model",
+                bedrock_id,
+                "--provider",
+                "bedrock",
+                "--shell",
+                shell,
+                "--no-verify",
+            ],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        _commands_whole(done.stdout)
+        assert (
+            f"  export ANTHROPIC_SMALL_FAST_MODEL='{bedrock_id}'" in done.stdout.splitlines()
+            or shell == "fish"
+        )
+        fix = next(line for line in done.stdout.splitlines() if "--scope local" in line)
+        assert (
+            f"`ccprofile set-fast-model {bedrock_id} --scope local --project {repo}`".replace(str(home), "~")
+            in fix
+        )
+    status = subprocess.run(
+        [*ccprofile_command(), "status", "--shell", "fish"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    _commands_whole(status.stdout)
+    assert "source ~/.config/fish/conf.d/ccprofile.fish" in status.stdout
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_models_never_breaks_a_name_or_an_id(columns: str) -> None:
+    for provider in ("anthropic", "bedrock", "vertex", "gateway", "foundry"):
+        shown = run_cli(["models", "--provider", provider], env={**os.environ, "COLUMNS": columns}).stdout
+        for name in ("Haiku 4.5", "Sonnet 4.5", "Opus 4.1"):
+            assert name.replace(" ", "\u00a0") in shown or name in shown, (provider, name)
+        assert "\u2026" not in shown  # nothing cut with an ellipsis
+        if columns == "80":
+            assert shown.count("\n") < 40, shown  # a table, not a name wrapped over 50 lines
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "said"),
+    [
+        ("/etc/passwd", None, "/etc/passwd is a system file, not a zsh startup file"),
+        ("settings.json", b"{}", "is a JSON file by its name, not a zsh startup file"),
+        ("exports", b'{"env": {}}', "holds JSON, not zsh commands"),
+        ("blob", b"\x7fELF\x00\x01", "holds binary data, not zsh commands"),
+    ],
+)
+def test_file_that_is_not_a_startup_file_is_refused_unless_forced(
+    home: Path, file: str, content: bytes | None, said: str
+) -> None:
+    path = Path(file) if file.startswith("/") else home / file
+    if content is not None:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    refused = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(path), "--dry-run"])
+    assert refused.returncode == 2 and said in refused.stderr
+    assert "--force writes it anyway" in refused.stderr and refused.stdout == ""  # no note first
+    assert path.read_bytes() == before
+    if content is not None and b"\x00" not in content:  # binary stays refused: no safe text edit
+        forced = run_cli(
+            ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(path), "--force", "--no-verify"]
+        )
+        assert forced.returncode == 0, forced.stderr
+
+
+def test_a_startup_file_by_its_name_or_content_is_accepted(home: Path) -> None:
+    local = home / ".zsh_local"
+    local.write_text("alias ll='ls -l'\n")
+    done = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(local), "--no-verify"])
+    assert done.returncode == 0, done.stderr
+    dry = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", "/etc/zsh/zshrc", "--dry-run"])
+    assert dry.returncode == 0, dry.stderr
+
+
+def test_a_tilde_in_a_quoted_path_option_is_the_home_directory(home: Path) -> None:
+    (home / "repo").mkdir()
+    status = run_cli(["status", "--json", "--project", "~/repo"])
+    assert status.returncode in (0, 1), status.stderr
+    assert json.loads(status.stdout)["project"]["directory"] == str(home / "repo")
+    done = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", "~/.zsh_local", "--no-verify"])
+    assert done.returncode == 0, done.stderr
+    assert (home / ".zsh_local").exists() and not Path("~").exists()
+
+
+def test_no_note_before_a_usage_error_and_no_claim_in_a_dry_run(home: Path) -> None:
+    bad = run_cli(["set-fast-model", "haiku-4.5", "--scope", "nowhere"])
+    assert bad.returncode == 2 and bad.stdout == ""
+    dry = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--dry-run"])
+    said = " ".join(dry.stdout.split())
+    assert "whose anthropic ID is claude-haiku-4-5-20251001" in said
+    for claim in ("Pinned", "pinned claude", "Removed", "Created", "Updated"):
+        assert claim not in said, claim
+    shell = run_cli(["set-fast-model", "haiku-4.5", "--shell", "nushell"])
+    assert shell.stderr.strip() == (
+        "ccprofile: error: unsupported shell 'nushell': supported are bash, csh, dash, fish, ksh, pwsh, sh, tcsh, zsh"
+    )

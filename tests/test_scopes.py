@@ -486,7 +486,9 @@ def test_a_pin_a_higher_scope_beats_is_said_and_not_promised(home: Path, tmp_pat
     result = run_cli(["set-fast-model", H45, "--scope", "user"], env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     said = " ".join(result.stdout.split())
-    assert f"Pinned {H45} in ~/.claude/settings.json, but Claude Code started from a new terminal" not in said
+    assert (
+        f"With {H45} pinned in ~/.claude/settings.json, Claude Code started from a new terminal" not in said
+    )
     # Run from the project, the local file beats the user's: said, and no promise made.
     inside = subprocess.run(
         [*ccprofile_command(), "set-fast-model", H55, "--scope", "user"],
@@ -498,7 +500,7 @@ def test_a_pin_a_higher_scope_beats_is_said_and_not_promised(home: Path, tmp_pat
     )
     said = " ".join(inside.stdout.split())
     assert (
-        f"Pinned {H55} in ~/.claude/settings.json, but Claude Code started from a new terminal will use local-one"
+        f"With {H55} pinned in ~/.claude/settings.json, Claude Code started from a new terminal uses local-one"
         in said
     )
     assert "that file takes precedence" in said

@@ -226,11 +226,13 @@ def test_retired_model(tmp_path: Path) -> None:
 def test_invalid_settings_warns_and_keeps_going(home: Path, tmp_path: Path, data: bytes) -> None:
     (home / ".claude").mkdir()
     (home / ".claude" / "settings.json").write_bytes(data)
-    write_json(tmp_path / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "p"}})
+    write_json(
+        tmp_path / ".claude" / "settings.json", {"env": {"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"}}
+    )
     _, report = status(cwd=tmp_path)
     assert codes(report) == ["invalid-settings"]
     assert str(home / ".claude" / "settings.json") in report["warnings"][0]["message"]
-    assert report["background"]["model"] == "p"
+    assert report["background"]["model"] == "claude-haiku-5-5"
 
 
 def test_huge_and_binary_startup_files_do_not_crash(home: Path, tmp_path: Path) -> None:

@@ -186,7 +186,12 @@ def test_a_managed_pin_that_beats_ccprofiles_project_pin_is_a_warning(home: Path
             "is Haiku 4.5's ID on bedrock, not on anthropic",
             id="other-providers-id",
         ),
-        pytest.param('fast-model = "claude-haiku-4-5-2025101"\n', 1, "not in the model catalog", id="typo"),
+        pytest.param(
+            'fast-model = "claude-haiku-4-5-2025101"\n',
+            1,
+            "did you mean claude-haiku-4-5-20251001?",
+            id="typo",
+        ),
     ],
 )
 def test_a_bad_expectations_file_is_one_line_with_file_and_line_and_exit_3(

@@ -139,7 +139,7 @@ def test_a_pin_beaten_by_settings_says_which_model_claude_will_use(home: Path) -
     said = " ".join(result.output.split())
     assert result.exit_code == 0
     assert (
-        f"Pinned {H45} in ~/.zshrc, but Claude Code started from a new terminal will use claude-haiku-5-5: "
+        f"With {H45} pinned in ~/.zshrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
         f"env.{FAST} in ~/.claude/settings.json sets it, and settings beat the shell. "
         f'Fix: remove "{FAST}" from the "env" object of ~/.claude/settings.json.'
     ) in said
@@ -151,7 +151,9 @@ def test_strict_refuses_a_pin_without_effect_and_writes_nothing(home: Path) -> N
     settings(home, {"env": {FAST: "claude-haiku-5-5"}})
     result = invoke("set-fast-model", "haiku-4.5", "--shell", "zsh", "--strict")
     assert result.exit_code == 1
-    assert "will use claude-haiku-5-5" in result.output and "(--strict: nothing was written)" in result.output
+    said = " ".join(result.output.split())
+    assert "uses claude-haiku-5-5" in said and "(--strict: nothing was written)" in said
+    assert "Pinned" not in said  # nothing was
     assert not (home / ".zshrc").exists()
 
 
@@ -162,7 +164,7 @@ def test_a_later_hand_written_export_beats_the_pin_and_the_fix_names_its_line(ho
     result = invoke("set-fast-model", H45, "--shell", "zsh")
     said = " ".join(result.output.split())
     assert "already pins" in said
-    assert "will use claude-haiku-5-5: ~/.zshrc:7 sets it after the ccprofile block" in said
+    assert "uses claude-haiku-5-5: ~/.zshrc:7 sets it after the ccprofile block" in said
     assert "Fix: delete line 7 of ~/.zshrc." in said
 
 
@@ -171,15 +173,17 @@ def test_a_removal_that_something_else_undoes_says_what_remains(home: Path) -> N
     assert invoke("set-fast-model", "claude-haiku-5-5", "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
     said = " ".join(result.output.split())
-    assert "Removed the background-model pin from ~/.zshrc, but Claude Code started from a new" in said
-    assert f"will still use claude-haiku-5-5: env.{FAST} in ~/.claude/settings.json sets it" in said
+    assert "Without the background-model pin in ~/.zshrc, Claude Code started from a new" in said
+    assert f"still uses claude-haiku-5-5: env.{FAST} in ~/.claude/settings.json sets it" in said
     assert path == home / ".claude" / "settings.json"
 
 
 def test_dry_run_checks_the_planned_text(home: Path) -> None:
     settings(home, {"env": {FAST: "claude-haiku-5-5"}})
     result = invoke("set-fast-model", "haiku-4.5", "--shell", "zsh", "--dry-run")
-    assert "Dry run: Pinned claude-haiku-4-5-20251001 in ~/.zshrc, but" in " ".join(result.output.split())
+    said = " ".join(result.output.split())
+    assert "Dry run: With claude-haiku-4-5-20251001 pinned in ~/.zshrc, Claude Code" in said
+    assert "Pinned" not in said and "Removed" not in said
     assert not (home / ".zshrc").exists()
 
 

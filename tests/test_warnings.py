@@ -20,6 +20,7 @@ from ccprofile.cli.app import app
 runner = CliRunner()
 FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
 H45 = "claude-haiku-4-5-20251001"
+H55 = "claude-haiku-5-5"
 
 
 def _report(home: Path, env: dict[str, str], shell: str = "zsh") -> dict[str, Any]:
@@ -91,21 +92,24 @@ def stale_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
         {FAST: H45},
         "stale-in-this-shell",
         [
-            f"This shell still has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
-            f"terminals do not inherit it. A claude started here uses the old value. Fix: run `unset {FAST}` in "
-            "this shell."
+            f"This shell has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
+            "terminals do not inherit it. A claude started from this shell uses it; one started from a new "
+            f"terminal does not. Fix: run `unset {FAST}` in this shell if it is left over; to keep it, "
+            f"`ccprofile set-fast-model {H45}` pins it for new terminals too."
         ],
     )
 
 
 def stale_two_fish(home: Path) -> tuple[dict[str, str], str, list[str]]:
     return (
-        {FAST: H45, PRIMARY: "m"},
+        {FAST: H45, PRIMARY: "sonnet"},
         "stale-in-this-shell",
         [
-            f"This shell still has {FAST}={H45}, {PRIMARY}=m, but a new terminal will not: no startup file sets "
-            f"them and new terminals do not inherit them. A claude started here uses the old value. Fix: run "
-            f"`set -e {FAST}; set -e {PRIMARY}` in this shell."
+            f"This shell has {FAST}={H45}, {PRIMARY}=sonnet, but a new terminal will not: no startup file sets "
+            "them and new terminals do not inherit them. A claude started from this shell uses them; one "
+            f"started from a new terminal does not. Fix: run `set -e {FAST}; set -e {PRIMARY}` in this shell if "
+            f"they are left over; to keep them, `ccprofile set-fast-model {H45}` and `ccprofile set-model "
+            "sonnet` pin them for new terminals too."
         ],
     )
 
@@ -113,12 +117,12 @@ def stale_two_fish(home: Path) -> tuple[dict[str, str], str, list[str]]:
 def shadowed(home: Path) -> tuple[dict[str, str], str, list[str]]:
     _pin("set-fast-model", H45)
     with (home / ".zshrc").open("a") as handle:
-        handle.write("export ANTHROPIC_SMALL_FAST_MODEL=later\nunset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
+        handle.write(f"export ANTHROPIC_SMALL_FAST_MODEL={H55}\nunset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
     return (
         {},
         "shadowed",
         [
-            f"{home}/.zshrc:7 sets 'later' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
+            f"{home}/.zshrc:7 sets '{H55}' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
             f"terminals. Fix: delete line 7 of {home}/.zshrc, or move it above the block.",
             f"{home}/.zshrc:8 removes it after the ccprofile block, so the pin {HAIKU}={H45} does not reach new "
             f"terminals. Fix: delete line 8 of {home}/.zshrc, or move it above the block.",
@@ -217,7 +221,7 @@ def retired_with_date(home: Path) -> tuple[dict[str, str], str, list[str]]:
         "retired-model",
         [
             f"{FAST}=claude-3-5-haiku-20241022 (env.{FAST} in {path}) was retired on 2026-02-19; requests with "
-            f'it fail. Fix: set "{FAST}" to "claude-haiku-5-5" in the "env" object of {path}. (Haiku 5.5)'
+            f'it fail. Fix: set "{FAST}" to "claude-haiku-5-5" in the "env" object of {path}.'
         ],
     )
 
@@ -229,7 +233,7 @@ def retired_without_date_in_the_block(home: Path) -> tuple[dict[str, str], str, 
         "retired-model",
         [
             f"{PRIMARY}=claude-sonnet-4-20250514 ({home}/.zshrc:4 (ccprofile's block)) was retired; requests "
-            "with it fail. Fix: `ccprofile set-model claude-sonnet-5-5`. (Sonnet 5.5)"
+            "with it fail. Fix: `ccprofile set-model claude-sonnet-5-5`."
         ],
     )
 
@@ -350,7 +354,7 @@ def retired_primary_after_a_current_background(home: Path) -> tuple[dict[str, st
         "retired-model",
         [
             f"{PRIMARY}=claude-opus-4-20250514 (env.{PRIMARY} in {path}) was retired; requests with it fail. "
-            f'Fix: set "{PRIMARY}" to "claude-opus-5-5" in the "env" object of {path}. (Opus 5.5)'
+            f'Fix: set "{PRIMARY}" to "claude-opus-5-5" in the "env" object of {path}.'
         ],
     )
 
@@ -388,6 +392,58 @@ def a_gateway_serves_any_id(home: Path) -> tuple[dict[str, str], str, list[str]]
     return env, "wrong-provider-id", []
 
 
+def unknown_model_in_the_block(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", "claude-haiku-4-5-2025101", "--force", "--only-small-fast")
+    return (
+        {},
+        "unknown-model",
+        [
+            f"{FAST}=claude-haiku-4-5-2025101 ({home}/.zshrc:4 (ccprofile's block)) is not an ID the catalog "
+            "of Claude Code 2.1.332 knows for anthropic; Claude Code sends it as it is, and the provider "
+            f"rejects an ID it does not serve. Did you mean {H45}? Fix: `ccprofile set-fast-model {H45}`."
+        ],
+    )
+
+
+def unknown_model_nothing_near(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {PRIMARY: "my-own-model"},
+        "unknown-model",
+        [
+            f"{PRIMARY}=my-own-model (this shell's environment) is not an ID the catalog of Claude Code "
+            "2.1.332 knows for anthropic; Claude Code sends it as it is, and the provider rejects an ID it "
+            "does not serve. Fix: pin an ID from `ccprofile models` there."
+        ],
+    )
+
+
+def costly_background_in_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
+    return (
+        {},
+        "costly-background",
+        [
+            f"{FAST}=claude-opus-5-5 (env.{FAST} in {path}) makes Opus 5.5 the background model: every title "
+            "and summary costs 40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per million "
+            f'input/output tokens, list prices). Fix: set "{FAST}" to "{H55}" in the "env" object of {path}.'
+        ],
+    )
+
+
+def stale_beaten_by_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _settings(home, {"env": {FAST: H55}})
+    return (
+        {FAST: H45},
+        "stale-in-this-shell",
+        [
+            f"This shell has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
+            "terminals do not inherit it. Settings beat it here too, so for now this changes nothing. Fix: "
+            f"run `unset {FAST}` in this shell if it is left over; to keep it, `ccprofile set-fast-model {H45}` "
+            "pins it for new terminals too."
+        ],
+    )
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -419,6 +475,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_in_a_hand_written_export, "zsh"),
         (a_gateway_serves_any_id, "zsh"),
         (wrong_provider_after_a_right_one, "zsh"),
+        (unknown_model_in_the_block, "zsh"),
+        (unknown_model_nothing_near, "zsh"),
+        (costly_background_in_settings, "zsh"),
+        (stale_beaten_by_settings, "zsh"),
     ]
 }
 
@@ -433,3 +493,29 @@ def test_warning_word_for_word(home: Path, name: str) -> None:
 def test_a_shadowed_pin_is_not_also_reported_as_not_loaded(home: Path) -> None:
     shadowed(home)
     assert [w["code"] for w in _report(home, {})["warnings"]] == ["shadowed", "shadowed"]
+
+
+def test_a_teams_committed_file_is_never_the_fix_a_personal_scope_is(home: Path) -> None:
+    """The project's .claude/settings.json beats the shell pin: the fix is `--scope local`,
+    which beats it for this user alone, not an edit of the team's file; managed settings are
+    the administrator's to change."""
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    team = repo / ".claude" / "settings.json"
+    team.parent.mkdir(parents=True)
+    team.write_text(json.dumps({"env": {FAST: H55}}))
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)])
+    (message,) = _messages(json.loads(result.output), "settings-override")
+    assert message == (
+        f"{FAST}={H45} from {home}/.zshrc:4 has no effect: env.{FAST} in {team} sets '{H55}', and settings "
+        f"beat the shell. Fix: {team} is the project's shared file (committed for the team), so pin yours "
+        f"in your own: `ccprofile set-fast-model {H45} --scope local --project {repo}` (it beats the "
+        "project's file for you alone)."
+    )
+    # Following the fix makes the pin win.
+    followed = runner.invoke(
+        app, ["set-fast-model", H45, "--scope", "local", "--project", str(repo), "--shell", "zsh"]
+    )
+    assert followed.exit_code == 0, followed.output
+    after = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)]).output)
+    assert after["background"]["new_shell"]["model"] == H45

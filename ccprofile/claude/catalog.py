@@ -31,11 +31,37 @@ COLUMNS = {
 }
 
 
+# Bedrock's cross-region inference profiles: the same model in another geography.
+_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
+# Claude Code's context-window suffix (`claude-sonnet-4-5-20250929[1m]`), not part of the ID.
+_SUFFIX = re.compile(r"\[[a-z0-9]+\]$")
+
+
+@dataclass(frozen=True)
+class Price:
+    """List price in USD per million tokens (the unit and source are in catalog.json)."""
+
+    input: float
+    output: float
+
+    def times(self, other: Price) -> float:
+        """How many times ``other``'s price this is (by output tokens, which dominate a summary)."""
+        return self.output / other.output
+
+    def __str__(self) -> str:
+        return f"{_dollars(self.input)}/{_dollars(self.output)}"
+
+
+def _dollars(amount: float) -> str:
+    return f"${amount:.2f}".replace(".00", "")
+
+
 @dataclass(frozen=True)
 class Model:
     family: str
     name: str
     ids: Mapping[str, str | None]
+    price: Price | None = None
 
     def id_for(self, provider: str) -> str | None:
         return self.ids.get(COLUMNS[provider])
@@ -73,6 +99,8 @@ class Catalog:
     default_background: Mapping[str, str]  # providers missing here fall back to the primary
     default_primary: Mapping[str, str]
     aliases: Mapping[str, Alias]
+    prices_source: str = ""
+    prices_read_on: str = ""
 
     @property
     def families(self) -> tuple[str, ...]:
@@ -88,7 +116,13 @@ class Catalog:
         return found[-1] if found else None
 
     def recommended_background(self, provider: str) -> Model | None:
-        return self.newest("haiku", provider)
+        return self.newest(self.small_family, provider)
+
+    @property
+    def small_family(self) -> str:
+        """The family Claude Code's own background default on the Anthropic API belongs to."""
+        default = self.default_background["anthropic"]
+        return next(m.family for m in self.models if m.id_for("anthropic") == default)
 
     def by_name(self, text: str) -> Model | None:
         """A model from a friendly name: ``haiku-4.5``, ``Haiku 4.5``, ``claude-haiku-4-5``."""
@@ -103,6 +137,23 @@ class Catalog:
             for provider in COLUMNS
             if model.id_for(provider) == value
         ]
+
+    def model_of(self, value: str, provider: str) -> Model | None:
+        """The model ``value`` is an ID of on ``provider``: exactly (on a gateway, any column's ID,
+        since a gateway serves the names it chooses), as a Bedrock cross-region ID (``eu.``,
+        ``apac.``, ... name the model the catalog lists as ``us.``), or with a context suffix
+        such as ``[1m]``."""
+        value = _SUFFIX.sub("", value)
+        found = [m for m, p in self.by_id(value) if p == provider or provider == "gateway"]
+        if not found and provider == "bedrock":
+            bare = _BEDROCK_REGION.sub("", value)
+            found = [m for m in self.models if _BEDROCK_REGION.sub("", m.id_for("bedrock") or "-") == bare]
+        return found[0] if found else None
+
+    def ids_for(self, provider: str) -> list[str]:
+        """Every ID ``provider`` has in the catalog (a gateway: every column's)."""
+        columns = COLUMNS.values() if provider == "gateway" else (COLUMNS[provider],)
+        return list(dict.fromkeys(i for m in self.models for c in columns if (i := m.ids.get(c))))
 
     def retirement(self, value: str) -> Retired | None:
         return next((r for r in self.retired if r.id == value), None)
@@ -145,6 +196,11 @@ def load(release: str | None = None) -> Catalog:
             aliases[name] = Alias(a["variable"], a["model"], a["verified"])
         if entry["version"] == wanted:
             break
-    models = tuple(Model(m["family"], m["name"], dict(m["ids"])) for m in table)
+    models = tuple(
+        Model(m["family"], m["name"], dict(m["ids"]), Price(**m["price"]) if "price" in m else None)
+        for m in table
+    )
     retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
-    return Catalog(wanted, models, retired, background, primary, aliases)
+    prices = raw["prices"]
+    source = f"{prices['unit']}; from {prices['source']}, read {prices['read_on']}"
+    return Catalog(wanted, models, retired, background, primary, aliases, source, prices["read_on"])

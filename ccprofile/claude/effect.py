@@ -77,16 +77,17 @@ def shortfalls(
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
-        repair = fix(place, variable, None, shell)
+        repair = fix(place, variable, None, shell, keep=expected.value)
+        # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
         if expected.value is None:
             message = (
-                f"Removed the {expected.kind}-model pin from {file_shown}, but Claude Code started from "
-                f"a new terminal will still use {model.model}: {reason}. {repair}"
+                f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from a new "
+                f"terminal still uses {model.model}: {reason}. {repair}"
             )
         else:
             message = (
-                f"Pinned {expected.value} in {file_shown}, but Claude Code started from a new terminal "
-                f"will use {model.model}: {reason}. {repair}"
+                f"With {expected.value} pinned in {file_shown}, Claude Code started from a new terminal "
+                f"uses {model.model}: {reason}. {repair}"
             )
         found.append(message.rstrip())
     return found

@@ -36,6 +36,13 @@ class Place:
     file: str | None = None
     line: int | None = None
     scope: str | None = None  # a settings key ccprofile wrote: the --scope it was written with
+    source: str | None = None  # settings: which layer (project-settings, managed-settings, ...)
+
+    @property
+    def shared(self) -> bool:
+        """A file that is not the user's alone to edit: the project's committed settings (the
+        team's) or managed settings (an administrator's)."""
+        return self.source in ("project-settings", "managed-settings")
 
 
 def pinned_scope(ours: Ours | None, file: str | None, variable: str | None) -> str | None:
@@ -53,8 +60,9 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
         key = "model" if variable == "model" else f"env.{variable}"
         scope = pinned_scope(ours, file, variable)
         if scope is not None:
-            return Place("settings", f"{key} in {file} (ccprofile's, --scope {scope})", file, scope=scope)
-        return Place("settings", f"{key} in {file}", file)
+            where = f"{key} in {file} (ccprofile's, --scope {scope})"
+            return Place("settings", where, file, scope=scope, source=source)
+        return Place("settings", f"{key} in {file}", file, source=source)
     if source == "profile" and file:
         path, _, line = file.rpartition(":")
         number = int(line) if line.isdigit() else None
@@ -78,9 +86,32 @@ def pin_fix(variable: str, value: str, scope: str, project: str | None = None) -
     return f"Fix: `ccprofile {set_command} {value}{where}`."
 
 
-def fix(place: Place, variable: str, value: str | None, shell: Shell | None) -> str:
-    """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there)."""
+def fix(
+    place: Place,
+    variable: str,
+    value: str | None,
+    shell: Shell | None,
+    keep: str | None = None,
+    *,
+    personal: bool = True,
+) -> str:
+    """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there).
+    ``keep``: the value of the user's own pin that the change at ``place`` would let win.
+    A shared file (the team's project settings, an administrator's managed settings) is never
+    the fix when a personal one works: ``--scope local`` beats a project's file for this user
+    (``personal=False``: the team's own check, where the project's file is the place to fix)."""
     pin = PRIMARY if variable == "model" else variable
+    if place.source == "managed-settings":
+        key = "model" if variable == "model" else f"env.{variable}"
+        return f"Fix: managed settings are set by an administrator: ask them to change {key} in {place.file}."
+    wanted = value if value is not None else keep
+    if personal and place.source == "project-settings" and wanted and pin in _COMMANDS and place.file:
+        root = Path(place.file).parent.parent
+        return (
+            f"Fix: {place.file} is the project's shared file (committed for the team), so pin yours in your "
+            f"own: `ccprofile {_COMMANDS[pin][0]} {wanted} --scope local --project {root}` (it beats the "
+            "project's file for you alone)."
+        )
     if place.kind == "settings" and place.scope is not None and pin in _COMMANDS:
         set_command, unset_command = _COMMANDS[pin]
         scope = f"--scope {place.scope}"

@@ -2,7 +2,9 @@
 
 Claude Code sends the background model verbatim (shared/claude-code-models.md §2), so for
 ``set-fast-model`` aliases and friendly names become the provider's exact ID here. The
-primary model's aliases are resolved by Claude Code itself and are kept as typed.
+primary model's aliases are resolved by Claude Code itself and are kept as typed. An ID the
+catalog does not know for the provider is refused with the closest ones it does know: a typo
+pinned is a request the API rejects, every time, with nothing to say why.
 """
 
 from __future__ import annotations
@@ -15,16 +17,14 @@ from ccprofile.claude.validate import check_value
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
 _BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
-_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
+_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
+_ARN = re.compile(r"arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
 # What an ID of each provider looks like (§4), for IDs newer than the catalog.
 SHAPES = {
     "anthropic": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
     "gateway": (re.compile(r".+"), "claude-haiku-4-5-20251001"),
     "bedrock": (
-        re.compile(
-            _BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?"
-            r"|arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+"
-        ),
+        re.compile(_BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?|" + _ARN.pattern),
         "us.anthropic.claude-haiku-4-5-20251001-v1:0",
     ),
     "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
@@ -36,7 +36,42 @@ SHAPES = {
 class Selection:
     value: str
     note: str | None = None
-    known: bool = True  # False: not in the catalog, accepted on its shape alone
+    known: bool = True  # False: not in the catalog (forced, an ARN, or a gateway's own name)
+    model: Model | None = None  # the catalog's model, when the value is one of its IDs
+
+
+def is_arn(value: str) -> bool:
+    """A Bedrock application inference profile (or other resource) ARN."""
+    return _ARN.fullmatch(value) is not None
+
+
+def closest(value: str, provider: str, catalog: Catalog) -> list[str]:
+    """The provider's catalog IDs nearest to ``value`` (a typo's likely meaning), each compared
+    as its ID and as its name (``claude-sonet-4-5`` is near Sonnet 4.5, not Sonnet 5): the
+    best, and any as near as it; none when nothing is near."""
+    import difflib  # only a refusal or a warning about an unknown ID pays for it
+
+    def score(form: str) -> float:
+        return difflib.SequenceMatcher(None, value.lower(), form.lower()).ratio()
+
+    scored: dict[str, float] = {}
+    for model in catalog.models:
+        # A gateway's own column, else the first-party ID a gateway most often passes through.
+        model_id = model.id_for(provider) or (model.id_for("anthropic") if provider == "gateway" else None)
+        if model_id:
+            scored[model_id] = max(score(model_id), score(f"claude-{model.key}"))
+    best = max(scored.values(), default=0.0)
+    ranked = sorted(scored.items(), key=lambda item: -item[1])
+    near = [i for i, s in ranked if s >= max(0.75, best - 0.02)][:3]
+    region = _REGION.match(value)
+    if provider == "bedrock" and region:  # the catalog lists us.; the user's geography is kept
+        near = [_REGION.sub(region.group(0), i) for i in near]
+    return near
+
+
+def did_you_mean(value: str, provider: str, catalog: Catalog) -> str:
+    near = closest(value, provider, catalog)
+    return f"; did you mean {' or '.join(near)}?" if near else ""
 
 
 def _suggest(catalog: Catalog, family: str, provider: str) -> str:
@@ -46,18 +81,13 @@ def _suggest(catalog: Catalog, family: str, provider: str) -> str:
 
 def _exact(catalog: Catalog, value: str, provider: str) -> Selection | None:
     """A catalog ID: accept it for its provider, refuse it with the right one for another."""
+    model = catalog.model_of(value, provider)
+    if model is not None:
+        return Selection(value, model=model)
     matches = catalog.by_id(value)
-    if not matches and provider == "bedrock":
-        # The catalog lists the us. inference profile; eu., apac., ... name the same model.
-        bare = _BEDROCK_REGION.sub("", value)
-        known = {_BEDROCK_REGION.sub("", m.id_for("bedrock") or ""): m for m in catalog.models}
-        if bare in known and known[bare].id_for("bedrock"):
-            return Selection(value)
     if not matches:
         return None
-    if any(p == provider for _, p in matches) or provider == "gateway":
-        return Selection(value)
-    model: Model = matches[0][0]
+    model = matches[0][0]
     right = model.id_for(provider)
     owners = " and ".join(sorted({p for _, p in matches}))
     hint = f"; on {provider} use {right}" if right else f"; {model.name} has no {provider} ID"
@@ -78,12 +108,49 @@ def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: 
         chosen = model.id_for(provider) or ""
         return Selection(
             chosen,
-            f"{value} is a family name, not an ID (Claude Code would send it as is); "
-            f"pinned the newest {model.family}: {chosen} ({model.name})",
+            f"{value} is a family name, not an ID (Claude Code would send it as is): "
+            f"the newest {model.family} is {chosen} ({model.name})",
+            model=model,
         )
     if value in catalog.aliases and not background:
         return Selection(value, f"{value} is an alias; Claude Code resolves it when it starts")
+    if provider == "bedrock" and is_arn(value):
+        return Selection(
+            value,
+            "an inference profile ARN: ccprofile cannot check which model it points to "
+            "(`aws bedrock get-inference-profile` shows it)",
+            known=False,
+        )
     return Selection(value, known=False)
+
+
+def _named(value: str, provider: str, catalog: Catalog) -> Selection | None:
+    """A friendly name (``haiku-4.5``, ``Haiku 4.5``), unless it is already an ID the provider
+    takes as typed: ``claude-haiku-4-5`` is Foundry's ID for Haiku 4.5 and, on a gateway, a
+    name the gateway was set up to serve; anywhere else it names Haiku 4.5."""
+    if catalog.model_of(value, provider) is not None:
+        return None
+    named = catalog.by_name(value)
+    if named is None:
+        return None
+    chosen = named.id_for(provider)
+    if not chosen:
+        raise BadValue(f"{named.name} has no {provider} model ID in the catalog; give an exact ID")
+    return Selection(chosen, f"{value!r} is {named.name}, whose {provider} ID is {chosen}", model=named)
+
+
+def _unknown(value: str, provider: str, catalog: Catalog) -> str:
+    """Why an ID is refused: not one the catalog knows for the provider, and what is near it."""
+    near = did_you_mean(value, provider, catalog)
+    if provider == "gateway":
+        return (
+            f"{value!r} is not a model ID in the catalog of Claude Code {catalog.claude_code_version}"
+            f"{near} (a gateway serves the names it is set up with, which only it knows)"
+        )
+    return (
+        f"{value!r} is not an ID the catalog of Claude Code {catalog.claude_code_version} "
+        f"knows for {provider}{near}"
+    )
 
 
 def choose(
@@ -92,31 +159,28 @@ def choose(
     catalog: Catalog,
     *,
     background: bool,
-    strict: bool = False,
     force: bool = False,
+    accept_unknown: bool = False,
 ) -> Selection:
-    """The value to pin for ``provider``, or a BadValue that says what to use instead."""
-    # A friendly name unless it is already this provider's exact ID: `claude-haiku-4-5` is
-    # Foundry's ID for Haiku 4.5 and, anywhere else, a name for it.
-    own_id = any(p == provider for _, p in catalog.by_id(value))
-    named = None if force or own_id else catalog.by_name(value)
+    """The value to pin for ``provider``, or a BadValue that says what to use instead.
+    ``force``: take the value as typed; ``accept_unknown``: let an ID the catalog does not
+    know pass with a note (a gateway's expected name, which only the gateway knows)."""
+    named = None if force else _named(value, provider, catalog)
     if named is not None:
-        chosen = named.id_for(provider)
-        if not chosen:
-            raise BadValue(f"{named.name} has no {provider} model ID in the catalog; give an exact ID")
-        return Selection(chosen, f"{value!r} is {named.name}: pinned {chosen}")
+        return named
     check_value(value)
     if force:
-        return Selection(value, "written as given, without checking the catalog", known=False)
+        return Selection(value, "taken as typed, without checking the catalog", known=False)
     selection = _catalog_choice(catalog, value, provider, background=background)
-    if selection.known:
+    if selection.known or selection.note:
         return selection
     shape, example = SHAPES[provider]
     if shape.fullmatch(value) is None:
         raise ModelShapeError(
             f"{value!r} does not look like a model ID for {provider} (for example {example})"
+            f"{did_you_mean(value, provider, catalog)}"
         )
-    note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
-    if strict:
-        raise UnknownModel(note)
-    return Selection(value, note + "; pinned as given", known=False)
+    if accept_unknown:
+        note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
+        return Selection(value, note + "; taken as given", known=False)
+    raise UnknownModel(_unknown(value, provider, catalog))

@@ -242,7 +242,11 @@ def exact_expectations(expected: Expected | None, provider: str, catalog: Catalo
             # A gateway serves the names it chooses; everywhere else the ID must be one the
             # provider knows, or the check would pass on a model no request can reach.
             choice = selection.choose(
-                value, provider, catalog, background=kind == "background", strict=provider != "gateway"
+                value,
+                provider,
+                catalog,
+                background=kind == "background",
+                accept_unknown=provider == "gateway",
             )
         except BadValue as error:
             raise ExpectationError(f"{expected.stated.get(kind, 'expected')}: {error}") from None

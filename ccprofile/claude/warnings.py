@@ -3,7 +3,7 @@
 Codes are part of the JSON contract: settings-override, not-loaded, shadowed,
 unpinned-fallback, alias-not-resolved, retired-model, invalid-settings, unverified-alias,
 startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file, settings-pin-beaten,
-project-settings-not-read, drift.
+project-settings-not-read, drift, unknown-model, costly-background.
 """
 
 from __future__ import annotations
@@ -15,8 +15,18 @@ from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.resolve import Composed, Model, Origin
+from ccprofile.claude.selection import closest, is_arn
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, FAST, PINNABLE, PINNED, PRIMARY
+from ccprofile.claude.variables import (
+    API_KEY,
+    AUTH_TOKEN,
+    BACKGROUND,
+    FAST,
+    PINNABLE,
+    PINNED,
+    PRIMARY,
+    REGION,
+)
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
 
@@ -79,7 +89,7 @@ def _settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "settings-override",
             f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
-            f"and settings beat the shell. {fix(place, name, None, s.shell)}",
+            f"and settings beat the shell. {fix(place, name, None, s.shell, keep=shell_value)}",
         )
 
 
@@ -104,17 +114,31 @@ def _not_loaded(s: Situation) -> Iterator[StatusWarning]:
 
 
 def _stale(s: Situation) -> Iterator[StatusWarning]:
-    """Values this shell still holds that a new terminal will not have (after unset, uninstall)."""
+    """Values this shell holds that a new terminal will not have: left over after unset or
+    uninstall, or just exported by hand; either way only this shell has them."""
     gone = [name for name in PINNABLE if s.env.get(name) and name not in s.base]
-    if gone and s.shell is not None:
-        held = ", ".join(f"{name}={s.env[name]}" for name in gone)
-        yield StatusWarning(
-            "stale-in-this-shell",
-            f"This shell still has {held}, but a new terminal will not: no startup file sets "
-            f"{'them' if len(gone) > 1 else 'it'} and new terminals do not inherit "
-            f"{'them' if len(gone) > 1 else 'it'}. A claude started here uses the old value. "
-            f"Fix: run `{s.shell.syntax.unset(gone)}` in this shell.",
-        )
+    if not gone or s.shell is None:
+        return
+    held = ", ".join(f"{name}={s.env[name]}" for name in gone)
+    them = "them" if len(gone) > 1 else "it"
+    used = [n for n in gone if s.now.origins.get(n, Origin("default")).source == "environment"]
+    here = (
+        f"A claude started from this shell uses {them}; one started from a new terminal does not."
+        if used
+        else f"Settings beat {them} here too, so for now this changes nothing."
+    )
+    keep = " and ".join(f"`{pin_fix(n, s.env[n], 'shell')[6:-2]}`" for n in gone if n != REGION)
+    yield StatusWarning(
+        "stale-in-this-shell",
+        f"This shell has {held}, but a new terminal will not: no startup file sets {them} and new "
+        f"terminals do not inherit {them}. {here} Fix: run `{s.shell.syntax.unset(gone)}` in this "
+        f"shell if {'they are' if len(gone) > 1 else 'it is'} left over"
+        + (
+            f"; to keep {them}, {keep} {'pin' if ' and ' in keep else 'pins'} {them} for new terminals too."
+            if keep
+            else "."
+        ),
+    )
 
 
 def _shadowed(s: Situation) -> Iterator[StatusWarning]:
@@ -130,6 +154,16 @@ def _shadowed(s: Situation) -> Iterator[StatusWarning]:
                 f"{name}={pin.value if pin else ''} does not reach new terminals. "
                 f"Fix: delete line {later.line} of {later.path}, or move it above the block.",
             )
+
+
+def _fix(s: Situation, place: Place, name: str, value: str) -> str:
+    """The fix for a bad value at ``place``: the right value there, unless that settings value
+    beats a pin of the shell's, whose fix (settings-override) is to remove it: one fix each."""
+    pin = s.scan.final(name)
+    shell_pin = pin.value if pin is not None and pin.value else s.env.get(name)
+    if place.kind == "settings" and shell_pin:
+        return fix(place, name, None, s.shell, keep=shell_pin)
+    return fix(place, name, value, s.shell)
 
 
 def _fallback(s: Situation) -> Iterator[StatusWarning]:
@@ -173,7 +207,7 @@ def _aliases(s: Situation) -> Iterator[StatusWarning]:
         if value.lower() not in s.catalog.aliases:
             continue
         exact = _exact_for_alias(value, s)
-        repair = fix(place, name, exact, s.shell) if exact else "Fix: pin an exact model ID there."
+        repair = _fix(s, place, name, exact) if exact else "Fix: pin an exact model ID there."
         yield StatusWarning(
             "alias-not-resolved",
             f"{name}={value} ({place.where}) is an alias; Claude Code sends it verbatim and the API "
@@ -188,7 +222,7 @@ def _retired(s: Situation) -> Iterator[StatusWarning]:
             continue
         newest = s.catalog.newest(retired.family, s.provider)
         right = newest.id_for(s.provider) if newest else None
-        repair = f" {fix(place, name, right, s.shell)} ({newest.name})" if newest and right else ""
+        repair = f" {_fix(s, place, name, right)}" if newest and right else ""
         yield StatusWarning(
             "retired-model",
             f"{name}={value} ({place.where}) was {retired.describe()}; requests with it fail.{repair}",
@@ -205,12 +239,64 @@ def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
             continue
         model = matches[0][0]
         right = model.id_for(s.provider)
-        repair = fix(place, name, right, s.shell) if right else f"Fix: {model.name} has no {s.provider} ID."
+        repair = _fix(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
         yield StatusWarning(
             "wrong-provider-id",
             f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}, but Claude "
             f"Code talks to {s.provider}, which rejects it. {repair}",
         )
+
+
+def _unknown_model(s: Situation) -> Iterator[StatusWarning]:
+    """A pinned ID the catalog does not know for the provider: most often a typo, which the API
+    rejects on every request. A gateway's names are its own, so it is not asked."""
+    if s.provider == "gateway":
+        return
+    catalog = s.catalog
+    for name, value, place in s.values(PINNED):
+        known = catalog.model_of(value, s.provider) or catalog.by_id(value) or catalog.retirement(value)
+        named = value.lower() in catalog.aliases or value.lower() in catalog.families
+        if known or named or is_arn(value):
+            continue  # retired, another provider's or an alias: each has a warning of its own
+        near = closest(value, s.provider, catalog)
+        meant = f" Did you mean {' or '.join(near)}?" if near else ""
+        repair = _fix(s, place, name, near[0]) if near else "Fix: pin an ID from `ccprofile models` there."
+        yield StatusWarning(
+            "unknown-model",
+            f"{name}={value} ({place.where}) is not an ID the catalog of Claude Code "
+            f"{catalog.claude_code_version} knows for {s.provider}; Claude Code sends it as it is, "
+            f"and the provider rejects an ID it does not serve.{meant} {repair}",
+        )
+
+
+def _costly_background(s: Situation) -> Iterator[StatusWarning]:
+    """A pinned background model that is not a small one: every title and summary at its price."""
+    small = s.catalog.recommended_background(s.provider)
+    if small is None or small.price is None:
+        return
+    seen: set[str] = set()
+    for model in (s.models[2], s.models[0]) if s.shell is not None else (s.models[0],):
+        chosen = s.catalog.model_of(model.model, s.provider)
+        if not model.selected or chosen is None or chosen.family == small.family or model.model in seen:
+            continue
+        seen.add(model.model)
+        if chosen.price is None:
+            continue
+        variable = model.variable or FAST
+        place = place_of(Origin(model.source, model.file), variable, s.scan, s.ours)
+        yield StatusWarning(
+            "costly-background",
+            f"{variable}={model.model} ({place.where}) makes {chosen.name} the background model: "
+            f"every title and summary costs {chosen.price.times(small.price):g} times what it costs on "
+            f"{small.name} ({chosen.price} against {small.price} per million input/output tokens, "
+            f"list prices). {_cheaper(s, model, place, variable, small.id_for(s.provider) or '')}",
+        )
+
+
+def _cheaper(s: Situation, model: Model, place: Place, variable: str, small: str) -> str:
+    if model.source == "managed-settings":
+        return _repair(Origin(model.source, model.file), place, variable, small, s)
+    return _fix(s, place, variable, small)
 
 
 def _crlf(s: Situation) -> Iterator[StatusWarning]:
@@ -263,13 +349,10 @@ def _settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
 
 
 def _repair(origin: Origin, place: Place, variable: str, value: str | None, s: Situation) -> str:
-    """The one fix at ``place``; managed settings are an administrator's, not the user's to edit."""
-    if origin.source == "managed-settings":
-        key = "model" if variable == "model" else f"env.{variable}"
-        return (
-            f"Fix: managed settings are set by an administrator: ask them to change {key} in {origin.file}."
-        )
-    return fix(place, variable, value, s.shell)
+    """The one fix at ``place`` itself, the project's file included (a team's expectation);
+    managed settings are an administrator's, not the user's to edit."""
+    del origin  # the place carries its layer
+    return fix(place, variable, value, s.shell, personal=False)
 
 
 def _unread(s: Situation) -> Iterator[StatusWarning]:
@@ -382,6 +465,8 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _aliases,
         _retired,
         _wrong_provider,
+        _unknown_model,
+        _costly_background,
         _unverified_alias,
         _settings_pin_beaten,
         _unread,

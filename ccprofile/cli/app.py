@@ -20,9 +20,9 @@ from ccprofile.cli.help_layout import Command, Context
 if "_CCPROFILE_COMPLETE" in os.environ:
     # A shell asking for completions (the lines `ccprofile completion` writes). typer registers
     # its bash/zsh/fish answerers only with its own --install-completion, which is replaced here.
-    from typer._completion_classes import completion_init
+    from ccprofile.cli.completing import register
 
-    completion_init()
+    register()
 
 
 def _click_class(name: str) -> type[Exception]:

@@ -16,10 +16,11 @@ from ccprofile.errors import (
     MissingZdotdir,
     ModelShapeError,
     NoEffect,
+    NotAStartupFile,
+    NotSmall,
     ProbeError,
     ShellNotDetected,
     UnknownModel,
-    UnsupportedShell,
     VerifyFailed,
 )
 
@@ -33,11 +34,15 @@ class UsageError(CcprofileError):
 
 # What to do next, in the words of this command line; most specific type first.
 _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
-    (UnsupportedShell, "; pass --shell NAME"),
     (ShellNotDetected, ": pass --shell NAME"),
     (MissingZdotdir, ": fix ZDOTDIR or pass --file"),
     (ModelShapeError, "; check the provider, or pass --force"),
-    (UnknownModel, "; --strict refuses unknown IDs (see `ccprofile models`)"),
+    (
+        UnknownModel,
+        "; nothing was written (`ccprofile models` lists the known IDs; --force pins it as typed)",
+    ),
+    (NotAStartupFile, "; nothing was written (--force writes it anyway)"),
+    (NotSmall, "; nothing was written (--force pins it without asking)"),
     (NoEffect, " (--strict: nothing was written)"),
     (VerifyFailed, " (--strict)"),
     (
@@ -67,8 +72,10 @@ def describe(error: CcprofileError) -> tuple[str, int]:
 
 def report_error(error: CcprofileError) -> int:
     """Print the error as its one line on stderr; return its exit code."""
+    from ccprofile.cli.program import runnable
+
     text, code = describe(error)
-    print(f"ccprofile: error: {text}", file=sys.stderr)
+    print(f"ccprofile: error: {runnable(text)}", file=sys.stderr)
     return code
 
 

@@ -27,7 +27,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-SHELL_HELP = f"Shell to configure ({', '.join(SHELLS)}); detected if not given."
+SHELL_HELP = f"Shell whose startup file to change ({', '.join(SHELLS)}); detected if not given."
+STATUS_SHELL_HELP = f"Shell whose new terminals to predict ({', '.join(SHELLS)}); detected if not given."
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ OPTIONS = (
         "DIR",
     ),
     Option("--probe", "probe", bool, "Start your shell once to read what a new terminal really exports."),
-    Option("--shell", "shell", str, SHELL_HELP, "NAME"),
+    Option("--shell", "shell", str, STATUS_SHELL_HELP, "NAME"),
     Option(
         "--expect-fast-model",
         "expect_fast_model",
@@ -140,7 +141,8 @@ def parse(args: Sequence[str]) -> StatusArgs | None:
         if value == "":
             return None
         values[option.dest] = value
-    project = Path(values["project"]) if values["project"] is not None else None
+    # A quoted '~/repo' reaches us with its ~: it means the home directory, as in a shell.
+    project = Path(values["project"]).expanduser() if values["project"] is not None else None
     if project is not None and project.exists() and not project.is_dir():
         return None  # typer's "is a file" error
     return StatusArgs(**{**values, "project": project})

@@ -14,6 +14,7 @@ import typer
 
 from ccprofile.claude.providers import PROVIDERS
 from ccprofile.claude.scopes import SCOPES
+from ccprofile.cli import completing
 from ccprofile.cli.failures import UsageError, report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
@@ -23,14 +24,17 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., None])
 
-ShellOption = Annotated[str | None, typer.Option("--shell", help=SHELL_HELP, metavar="NAME")]
+ShellOption = Annotated[
+    str | None, typer.Option("--shell", help=SHELL_HELP, metavar="NAME", autocompletion=completing.shells)
+]
 FileOption = Annotated[
     Path | None,
     typer.Option(
         "--file",
         metavar="PATH",
-        help="Write to this startup file instead of the shell's usual one.",
+        help="The startup file to change, instead of the shell's usual one.",
         dir_okay=False,
+        autocompletion=completing.paths,
     ),
 ]
 DryRunOption = Annotated[
@@ -42,6 +46,7 @@ ProviderOption = Annotated[
         "--provider",
         metavar=f"[{'|'.join(PROVIDERS)}]",
         help="Where Claude Code sends its requests; detected from the environment and settings if not given.",
+        autocompletion=completing.providers,
     ),
 ]
 
@@ -49,9 +54,9 @@ StrictOption = Annotated[
     bool,
     typer.Option(
         "--strict",
-        help="Refuse instead of warn: a model ID not in the catalog, a write that Claude Code would "
-        "not see (a settings file or a later export beats it), or a new shell that does not export "
-        "it (the file is put back). Exit 1, nothing written.",
+        help="Refuse instead of warn: a change that Claude Code would not see (a settings file or a "
+        "later export beats it), or a new shell that does not export it (the file is put back). "
+        "Exit 1, nothing written.",
     ),
 ]
 VerifyOption = Annotated[
@@ -73,6 +78,7 @@ ScopeOption = Annotated[
         "(.claude/settings.json, to commit), local to you in the project "
         "(.claude/settings.local.json), or managed for the machine.",
         show_default=False,
+        autocompletion=completing.scopes,
     ),
 ]
 ProjectOption = Annotated[
@@ -82,10 +88,16 @@ ProjectOption = Annotated[
         metavar="DIR",
         help="The project of --scope project or local (default: the current directory).",
         file_okay=False,
+        autocompletion=completing.paths,
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="Write the value as given, skipping the catalog checks.")
+    bool,
+    typer.Option(
+        "--force",
+        help="Write the value as typed: skip the catalog and price checks, and the check that --file "
+        "names a shell startup file.",
+    ),
 ]
 
 

@@ -3,60 +3,124 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
-from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.selection import Selection
-from ccprofile.errors import BadValue, CcprofileError
+from ccprofile.claude.catalog import Catalog, Model
+from ccprofile.claude.selection import Selection, choose
+from ccprofile.errors import BadValue, CcprofileError, NotSmall
 
 
 class PickCancelled(CcprofileError):
-    def __init__(self) -> None:
-        super().__init__("no model chosen (end of input); nothing was written")
+    def __init__(self, message: str = "no model chosen (end of input); nothing was written") -> None:
+        super().__init__(message)
 
 
-def _candidates(catalog: Catalog, provider: str) -> list[tuple[str, str]]:
-    return [
+def _candidates(catalog: Catalog, provider: str, current: str | None) -> list[tuple[str, str]]:
+    """(label, ID) to offer: the current pin first, then every small model of the provider."""
+    small = [
         (model.name, model_id)
         for model in catalog.models
-        if model.family == "haiku" and (model_id := model.id_for(provider))
+        if model.family == catalog.small_family and (model_id := model.id_for(provider))
     ]
+    if current is None:
+        return small
+    model = catalog.model_of(current, provider)
+    return [(model.name if model else "current", current)] + [c for c in small if c[1] != current]
 
 
 def pick_background(
-    catalog: Catalog, provider: str, console: Console, stdin: TextIO | None = None
+    catalog: Catalog,
+    provider: str,
+    console: Console,
+    current: str | None = None,
 ) -> Selection:
-    """Ask on a terminal (Enter takes the recommended model); without one, take it and say so."""
-    stdin = stdin or sys.stdin
+    """Ask on a terminal (Enter keeps the current pin, else takes the recommended model; a
+    number, an ID or a name chooses); without a terminal, keep the current pin or take the
+    recommended model, and say which."""
     recommended = catalog.recommended_background(provider)
     if recommended is None:
-        raise BadValue(f"the catalog has no Haiku-class model for {provider}: give a model ID")
-    default_id = recommended.id_for(provider) or ""
-    if not stdin.isatty():
+        raise BadValue(f"the catalog has no small model for {provider}: give a model ID")
+    default_id = current or recommended.id_for(provider) or ""
+    if not sys.stdin.isatty():
+        if current is not None:
+            return Selection(
+                current, f"no model given and no terminal to ask on: kept the current pin {current}"
+            )
         return Selection(
             default_id,
-            f"no model given and no terminal to ask on: pinned {default_id} "
+            f"no model given and no terminal to ask on: took {default_id} "
             f"({recommended.name}), the recommended background model for {provider}",
+            model=recommended,
         )
-    options = _candidates(catalog, provider)
-    default_index = next(i for i, (_, mid) in enumerate(options, 1) if mid == default_id)
+    options = _candidates(catalog, provider, current)
+    default = next(i for i, (_, model_id) in enumerate(options, 1) if model_id == default_id)
     console.print(f"Background model for [bold]{provider}[/bold]:")
     for index, (name, model_id) in enumerate(options, 1):
-        mark = "  (recommended)" if index == default_index else ""
+        mark = "  (current)" if model_id == current else ""
+        mark += "  (recommended)" if model_id == recommended.id_for(provider) else ""
         console.print(f"  {index}) {escape(name):<10} {escape(model_id)}{mark}", highlight=False)
     while True:
-        console.print(f"Choose 1-{len(options)} [{default_index}]: ", end="")
-        answer = stdin.readline()
+        console.print(f"Choose 1-{len(options)}, or type a model ID or name \\[{default}]: ", end="")
+        answer = sys.stdin.readline()
         if answer == "":
             # End of input (Ctrl-D) is "no", as in any prompt: nothing is written.
             console.print()
             raise PickCancelled()
         answer = answer.strip()
         if not answer:
-            return Selection(default_id, None)
+            return Selection(default_id, model=catalog.model_of(default_id, provider))
         if answer.isdigit() and 1 <= int(answer) <= len(options):
-            return Selection(options[int(answer) - 1][1], None)
-        console.print(f"Please type a number from 1 to {len(options)}, or press Enter.")
+            chosen = options[int(answer) - 1][1]
+            return Selection(chosen, model=catalog.model_of(chosen, provider))
+        try:
+            return choose(answer, provider, catalog, background=True)
+        except BadValue as error:
+            console.print(f"{escape(str(error))}. Type a number from 1 to {len(options)}, an ID or a name.")
+
+
+def cost_words(chosen: Model, small: Model) -> str:
+    """``40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 ...)``."""
+    assert chosen.price is not None and small.price is not None
+    return (
+        f"{chosen.price.times(small.price):g} times what it costs on {small.name} ({chosen.price} against "
+        f"{small.price} per million input/output tokens, list prices)"
+    )
+
+
+def confirm_cost(
+    choice: Selection,
+    catalog: Catalog,
+    provider: str,
+    console: Console,
+    *,
+    sets_haiku: bool,
+) -> None:
+    """A background model that is not a small one costs every title and summary at its price:
+    ask on a terminal (default no); without one, refuse (--force pins it without asking)."""
+    stdin = sys.stdin
+    small = catalog.recommended_background(provider)
+    chosen = choice.model
+    if chosen is None or small is None or chosen.family == small.family:
+        return
+    if chosen.price is None or small.price is None:
+        return
+    cost = (
+        f"{chosen.name} is not a small model: every title and summary would cost {cost_words(chosen, small)}"
+    )
+    if not stdin.isatty():
+        raise NotSmall(f"{cost}; pin {small.id_for(provider)} ({small.name}) instead")
+    console.print(f"{escape(cost)}.", highlight=False)
+    if sets_haiku:
+        console.print(
+            f"It also sets ANTHROPIC_DEFAULT_HAIKU_MODEL, so `haiku` would mean {chosen.name} too "
+            "(subagents that ask for haiku, /model haiku); --only-small-fast leaves that alone.",
+            highlight=False,
+        )
+    console.print("Pin it anyway? \\[y/N] ", end="")
+    answer = stdin.readline()
+    if answer.strip().lower() not in ("y", "yes"):
+        if answer == "":
+            console.print()
+        raise PickCancelled(f"{chosen.name} not pinned; nothing was written")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ccprofile.claude import variables
+from ccprofile.cli import completing
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import (
@@ -30,6 +31,7 @@ from ccprofile.cli.options import (
     refuse_contradictions,
     scope_from,
 )
+from ccprofile.errors import NotAStartupFile
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
@@ -54,9 +56,13 @@ def _write(
     strict: bool,
     verify: bool | None,
     adopt: Sequence[str] = (),
+    note: str | None = None,
+    force: bool | None = None,
 ) -> None:
     """One command, either kind of pin file: the block of a startup file, or a settings file.
-    ``adopt``: in a settings file, the pins a removal takes out even without ccprofile's record."""
+    ``adopt``: in a settings file, the pins a removal takes out even without ccprofile's record.
+    ``note``: about the value, printed once the place is known (never before a usage error).
+    ``force``: for a command that adds a pin, whether --force was given (None: it removes)."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
     from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
@@ -66,14 +72,51 @@ def _write(
     if scope == "shell":
         if where.project is not None:
             raise UsageError("--project names the project of --scope project or local")
-        writing.write(resolve_target(where.shell, where.file, os.environ, sys.platform), edit, what, options)
+        target = resolve_target(where.shell, where.file, os.environ, sys.platform)
+        problem = target.not_a_startup_file() if force is False else None
+        if problem is not None:
+            raise NotAStartupFile(problem)
+        _show(note)
+        writing.write(target, edit, what, options)
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
-    target = writing.settings_target(scope, where.project, where.shell)
+    settings_file = writing.settings_target(scope, where.project, where.shell)
+    _show(note)
     # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
     # the user's own (Claude Code's /model writes `model` in the user's settings).
-    writing.write_settings(target, edit, what, options, adopt if scope == "project" else ())
+    writing.write_settings(settings_file, edit, what, options, adopt if scope == "project" else ())
+
+
+def _current_pin(where: Where, name: str) -> str | None:
+    """The value ``name`` has in the place this command writes (the block, or the settings
+    file), so that running the same setup again keeps it rather than choosing anew."""
+    from ccprofile.startup import block, fileio, profile
+    from ccprofile.startup.targets import resolve_target
+
+    scope = scope_from(where.scope)
+    if scope != "shell":
+        from ccprofile.claude import settings
+        from ccprofile.cli import writing
+
+        settings_file = writing.settings_target(scope, where.project, where.shell)
+        document = settings.read(scope, settings_file.path)
+        return document.env.get(name) if document is not None and not document.error else None
+    target = resolve_target(where.shell, where.file, os.environ, sys.platform)
+    data = fileio.read(target.path).data
+    try:
+        blocks = block.find_blocks(fileio.decode(data)) if data is not None else []
+    except block.MarkerError:
+        return None  # the write reports the broken markers
+    found = profile.read_block(target.path, blocks[-1], variables.PINNABLE, strict=False) if blocks else None
+    return found.pins.get(name) if found is not None else None
+
+
+def _show(note: str | None) -> None:
+    if note:
+        from ccprofile.cli import render
+
+        render.show_note(console, note)
 
 
 @errors
@@ -82,8 +125,9 @@ def set_fast_model(
         str | None,
         typer.Argument(
             metavar="MODEL",
-            help="Model ID, friendly name (haiku-4.5) or alias (haiku). Omit it to pick one.",
+            help="Model ID, friendly name (haiku-4.5) or family (haiku). Omit it to pick one.",
             show_default=False,
+            autocompletion=completing.background_models,
         ),
     ] = None,
     only_small_fast: Annotated[
@@ -125,7 +169,7 @@ def set_fast_model(
     """
     from ccprofile.claude import selection
     from ccprofile.claude.validate import check_region
-    from ccprofile.cli import picker, render
+    from ccprofile.cli import picker
 
     refuse_contradictions(strict=strict, force=force)
     chosen_provider = provider_from(provider)
@@ -135,12 +179,13 @@ def set_fast_model(
             "pass --provider bedrock if Claude Code uses Bedrock"
         )
     models = catalog_here()
+    where = Where(shell, file, scope, project)
     if model is None:
-        choice = picker.pick_background(models, chosen_provider, console)
+        current = _current_pin(where, variables.FAST)
+        choice = picker.pick_background(models, chosen_provider, console, current)
     else:
-        choice = selection.choose(model, chosen_provider, models, background=True, strict=strict, force=force)
-    if choice.note:
-        render.show_note(console, choice.note)
+        choice = selection.choose(model, chosen_provider, models, background=True, force=force)
+    picker.confirm_cost(choice, models, chosen_provider, console, sets_haiku=not only_small_fast)
     region = check_region(aws_region) if aws_region is not None else None
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
@@ -154,7 +199,7 @@ def set_fast_model(
         return pins
 
     what = f"pins the background model to {choice.value}"
-    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
 
 
 @errors
@@ -165,6 +210,7 @@ def set_model(
             metavar="MODEL",
             help="Model ID or alias (sonnet, opus, ...) for the main conversation.",
             show_default=False,
+            autocompletion=completing.primary_models,
         ),
     ],
     provider: ProviderOption = None,
@@ -187,21 +233,17 @@ def set_model(
         ccprofile set-model claude-sonnet-4-5-20250929
     """
     from ccprofile.claude import selection
-    from ccprofile.cli import render
 
     refuse_contradictions(strict=strict, force=force)
-    choice = selection.choose(
-        model, provider_from(provider), catalog_here(), background=False, strict=strict, force=force
-    )
-    if choice.note:
-        render.show_note(console, choice.note)
+    choice = selection.choose(model, provider_from(provider), catalog_here(), background=False, force=force)
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins[variables.PRIMARY] = choice.value
         return pins
 
     what = f"pins the primary model to {choice.value}"
-    _write(Where(shell, file, scope, project), edit, what, dry_run=dry_run, strict=strict, verify=verify)
+    where = Where(shell, file, scope, project)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
 
 
 @errors

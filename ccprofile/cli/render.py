@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.startup.profile import Change
@@ -25,6 +27,35 @@ def tilde_text(text: str, home: Path) -> str:
     """Every path under ``home`` in a message written as ``~/...``, as the tables show them."""
     prefix = str(home).rstrip("/") + "/"
     return text.replace(prefix, "~/") if prefix != "/" else text
+
+
+# A word, or a command in backticks with what sticks to it (`ccprofile set-model X`.).
+_TOKENS = re.compile(r"[^\s`]*`[^`]*`\S*|\S+")
+
+
+def wrap(text: str, width: int, indent: str = "") -> str:
+    """``text`` wrapped at ``width``, except that a command in backticks is never broken: it
+    moves whole to the next line, and one longer than a line stays one (the terminal shows it
+    folded, and copying it gives the command back in one piece). Print with soft_wrap."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKENS.findall(text):
+        if line and len(indent) + len(line) + 1 + len(token) > width:
+            lines.append(line)
+            line = token
+        else:
+            line = f"{line} {token}" if line else token
+    lines.append(line)
+    return "\n".join(indent + each for each in lines)
+
+
+def say(console: Console, text: str, style: str | None = None, *, indent: str = "", lead: str = "") -> None:
+    """One message, wrapped to the terminal with every command in it whole (see ``wrap``).
+    ``lead``: markup in front of the message (ending in a space), wrapped as its plain text."""
+    lead_plain = Text.from_markup(lead).plain
+    rest = wrap(lead_plain + text, console.width, indent)[len(indent) + len(lead_plain) :]
+    body = f"[{style}]{escape(rest)}[/{style}]" if style else escape(rest)
+    console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
 
 def _paste_line(change: Change) -> str:
@@ -60,7 +91,7 @@ def show_change(
         verb = "Created" if change.created else "Updated"
         console.print(f"{verb} {escape(shown)}: it now {what}.")
         for line in change.exports if pins else ():
-            console.print(f"  [green]{escape(line)}[/green]", highlight=False)
+            console.print(f"  [green]{escape(line)}[/green]", highlight=False, soft_wrap=True)
     else:
         console.print(f"Updated {escape(shown)}: removed the ccprofile block.")
     if change.changed and change.backup is not None:
@@ -82,7 +113,8 @@ def show_apply_hint(
     if change.exports:
         if effective:
             console.print(
-                f"New terminals pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]"
+                f"New terminals pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]",
+                soft_wrap=True,
             )
             console.print("or paste:", highlight=False)
             console.print(f"  {escape(_paste_line(change))}", highlight=False, soft_wrap=True)
@@ -97,12 +129,25 @@ def show_apply_hint(
         console.print("This terminal does not have them set; new terminals will not either.")
 
 
-def show_completion_hint(console: Console, change: Change, shell: str, source_command: str) -> None:
+_ONCE_ON_PATH = " once they find ccprofile by name"
+
+
+def show_completion_hint(
+    console: Console, change: Change, shell: str, source_command: str, *, on_path: bool = True
+) -> None:
+    if not on_path and change.completion[1]:
+        say(
+            console,
+            "ccprofile is not on your PATH, and Tab completes the command `ccprofile`: install it "
+            "with pipx (see the README) so that new terminals find it by name.",
+            "yellow",
+        )
     if change.dry_run or not change.changed:
         return
     if change.completion[1]:
         console.print(
-            f"New {shell} terminals complete `ccprofile <Tab>`. For this terminal run:  "
+            f"New {shell} terminals complete `ccprofile <Tab>`{_ONCE_ON_PATH if not on_path else ''}. "
+            "For this terminal run:  "
             f"[bold]{escape(source_command)}[/bold]",
             soft_wrap=True,
         )
@@ -127,18 +172,22 @@ def show_shell(console: Console, target: Target) -> None:
 
 
 def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool, home: Path) -> None:
+    """Each shortfall, then its fix on a line of its own, as a warning's."""
     for shortfall in shortfalls:
-        prefix = "Dry run: " if dry_run else ""
-        console.print(f"[yellow]{escape(prefix + tilde_text(shortfall, home))}[/yellow]")
+        prefix = "Dry run: " if dry_run else ""  # the words hold either way (see effect.shortfalls)
+        problem, _, repair = tilde_text(shortfall, home).partition(" Fix: ")
+        say(console, prefix + problem, "yellow")
+        if repair:
+            say(console, repair, indent="  ", lead="[bold]Fix:[/bold] ")
 
 
 def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Path) -> None:
     """Each warning, then its fix on a line of its own; paths with ``~``, never wrapped inside."""
     for warning in warnings:
         problem, _, repair = tilde_text(warning.message, home).partition(" Fix: ")
-        console.print(f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: {escape(problem)}")
+        say(console, problem, lead=f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: ")
         if repair:
-            console.print(f"  [bold]Fix:[/bold] {escape(repair)}", soft_wrap=True)
+            say(console, repair, indent="  ", lead="[bold]Fix:[/bold] ")
 
 
 def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:
@@ -150,8 +199,8 @@ def show_verified(console: Console, shell: str, values: Mapping[str, str | None]
 
 
 def show_verify_problem(console: Console, problem: str) -> None:
-    console.print(f"[yellow]Check failed: {escape(problem)}.[/yellow]")
+    say(console, f"Check failed: {problem}.", "yellow")
 
 
 def show_note(console: Console, note: str) -> None:
-    console.print(f"[cyan]Note:[/cyan] {escape(note)}", highlight=False)
+    say(console, note, lead="[cyan]Note:[/cyan] ")

@@ -8,20 +8,29 @@ from typing import Annotated, Any
 
 import typer
 
-from ccprofile.cli import fast_status
+from ccprofile.cli import completing, fast_status
 from ccprofile.cli.consoles import console
 from ccprofile.cli.options import ProviderOption, catalog_here, errors, provider_from
 from ccprofile.errors import BadValue
 
+# Tab's values for status's own options (its table lives in fast_status, which imports no typer).
+_STATUS_VALUES: dict[str, dict[str, Any]] = {
+    "--shell": {"autocompletion": completing.shells},
+    "--expect-scope": {"autocompletion": completing.scopes},
+}
+
 
 def _status_parameter(option: fast_status.Option) -> inspect.Parameter:
-    extra = {"file_okay": False} if option.kind is Path else {}
+    extra: dict[str, Any] = (
+        {"file_okay": False, "autocompletion": completing.paths} if option.kind is Path else {}
+    )
+    extra.update(_STATUS_VALUES.get(option.flag, {}))
     annotation = option.kind if option.kind is bool else option.kind | None
     declared = typer.Option(
         option.flag,
         help=option.help,
         metavar=option.metavar,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
     return inspect.Parameter(
         option.dest,
@@ -62,6 +71,7 @@ def models(
             "--family",
             metavar="NAME",
             help="Only this family (haiku, sonnet, opus, fable, mythos); repeatable.",
+            autocompletion=completing.families,
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of the table.")] = False,

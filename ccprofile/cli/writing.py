@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccprofile.claude import effect, variables
 from ccprofile.claude import status as status_module
-from ccprofile.cli import render
+from ccprofile.cli import program, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.errors import (
@@ -285,6 +285,7 @@ def write(
             check=check,
             completion=completion,
             entry=entry,
+            program=program.name(),
         )
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
@@ -299,7 +300,7 @@ def write(
     render.show_shortfalls(console, found.shortfalls, options.dry_run, target.home.path)
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
-        render.show_completion_hint(console, change, target.shell.name, source)
+        render.show_completion_hint(console, change, target.shell.name, source, on_path=program.on_path())
         return change
     verified = True
     if not options.dry_run and change.changed and found.inputs is not None:

@@ -24,6 +24,13 @@ MARKERS: tuple[tuple[str, str], ...] = ((BEGIN, END),)
 OWNERSHIP = (
     "# Managed by ccprofile: change with `ccprofile set-fast-model`, remove with `ccprofile uninstall`."
 )
+
+
+def ownership(program: str = "ccprofile") -> str:
+    """The block's first comment, naming ccprofile as it can be run (a path, off PATH)."""
+    return OWNERSHIP.replace("`ccprofile ", f"`{program} ")
+
+
 OWNERSHIP_PREFIX = "# Managed by ccprofile"
 # Lines after which nothing may be added: a new block goes in front of them instead.
 MUST_STAY_LAST = ("#THIS MUST BE AT THE END OF THE FILE FOR SDKMAN TO WORK!!!",)
@@ -149,9 +156,11 @@ def find_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def render(payload: Sequence[str], newline: str = "\n", *, created_file: bool = False) -> str:
+def render(
+    payload: Sequence[str], newline: str = "\n", *, created_file: bool = False, program: str = "ccprofile"
+) -> str:
     """The whole block, every line terminated."""
-    lines = [BEGIN, OWNERSHIP]
+    lines = [BEGIN, ownership(program)]
     if created_file:
         lines.append(CREATED_NOTE)
     lines.extend(payload)
@@ -215,24 +224,30 @@ def _insert(text: str, block: str, newline: str) -> str:
 
 
 def apply(
-    text: str, payload: Sequence[str], *, created_file: bool = False, newline: str | None = None
+    text: str,
+    payload: Sequence[str],
+    *,
+    created_file: bool = False,
+    newline: str | None = None,
+    program: str = "ccprofile",
 ) -> Edit:
     """Put ``payload`` into the first block (in place), or add a new block.
 
     Later duplicate blocks are removed. ``created_file`` marks a new block as living in a file
     that ccprofile created; an existing block keeps the mark it has. ``newline`` ends the
     block's lines; None follows the file (PowerShell reads either, and editors keep one style).
+    ``program``: how the comment names ccprofile (see ``ownership``).
     """
     blocks = find_blocks(text)
     if not blocks:
         nl = newline or newline_of(text)
-        return Edit(_insert(text, render(payload, nl, created_file=created_file), nl), 0)
+        return Edit(_insert(text, render(payload, nl, created_file=created_file, program=program), nl), 0)
     first = blocks[0]
     nl = newline or first.newline
     # Cut in the whole text, not after the first block: whether a duplicate has a separator in
     # front depends on the line before it, which may be the first block's end fence.
     text = _cut_all(text, blocks, keep_first=True)
-    new = render(payload, nl, created_file=first.created_file)
+    new = render(payload, nl, created_file=first.created_file, program=program)
     old = text[first.start : first.end]
     if not old.endswith("\n"):
         # The end fence was the last line without a terminator; keep it that way.

@@ -145,9 +145,10 @@ def update(
     check: Check | None = None,
     completion: bool | None = None,
     entry: ledger.Entry | None = None,
+    program: str = "ccprofile",
 ) -> Change:
     """Apply ``edit`` to the file's pins and write the result; a block left with neither pins
-    nor completion is removed.
+    nor completion is removed. ``program``: how the block's comment names ccprofile.
 
     ``names`` are the variables a block may hold, in the order it writes them. ``completion``
     adds (True) or removes (False) the shell's tab-completion lines; None keeps what is there.
@@ -166,7 +167,9 @@ def update(
         payload = [shell.syntax.assign(name, value) for name, value in after]
         if completes:
             payload += [block.COMPLETION_NOTE, *shell.completion]
-        edited = block.apply(old, payload, created_file=missing, newline=shell.syntax.newline)
+        edited = block.apply(
+            old, payload, created_file=missing, newline=shell.syntax.newline, program=program
+        )
         return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
     return _run_block(

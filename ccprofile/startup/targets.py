@@ -11,6 +11,29 @@ from ccprofile.startup.detect import detect_shell
 from ccprofile.startup.homes import read_home, state_dir
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
 
+# Files whose names say they are data or another language's code, never a shell's startup file.
+_NOT_SHELL_SUFFIXES = frozenset((".json", ".toml", ".yaml", ".yml", ".xml", ".ini", ".py", ".js", ".md"))
+_SYSTEM_DIRS = ("/etc/", "/usr/", "/bin/", "/sbin/", "/lib", "/boot/", "/proc/", "/sys/", "/dev/", "/var/")
+
+
+def _system_startup_name(path: Path) -> bool:
+    """/etc/zshrc, /etc/bash.bashrc, /etc/profile, /etc/profile.d/x.sh, /etc/csh.cshrc, ..."""
+    from ccprofile.startup.shells import SHELLS
+
+    names = {n.lstrip(".") for shell in SHELLS.values() for n in shell.file_names}
+    names |= {"profile", "bash.bashrc", "bashrc", "csh.cshrc", "csh.login"}
+    return path.name in names or (path.parent.name == "profile.d" and path.suffix == ".sh")
+
+
+def _is_json(path: Path) -> bool:
+    import json  # only for a --file that starts like JSON
+
+    try:
+        json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return True
+
 
 def backup_dir_for(path: Path, home: Home) -> Path:
     """A folder of its own for a file's backups, with a name a person recognises: ``zshrc``
@@ -46,6 +69,30 @@ class Target:
         """
         if self.shell.name == "zsh" and self.home.env.get("ZDOTDIR") and not self.path.parent.is_dir():
             return self.path.parent
+        return None
+
+    def not_a_startup_file(self) -> str | None:
+        """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
+        has a startup file's name or none that says otherwise, shell text (no NUL bytes, not
+        JSON) and, under a system directory, a startup file's name (/etc/zshrc yes, /etc/passwd no)."""
+        if not self.named_file:
+            return None
+        path = self.path
+        if path.suffix.lower() in _NOT_SHELL_SUFFIXES:
+            kind = path.suffix[1:].upper()
+            return f"{path} is a {kind} file by its name, not a {self.shell.name} startup file"
+        known = shell_for_file(path) is not None or _system_startup_name(path)
+        if not known and any(str(path).startswith(d) for d in _SYSTEM_DIRS):
+            return f"{path} is a system file, not a {self.shell.name} startup file"
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            return None  # a new file (or one the write will report it cannot read)
+        if b"\0" in head:
+            return f"{path} holds binary data, not {self.shell.name} commands"
+        if head.lstrip()[:1] in (b"{", b"[") and _is_json(path):
+            return f"{path} holds JSON, not {self.shell.name} commands"
         return None
 
     def check_writable_location(self) -> None:

@@ -62,6 +62,49 @@ def model_table(binary: str) -> list[Row]:
     return rows
 
 
+_TIERS = re.compile(rb"pricing_tiers:\{")
+_TIER = re.compile(r"(\w+):\{input:([\d.e]+),output:([\d.e]+)")
+_PRICED = re.compile(r'display_name:"([^"]+)".*?pricing:(?:"(\w+)"|\{input:([\d.e]+),output:([\d.e]+))')
+
+
+def prices(binary: str) -> dict[str, tuple[float, float]]:
+    """Each model's (input, output) list price per million tokens, from the cost table the
+    binary's model catalog carries (``pricing_tiers`` and each row's ``pricing``)."""
+    with (
+        open(os.path.realpath(binary), "rb") as handle,
+        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
+        table = _TABLE_START.search(data)
+        tiers_at = _TIERS.search(data)
+        if table is None or tiers_at is None:
+            raise UnknownFormat(f"{binary}: no pricing_tiers and model table found")
+        tiers_text = data[tiers_at.start() : table.start()].decode("latin-1")
+        chunk = data[table.start() : table.start() + _WINDOW].decode("latin-1")
+    tiers: dict[str, tuple[float, float]] = {}
+    for name, given, taken in _TIER.findall(tiers_text):
+        tiers.setdefault(name, (float(given), float(taken)))  # the first: not a long_prompt rate
+    found: dict[str, tuple[float, float]] = {}
+    for row in chunk.split('{id:"claude-')[1:]:
+        priced = _PRICED.search(row)
+        if priced is None:
+            continue
+        name, tier, given, taken = priced.groups()
+        found[name] = tiers[tier] if tier else (float(given), float(taken))
+    if not found:
+        raise UnknownFormat(f"{binary}: the model table has no prices in the known form")
+    return found
+
+
+def compare_prices(catalog: Catalog, found: Mapping[str, tuple[float, float]]) -> list[str]:
+    """Every model whose price in catalog.json is not the binary's, one line each."""
+    problems = []
+    for model in catalog.models:
+        price = (model.price.input, model.price.output) if model.price else None
+        if found.get(model.name) != price:
+            problems.append(f"{model.name}: catalog.json {price}, the binary {found.get(model.name)}")
+    return problems
+
+
 def compare_table(catalog: Catalog, rows: Sequence[Row]) -> list[str]:
     """Every difference between catalog.json and the binary's table, one line each."""
     problems = []

@@ -17,7 +17,7 @@ import pytest
 from ccprofile.claude.catalog import load, recorded_releases
 from tests.conftest import IN_CI, ccprofile_command, require_program
 from tests.e2e.harness import Scenario, claude_version, run_scenario
-from tests.e2e.releases import binaries_under_test, compare_table, model_table
+from tests.e2e.releases import binaries_under_test, compare_prices, compare_table, model_table, prices
 from tests.e2e.scenarios import SCENARIOS
 
 pytestmark = pytest.mark.e2e
@@ -52,6 +52,14 @@ def test_catalog_matches_the_model_table_in_the_binary(claude: tuple[str, str]) 
     program, release = claude
     rules = release if release in recorded_releases() else None
     assert compare_table(load(rules), model_table(program)) == []
+
+
+def test_catalog_prices_are_the_cost_table_in_the_binary(claude: tuple[str, str]) -> None:
+    """The prices ccprofile compares (cost confirmation, costly-background, `models`) are the
+    ones Claude Code itself counts with; a release that changes one fails here."""
+    program, release = claude
+    rules = release if release in recorded_releases() else None
+    assert compare_prices(load(rules), prices(program)) == []
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
