@@ -49,7 +49,11 @@ class ModelShapeError(BadValue):
 
 
 class UnknownModel(BadValue):
-    """The value looks like a model ID but is not in the catalog (refused only when asked)."""
+    """The value is not an ID the catalog knows for ``provider``."""
+
+    def __init__(self, message: str, provider: str) -> None:
+        super().__init__(message)
+        self.provider = provider
 
 
 class NotSmall(BadValue):

@@ -21,7 +21,9 @@ from rich.console import Console
 from rich.text import Text
 
 DOCS = Path(__file__).resolve().parent
-CCPROFILE = [sys.executable, "-m", "ccprofile"]
+# The console script, found by name on PATH (see _environment), as a user's pipx install is:
+# the commands in the pictures then say `ccprofile`, as they would for that user.
+CCPROFILE = [str(Path(sys.executable).parent / "ccprofile")]
 WIDTH = 100
 PINNED = "claude-haiku-4-5-20251001"
 
@@ -29,6 +31,7 @@ PINNED = "claude-haiku-4-5-20251001"
 def _environment(home: Path, session: int) -> dict[str, str]:
     keep = ("PATH", "LANG", "LC_ALL")
     env = {name: os.environ[name] for name in keep if name in os.environ}
+    env["PATH"] = os.pathsep.join((str(Path(CCPROFILE[0]).parent), env.get("PATH", os.defpath)))
     env.update(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),

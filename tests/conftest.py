@@ -114,7 +114,7 @@ def home(
     monkeypatch.setenv("CCPROFILE_CLAUDE", str(installed_claude))
     # `ccprofile` runs by name, as after the README's install: hints print it so. (A test of
     # a ccprofile off PATH takes this folder out again.)
-    on_path = tmp_path / "bin"
+    on_path = tmp_path / "ccprofile-on-path"
     on_path.mkdir()
     (on_path / "ccprofile").symlink_to(ccprofile_command()[0])
     monkeypatch.setenv("PATH", f"{on_path}{os.pathsep}{os.environ.get('PATH', '')}")

@@ -103,7 +103,6 @@ def test_refusals_suggest_the_right_value(typed: str, provider: str, message: st
         ("claude-sonet-4-5", "gateway", "claude-sonnet-4-5-20250929"),
         ("claude-haiku-6-0@20270101", "vertex", "claude-haiku-4-5@20251001"),
         ("claude-unheard-of", "anthropic", None),
-        ("team-haiku-deployment", "foundry", None),
         ("my/proxy-model", "gateway", None),
     ],
 )
@@ -123,6 +122,28 @@ def test_an_id_the_catalog_does_not_know_is_refused_with_the_nearest(
     assert ("a gateway serves the names" in text) == (provider == "gateway")
     forced = choose(typed, provider, CATALOG, background=True, force=True)
     assert forced.value == typed and not forced.known
+
+
+def test_a_foundry_deployment_name_is_taken_as_the_users_own() -> None:
+    """On Foundry the ID is the name of the user's deployment, which only Azure knows."""
+    selection = choose("team-haiku-deployment", "foundry", CATALOG, background=True)
+    assert selection.value == "team-haiku-deployment" and not selection.known
+    assert selection.note and "Foundry deployment" in selection.note
+
+
+def test_force_skips_the_refusals_but_still_reads_names_and_families() -> None:
+    """`--force` after a refusal pins what was meant: a family or a friendly name taken as
+    typed would be sent verbatim and rejected; an ID-shaped value is kept as typed."""
+    assert choose("sonnet", "anthropic", CATALOG, background=True, force=True).value == "claude-sonnet-5-5"
+    assert choose("haiku-4.5", "bedrock", CATALOG, background=True, force=True).value == (
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
+    assert (
+        choose("claude-haiku-4-5", "anthropic", CATALOG, background=True, force=True).value
+        == "claude-haiku-4-5"
+    )
+    forced = choose("claude-opus-5-5", "anthropic", CATALOG, background=True, force=True)
+    assert forced.model is not None and forced.model.name == "Opus 5.5" and forced.note is None
 
 
 def test_a_bedrock_arn_passes_and_says_it_cannot_be_checked() -> None:
@@ -161,20 +182,24 @@ def test_models_command_json_and_table() -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["models", "--provider", "bedrock", "--family", "haiku", "--json"])
     data = json.loads(result.output)
-    # The table's rows, retired IDs included; Bedrock has no ID for those: null.
+    # Only rows with an ID: retired IDs are first-party IDs, which Bedrock does not take.
     assert [m["id"] for m in data["models"]] == [
         "us.anthropic.claude-haiku-4-5-20251001-v1:0",
         "us.anthropic.claude-haiku-5-5",
-        None,
-        None,
     ]
-    assert [m["recommended_background"] for m in data["models"]] == [False, True, False, False]
-    assert [m["retired_on"] for m in data["models"]] == [None, None, "2026-02-19", None]
+    assert [m["recommended_background"] for m in data["models"]] == [False, True]
+    assert [m["price"] for m in data["models"]] == [
+        {"input": 1.0, "output": 5.0},
+        {"input": 0.1, "output": 0.5},
+    ]
+    assert data["not_on_provider"] == [] and "cost table" in data["prices"]
+    first_party = json.loads(runner.invoke(app, ["models", "--family", "haiku", "--json"]).output)
+    assert [m["retired_on"] for m in first_party["models"]] == [None, None, "2026-02-19", None]
     table = runner.invoke(app, ["models", "--provider", "anthropic"], env={"COLUMNS": "200"}).output
     assert (
-        "recommended background model" in table
+        "Recommended background model: Haiku 5.5 (claude-haiku-5-5)." in table
         and "claude-3-5-haiku-20241022" in table
-        and "retired" in table
+        and "retired on 2026-02-19" in table
     )
 
 
@@ -271,6 +296,26 @@ def test_without_a_terminal_a_rerun_keeps_the_pin_it_finds(home: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert f"kept the current pin {eu}" in " ".join(again.stdout.split())
     assert f"export ANTHROPIC_SMALL_FAST_MODEL='{eu}'" in (home / ".zshrc").read_text()
+
+
+def test_a_rerun_for_another_provider_does_not_keep_a_pin_it_cannot_use(home: Path) -> None:
+    """The block holds the Anthropic API's ID; a rerun for Bedrock takes Bedrock's model and
+    says why, rather than keep an ID Bedrock rejects."""
+    assert run_cli(["set-fast-model", "claude-haiku-5-5", "--shell", "zsh", "--no-verify"]).returncode == 0
+    again = run_cli(["set-fast-model", "--provider", "bedrock", "--shell", "zsh", "--no-verify"])
+    assert again.returncode == 0, again.stderr
+    assert "kept the current pin" not in again.stdout
+    assert (
+        "export ANTHROPIC_SMALL_FAST_MODEL='us.anthropic.claude-haiku-5-5'" in (home / ".zshrc").read_text()
+    )
+
+
+def test_a_family_forced_after_the_cost_refusal_pins_the_model_not_the_word(home: Path) -> None:
+    refused = run_cli(["set-fast-model", "sonnet", "--shell", "zsh", "--no-verify"])
+    assert refused.returncode == 2 and "Sonnet 5.5 is not a small model" in refused.stderr
+    forced = run_cli(["set-fast-model", "sonnet", "--force", "--shell", "zsh", "--no-verify"])
+    assert forced.returncode == 0, forced.stderr
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-sonnet-5-5'" in (home / ".zshrc").read_text()
 
 
 def test_a_large_background_model_is_refused_without_a_terminal_and_asked_on_one(home: Path) -> None:

@@ -135,7 +135,7 @@ def test_bad_model_values_are_refused_in_one_line(home: Path, value: str, fragme
 def test_unknown_shell_is_a_clear_error(home: Path) -> None:
     result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "nushell"])
     assert result.returncode == 2
-    assert "unsupported shell 'nushell'" in result.stderr and "--shell" in result.stderr
+    assert "unsupported shell 'nushell': supported are bash, csh, dash, fish" in result.stderr
 
 
 def test_home_unset_is_a_clear_error(home: Path) -> None:

@@ -18,8 +18,8 @@ BIN = str(Path(ccprofile_command()[0]).parent)
 ZSHRC_WITH_COMPINIT = "autoload -Uz compinit && compinit -u\n"
 
 
-def _tab_completes(shell: str, home: Path, *, timeout: float) -> bool:
-    """Type `ccprofile set-f<Tab>` into an interactive shell; True if it became set-fast-model."""
+def _completes_to(shell: str, home: Path, typed: str, wanted: str, *, timeout: float = 8) -> bool:
+    """Type ``typed`` and Tab into an interactive shell; True if ``wanted`` appears."""
     env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "TERM": "xterm", "SHELL": f"/bin/{shell}"}
     child = pexpect.spawn(
         require_program(shell), ["-i"], env=env, encoding="utf-8", timeout=30, cwd=str(home)
@@ -27,11 +27,16 @@ def _tab_completes(shell: str, home: Path, *, timeout: float) -> bool:
     try:
         child.sendline("echo ready$((1+1))" if shell != "fish" else "echo ready(math 1+1)")
         child.expect("ready2")
-        child.send("ccprofile set-f\t")
-        return child.expect(["set-fast-model", pexpect.TIMEOUT], timeout=timeout) == 0
+        child.send(typed + "\t")
+        return child.expect([wanted, pexpect.TIMEOUT], timeout=timeout) == 0
     finally:
         child.sendcontrol("c")
         child.close(force=True)
+
+
+def _tab_completes(shell: str, home: Path, *, timeout: float) -> bool:
+    """Type `ccprofile set-f<Tab>`; True if it became set-fast-model."""
+    return _completes_to(shell, home, "ccprofile set-f", "set-fast-model", timeout=timeout)
 
 
 @pytest.mark.real_shell
@@ -135,21 +140,6 @@ _VALUE_CASES = (
     ("ccprofile set-fast-model --file myrcf", "myrcfile-unique"),
     ("ccprofile unset-model --project projd", "projdir-unique"),
 )
-
-
-def _completes_to(shell: str, home: Path, typed: str, wanted: str) -> bool:
-    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", "TERM": "xterm", "SHELL": f"/bin/{shell}"}
-    child = pexpect.spawn(
-        require_program(shell), ["-i"], env=env, encoding="utf-8", timeout=30, cwd=str(home)
-    )
-    try:
-        child.sendline("echo ready$((1+1))" if shell != "fish" else "echo ready(math 1+1)")
-        child.expect("ready2")
-        child.send(typed + "\t")
-        return child.expect([wanted, pexpect.TIMEOUT], timeout=8) == 0
-    finally:
-        child.sendcontrol("c")
-        child.close(force=True)
 
 
 @pytest.mark.real_shell

@@ -348,9 +348,15 @@ def test_off_path_every_printed_command_names_the_way_ccprofile_was_run(home: Pa
         check=False,
     )
     assert typed.returncode == 0 and "ccprofile" in typed.stdout
-    again = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"])  # on PATH
+    # A dry run shows the file's own bytes: a line that calls ccprofile is not rewritten.
+    with (home / ".zshrc").open("a") as rc:
+        rc.write("alias cs='ccprofile status'\n")
+    dry = run_cli(["set-model", "sonnet", "--shell", "zsh", "--dry-run"], env=off)
+    assert " alias cs='ccprofile status'" in dry.stdout
+    # The same pin from an install on PATH leaves the file as it is (the comment is kept).
+    again = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--no-verify"])
     assert again.returncode == 0, again.stderr
-    assert "change with `ccprofile set-fast-model`" in (home / ".zshrc").read_text()
+    assert "already pins" in again.stdout
 
 
 def _commands_whole(text: str) -> None:
@@ -426,7 +432,6 @@ def test_models_never_breaks_a_name_or_an_id(columns: str) -> None:
         ("/etc/passwd", None, "/etc/passwd is a system file, not a zsh startup file"),
         ("settings.json", b"{}", "is a JSON file by its name, not a zsh startup file"),
         ("exports", b'{"env": {}}', "holds JSON, not zsh commands"),
-        ("blob", b"\x7fELF\x00\x01", "holds binary data, not zsh commands"),
     ],
 )
 def test_file_that_is_not_a_startup_file_is_refused_unless_forced(
@@ -440,20 +445,46 @@ def test_file_that_is_not_a_startup_file_is_refused_unless_forced(
     assert refused.returncode == 2 and said in refused.stderr
     assert "--force writes it anyway" in refused.stderr and refused.stdout == ""  # no note first
     assert path.read_bytes() == before
-    if content is not None and b"\x00" not in content:  # binary stays refused: no safe text edit
+    if content is not None:
         forced = run_cli(
             ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(path), "--force", "--no-verify"]
         )
         assert forced.returncode == 0, forced.stderr
 
 
-def test_a_startup_file_by_its_name_or_content_is_accepted(home: Path) -> None:
-    local = home / ".zsh_local"
-    local.write_text("alias ll='ls -l'\n")
-    done = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(local), "--no-verify"])
-    assert done.returncode == 0, done.stderr
-    dry = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", "/etc/zsh/zshrc", "--dry-run"])
+@pytest.mark.parametrize(
+    "file",
+    [
+        "~/.zsh_local",
+        "~/.bashrc.d/pins.sh",
+        "~/.config/fish/conf.d/mine.fish",
+        "/etc/zsh/zshrc",
+        "/etc/skel/.profile",
+        "/etc/profile.d/pins.sh",
+        "/etc/bash.bashrc",
+    ],
+)
+def test_a_startup_file_by_its_name_or_place_is_accepted(home: Path, file: str) -> None:
+    """Real startup files are never taken for system files: a dry run shows the block."""
+    path = Path(file.replace("~", str(home), 1))
+    if file.startswith("~"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    dry = run_cli(["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(path), "--dry-run"])
+    if not path.parent.is_dir():
+        assert "does not exist" in dry.stderr  # no such system directory on this machine
+        return
     assert dry.returncode == 0, dry.stderr
+    assert "+# >>> ccprofile >>>" in dry.stdout
+
+
+def test_binary_content_is_refused_even_with_force(home: Path) -> None:
+    blob = home / "blob"
+    blob.write_bytes(b"\x7fELF\x00\x01")
+    forced = run_cli(
+        ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(blob), "--force", "--no-verify"]
+    )
+    assert forced.returncode == 1 and "contains NUL bytes" in forced.stderr
+    assert blob.read_bytes() == b"\x7fELF\x00\x01"
 
 
 def test_a_tilde_in_a_quoted_path_option_is_the_home_directory(home: Path) -> None:

@@ -199,7 +199,9 @@ def test_an_alias_in_a_settings_file_is_fixed_in_that_file(home: Path) -> None:
 
 
 def test_an_alias_in_the_block_is_fixed_with_ccprofile(home: Path) -> None:
-    assert invoke("set-fast-model", "haiku", "--shell", "zsh", "--force").exit_code == 0
+    # An older release (or --force before it read families) wrote the word itself.
+    payload = [f"export {name}='haiku'" for name in (FAST, "ANTHROPIC_DEFAULT_HAIKU_MODEL")]
+    (home / ".zshrc").write_text(block.render(payload))
     report = status_json()
     messages = [w["message"] for w in report["warnings"] if w["code"] == "alias-not-resolved"]
     assert messages and all("Fix: `ccprofile set-fast-model claude-haiku-5-5`." in m for m in messages)

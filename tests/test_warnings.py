@@ -94,8 +94,8 @@ def stale_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
         [
             f"This shell has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
             "terminals do not inherit it. A claude started from this shell uses it; one started from a new "
-            f"terminal does not. Fix: run `unset {FAST}` in this shell if it is left over; to keep it, "
-            f"`ccprofile set-fast-model {H45}` pins it for new terminals too."
+            f"terminal does not. Fix: run `unset {FAST}` in this shell if it is left over; to keep the model it "
+            f"gives claude, `ccprofile set-fast-model {H45}` pins it for new terminals too."
         ],
     )
 
@@ -108,8 +108,8 @@ def stale_two_fish(home: Path) -> tuple[dict[str, str], str, list[str]]:
             f"This shell has {FAST}={H45}, {PRIMARY}=sonnet, but a new terminal will not: no startup file sets "
             "them and new terminals do not inherit them. A claude started from this shell uses them; one "
             f"started from a new terminal does not. Fix: run `set -e {FAST}; set -e {PRIMARY}` in this shell if "
-            f"they are left over; to keep them, `ccprofile set-fast-model {H45}` and `ccprofile set-model "
-            "sonnet` pin them for new terminals too."
+            f"they are left over; to keep the models they give claude, `ccprofile set-fast-model {H45}` and "
+            "`ccprofile set-model sonnet` pin them for new terminals too."
         ],
     )
 
@@ -438,8 +438,35 @@ def stale_beaten_by_settings(home: Path) -> tuple[dict[str, str], str, list[str]
         [
             f"This shell has {FAST}={H45}, but a new terminal will not: no startup file sets it and new "
             "terminals do not inherit it. Settings beat it here too, so for now this changes nothing. Fix: "
-            f"run `unset {FAST}` in this shell if it is left over; to keep it, `ccprofile set-fast-model {H45}` "
-            "pins it for new terminals too."
+            f"run `unset {FAST}` in this shell if it is left over; to keep the model it gives claude, "
+            f"`ccprofile set-fast-model {H45}` pins it for new terminals too."
+        ],
+    )
+
+
+def stale_both_background_variables(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {FAST: H45, HAIKU: H55},
+        "stale-in-this-shell",
+        [
+            f"This shell has {FAST}={H45}, {HAIKU}={H55}, but a new terminal will not: no startup file sets "
+            "them and new terminals do not inherit them. A claude started from this shell uses them; one "
+            f"started from a new terminal does not. Fix: run `unset {FAST} {HAIKU}` in this shell if they are "
+            f"left over; to keep the model they give claude, `ccprofile set-fast-model {H45}` pins it for new "
+            "terminals too."
+        ],
+    )
+
+
+def retired_in_both_the_shell_and_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The shell's pin is as bad as the settings value: the fix is the right value, not removal."""
+    path = _settings(home, {"env": {FAST: "claude-3-5-haiku-20241022"}})
+    return (
+        {FAST: "claude-3-5-haiku-20241022"},
+        "retired-model",
+        [
+            f"{FAST}=claude-3-5-haiku-20241022 (env.{FAST} in {path}) was retired on 2026-02-19; requests with "
+            f'it fail. Fix: set "{FAST}" to "{H55}" in the "env" object of {path}.'
         ],
     )
 
@@ -479,6 +506,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (unknown_model_nothing_near, "zsh"),
         (costly_background_in_settings, "zsh"),
         (stale_beaten_by_settings, "zsh"),
+        (stale_both_background_variables, "zsh"),
+        (retired_in_both_the_shell_and_settings, "zsh"),
     ]
 }
 
@@ -517,5 +546,7 @@ def test_a_teams_committed_file_is_never_the_fix_a_personal_scope_is(home: Path)
         app, ["set-fast-model", H45, "--scope", "local", "--project", str(repo), "--shell", "zsh"]
     )
     assert followed.exit_code == 0, followed.output
-    after = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)]).output)
+    after = json.loads(
+        runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)]).output
+    )
     assert after["background"]["new_shell"]["model"] == H45

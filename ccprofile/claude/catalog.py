@@ -33,6 +33,15 @@ COLUMNS = {
 
 # Bedrock's cross-region inference profiles: the same model in another geography.
 _BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
+# A Bedrock application inference profile (or other resource) ARN: a name for a model that
+# only the AWS account can resolve.
+ARN = re.compile(r"arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
+
+
+def is_arn(value: str) -> bool:
+    return ARN.fullmatch(value) is not None
+
+
 # Claude Code's context-window suffix (`claude-sonnet-4-5-20250929[1m]`), not part of the ID.
 _SUFFIX = re.compile(r"\[[a-z0-9]+\]$")
 
@@ -122,7 +131,7 @@ class Catalog:
     def small_family(self) -> str:
         """The family Claude Code's own background default on the Anthropic API belongs to."""
         default = self.default_background["anthropic"]
-        return next(m.family for m in self.models if m.id_for("anthropic") == default)
+        return next((m.family for m in self.models if m.id_for("anthropic") == default), self.families[0])
 
     def by_name(self, text: str) -> Model | None:
         """A model from a friendly name: ``haiku-4.5``, ``Haiku 4.5``, ``claude-haiku-4-5``."""

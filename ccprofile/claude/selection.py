@@ -12,19 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccprofile.claude.catalog import Catalog, Model
+from ccprofile.claude.catalog import ARN, Catalog, Model, is_arn
 from ccprofile.claude.validate import check_value
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
 _BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
 _REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
-_ARN = re.compile(r"arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
+
 # What an ID of each provider looks like (§4), for IDs newer than the catalog.
 SHAPES = {
     "anthropic": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
     "gateway": (re.compile(r".+"), "claude-haiku-4-5-20251001"),
     "bedrock": (
-        re.compile(_BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?|" + _ARN.pattern),
+        re.compile(_BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?|" + ARN.pattern),
         "us.anthropic.claude-haiku-4-5-20251001-v1:0",
     ),
     "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
@@ -38,11 +38,6 @@ class Selection:
     note: str | None = None
     known: bool = True  # False: not in the catalog (forced, an ARN, or a gateway's own name)
     model: Model | None = None  # the catalog's model, when the value is one of its IDs
-
-
-def is_arn(value: str) -> bool:
-    """A Bedrock application inference profile (or other resource) ARN."""
-    return _ARN.fullmatch(value) is not None
 
 
 def closest(value: str, provider: str, catalog: Catalog) -> list[str]:
@@ -71,7 +66,7 @@ def closest(value: str, provider: str, catalog: Catalog) -> list[str]:
 
 def did_you_mean(value: str, provider: str, catalog: Catalog) -> str:
     near = closest(value, provider, catalog)
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    return f" (did you mean {' or '.join(near)}?)" if near else ""
 
 
 def _suggest(catalog: Catalog, family: str, provider: str) -> str:
@@ -163,24 +158,34 @@ def choose(
     accept_unknown: bool = False,
 ) -> Selection:
     """The value to pin for ``provider``, or a BadValue that says what to use instead.
-    ``force``: take the value as typed; ``accept_unknown``: let an ID the catalog does not
-    know pass with a note (a gateway's expected name, which only the gateway knows)."""
-    named = None if force else _named(value, provider, catalog)
-    if named is not None:
-        return named
+    ``force``: skip the refusals (an unknown, retired or other provider's ID is taken as
+    typed), but still read a name or a family, which taken as typed no provider serves;
+    ``accept_unknown``: let an ID the catalog does not know pass with a note (a gateway's
+    expected name, a Foundry deployment: names only they know)."""
+    shape, example = SHAPES[provider]
+    if not force or shape.fullmatch(value) is None or value.lower() in catalog.families:
+        named = _named(value, provider, catalog)
+        if named is not None:
+            return named
     check_value(value)
+    if force and background and value.lower() in catalog.families:
+        return _catalog_choice(catalog, value.lower(), provider, background=True)
     if force:
-        return Selection(value, "taken as typed, without checking the catalog", known=False)
+        model = catalog.model_of(value, provider)
+        note = None if model is not None else "taken as typed, without checking the catalog"
+        return Selection(value, note, known=model is not None, model=model)
     selection = _catalog_choice(catalog, value, provider, background=background)
     if selection.known or selection.note:
         return selection
-    shape, example = SHAPES[provider]
     if shape.fullmatch(value) is None:
         raise ModelShapeError(
             f"{value!r} does not look like a model ID for {provider} (for example {example})"
             f"{did_you_mean(value, provider, catalog)}"
         )
+    if provider == "foundry":  # a deployment name is the user's own, chosen in Azure
+        note = f"{value} is taken as the name of your Foundry deployment, which the catalog cannot check"
+        return Selection(value, note, known=False)
     if accept_unknown:
         note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
         return Selection(value, note + "; taken as given", known=False)
-    raise UnknownModel(_unknown(value, provider, catalog))
+    raise UnknownModel(_unknown(value, provider, catalog), provider)

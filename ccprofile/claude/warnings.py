@@ -12,10 +12,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve, scopes
-from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.catalog import Catalog, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.resolve import Composed, Model, Origin
-from ccprofile.claude.selection import closest, is_arn
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
@@ -25,7 +24,6 @@ from ccprofile.claude.variables import (
     PINNABLE,
     PINNED,
     PRIMARY,
-    REGION,
 )
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
@@ -127,18 +125,39 @@ def _stale(s: Situation) -> Iterator[StatusWarning]:
         if used
         else f"Settings beat {them} here too, so for now this changes nothing."
     )
-    keep = " and ".join(f"`{pin_fix(n, s.env[n], 'shell')[6:-2]}`" for n in gone if n != REGION)
+    keep = _keep(s, gone)
     yield StatusWarning(
         "stale-in-this-shell",
         f"This shell has {held}, but a new terminal will not: no startup file sets {them} and new "
         f"terminals do not inherit {them}. {here} Fix: run `{s.shell.syntax.unset(gone)}` in this "
-        f"shell if {'they are' if len(gone) > 1 else 'it is'} left over"
-        + (
-            f"; to keep {them}, {keep} {'pin' if ' and ' in keep else 'pins'} {them} for new terminals too."
-            if keep
-            else "."
-        ),
+        f"shell if {'they are' if len(gone) > 1 else 'it is'} left over{_keeping(keep, len(gone) > 1)}",
     )
+
+
+def _keeping(keep: str, several: bool) -> str:
+    if not keep:
+        return "."
+    both = " and " in keep
+    models = (
+        "the models they give" if several and both else f"the model {'they give' if several else 'it gives'}"
+    )
+    return f"; to keep {models} claude, {keep} {'pin them' if both else 'pins it'} for new terminals too."
+
+
+def _keep(s: Situation, gone: Sequence[str]) -> str:
+    """The ccprofile commands that would give new terminals the models this shell uses: one
+    set-fast-model for the background value that wins, one set-model; none for a value
+    ccprofile would refuse."""
+    commands = []
+    background = next((n for n in BACKGROUND if n in gone), None)
+    for name in (background, PRIMARY if PRIMARY in gone else None):
+        if name is None:
+            continue
+        value = s.env[name]
+        alias = name == PRIMARY and value.lower() in s.catalog.aliases
+        if alias or _sound(s, name, value):
+            commands.append(f"`{pin_fix(name, value, 'shell').removeprefix('Fix: `').removesuffix('`.')}`")
+    return " and ".join(commands)
 
 
 def _shadowed(s: Situation) -> Iterator[StatusWarning]:
@@ -158,18 +177,30 @@ def _shadowed(s: Situation) -> Iterator[StatusWarning]:
 
 def _fix(s: Situation, place: Place, name: str, value: str) -> str:
     """The fix for a bad value at ``place``: the right value there, unless that settings value
-    beats a pin of the shell's, whose fix (settings-override) is to remove it: one fix each."""
+    beats a sound pin of the shell's, whose fix (settings-override) is to remove it: one fix
+    for both warnings, after which the shell's pin wins."""
     pin = s.scan.final(name)
     shell_pin = pin.value if pin is not None and pin.value else s.env.get(name)
-    if place.kind == "settings" and shell_pin:
+    if place.kind == "settings" and shell_pin and _sound(s, name, shell_pin):
         return fix(place, name, None, s.shell, keep=shell_pin)
     return fix(place, name, value, s.shell)
+
+
+def _sound(s: Situation, name: str, value: str) -> bool:
+    """A value no warning of its own would be about: a current model of this provider (for
+    the background, a small one)."""
+    model = s.catalog.model_of(value, s.provider)
+    if model is None or s.catalog.retirement(value) is not None:
+        return s.provider in ("gateway", "foundry") and not s.catalog.retirement(value)
+    return name not in BACKGROUND or model.family == s.catalog.small_family
 
 
 def _fallback(s: Situation) -> Iterator[StatusWarning]:
     background, primary = s.models[0], s.models[1]
     env = s.now.env
-    if background.selected or s.provider == "anthropic":
+    # A pin a new terminal gets is a pin: this shell not having it yet is not-loaded's to say.
+    pinned_fresh = s.shell is not None and s.models[2].selected
+    if background.selected or pinned_fresh or s.provider == "anthropic":
         return
     if s.provider == "gateway" and resolve.sends_anthropic_key(env):
         yield StatusWarning(
@@ -249,15 +280,21 @@ def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
 
 def _unknown_model(s: Situation) -> Iterator[StatusWarning]:
     """A pinned ID the catalog does not know for the provider: most often a typo, which the API
-    rejects on every request. A gateway's names are its own, so it is not asked."""
-    if s.provider == "gateway":
+    rejects on every request. A gateway's names and a Foundry deployment's are their own."""
+    if s.provider in ("gateway", "foundry"):
         return
     catalog = s.catalog
+    said: set[tuple[str, str | None]] = set()
     for name, value, place in s.values(PINNED):
+        if (value, place.file) in said:
+            continue  # both background variables from one place: one problem, one fix
+        said.add((value, place.file))
         known = catalog.model_of(value, s.provider) or catalog.by_id(value) or catalog.retirement(value)
         named = value.lower() in catalog.aliases or value.lower() in catalog.families
         if known or named or is_arn(value):
             continue  # retired, another provider's or an alias: each has a warning of its own
+        from ccprofile.claude.selection import closest  # only an unknown ID pays for difflib
+
         near = closest(value, s.provider, catalog)
         meant = f" Did you mean {' or '.join(near)}?" if near else ""
         repair = _fix(s, place, name, near[0]) if near else "Fix: pin an ID from `ccprofile models` there."

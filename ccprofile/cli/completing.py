@@ -17,6 +17,7 @@ from ccprofile.claude.scopes import SCOPES
 from ccprofile.startup.shells import SHELLS
 
 T = TypeVar("T")
+_REGIONS = ("us.", "eu.", "apac.", "jp.", "au.", "global.")
 
 
 def _offer(values: Iterable[T], incomplete: str, key: Callable[[T], str] = str) -> list[T]:
@@ -63,9 +64,13 @@ def _models(ctx: Any, incomplete: str, *, background: bool) -> list[tuple[str, s
 
     catalog = catalog_here()
     provider = _provider(ctx)
+    # The catalog lists Bedrock's us. profiles; one typed for another geography gets its own.
+    region = incomplete.split(".", 1)[0] + "." if provider == "bedrock" and "." in incomplete else "us."
     found: list[tuple[str, str]] = []
     for model in catalog.models:
         model_id = model.id_for(provider)
+        if model_id and region in _REGIONS and model_id.startswith("us."):
+            model_id = region + model_id.removeprefix("us.")
         if model_id:
             price = f", {model.price} per Mtok in/out" if model.price else ""
             found.append((model_id, f"{model.name}{price}"))
@@ -94,10 +99,14 @@ def register() -> None:
     """typer's bash, zsh and fish answerers, except that zsh and fish complete file names only
     where a path is asked for: typer's own fall back to files whenever nothing matches, so
     `--scope x<Tab>` offered the directory listing."""
-    from typer._click.shell_completion import _resolve_context, _resolve_incomplete, add_completion_class
-    from typer._completion_classes import FishComplete, ZshComplete, completion_init
+    from typer._completion_classes import completion_init
 
     completion_init()
+    try:  # typer's inner modules: should a release move them, Tab keeps typer's own answers
+        from typer._click.shell_completion import _resolve_context, _resolve_incomplete, add_completion_class
+        from typer._completion_classes import FishComplete, ZshComplete
+    except ImportError:
+        return
 
     def wants_files(complete: Any, args: list[str], incomplete: str) -> bool:
         try:

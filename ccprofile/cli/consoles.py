@@ -12,8 +12,6 @@ from typing import Any
 from rich._wrap import divide_line
 from rich.console import Console
 
-from ccprofile.cli.program import runnable
-
 MIN_WIDTH = 20
 FALLBACK_WIDTH = 80
 
@@ -41,8 +39,6 @@ class WholeWordsConsole(Console):
     """
 
     def print(self, *objects: Any, **options: Any) -> None:
-        if len(objects) == 1 and isinstance(objects[0], str):
-            objects = (runnable(objects[0]),)  # every command printed runs as typed
         if len(objects) != 1 or not isinstance(objects[0], str) or options.get("soft_wrap"):
             super().print(*objects, **options)
             return

@@ -60,7 +60,7 @@ def describe(error: CcprofileError) -> tuple[str, int]:
         text = f"--probe: {text}"
     for kind, advice in _ADVICE:
         if isinstance(error, kind):
-            text += advice
+            text += advice.format(provider=getattr(error, "provider", ""))
             break
     code = USAGE_EXIT if isinstance(error, (BadValue, UsageError)) else FAILURE_EXIT
     return text, code
@@ -86,6 +86,9 @@ def report_usage_error(message: str, command: str | None, code: int, *, as_json:
     text = text[:1].lower() + text[1:]
     if command is not None:
         text += f" (see `{command} --help`)"
+    from ccprofile.cli.program import runnable
+
+    text = runnable(text)
     print(f"ccprofile: error: {text}", file=sys.stderr)
     if as_json:
         import json

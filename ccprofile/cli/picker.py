@@ -30,6 +30,11 @@ def _candidates(catalog: Catalog, provider: str, current: str | None) -> list[tu
     return [(model.name if model else "current", current)] + [c for c in small if c[1] != current]
 
 
+def asking() -> bool:
+    """Whether someone can be asked: a terminal to read the answer from and to show the question on."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def pick_background(
     catalog: Catalog,
     provider: str,
@@ -42,8 +47,17 @@ def pick_background(
     recommended = catalog.recommended_background(provider)
     if recommended is None:
         raise BadValue(f"the catalog has no small model for {provider}: give a model ID")
+    why_not = ""
+    if current is not None:
+        try:
+            kept = choose(current, provider, catalog, background=True)
+        except BadValue as error:  # another provider's ID, retired, a typo: not one to keep
+            why_not, current = f" (the current pin is not one to keep: {error})", None
+        else:
+            if kept.value != current:  # a name, or another provider's ID of the same model
+                why_not, current = f" ({kept.note})" if kept.note else "", None
     default_id = current or recommended.id_for(provider) or ""
-    if not sys.stdin.isatty():
+    if not asking():
         if current is not None:
             return Selection(
                 current, f"no model given and no terminal to ask on: kept the current pin {current}"
@@ -51,7 +65,7 @@ def pick_background(
         return Selection(
             default_id,
             f"no model given and no terminal to ask on: took {default_id} "
-            f"({recommended.name}), the recommended background model for {provider}",
+            f"({recommended.name}), the recommended background model for {provider}{why_not}",
             model=recommended,
         )
     options = _candidates(catalog, provider, current)
@@ -89,6 +103,19 @@ def cost_words(chosen: Model, small: Model) -> str:
     )
 
 
+def cost_note(choice: Selection, catalog: Catalog, provider: str) -> str | None:
+    """What a background model that is not a small one costs, or None for a small one."""
+    small = catalog.recommended_background(provider)
+    chosen = choice.model
+    if chosen is None or small is None or chosen.family == small.family:
+        return None
+    if chosen.price is None or small.price is None:
+        return None
+    return (
+        f"{chosen.name} is not a small model: every title and summary would cost {cost_words(chosen, small)}"
+    )
+
+
 def confirm_cost(
     choice: Selection,
     catalog: Catalog,
@@ -99,17 +126,11 @@ def confirm_cost(
 ) -> None:
     """A background model that is not a small one costs every title and summary at its price:
     ask on a terminal (default no); without one, refuse (--force pins it without asking)."""
-    stdin = sys.stdin
-    small = catalog.recommended_background(provider)
-    chosen = choice.model
-    if chosen is None or small is None or chosen.family == small.family:
+    cost = cost_note(choice, catalog, provider)
+    small, chosen = catalog.recommended_background(provider), choice.model
+    if cost is None or small is None or chosen is None:
         return
-    if chosen.price is None or small.price is None:
-        return
-    cost = (
-        f"{chosen.name} is not a small model: every title and summary would cost {cost_words(chosen, small)}"
-    )
-    if not stdin.isatty():
+    if not asking():
         raise NotSmall(f"{cost}; pin {small.id_for(provider)} ({small.name}) instead")
     console.print(f"{escape(cost)}.", highlight=False)
     if sets_haiku:
@@ -119,7 +140,7 @@ def confirm_cost(
             highlight=False,
         )
     console.print("Pin it anyway? \\[y/N] ", end="")
-    answer = stdin.readline()
+    answer = sys.stdin.readline()
     if answer.strip().lower() not in ("y", "yes"):
         if answer == "":
             console.print()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -31,6 +31,7 @@ from ccprofile.cli.options import (
     refuse_contradictions,
     scope_from,
 )
+from ccprofile.cli.program import runnable
 from ccprofile.errors import NotAStartupFile
 
 if TYPE_CHECKING:
@@ -58,11 +59,13 @@ def _write(
     adopt: Sequence[str] = (),
     note: str | None = None,
     force: bool | None = None,
+    confirm: Callable[[], None] | None = None,
 ) -> None:
     """One command, either kind of pin file: the block of a startup file, or a settings file.
     ``adopt``: in a settings file, the pins a removal takes out even without ccprofile's record.
     ``note``: about the value, printed once the place is known (never before a usage error).
-    ``force``: for a command that adds a pin, whether --force was given (None: it removes)."""
+    ``force``: for a command that adds a pin, whether --force was given (None: it removes).
+    ``confirm``: asks the user, once the place is known (so never before a usage error)."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
     from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
@@ -77,12 +80,16 @@ def _write(
         if problem is not None:
             raise NotAStartupFile(problem)
         _show(note)
+        if confirm is not None:
+            confirm()
         writing.write(target, edit, what, options)
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
     settings_file = writing.settings_target(scope, where.project, where.shell)
     _show(note)
+    if confirm is not None:
+        confirm()
     # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
     # the user's own (Claude Code's /model writes `model` in the user's settings).
     writing.write_settings(settings_file, edit, what, options, adopt if scope == "project" else ())
@@ -185,7 +192,6 @@ def set_fast_model(
         choice = picker.pick_background(models, chosen_provider, console, current)
     else:
         choice = selection.choose(model, chosen_provider, models, background=True, force=force)
-    picker.confirm_cost(choice, models, chosen_provider, console, sets_haiku=not only_small_fast)
     region = check_region(aws_region) if aws_region is not None else None
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
@@ -199,7 +205,24 @@ def set_fast_model(
         return pins
 
     what = f"pins the background model to {choice.value}"
-    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
+
+    def confirm() -> None:
+        if not force:  # every title and summary at a large model's price: asked, or refused
+            picker.confirm_cost(choice, models, chosen_provider, console, sets_haiku=not only_small_fast)
+        elif (cost := picker.cost_note(choice, models, chosen_provider)) is not None:
+            _show(f"{cost} (--force: not asked)")
+
+    _write(
+        where,
+        edit,
+        what,
+        dry_run=dry_run,
+        strict=strict,
+        verify=verify,
+        note=choice.note,
+        force=force,
+        confirm=confirm,
+    )
 
 
 @errors
@@ -483,13 +506,17 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
         console.print(f"Dry run: {shown} would be deleted (backups, record and ledger).", soft_wrap=True)
     elif removed and not dry_run and backups_kept(os.environ) == 0:
         console.print(
-            f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
-            "what was in these files before."
+            runnable(
+                f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
+                "what was in these files before."
+            )
         )
     elif removed and not dry_run:
         console.print(
-            f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
-            "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
-            "backups too.",
+            runnable(
+                f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
+                "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
+                "backups too."
+            ),
             soft_wrap=True,
         )

@@ -16,7 +16,7 @@ _COMMANDS = (
     "set-fast-model|set-model|unset-fast-model|unset-model|status|models|uninstall|completion|list|undo"
 )
 # `ccprofile undo`, "More: ccprofile status --verbose": the word as a command, not in a path.
-_SPOKEN = re.compile(rf"(?<![\w/.~-])ccprofile(?= (?:{_COMMANDS})\b)")
+_SPOKEN = re.compile(rf"(?<![\w/.~-])ccprofile(?= (?:{_COMMANDS}|--[a-z][a-z-]*)\b)")
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from ccprofile.claude.warnings import StatusWarning
+from ccprofile.cli.program import runnable
 from ccprofile.startup.profile import Change
 from ccprofile.startup.targets import Target
 
@@ -38,14 +39,15 @@ def wrap(text: str, width: int, indent: str = "") -> str:
     moves whole to the next line, and one longer than a line stays one (the terminal shows it
     folded, and copying it gives the command back in one piece). Print with soft_wrap."""
     lines: list[str] = []
-    line = ""
-    for token in _TOKENS.findall(text):
-        if line and len(indent) + len(line) + 1 + len(token) > width:
-            lines.append(line)
-            line = token
-        else:
-            line = f"{line} {token}" if line else token
-    lines.append(line)
+    for paragraph in text.split("\n"):  # a line break in the message stays one
+        line = ""
+        for token in _TOKENS.findall(paragraph):
+            if line and len(indent) + len(line) + 1 + len(token) > width:
+                lines.append(line)
+                line = token
+            else:
+                line = f"{line} {token}" if line else token
+        lines.append(line)
     return "\n".join(indent + each for each in lines)
 
 
@@ -53,6 +55,7 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     """One message, wrapped to the terminal with every command in it whole (see ``wrap``).
     ``lead``: markup in front of the message (ending in a space), wrapped as its plain text."""
     lead_plain = Text.from_markup(lead).plain
+    text = runnable(text)  # every command in a message as it can be typed here
     rest = wrap(lead_plain + text, console.width, indent)[len(indent) + len(lead_plain) :]
     body = f"[{style}]{escape(rest)}[/{style}]" if style else escape(rest)
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
@@ -125,8 +128,10 @@ def show_apply_hint(
             f"[bold]{escape(unset_command)}[/bold]",
             soft_wrap=True,
         )
-    else:
+    elif effective:
         console.print("This terminal does not have them set; new terminals will not either.")
+    else:  # something else still sets them for new terminals: said just above
+        console.print("This terminal does not have them set.")
 
 
 _ONCE_ON_PATH = " once they find ccprofile by name"

@@ -18,6 +18,7 @@ from ccprofile.claude.catalog import Catalog, Price, Retired
 from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View
+from ccprofile.cli.program import runnable
 from ccprofile.cli.render import show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
@@ -142,7 +143,7 @@ def _footer(report: Report, verbose: bool) -> str:
     count = len(report.warnings)
     found = "[green]No problems found.[/green]" if not count else f"{count} warning{'s' * (count > 1)}."
     footer = f"{found} Claude Code {report.claude.get('rules')} rules."
-    return footer if verbose else f"{footer} More: {VERBOSE_HINT}"
+    return footer if verbose else runnable(f"{footer} More: {VERBOSE_HINT}")
 
 
 def _plain(model: Model | None, home: Path, ours: Ours) -> str:

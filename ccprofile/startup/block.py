@@ -157,10 +157,15 @@ def find_blocks(text: str) -> list[Block]:
 
 
 def render(
-    payload: Sequence[str], newline: str = "\n", *, created_file: bool = False, program: str = "ccprofile"
+    payload: Sequence[str],
+    newline: str = "\n",
+    *,
+    created_file: bool = False,
+    program: str = "ccprofile",
+    comment: str | None = None,
 ) -> str:
-    """The whole block, every line terminated."""
-    lines = [BEGIN, ownership(program)]
+    """The whole block, every line terminated; ``comment``: the first comment to keep."""
+    lines = [BEGIN, comment or ownership(program)]
     if created_file:
         lines.append(CREATED_NOTE)
     lines.extend(payload)
@@ -236,7 +241,7 @@ def apply(
     Later duplicate blocks are removed. ``created_file`` marks a new block as living in a file
     that ccprofile created; an existing block keeps the mark it has. ``newline`` ends the
     block's lines; None follows the file (PowerShell reads either, and editors keep one style).
-    ``program``: how the comment names ccprofile (see ``ownership``).
+    ``program``: how a new block's comment names ccprofile (see ``ownership``).
     """
     blocks = find_blocks(text)
     if not blocks:
@@ -247,7 +252,10 @@ def apply(
     # Cut in the whole text, not after the first block: whether a duplicate has a separator in
     # front depends on the line before it, which may be the first block's end fence.
     text = _cut_all(text, blocks, keep_first=True)
-    new = render(payload, nl, created_file=first.created_file, program=program)
+    # An existing block keeps its comment, as it keeps its created mark: the same pins run
+    # from another install (pipx, a venv) leave the file as it is.
+    kept = next((line for line in first.body[:1] if line.startswith(OWNERSHIP_PREFIX)), None)
+    new = render(payload, nl, created_file=first.created_file, program=program, comment=kept)
     old = text[first.start : first.end]
     if not old.endswith("\n"):
         # The end fence was the last line without a terminator; keep it that way.

@@ -13,7 +13,8 @@ from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
 _NOT_SHELL_SUFFIXES = frozenset((".json", ".toml", ".yaml", ".yml", ".xml", ".ini", ".py", ".js", ".md"))
-_SYSTEM_DIRS = ("/etc/", "/usr/", "/bin/", "/sbin/", "/lib", "/boot/", "/proc/", "/sys/", "/dev/", "/var/")
+# Where the system's own files live (not /var: homes live there on some systems).
+_SYSTEM_DIRS = ("/etc/", "/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/", "/boot/", "/proc/", "/sys/", "/dev/")
 
 
 def _system_startup_name(path: Path) -> bool:
@@ -22,7 +23,8 @@ def _system_startup_name(path: Path) -> bool:
 
     names = {n.lstrip(".") for shell in SHELLS.values() for n in shell.file_names}
     names |= {"profile", "bash.bashrc", "bashrc", "csh.cshrc", "csh.login"}
-    return path.name in names or (path.parent.name == "profile.d" and path.suffix == ".sh")
+    in_profile_d = path.parent.name == "profile.d" and path.suffix in (".sh", ".zsh", ".csh")
+    return path.name.lstrip(".") in names or in_profile_d
 
 
 def _is_json(path: Path) -> bool:
@@ -73,24 +75,25 @@ class Target:
 
     def not_a_startup_file(self) -> str | None:
         """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
-        has a startup file's name or none that says otherwise, shell text (no NUL bytes, not
-        JSON) and, under a system directory, a startup file's name (/etc/zshrc yes, /etc/passwd no)."""
+        has no name that says it is data or another language's code, holds no JSON and, under
+        a system directory, has a startup file's name (/etc/zshrc yes, /etc/passwd no).
+        Binary content is refused further down, with or without --force."""
         if not self.named_file:
             return None
         path = self.path
         if path.suffix.lower() in _NOT_SHELL_SUFFIXES:
             kind = path.suffix[1:].upper()
-            return f"{path} is a {kind} file by its name, not a {self.shell.name} startup file"
-        known = shell_for_file(path) is not None or _system_startup_name(path)
-        if not known and any(str(path).startswith(d) for d in _SYSTEM_DIRS):
+            article = "an" if kind[:1] in "AEFHILMNORSX" else "a"
+            return f"{path} is {article} {kind} file by its name, not a {self.shell.name} startup file"
+        home = str(self.home.path).rstrip("/") + "/"
+        system = any(str(path).startswith(d) for d in _SYSTEM_DIRS) and not str(path).startswith(home)
+        if system and not (shell_for_file(path) is not None or _system_startup_name(path)):
             return f"{path} is a system file, not a {self.shell.name} startup file"
         try:
             with open(path, "rb") as handle:
                 head = handle.read(4096)
         except OSError:
             return None  # a new file (or one the write will report it cannot read)
-        if b"\0" in head:
-            return f"{path} holds binary data, not {self.shell.name} commands"
         if head.lstrip()[:1] in (b"{", b"[") and _is_json(path):
             return f"{path} holds JSON, not {self.shell.name} commands"
         return None
