@@ -150,10 +150,12 @@ def test_tab_completes_option_values_models_and_paths_in_a_real_shell(home: Path
     (home / "myrcfile-unique").write_text("")
     (home / "projdir-unique").mkdir()
     # The control: without ccprofile's lines, Tab knows no scope (and finds no file named so).
-    assert not _completes_to(shell, home, "ccprofile set-fast-model --scope loc", "local")
+    assert not _completes_to(shell, home, "ccprofile set-fast-model --scope loc", "local", timeout=3)
     assert run_cli(["completion", "--shell", shell]).returncode == 0
     for typed, wanted in _VALUE_CASES:
         assert _completes_to(shell, home, typed, wanted), (shell, typed)
     if shell != "bash":  # bash's `-o default` offers file names wherever ccprofile offers nothing
         # zsh used to offer file names after --scope: its values are all it offers now.
-        assert not _completes_to(shell, home, "ccprofile set-fast-model --scope myrc", "myrcfile-unique")
+        assert not _completes_to(
+            shell, home, "ccprofile set-fast-model --scope myrc", "myrcfile-unique", timeout=3
+        )
