@@ -253,9 +253,9 @@ def bench_scaling(runs: int, home: Path, env: dict[str, str], sizes: Sequence[in
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version(), "machine": f"{platform.machine()} {os.cpu_count()} cores"}
-    for name in ("ccprofile", "typer", "rich", "shellingham", "userpath"):
+    for name in ("ccprofile-cli", "typer", "rich", "shellingham", "userpath"):
         try:
-            found[name] = metadata.version(name)
+            found[name.removesuffix("-cli")] = metadata.version(name)
         except metadata.PackageNotFoundError:
             found[name] = "not installed"
     return found

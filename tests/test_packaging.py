@@ -1,0 +1,64 @@
+"""ccprofile as a real package: built, checked and installed the way a user gets it.
+
+The distribution is ``ccprofile-cli`` (``ccprofile`` on the package index is another
+project's); the command and the import name stay ``ccprofile``, and the version lives in one
+place, ``ccprofile/__init__.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ccprofile import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, timeout=600, check=False, env=env)
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist and a wheel, built from this checkout as `python -m build` builds them."""
+    out = tmp_path_factory.mktemp("dist")
+    built = _run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)])
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    return out
+
+
+def test_the_sdist_and_wheel_pass_twine_check_and_carry_one_version(dist: Path) -> None:
+    wheel = next(dist.glob("*.whl"))
+    sdist = next(dist.glob("*.tar.gz"))
+    assert wheel.name == f"ccprofile_cli-{__version__}-py3-none-any.whl"
+    assert sdist.name == f"ccprofile_cli-{__version__}.tar.gz"
+    checked = _run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(f"ccprofile_cli-{__version__}.dist-info/METADATA").decode()
+    # The data the program reads at run time, and the marker that its types are checked.
+    assert "ccprofile/claude/catalog.json" in names and "ccprofile/py.typed" in names
+    assert "Name: ccprofile-cli" in metadata and f"Version: {__version__}" in metadata
+    assert "Requires-Python: >=3.10" in metadata and "Classifier: Typing :: Typed" in metadata
+
+
+def test_the_wheel_installs_with_pip_into_a_clean_environment_and_runs(dist: Path, tmp_path: Path) -> None:
+    """A fresh virtualenv, the wheel and its dependencies from the index: `ccprofile`
+    runs, prints the one version, and reads its catalog (which only the wheel's data has)."""
+    venv = tmp_path / "venv"
+    assert _run([sys.executable, "-m", "venv", str(venv)]).returncode == 0
+    wheel = next(dist.glob("*.whl"))
+    installed = _run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)])
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    version = _run([str(venv / "bin" / "ccprofile"), "--version"], env=env)
+    assert version.stdout == f"ccprofile {__version__}\n", version.stderr
+    models = _run([str(venv / "bin" / "ccprofile"), "models", "--json", "--family", "haiku"], env=env)
+    assert models.returncode == 0 and '"claude-haiku-4-5-20251001"' in models.stdout, models.stderr
