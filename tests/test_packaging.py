@@ -62,3 +62,34 @@ def test_the_wheel_installs_with_pip_into_a_clean_environment_and_runs(dist: Pat
     assert version.stdout == f"ccprofile {__version__}\n", version.stderr
     models = _run([str(venv / "bin" / "ccprofile"), "models", "--json", "--family", "haiku"], env=env)
     assert models.returncode == 0 and '"claude-haiku-4-5-20251001"' in models.stdout, models.stderr
+
+
+def _tool_env(tmp_path: Path) -> dict[str, str]:
+    """Every folder pipx and uv write to, inside this test's directory."""
+    return {
+        **os.environ,
+        "PIPX_HOME": str(tmp_path / "pipx-home"),
+        "PIPX_BIN_DIR": str(tmp_path / "bin"),
+        "PIPX_MAN_DIR": str(tmp_path / "man"),
+        "UV_TOOL_DIR": str(tmp_path / "uv-tools"),
+        "UV_TOOL_BIN_DIR": str(tmp_path / "bin"),
+        "UV_CACHE_DIR": str(tmp_path / "uv-cache"),
+        "UV_PYTHON": sys.executable,
+    }
+
+
+@pytest.mark.parametrize("installer", ["pipx", "uv"])
+def test_the_wheel_installs_as_a_tool_with_pipx_and_uv(dist: Path, tmp_path: Path, installer: str) -> None:
+    """How users install a command-line tool: each puts `ccprofile` in its bin folder, which
+    runs from any directory and prints the one version."""
+    wheel = next(dist.glob("*.whl"))
+    env = _tool_env(tmp_path)
+    command = {
+        "pipx": [sys.executable, "-m", "pipx", "install", str(wheel)],
+        "uv": [str(Path(sys.executable).parent / "uv"), "tool", "install", str(wheel)],
+    }[installer]
+    installed = _run(command, env=env)
+    assert installed.returncode == 0, installed.stdout[-2000:] + installed.stderr[-2000:]
+    program = tmp_path / "bin" / "ccprofile"
+    version = _run([str(program), "--version"], env=env)
+    assert version.stdout == f"ccprofile {__version__}\n", version.stderr
