@@ -213,3 +213,13 @@ def load(release: str | None = None) -> Catalog:
     prices = raw["prices"]
     source = f"{prices['unit']}; from {prices['source']}, read {prices['read_on']}"
     return Catalog(wanted, models, retired, background, primary, aliases, source, prices["read_on"])
+
+
+def cost_words(chosen: Model, small: Model) -> str:
+    """``40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 ...)``: the words the
+    cost question and the costly-background warning share."""
+    assert chosen.price is not None and small.price is not None
+    return (
+        f"{chosen.price.times(small.price):g} times what it costs on {small.name} ({chosen.price} against "
+        f"{small.price} per million input/output tokens, list prices)"
+    )

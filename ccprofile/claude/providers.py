@@ -12,6 +12,9 @@ from ccprofile.claude.variables import BASE_URL
 
 PROVIDERS = ("anthropic", "gateway", "bedrock", "vertex", "foundry")
 OFFICIAL_BASE_URL = "https://api.anthropic.com"
+# Where model names are the user's own (a gateway's routes, a Foundry deployment), which no
+# catalog can know: an unknown one is not taken for a typo.
+NAMED_BY_USER = ("gateway", "foundry")
 _SWITCHED = (
     ("CLAUDE_CODE_USE_BEDROCK", "bedrock"),
     ("CLAUDE_CODE_USE_VERTEX", "vertex"),

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve, scopes
-from ccprofile.claude.catalog import Catalog, is_arn
+from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
+from ccprofile.claude.providers import NAMED_BY_USER
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -191,7 +192,7 @@ def _sound(s: Situation, name: str, value: str) -> bool:
     the background, a small one)."""
     model = s.catalog.model_of(value, s.provider)
     if model is None or s.catalog.retirement(value) is not None:
-        return s.provider in ("gateway", "foundry") and not s.catalog.retirement(value)
+        return s.provider in NAMED_BY_USER and not s.catalog.retirement(value)
     return name not in BACKGROUND or model.family == s.catalog.small_family
 
 
@@ -281,7 +282,7 @@ def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
 def _unknown_model(s: Situation) -> Iterator[StatusWarning]:
     """A pinned ID the catalog does not know for the provider: most often a typo, which the API
     rejects on every request. A gateway's names and a Foundry deployment's are their own."""
-    if s.provider in ("gateway", "foundry"):
+    if s.provider in NAMED_BY_USER:
         return
     catalog = s.catalog
     said: set[tuple[str, str | None]] = set()
@@ -324,16 +325,9 @@ def _costly_background(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "costly-background",
             f"{variable}={model.model} ({place.where}) makes {chosen.name} the background model: "
-            f"every title and summary costs {chosen.price.times(small.price):g} times what it costs on "
-            f"{small.name} ({chosen.price} against {small.price} per million input/output tokens, "
-            f"list prices). {_cheaper(s, model, place, variable, small.id_for(s.provider) or '')}",
+            f"every title and summary costs {cost_words(chosen, small)}. "
+            f"{_fix(s, place, variable, small.id_for(s.provider) or '')}",
         )
-
-
-def _cheaper(s: Situation, model: Model, place: Place, variable: str, small: str) -> str:
-    if model.source == "managed-settings":
-        return _repair(Origin(model.source, model.file), place, variable, small, s)
-    return _fix(s, place, variable, small)
 
 
 def _crlf(s: Situation) -> Iterator[StatusWarning]:
@@ -377,7 +371,7 @@ def _settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
                 continue  # a team's committed pin beating a personal one is the team's design
             place = place_of(origin, variable, s.scan, s.ours)
             key = "model" if name == PRIMARY else f"env.{name}"
-            repair = _repair(origin, place, variable, None, s)
+            repair = _repair(place, variable, None, s)
             yield StatusWarning(
                 "settings-pin-beaten",
                 f"{key}={value} in {document.path} (ccprofile's, --scope {scope}) has no effect: "
@@ -385,10 +379,9 @@ def _settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
             )
 
 
-def _repair(origin: Origin, place: Place, variable: str, value: str | None, s: Situation) -> str:
+def _repair(place: Place, variable: str, value: str | None, s: Situation) -> str:
     """The one fix at ``place`` itself, the project's file included (a team's expectation);
     managed settings are an administrator's, not the user's to edit."""
-    del origin  # the place carries its layer
     return fix(place, variable, value, s.shell, personal=False)
 
 
@@ -443,8 +436,8 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     origin = Origin(model.source, model.file)
     place = place_of(origin, variable, s.scan, s.ours)
     if scope is None or model.source in scopes.SOURCES[scope]:
-        return _repair(origin, place, variable, wanted, s)  # the right place, the wrong value
-    removal = _repair(origin, place, variable, None, s)
+        return _repair(place, variable, wanted, s)  # the right place, the wrong value
+    removal = _repair(place, variable, None, s)
     if _rank(model.source) < _rank(scopes.SOURCES[target][0]):
         return pin  # a lower place shows only because the expected scope pins nothing
     if _holds(s, target, name):

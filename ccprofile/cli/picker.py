@@ -7,7 +7,7 @@ import sys
 from rich.console import Console
 from rich.markup import escape
 
-from ccprofile.claude.catalog import Catalog, Model
+from ccprofile.claude.catalog import Catalog, cost_words
 from ccprofile.claude.selection import Selection, choose
 from ccprofile.errors import BadValue, CcprofileError, NotSmall
 
@@ -92,15 +92,6 @@ def pick_background(
             return choose(answer, provider, catalog, background=True)
         except BadValue as error:
             console.print(f"{escape(str(error))}. Type a number from 1 to {len(options)}, an ID or a name.")
-
-
-def cost_words(chosen: Model, small: Model) -> str:
-    """``40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 ...)``."""
-    assert chosen.price is not None and small.price is not None
-    return (
-        f"{chosen.price.times(small.price):g} times what it costs on {small.name} ({chosen.price} against "
-        f"{small.price} per million input/output tokens, list prices)"
-    )
 
 
 def cost_note(choice: Selection, catalog: Catalog, provider: str) -> str | None:
