@@ -84,5 +84,10 @@ class VerifyFailed(CcprofileError):
     """A new shell, started for real, did not export what was written."""
 
 
+class CheckFailed(CcprofileError):
+    """A new shell, started for real after a write, did not export what the files say; the
+    write stands (without --strict), and the exit code says the check failed."""
+
+
 class ChangedSince(CcprofileError):
     """A file ccprofile would put back was changed after ccprofile's last change to it."""

@@ -76,3 +76,21 @@ def killed_at_random_moments(script: str, args: Sequence[str], kills: int, seed:
         child.send_signal(signal.SIGKILL)
         child.wait()
         yield kill
+
+
+# Debian's /etc/skel/.profile (and Ubuntu's): a login bash reads ~/.bashrc through it.
+DEBIAN_PROFILE = """\
+# ~/.profile: executed by the command interpreter for login shells.
+# if running bash
+if [ -n "$BASH_VERSION" ]; then
+    # include .bashrc if it exists
+    if [ -f "$HOME/.bashrc" ]; then
+\t. "$HOME/.bashrc"
+    fi
+fi
+
+# set PATH so it includes user's private bin if it exists
+if [ -d "$HOME/bin" ] ; then
+    PATH="$HOME/bin:$PATH"
+fi
+"""

@@ -295,8 +295,8 @@ def test_status_is_short_unless_asked(home: Path) -> None:
     project, _ = _pinned_everywhere(home)
     report = _status_report(home, project)
     short = _printed(200, lambda console: render_status.show_status(console, report, home))
-    assert "Background: set in 3 places" in short
-    assert "Primary:" not in short  # nothing sets it: the table says so already
+    assert "Background, highest precedence first (the first one set wins):" in short
+    assert "Primary," not in short  # nothing sets it: the table says so already
     assert str(home) not in short
     assert "cannot see `claude --model`" not in short
     warnings = [line for line in short.splitlines() if line.startswith("warning ")]
@@ -306,7 +306,8 @@ def test_status_is_short_unless_asked(home: Path) -> None:
         f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules. More: ccprofile status --verbose"
     )
     verbose = _printed(200, lambda console: render_status.show_status(console, report, home, verbose=True))
-    assert "Primary: nothing sets it; Claude Code's default applies." in verbose
+    assert "Primary, highest precedence first" in verbose
+    assert "    nothing sets it: Claude Code's default applies" in verbose
     assert "cannot see `claude --model`" in verbose
     assert (
         verbose.splitlines()[-1] == f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules."

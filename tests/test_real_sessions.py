@@ -95,7 +95,7 @@ CRLF_FILES = {
     "bash": ".bashrc",
     "zsh": ".zshrc",
     "dash": ".profile",
-    "ksh": ".profile",
+    "ksh": ".kshrc",
     "tcsh": ".tcshrc",
 }
 
@@ -132,8 +132,6 @@ BROKEN_BEFORE_THE_BLOCK = {
         b"# ~/.bashrc\r\n\r\n# If not running interactively, don't do anything\r\n"
         b"case $- in\r\n    *i*) ;;\r\n      *) return;;\r\nesac\r\n",
     ),
-    # zsh aborts the file at a glob that matches nothing.
-    "zsh": (".zshrc", b"for f in ~/.zsh.d/*.zsh; do source $f; done\n"),
 }
 
 
@@ -145,14 +143,35 @@ def test_verify_catches_a_startup_file_that_never_reaches_the_block(home: Path, 
     rc.write_bytes(text)
     assert new_terminal_env(shell).get(FAST) is None
     result = run_cli(["set-fast-model", H45, "--shell", shell, "--verify"])
-    assert result.returncode == 0, result.stderr
+    # The file is written, and the failed check is the exit code and an error with the way on.
+    assert result.returncode == 1, result.stderr
     said = " ".join(result.stdout.split())
-    assert f"Check failed: a new {shell} has {FAST} unset instead of '{H45}'" in said
-    assert "Checked:" not in said and "New terminals pick this up" not in said
+    assert f"Check failed: a non-login {shell} has {FAST} unset instead of '{H45}'" in said
+    assert "New terminals pick this up" not in said
+    assert (
+        f"is written, but a new shell does not export what ccprofile read in its startup files: "
+        f"`ccprofile status --probe` shows what a new {shell} exports" in result.stderr
+    )
     strict = run_cli(["set-fast-model", "claude-haiku-5-5", "--shell", shell, "--verify", "--strict"])
     assert strict.returncode == 1
     assert "was put back as it was" in strict.stderr
     assert H45 in rc.read_text(errors="replace") and "claude-haiku-5-5" not in rc.read_text(errors="replace")
+
+
+def test_a_stop_status_knows_of_is_the_reason_and_the_real_zsh_agrees(home: Path) -> None:
+    require_program("zsh")
+    # zsh stops reading a file at a loop over a pattern that matches nothing.
+    (home / ".zshrc").write_text("for f in ~/.zsh.d/*.zsh; do source $f; done\n")
+    result = run_cli(["set-fast-model", H45, "--shell", "zsh", "--verify"])
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert (
+        "new terminal uses claude-haiku-5-5: ~/.zshrc:1: zsh stops reading there: ~/.zsh.d/*.zsh "
+        "matches no file, before the ccprofile block" in said
+    )
+    assert f"Checked: a non-login zsh does not set {FAST}, {HAIKU}." in said  # as predicted
+    report = json.loads(run_cli(["status", "--json", "--shell", "zsh"]).stdout)
+    assert "startup-file" in [w["code"] for w in report["warnings"]]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -160,18 +179,30 @@ def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str
     require_program(shell)
     result = run_cli(["set-fast-model", H45, "--shell", shell, "--verify"])
     assert result.returncode == 0, result.stderr
-    assert f"Checked: a new {shell} exports {FAST}={H45}, {HAIKU}={H45}." in " ".join(result.stdout.split())
+    said = " ".join(result.stdout.split())
+    # fish reads the same files either way; bash and zsh are started as both.
+    terminal = "a new fish" if shell == "fish" else f"a non-login {shell}"
+    assert f"Checked: {terminal} exports {FAST}={H45}, {HAIKU}={H45}." in said
+    if shell == "zsh":  # a login zsh reads ~/.zshrc as well
+        assert f"Checked: a login zsh exports {FAST}={H45}, {HAIKU}={H45}." in said
+    if shell == "bash":  # no ~/.bash_profile or ~/.profile: a login bash reads nothing, as said
+        assert f"Checked: a login bash does not set {FAST}, {HAIKU}." in said
+        assert "~/.bash_profile, ~/.bash_login, ~/.profile" not in said
+        assert "login bash (tmux, ssh, `bash -l`) uses claude-haiku-5-5" in said
     removed = run_cli(["unset-fast-model", "--shell", shell, "--verify"])
-    assert f"Checked: a new {shell} does not set {FAST}, {HAIKU}." in " ".join(removed.stdout.split())
+    assert f"Checked: {terminal} does not set {FAST}, {HAIKU}." in " ".join(removed.stdout.split())
 
 
 def test_verify_says_when_the_shell_does_not_start_in_time(home: Path) -> None:
     require_program("bash")
     (home / ".bashrc").write_text("sleep 60\n")
     result = run_cli(["set-fast-model", H45, "--shell", "bash", "--verify"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     said = " ".join(result.stdout.split())
-    assert "Check failed: could not check with a new bash: bash did not finish starting within 10 s." in said
+    assert (
+        "Check failed: could not check with a non-login bash: bash did not finish starting within 10 s."
+        in said
+    )
 
 
 # Which shell: the nearest interactive one, not the one running a script.

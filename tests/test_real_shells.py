@@ -14,13 +14,14 @@ from tests.helpers import run_cli
 pytestmark = pytest.mark.real_shell
 
 # How each shell is started so that it reads the file ccprofile writes for it: interactive
-# for bash, zsh, fish and tcsh; login for dash and ksh, which read ~/.profile only then.
+# for bash, zsh, fish, tcsh and ksh (which reads ~/.kshrc then); login for dash, which reads
+# ~/.profile only then.
 STARTS = {
     "bash": ["-i", "-c", "env"],
     "zsh": ["-i", "-c", "env"],
     "fish": ["-i", "-c", "env"],
     "dash": ["-l", "-c", "env"],
-    "ksh": ["-l", "-c", "env"],
+    "ksh": ["-i", "-c", "env"],
     "tcsh": ["-i", "-c", "env"],
 }
 FAST = "ANTHROPIC_SMALL_FAST_MODEL"

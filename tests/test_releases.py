@@ -15,6 +15,7 @@ from ccprofile.claude.catalog import load, recorded_releases
 from ccprofile.claude.releases import find_claude, pick_rules
 from ccprofile.cli.app import app
 from tests.conftest import fake_claude
+from tests.helpers import DEBIAN_PROFILE
 
 runner = CliRunner()
 OLDEST, NEWEST = recorded_releases()[0], recorded_releases()[-1]
@@ -128,6 +129,8 @@ def test_status_applies_the_installed_releases_defaults(tmp_path: Path) -> None:
 
 def test_a_newer_release_is_a_note_not_a_warning(tmp_path: Path, home: Path) -> None:
     newer = fake_claude(tmp_path / "newer", "9.0.0")
+    # Debian's own ~/.profile, so that a login bash reads ~/.bashrc too.
+    (home / ".profile").write_text(DEBIAN_PROFILE)
     runner.invoke(app, ["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"])
     loaded = {
         "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001",

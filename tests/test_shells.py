@@ -93,11 +93,15 @@ def test_path_rules_read_only_the_snapshot_never_the_disk(tmp_path: Path) -> Non
     assert SHELLS["zsh"].startup_file(snapshot) == home / "z" / ".zshrc"
     assert SHELLS["zsh"].why(snapshot) == f"ZDOTDIR is set to {home / 'z'} in {home / '.zshenv'}"
     conf_d = home / ".config" / "fish" / "conf.d"
-    assert SHELLS["fish"].reads(snapshot) == [
-        conf_d / "a.fish",
-        conf_d / "b.fish",
-        home / ".config/fish/config.fish",
-    ]
+    assert (
+        SHELLS["fish"].reads(snapshot, False)
+        == SHELLS["fish"].reads(snapshot, True)
+        == [
+            conf_d / "a.fish",
+            conf_d / "b.fish",
+            home / ".config/fish/config.fish",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -108,7 +112,7 @@ def test_path_rules_read_only_the_snapshot_never_the_disk(tmp_path: Path) -> Non
         ("fish", ".config/fish/conf.d/ccprofile.fish"),
         ("sh", ".profile"),
         ("dash", ".profile"),
-        ("ksh", ".profile"),
+        ("ksh", ".kshrc"),
         ("tcsh", ".tcshrc"),
         ("csh", ".tcshrc"),
         ("pwsh", ".config/powershell/Microsoft.PowerShell_profile.ps1"),

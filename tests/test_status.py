@@ -49,11 +49,20 @@ def pin(home: Path, value: str = "claude-haiku-4-5-20251001") -> None:
 def check_schema(report: dict[str, Any]) -> None:
     assert set(report) >= {"provider", "shell", "background", "primary", "warnings"}
     assert report["provider"] in {"anthropic", "gateway", "bedrock", "vertex", "foundry"}
-    assert set(report["shell"]) == {"name", "startup_file", "reason"}
+    assert set(report["shell"]) == {
+        "name",
+        "startup_file",
+        "reason",
+        "new_terminal_start",
+        "certain",
+        "unseen",
+    }
     for key in ("background", "primary"):
         model = report[key]
         assert isinstance(model["model"], str) and model["source"] in SOURCES
         assert set(model["new_shell"]) >= {"model", "source"} and model["new_shell"]["source"] in SOURCES
+        assert set(model["new_shell"]["starts"]) == {"login", "non-login"}
+        assert set(model["candidates"]) == {"this_shell", "new_terminal"}
         for layer in model["layers"]:
             assert set(layer) == {"source", "file", "variable", "value"}
     assert report["background"]["variable"] in {
@@ -80,17 +89,26 @@ def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
     assert code == 0 and report["warnings"] == []
     assert report["background"]["model"] == "claude-haiku-4-5-20251001"
     assert report["background"]["source"] == "environment"
-    assert report["background"]["new_shell"] == {
+    pinned = {
         "model": "claude-haiku-4-5-20251001",
         "source": "profile",
         "variable": "ANTHROPIC_SMALL_FAST_MODEL",
         "file": f"{home}/.zshrc:4",
         "ccprofile_scope": None,
     }
+    assert report["background"]["new_shell"] == {
+        **pinned,
+        "start": "non-login",
+        "certain": True,
+        "starts": {"non-login": {**pinned, "certain": True}, "login": {**pinned, "certain": True}},
+    }
     assert report["shell"] == {
         "name": "zsh",
         "startup_file": str(home / ".zshrc"),
         "reason": "as given with --shell",
+        "new_terminal_start": "non-login",
+        "certain": True,
+        "unseen": [],
     }
 
 
@@ -144,13 +162,14 @@ def test_shadowed_by_a_later_export(home: Path, tmp_path: Path) -> None:
     pin(home)
     with (home / ".zshrc").open("a") as handle:
         handle.write("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-5-5\n")
-    (home / ".zlogin").write_text("unset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
+    with (home / ".zshrc").open("a") as handle:
+        handle.write("unset ANTHROPIC_DEFAULT_HAIKU_MODEL\n")
     _, report = status(cwd=tmp_path)
     assert codes(report).count("shadowed") == 2
     assert report["background"]["new_shell"]["model"] == "claude-haiku-5-5"
     messages = [w["message"] for w in report["warnings"] if w["code"] == "shadowed"]
     assert messages[0].startswith(f"{home}/.zshrc:7 sets 'claude-haiku-5-5' after the ccprofile block")
-    assert messages[1].startswith(f"{home}/.zlogin:1 removes it after the ccprofile block")
+    assert messages[1].startswith(f"{home}/.zshrc:8 removes it after the ccprofile block")
 
 
 @pytest.mark.parametrize(
@@ -302,3 +321,31 @@ def test_claude_config_dir_moves_the_user_settings_file(home: Path, tmp_path: Pa
     assert report["background"]["model"] == "from-config-dir"
     assert report["background"]["file"] == str(elsewhere / "settings.json")
     assert all(layer["value"] != "from-home" for layer in report["background"]["layers"])
+
+
+def test_verbose_ranks_each_model_as_the_table_resolves_it_for_each_side(home: Path, tmp_path: Path) -> None:
+    """Both variables set: ANTHROPIC_SMALL_FAST_MODEL is listed first and wins, for this shell
+    and a new terminal apart, never mixed into one list."""
+    pin(home)
+    env = {"ANTHROPIC_DEFAULT_HAIKU_MODEL": "claude-haiku-5-5"}
+    _, report = status(env=env, cwd=tmp_path)
+    ranked = report["background"]["candidates"]
+    assert [(c["variable"], c["wins"]) for c in ranked["this_shell"]] == [
+        ("ANTHROPIC_DEFAULT_HAIKU_MODEL", True)
+    ]
+    assert [(c["variable"], c["source"], c["wins"]) for c in ranked["new_terminal"]] == [
+        ("ANTHROPIC_SMALL_FAST_MODEL", "profile", True),
+        ("ANTHROPIC_DEFAULT_HAIKU_MODEL", "profile", False),
+    ]
+    shown = runner.invoke(app, ["status", "--verbose", "--shell", "zsh"], env={**env, "COLUMNS": "200"})
+    lines = shown.output.splitlines()
+    start = lines.index("Background, highest precedence first (the first one set wins):")
+    assert lines[start + 1 : start + 6] == [
+        "  claude started from this shell:",
+        "    ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-5-5'  this shell's environment <- wins",
+        "  claude started from a new terminal:",
+        f"    ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'  startup file {home}/.zshrc:4 <- wins".replace(
+            str(home), "~"
+        ),
+        "    ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'  startup file ~/.zshrc:5",
+    ]

@@ -80,6 +80,9 @@ def test_status_runs_without_a_shell_and_says_why_the_new_terminal_column_is_emp
         "name": None,
         "startup_file": None,
         "reason": "could not detect your shell and $SHELL is not set",
+        "new_terminal_start": None,
+        "certain": None,
+        "unseen": [],
     }
     assert report["background"]["model"] == HAIKU_45
     assert report["background"]["new_shell"] is None and report["primary"]["new_shell"] is None

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from ccprofile.claude import starts
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.status import Report
 from ccprofile.claude.variables import BACKGROUND, PRIMARY
 from ccprofile.startup.scan import Scan
-from ccprofile.startup.shells import Shell
+from ccprofile.startup.shells import Home, Shell
+
+
+@dataclass(frozen=True)
+class Other:
+    """The other start's reading, for a write to a startup file."""
+
+    scan: Scan
+    home: Home
+    written: Path
+    platform: str
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,10 @@ def shortfalls(
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
+        if scan.stops and model.source == "default" and not in_settings:
+            # The shell never gets to the block: that is the reason, and the fix is there.
+            stop = scan.stops[0]
+            reason = f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block"
         repair = fix(place, variable, None, shell, keep=expected.value)
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
         if expected.value is None:
@@ -90,4 +106,31 @@ def shortfalls(
                 f"uses {model.model}: {reason}. {repair}"
             )
         found.append(message.rstrip())
+    return found
+
+
+def other_start_shortfalls(
+    report: Report, shell: Shell, file_shown: str, wanted: Sequence[Expectation], other: Other
+) -> list[str]:
+    """The expectations a claude started from the other start's shell would not meet, when
+    it does not read the written file (that start then gets what it had)."""
+    if other.written in other.scan.files:
+        return []  # it reads the pin: anything that beats it there is status's to report
+    found = []
+    who = starts.described(shell.name, starts.start_of(other.scan.login), other.platform)
+    reason, repair = starts.unread(shell, other.home, other.written, other.scan)
+    for expected in wanted:
+        view = report.background if expected.kind == "background" else report.primary
+        model = view.other
+        if model is None or _met(model, expected):
+            continue
+        pinned = (
+            f"With {expected.value} pinned"
+            if expected.value is not None
+            else f"Without the {expected.kind}-model pin"
+        )
+        found.append(
+            f"{pinned} in {file_shown}, Claude Code started from {who} {'still ' * (expected.value is None)}"
+            f"uses {model.model}: {reason}. {repair}".rstrip()
+        )
     return found

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import resolve
+from ccprofile.claude import resolve, starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, pinned_scope
@@ -24,9 +24,9 @@ from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
-from ccprofile.startup.scan import Scan
+from ccprofile.startup.scan import Scan, Unseen
 from ccprofile.startup.session import Session, read_session
-from ccprofile.startup.shells import Shell
+from ccprofile.startup.shells import Home, Shell
 from ccprofile.startup.targets import NoShell, Target
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 WATCHED = (
     names.FAST,
     names.HAIKU,
+    names.REGION,
     names.PRIMARY,
     names.DEFAULT_MODEL,
     names.SONNET,
@@ -62,6 +63,11 @@ class View:
     now: Model
     new_shell: Model | None  # None: no shell, so nothing to say about a new terminal
     layers: tuple[Layer, ...]
+    other: Model | None = None  # the other start (login on Linux), when its shell reads other files
+    # What could decide the model, highest precedence first (see ``candidates``): from this
+    # shell, and from a new terminal (None: no shell).
+    ranked_now: tuple[Layer, ...] = ()
+    ranked_new: tuple[Layer, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,14 @@ class Report:
     ours: Ours = field(default_factory=dict)  # settings keys that hold ccprofile's pins
     expected: Expected | None = None  # the pins the project expects, as exact IDs
     project: Project | None = None
+    terminal_start: str = starts.NON_LOGIN  # the start of a new terminal's shell on this platform
+    unseen: tuple[tuple[str, Unseen], ...] = ()  # (start, line) a static reading could not follow
+    probed: bool = False  # --probe started the shells: what they export is known
+
+    @property
+    def certain(self) -> bool:
+        """Whether the new-terminal prediction rests on every line its files run."""
+        return self.probed or not any(start == self.terminal_start for start, _ in self.unseen)
 
     def scope_of(self, model: Model) -> str | None:
         """The --scope a settings value was pinned with, when the key is ccprofile's."""
@@ -95,10 +109,43 @@ class Report:
                 "ccprofile_scope": self.scope_of(model),
             }
 
+        other_start = starts.LOGIN if self.terminal_start == starts.NON_LOGIN else starts.NON_LOGIN
+
+        def fresh(view: View) -> dict[str, Any] | None:
+            if view.new_shell is None:
+                return None
+            other = view.other or view.new_shell
+            return {
+                **one(view.new_shell),
+                "start": self.terminal_start,
+                "certain": self.certain,
+                "starts": {
+                    self.terminal_start: {**one(view.new_shell), "certain": self.certain},
+                    other_start: {**one(other), "certain": not self._unseen_in(other_start)},
+                },
+            }
+
+        def ranked(layers: Sequence[Layer]) -> list[dict[str, Any]]:
+            top = winner(layers)
+            return [
+                {
+                    "variable": layer.variable,
+                    "value": layer.value,
+                    "source": layer.source,
+                    "file": layer.file,
+                    "wins": layer is top or layer is region_used(layers),
+                }
+                for layer in layers
+            ]
+
         def model(view: View) -> dict[str, Any]:
             return {
                 **one(view.now),
-                "new_shell": one(view.new_shell) if view.new_shell is not None else None,
+                "new_shell": fresh(view),
+                "candidates": {
+                    "this_shell": ranked(view.ranked_now),
+                    "new_terminal": ranked(view.ranked_new) if view.ranked_new is not None else None,
+                },
                 "layers": [
                     {
                         "source": layer.source,
@@ -116,6 +163,12 @@ class Report:
                 "name": self.shell,
                 "startup_file": str(self.startup_file) if self.startup_file is not None else None,
                 "reason": self.shell_reason,
+                "new_terminal_start": self.terminal_start if self.shell is not None else None,
+                "certain": self.certain if self.shell is not None else None,
+                "unseen": [
+                    {"start": start, "file": str(u.path), "line": u.line or None, "reason": u.reason}
+                    for start, u in self.unseen
+                ],
             },
             "background": model(self.background),
             "primary": model(self.primary),
@@ -130,6 +183,9 @@ class Report:
             "notes": list(self.notes),
             "claude_code": self.claude,
         }
+
+    def _unseen_in(self, start: str) -> bool:
+        return not self.probed and any(s == start for s, _ in self.unseen)
 
     def _expectations_json(self) -> dict[str, Any] | None:
         if self.expected is None:
@@ -161,6 +217,15 @@ class Inputs:
     expected: Expected | None = None  # as stated: friendly names not yet made exact
     project: Project | None = None
     unread: Sequence[Settings] = ()  # the repository's project settings, not read from here
+    other: Scan | None = None  # the other start's reading (login on Linux), when its files differ
+    platform: str = "linux"
+    home: Home | None = None
+    probed_other: Mapping[str, str] | None = None  # the other start's, probed too
+
+    @property
+    def session_home(self) -> Home:
+        assert self.home is not None, "a shell's inputs know its home"
+        return self.home
 
 
 def watched(env: Mapping[str, str]) -> dict[str, str]:
@@ -168,13 +233,15 @@ def watched(env: Mapping[str, str]) -> dict[str, str]:
     return {name: value for name, value in env.items() if name in WATCHED}
 
 
-def new_terminal_base(inputs: Inputs) -> tuple[dict[str, str], dict[str, Origin]]:
-    """A new terminal's environment: what it inherits, then its startup files' assignments."""
-    scan = inputs.scan
+def new_terminal_base(inputs: Inputs, scan: Scan | None = None) -> tuple[dict[str, str], dict[str, Origin]]:
+    """A new terminal's environment: what it inherits, then its startup files' assignments.
+    ``scan``: another start's reading than the new terminal's."""
     inherited = Origin("session", inputs.session.source)
-    if inputs.probed is not None:
-        base = watched(inputs.probed)
-        return base, {n: Origin("profile", None) if scan.final(n) else inherited for n in base}
+    if inputs.probed is not None and scan is None:
+        return _probed_base(inputs.scan, inputs.session, watched(inputs.probed), inherited)
+    if inputs.probed_other is not None and scan is not None:
+        return _probed_base(scan, inputs.session, watched(inputs.probed_other), inherited)
+    scan = scan or inputs.scan
     base = watched(inputs.session.env or {})
     origins = dict.fromkeys(base, inherited)
     for name in WATCHED:
@@ -188,6 +255,60 @@ def new_terminal_base(inputs: Inputs) -> tuple[dict[str, str], dict[str, Origin]
             base[name] = final.value
             origins[name] = Origin("profile", f"{final.path}:{final.line}")
     return base, origins
+
+
+def _probed_base(
+    scan: Scan, session: Session, base: dict[str, str], inherited: Origin
+) -> tuple[dict[str, str], dict[str, Origin]]:
+    """A probed shell's values, each from the file line that sets it, or from the inherited
+    environment when that holds the same value; anything else is set by a file ccprofile
+    could not trace, and is never credited to a process it did not come from."""
+    origins: dict[str, Origin] = {}
+    inherits = session.env or {}
+    for name, value in base.items():
+        final = scan.final(name)
+        if final is not None and final.value == value:
+            origins[name] = Origin("profile", f"{final.path}:{final.line}")
+        elif final is None and inherits.get(name) == value:
+            origins[name] = inherited
+        else:
+            origins[name] = Origin("untraced")
+    return base, origins
+
+
+def candidates(composed: Composed, settings: Sequence[Settings], kind: str) -> tuple[Layer, ...]:
+    """Every value that could decide ``kind``'s model, highest precedence first, the order the
+    table resolves them in: per variable its highest layer first; for the background
+    ANTHROPIC_SMALL_FAST_MODEL before ANTHROPIC_DEFAULT_HAIKU_MODEL; for the primary
+    ANTHROPIC_MODEL, the settings ``model`` key, then ANTHROPIC_DEFAULT_MODEL."""
+
+    def of(variable: str) -> list[Layer]:
+        return [layer for layer in reversed(composed.layers) if layer.variable == variable]
+
+    if kind == "background":
+        # The region of the background's requests (Bedrock) is ranked after the models.
+        return tuple(layer for variable in (*names.BACKGROUND, names.REGION) for layer in of(variable))
+    keyed = [Layer(s.source, str(s.path), "model", s.model) for s in reversed(settings) if s.model]
+    return (*of(names.PRIMARY), *keyed, *of(names.DEFAULT_MODEL))
+
+
+def region_used(ranked: Sequence[Layer]) -> Layer | None:
+    """The ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION that Claude Code uses, among ``ranked``."""
+    top = next((layer for layer in ranked if layer.variable == names.REGION), None)
+    return top if top is not None and top.value else None
+
+
+def winner(ranked: Sequence[Layer]) -> Layer | None:
+    """The candidate that decides: the first set one whose variable no higher layer set
+    (an empty value in a higher layer unsets the variable, and counts as unset)."""
+    seen: set[str] = set()
+    for layer in ranked:
+        if layer.variable in seen or layer.variable == names.REGION:
+            continue
+        seen.add(layer.variable)
+        if layer.value:
+            return layer
+    return None
 
 
 def _settings_model_layers(settings: Sequence[Settings]) -> list[Layer]:
@@ -266,6 +387,12 @@ def build(inputs: Inputs) -> Report:
         fresh = resolve.compose(base, origins, settings)
     background_now, primary_now = _resolve(now, settings, catalog)
     background_new, primary_new = _resolve(fresh, settings, catalog)
+    background_other = primary_other = None
+    if inputs.shell is not None and inputs.other is not None:
+        other_base, other_origins = new_terminal_base(inputs, inputs.other)
+        background_other, primary_other = _resolve(
+            resolve.compose(other_base, other_origins, settings), settings, catalog
+        )
     known = inputs.shell is not None
     # The layers list shows this shell's environment, then what the profile adds, then settings.
     profile_layers = [
@@ -284,11 +411,21 @@ def build(inputs: Inputs) -> Report:
         mine = [layer for layer in profile_layers if layer.variable in variables]
         return (*env_layers, *mine, *settings_layers, *extra)
 
-    background = View(background_now, background_new if known else None, layers(names.BACKGROUND))
+    background = View(
+        background_now,
+        background_new if known else None,
+        layers(names.BACKGROUND),
+        background_other,
+        candidates(now, settings, "background"),
+        candidates(fresh, settings, "background") if known else None,
+    )
     primary = View(
         primary_now,
         primary_new if known else None,
         layers((names.PRIMARY, names.DEFAULT_MODEL), _settings_model_layers(settings)),
+        primary_other,
+        candidates(now, settings, "primary"),
+        candidates(fresh, settings, "primary") if known else None,
     )
     provider = detect_provider(now.env)
     expected = exact_expectations(inputs.expected, provider, catalog)
@@ -310,7 +447,7 @@ def build(inputs: Inputs) -> Report:
             start=str(inputs.project.start) if inputs.project else "",
             subdirectory=inputs.project.in_subdirectory if inputs.project else False,
         )
-    )
+    ) + _start_warnings(inputs, (background, primary))
     shown = (background_now, background_new, primary_now, primary_new)
     return Report(
         provider,
@@ -326,7 +463,69 @@ def build(inputs: Inputs) -> Report:
         inputs.ours,
         expected,
         inputs.project,
+        _terminal_start(inputs),
+        _unseen(inputs),
+        inputs.probed is not None,
     )
+
+
+def _terminal_start(inputs: Inputs) -> str:
+    return starts.start_of(inputs.scan.login) if inputs.shell is not None else starts.NON_LOGIN
+
+
+def _other_start(inputs: Inputs) -> str:
+    return starts.NON_LOGIN if _terminal_start(inputs) == starts.LOGIN else starts.LOGIN
+
+
+def _unseen(inputs: Inputs) -> tuple[tuple[str, Unseen], ...]:
+    scans = [inputs.scan, *([inputs.other] if inputs.other is not None else [])]
+    if inputs.shell is None:
+        return ()
+    found = [(starts.start_of(scan.login), item) for scan in scans for item in scan.unseen]
+    return tuple(dict.fromkeys(found))
+
+
+def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning, ...]:
+    """Where the other start gets other models, and where the prediction is not certain."""
+    if inputs.shell is None:
+        return ()
+    home = inputs.session_home
+    found: list[StatusWarning] = []
+    if inputs.other is not None:
+        for kind, view in zip(("background", "primary"), views, strict=True):
+            if view.new_shell is None or view.other is None:
+                continue
+            said = starts.difference(
+                kind,
+                inputs.shell,
+                home,
+                view.new_shell,
+                view.other,
+                inputs.other,
+                inputs.platform,
+            )
+            if said is not None:
+                found.append(StatusWarning("login-shells-differ", said[0].upper() + said[1:]))
+    probed = {
+        start
+        for start, env in (
+            (_terminal_start(inputs), inputs.probed),
+            (_other_start(inputs), inputs.probed_other),
+        )
+        if env is not None
+    }
+    unseen = [item for item in _unseen(inputs) if item[0] not in probed]
+    if unseen:
+        lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
+        found.append(
+            StatusWarning(
+                "uncertain",
+                f"What a new {inputs.shell.name} exports is not certain: ccprofile reads startup files "
+                f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
+                "--probe` starts one and shows what it really exports.",
+            )
+        )
+    return tuple(found)
 
 
 def new_terminal_start(env: Mapping[str, str], session: Session) -> dict[str, str]:
@@ -363,16 +562,21 @@ def read_inputs(
     claude = claude_here(env, claude_version)
     shell: Shell | None = None
     path: Path | None = None
-    scan, probed = Scan("", (), (), ()), None
+    scan, probed, other, probed_other = Scan("", (), (), ()), None, None, None
     if isinstance(target, NoShell):
         session, reason = Session(None, target.reason), target.reason
     else:
         shell, path, reason = target.shell, target.path, target.shell_reason
-        session, scan = read_session(env, WATCHED, platform), _scan(target, planned)
+        session = read_session(env, WATCHED, platform)
+        scan, other = _scan(target, planned, platform)
         if probe:
             from ccprofile.startup import probe as probe_module  # starts processes: only when asked
 
-            probed = probe_module.new_shell_environment(target.shell, new_terminal_start(env, session))
+            start = new_terminal_start(env, session)
+            login = starts.terminal_is_login(platform)
+            probed = probe_module.new_shell_environment(target.shell, start, login=login)
+            if other is not None:
+                probed_other = probe_module.new_shell_environment(target.shell, start, login=not login)
     return Inputs(
         env,
         session,
@@ -388,13 +592,38 @@ def read_inputs(
         _expectations(project, expect) if expecting else None,
         project,
         _unread_project_settings(project, planned, documents),
+        other,
+        platform,
+        target.home,
+        probed_other,
     )
 
 
-def _scan(target: Target, planned: Mapping[Path, bytes | None] | None) -> Scan:
+def _scan(
+    target: Target, planned: Mapping[Path, bytes | None] | None, platform: str
+) -> tuple[Scan, Scan | None]:
+    """The new terminal's reading, and the other start's when the shell reads other files then."""
     from ccprofile.startup import scan as startup
 
-    scan = startup.scan(target.shell, target.home, WATCHED, extra=[target.path], planned=planned)
+    login = starts.terminal_is_login(platform)
+    other = (
+        startup.scan(target.shell, target.home, WATCHED, planned, login=not login)
+        if target.shell.login_differs
+        else None
+    )
+    scan = startup.scan(target.shell, target.home, WATCHED, planned, login=login)
+    stopped = tuple(
+        f"{stop.path}:{stop.line}: {stop.reason}, and reads nothing after it"
+        for stop in (*scan.stops, *(other.stops if other is not None else ()))
+    )
+    scan = dataclasses.replace(scan, problems=(*scan.problems, *stopped))
+    if other is not None:
+        # A file only the other start reads is still this shell's: its problems are reported.
+        scan = dataclasses.replace(
+            scan,
+            problems=tuple(dict.fromkeys((*scan.problems, *other.problems))),
+            crlf=tuple(dict.fromkeys((*scan.crlf, *other.crlf))),
+        )
     if target.missing_zdotdir is not None:
         # A diagnostic must not fail on the very mistake it should report.
         problem = (
@@ -402,7 +631,7 @@ def _scan(target: Target, planned: Mapping[Path, bytes | None] | None) -> Scan:
             "startup files there, so a new terminal gets none of their pins"
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
-    return scan
+    return scan, other
 
 
 def _expectations(project: Project, given: Expected | None) -> Expected | None:

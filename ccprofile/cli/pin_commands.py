@@ -36,6 +36,7 @@ from ccprofile.errors import NotAStartupFile
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
+    from ccprofile.startup.shells import Home, Shell
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,27 @@ def uninstall(
     _uninstall_everything(writing.Options(dry_run, strict, verify), shell, purge)
 
 
+def _every_startup_file(home: Home) -> dict[Path, Shell | None]:
+    """Every file a block of ccprofile's may be in, with the shell that reads it where known:
+    each shell's own files, what they source (login and not), and every file the ledger says
+    ccprofile wrote a block to (a ``--file`` that nothing sources any more included)."""
+    from ccprofile.claude.status import WATCHED
+    from ccprofile.startup import ledger
+    from ccprofile.startup.homes import state_dir
+    from ccprofile.startup.scan import scan
+    from ccprofile.startup.shells import SHELLS, get_shell, known_files
+
+    found: dict[Path, Shell | None] = dict.fromkeys(known_files(home))
+    for shell in SHELLS.values():
+        for login in (False, True):
+            for path in scan(shell, home, WATCHED, login=login).files:
+                found.setdefault(path, shell)
+    for place in ledger.Ledger(state_dir(home)).read().values():
+        if place.kind == "shell":
+            found.setdefault(Path(place.path), get_shell(place.label) if place.label in SHELLS else None)
+    return found
+
+
 def _uninstall_everything(options: writing.Options, shell: str | None, purge: bool) -> None:
     """Every file, quietly; then one report: what went (or would go), where the backups are,
     and the models a new terminal's claude uses now."""
@@ -424,14 +446,14 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     from ccprofile.claude.settings_pins import recorded
     from ccprofile.cli import render, writing
     from ccprofile.startup.homes import read_home, state_dir
-    from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
+    from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
     from ccprofile.startup.targets import Target, target_for_reading
 
     home = read_home(os.environ, sys.platform)
     changes = []
-    for path in known_files(home):
+    for path, owner in _every_startup_file(home).items():
         if path.is_file():
-            named = get_shell(shell) if shell else shell_for_file(path) or SHELLS["sh"]
+            named = get_shell(shell) if shell else owner or shell_for_file(path) or SHELLS["sh"]
             target = Target(named, path, home, None, "the name of the file")
             changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
     records = recorded(state_dir(home))

@@ -104,9 +104,16 @@ def show_change(
 
 
 def show_apply_hint(
-    console: Console, change: Change, *, source_command: str, unset_command: str | None, effective: bool
+    console: Console,
+    change: Change,
+    *,
+    source_command: str,
+    unset_command: str | None,
+    effective: bool,
+    elsewhere: bool = False,
 ) -> None:
-    """How to get the change into the terminal the user is typing in.
+    """How to get the change into the terminal the user is typing in. ``elsewhere``: the
+    other start of the shell (a login one on Linux) misses it, as said just above.
 
     A running shell keeps what it has: loading the file again cannot remove a variable, so a
     removal prints the command that drops it here.
@@ -115,8 +122,9 @@ def show_apply_hint(
         return
     if change.exports:
         if effective:
+            who = "New terminals (not login shells: see above)" if elsewhere else "New terminals"
             console.print(
-                f"New terminals pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]",
+                f"{who} pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]",
                 soft_wrap=True,
             )
             console.print("or paste:", highlight=False)
@@ -195,12 +203,13 @@ def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Pat
             say(console, repair, indent="  ", lead="[bold]Fix:[/bold] ")
 
 
-def show_verified(console: Console, shell: str, values: Mapping[str, str | None]) -> None:
+def show_verified(console: Console, who: str, values: Mapping[str, str | None]) -> None:
+    """``who``: the shell started, in words ("a new zsh", "a login bash")."""
     exported = ", ".join(f"{n}={v}" for n, v in values.items() if v is not None)
     unset = ", ".join(n for n, v in values.items() if v is None)
     parts = [f"exports {exported}" if exported else "", f"does not set {unset}" if unset else ""]
     said = " and ".join(part for part in parts if part)
-    console.print(f"[green]Checked: a new {escape(shell)} {escape(said)}.[/green]")
+    console.print(f"[green]Checked: {escape(who)} {escape(said)}.[/green]")
 
 
 def show_verify_problem(console: Console, problem: str) -> None:

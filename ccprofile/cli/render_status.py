@@ -17,7 +17,7 @@ from rich.table import Table
 from ccprofile.claude.catalog import Catalog, Price, Retired
 from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.resolve import Model
-from ccprofile.claude.status import Report, View
+from ccprofile.claude.status import Report, View, region_used, winner
 from ccprofile.cli.program import runnable
 from ccprofile.cli.render import show_warnings, tilde, tilde_text
 
@@ -26,6 +26,7 @@ _SOURCE_NAMES = {
     "session": "inherited by new terminals from",
     "profile": "startup file",
     "default": "Claude Code default",
+    "untraced": "set by a startup file ccprofile could not trace",
 }
 VERBOSE_HINT = "ccprofile status --verbose"
 
@@ -94,6 +95,7 @@ _LABELS = (
 )
 
 
+_UNCERTAIN = "\nnot certain: see the warning `uncertain`"
 # The new-terminal column when no shell could be determined: there are no startup files to read.
 _NO_SHELL = ("not known", "no shell: pass --shell NAME")
 
@@ -108,12 +110,18 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         )
         console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
     views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]
+    # A new terminal's model that rests on lines ccprofile could not follow says so in its cell.
+    doubt = "" if report.certain else _UNCERTAIN
     plain = [
-        [label, _plain(view.now, home, report.ours), _plain(view.new_shell, home, report.ours)]
+        [label, _plain(view.now, home, report.ours), _plain(view.new_shell, home, report.ours) + doubt]
         for label, view in views
     ]
     rows = [
-        [escape(label), _cell(view.now, home, report.ours), _cell(view.new_shell, home, report.ours)]
+        [
+            escape(label),
+            _cell(view.now, home, report.ours),
+            _cell(view.new_shell, home, report.ours) + (f"[yellow]{doubt}[/yellow]" if doubt else ""),
+        ]
         for label, view in views
     ]
     header = (
@@ -179,18 +187,31 @@ def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ou
 
 
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
-    if not view.layers:
-        console.print(f"{label}: nothing sets it; Claude Code's default applies.")
-        return
-    places = len(view.layers)
-    console.print(
-        f"{label}: set in {places} place{'s' * (places > 1)}, lowest precedence first (the last wins):"
-    )
-    for layer in view.layers:
-        where = f" {tilde(Path(layer.file), home)}" if layer.file else ""
-        shown = repr(layer.value) if layer.value else "'' (counts as unset)"
-        line = f"  {escape(layer.source)}{escape(where)}: {escape(layer.variable)}={escape(shown)}"
-        console.print(line, soft_wrap=True)
+    """Each place that sets the model, highest precedence first, as the table resolves them;
+    for this shell and for a new terminal apart, since they start from other environments."""
+    sides = [("claude started from this shell", view.ranked_now)]
+    if view.ranked_new == view.ranked_now:
+        sides = [("claude started from this shell or a new terminal", view.ranked_now)]
+    elif view.ranked_new is not None:
+        sides.append(("claude started from a new terminal", view.ranked_new))
+    console.print(f"{label}, highest precedence first (the first one set wins):")
+    for heading, ranked in sides:
+        console.print(f"  {heading}:")
+        top, region, seen = winner(ranked), region_used(ranked), set()
+        for layer in ranked:
+            where = f" {tilde(Path(layer.file), home)}" if layer.file else ""
+            shown = repr(layer.value) if layer.value else "'' (counts as unset)"
+            verdict = " [green]<- wins[/green]" if layer is top else ""
+            if layer is region:
+                verdict = " [green]<- the AWS region of these requests (Bedrock)[/green]"
+            if layer.variable in seen:
+                verdict = " [dim](overridden above)[/dim]"
+            seen.add(layer.variable)
+            source = _SOURCE_NAMES.get(layer.source, layer.source).replace(" from", "")
+            line = f"    {escape(layer.variable)}={escape(shown)}  {escape(source)}{escape(where)}{verdict}"
+            console.print(line, soft_wrap=True)
+        if top is None:
+            console.print("    nothing sets it: Claude Code's default applies", soft_wrap=True)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ccprofile.cli.failures import UsageError
 from ccprofile.errors import (
     BadValue,
     CcprofileError,
+    CheckFailed,
     NoEffect,
     ProbeError,
     UnsupportedCompletion,
@@ -44,7 +45,8 @@ class _Checked:
 
     inputs: status_module.Inputs | None = None
     report: status_module.Report | None = None
-    shortfalls: tuple[str, ...] = ()
+    shortfalls: tuple[str, ...] = ()  # a new terminal's
+    elsewhere: tuple[str, ...] = ()  # the other start's (a login shell on Linux)
 
 
 def _checker(
@@ -70,6 +72,9 @@ def _checker(
         report = status_module.build(inputs)
         wanted = effect.expectations(planned.before, planned.after)
         found.inputs, found.report = inputs, report
+        if isinstance(target, Target) and written is None and inputs.other is not None:
+            other = effect.Other(inputs.other, target.home, target.path, sys.platform)
+            found.elsewhere = tuple(effect.other_start_shortfalls(report, target.shell, shown, wanted, other))
         found.shortfalls = tuple(
             effect.shortfalls(
                 report,
@@ -81,8 +86,8 @@ def _checker(
                 ours=inputs.ours,
             )
         )
-        if options.strict and found.shortfalls:
-            raise NoEffect(found.shortfalls[0])
+        if options.strict and (found.shortfalls or found.elsewhere):
+            raise NoEffect((found.shortfalls or found.elsewhere)[0])
 
     return check
 
@@ -289,24 +294,32 @@ def write(
         )
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
+    checked: _Verified | None = None
+    if not options.dry_run and change.changed and found.inputs is not None and completion is None:
+        wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
+        if wanted:
+            # Before anything is reported: a strict check that fails puts the file back, and
+            # then nothing may have said it was written.
+            checked = _verify(target, change, found.inputs, options)
     if quiet:
-        if change.changed and not options.dry_run and found.inputs is not None and options.verify:
-            _verify(target, change, found.inputs, options, quiet=True)
+        if checked is not None and checked.problem:
+            render.show_verify_problem(console, checked.problem)
         return change
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
         crlf = [w for w in found.report.warnings if w.code == "crlf-startup-file"]
         render.show_warnings(console, crlf, target.home.path)
-    render.show_shortfalls(console, found.shortfalls, options.dry_run, target.home.path)
+    render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), options.dry_run, target.home.path)
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
         render.show_completion_hint(console, change, target.shell.name, source, on_path=program.on_path())
         return change
-    verified = True
-    if not options.dry_run and change.changed and found.inputs is not None:
-        wanted = options.verify if options.verify is not None else sys.stdout.isatty()
-        if wanted:
-            verified = _verify(target, change, found.inputs, options)
+    if checked is not None:
+        for start, values in checked.agreed:
+            render.show_verified(console, start, values)
+        if checked.problem:
+            render.show_verify_problem(console, checked.problem)
+    verified = checked is None or not checked.problem
     # Only what this shell really holds needs dropping here.
     held = [name for name, _ in change.before if name not in dict(change.after) and name in os.environ]
     render.show_apply_hint(
@@ -315,42 +328,66 @@ def write(
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
         unset_command=target.shell.syntax.unset(held) if held else None,
         effective=not found.shortfalls and verified,
+        elsewhere=bool(found.elsewhere),
     )
+    if checked is not None and checked.problem:
+        raise CheckFailed(
+            f"{render.tilde(target.path, target.home.path)} is written, but a new shell does not export "
+            "what ccprofile read in its startup files: "
+            f"`{program.name()} status --probe` shows what a new {target.shell.name} exports, and from where"
+        )
     return change
 
 
+@dataclass(frozen=True)
+class _Verified:
+    agreed: tuple[tuple[str, dict[str, str | None]], ...]  # (the shell, in words; what it exports)
+    problem: str  # "" when every start exported what status predicted
+
+
 def _verify(
-    target: Target,
-    change: profile.Change,
-    inputs: status_module.Inputs,
-    options: Options,
-    *,
-    quiet: bool = False,
-) -> bool:
-    """Start the shell for real and compare what it exports with what the file now says."""
-    expected, _ = status_module.new_terminal_base(inputs)
-    names = [n for n in variables.PINNABLE if n in expected or n in dict(change.before)]
-    start = status_module.new_terminal_start(os.environ, inputs.session)
-    try:
-        started = start_new_shell(target.shell, start)
-    except ProbeError as error:
-        problem = f"could not check with a new {target.shell.name}: {error}"
-    else:
+    target: Target, change: profile.Change, inputs: status_module.Inputs, options: Options
+) -> _Verified:
+    """Start the shell for real, as a new terminal and as the other start (a login shell on
+    Linux) where that reads other files, and compare what each exports with the prediction."""
+    from ccprofile.claude import starts
+
+    scans = [inputs.scan, *([inputs.other] if inputs.other is not None else [])]
+    agreed: list[tuple[str, dict[str, str | None]]] = []
+    problems: list[str] = []
+    start_env = status_module.new_terminal_start(os.environ, inputs.session)
+    for scan in scans:
+        expected, _ = status_module.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
+        names = [
+            n
+            for n in variables.PINNABLE
+            if n in expected or n in dict(change.before) or n in dict(change.after)
+        ]
+        who = f"a new {target.shell.name}"
+        if inputs.other is not None:
+            who = f"a {starts.start_of(scan.login)} {target.shell.name}"
+        try:
+            started = start_new_shell(target.shell, start_env, login=scan.login)
+        except ProbeError as error:
+            problems.append(f"could not check with {who}: {error}")
+            continue
         wrong = [n for n in names if started.env.get(n) != expected.get(n)]
         if not wrong:
-            if not quiet:
-                render.show_verified(console, target.shell.name, {n: expected.get(n) for n in names})
-            return True
+            agreed.append((who, {n: expected.get(n) for n in names}))
+            continue
         differences = ", ".join(
             f"{n} {repr(started.env[n]) if n in started.env else 'unset'} instead of "
             f"{repr(expected[n]) if n in expected else 'unset'}"
             for n in wrong
         )
         said = f"; it printed: {' / '.join(started.errors)}" if started.errors else ""
-        problem = f"a new {target.shell.name} has {differences}{said}"
-    if options.strict:
+        problems.append(f"{who} has {differences}{said}")
+    problem = "; ".join(problems)
+    if problem and options.strict:
         profile.restore(change)
         ledger.Ledger(state_dir(target.home)).drop(change.real_path, 1)  # it never happened
-        raise VerifyFailed(f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was")
-    render.show_verify_problem(console, problem)
-    return False
+        raise VerifyFailed(
+            f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was, "
+            "and nothing was written"
+        )
+    return _Verified(tuple(agreed), problem)

@@ -39,8 +39,9 @@ def _made_by_shells(env: Mapping[str, str]) -> list[list[str]]:
     return [missing_dirs(config / "fish"), missing_dirs(data / "fish")]
 
 
-def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
-    """Start ``shell`` interactively with ``env`` and read its environment once it is up.
+def start_new_shell(shell: Shell, env: Mapping[str, str], *, login: bool = False) -> NewShell:
+    """Start ``shell`` interactively with ``env`` and read its environment once it is up;
+    ``login``: as a login shell (tmux, ssh, macOS terminals), by the ``-`` that starts its name.
 
     It leaves no trace in the home: history goes to /dev/null (ksh writes ~/.sh_history on
     every interactive start), and a directory the shell made while starting is removed again.
@@ -50,16 +51,19 @@ def start_new_shell(shell: Shell, env: Mapping[str, str]) -> NewShell:
         raise ProbeError(f"{shell.name} is not on PATH")
     made = _made_by_shells(env) if shell.name == "fish" else []
     try:
-        return _started(shell, program, {**env, "HISTFILE": "/dev/null"})
+        return _started(shell, program, {**env, "HISTFILE": "/dev/null"}, login)
     finally:
         # fish makes them empty; one that holds anything now is someone else's: it stays.
         for dirs in made:
             remove_empty(dirs)
 
 
-def _started(shell: Shell, program: str, env: Mapping[str, str]) -> NewShell:
+def _started(shell: Shell, program: str, env: Mapping[str, str], login: bool) -> NewShell:
+    # Every shell takes a name starting with "-" for a login shell (tcsh's -l must stand alone).
+    name = f"-{Path(program).name}" if login else program
     process = subprocess.Popen(
-        [program, *shell.probe_args],
+        [name, *shell.probe_args],
+        executable=program,
         env=dict(env),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -88,5 +92,5 @@ def _started(shell: Shell, program: str, env: Mapping[str, str]) -> NewShell:
     return NewShell(found, errors)
 
 
-def new_shell_environment(shell: Shell, env: Mapping[str, str]) -> dict[str, str]:
-    return start_new_shell(shell, env).env
+def new_shell_environment(shell: Shell, env: Mapping[str, str], *, login: bool = False) -> dict[str, str]:
+    return start_new_shell(shell, env, login=login).env

@@ -10,7 +10,7 @@ Adding a shell is one record plus its tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,39 @@ class Looks:
     listings: tuple[Path, ...] = ()
 
 
+@dataclass(frozen=True)
+class FromEnv:
+    """A file a shell reads through a variable: ``$ENV`` for an interactive sh, dash or ksh.
+    The variable's value when the shell gets there (a login shell's ~/.profile may set it),
+    else ``default`` (ksh93 reads ~/.kshrc; sh and dash read nothing)."""
+
+    variable: str
+    default: Path | None
+
+
+Entry = Path | FromEnv  # one file in a shell's reading order
+
+
+def _assigned_in(home: Home, path: Path, name: str) -> str | None:
+    """The last value ``path`` (a POSIX startup file) gives ``name``, expanded; None if none."""
+    text = home.texts.get(path)
+    if text is None:
+        return None
+    variables = {**home.env, "HOME": str(home.path)}
+    found: str | None = None
+    for line in text.splitlines():
+        statement = POSIX.parse(line)
+        if statement is None or statement.value is None:
+            continue
+        value = expand(statement.value.value, variables)
+        if value is None:
+            continue
+        variables[statement.name] = value
+        if statement.name == name:
+            found = value
+    return found
+
+
 # --- zsh: ZDOTDIR may be exported, or set only inside ~/.zshenv --------------------------
 
 
@@ -58,21 +91,7 @@ def zdotdir(home: Home) -> Path:
     """``$ZDOTDIR`` as zsh will see it, also when it is only set inside ``~/.zshenv``."""
     if home.env.get("ZDOTDIR"):
         return Path(home.env["ZDOTDIR"])
-    text = home.texts.get(_zshenv(home))
-    if text is None:
-        return home.path
-    variables = {**home.env, "HOME": str(home.path)}
-    found: str | None = None
-    for line in text.splitlines():
-        statement = POSIX.parse(line)
-        if statement is None or statement.value is None:
-            continue
-        value = expand(statement.value.value, variables)
-        if value is None:
-            continue
-        variables[statement.name] = value
-        if statement.name == "ZDOTDIR":
-            found = value
+    found = _assigned_in(home, _zshenv(home), "ZDOTDIR")
     return Path(found) if found and found.startswith("/") else home.path
 
 
@@ -86,11 +105,12 @@ def _zsh_why(home: Home) -> str | None:
     return None
 
 
-def _zsh_reads(home: Home) -> list[Path]:
+def _zsh_reads(home: Home, login: bool) -> Sequence[Entry]:
     # zsh reads .zshenv before it knows a ZDOTDIR set inside it, then the rest from ZDOTDIR.
     env_dir = Path(home.env["ZDOTDIR"]) if home.env.get("ZDOTDIR") else home.path
     rest = zdotdir(home)
-    return [env_dir / ".zshenv"] + [rest / name for name in (".zprofile", ".zshrc", ".zlogin")]
+    names = (".zprofile", ".zshrc", ".zlogin") if login else (".zshrc",)
+    return [env_dir / ".zshenv"] + [rest / name for name in names]
 
 
 def _zsh_looks(home: Home) -> Looks:
@@ -119,20 +139,74 @@ def _bash_why(home: Home) -> str | None:
     )
 
 
-def _bash_reads(home: Home) -> list[Path]:
-    login = home.first_existing(*_BASH_LOGIN)
-    return [p for p in (login, home.path / ".bashrc") if p is not None]
+def _bash_reads(home: Home, login: bool) -> Sequence[Entry]:
+    # A login bash reads the first login file there is and no .bashrc (unless that file
+    # sources it); an interactive non-login bash reads .bashrc alone.
+    if not login:
+        return [home.path / ".bashrc"]
+    first = home.first_existing(*_BASH_LOGIN)
+    return [first] if first is not None else []
 
 
 def _bash_looks(home: Home) -> Looks:
     return Looks(exists=tuple(home.path / name for name in _BASH_LOGIN))
 
 
-# --- sh, dash, ksh: ~/.profile --------------------------------------------------------------
+# --- sh, dash, ksh: ~/.profile for a login shell, then the file $ENV names -----------------
+# An interactive sh, dash or ksh reads the file $ENV names (ksh93: ~/.kshrc when ENV is unset);
+# a login one reads ~/.profile first, which is where ENV is usually set.
 
 
 def _profile(home: Home) -> Path:
     return home.path / ".profile"
+
+
+def _env_file(home: Home, default: Path | None) -> Path | None:
+    """The file $ENV names for a new shell: exported, or set in ~/.profile."""
+    value = home.env.get("ENV")
+    if value is None:
+        value = _assigned_in(home, _profile(home), "ENV")
+    if value is None:
+        return default
+    expanded = expand(value, {**home.env, "HOME": str(home.path)})
+    return Path(expanded) if expanded and expanded.startswith("/") else default
+
+
+def _kshrc(home: Home) -> Path:
+    return home.path / ".kshrc"
+
+
+def _ksh_file(home: Home) -> Path:
+    return _env_file(home, _kshrc(home)) or _kshrc(home)
+
+
+def _sh_file(home: Home) -> Path:
+    return _env_file(home, None) or _profile(home)
+
+
+def _sh_why(home: Home) -> str | None:
+    found = _env_file(home, None)
+    if found is None:
+        return None
+    return f"an interactive shell reads the file ENV names, {found}"
+
+
+def _ksh_why(home: Home) -> str | None:
+    if _env_file(home, None) is not None:
+        return _sh_why(home)
+    return "an interactive ksh reads ~/.kshrc (ENV is not set), a login one ~/.profile first"
+
+
+def _env_reads(default: Callable[[Home], Path | None]) -> Callable[[Home, bool], Sequence[Entry]]:
+    def reads(home: Home, login: bool) -> Sequence[Entry]:
+        env = FromEnv("ENV", default(home))
+        return [_profile(home), env] if login else [env]
+
+    return reads
+
+
+def _profile_looks(home: Home) -> Looks:
+    return Looks(texts=(_profile(home),))
 
 
 # --- fish: a conf.d file of its own -------------------------------------------------------
@@ -146,7 +220,7 @@ def _fish_file(home: Home) -> Path:
     return _fish_dir(home) / "conf.d" / "ccprofile.fish"
 
 
-def _fish_reads(home: Home) -> list[Path]:
+def _fish_reads(home: Home, login: bool) -> Sequence[Entry]:
     # fish sources conf.d/*.fish in name order, then config.fish.
     conf_d = _fish_dir(home) / "conf.d"
     snippets = sorted(conf_d / name for name in home.listings.get(conf_d, ()) if name.endswith(".fish"))
@@ -166,8 +240,8 @@ def _tcshrc(home: Home) -> Path:
     return home.first_existing(*_CSH_RC) or home.path / ".tcshrc"
 
 
-def _tcsh_reads(home: Home) -> list[Path]:
-    return [_tcshrc(home), home.path / ".login"]
+def _tcsh_reads(home: Home, login: bool) -> Sequence[Entry]:
+    return [_tcshrc(home), home.path / ".login"] if login else [_tcshrc(home)]
 
 
 def _tcsh_looks(home: Home) -> Looks:
@@ -208,7 +282,7 @@ class Shell:
     name: str
     syntax: Syntax
     startup_file: Callable[[Home], Path]  # the file that gets ccprofile's block
-    reads: Callable[[Home], list[Path]]  # what a new terminal reads, in order
+    reads: Callable[[Home, bool], Sequence[Entry]]  # what a new shell reads, in order; True: a login one
     source_command: str  # how to load a file into the running shell; {file} is replaced
     why: Callable[[Home], str | None] = _nothing  # a sentence when the file is not the obvious one
     looks: Callable[[Home], Looks] = _no_looks  # what the rules above need from the disk
@@ -217,13 +291,24 @@ class Shell:
     aliases: tuple[str, ...] = ()  # other names shellingham or $SHELL report for it
     probe_args: tuple[str, ...] = _PROBE_POSIX
     completion: tuple[str, ...] = ()  # tab-completion lines for the block; () where unsupported
+    sets: tuple[tuple[str, str], ...] = ()  # variables the shell sets itself, which files test
+    snippets: Callable[[Home], Path] | None = None  # a folder whose files it reads in name order
+    login_differs: bool = True  # whether a login shell reads other files than a non-login one
+    # What the shell does, reading its startup files, when `. FILE` names a file that does not
+    # exist, and when a loop's pattern matches nothing (found by running each one): "continue";
+    # "literal" (a loop runs once with the pattern itself); "empty" (a loop runs no time);
+    # "file" (it stops reading that file); "sourced" (it stops reading a file that `.` read,
+    # not one it reads itself); "entry" (it stops reading the file it read itself, with all it
+    # sourced); "all" (it reads no more startup files at all).
+    missing_source: str = "continue"
+    no_match: str = "literal"
 
     def apply_hint(self, path: Path | str) -> str:
         return self.source_command.format(file=path)
 
 
-def _profile_shell(name: str, source: str, aliases: tuple[str, ...] = ()) -> Shell:
-    return Shell(name, POSIX, _profile, lambda h: [_profile(h)], source, aliases=aliases)
+def _one_file(path: Callable[[Home], Path]) -> Callable[[Home, bool], Sequence[Entry]]:
+    return lambda home, login: [path(home)]
 
 
 # Tab completion: a function that asks ccprofile itself (typer's protocol, through the
@@ -262,6 +347,7 @@ SHELLS: dict[str, Shell] = {
             looks=_bash_looks,
             file_names=(".bashrc", ".bash_profile", ".bash_login"),
             completion=_BASH_COMPLETION,
+            sets=(("BASH_VERSION", "5"), ("BASH", "/bin/bash")),
         ),
         Shell(
             "zsh",
@@ -273,6 +359,8 @@ SHELLS: dict[str, Shell] = {
             looks=_zsh_looks,
             file_names=(".zshrc", ".zshenv", ".zprofile", ".zlogin"),
             completion=_ZSH_COMPLETION,
+            sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh")),
+            no_match="file",
         ),
         Shell(
             "fish",
@@ -283,20 +371,59 @@ SHELLS: dict[str, Shell] = {
             looks=_fish_looks,
             file_suffix=".fish",
             completion=_FISH_COMPLETION,
+            login_differs=False,
+            no_match="empty",
+            snippets=lambda home: _fish_dir(home) / "conf.d",
         ),
-        _profile_shell("sh", ". {file}"),
-        _profile_shell("dash", ". {file}"),
-        _profile_shell("ksh", ". {file}", aliases=("mksh", "ksh93")),
-        Shell("tcsh", CSH, _tcshrc, _tcsh_reads, "source {file}", looks=_tcsh_looks, file_names=_TCSH_FILES),
-        Shell("csh", CSH, _tcshrc, _tcsh_reads, "source {file}", looks=_tcsh_looks),
+        *(
+            Shell(
+                name,
+                POSIX,
+                _sh_file,
+                _env_reads(lambda h: None),
+                ". {file}",
+                why=_sh_why,
+                looks=_profile_looks,
+                missing_source="entry",
+            )
+            for name in ("sh", "dash")
+        ),
+        Shell(
+            "ksh",
+            POSIX,
+            _ksh_file,
+            _env_reads(_kshrc),
+            ". {file}",
+            why=_ksh_why,
+            looks=_profile_looks,
+            file_names=(".kshrc",),
+            aliases=("mksh", "ksh93"),
+            sets=(("KSH_VERSION", "93"),),
+            missing_source="sourced",
+        ),
+        *(
+            Shell(
+                name,
+                CSH,
+                _tcshrc,
+                _tcsh_reads,
+                "source {file}",
+                looks=_tcsh_looks,
+                file_names=names,
+                missing_source="all",
+                no_match="all",
+            )
+            for name, names in (("tcsh", _TCSH_FILES), ("csh", ()))
+        ),
         Shell(
             "pwsh",
             PWSH,
             _pwsh_profile,
-            lambda h: [_pwsh_profile(h)],
+            _one_file(_pwsh_profile),
             ". {file}",
             file_suffix=".ps1",
             aliases=("powershell",),
+            login_differs=False,
             probe_args=_PROBE_PWSH,
         ),
     )
@@ -331,6 +458,9 @@ def known_files(home: Home) -> list[Path]:
     seen: dict[Path, None] = {}
     for shell in SHELLS.values():
         looks = shell.looks(home)
-        for path in (shell.startup_file(home), *shell.reads(home), *looks.exists, *looks.texts):
-            seen.setdefault(path, None)
+        reads = [*shell.reads(home, False), *shell.reads(home, True)]
+        files = [e if isinstance(e, Path) else _env_file(home, e.default) for e in reads]
+        for path in (shell.startup_file(home), *files, *looks.exists, *looks.texts):
+            if path is not None:
+                seen.setdefault(path, None)
     return list(seen)

@@ -255,17 +255,25 @@ _VAR = re.compile(
 )
 
 
-def expand(value: str, variables: Mapping[str, str]) -> str | None:
-    """Expand ``~``, ``$V``, ``${V}`` and ``${V:-default}``; None for anything fancier."""
+def expand(value: str, variables: Mapping[str, str], *, strict: bool = False) -> str | None:
+    """Expand ``~``, ``$V``, ``${V}`` and ``${V:-default}``; None for anything fancier, and
+    with ``strict`` for a variable ``variables`` does not hold (its value is not known)."""
     if value.startswith("~/") or value == "~":
         value = "$HOME" + value[1:]
+    unknown = False
 
     def substitute(match: re.Match[str]) -> str:
+        nonlocal unknown
         name = match["braced"] or match["bare"]
-        found = variables.get(name, "")
+        found = variables.get(name)
         if not found and match["default"] is not None:
-            return expand(match["default"], variables) or ""
+            return expand(match["default"], variables, strict=strict) or ""
+        if found is None:
+            unknown = True
+            return ""
         return found
 
     expanded = _VAR.sub(substitute, value)
-    return None if any(c in expanded for c in "$`") else expanded
+    if (strict and unknown) or any(c in expanded for c in "$`"):
+        return None
+    return expanded

@@ -251,6 +251,35 @@ def bench_scaling(runs: int, home: Path, env: dict[str, str], sizes: Sequence[in
     return results
 
 
+def bench_chain(runs: int, home: Path, env: dict[str, str], length: int = 20) -> dict[str, float]:
+    """``status`` on a home whose ~/.zshrc holds the pin, against one whose ~/.zshrc sources a
+    chain of ``length`` files (each 20 lines, sourcing the next), the pin in the last."""
+    ccprofile = str(BIN / "ccprofile")
+    homes = {"one_file": home / "chain-1", "chained": home / f"chain-{length}"}
+    filler = "alias ll='ls -l'\nexport PATH=\"$PATH:$HOME/bin\"\n" * 9
+    for name, where in homes.items():
+        where.mkdir()
+        files = [where / ".zshrc", *(where / ".zsh.d" / f"{i:02}.zsh" for i in range(1, length))]
+        files = files[:1] if name == "one_file" else files
+        for index, path in enumerate(files):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            after = f'[ -f "$HOME/.zsh.d/{index + 1:02}.zsh" ] && source "$HOME/.zsh.d/{index + 1:02}.zsh"\n'
+            path.write_text(filler + (after if index + 1 < len(files) else BLOCK))
+    jobs = {
+        name: lambda where=where: timed(
+            [ccprofile, "status", "--json", "--shell", "zsh"],
+            {**env, "HOME": str(where), "XDG_CONFIG_HOME": str(where / ".config")},
+        )
+        for name, where in homes.items()
+    }
+    medians = alternate(runs, jobs)
+    return {
+        "status_one_file_ms": medians["one_file"] * 1000,
+        f"status_{length}_chained_ms": medians["chained"] * 1000,
+        "chained_over_one_file_ratio": medians["chained"] / medians["one_file"],
+    }
+
+
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version(), "machine": f"{platform.machine()} {os.cpu_count()} cores"}
     for name in ("ccprofile-cli", "typer", "rich", "shellingham", "userpath"):
@@ -280,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A shell starts in milliseconds, and the difference sought is a fraction of one.
             **bench_shells(runs * 10, home, env),
             **bench_scaling(max(runs // 3, 3), home, env, sizes),
+            **bench_chain(runs, home, env),
         }
     width = max(len(k) for k in figures)
     for key, value in figures.items():

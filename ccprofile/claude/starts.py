@@ -1,0 +1,120 @@
+"""A new terminal's shell, started as a login or a non-login shell, and what each one misses.
+
+Terminal emulators on Linux start non-login shells; tmux's default, ssh and macOS terminals
+start login shells, which read other files (bash: ~/.bash_profile and not ~/.bashrc). Status
+predicts both; this module words the difference, and the uncertainty a static reading leaves,
+as warnings with one fix each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ccprofile.claude.resolve import Model
+from ccprofile.startup.scan import Scan, Unseen
+from ccprofile.startup.shells import FromEnv, Home, Shell
+
+LOGIN, NON_LOGIN = "login", "non-login"
+
+
+def terminal_is_login(platform: str) -> bool:
+    """Whether a new terminal on ``platform`` starts a login shell (macOS Terminal, iTerm2)."""
+    return platform == "darwin"
+
+
+def start_of(login: bool) -> str:
+    return LOGIN if login else NON_LOGIN
+
+
+def described(shell: str, start: str, platform: str) -> str:
+    """Which shells a start is, in a user's words."""
+    if start == LOGIN:
+        if terminal_is_login(platform):
+            return f"a login {shell} (a new terminal on macOS, tmux, ssh, `{shell} -l`)"
+        return f"a login {shell} (tmux, ssh, `{shell} -l`)"
+    if terminal_is_login(platform):
+        return f"a non-login {shell} (`{shell}` typed in a terminal, some IDE terminals)"
+    return f"a non-login {shell} (a new terminal window or tab, `{shell}` typed in a terminal)"
+
+
+def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, str]:
+    """Why the other start does not read ``pinned``, and the fix: the one line that makes it."""
+    shown = _tilde(pinned, home)
+    line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
+    entries = shell.reads(home, other.login)
+    first = next((e for e in entries if isinstance(e, Path)), None)
+    if first is None and entries and isinstance(entries[0], FromEnv):
+        variable = entries[0].variable
+        return (
+            f"it reads no startup file unless ${variable} names one, and {variable} is not set",
+            f"Fix: export {variable}={shown} in the environment your terminals start with.",
+        )
+    if shell.name == "bash" and other.login and not other.files:
+        return (
+            "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none",
+            f"Fix: create ~/.bash_profile with the line `{line}`.",
+        )
+    target = other.files[0] if other.files else first
+    if target is None:  # every supported shell reads at least one file
+        return (f"it does not read {shown}", "")
+    where = _tilde(target, home)
+    return (f"{where} does not source {shown}", f"Fix: add `{line}` to {where}.")
+
+
+def _tilde(path: Path, home: Home) -> str:
+    try:
+        return "~/" + str(path.relative_to(home.path))
+    except ValueError:
+        return str(path)
+
+
+def difference(
+    kind: str,
+    shell: Shell,
+    home: Home,
+    terminal: Model,
+    other: Model,
+    theirs: Scan,
+    platform: str,
+) -> str | None:
+    """The warning's words when the other start gets another ``kind`` model, else None."""
+    if (terminal.model, terminal.source) == (other.model, other.source):
+        return None
+    who = described(shell.name, start_of(theirs.login), platform)
+    said = (
+        f"{who} gets {other.model} for the {kind} model ({_source(other, home)}), where a new terminal "
+        f"gets {terminal.model} ({_source(terminal, home)})"
+    )
+    pinned = (
+        Path(terminal.file.rpartition(":")[0]) if terminal.source == "profile" and terminal.file else None
+    )
+    if pinned is not None and pinned not in theirs.files:
+        reason, repair = unread(shell, home, pinned, theirs)
+        return f"{said}: {reason}. {repair}"
+    return f"{said}."
+
+
+def _source(model: Model, home: Home) -> str:
+    if model.source == "default":
+        return "Claude Code's default"
+    if model.file:
+        path, _, line = model.file.rpartition(":")
+        if model.source == "profile" and line.isdigit():
+            return f"{_tilde(Path(path), home)}:{line}"
+        return _tilde(Path(model.file), home)
+    return model.source
+
+
+def unseen_words(unseen: Sequence[tuple[str, Unseen]], home: Home, *, both: bool) -> list[str]:
+    """Each line status could not follow, as ``~/.zshrc:12 runs eval``; ``both``: the shell
+    was read as a login and a non-login shell, so a line only one of them reads says which."""
+    found: dict[tuple[Path, int, str], set[str]] = {}
+    for start, item in unseen:
+        found.setdefault((item.path, item.line, item.reason), set()).add(start)
+    words = []
+    for (path, line, reason), seen_by in found.items():
+        where = _tilde(path, home) + (f":{line}" if line else "")
+        only = f" ({next(iter(seen_by))} shells only)" if both and len(seen_by) == 1 else ""
+        words.append(f"{where} {reason}{only}")
+    return words

@@ -1,0 +1,179 @@
+"""Following what startup files source, read statically: the text rules and the walk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccprofile.startup import sourcing
+from ccprofile.startup.homes import read_home
+from ccprofile.startup.scan import scan
+from ccprofile.startup.shells import SHELLS
+from ccprofile.startup.syntax import Unquoting
+from tests.helpers import DEBIAN_PROFILE
+
+FAST = "ANTHROPIC_SMALL_FAST_MODEL"
+
+
+def _kinds(text: str, family: str = "posix") -> list[str]:
+    return [step.kind for step in sourcing.steps(text, family)]
+
+
+def test_commands_split_at_semicolons_outside_quotes_and_comments() -> None:
+    assert sourcing.split_commands("a; b 'c;d' \"e;f\" # g; h") == ["a", "b 'c;d' \"e;f\""]
+    assert sourcing.split_commands("case $x in a) b;; esac") == ["case $x in a) b;; esac"]
+    assert sourcing.split_commands("export X=1\r") == ["export X=1\r"]  # a CR stays, as for a shell
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        (". ~/.aliases", ["source"]),
+        ("source ~/.aliases", ["source"]),
+        ('\\. "$NVM_DIR/nvm.sh"', ["source"]),
+        ("[ -f ~/.a ] && . ~/.a", ["if", "source", "close"]),
+        ('if [ -r "$HOME/.a" ]; then . "$HOME/.a"; fi', ["if", "source", "close"]),
+        ("for f in ~/.d/*.sh; do . $f; done", ["for", "source", "close"]),
+        ('eval "$(starship init bash)"', ["opaque"]),
+        ("source <(kubectl completion bash)", ["opaque"]),
+        ('. "$(brew --prefix)/etc/x.sh"', ["opaque"]),
+        ("f() { export X=1; }", ["open", "close"]),  # a body that runs only when called
+        ("greet() {", ["open"]),
+        ("while read line; do", ["open"]),
+    ],
+)
+def test_posix_lines_become_steps(line: str, kinds: list[str]) -> None:
+    assert _kinds(line) == kinds
+
+
+def test_tests_a_static_reading_can_decide() -> None:
+    rules = Unquoting()
+    test = sourcing.parse_test('[ ! -f "$HOME/x" ]', rules)
+    assert test is not None and (test.op, test.word.value, test.negated) == ("-f", "$HOME/x", True)
+    assert sourcing.parse_test("test -n $BASH_VERSION", rules) is not None
+    assert sourcing.parse_test('[ "$TERM" = xterm ]', rules) is None  # a comparison: not decided
+    assert sourcing.parse_test("command -v brew", rules) is None
+
+
+def test_fish_and_csh_idioms() -> None:
+    assert _kinds("test -f ~/a.fish; and source ~/a.fish", "fish") == ["command", "if", "source", "close"]
+    assert _kinds("if test -r ~/a.fish\nsource ~/a.fish\nend", "fish") == ["if", "source", "close"]
+    assert _kinds("for f in ~/.d/*.fish\nsource $f\nend", "fish") == ["for", "source", "close"]
+    assert _kinds("source (echo ~/a.fish | psub)", "fish") == ["opaque"]
+    assert _kinds("if ( -f ~/a.csh ) source ~/a.csh", "csh") == ["if", "source", "close"]
+    assert _kinds("foreach f ( ~/.d/*.csh )\nsource $f\nend", "csh") == ["for", "source", "close"]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n;&|'\"$`(){}[]#.\\~/abfi=-*sourcetdn")), max_size=80))
+def test_any_text_becomes_steps_without_error(text: str) -> None:
+    for family in ("posix", "fish", "csh", "pwsh"):
+        found = sourcing.steps(text, family)
+        for index, step in enumerate(found):
+            if step.kind in sourcing.OPENERS:
+                assert index < sourcing.block_end(found, index) <= len(found)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet="abcxyz =", min_size=1, max_size=8), min_size=1, max_size=5))
+def test_commands_without_quotes_split_back_into_the_line(parts: list[str]) -> None:
+    line = ";".join(parts)
+    assert sourcing.split_commands(line) == [p.strip(" \t") for p in parts if p.strip()]
+
+
+def _home(tmp_path: Path, files: dict[str, str]) -> Path:
+    home = tmp_path / "home"
+    for name, text in files.items():
+        (home / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / name).write_text(text)
+    home.mkdir(exist_ok=True)
+    return home
+
+
+def _read(home: Path, shell: str, *, login: bool = False, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    snapshot = read_home(
+        {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), **(env or {})}, "linux"
+    )
+    return scan(SHELLS[shell], snapshot, [FAST], login=login)
+
+
+def _value(reading, name: str = FAST) -> str | None:  # type: ignore[no-untyped-def]
+    final = reading.final(name)
+    return final.value if final is not None else None
+
+
+def test_a_login_bash_reads_bashrc_through_debians_profile_and_ksh_does_not(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".profile": DEBIAN_PROFILE, ".bashrc": f"export {FAST}=from-bashrc\n"})
+    assert _value(_read(home, "bash", login=True)) == "from-bashrc"
+    assert _value(_read(home, "ksh", login=True)) is None  # $BASH_VERSION is not set in ksh
+    bash_profile = home / ".bash_profile"
+    bash_profile.write_text("export PATH=$PATH:~/bin\n")  # now bash -l reads this one only
+    assert _value(_read(home, "bash", login=True)) is None
+
+
+def test_sourced_files_chain_through_variables_own_directories_and_loops(tmp_path: Path) -> None:
+    home = _home(
+        tmp_path,
+        {
+            ".zshrc": 'DOTS=$HOME/dots\nsource "$DOTS/main.zsh"\n',
+            "dots/main.zsh": 'source "${0:A:h}/more.zsh"\nfor f in ~/dots/d/*.zsh; do source $f; done\n',
+            "dots/more.zsh": f"export {FAST}=more\n",
+            "dots/d/10.zsh": f"export {FAST}=ten\n",
+            "dots/d/20.zsh": f"[ -f ~/none ] && export {FAST}=never\n",
+        },
+    )
+    reading = _read(home, "zsh")
+    assert reading.certain, reading.unseen
+    assert _value(reading) == "ten"
+    assert [p.name for p in reading.files] == [".zshrc", "main.zsh", "more.zsh", "10.zsh", "20.zsh"]
+
+
+def test_what_cannot_be_followed_is_named_by_file_and_line(tmp_path: Path) -> None:
+    home = _home(
+        tmp_path,
+        {
+            ".bashrc": 'eval "$(direnv hook bash)"\nsource "$PLUGINS/x.sh"\n'
+            f'if [ "$TERM" = xterm ]; then export {FAST}=maybe; fi\n'
+            f"export {FAST}=$(cat ~/.model)\n. ~/.bashrc\n",
+        },
+    )
+    reading = _read(home, "bash")
+    assert not reading.certain
+    assert [(u.line, u.reason.split(",")[0]) for u in reading.unseen] == [
+        (1, "runs eval"),
+        (2, "sources $PLUGINS/x.sh"),
+        (3, f"sets {FAST} under a condition ccprofile cannot decide"),
+        (4, f"sets {FAST} to a value ccprofile cannot work out"),
+        (5, "sources a file that is already being read (a cycle): " + str(home / ".bashrc")),
+    ]
+    assert _value(reading) is None  # nothing uncertain is shown as a value
+
+
+def test_function_bodies_do_not_run_when_read(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".bashrc": f"pin() {{\n  export {FAST}=inside\n}}\nexport {FAST}=outside\n"})
+    assert _value(_read(home, "bash")) == "outside"
+
+
+def test_ksh_reads_env_set_in_profile_and_kshrc_otherwise(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".kshrc": f"export {FAST}=kshrc\n", ".env.sh": f"export {FAST}=env\n"})
+    assert _value(_read(home, "ksh")) == "kshrc"
+    (home / ".profile").write_text("export ENV=$HOME/.env.sh\n")
+    assert _value(_read(home, "ksh", login=True)) == "env"
+    assert _value(_read(home, "ksh", env={"ENV": str(home / ".env.sh")})) == "env"
+    assert _value(_read(home, "dash")) is None  # a non-login dash without ENV reads nothing
+
+
+def test_a_missing_file_stops_dash_and_tcsh_as_they_do(tmp_path: Path) -> None:
+    home = _home(
+        tmp_path,
+        {
+            ".profile": f". ~/missing\nexport {FAST}=after\n",
+            ".tcshrc": f"setenv {FAST} before\nsource ~/missing\nsetenv {FAST} after\n",
+        },
+    )
+    assert _value(_read(home, "dash", login=True)) is None
+    assert _value(_read(home, "ksh", login=True)) == "after"  # ksh goes on in a file it reads itself
+    assert _value(_read(home, "tcsh")) == "before"
