@@ -9,7 +9,7 @@ equal status's prediction, unless status said the prediction is uncertain.
 
 The figures (homes, disagreements, uncertain share) are printed at the end of the run and
 recorded in docs/reliability.md. ``CCPROFILE_DIFFERENTIAL_HOMES`` sets the number of homes
-per shell (85 by default: 510 in all).
+per shell (100 by default: 600 in all).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ccprofile.startup.shells import SHELLS
 from tests.conftest import require_program
 
 VARIABLES = ("ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL")
-HOMES = int(os.environ.get("CCPROFILE_DIFFERENTIAL_HOMES", "85"))
+HOMES = int(os.environ.get("CCPROFILE_DIFFERENTIAL_HOMES", "100"))
 TALLY: Counter[str] = Counter()
 
 
@@ -50,6 +50,7 @@ class Kind:
     opaque: tuple[str, ...]  # what status cannot follow
     variable: str  # a plain assignment of D, which a source may then use: {d}
     through_variable: str  # a source through $D: {p} relative to D
+    noise: tuple[str, ...] = ("# a comment", "alias ll='ls -l'")  # lines that set nothing watched
 
 
 _POSIX_SOURCES = (
@@ -65,9 +66,19 @@ _POSIX_LOOPS = (
     'for f in ~/.rc.d/*{ext}; do\n    [ -r "$f" ] && . "$f"\ndone',
     'for f in "$HOME"/.rc.d/*{ext}; do . "$f"; done',
 )
+# What startup files hold besides: Debian's interactive guard, a here-document that looks like
+# an export, a line continued with a backslash.
+_POSIX_NOISE = (
+    "# a comment",
+    "alias ll='ls -l'",
+    '[ -z "$PS1" ] && return',
+    "case $- in\n    *i*) ;;\n      *) return;;\nesac",
+    "cat >/dev/null <<'EOF'\nexport ANTHROPIC_MODEL='in-a-heredoc'\nEOF",
+    "export ANTHROPIC_DEFAULT_MODEL=\\\n  'continued'",
+)
 _POSIX_OPAQUE = (
     "eval \"export ANTHROPIC_MODEL='from-eval'\"",
-    '. "$(echo ~/.x1{ext})"',
+    '. "$(echo ~/.leaf{ext})"',
     '[ -f "$NOT_SET_ANYWHERE/x" ] && . "$NOT_SET_ANYWHERE/x"',
 )
 KINDS = {
@@ -82,6 +93,7 @@ KINDS = {
         _POSIX_OPAQUE,
         "D=$HOME/.d",
         '. "$D/{p}"',
+        _POSIX_NOISE,
     ),
     "zsh": Kind(
         "zsh",
@@ -94,6 +106,7 @@ KINDS = {
         _POSIX_OPAQUE,
         "D=$HOME/.d",
         'source "$D/{p}"',
+        _POSIX_NOISE,
     ),
     "ksh": Kind(
         "ksh",
@@ -106,6 +119,7 @@ KINDS = {
         _POSIX_OPAQUE,
         "D=$HOME/.d",
         '. "$D/{p}"',
+        _POSIX_NOISE,
     ),
     "dash": Kind(
         "dash",
@@ -118,6 +132,7 @@ KINDS = {
         _POSIX_OPAQUE,
         "D=$HOME/.d",
         '. "$D/{p}"',
+        _POSIX_NOISE,
     ),
     "fish": Kind(
         "fish",
@@ -133,7 +148,7 @@ KINDS = {
             "if test -r $HOME/{p}\n    source $HOME/{p}\nend",
         ),
         ("for f in ~/.rc.d/*.fish\n    source $f\nend",),
-        ("eval \"set -gx ANTHROPIC_MODEL 'from-eval'\"", "source (echo ~/.x1.fish)"),
+        ("eval \"set -gx ANTHROPIC_MODEL 'from-eval'\"", "source (echo ~/.leaf.fish)"),
         "set D $HOME/.d",
         "source $D/{p}",
     ),
@@ -195,8 +210,9 @@ def homes(draw: st.DrawFn, kind: Kind) -> tuple[dict[str, str], bool]:
                 if targets:
                     lines += [kind.variable, kind.through_variable.format(p=targets[0][len(".d/") :])]
             else:
-                lines.append("# a comment" if draw(st.booleans()) else "alias ll='ls -l'")
+                lines.append(draw(st.sampled_from(kind.noise)))
         texts[name] = "\n".join(lines) + "\n"
+    texts[".leaf" + kind.ext] = kind.export.format(n="ANTHROPIC_MODEL", v="leaf") + "\n"
     if kind.shell == "zsh" and draw(st.integers(0, 4)) == 0:
         # ZDOTDIR set in .zshenv: the other files are read from there.
         texts = {(f".zdot/{n}" if n in kind.roots[1:] else n): t for n, t in texts.items()}

@@ -40,7 +40,7 @@ def test_commands_split_at_semicolons_outside_quotes_and_comments() -> None:
         ('eval "$(starship init bash)"', ["opaque"]),
         ("source <(kubectl completion bash)", ["opaque"]),
         ('. "$(brew --prefix)/etc/x.sh"', ["opaque"]),
-        ("f() { export X=1; }", ["open", "close"]),  # a body that runs only when called
+        ("f() { export X=1; }", ["open", "command", "close"]),  # a body that runs only when called
         ("greet() {", ["open"]),
         ("while read line; do", ["open"]),
     ],
@@ -177,3 +177,150 @@ def test_a_missing_file_stops_dash_and_tcsh_as_they_do(tmp_path: Path) -> None:
     assert _value(_read(home, "dash", login=True)) is None
     assert _value(_read(home, "ksh", login=True)) == "after"  # ksh goes on in a file it reads itself
     assert _value(_read(home, "tcsh")) == "before"
+
+
+# Dotfiles a review found read wrong, each checked against the real shell: status's reading
+# equals what the shell exports, or says it is uncertain (the last column).
+BLOCK_THEN_OVERRIDE = "# >>> ccprofile >>>\nexport ANTHROPIC_MODEL='pinned'\n# <<< ccprofile <<<\nexport ANTHROPIC_MODEL=override\n"
+TRICKY = [
+    ("markers-are-not-heredocs", "bash", {".bashrc": BLOCK_THEN_OVERRIDE}, True),
+    (
+        "brace-expansion-loop",
+        "bash",
+        {
+            ".bashrc": 'for file in ~/.{path,exports}; do [ -r "$file" ] && source "$file"; done\n',
+            ".exports": "export ANTHROPIC_MODEL=from-exports\n",
+        },
+        True,
+    ),
+    (
+        "builtin-and-command",
+        "bash",
+        {
+            ".bashrc": "builtin source ~/.x\ncommand . ~/.y\n",
+            ".x": "export ANTHROPIC_MODEL=x\n",
+            ".y": "export ANTHROPIC_MODEL=y\n",
+        },
+        True,
+    ),
+    (
+        "or-true-keeps-the-source",
+        "bash",
+        {".bashrc": "[ -f ~/.x ] && . ~/.x || true\n", ".x": "export ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    (
+        "command-output-value",
+        "bash",
+        {".bashrc": "export ANTHROPIC_MODEL=$(cat ~/.m || echo d)\n", ".m": "m\n"},
+        False,
+    ),
+    (
+        "a-group-does-not-close-an-if",
+        "bash",
+        {
+            ".bashrc": "if [ -f ~/.bashrc ]; then\n { echo; } >/dev/null\nelse\n export ANTHROPIC_MODEL=wrong\nfi\n"
+        },
+        True,
+    ),
+    ("a-guarded-group", "bash", {".bashrc": "[ -f ~/.nope ] && {\n export ANTHROPIC_MODEL=x\n}\n"}, True),
+    (
+        "case-on-another-subject",
+        "bash",
+        {".bashrc": 'case "$HOME" in\n /tmp/*) return ;;\nesac\nexport ANTHROPIC_MODEL=x\n'},
+        False,
+    ),
+    (
+        "case-dash-i-returns",
+        "bash",
+        {".bashrc": "case $- in\n *i*)\n  return\n  ;;\nesac\nexport ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    (
+        "tilde-in-an-assignment",
+        "bash",
+        {".bashrc": "D=~/dots\n. $D/x\n", "dots/x": "export ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    ("a-quoted-tilde", "bash", {".bashrc": 'source "~/.x"\n', ".x": "export ANTHROPIC_MODEL=x\n"}, True),
+    (
+        "exists-on-a-folder",
+        "bash",
+        {".bashrc": "if [ -e ~/.dots ]; then . ~/.dots/env; fi\n", ".dots/env": "export ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    ("zsh-dot-looks-on-path", "zsh", {".zshrc": ". .x\n", ".x": "export ANTHROPIC_MODEL=x\n"}, False),
+    (
+        "exec-replaces-the-shell",
+        "bash",
+        {".bashrc": '[ -n "$NOPE" ] || exec true\nexport ANTHROPIC_MODEL=after\n'},
+        False,
+    ),
+    (
+        "loop-variable-keeps-its-last-value",
+        "bash",
+        {
+            ".bashrc": "f=$HOME/.y\nfor f in $HOME/.x; do :; done\n. $f\n",
+            ".x": "export ANTHROPIC_MODEL=x\n",
+            ".y": "export ANTHROPIC_MODEL=y\n",
+        },
+        True,
+    ),
+    (
+        "arch-interactive-guard",
+        "bash",
+        {".bashrc": "[[ $- != *i* ]] && return\nexport ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    ("a-function-that-sets-it", "bash", {".bashrc": "pin() { export ANTHROPIC_MODEL=x; }\npin\n"}, False),
+    (
+        "stdin-is-not-a-file",
+        "bash",
+        {".bashrc": "source /dev/stdin <<EOF\nexport ANTHROPIC_MODEL=x\nEOF\n"},
+        False,
+    ),
+]
+
+
+@pytest.mark.real_shell
+@pytest.mark.parametrize(
+    ("shell", "files", "certain"), [case[1:] for case in TRICKY], ids=[c[0] for c in TRICKY]
+)
+def test_tricky_dotfiles_are_read_as_the_real_shell_runs_them(
+    tmp_path: Path, shell: str, files: dict[str, str], certain: bool
+) -> None:
+    from ccprofile.startup.probe import start_new_shell
+    from tests.conftest import require_program
+
+    require_program(shell)
+    home = _home(tmp_path, files)
+    env = {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "TERM": "dumb",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+    }
+    reading = scan(SHELLS[shell], read_home(env, "linux"), ["ANTHROPIC_MODEL"])
+    assert reading.certain == certain, reading.unseen
+    if certain:
+        real = start_new_shell(SHELLS[shell], env).env.get("ANTHROPIC_MODEL")
+        assert _value(reading, "ANTHROPIC_MODEL") == real
+
+
+def test_a_return_that_ends_a_helper_stops_nothing(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".bashrc": f". ~/.helper\nexport {FAST}=after\n", ".helper": "return 0\n"})
+    reading = _read(home, "bash")
+    assert _value(reading) == "after" and reading.stops == () and reading.certain
+
+
+def test_unreadable_and_overlong_paths_are_undecided_not_errors(tmp_path: Path) -> None:
+    long = "x" * 300
+    home = _home(tmp_path, {".bashrc": f"[ -f ~/{long} ] && . ~/{long}\n. ~/{long}\n"})
+    assert _value(_read(home, "bash")) is None
+    home = _home(tmp_path / "d", {".profile": f". ~/{long}\nexport {FAST}=after\n"})
+    _read(home, "dash", login=True)  # no OSError
+
+
+def test_deep_nesting_and_long_lines_read_quickly(tmp_path: Path) -> None:
+    assert sourcing.steps("a && " * 1500 + "b", "posix")[-1].kind in ("opaque", "close", "command")
+    assert sourcing.steps("for x in a" + " " * 4000 + "b; do :; done", "posix")[0].kind == "for"

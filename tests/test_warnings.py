@@ -269,9 +269,9 @@ def crlf(home: Path) -> tuple[dict[str, str], str, list[str]]:
         {},
         "crlf-startup-file",
         [
-            f"{home}/.zshrc has Windows (CRLF) line endings: zsh reads each \\r as part of the line, so its "
-            "commands fail and its values end in a stray \\r (bash stops reading the file at the first line that "
-            f"breaks). Fix: `dos2unix {home}/.zshrc` (or `sed -i 's/\\r$//' {home}/.zshrc`)."
+            f"{home}/.zshrc has Windows (CRLF) line endings: zsh reads each \\r as part of the line, so a "
+            "command may fail (bash stops reading the file at the first line it cannot parse) and a value ends "
+            f"in a stray \\r. Fix: `dos2unix {home}/.zshrc` (or `sed -i 's/\\r$//' {home}/.zshrc`)."
         ],
     )
 

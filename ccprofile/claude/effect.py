@@ -76,9 +76,11 @@ def shortfalls(
     *,
     in_settings: bool = False,
     ours: Ours | None = None,
+    written: tuple[Path, Home] | None = None,
 ) -> list[str]:
     """One paragraph for each expectation a new terminal's claude would not meet.
-    ``in_settings``: the pin was written to a settings file, not a startup file."""
+    ``in_settings``: the pin was written to a settings file, not a startup file; ``written``:
+    the startup file written, and its home, to say so when a new terminal does not read it."""
     found = []
     for expected in wanted:
         view = report.background if expected.kind == "background" else report.primary
@@ -89,11 +91,18 @@ def shortfalls(
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
+        repair = fix(place, variable, None, shell, keep=expected.value)
         if scan.stops and model.source == "default" and not in_settings:
             # The shell never gets to the block: that is the reason, and the fix is there.
             stop = scan.stops[0]
             reason = f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block"
-        repair = fix(place, variable, None, shell, keep=expected.value)
+        elif (
+            expected.value is not None
+            and written is not None
+            and shell is not None
+            and written[0] not in scan.files
+        ):
+            reason, repair = starts.unread(shell, written[1], written[0], scan)
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
         if expected.value is None:
             message = (

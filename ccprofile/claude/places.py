@@ -70,6 +70,8 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
         if in_block:
             return Place("block", f"{path}:{number} (ccprofile's block)", path, number)
         return Place("startup-file", f"{path}:{number}", path, number)
+    if source == "untraced":
+        return Place("untraced", "a startup file line ccprofile could not trace (`status --probe` found it)")
     if source == "session":
         return Place("session", f"the environment new terminals inherit ({file})", file)
     if source == "environment":
@@ -131,6 +133,11 @@ def fix(
             if value is None
             else f"Fix: `ccprofile {set_command} {value}`."
         )
+    if place.kind == "startup-file" and place.file and place.file.endswith("fish_variables"):
+        # A universal variable (set -Ux): fish keeps it in this file, and changes it itself.
+        if value is None:
+            return f"Fix: run `set -Ue {variable}` in fish (it is a universal variable)."
+        return f"Fix: run `set -Ux {variable} {value}` in fish (it is a universal variable)."
     if place.kind == "startup-file" and shell is not None:
         if value is None:
             return f"Fix: delete line {place.line} of {place.file}."

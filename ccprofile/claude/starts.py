@@ -42,6 +42,11 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
     """Why the other start does not read ``pinned``, and the fix: the one line that makes it."""
     shown = _tilde(pinned, home)
     line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
+    if shell.name in ("bash", "zsh"):
+        # ~/.profile is read by sh, dash and ksh too, which cannot read bash's or zsh's files.
+        version = "BASH_VERSION" if shell.name == "bash" else "ZSH_VERSION"
+        line = f'[ -n "${version}" ] && [ -f {shown} ] && . {shown}'
+        line = line if any(f.name == ".profile" for f in other.files[:1]) else f"[ -f {shown} ] && . {shown}"
     entries = shell.reads(home, other.login)
     first = next((e for e in entries if isinstance(e, Path)), None)
     if first is None and entries and isinstance(entries[0], FromEnv):
@@ -75,11 +80,12 @@ def difference(
     home: Home,
     terminal: Model,
     other: Model,
+    mine: Scan,
     theirs: Scan,
     platform: str,
 ) -> str | None:
     """The warning's words when the other start gets another ``kind`` model, else None."""
-    if (terminal.model, terminal.source) == (other.model, other.source):
+    if terminal.model == other.model:
         return None
     who = described(shell.name, start_of(theirs.login), platform)
     said = (
@@ -90,7 +96,10 @@ def difference(
         Path(terminal.file.rpartition(":")[0]) if terminal.source == "profile" and terminal.file else None
     )
     if pinned is not None and pinned not in theirs.files:
-        reason, repair = unread(shell, home, pinned, theirs)
+        # The fix sources the file the terminal's shell reads itself, which leads to the pin.
+        own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
+        top = next((p for p in own if p not in theirs.files), pinned)
+        reason, repair = unread(shell, home, top, theirs)
         return f"{said}: {reason}. {repair}"
     return f"{said}."
 

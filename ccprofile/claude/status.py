@@ -24,6 +24,7 @@ from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
+from ccprofile.errors import CcprofileError
 from ccprofile.startup.scan import Scan, Unseen
 from ccprofile.startup.session import Session, read_session
 from ccprofile.startup.shells import Home, Shell
@@ -221,6 +222,7 @@ class Inputs:
     platform: str = "linux"
     home: Home | None = None
     probed_other: Mapping[str, str] | None = None  # the other start's, probed too
+    blocks: tuple[Path, ...] = ()  # files ccprofile wrote this shell's block to that still hold one
 
     @property
     def session_home(self) -> Home:
@@ -501,11 +503,23 @@ def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarnin
                 home,
                 view.new_shell,
                 view.other,
+                inputs.scan,
                 inputs.other,
                 inputs.platform,
             )
             if said is not None:
                 found.append(StatusWarning("login-shells-differ", said[0].upper() + said[1:]))
+    for path in inputs.blocks:
+        read = path in inputs.scan.files or (inputs.other is not None and path in inputs.other.files)
+        if not read:
+            reason, repair = starts.unread(inputs.shell, home, path, inputs.scan)
+            found.append(
+                StatusWarning(
+                    "block-not-read",
+                    f"{path} holds ccprofile's block, but a new {inputs.shell.name} does not read it: "
+                    f"{reason}. {repair[:-1]}, or remove the block: `ccprofile uninstall --file {path}`.",
+                )
+            )
     probed = {
         start
         for start, env in (
@@ -514,7 +528,9 @@ def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarnin
         )
         if env is not None
     }
-    unseen = [item for item in _unseen(inputs) if item[0] not in probed]
+    # A CRLF file has a warning of its own, whose fix ends the doubt too: one problem, one fix.
+    crlf = set(inputs.scan.crlf)
+    unseen = [item for item in _unseen(inputs) if item[0] not in probed and item[1].path not in crlf]
     if unseen:
         lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
         found.append(
@@ -568,7 +584,7 @@ def read_inputs(
     else:
         shell, path, reason = target.shell, target.path, target.shell_reason
         session = read_session(env, WATCHED, platform)
-        scan, other = _scan(target, planned, platform)
+        scan, other = _scan(target, planned, platform, session.env or {})
         if probe:
             from ccprofile.startup import probe as probe_module  # starts processes: only when asked
 
@@ -596,22 +612,23 @@ def read_inputs(
         platform,
         target.home,
         probed_other,
+        _written_blocks(target, shell),
     )
 
 
 def _scan(
-    target: Target, planned: Mapping[Path, bytes | None] | None, platform: str
+    target: Target, planned: Mapping[Path, bytes | None] | None, platform: str, inherited: Mapping[str, str]
 ) -> tuple[Scan, Scan | None]:
     """The new terminal's reading, and the other start's when the shell reads other files then."""
     from ccprofile.startup import scan as startup
 
     login = starts.terminal_is_login(platform)
     other = (
-        startup.scan(target.shell, target.home, WATCHED, planned, login=not login)
+        startup.scan(target.shell, target.home, WATCHED, planned, login=not login, inherited=inherited)
         if target.shell.login_differs
         else None
     )
-    scan = startup.scan(target.shell, target.home, WATCHED, planned, login=login)
+    scan = startup.scan(target.shell, target.home, WATCHED, planned, login=login, inherited=inherited)
     stopped = tuple(
         f"{stop.path}:{stop.line}: {stop.reason}, and reads nothing after it"
         for stop in (*scan.stops, *(other.stops if other is not None else ()))
@@ -632,6 +649,34 @@ def _scan(
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
     return scan, other
+
+
+def _written_blocks(target: Target | NoShell, shell: Shell | None) -> tuple[Path, ...]:
+    """The files the ledger says ccprofile wrote this shell's block to, that still hold one."""
+    if shell is None:
+        return ()
+    from ccprofile.startup import block, fileio
+    from ccprofile.startup.homes import state_dir
+    from ccprofile.startup.ledger import Ledger
+
+    try:
+        places = Ledger(state_dir(target.home)).read().values()
+    except CcprofileError:
+        return ()  # `ccprofile list` reports a ledger it cannot read
+    found = []
+    for place in places:
+        if place.kind != "shell" or place.label != shell.name:
+            continue
+        try:
+            text = fileio.decode(Path(place.path).read_bytes())
+        except OSError:
+            continue
+        try:
+            if block.find_blocks(text):
+                found.append(Path(place.path))
+        except block.MarkerError:
+            found.append(Path(place.path))
+    return tuple(found)
 
 
 def _expectations(project: Project, given: Expected | None) -> Expected | None:

@@ -337,8 +337,9 @@ def _crlf(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "crlf-startup-file",
             f"{path} has Windows (CRLF) line endings: {s.shell.name} reads each \\r as part of the "
-            "line, so its commands fail and its values end in a stray \\r (bash stops reading the "
-            f"file at the first line that breaks). Fix: `dos2unix {path}` (or `sed -i 's/\\r$//' {path}`).",
+            "line, so a command may fail (bash stops reading the file at the first line it cannot "
+            f"parse) and a value ends in a stray \\r. "
+            f"Fix: `dos2unix {path}` (or `sed -i 's/\\r$//' {path}`).",
         )
 
 

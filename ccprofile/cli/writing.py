@@ -72,9 +72,7 @@ def _checker(
         report = status_module.build(inputs)
         wanted = effect.expectations(planned.before, planned.after)
         found.inputs, found.report = inputs, report
-        if isinstance(target, Target) and written is None and inputs.other is not None:
-            other = effect.Other(inputs.other, target.home, target.path, sys.platform)
-            found.elsewhere = tuple(effect.other_start_shortfalls(report, target.shell, shown, wanted, other))
+        startup = (target.path, target.home) if isinstance(target, Target) and written is None else None
         found.shortfalls = tuple(
             effect.shortfalls(
                 report,
@@ -84,8 +82,18 @@ def _checker(
                 wanted,
                 in_settings=written is not None,
                 ours=inputs.ours,
+                written=startup,
             )
         )
+        if startup is not None and shell is not None and inputs.other is not None:
+            other = effect.Other(inputs.other, startup[1], startup[0], sys.platform)
+            # One cause, one fix: the other start's shortfall is said only when its fix differs.
+            fixes = {shortfall.partition(" Fix: ")[2] for shortfall in found.shortfalls}
+            found.elsewhere = tuple(
+                e
+                for e in effect.other_start_shortfalls(report, shell, shown, wanted, other)
+                if e.partition(" Fix: ")[2] not in fixes
+            )
         if options.strict and (found.shortfalls or found.elsewhere):
             raise NoEffect((found.shortfalls or found.elsewhere)[0])
 
@@ -331,8 +339,9 @@ def write(
         elsewhere=bool(found.elsewhere),
     )
     if checked is not None and checked.problem:
+        done = "is deleted" if change.deleted else "is written"
         raise CheckFailed(
-            f"{render.tilde(target.path, target.home.path)} is written, but a new shell does not export "
+            f"{render.tilde(target.path, target.home.path)} {done}, but a new shell does not export "
             "what ccprofile read in its startup files: "
             f"`{program.name()} status --probe` shows what a new {target.shell.name} exports, and from where"
         )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -25,6 +27,7 @@ from ccprofile.startup.syntax import expand
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = sourcing.OWN_DIR[2:-1]  # the variable a file's own directory is read through
+_OWN_REAL = sourcing.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,34 @@ def _block_lines(text: str) -> set[int]:
     return inside
 
 
+_SETUVAR = re.compile(r"SETUVAR --export (?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<value>.*)$")
+
+
+def _unescape_fish(text: str) -> str:
+    # fish_variables writes \xHH for bytes outside [A-Za-z0-9_/.] and \\ for a backslash.
+    return re.sub(r"\\x([0-9a-fA-F]{2})|\\\\", lambda m: chr(int(m[1], 16)) if m[1] else "\\", text)
+
+
+def _special(path: Path) -> bool:
+    """A path that exists and is not a regular file (a FIFO, /dev/stdin): reading it could block."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
+def _braces(word: str) -> list[str]:
+    """bash, zsh and ksh's brace expansion of one word: ``~/.{path,exports}``."""
+    match = _BRACE.search(word)
+    if match is None:
+        return [word]
+    head, tail = word[: match.start()], word[match.end() :]
+    return [expanded for option in match[1].split(",") for expanded in _braces(head + option + tail)]
+
+
 class _Stop(Exception):
     """The shell stops reading startup files here; ``level`` says how far up (see Shell)."""
 
@@ -127,7 +158,10 @@ class _Walk:
     def exists(self, path: Path) -> bool:
         if path in self.planned:
             return self.planned[path] is not None
-        return path.is_file()
+        try:
+            return path.is_file()
+        except OSError:
+            return False
 
     def entry(self, entry: Entry) -> Path | None:
         if isinstance(entry, Path):
@@ -156,6 +190,10 @@ class _Walk:
             )
             self.unseen.append(Unseen(where, line, f"{why}: {path}"))
             return
+        if path not in self.planned and _special(path):
+            where, line = at or (path, 0)
+            self.unseen.append(Unseen(where, line, f"sources {path}, which is not a regular file"))
+            return
         data = self.read(path)
         if data is None:
             return
@@ -166,13 +204,18 @@ class _Walk:
         text = fileio.decode(data)
         if "\r\n" in text and self.shell.syntax.newline is not None:
             self.crlf.append(path)
+            # Each \r stays in its line: what breaks where is the shell's parser's to say.
+            self.unseen.append(
+                Unseen(path, 0, "has Windows (CRLF) line endings, which the shell may not parse")
+            )
         try:
             inside = _block_lines(text)
         except block.MarkerError as error:
             self.problems.append(f"{path}: {error}")
             inside = set()
-        own = self.variables.get(_OWN_DIR)
+        own = {name: self.variables.get(name) for name in (_OWN_DIR, _OWN_REAL)}
         self.variables[_OWN_DIR] = str(path.parent)
+        self.variables[_OWN_REAL] = os.path.dirname(os.path.realpath(path))
         self.chain.append(path)
         steps = sourcing.steps(text, self.shell.syntax.name)
         try:
@@ -183,10 +226,11 @@ class _Walk:
                 raise
         finally:
             self.chain.pop()
-            if own is None:
-                self.variables.pop(_OWN_DIR, None)
-            else:
-                self.variables[_OWN_DIR] = own
+            for name, value in own.items():
+                if value is None:
+                    self.variables.pop(name, None)
+                else:
+                    self.variables[name] = value
 
     def run(
         self, path: Path, steps: list[Step], start: int, end: int, active: bool | None, inside: set[int]
@@ -205,6 +249,8 @@ class _Walk:
                 self.source(path, step, active)
             elif step.kind == sourcing.COMMAND:
                 self.command(path, step, active, inside)
+            elif step.kind == sourcing.RETURN and active is not False:
+                self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1
 
     def block(
@@ -214,6 +260,8 @@ class _Walk:
         if step.kind == sourcing.OPEN:
             if step.runs is not False:
                 self.run(path, steps, start + 1, close, active and step.runs, inside)
+            elif active is not False:
+                self.function(path, steps[start + 1 : close])
             return
         if step.kind == sourcing.FOR:
             self.loop(path, steps, start, close, active, inside)
@@ -234,6 +282,15 @@ class _Walk:
             if cond is not False:
                 self.run(path, steps, first, last, None if active is None or cond is None else True, inside)
 
+    def function(self, path: Path, body: list[Step]) -> None:
+        """A function's body runs only when it is called, which a static reading does not follow:
+        one that sets a model variable makes the prediction uncertain."""
+        for step in body:
+            statement = self.shell.syntax.parse(step.text) if step.kind == sourcing.COMMAND else None
+            if statement is not None and statement.name in self.wanted:
+                reason = f"defines a function that sets {statement.name}, which ccprofile does not follow"
+                self.unseen.append(Unseen(path, step.line, reason))
+
     def loop(
         self, path: Path, steps: list[Step], start: int, close: int, active: bool | None, inside: set[int]
     ) -> None:
@@ -242,33 +299,30 @@ class _Walk:
             return
         items: list[str] | None = []
         for word in step.items:
-            value = (
-                expand(word.value, self.variables, strict=True)
-                if word.dynamic or "~" in word.value
-                else word.value
-            )
-            if value is None or items is None:
-                items = None
-                continue
-            if not any(c in value for c in "*?["):
-                items.append(value)
-                continue
-            matches = self.glob(value)
-            if not matches and self.shell.no_match not in ("literal", "empty"):
-                self.stops.append(
-                    Unseen(path, step.line, f"{self.shell.name} stops reading there: {value} matches no file")
-                )
-                raise _Stop(self.shell.no_match)
-            items += matches or ([value] if self.shell.no_match == "literal" else [])
+            for part in _braces(word.value) if self.shell.braces else [word.value]:
+                value = expand(part, self.variables, strict=True) if word.dynamic or "~" in part else part
+                if value is None or items is None:
+                    items = None
+                    continue
+                if not any(c in value for c in "*?["):
+                    items.append(value)
+                    continue
+                matches = self.glob(value)
+                if not matches and self.shell.no_match not in ("literal", "empty"):
+                    said = f"{self.shell.name} stops reading there: {value} matches no file"
+                    if active is None:
+                        self.unseen.append(Unseen(path, step.line, f"may stop: {said}"))
+                        return
+                    self.stops.append(Unseen(path, step.line, said))
+                    raise _Stop(self.shell.no_match)
+                items += matches or ([value] if self.shell.no_match == "literal" else [])
         if items is None:
             self.run(path, steps, start + 1, close, None, inside)  # whatever it sources is unseen
             return
-        held = self.variables.get(step.variable)
+        # The loop variable keeps its last value after the loop, as in the shells.
         for item in items:
             self.variables[step.variable] = item
             self.run(path, steps, start + 1, close, active, inside)
-        if held is not None:
-            self.variables[step.variable] = held
 
     def glob(self, pattern: str) -> list[str]:
         full = str(self.path(pattern))
@@ -286,34 +340,49 @@ class _Walk:
             return None
         if test.op in ("-n", "-z"):
             result = bool(value) == (test.op == "-n")
-        elif test.op == "-d":
-            result = self.path(value).is_dir()
-        elif test.op in ("-h", "-L"):
-            result = self.path(value).is_symlink()
         else:
-            path = self.path(value)
-            result = self.exists(path)
-            if result and test.op == "-s":
-                data = self.read(path)
-                result = bool(data)
+            decided = self.file_test(test.op, self.path(value))
+            if decided is None:
+                return None
+            result = decided
         return result != test.negated
+
+    def file_test(self, op: str, path: Path) -> bool | None:
+        """``[ op path ]`` as the shell decides it; None where the disk cannot say (no right to look)."""
+        if path in self.planned:
+            data = self.planned[path]
+            return data is not None and (op != "-s" or bool(data)) and op not in ("-d", "-h", "-L")
+        try:
+            if op == "-d":
+                return path.is_dir()
+            if op in ("-h", "-L"):
+                return path.is_symlink()
+            if op == "-e":
+                return path.exists()
+            if op == "-r":
+                return os.access(path, os.R_OK)
+            if op == "-s":
+                return path.is_file() and path.stat().st_size > 0
+            return path.is_file()
+        except OSError:
+            return None
 
     def source(self, path: Path, step: Step, active: bool | None) -> None:
         if active is False or step.word is None:
             return
         value = step.word.value
-        expanded = (
-            expand(value, self.variables, strict=True)
-            if step.word.dynamic or "~" in value or "$" in value
-            else value
-        )
+        # Only an unquoted ~ is the home: `source "~/x"` names a folder called ~.
+        expanded = expand(value, self.variables, strict=True, tilde=step.raw.startswith("~"))
         if expanded is None:
             self.unseen.append(Unseen(path, step.line, f"sources {value}, a path ccprofile cannot work out"))
             return
         if any(c in value for c in "*?["):
             self.unseen.append(Unseen(path, step.line, f"sources {value}, a pattern"))
             return
-        if "/" not in expanded and self.shell.name in ("sh", "dash", "ksh"):
+        # `.` with a bare name looks on PATH only, in sh, dash, ksh and zsh (zsh's `source`
+        # and bash look in the current folder too).
+        on_path = self.shell.name in ("sh", "dash", "ksh") or (self.shell.name == "zsh" and step.text == ".")
+        if "/" not in expanded and on_path:
             self.unseen.append(
                 Unseen(path, step.line, f"sources {value}, which {self.shell.name} looks up on PATH")
             )
@@ -339,6 +408,33 @@ class _Walk:
             raise _Stop(self.shell.missing_source)
         self.file(target, active, (path, step.line))
 
+    def universal(self, path: Path) -> None:
+        """fish's universal variables (``set -Ux``): exported to every fish before its files run."""
+        data = self.read(path)
+        if data is None:
+            return
+        for number, line in enumerate(fileio.decode(data).split("\n"), start=1):
+            match = _SETUVAR.match(line)
+            if match is None or match["name"] not in self.wanted:
+                continue
+            value = _unescape_fish(match["value"])
+            self.variables[match["name"]] = value
+            self.assignments.append(Assignment(path, number, match["name"], value, False))
+
+    def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
+        """``return``, ``exit`` or ``exec PROGRAM`` in a startup file: the shell reads no more of
+        it (``exit`` and ``exec``: of any file). ``cuts``: commands follow in the file."""
+        if step.reason == "exec":
+            self.unseen.append(Unseen(path, step.line, "replaces the shell with another program (exec)"))
+        if active is None:
+            self.unseen.append(Unseen(path, step.line, f"may {step.reason} here, and stop reading the file"))
+            return
+        if cuts:  # a `return` at the very end of a file stops nothing
+            self.stops.append(
+                Unseen(path, step.line, f"{self.shell.name} stops reading there: `{step.reason}`")
+            )
+        raise _Stop("file" if step.reason == "return" else "exit")
+
     def keep(self, text: str, active: bool | None) -> None:
         """A variable the shell keeps to itself, for the paths that use it later."""
         found = sourcing.shell_variable(text, self.shell.syntax.name)
@@ -363,6 +459,8 @@ class _Walk:
         value: str | None = None
         if statement.value is not None:
             value = statement.value.value
+            if value.startswith("~") and re.search(rf"{name}=~", step.text):
+                value = expand(value, self.variables, strict=True) or value  # `D=~/dots`: unquoted
             if statement.value.dynamic:
                 value = expand(value, self.variables, strict=True)
                 if value is None:
@@ -429,13 +527,22 @@ def scan(
     planned: Mapping[Path, bytes | None] | None = None,
     *,
     login: bool = False,
+    inherited: Mapping[str, str] | None = None,
 ) -> Scan:
     """``planned`` gives files as a write would leave them (None: deleted), to check a change
-    before it is made; ``login``: read as a login shell (tmux, ssh, macOS terminals) does."""
-    variables = {k: v for k, v in home.env.items() if k not in ("BASH_VERSION", "ZSH_VERSION", "KSH_VERSION")}
+    before it is made; ``login``: read as a login shell (tmux, ssh, macOS terminals) does;
+    ``inherited``: the environment a new shell starts with, for the model variables."""
+    wanted = frozenset(names)
+    # A new shell starts from what it inherits, not from this process: the model variables
+    # come from ``inherited`` alone, and each shell sets its own version variables.
+    ignored = {"BASH_VERSION", "ZSH_VERSION", "KSH_VERSION", "PS1", *wanted}
+    variables = {k: v for k, v in home.env.items() if k not in ignored}
+    variables.update({k: v for k, v in (inherited or {}).items() if k in wanted})
     variables.update(shell.sets)
     variables.setdefault("HOME", str(home.path))
-    walk = _Walk(shell, home, frozenset(names), planned or {}, variables)
+    walk = _Walk(shell, home, wanted, planned or {}, variables)
+    if shell.universal is not None:
+        walk.universal(shell.universal(home))
     try:
         for entry in _entries(shell, home, login, planned or {}):
             path = walk.entry(entry)

@@ -161,10 +161,11 @@ def _profile(home: Home) -> Path:
     return home.path / ".profile"
 
 
-def _env_file(home: Home, default: Path | None) -> Path | None:
-    """The file $ENV names for a new shell: exported, or set in ~/.profile."""
+def _env_file(home: Home, default: Path | None, *, profile: bool = False) -> Path | None:
+    """The file $ENV names for a new shell: as exported to it (a terminal inherits it), or
+    with ``profile`` also as set in ~/.profile (which only a login shell and its children see)."""
     value = home.env.get("ENV")
-    if value is None:
+    if value is None and profile:
         value = _assigned_in(home, _profile(home), "ENV")
     if value is None:
         return default
@@ -293,6 +294,8 @@ class Shell:
     completion: tuple[str, ...] = ()  # tab-completion lines for the block; () where unsupported
     sets: tuple[tuple[str, str], ...] = ()  # variables the shell sets itself, which files test
     snippets: Callable[[Home], Path] | None = None  # a folder whose files it reads in name order
+    universal: Callable[[Home], Path] | None = None  # fish's universal variables, set before any file
+    braces: bool = False  # expands {a,b} in words (bash, zsh, ksh)
     login_differs: bool = True  # whether a login shell reads other files than a non-login one
     # What the shell does, reading its startup files, when `. FILE` names a file that does not
     # exist, and when a loop's pattern matches nothing (found by running each one): "continue";
@@ -334,6 +337,8 @@ _FISH_COMPLETION = (
 )
 
 _TCSH_FILES = (".tcshrc", ".cshrc", ".login")
+# An interactive shell has a prompt when it reads its files: `[ -z "$PS1" ] && return` goes on.
+_PS1 = ("PS1", "> ")
 SHELLS: dict[str, Shell] = {
     shell.name: shell
     for shell in (
@@ -347,7 +352,8 @@ SHELLS: dict[str, Shell] = {
             looks=_bash_looks,
             file_names=(".bashrc", ".bash_profile", ".bash_login"),
             completion=_BASH_COMPLETION,
-            sets=(("BASH_VERSION", "5"), ("BASH", "/bin/bash")),
+            sets=(("BASH_VERSION", "5"), ("BASH", "/bin/bash"), _PS1),
+            braces=True,
         ),
         Shell(
             "zsh",
@@ -359,7 +365,8 @@ SHELLS: dict[str, Shell] = {
             looks=_zsh_looks,
             file_names=(".zshrc", ".zshenv", ".zprofile", ".zlogin"),
             completion=_ZSH_COMPLETION,
-            sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh")),
+            sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh"), _PS1),
+            braces=True,
             no_match="file",
         ),
         Shell(
@@ -374,6 +381,7 @@ SHELLS: dict[str, Shell] = {
             login_differs=False,
             no_match="empty",
             snippets=lambda home: _fish_dir(home) / "conf.d",
+            universal=lambda home: _fish_dir(home) / "fish_variables",
         ),
         *(
             Shell(
@@ -385,6 +393,7 @@ SHELLS: dict[str, Shell] = {
                 why=_sh_why,
                 looks=_profile_looks,
                 missing_source="entry",
+                sets=(_PS1,),
             )
             for name in ("sh", "dash")
         ),
@@ -398,7 +407,8 @@ SHELLS: dict[str, Shell] = {
             looks=_profile_looks,
             file_names=(".kshrc",),
             aliases=("mksh", "ksh93"),
-            sets=(("KSH_VERSION", "93"),),
+            sets=(("KSH_VERSION", "93"),),  # ksh93 has no PS1 yet while it reads them
+            braces=True,
             missing_source="sourced",
         ),
         *(
@@ -459,7 +469,7 @@ def known_files(home: Home) -> list[Path]:
     for shell in SHELLS.values():
         looks = shell.looks(home)
         reads = [*shell.reads(home, False), *shell.reads(home, True)]
-        files = [e if isinstance(e, Path) else _env_file(home, e.default) for e in reads]
+        files = [e if isinstance(e, Path) else _env_file(home, e.default, profile=True) for e in reads]
         for path in (shell.startup_file(home), *files, *looks.exists, *looks.texts):
             if path is not None:
                 seen.setdefault(path, None)

@@ -8,7 +8,9 @@ shell family (POSIX, fish, csh, PowerShell). Nothing here reads a file or expand
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ccprofile.startup.syntax import Unquoting, Word, read_word
@@ -16,7 +18,7 @@ from ccprofile.startup.syntax import Unquoting, Word, read_word
 # Step kinds. A block opener is matched by the next closer at its depth, whatever the
 # keyword (fi, done, end, endif, }): the shell checked the pairing when it read the file.
 IF, ELIF, ELSE, FOR, OPEN, CLOSE = "if", "elif", "else", "for", "open", "close"
-SOURCE, OPAQUE, COMMAND = "source", "opaque", "command"
+SOURCE, OPAQUE, COMMAND, RETURN = "source", "opaque", "command", "return"
 OPENERS = frozenset((IF, FOR, OPEN))
 
 
@@ -41,6 +43,7 @@ class Step:
     items: tuple[Word, ...] = ()  # FOR: the words it loops over
     reason: str = ""  # OPAQUE: why it cannot be followed; OPEN: what the block is
     runs: bool | None = None  # OPEN: False for a body that never runs when read (a function)
+    raw: str = ""  # SOURCE: the argument as written
 
 
 _POSIX_RULES = Unquoting()
@@ -59,44 +62,62 @@ _OWN_DIR = re.compile(
     r"|\(status\s+(?:dirname|--current-filename\s*\|\s*path\s+dirname)\)"
 )
 OWN_DIR = "${__ccprofile_own_dir}"  # what _OWN_DIR becomes; scan sets the variable per file
+# zsh's :A resolves symbolic links (:a does not): the directory of the file a link points to.
+_OWN_REAL = re.compile(r"\$\{0:A:h\}|\$0:A:h|\$\{\(%\):-%x\}:A:h")
+OWN_REAL = "${__ccprofile_own_real}"
+
+
+def _top_level(text: str) -> tuple[list[int], int]:
+    """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
+    shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
+    (``len(text)`` if none)."""
+    found: list[int] = []
+    i, quote, depth = 0, "", 0
+    while i < len(text):
+        ch = text[i]
+        if quote == "'":
+            quote = "" if ch == "'" else quote
+        elif ch == "\\":
+            i += 2
+            continue
+        elif quote and ch == "$" and text[i + 1 : i + 2] == "(":
+            depth, i = depth + 1, i + 1
+        elif quote and not depth:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"`" and not depth:
+            quote = ch
+        elif ch == "$" and text[i + 1 : i + 2] == "(":
+            depth, i = depth + 1, i + 1
+        elif depth and ch == "(":
+            depth += 1
+        elif depth and ch == ")":
+            depth -= 1
+        elif not depth:
+            if ch == "#" and (i == 0 or text[i - 1] in " \t;"):
+                return found, i
+            found.append(i)
+        i += 1
+    return found, len(text)
 
 
 def split_commands(line: str) -> list[str]:
-    """The commands of one line: split at ``;`` outside quotes, up to a comment."""
+    """The commands of one line: split at ``;`` outside quotes, up to a comment (``;;`` ends
+    a case branch and stays in its command)."""
     out: list[str] = []
-    start, i, quote = 0, 0, ""
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch == "\\":
-            i += 1
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t;"):
-            break
-        elif ch == ";" and line[i + 1 : i + 2] == ";":
-            i += 1  # a case branch's end, inside one command
-        elif ch == ";":
+    top, end = _top_level(line)
+    start = 0
+    for i in top:
+        if line[i] == ";" and line[i + 1 : i + 2] != ";" and (i == 0 or line[i - 1] != ";"):
             out.append(line[start:i])
             start = i + 1
-        i += 1
-    out.append(line[start:i])
+    out.append(line[start:end])
     return [c.strip(" \t") for c in out if c.strip()]
 
 
 def _split_on(command: str, operator: str) -> tuple[str, str] | None:
-    """``command`` split at the first ``operator`` (``&&``, ``||``) outside quotes."""
-    quote = ""
-    for i, ch in enumerate(command):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif command.startswith(operator, i):
+    """``command`` split at the first ``operator`` (``&&``, ``||``) outside quotes and ``$( )``."""
+    for i in _top_level(command)[0]:
+        if command.startswith(operator, i):
             return command[:i].strip(), command[i + len(operator) :].strip()
     return None
 
@@ -115,22 +136,8 @@ def _words(text: str, rules: Unquoting) -> list[Word] | None:
 
 
 def _word_length(text: str) -> int:
-    i, quote = 0, ""
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch == "\\":
-            i += 1
-        elif ch in " \t":
-            break
-        i += 1
-    return i
+    top, end = _top_level(text)
+    return next((i for i in top if text[i] in " \t"), end)
 
 
 def parse_test(text: str, rules: Unquoting) -> Test | None:
@@ -146,6 +153,10 @@ def parse_test(text: str, rules: Unquoting) -> Test | None:
         values, words = values[1:], words[1:]
     else:
         return None
+    if len(values) == 3 and values[0] == "$-" and values[1] in ("=", "==", "!="):
+        # `[[ $- != *i* ]] && return`: an interactive shell's flags hold i.
+        holds = "i" in values[2] or values[2] == "*"
+        return Test("-n", Word("x" if holds != (values[1] == "!=") else "", False))
     negated = bool(values) and values[0] == "!"
     if negated:
         values, words = values[1:], words[1:]
@@ -158,66 +169,98 @@ _SUBSTITUTION = re.compile(r"\$\(|`|<\(")
 
 
 def _source(line: int, argument: str, rules: Unquoting, fish: bool = False) -> Step:
+    argument = _OWN_REAL.sub(OWN_REAL.replace("\\", "\\\\"), argument)
     argument = _OWN_DIR.sub(OWN_DIR.replace("\\", "\\\\"), argument)
     if _SUBSTITUTION.search(argument) or (fish and "(" in argument.split(" ")[0]):
         return Step(line, OPAQUE, reason="sources the output of a command")
     word = read_word(argument, rules)
     if word is None or not word.value:
         return Step(line, OPAQUE, reason="sources a file named in a way ccprofile cannot read")
-    return Step(line, SOURCE, word=word)
+    # A quoted "~/x" is not expanded by the shell: keep whether the ~ stood unquoted.
+    return Step(line, SOURCE, word=word, raw=argument)
 
 
 _POSIX_SOURCE = re.compile(r"(?:source|\\?\.)\s+(?P<rest>.+)")
-_POSIX_FOR = re.compile(rf"for\s+(?P<var>{_NAME})\s+in\s+(?P<items>.*?)(?:\s*;?\s*do)?$")
-_POSIX_OPEN = re.compile(r"(while|until|case|select)\b")
+_POSIX_FOR = re.compile(rf"for\s+(?P<var>{_NAME})\s+in\b(?P<items>.*)$")
 _POSIX_FUNCTION = re.compile(rf"(?:function\s+{_NAME}(?:\s*\(\))?|{_NAME}\s*\(\))\s*\{{?(?P<body>.*)$")
 _EVAL = re.compile(r"eval\b")
+
+
+def _conditional(
+    line: int, command: str, parse: Callable[[int, str], list[Step]], rules: Unquoting
+) -> list[Step] | None:
+    """``A && B`` and ``A || B``: B under A's test when A is one, else A, then B under a
+    condition a static reading cannot decide. ``A && {``: the group that follows is B."""
+    for operator, negate in (("&&", False), ("||", True)):
+        split = _split_on(command, operator)
+        if split is None:
+            continue
+        left, right = split
+        test = parse_test(left, rules)
+        first = [] if test is not None else parse(line, left)
+        if test is not None and negate:
+            test = Test(test.op, test.word, not test.negated)
+        if right == "{":
+            return [*first, Step(line, IF, test=test)]  # the group's `}` closes it
+        return [*first, Step(line, IF, test=test), *parse(line, right), Step(line, CLOSE)]
+    return None
 
 
 def _posix(line: int, command: str) -> list[Step]:
     if not command.strip():
         return []
-    for keyword in ("then", "do", "{"):
-        if command == keyword:
-            return []
-        if command.startswith(keyword + " "):
-            return _posix(line, command[len(keyword) + 1 :].strip())
+    if command in ("then", "do"):
+        return []
+    if command == "{" or command.startswith("{ "):
+        # A group: its commands run, and its `}` closes it.
+        return [Step(line, OPEN, reason="a group", runs=True), *_posix(line, command[1:].strip())]
     head = command.split(None, 1)[0]
     rest = command[len(head) :].strip()
     if head in ("if", "elif"):
         cond = rest[: -len("then")].strip().rstrip(";") if rest.endswith(" then") else rest
         test = None if _split_on(cond, "&&") or _split_on(cond, "||") else parse_test(cond, _POSIX_RULES)
         return [Step(line, IF if head == "if" else ELIF, test=test)]
-    for operator, negate in (("&&", False), ("||", True)):
-        split = _split_on(command, operator)
-        if split is not None:
-            test = parse_test(split[0], _POSIX_RULES)
-            if test is not None and negate:
-                test = Test(test.op, test.word, not test.negated)
-            return [Step(line, IF, test=test), *_posix(line, split[1]), Step(line, CLOSE)]
     if head == "else":
-        return [Step(line, ELSE), *(_posix(line, rest) if rest else [])]
+        return [Step(line, ELSE), *_posix(line, rest)]
+    if head in ("then", "do", "builtin", "command") and rest:
+        return _posix(line, rest)
+    found = _conditional(line, command, _posix, _POSIX_RULES)
+    if found is not None:
+        return found
     if head in ("fi", "done", "esac", "}"):
         return [Step(line, CLOSE)]
     match = _POSIX_FOR.match(command)
     if match is not None:
-        items = _words(match["items"], _POSIX_RULES)
+        items = _words(match["items"].removesuffix("do").strip().rstrip(";"), _POSIX_RULES)
         if items is None:
             return [Step(line, OPEN, reason="a loop", runs=None)]
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head == "case" and command.endswith("esac"):
         return [Step(line, COMMAND, text=command)]
-    if _POSIX_OPEN.match(command):
-        return [Step(line, OPEN, reason=f"a {head} block", runs=None)]
+    if head in ("return", "exit") or (
+        head == "exec" and rest and not rest[0].isdigit() and rest[0] not in "<>"
+    ):
+        return [Step(line, RETURN, reason=head)]
+    if head == "case":
+        subject = rest.split()[:1]
+        return [
+            Step(line, OPEN, reason="case $-" if subject in (["$-"], ['"$-"']) else "a case block", runs=None)
+        ]
+    if head in ("for", "while", "until", "select", "repeat", "foreach"):
+        return [Step(line, OPEN, reason=f"a {head} loop", runs=None)]
     match = _POSIX_FUNCTION.match(command)
     if match is not None:
         closed = match["body"].rstrip().endswith("}")
-        return [] if closed else [Step(line, OPEN, reason="a function", runs=False)]
-    if _EVAL.match(command):
-        return [Step(line, OPAQUE, reason="runs eval")]
+        body = match["body"].strip().removesuffix("}").strip()
+        if closed:
+            return [Step(line, OPEN, reason="a function", runs=False), *_posix(line, body), Step(line, CLOSE)]
+        return [Step(line, OPEN, reason="a function", runs=False), *_posix(line, body)]
+    if _EVAL.match(command) or (head == "emulate" and " -c " in f" {rest} "):
+        return [Step(line, OPAQUE, reason=f"runs {head}")]
     match = _POSIX_SOURCE.match(command)
     if match is not None:
-        return [_source(line, match["rest"], _POSIX_RULES)]
+        step = _source(line, match["rest"], _POSIX_RULES)
+        return [dataclasses.replace(step, text=head.lstrip("\\"))]
     return [Step(line, COMMAND, text=command)]
 
 
@@ -227,12 +270,13 @@ _FISH_FOR = re.compile(rf"for\s+(?P<var>{_NAME})\s+in\s+(?P<items>.*)$")
 def _fish(line: int, command: str, last_test: list[Test | None]) -> list[Step]:
     if not command.strip():
         return []
-    split = _split_on(command, "&&")
-    if split is not None:
-        test = _fish_test(split[0])
-        return [Step(line, IF, test=test), *_fish(line, split[1], last_test), Step(line, CLOSE)]
+    found = _conditional(line, command, lambda at, text: _fish(at, text, last_test), _FISH_RULES)
+    if found is not None:
+        return found
     head = command.split(None, 1)[0]
     rest = command[len(head) :].strip()
+    if head in ("builtin", "command") and rest:
+        return _fish(line, rest, last_test)
     if head in ("and", "or"):
         test = last_test[0]
         if test is not None and head == "or":
@@ -246,6 +290,8 @@ def _fish(line: int, command: str, last_test: list[Test | None]) -> list[Step]:
         return [Step(line, ELSE)]
     if head == "end":
         return [Step(line, CLOSE)]
+    if head in ("return", "exit"):
+        return [Step(line, RETURN, reason=head)]
     match = _FISH_FOR.match(command)
     if match is not None:
         items = _words(match["items"], _FISH_RULES)
@@ -311,23 +357,90 @@ def _pwsh(line: int, command: str) -> list[Step]:
     return [Step(line, COMMAND, text=command)]
 
 
+_HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
+
+
+def _lines(text: str, family: str) -> list[tuple[int, str]]:
+    """(number, line) of each line a shell runs as commands: a line that ends in a backslash
+    goes on on the next one, and a here-document's body is text, not commands."""
+    found: list[tuple[int, str]] = []
+    # Only \n ends a line for a shell: a \r before it stays in the line.
+    raw = text.split("\n")
+    index = 0
+    while index < len(raw):
+        number, line = index + 1, raw[index]
+        index += 1
+        while family != "pwsh" and line.endswith("\\") and not line.endswith("\\\\") and index < len(raw):
+            line, index = line[:-1] + raw[index], index + 1
+        heredoc = _HEREDOC.search(" ".join(split_commands(line))) if family in ("posix", "csh") else None
+        if heredoc is not None:
+            end, strip = heredoc[3], heredoc[1] == "-"
+            while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
+                index += 1
+            index += 1  # the delimiter line
+        found.append((number, line))
+    return found
+
+
+_CASE_BRANCH = re.compile(r"\(?(?P<pattern>[^()\s][^()]*?)\)\s*(?P<rest>.*)$")
+
+
+def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None:
+    """A branch of an open ``case`` block (``pattern) commands ;;``), as IF/ELIF steps: decided
+    for ``case $- in`` (an interactive shell's flags hold ``i``), undecided for anything else.
+    ``case``: [whether it is ``case $-``, whether a branch has started]."""
+    match = _CASE_BRANCH.match(command)
+    if match is None or command.split(None, 1)[0] == "esac":
+        return None
+    interactive, started = case
+    pattern = match["pattern"].strip()
+    test = None
+    if interactive:
+        matches = "i" in pattern or pattern == "*"
+        test = Test("-n", Word("x" if matches else "", False))
+    case[1] = True
+    rest = match["rest"].strip().removesuffix(";;").strip()
+    return [Step(line, ELIF if started else IF, test=test), *_posix(line, rest)]
+
+
+def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
+    """One POSIX command, in the ``case`` blocks open around it."""
+    if cases:
+        branch = _case_branch(line, command, cases[-1])
+        if branch is not None:
+            return branch
+        if command.split(None, 1)[0] == "esac":
+            closed = cases.pop()
+            return [Step(line, CLOSE)] * (2 if closed[1] else 1)
+    found = _posix(line, command)
+    for index, step in enumerate(found):
+        if step.kind == OPEN and step.reason in ("case $-", "a case block"):
+            cases.append([step.reason == "case $-", False])
+            if step.reason == "case $-":  # its branches are decided: the block itself runs
+                found[index] = dataclasses.replace(step, runs=True)
+    return found
+
+
 def steps(text: str, family: str) -> list[Step]:
     """Every command of ``text`` as a ``Step``, in order, in the syntax ``family`` names."""
     found: list[Step] = []
     last_test: list[Test | None] = [None]
-    # Only \n ends a line for a shell: a \r before it stays in the line.
-    for number, line in enumerate(text.split("\n"), start=1):
+    cases: list[list[bool]] = []
+    for number, line in _lines(text, family):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         for command in split_commands(line):
-            if family == "posix":
-                found += _posix(number, command)
-            elif family == "fish":
-                found += _fish(number, command, last_test)
-            elif family == "csh":
-                found += _csh(number, command)
-            else:
-                found += _pwsh(number, command)
+            try:
+                if family == "posix":
+                    found += _posix_line(number, command, cases)
+                elif family == "fish":
+                    found += _fish(number, command, last_test)
+                elif family == "csh":
+                    found += _csh(number, command)
+                else:
+                    found += _pwsh(number, command)
+            except RecursionError:
+                found.append(Step(number, OPAQUE, reason="is too deeply nested to read"))
     return found
 
 

@@ -255,10 +255,13 @@ _VAR = re.compile(
 )
 
 
-def expand(value: str, variables: Mapping[str, str], *, strict: bool = False) -> str | None:
-    """Expand ``~``, ``$V``, ``${V}`` and ``${V:-default}``; None for anything fancier, and
-    with ``strict`` for a variable ``variables`` does not hold (its value is not known)."""
-    if value.startswith("~/") or value == "~":
+def expand(
+    value: str, variables: Mapping[str, str], *, strict: bool = False, tilde: bool = True
+) -> str | None:
+    """Expand ``~`` (unless ``tilde`` is False: it was quoted), ``$V``, ``${V}`` and
+    ``${V:-default}``; None for anything fancier, and with ``strict`` for a variable
+    ``variables`` does not hold (its value is not known)."""
+    if tilde and (value.startswith("~/") or value == "~"):
         value = "$HOME" + value[1:]
     unknown = False
 
