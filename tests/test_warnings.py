@@ -123,9 +123,11 @@ def shadowed(home: Path) -> tuple[dict[str, str], str, list[str]]:
         "shadowed",
         [
             f"{home}/.zshrc:7 sets '{H55}' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
-            f"terminals. Fix: delete line 7 of {home}/.zshrc, or move it above the block.",
+            f"terminals. Fix: take the {FAST} assignment out of line 7 of {home}/.zshrc (or move it above the "
+            "block).",
             f"{home}/.zshrc:8 removes it after the ccprofile block, so the pin {HAIKU}={H45} does not reach new "
-            f"terminals. Fix: delete line 8 of {home}/.zshrc, or move it above the block.",
+            f"terminals. Fix: take the {HAIKU} removal out of line 8 of {home}/.zshrc (or move it above the "
+            "block).",
         ],
     )
 
@@ -318,7 +320,8 @@ def shadowed_after_a_repeat(home: Path) -> tuple[dict[str, str], str, list[str]]
         "shadowed",
         [
             f"{home}/.zshrc:7 sets 'later' after the ccprofile block, so the pin {FAST}={H45} does not reach new "
-            f"terminals. Fix: delete line 7 of {home}/.zshrc, or move it above the block."
+            f"terminals. Fix: take the {FAST} assignment out of line 7 of {home}/.zshrc (or move it above the "
+            "block)."
         ],
     )
 
@@ -550,3 +553,15 @@ def test_a_teams_committed_file_is_never_the_fix_a_personal_scope_is(home: Path)
         runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)]).output
     )
     assert after["background"]["new_shell"]["model"] == H45
+
+
+def test_a_shadowing_line_in_a_later_file_is_not_moved_above_the_block(home: Path) -> None:
+    _pin("set-fast-model", H45)
+    with (home / ".zshrc").open("a") as handle:
+        handle.write("source ~/.later.zsh\n")
+    (home / ".later.zsh").write_text(f"export ANTHROPIC_SMALL_FAST_MODEL={H55}; export ANTHROPIC_MODEL=x\n")
+    assert _messages(_report(home, {}), "shadowed") == [
+        f"{home}/.later.zsh:1 sets '{H55}' after the ccprofile block, so the pin {FAST}={H45} does not reach "
+        f"new terminals. Fix: take the {FAST} assignment out of line 1 of {home}/.later.zsh (a file read "
+        f"after {home}/.zshrc, which holds the block)."
+    ]

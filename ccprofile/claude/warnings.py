@@ -168,11 +168,18 @@ def _shadowed(s: Situation) -> Iterator[StatusWarning]:
             if pin is not None and later.value == pin.value:
                 continue
             what = "removes it" if later.value is None else f"sets {later.value!r}"
+            # A line may hold other commands, and a later file cannot move above the block.
+            where = (
+                "or move it above the block"
+                if pin is None or later.path == pin.path
+                else f"a file read after {pin.path}, which holds the block"
+            )
             yield StatusWarning(
                 "shadowed",
                 f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
                 f"{name}={pin.value if pin else ''} does not reach new terminals. "
-                f"Fix: delete line {later.line} of {later.path}, or move it above the block.",
+                f"Fix: take the {name} {'removal' if later.value is None else 'assignment'} out of line "
+                f"{later.line} of {later.path} ({where}).",
             )
 
 
