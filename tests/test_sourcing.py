@@ -324,3 +324,22 @@ def test_unreadable_and_overlong_paths_are_undecided_not_errors(tmp_path: Path) 
 def test_deep_nesting_and_long_lines_read_quickly(tmp_path: Path) -> None:
     assert sourcing.steps("a && " * 1500 + "b", "posix")[-1].kind in ("opaque", "close", "command")
     assert sourcing.steps("for x in a" + " " * 4000 + "b; do :; done", "posix")[0].kind == "for"
+
+
+def test_the_scan_never_starts_a_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the scan started a process")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    files = {
+        ".zshrc": 'eval "$(starship init zsh)"\nsource <(kubectl completion zsh)\n. "$(brew --prefix)/x"\n'
+    }
+    files |= {
+        f".zsh.d/{i:02}.zsh": f"[ -f ~/.zsh.d/{i + 1:02}.zsh ] && source ~/.zsh.d/{i + 1:02}.zsh\n"
+        for i in range(20)
+    }
+    files[".zshrc"] += "source ~/.zsh.d/00.zsh\n"
+    reading = _read(_home(tmp_path, files), "zsh")
+    assert len(reading.files) == 21 and not reading.certain

@@ -14,7 +14,7 @@ import glob
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -233,7 +233,7 @@ class _Walk:
                     self.variables[name] = value
 
     def run(
-        self, path: Path, steps: list[Step], start: int, end: int, active: bool | None, inside: set[int]
+        self, path: Path, steps: Sequence[Step], start: int, end: int, active: bool | None, inside: set[int]
     ) -> None:
         i = start
         while i < end:
@@ -254,7 +254,7 @@ class _Walk:
             i += 1
 
     def block(
-        self, path: Path, steps: list[Step], start: int, close: int, active: bool | None, inside: set[int]
+        self, path: Path, steps: Sequence[Step], start: int, close: int, active: bool | None, inside: set[int]
     ) -> None:
         step = steps[start]
         if step.kind == sourcing.OPEN:
@@ -282,7 +282,7 @@ class _Walk:
             if cond is not False:
                 self.run(path, steps, first, last, None if active is None or cond is None else True, inside)
 
-    def function(self, path: Path, body: list[Step]) -> None:
+    def function(self, path: Path, body: Sequence[Step]) -> None:
         """A function's body runs only when it is called, which a static reading does not follow:
         one that sets a model variable makes the prediction uncertain."""
         for step in body:
@@ -292,7 +292,7 @@ class _Walk:
                 self.unseen.append(Unseen(path, step.line, reason))
 
     def loop(
-        self, path: Path, steps: list[Step], start: int, close: int, active: bool | None, inside: set[int]
+        self, path: Path, steps: Sequence[Step], start: int, close: int, active: bool | None, inside: set[int]
     ) -> None:
         step = steps[start]
         if active is False:
@@ -485,7 +485,7 @@ class _Walk:
             self.assignments.append(Assignment(path, step.line, name, value, step.line in inside))
 
 
-def _branches(steps: list[Step], start: int, close: int) -> list[tuple[str, Test | None, int, int]]:
+def _branches(steps: Sequence[Step], start: int, close: int) -> list[tuple[str, Test | None, int, int]]:
     """The branches of the if-block from ``start`` to ``close``: (kind, test, first, end)."""
     found: list[tuple[str, Test | None, int, int]] = []
     kind, test, first, depth = sourcing.IF, steps[start].test, start + 1, 0

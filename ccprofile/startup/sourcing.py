@@ -9,8 +9,9 @@ shell family (POSIX, fish, csh, PowerShell). Nothing here reads a file or expand
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ccprofile.startup.syntax import Unquoting, Word, read_word
@@ -103,6 +104,8 @@ def _top_level(text: str) -> tuple[list[int], int]:
 def split_commands(line: str) -> list[str]:
     """The commands of one line: split at ``;`` outside quotes, up to a comment (``;;`` ends
     a case branch and stays in its command)."""
+    if ";" not in line and "#" not in line:
+        return [line.strip(" \t")] if line.strip() else []  # most lines: one command, no comment
     out: list[str] = []
     top, end = _top_level(line)
     start = 0
@@ -116,6 +119,8 @@ def split_commands(line: str) -> list[str]:
 
 def _split_on(command: str, operator: str) -> tuple[str, str] | None:
     """``command`` split at the first ``operator`` (``&&``, ``||``) outside quotes and ``$( )``."""
+    if operator not in command:
+        return None
     for i in _top_level(command)[0]:
         if command.startswith(operator, i):
             return command[:i].strip(), command[i + len(operator) :].strip()
@@ -372,7 +377,8 @@ def _lines(text: str, family: str) -> list[tuple[int, str]]:
         index += 1
         while family != "pwsh" and line.endswith("\\") and not line.endswith("\\\\") and index < len(raw):
             line, index = line[:-1] + raw[index], index + 1
-        heredoc = _HEREDOC.search(" ".join(split_commands(line))) if family in ("posix", "csh") else None
+        here = "<<" in line and family in ("posix", "csh")
+        heredoc = _HEREDOC.search(" ".join(split_commands(line))) if here else None
         if heredoc is not None:
             end, strip = heredoc[3], heredoc[1] == "-"
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
@@ -421,8 +427,14 @@ def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
     return found
 
 
-def steps(text: str, family: str) -> list[Step]:
-    """Every command of ``text`` as a ``Step``, in order, in the syntax ``family`` names."""
+@functools.lru_cache(maxsize=64)
+def steps(text: str, family: str) -> tuple[Step, ...]:
+    """Every command of ``text`` as a ``Step``, in order, in the syntax ``family`` names.
+    Cached: status reads the same files as a login and a non-login shell."""
+    return tuple(_steps(text, family))
+
+
+def _steps(text: str, family: str) -> list[Step]:
     found: list[Step] = []
     last_test: list[Test | None] = [None]
     cases: list[list[bool]] = []
@@ -444,7 +456,7 @@ def steps(text: str, family: str) -> list[Step]:
     return found
 
 
-def block_end(found: list[Step], start: int) -> int:
+def block_end(found: Sequence[Step], start: int) -> int:
     """The index of the step that closes the block opened at ``start`` (len: never closed)."""
     depth = 0
     for index in range(start, len(found)):
