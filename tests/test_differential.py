@@ -75,6 +75,9 @@ _POSIX_NOISE = (
     "case $- in\n    *i*) ;;\n      *) return;;\nesac",
     "cat >/dev/null <<'EOF'\nexport ANTHROPIC_MODEL='in-a-heredoc'\nEOF",
     "export ANTHROPIC_DEFAULT_MODEL=\\\n  'continued'",
+    "export EDITOR=vi ANTHROPIC_MODEL='multi'",
+    "ANTHROPIC_SMALL_FAST_MODEL='not-exported-unless-it-was'",
+    "ANTHROPIC_MODEL='for-one-command' true",
 )
 _POSIX_OPAQUE = (
     "eval \"export ANTHROPIC_MODEL='from-eval'\"",

@@ -64,6 +64,13 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
     if target is None:  # every supported shell reads at least one file
         return (f"it does not read {shown}", "")
     where = _tilde(target, home)
+    if not other.certain:
+        # Some line could not be followed: it may be the one that sources the file.
+        return (
+            f"ccprofile finds no line that sources {shown}, though it cannot follow every line "
+            "(`ccprofile status --probe` shows what a new shell really exports)",
+            f"Fix: add `{line}` to {where}.",
+        )
     return (f"{where} does not source {shown}", f"Fix: add `{line}` to {where}.")
 
 

@@ -511,7 +511,8 @@ def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarnin
                 found.append(StatusWarning("login-shells-differ", said[0].upper() + said[1:]))
     for path in inputs.blocks:
         read = path in inputs.scan.files or (inputs.other is not None and path in inputs.other.files)
-        if not read:
+        # Where a line could not be followed, `uncertain` says so: no claim it is not read.
+        if not read and inputs.scan.certain:
             reason, repair = starts.unread(inputs.shell, home, path, inputs.scan)
             found.append(
                 StatusWarning(
@@ -533,10 +534,14 @@ def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarnin
     unseen = [item for item in _unseen(inputs) if item[0] not in probed and item[1].path not in crlf]
     if unseen:
         lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
+        seen_by = {start for start, _ in unseen}
+        who = f"a new {inputs.shell.name}"
+        if seen_by == {_other_start(inputs)}:
+            who = starts.described(inputs.shell.name, _other_start(inputs), inputs.platform)
         found.append(
             StatusWarning(
                 "uncertain",
-                f"What a new {inputs.shell.name} exports is not certain: ccprofile reads startup files "
+                f"What {who} exports is not certain: ccprofile reads startup files "
                 f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
                 "--probe` starts one and shows what it really exports.",
             )
@@ -584,7 +589,7 @@ def read_inputs(
     else:
         shell, path, reason = target.shell, target.path, target.shell_reason
         session = read_session(env, WATCHED, platform)
-        scan, other = _scan(target, planned, platform, session.env or {})
+        scan, other = _scan(target, planned, platform, session.env)
         if probe:
             from ccprofile.startup import probe as probe_module  # starts processes: only when asked
 
@@ -617,7 +622,10 @@ def read_inputs(
 
 
 def _scan(
-    target: Target, planned: Mapping[Path, bytes | None] | None, platform: str, inherited: Mapping[str, str]
+    target: Target,
+    planned: Mapping[Path, bytes | None] | None,
+    platform: str,
+    inherited: Mapping[str, str] | None,
 ) -> tuple[Scan, Scan | None]:
     """The new terminal's reading, and the other start's when the shell reads other files then."""
     from ccprofile.startup import scan as startup

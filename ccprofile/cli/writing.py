@@ -340,9 +340,13 @@ def write(
     )
     if checked is not None and checked.problem:
         done = "is deleted" if change.deleted else "is written"
+        said = (
+            "but a new shell does not export what ccprofile read in its startup files"
+            if checked.ran
+            else "but the check could not start the shell"
+        )
         raise CheckFailed(
-            f"{render.tilde(target.path, target.home.path)} {done}, but a new shell does not export "
-            "what ccprofile read in its startup files: "
+            f"{render.tilde(target.path, target.home.path)} {done}, {said}: "
             f"`{program.name()} status --probe` shows what a new {target.shell.name} exports, and from where"
         )
     return change
@@ -352,6 +356,7 @@ def write(
 class _Verified:
     agreed: tuple[tuple[str, dict[str, str | None]], ...]  # (the shell, in words; what it exports)
     problem: str  # "" when every start exported what status predicted
+    ran: bool = True  # False: no shell could be started to check
 
 
 def _verify(
@@ -364,6 +369,7 @@ def _verify(
     scans = [inputs.scan, *([inputs.other] if inputs.other is not None else [])]
     agreed: list[tuple[str, dict[str, str | None]]] = []
     problems: list[str] = []
+    ran = False
     start_env = status_module.new_terminal_start(os.environ, inputs.session)
     for scan in scans:
         expected, _ = status_module.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
@@ -380,6 +386,7 @@ def _verify(
         except ProbeError as error:
             problems.append(f"could not check with {who}: {error}")
             continue
+        ran = True
         wrong = [n for n in names if started.env.get(n) != expected.get(n)]
         if not wrong:
             agreed.append((who, {n: expected.get(n) for n in names}))
@@ -391,6 +398,9 @@ def _verify(
         )
         said = f"; it printed: {' / '.join(started.errors)}" if started.errors else ""
         problems.append(f"{who} has {differences}{said}")
+    if len(agreed) == 2 and agreed[0][1] == agreed[1][1]:
+        # Both starts export the same: one line says it.
+        agreed = [(f"a new {target.shell.name}, login or not,", agreed[0][1])]
     problem = "; ".join(problems)
     if problem and options.strict:
         profile.restore(change)
@@ -399,4 +409,4 @@ def _verify(
             f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was, "
             "and nothing was written"
         )
-    return _Verified(tuple(agreed), problem)
+    return _Verified(tuple(agreed), problem, ran)

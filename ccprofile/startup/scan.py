@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ccprofile.startup import block, fileio, sourcing
 from ccprofile.startup.shells import Entry, Home, Shell
-from ccprofile.startup.sourcing import Step, Test
+from ccprofile.startup.sourcing import Assigning, Step, Test
 from ccprofile.startup.syntax import expand
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
@@ -142,6 +142,7 @@ class _Walk:
     unseen: list[Unseen] = field(default_factory=list)
     stops: list[Unseen] = field(default_factory=list)
     chain: list[Path] = field(default_factory=list)
+    exported: set[str] = field(default_factory=set)  # the variables the shell exports so far
 
     def read(self, path: Path) -> bytes | None:
         if path in self.planned:
@@ -450,38 +451,61 @@ class _Walk:
     def command(self, path: Path, step: Step, active: bool | None, inside: set[int]) -> None:
         if active is False:
             return
+        if self.shell.syntax.name == "posix":
+            for item in sourcing.posix_assignments(step.text):
+                self.assigning(path, step, active, inside, item)
+            return
         statement = self.shell.syntax.parse(step.text)
         if statement is None:
             self.keep(step.text, active)
             return
-        name = statement.name
-        watched = name in self.wanted
+        action = "unset" if statement.value is None else "assign"
+        self.assigning(path, step, active, inside, Assigning(statement.name, action, statement.value, True))
+
+    def assigning(
+        self, path: Path, step: Step, active: bool | None, inside: set[int], item: Assigning
+    ) -> None:
+        """One variable's assignment, export or removal; a model variable's, when it changes
+        what the shell exports, is an ``Assignment`` (a value set without export is not)."""
+        name, watched = item.name, item.name in self.wanted
         value: str | None = None
-        if statement.value is not None:
-            value = statement.value.value
+        if item.action == "assign" and item.value is not None:
+            value = item.value.value
             if value.startswith("~") and re.search(rf"{name}=~", step.text):
                 value = expand(value, self.variables, strict=True) or value  # `D=~/dots`: unquoted
-            if statement.value.dynamic:
+            if item.value.dynamic:
                 value = expand(value, self.variables, strict=True)
-                if value is None:
-                    self.variables.pop(name, None)
-                    if watched:
-                        self.unseen.append(
-                            Unseen(path, step.line, f"sets {name} to a value ccprofile cannot work out")
-                        )
-                    return
+            if value is None:
+                self.variables.pop(name, None)
+                if watched:
+                    self.unseen.append(
+                        Unseen(path, step.line, f"sets {name} to a value ccprofile cannot work out")
+                    )
+                return
         if active is None:
-            self.variables.pop(name, None)
-            if watched:
-                self.unseen.append(
-                    Unseen(path, step.line, f"sets {name} under a condition ccprofile cannot decide")
-                )
+            if item.action != "declare":
+                self.variables.pop(name, None)
+                if watched:
+                    self.unseen.append(
+                        Unseen(path, step.line, f"sets {name} under a condition ccprofile cannot decide")
+                    )
             return
-        if value is None:
-            self.variables.pop(name, None)
+        if item.action == "assign":
+            self.variables[name] = value or ""
+            if item.exported:
+                self.exported.add(name)
+        elif item.action == "export":
+            self.exported.add(name)
+            value = self.variables.get(name)
+            if value is None:
+                return  # exporting a variable that has no value sets nothing
+        elif item.action in ("unset", "unexport"):
+            if item.action == "unset":
+                self.variables.pop(name, None)
+            self.exported.discard(name)
         else:
-            self.variables[name] = value
-        if watched:
+            return
+        if watched and (name in self.exported or item.action in ("unset", "unexport")):
             self.assignments.append(Assignment(path, step.line, name, value, step.line in inside))
 
 
@@ -537,10 +561,14 @@ def scan(
     # come from ``inherited`` alone, and each shell sets its own version variables.
     ignored = {"BASH_VERSION", "ZSH_VERSION", "KSH_VERSION", "PS1", *wanted}
     variables = {k: v for k, v in home.env.items() if k not in ignored}
-    variables.update({k: v for k, v in (inherited or {}).items() if k in wanted})
+    if inherited is not None:
+        # What a terminal hands a new shell decides its model variables and its $ENV.
+        variables.pop("ENV", None)
+        variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
     variables.update(shell.sets)
     variables.setdefault("HOME", str(home.path))
     walk = _Walk(shell, home, wanted, planned or {}, variables)
+    walk.exported = {name for name in variables if name in wanted}
     if shell.universal is not None:
         walk.universal(shell.universal(home))
     try:

@@ -130,13 +130,13 @@ def _split_on(command: str, operator: str) -> tuple[str, str] | None:
 def _words(text: str, rules: Unquoting) -> list[Word] | None:
     """Every word of ``text``; None if a quote is left open."""
     out: list[Word] = []
-    rest = text.strip()
+    rest = text.strip(" \t")  # a \r is part of the last word, as the shell reads it
     while rest:
         word = read_word(rest, rules)
         if word is None:
             return None
         out.append(word)
-        rest = rest[_word_length(rest) :].strip()
+        rest = rest[_word_length(rest) :].strip(" \t")
     return out
 
 
@@ -483,3 +483,58 @@ def shell_variable(command: str, family: str) -> tuple[str, Word] | None:
         return None
     word = read_word(match["rest"], _FISH_RULES if family == "fish" else _CSH_RULES)
     return (match["name"], word) if word is not None else None
+
+
+@dataclass(frozen=True)
+class Assigning:
+    """What one POSIX command does to one variable: ``assign`` (``value`` set; ``exported``
+    when the command exports it), ``export`` (exports the value it has), ``unexport``
+    (``export -n``, ``declare +x``) or ``unset``."""
+
+    name: str
+    action: str
+    value: Word | None = None
+    exported: bool = False
+
+
+_DECLARE = re.compile(r"(?P<command>export|typeset|declare|local|readonly)\b(?P<rest>.*)$")
+_ASSIGNMENT = re.compile(rf"(?P<name>{_NAME})=")
+
+
+def posix_assignments(command: str) -> list[Assigning]:
+    """Every variable ``command`` assigns, exports or removes: ``export A=1 B=2``, ``A=1 B=2``,
+    ``unset A B``, ``declare -x A=1``. An assignment before a command (``A=1 make``) is that
+    command's alone, and sets nothing."""
+    if "=" not in command and not command.startswith(("export", "unset", "declare", "typeset")):
+        return []
+    words = _words(command, _POSIX_RULES)
+    if not words:
+        return []
+    head = words[0].value
+    if head == "unset":
+        names = [w.value for w in words[1:] if not w.value.startswith("-")]
+        return [Assigning(n, "unset") for n in names if re.fullmatch(_NAME, n)]
+    match = _DECLARE.match(head)
+    if match is not None and match["rest"] == "":
+        flags = [w.value for w in words[1:] if w.value[:1] in "-+"]
+        exported = head == "export" or any(f.startswith("-") and "x" in f for f in flags)
+        unexported = (head == "export" and "-n" in flags) or any(
+            f.startswith("+") and "x" in f for f in flags
+        )
+        found = []
+        for word in words[1 + len(flags) :]:
+            assigned = _ASSIGNMENT.match(word.value)
+            if assigned is not None:
+                value = Word(word.value[assigned.end() :], word.dynamic)
+                found.append(Assigning(assigned["name"], "assign", value, exported and not unexported))
+            elif re.fullmatch(_NAME, word.value):
+                action = "unexport" if unexported else "export" if exported else "declare"
+                found.append(Assigning(word.value, action))
+        return found
+    found = []
+    for word in words:
+        assigned = _ASSIGNMENT.match(word.value)
+        if assigned is None:
+            return []  # a command follows: the assignments before it are its own
+        found.append(Assigning(assigned["name"], "assign", Word(word.value[assigned.end() :], word.dynamic)))
+    return found
