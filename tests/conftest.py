@@ -147,3 +147,12 @@ def ccprofile_command() -> list[str]:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--soak", action="store_true", help="run the long reliability soak (1,000 kills)")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The differential test's figures (homes, disagreements, uncertain share), which
+    docs/reliability.md records."""
+    module = sys.modules.get("tests.test_differential")
+    said = module.summary() if module is not None else None
+    if said:
+        terminalreporter.write_line(said)

@@ -8,7 +8,8 @@ shell is started as a login and as a non-login interactive shell, and what it ex
 equal status's prediction, unless status said the prediction is uncertain.
 
 The figures (homes, disagreements, uncertain share) are printed at the end of the run and
-recorded in docs/reliability.md. ``CCPROFILE_DIFFERENTIAL_HOMES`` sets the number of homes
+recorded in docs/reliability.md; pytest prints them at the end of its report.
+``CCPROFILE_DIFFERENTIAL_HOMES`` sets the number of homes
 per shell (100 by default: 600 in all).
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,16 +225,16 @@ def homes(draw: st.DrawFn, kind: Kind) -> tuple[dict[str, str], bool]:
     return texts, opaque
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _report() -> Iterator[None]:
-    yield
-    if TALLY:
-        checked = TALLY["certain"] + TALLY["uncertain"]
-        print(
-            f"\ndifferential: {TALLY['homes']} homes, {checked} shell starts checked, "
-            f"{TALLY['disagree']} disagreements, {TALLY['uncertain']} uncertain "
-            f"({100 * TALLY['uncertain'] / checked:.1f}%); {TALLY['pinned']} certain starts export a pin"
-        )
+def summary() -> str | None:
+    """The run's figures, for the end of pytest's report (tests/conftest.py prints them)."""
+    checked = TALLY["certain"] + TALLY["uncertain"]
+    if not checked:
+        return None
+    return (
+        f"differential: {TALLY['homes']} homes, {checked} shell starts checked, "
+        f"{TALLY['disagree']} disagreements, {TALLY['uncertain']} uncertain "
+        f"({100 * TALLY['uncertain'] / checked:.1f}%); {TALLY['pinned']} certain starts export a pin"
+    )
 
 
 def _environment(home: Path, kind: Kind) -> dict[str, str]:

@@ -155,6 +155,7 @@ def test_verify_catches_a_startup_file_that_never_reaches_the_block(home: Path, 
     strict = run_cli(["set-fast-model", "claude-haiku-5-5", "--shell", shell, "--verify", "--strict"])
     assert strict.returncode == 1
     assert "was put back as it was" in strict.stderr
+    assert "Updated" not in strict.stdout and "Created" not in strict.stdout  # nothing said it was written
     assert H45 in rc.read_text(errors="replace") and "claude-haiku-5-5" not in rc.read_text(errors="replace")
 
 
@@ -251,3 +252,19 @@ def test_an_interactive_fish_with_bash_as_login_shell_pins_fish(home: Path) -> N
     said = " ".join(output.split())
     assert "Shell: fish, the shell you ran ccprofile from." in said
     assert "Your login shell ($SHELL) is bash: pass --shell bash to pin it there instead." in said
+
+
+def test_probe_credits_a_value_only_to_a_line_that_sets_it(home: Path) -> None:
+    """A value the real shell has that no line ccprofile read sets is "set by a startup file
+    ccprofile could not trace", never a process it did not come from."""
+    require_program("zsh")
+    (home / ".zshrc").write_text('eval "export ANTHROPIC_MODEL=claude-sonnet-4-5-20250929"\n')
+    plain = json.loads(run_cli(["status", "--json", "--shell", "zsh"]).stdout)
+    assert plain["shell"]["certain"] is False
+    assert plain["primary"]["new_shell"]["model"] == "claude-opus-5-5"  # what the static read knows
+    probed = json.loads(run_cli(["status", "--json", "--shell", "zsh", "--probe"]).stdout)
+    assert probed["primary"]["new_shell"]["model"] == "claude-sonnet-4-5-20250929"
+    assert probed["primary"]["new_shell"]["source"] == "untraced"
+    assert "uncertain" not in [w["code"] for w in probed["warnings"]]
+    table = run_cli(["status", "--shell", "zsh", "--probe"], env={**os.environ, "COLUMNS": "200"})
+    assert "set by a startup file ccprofile could not trace" in table.stdout

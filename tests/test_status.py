@@ -349,3 +349,113 @@ def test_verbose_ranks_each_model_as_the_table_resolves_it_for_each_side(home: P
         ),
         "    ANTHROPIC_DEFAULT_HAIKU_MODEL='claude-haiku-4-5-20251001'  startup file ~/.zshrc:5",
     ]
+
+
+# --- Startup files as a new shell reads them (issue 20's situations) -----------------------
+
+
+def _bash_status(*args: str) -> tuple[int, Any]:
+    result = runner.invoke(app, ["status", "--json", "--shell", "bash", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.output)
+
+
+def test_a_login_file_that_does_not_source_bashrc_is_said_at_the_write_and_in_status(home: Path) -> None:
+    """What `pipx ensurepath` leaves: a ~/.bash_profile of its own. tmux and ssh start login
+    shells, which read it and not ~/.bashrc."""
+    (home / ".bash_profile").write_text('export PATH="$PATH:$HOME/.local/bin"\n')
+    wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash"], env={"COLUMNS": "200"})
+    assert wrote.exit_code == 0, wrote.output
+    said = " ".join(wrote.output.split())
+    assert (
+        "With claude-haiku-4-5-20251001 pinned in ~/.bashrc, Claude Code started from a login bash (tmux, ssh, "
+        "`bash -l`) uses claude-haiku-5-5: ~/.bash_profile does not source ~/.bashrc. Fix: add "
+        "`[ -f ~/.bashrc ] && . ~/.bashrc` to ~/.bash_profile." in said
+    )
+    assert "New terminals (not login shells: see above) pick this up." in said
+    code, report = _bash_status("--check")
+    assert code == 1 and "login-shells-differ" in codes(report)
+    starts = report["background"]["new_shell"]["starts"]
+    assert starts["non-login"]["model"] == "claude-haiku-4-5-20251001"
+    assert starts["login"]["model"] == "claude-haiku-5-5" and starts["login"]["source"] == "default"
+    # The fix, applied as printed, ends the difference.
+    with (home / ".bash_profile").open("a") as handle:
+        handle.write("[ -f ~/.bashrc ] && . ~/.bashrc\n")
+    _, report = _bash_status()
+    assert "login-shells-differ" not in codes(report)
+    assert report["background"]["new_shell"]["starts"]["login"]["model"] == "claude-haiku-4-5-20251001"
+
+
+def test_strict_refuses_a_pin_login_shells_would_not_get(home: Path) -> None:
+    (home / ".bash_profile").write_text("export PATH=$PATH\n")
+    refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash", "--strict"])
+    assert refused.exit_code == 1 and not (home / ".bashrc").exists()
+
+
+def test_a_file_named_with_file_is_read_where_it_is_sourced_and_found_by_uninstall_all(home: Path) -> None:
+    (home / ".zshrc").write_text("source ~/.zsh_local\n")
+    assert (
+        runner.invoke(
+            app, ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(home / ".zsh_local")]
+        ).exit_code
+        == 0
+    )
+    _, report = status()
+    assert report["background"]["new_shell"]["file"] == f"{home}/.zsh_local:4"
+    (home / ".zshrc").write_text("# the source line is gone\n")
+    _, report = status()
+    assert "block-not-read" in codes(report)
+    gone = runner.invoke(app, ["uninstall", "--all"])
+    assert gone.exit_code == 0, gone.output
+    assert not (home / ".zsh_local").exists()  # ccprofile had created it
+
+
+def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_check_fail(home: Path) -> None:
+    pin(home)
+    with (home / ".zshrc").open("a") as handle:
+        handle.write('eval "$(starship init zsh)"\n')
+    code, report = status("--check")
+    assert code == 1 and "uncertain" in codes(report)
+    assert report["shell"]["certain"] is False and report["background"]["new_shell"]["certain"] is False
+    assert {"start": "non-login", "file": f"{home}/.zshrc", "line": 7, "reason": "runs eval"} in report[
+        "shell"
+    ]["unseen"]
+    table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "200"})
+    assert "not certain: see the warning `uncertain`" in table.output
+
+
+def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Path) -> None:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1"}
+    wrote = runner.invoke(
+        app,
+        [
+            "set-fast-model",
+            "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+            "--aws-region",
+            "eu-west-1",
+            "--shell",
+            "zsh",
+        ],
+        env=env,
+    )
+    assert wrote.exit_code == 0, wrote.output
+    loaded = {
+        **env,
+        "ANTHROPIC_SMALL_FAST_MODEL": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "ANTHROPIC_DEFAULT_HAIKU_MODEL": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION": "eu-west-1",
+    }
+    code, report = status("--check", env=loaded)
+    assert code == 0, report["warnings"]
+    regions = [
+        c for c in report["background"]["candidates"]["new_terminal"] if c["variable"].endswith("REGION")
+    ]
+    assert regions == [
+        {
+            "variable": "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
+            "value": "eu-west-1",
+            "source": "profile",
+            "file": f"{home}/.zshrc:6",
+            "wins": True,
+        }
+    ]
