@@ -168,7 +168,7 @@ KINDS = {
             "if ( -r $HOME/{p} ) then\n    source $HOME/{p}\nendif",
         ),
         ("foreach f ( ~/.rc.d/*.csh )\n    source $f\nend",),
-        ('eval "setenv ANTHROPIC_MODEL from-eval"', "source `echo ~/.x1.csh`"),
+        ('eval "setenv ANTHROPIC_MODEL from-eval"', "source `echo ~/.leaf.csh`"),
         "set D = $HOME/.d",
         "source $D/{p}",
     ),

@@ -343,3 +343,15 @@ def test_the_scan_never_starts_a_process(tmp_path: Path, monkeypatch: pytest.Mon
     files[".zshrc"] += "source ~/.zsh.d/00.zsh\n"
     reading = _read(_home(tmp_path, files), "zsh")
     assert len(reading.files) == 21 and not reading.certain
+
+
+def test_ksh_stops_every_sourced_file_up_to_its_own_and_goes_on_there(tmp_path: Path) -> None:
+    home = _home(
+        tmp_path,
+        {
+            ".profile": f". ~/.a\nexport {FAST}=after-a\n",
+            ".a": f". ~/.b\nexport {FAST}=in-a\n",
+            ".b": f". ~/missing\nexport {FAST}=in-b\n",
+        },
+    )
+    assert _value(_read(home, "ksh", login=True)) == "after-a"  # as the real ksh93 does

@@ -222,8 +222,9 @@ class _Walk:
         try:
             self.run(path, steps, 0, len(steps), active, inside)
         except _Stop as stop:
-            # The shell stops reading this file here; how far up that goes is the shell's rule.
-            if stop.level not in ("file", "sourced"):
+            # The shell stops reading this file here; how far up that goes is the shell's rule
+            # ("sourced": every sourced file up to the one the shell read itself, see source).
+            if stop.level != "file":
                 raise
         finally:
             self.chain.pop()
@@ -407,7 +408,12 @@ class _Walk:
                 Unseen(path, step.line, f"{self.shell.name} stops reading there: {value} does not exist")
             )
             raise _Stop(self.shell.missing_source)
-        self.file(target, active, (path, step.line))
+        try:
+            self.file(target, active, (path, step.line))
+        except _Stop as stop:
+            if stop.level != "sourced" or len(self.chain) > 1:
+                raise
+            # ksh: a file it reads itself goes on after the line whose sourcing failed.
 
     def universal(self, path: Path) -> None:
         """fish's universal variables (``set -Ux``): exported to every fish before its files run."""
