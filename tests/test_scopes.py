@@ -285,7 +285,8 @@ def test_links_are_followed_and_the_mode_is_kept(home: Path, tmp_path: Path) -> 
     [
         (["--scope", "team"], "unknown scope 'team': choose one of shell, user, project, local, managed"),
         (
-            ["--scope", "user", "--file", "/tmp/x"],
+            # A path nothing on the machine holds: click checks an existing one first.
+            ["--scope", "user", "--file", "/nonexistent/ccprofile-test/x"],
             "--file names a startup file; --scope user writes Claude Code's settings file",
         ),
         (
