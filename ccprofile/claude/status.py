@@ -24,7 +24,6 @@ from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
-from ccprofile.errors import CcprofileError
 from ccprofile.startup.scan import Scan, Unseen
 from ccprofile.startup.session import Session, read_session
 from ccprofile.startup.shells import Home, Shell
@@ -664,26 +663,22 @@ def _written_blocks(target: Target | NoShell, shell: Shell | None) -> tuple[Path
     if shell is None:
         return ()
     from ccprofile.startup import block, fileio
-    from ccprofile.startup.homes import state_dir
-    from ccprofile.startup.ledger import Ledger
+    from ccprofile.startup.homes import ledger_places, state_dir
 
-    try:
-        places = Ledger(state_dir(target.home)).read().values()
-    except CcprofileError:
-        return ()  # `ccprofile list` reports a ledger it cannot read
+    places = ledger_places(state_dir(target.home))
     found = []
-    for place in places:
-        if place.kind != "shell" or place.label != shell.name:
+    for path, kind, label in places:
+        if kind != "shell" or label != shell.name:
             continue
         try:
-            text = fileio.decode(Path(place.path).read_bytes())
+            text = fileio.decode(Path(path).read_bytes())
         except OSError:
             continue
         try:
             if block.find_blocks(text):
-                found.append(Path(place.path))
+                found.append(Path(path))
         except block.MarkerError:
-            found.append(Path(place.path))
+            found.append(Path(path))
     return tuple(found)
 
 

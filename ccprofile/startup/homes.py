@@ -63,3 +63,20 @@ def state_dir(home: Home) -> Path:
     value = home.env.get("XDG_STATE_HOME", "")
     base = Path(value) if value.startswith("/") else home.path / ".local" / "state"
     return base / "ccprofile"
+
+
+LEDGER_FILE = "ledger.json"  # in the state directory; see ledger.py
+
+
+def ledger_places(state: Path) -> list[tuple[str, str, str]]:
+    """(path, kind, label) of each file the ledger records, read without the ledger module:
+    status looks at it on every run, and needs nothing else of it. [] if there is none or it
+    cannot be read (`ccprofile list` reports that)."""
+    import json
+
+    try:
+        with open(state / LEDGER_FILE, "rb") as handle:
+            places = json.loads(handle.read())["places"]
+        return [(str(p["path"]), str(p["kind"]), str(p["label"])) for p in places.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []

@@ -12,7 +12,6 @@ lock of its own.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,8 +19,8 @@ from pathlib import Path
 
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import fileio
+from ccprofile.startup.homes import LEDGER_FILE
 
-LEDGER_FILE = "ledger.json"
 # How many backups each file keeps (0: none): the newest, plus the one from before
 # ccprofile's first change, which `undo --all` needs.
 BACKUPS_SETTING = "CCPROFILE_BACKUPS"
@@ -30,6 +29,8 @@ MAX_STEPS = 50  # per file; older ones are folded into the first (see _bounded)
 
 def digest(data: bytes | None) -> str:
     """The hash a step keeps of a file's bytes; "" for no file."""
+    import hashlib  # status reads the ledger without hashing anything
+
     return "" if data is None else hashlib.sha256(data).hexdigest()
 
 

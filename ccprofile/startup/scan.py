@@ -10,13 +10,11 @@ around a pin) is kept per file and line in ``unseen``: the prediction is then un
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from fnmatch import fnmatch
+from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.startup import block, fileio, sourcing
@@ -39,13 +37,26 @@ class Assignment:
     in_block: bool
 
 
-@dataclass(frozen=True)
 class Unseen:
-    """A line whose effect a static reading cannot know."""
+    """A line whose effect a static reading cannot know (or, in ``Scan.stops``, where the
+    shell stops reading). A plain class: a dataclass costs status a millisecond to create."""
 
-    path: Path
-    line: int
-    reason: str
+    __slots__ = ("line", "path", "reason")
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        self.path, self.line, self.reason = path, line, reason
+
+    def _key(self) -> tuple[Path, int, str]:
+        return (self.path, self.line, self.reason)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unseen) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Unseen({self.path!r}, {self.line}, {self.reason!r})"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line} {self.reason}"
@@ -126,23 +137,32 @@ class _Stop(Exception):
         self.level = level
 
 
-@dataclass
 class _Walk:
     """One reading of a shell's startup files, in the order the shell runs them."""
 
-    shell: Shell
-    home: Home
-    wanted: frozenset[str]
-    planned: Mapping[Path, bytes | None]
-    variables: dict[str, str]
-    files: list[Path] = field(default_factory=list)
-    assignments: list[Assignment] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    crlf: list[Path] = field(default_factory=list)
-    unseen: list[Unseen] = field(default_factory=list)
-    stops: list[Unseen] = field(default_factory=list)
-    chain: list[Path] = field(default_factory=list)
-    exported: set[str] = field(default_factory=set)  # the variables the shell exports so far
+    def __init__(
+        self,
+        shell: Shell,
+        home: Home,
+        wanted: frozenset[str],
+        planned: Mapping[Path, bytes | None],
+        variables: dict[str, str],
+    ) -> None:
+        self.shell, self.home, self.wanted, self.planned, self.variables = (
+            shell,
+            home,
+            wanted,
+            planned,
+            variables,
+        )
+        self.files: list[Path] = []
+        self.assignments: list[Assignment] = []
+        self.problems: list[str] = []
+        self.crlf: list[Path] = []
+        self.unseen: list[Unseen] = []
+        self.stops: list[Unseen] = []
+        self.chain: list[Path] = []
+        self.exported: set[str] = set()  # the variables the shell exports so far
 
     def read(self, path: Path) -> bytes | None:
         if path in self.planned:
@@ -327,6 +347,9 @@ class _Walk:
             self.run(path, steps, start + 1, close, active, inside)
 
     def glob(self, pattern: str) -> list[str]:
+        import glob  # only a loop over a pattern needs these
+        from fnmatch import fnmatch
+
         full = str(self.path(pattern))
         found = set(glob.glob(full)) | {
             str(p) for p, d in self.planned.items() if d is not None and fnmatch(str(p), full)

@@ -8,11 +8,9 @@ shell family (POSIX, fish, csh, PowerShell). Nothing here reads a file or expand
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from ccprofile.startup.syntax import Unquoting, Word, read_word
 
@@ -23,28 +21,50 @@ SOURCE, OPAQUE, COMMAND, RETURN = "source", "opaque", "command", "return"
 OPENERS = frozenset((IF, FOR, OPEN))
 
 
-@dataclass(frozen=True)
 class Test:
     """A test a static reading can decide: a file test (``-f``, ``-r``, ``-e``, ``-s``, ``-d``)
-    or a string test (``-n``, ``-z``) of one word."""
+    or a string test (``-n``, ``-z``) of one word. (Plain slotted classes here and below: a
+    dataclass costs status a millisecond or two to create at import.)"""
 
-    op: str
-    word: Word
-    negated: bool = False
+    __slots__ = ("negated", "op", "word")
+
+    def __init__(self, op: str, word: Word, negated: bool = False) -> None:
+        self.op, self.word, self.negated = op, word, negated
+
+    def __repr__(self) -> str:
+        return f"Test({self.op!r}, {self.word!r}, negated={self.negated})"
 
 
-@dataclass(frozen=True)
 class Step:
-    line: int
-    kind: str
-    text: str = ""  # COMMAND: the command, for the assignment parser
-    test: Test | None = None  # IF, ELIF: None when the condition cannot be decided
-    word: Word | None = None  # SOURCE: the file
-    variable: str = ""  # FOR: the loop variable
-    items: tuple[Word, ...] = ()  # FOR: the words it loops over
-    reason: str = ""  # OPAQUE: why it cannot be followed; OPEN: what the block is
-    runs: bool | None = None  # OPEN: False for a body that never runs when read (a function)
-    raw: str = ""  # SOURCE: the argument as written
+    """One command of a startup file, as the walk needs it."""
+
+    __slots__ = ("items", "kind", "line", "raw", "reason", "runs", "test", "text", "variable", "word")
+
+    def __init__(
+        self,
+        line: int,
+        kind: str,
+        text: str = "",  # COMMAND: the command, for the assignment parser; SOURCE: `.` or `source`
+        test: Test | None = None,  # IF, ELIF: None when the condition cannot be decided
+        word: Word | None = None,  # SOURCE: the file
+        variable: str = "",  # FOR: the loop variable
+        items: tuple[Word, ...] = (),  # FOR: the words it loops over
+        reason: str = "",  # OPAQUE: why it cannot be followed; OPEN: what the block is
+        runs: bool | None = None,  # OPEN: False for a body that never runs when read (a function)
+        raw: str = "",  # SOURCE: the argument as written
+    ) -> None:
+        self.line, self.kind, self.text, self.test, self.word = line, kind, text, test, word
+        self.variable, self.items, self.reason, self.runs, self.raw = variable, items, reason, runs, raw
+
+    def but(self, **changes: object) -> Step:
+        """A copy with ``changes``."""
+        step = Step(self.line, self.kind)
+        for name in self.__slots__:
+            setattr(step, name, changes.get(name, getattr(self, name)))
+        return step
+
+    def __repr__(self) -> str:
+        return f"Step({self.line}, {self.kind!r}, text={self.text!r}, reason={self.reason!r})"
 
 
 _POSIX_RULES = Unquoting()
@@ -141,6 +161,10 @@ def _words(text: str, rules: Unquoting) -> list[Word] | None:
 
 
 def _word_length(text: str) -> int:
+    """Where the first word of ``text`` ends: ``_top_level``'s rules, stopping at the end."""
+    if not any(c in text for c in "'\"`\\$#"):
+        ends = [i for i in (text.find(" "), text.find("\t")) if i >= 0]
+        return min(ends) if ends else len(text)
     top, end = _top_level(text)
     return next((i for i in top if text[i] in " \t"), end)
 
@@ -265,7 +289,7 @@ def _posix(line: int, command: str) -> list[Step]:
     match = _POSIX_SOURCE.match(command)
     if match is not None:
         step = _source(line, match["rest"], _POSIX_RULES)
-        return [dataclasses.replace(step, text=head.lstrip("\\"))]
+        return [step.but(text=head.lstrip("\\"))]
     return [Step(line, COMMAND, text=command)]
 
 
@@ -423,7 +447,7 @@ def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
         if step.kind == OPEN and step.reason in ("case $-", "a case block"):
             cases.append([step.reason == "case $-", False])
             if step.reason == "case $-":  # its branches are decided: the block itself runs
-                found[index] = dataclasses.replace(step, runs=True)
+                found[index] = step.but(runs=True)
     return found
 
 
@@ -485,23 +509,42 @@ def shell_variable(command: str, family: str) -> tuple[str, Word] | None:
     return (match["name"], word) if word is not None else None
 
 
-@dataclass(frozen=True)
 class Assigning:
     """What one POSIX command does to one variable: ``assign`` (``value`` set; ``exported``
     when the command exports it), ``export`` (exports the value it has), ``unexport``
-    (``export -n``, ``declare +x``) or ``unset``."""
+    (``export -n``, ``declare +x``), ``unset`` or ``declare``."""
 
-    name: str
-    action: str
-    value: Word | None = None
-    exported: bool = False
+    __slots__ = ("action", "exported", "name", "value")
+
+    def __init__(self, name: str, action: str, value: Word | None = None, exported: bool = False) -> None:
+        self.name, self.action, self.value, self.exported = name, action, value, exported
+
+    def __repr__(self) -> str:
+        return f"Assigning({self.name!r}, {self.action!r}, {self.value!r}, exported={self.exported})"
 
 
 _DECLARE = re.compile(r"(?P<command>export|typeset|declare|local|readonly)\b(?P<rest>.*)$")
 _ASSIGNMENT = re.compile(rf"(?P<name>{_NAME})=")
 
 
-def posix_assignments(command: str) -> list[Assigning]:
+@functools.lru_cache(maxsize=1024)
+def posix_assignments(command: str) -> tuple[Assigning, ...]:
+    """Cached: status reads the same lines as a login and a non-login shell."""
+    return tuple(_posix_assignments(command))
+
+
+# The common line, `[export ]NAME=ONE_WORD`, read without the general word reader.
+_SIMPLE = re.compile(
+    rf"(?P<export>export\s+)?(?P<name>{_NAME})=(?P<value>'[^']*'|\"[^\"\\\\`]*\"|[^\s'\"\\\\`;&|<>(){{}}]*)$"
+)
+
+
+def _posix_assignments(command: str) -> list[Assigning]:
+    simple = _SIMPLE.match(command)
+    if simple is not None:
+        word = read_word(simple["value"], _POSIX_RULES)
+        if word is not None:
+            return [Assigning(simple["name"], "assign", word, simple["export"] is not None)]
     """Every variable ``command`` assigns, exports or removes: ``export A=1 B=2``, ``A=1 B=2``,
     ``unset A B``, ``declare -x A=1``. An assignment before a command (``A=1 make``) is that
     command's alone, and sets nothing."""

@@ -256,13 +256,16 @@ def bench_chain(runs: int, home: Path, env: dict[str, str], length: int = 20) ->
     chain of ``length`` files (each 20 lines, sourcing the next), the pin in the last."""
     ccprofile = str(BIN / "ccprofile")
     homes = {"one_file": home / "chain-1", "chained": home / f"chain-{length}"}
-    filler = "alias ll='ls -l'\nexport PATH=\"$PATH:$HOME/bin\"\n" * 9
     for name, where in homes.items():
         where.mkdir()
         files = [where / ".zshrc", *(where / ".zsh.d" / f"{i:02}.zsh" for i in range(1, length))]
         files = files[:1] if name == "one_file" else files
         for index, path in enumerate(files):
             path.parent.mkdir(parents=True, exist_ok=True)
+            # Lines of their own in every file: nothing read once is read again for free.
+            filler = "".join(
+                f"alias l{index}x{n}='ls -l'\nexport PATH=\"$PATH:$HOME/bin{index}x{n}\"\n" for n in range(9)
+            )
             after = f'[ -f "$HOME/.zsh.d/{index + 1:02}.zsh" ] && source "$HOME/.zsh.d/{index + 1:02}.zsh"\n'
             path.write_text(filler + (after if index + 1 < len(files) else BLOCK))
     jobs = {
