@@ -42,11 +42,10 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
     """Why the other start does not read ``pinned``, and the fix: the one line that makes it."""
     shown = _tilde(pinned, home)
     line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
-    if shell.name in ("bash", "zsh"):
+    versions = {"bash": "BASH_VERSION", "zsh": "ZSH_VERSION"}
+    if shell.name in versions and other.files[:1] and other.files[0].name == ".profile":
         # ~/.profile is read by sh, dash and ksh too, which cannot read bash's or zsh's files.
-        version = "BASH_VERSION" if shell.name == "bash" else "ZSH_VERSION"
-        line = f'[ -n "${version}" ] && [ -f {shown} ] && . {shown}'
-        line = line if any(f.name == ".profile" for f in other.files[:1]) else f"[ -f {shown} ] && . {shown}"
+        line = f'[ -n "${versions[shell.name]}" ] && {line}'
     entries = shell.reads(home, other.login)
     first = next((e for e in entries if isinstance(e, Path)), None)
     if first is None and entries and isinstance(entries[0], FromEnv):
