@@ -27,6 +27,11 @@ def start_of(login: bool) -> str:
     return LOGIN if login else NON_LOGIN
 
 
+def other(start: str) -> str:
+    """The start that is not ``start``."""
+    return NON_LOGIN if start == LOGIN else LOGIN
+
+
 def described(shell: str, start: str, platform: str) -> str:
     """Which shells a start is, in a user's words."""
     if start == LOGIN:

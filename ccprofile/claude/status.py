@@ -93,7 +93,7 @@ class Report:
     @property
     def certain(self) -> bool:
         """Whether the new-terminal prediction rests on every line its files run."""
-        return self.probed or not any(start == self.terminal_start for start, _ in self.unseen)
+        return not self._unseen_in(self.terminal_start)
 
     def scope_of(self, model: Model) -> str | None:
         """The --scope a settings value was pinned with, when the key is ccprofile's."""
@@ -109,7 +109,7 @@ class Report:
                 "ccprofile_scope": self.scope_of(model),
             }
 
-        other_start = starts.LOGIN if self.terminal_start == starts.NON_LOGIN else starts.NON_LOGIN
+        other_start = starts.other(self.terminal_start)
 
         def fresh(view: View) -> dict[str, Any] | None:
             if view.new_shell is None:
@@ -475,7 +475,7 @@ def _terminal_start(inputs: Inputs) -> str:
 
 
 def _other_start(inputs: Inputs) -> str:
-    return starts.NON_LOGIN if _terminal_start(inputs) == starts.LOGIN else starts.LOGIN
+    return starts.other(_terminal_start(inputs))
 
 
 def _unseen(inputs: Inputs) -> tuple[tuple[str, Unseen], ...]:
