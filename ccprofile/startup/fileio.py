@@ -2,13 +2,15 @@
 
 A startup file is either left untouched or fully replaced: the new bytes go to a temporary
 file in the same directory, are fsynced, and are renamed over the old file in one step.
+
+Nothing POSIX-only is imported at module level: the lock is ``fcntl.flock`` on the file's
+directory where ``fcntl`` exists, else the portable lock of ``portable_lock.py`` (Windows).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import re
 import time
@@ -74,6 +76,12 @@ def locked(target: Path, *, create: bool) -> Iterator[None]:
     every atomic replace; and it leaves no lock file behind in the user's home. With
     ``create`` a missing directory is made first; without it there is nothing to lock.
     """
+    try:
+        import fcntl
+    except ImportError:  # Windows: a directory cannot be opened, let alone locked
+        with _portable(target, create=create):
+            yield
+        return
     directory = target.parent
     for _ in range(_LOCK_TRIES):
         if not create and not directory.is_dir():
@@ -94,6 +102,24 @@ def locked(target: Path, *, create: bool) -> Iterator[None]:
         finally:
             os.close(fd)  # closing releases the lock
     raise CcprofileError(f"cannot lock {directory}: it keeps being removed and made again")
+
+
+@contextlib.contextmanager
+def _portable(target: Path, *, create: bool) -> Iterator[None]:
+    from ccprofile.startup import portable_lock
+
+    directory = target.parent
+    if create:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _fail("create the directory of", target, error) from None
+    elif not directory.is_dir():
+        yield
+        return
+    # Held outside the directory, the lock outlives its removal: nothing to check again.
+    with portable_lock.held(directory):
+        yield
 
 
 def _same_directory(fd: int, directory: Path) -> bool:
@@ -143,8 +169,8 @@ def write(target: Path, data: bytes, mode: int | None) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), _default_mode() if mode is None else mode)
-        os.replace(tmp, target)
+            _chmod(handle.fileno(), tmp, _default_mode() if mode is None else mode)
+        replace(tmp, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -154,6 +180,39 @@ def write(target: Path, data: bytes, mode: int | None) -> None:
             os.unlink(tmp)
         raise
     _fsync_directory(target.parent)
+
+
+def _chmod(fd: int, path: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # Windows before Python 3.13: the mode there is only read-only or not
+        os.chmod(path, mode)
+
+
+# Windows refuses to replace a file another program holds open without FILE_SHARE_DELETE (an
+# editor, a virus scanner, a sync client): ERROR_ACCESS_DENIED or ERROR_SHARING_VIOLATION.
+# Those programs let go within moments, so the rename is tried again, for about 3 s in all.
+_BUSY_WINERRORS = (5, 32)
+REPLACE_TRIES = 12
+_REPLACE_FIRST_WAIT = 0.02
+
+
+def replace(source: str, target: Path) -> None:
+    """``os.replace``, tried again while Windows says another program holds ``target`` open."""
+    wait = _REPLACE_FIRST_WAIT
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            if getattr(error, "winerror", None) not in _BUSY_WINERRORS:
+                raise
+            if attempt == REPLACE_TRIES - 1:
+                raise PermissionError(
+                    error.errno, "another program keeps it open (close it and run the command again)"
+                ) from None
+            time.sleep(wait)
+            wait = min(wait * 2, 0.5)
 
 
 def delete(target: Path) -> None:
