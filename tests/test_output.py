@@ -508,5 +508,5 @@ def test_no_note_before_a_usage_error_and_no_claim_in_a_dry_run(home: Path) -> N
         assert claim not in said, claim
     shell = run_cli(["set-fast-model", "haiku-4.5", "--shell", "nushell"])
     assert shell.stderr.strip() == (
-        "ccprofile: error: unsupported shell 'nushell': supported are bash, csh, dash, fish, ksh, pwsh, sh, tcsh, zsh"
+        "ccprofile: error: unsupported shell 'nushell': supported are bash, csh, dash, fish, ksh, powershell, pwsh, sh, tcsh, zsh"
     )

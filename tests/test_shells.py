@@ -175,7 +175,7 @@ def test_pwsh_on_windows(home: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "shell"), [("-zsh", "zsh"), ("mksh", "ksh"), ("powershell", "pwsh"), ("BASH", "bash")]
+    ("name", "shell"), [("-zsh", "zsh"), ("mksh", "ksh"), ("powershell.exe", "powershell"), ("BASH", "bash")]
 )
 def test_shell_names_and_aliases(name: str, shell: str) -> None:
     assert get_shell(name).name == shell

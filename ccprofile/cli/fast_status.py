@@ -14,12 +14,12 @@ checks that both paths print and exit alike.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import BadValue, CcprofileError
+from ccprofile.startup import platforms
 from ccprofile.startup.shells import SHELLS
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
@@ -201,7 +201,7 @@ def run(args: StatusArgs) -> int:
     try:
         if args.project is not None and not args.project.is_dir():
             raise BadValue(f"--project {args.project}: no such directory")
-        target = target_for_reading(args.shell, os.environ, sys.platform)
+        target = target_for_reading(args.shell, os.environ, platforms.current(os.environ))
         if args.probe and isinstance(target, NoShell):
             raise BadValue(
                 f"--probe starts your shell, and there is none here ({target.reason}); pass --shell NAME"
@@ -210,7 +210,7 @@ def run(args: StatusArgs) -> int:
             os.environ,
             target,
             (args.project or Path.cwd()).absolute(),
-            sys.platform,
+            platforms.current(os.environ),
             probe=args.probe,
             claude_version=args.claude_version,
             expect=_expected(args),

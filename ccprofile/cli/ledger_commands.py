@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +11,7 @@ import typer
 from ccprofile.cli.consoles import console
 from ccprofile.cli.options import DryRunOption, errors
 from ccprofile.errors import CcprofileError, ChangedSince
+from ccprofile.startup import platforms
 
 if TYPE_CHECKING:
     from ccprofile.claude.undo import Rewind
@@ -48,7 +48,7 @@ def undo(
     from ccprofile.startup import fileio, ledger
     from ccprofile.startup.homes import read_home, state_dir
 
-    home = read_home(os.environ, sys.platform)
+    home = read_home(os.environ, platforms.current(os.environ))
     state = state_dir(home)
     book = ledger.Ledger(state, ledger.backups_kept(os.environ))
     places = book.read()
@@ -159,7 +159,7 @@ def list_changes(
     from ccprofile.claude.ledger_view import places_now
     from ccprofile.startup.homes import read_home
 
-    home = read_home(os.environ, sys.platform)
+    home = read_home(os.environ, platforms.current(os.environ))
     rows = places_now(home)
     if as_json:
         print(json.dumps({"places": [row.to_json() for row in rows]}, indent=2))

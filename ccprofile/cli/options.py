@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -18,6 +17,7 @@ from ccprofile.cli import completing
 from ccprofile.cli.failures import UsageError, report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
+from ccprofile.startup import platforms
 
 if TYPE_CHECKING:
     from ccprofile.claude.catalog import Catalog
@@ -73,7 +73,8 @@ ScopeOption = Annotated[
     typer.Option(
         "--scope",
         metavar=f"[{'|'.join(SCOPES)}]",
-        help="Where the pin lives: shell (the block in your startup file, the default), or the "
+        help="Where the pin lives: shell (the block in your startup file, the default; on Windows "
+        "without --shell or --file, user), or the "
         "Claude Code settings file of your user (~/.claude/settings.json), of the project "
         "(.claude/settings.json, to commit), local to you in the project "
         "(.claude/settings.local.json), or managed for the machine.",
@@ -129,7 +130,8 @@ def provider_from(given: str | None) -> str:
 
     if given is None:
         # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
-        documents = settings.load(os.environ, home_path(os.environ), Path.cwd(), sys.platform)
+        platform = platforms.current(os.environ)
+        documents = settings.load(os.environ, home_path(os.environ), Path.cwd(), platform)
         return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
     chosen = given.lower()  # choices are case-insensitive, as --shell is
     if chosen not in PROVIDERS:

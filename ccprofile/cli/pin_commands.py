@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +32,18 @@ from ccprofile.cli.options import (
 )
 from ccprofile.cli.program import runnable
 from ccprofile.errors import NotAStartupFile
+from ccprofile.startup import platforms
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
     from ccprofile.startup.shells import Home, Shell
+
+
+WINDOWS_DEFAULT = (
+    "On Windows the place is Claude Code's user settings file, which every claude reads, "
+    "started from PowerShell, cmd, Git Bash or an IDE; `--shell pwsh` (or `--shell powershell`) "
+    "uses your PowerShell profile instead."
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,18 @@ class Where:
     file: Path | None = None
     scope: str | None = None
     project: Path | None = None
+
+    def chosen_scope(self) -> str:
+        """The scope named by --scope; without one, a startup file ("shell"), except on
+        Windows with neither --shell nor --file: the user settings file, the one place every
+        claude reads however it is started (PowerShell, cmd, Git Bash, an IDE)."""
+        if self.defaults_to_settings():
+            return "user"
+        return scope_from(self.scope)
+
+    def defaults_to_settings(self) -> bool:
+        named = self.scope is not None or self.shell is not None or self.file is not None
+        return not named and platforms.current(os.environ) == platforms.WINDOWS
 
 
 def _write(
@@ -72,11 +91,13 @@ def _write(
     from ccprofile.startup.targets import resolve_target
 
     options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
-    scope = scope_from(where.scope)
+    scope = where.chosen_scope()
+    if where.defaults_to_settings():
+        note = " ".join(filter(None, (note, WINDOWS_DEFAULT)))
     if scope == "shell":
         if where.project is not None:
             raise UsageError("--project names the project of --scope project or local")
-        target = resolve_target(where.shell, where.file, os.environ, sys.platform)
+        target = resolve_target(where.shell, where.file, os.environ, platforms.current(os.environ))
         problem = target.not_a_startup_file() if force is False else None
         if problem is not None:
             raise NotAStartupFile(problem)
@@ -102,7 +123,7 @@ def _current_pin(where: Where, name: str) -> str | None:
     from ccprofile.startup import block, fileio, profile
     from ccprofile.startup.targets import resolve_target
 
-    scope = scope_from(where.scope)
+    scope = where.chosen_scope()
     if scope != "shell":
         from ccprofile.claude import settings
         from ccprofile.cli import writing
@@ -110,7 +131,7 @@ def _current_pin(where: Where, name: str) -> str | None:
         settings_file = writing.settings_target(scope, where.project, where.shell)
         document = settings.read(scope, settings_file.path)
         return document.env.get(name) if document is not None and not document.error else None
-    target = resolve_target(where.shell, where.file, os.environ, sys.platform)
+    target = resolve_target(where.shell, where.file, os.environ, platforms.current(os.environ))
     data = fileio.read(target.path).data
     try:
         blocks = block.find_blocks(fileio.decode(data)) if data is not None else []
@@ -352,7 +373,7 @@ def completion(
     from ccprofile.cli import writing
     from ccprofile.startup.targets import resolve_target
 
-    target = resolve_target(shell, file, os.environ, sys.platform)
+    target = resolve_target(shell, file, os.environ, platforms.current(os.environ))
     what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
     options = writing.Options(dry_run=dry_run)
     writing.write(target, lambda pins: pins, what, options, completion=not remove)
@@ -401,7 +422,7 @@ def uninstall(
     if not all_files:
         # A committed project file is the team's: any clone may take its pins out. The `model`
         # key stays, since Claude Code's own /model writes it too; unset-model takes it.
-        team = variables.BACKGROUND_PINS if scope_from(scope) == "project" else ()
+        team = variables.BACKGROUND_PINS if Where(shell, file, scope).chosen_scope() == "project" else ()
         _write(
             Where(shell, file, scope, project),
             None,
@@ -449,7 +470,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
     from ccprofile.startup.targets import Target, target_for_reading
 
-    home = read_home(os.environ, sys.platform)
+    home = read_home(os.environ, platforms.current(os.environ))
     changes = []
     for path, owner in _every_startup_file(home).items():
         if path.is_file():
@@ -458,7 +479,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
     records = recorded(state_dir(home))
     if records:
-        status_shell = target_for_reading(shell, os.environ, sys.platform)
+        status_shell = target_for_reading(shell, os.environ, platforms.current(os.environ))
         # --verify is for the startup files above: no shell reads a settings file.
         unverified = dataclasses.replace(options, verify=None)
         for path, record in records.items():
@@ -497,8 +518,9 @@ def _show_models_now(shell: str | None, home: Path) -> None:
     from ccprofile.cli.render_status import source_words
     from ccprofile.startup.targets import target_for_reading
 
-    target = target_for_reading(shell, os.environ, sys.platform)
-    report = status_module.build(status_module.read_inputs(os.environ, target, Path.cwd(), sys.platform))
+    platform = platforms.current(os.environ)
+    target = target_for_reading(shell, os.environ, platform)
+    report = status_module.build(status_module.read_inputs(os.environ, target, Path.cwd(), platform))
     where = "a new terminal" if report.shell is not None else "here"
     for label, view in (("background", report.background), ("primary", report.primary)):
         model = view.new_shell or view.now

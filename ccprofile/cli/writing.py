@@ -23,7 +23,7 @@ from ccprofile.errors import (
     UnsupportedCompletion,
     VerifyFailed,
 )
-from ccprofile.startup import ledger, profile
+from ccprofile.startup import ledger, platforms, profile
 from ccprofile.startup.homes import state_dir
 from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.shells import SHELLS
@@ -68,7 +68,8 @@ def _checker(
     def check(planned: profile.Planned) -> None:
         files = {planned.path: planned.data, path: planned.data}
         cwd = project or Path.cwd()
-        inputs = status_module.read_inputs(os.environ, target, cwd, sys.platform, planned=files)
+        platform = platforms.current(os.environ)
+        inputs = status_module.read_inputs(os.environ, target, cwd, platform, planned=files)
         report = status_module.build(inputs)
         wanted = effect.expectations(planned.before, planned.after)
         found.inputs, found.report = inputs, report
@@ -86,7 +87,7 @@ def _checker(
             )
         )
         if startup is not None and shell is not None and inputs.other is not None:
-            other = effect.Other(inputs.other, startup[1], startup[0], sys.platform)
+            other = effect.Other(inputs.other, startup[1], startup[0], platforms.current(os.environ))
             # One cause, one fix: the other start's shortfall is said only when its fix differs.
             fixes = {shortfall.partition(" Fix: ")[2] for shortfall in found.shortfalls}
             found.elsewhere = tuple(
@@ -129,7 +130,7 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
     if project is not None and scope not in ("project", "local"):
         raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
     start = None
-    target = target_for_reading(shell, os.environ, sys.platform)
+    target = target_for_reading(shell, os.environ, platforms.current(os.environ))
     if project is not None:
         directory = project.expanduser().absolute()
         if not directory.is_dir():
@@ -139,7 +140,7 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
         found = find_project(Path.cwd(), target.home.path)
         directory = found.home if scope in ("project", "local") else found.start
         start = found.start if found.in_subdirectory and scope in ("project", "local") else None
-    path = scope_path(scope, os.environ, target.home.path, directory, sys.platform)
+    path = scope_path(scope, os.environ, target.home.path, directory, platforms.current(os.environ))
     return SettingsTarget(scope, path, directory, target, start)
 
 
@@ -299,6 +300,7 @@ def write(
             completion=completion,
             entry=entry,
             program=program.name(),
+            new_file_newline=target.shell.new_file_newline(target.home),
         )
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)

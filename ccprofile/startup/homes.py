@@ -10,18 +10,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
+from ccprofile.startup.platforms import WINDOWS, current
 from ccprofile.startup.shells import SHELLS, Home
 
 MAX_TEXT_BYTES = 1 << 20  # a ~/.zshenv larger than this is not read for ZDOTDIR
 
 
 def home_path(env: Mapping[str, str]) -> Path:
-    """The user's home from ``HOME``; refuse an unset or relative one rather than guess."""
-    value = env.get("HOME", "")
+    """The user's home from ``HOME`` (on Windows ``USERPROFILE``, where Claude Code looks for
+    ``.claude``); refuse an unset or relative one rather than guess."""
+    name = "USERPROFILE" if current(env) == WINDOWS and env.get("USERPROFILE") else "HOME"
+    value = env.get(name, "")
     if not value:
         raise CcprofileError("HOME is not set: cannot tell where your startup files and backups are")
     if not os.path.isabs(value):
-        raise CcprofileError(f"HOME is a relative path ({value!r}): set it to an absolute path")
+        raise CcprofileError(f"{name} is a relative path ({value!r}): set it to an absolute path")
     return Path(value)
 
 
@@ -42,7 +45,12 @@ def _list(directory: Path) -> tuple[str, ...]:
 
 def read_home(env: Mapping[str, str], platform: str) -> Home:
     """A ``Home`` with everything every shell record asked to know about the disk."""
-    bare = Home(home_path(env), env, platform)
+    documents = None
+    if platform == WINDOWS:
+        from ccprofile.startup.registry import documents_folder
+
+        documents = documents_folder(env)
+    bare = Home(home_path(env), env, platform, documents=documents)
     exists: set[Path] = set()
     texts: dict[Path, str] = {}
     listings: dict[Path, tuple[str, ...]] = {}
@@ -55,14 +63,19 @@ def read_home(env: Mapping[str, str], platform: str) -> Home:
                 texts[path] = text
         for directory in looks.listings:
             listings[directory] = _list(directory)
-    return Home(bare.path, env, platform, frozenset(exists), texts, listings)
+    return Home(bare.path, env, platform, frozenset(exists), texts, listings, documents)
 
 
 def state_dir(home: Home) -> Path:
-    """ccprofile's own directory for backups: ``${XDG_STATE_HOME:-~/.local/state}/ccprofile``."""
+    """ccprofile's own directory for backups: ``${XDG_STATE_HOME:-~/.local/state}/ccprofile``;
+    on Windows, without XDG_STATE_HOME, ``%LOCALAPPDATA%\\ccprofile``."""
     value = home.env.get("XDG_STATE_HOME", "")
-    base = Path(value) if value.startswith("/") else home.path / ".local" / "state"
-    return base / "ccprofile"
+    if os.path.isabs(value):
+        return Path(value) / "ccprofile"
+    local = home.env.get("LOCALAPPDATA", "")
+    if home.platform == WINDOWS and os.path.isabs(local):
+        return Path(local) / "ccprofile"
+    return home.path / ".local" / "state" / "ccprofile"
 
 
 LEDGER_FILE = "ledger.json"  # in the state directory; see ledger.py

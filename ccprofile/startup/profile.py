@@ -146,9 +146,11 @@ def update(
     completion: bool | None = None,
     entry: ledger.Entry | None = None,
     program: str = "ccprofile",
+    new_file_newline: str | None = None,
 ) -> Change:
     """Apply ``edit`` to the file's pins and write the result; a block left with neither pins
     nor completion is removed. ``program``: how the block's comment names ccprofile.
+    ``new_file_newline``: the line ending of a file this creates (None: the shell syntax's).
 
     ``names`` are the variables a block may hold, in the order it writes them. ``completion``
     adds (True) or removes (False) the shell's tab-completion lines; None keeps what is there.
@@ -167,9 +169,8 @@ def update(
         payload = [shell.syntax.assign(name, value) for name, value in after]
         if completes:
             payload += [block.COMPLETION_NOTE, *shell.completion]
-        edited = block.apply(
-            old, payload, created_file=missing, newline=shell.syntax.newline, program=program
-        )
+        newline = (new_file_newline or shell.syntax.newline) if missing else shell.syntax.newline
+        edited = block.apply(old, payload, created_file=missing, newline=newline, program=program)
         return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
     return _run_block(

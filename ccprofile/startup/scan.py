@@ -223,7 +223,9 @@ class _Walk:
             return
         self.files.append(path)
         text = fileio.decode(data)
-        if "\r\n" in text and self.shell.syntax.newline is not None:
+        if "\r\n" in text and self.shell.syntax.newline is None:
+            text = text.replace("\r\n", "\n")  # PowerShell: CRLF ends a line, as LF does
+        elif "\r\n" in text:
             self.crlf.append(path)
             # Each \r stays in its line: what breaks where is the shell's parser's to say.
             self.unseen.append(

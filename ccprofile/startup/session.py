@@ -3,7 +3,8 @@
 A new terminal does not inherit the variables of the shell ccprofile runs in: it inherits
 those of the process that starts terminals (the terminal emulator, the tmux server, sshd, an
 IDE). On Linux that is the nearest ancestor above the user's interactive shell that is not a
-shell itself, read from ``/proc``; on macOS, ``launchctl getenv``. ``CCPROFILE_SESSION_PID``
+shell itself, read from ``/proc``; on macOS, ``launchctl getenv``; on Windows, the environment
+the registry gives every process Explorer starts (``registry.py``). ``CCPROFILE_SESSION_PID``
 names the process instead (tests; several terminals programs at once). Where none of this can
 be read, the caller says so and assumes new terminals inherit none of the variables.
 """
@@ -63,6 +64,16 @@ def read_session(env: Mapping[str, str], names: Iterable[str], platform: str) ->
         return Session(found, where) if found is not None else Session(None, f"{where} cannot be read")
     if platform == "darwin":
         return _launchctl(names)
+    if platform == "win32":
+        from ccprofile.startup import registry
+
+        found = registry.new_process_environment(env)
+        if found is None:
+            return Session(None, "the Windows registry cannot be read")
+        wanted = set(names)
+        where = f"the registry ({registry.USER_ENVIRONMENT})"
+        # Windows matches variable names in any letter case.
+        return Session({k.upper(): v for k, v in found.items() if k.upper() in wanted}, where)
     process = session_process(ancestors())
     if process is None:
         return Session(None, "no process above your shell starts terminals")

@@ -28,11 +28,15 @@ class Home:
     existing: frozenset[Path] = frozenset()  # of the paths the records look at, those that exist
     texts: Mapping[Path, str] = field(default_factory=dict)  # files whose content decides a path
     listings: Mapping[Path, tuple[str, ...]] = field(default_factory=dict)  # directories read
+    documents: Path | None = None  # Windows: the Documents folder, where OneDrive may have moved it
 
     def xdg_config(self) -> Path:
         value = self.env.get("XDG_CONFIG_HOME", "")
         # The XDG spec says a relative value is invalid and must be ignored.
         return Path(value) if value.startswith("/") else self.path / ".config"
+
+    def documents_folder(self) -> Path:
+        return self.documents or self.path / "Documents"
 
     def first_existing(self, *names: str) -> Path | None:
         return next((self.path / n for n in names if self.path / n in self.existing), None)
@@ -252,10 +256,38 @@ def _tcsh_looks(home: Home) -> Looks:
 # --- PowerShell ------------------------------------------------------------------------------
 
 
-def _pwsh_profile(home: Home) -> Path:
+# PowerShell 7 (pwsh) keeps its profiles in Documents\\PowerShell on Windows, in
+# ~/.config/powershell elsewhere; Windows PowerShell 5.1 (powershell.exe, Windows only) in
+# Documents\\WindowsPowerShell. Each reads profile.ps1 (every host), then the console's own.
+_PWSH_FILES = ("profile.ps1", "Microsoft.PowerShell_profile.ps1")
+
+
+def _pwsh_folder(home: Home, windows_folder: str) -> Path:
     if home.platform == "win32":
-        return home.path / "Documents" / "PowerShell" / "Microsoft.PowerShell_profile.ps1"
-    return home.xdg_config() / "powershell" / "Microsoft.PowerShell_profile.ps1"
+        return home.documents_folder() / windows_folder
+    return home.xdg_config() / "powershell"
+
+
+def _pwsh_profile(home: Home) -> Path:
+    return _pwsh_folder(home, "PowerShell") / _PWSH_FILES[1]
+
+
+def _pwsh_reads(home: Home, login: bool) -> Sequence[Entry]:
+    return [_pwsh_folder(home, "PowerShell") / name for name in _PWSH_FILES]
+
+
+def _winps_profile(home: Home) -> Path:
+    return _pwsh_folder(home, "WindowsPowerShell") / _PWSH_FILES[1]
+
+
+def _winps_reads(home: Home, login: bool) -> Sequence[Entry]:
+    return [_pwsh_folder(home, "WindowsPowerShell") / name for name in _PWSH_FILES]
+
+
+def _pwsh_why(home: Home) -> str | None:
+    if home.platform == "win32" and home.documents is not None and home.documents != home.path / "Documents":
+        return f"your Documents folder is {home.documents} (the registry's User Shell Folders say so)"
+    return None
 
 
 # How to start a shell as a new interactive terminal would and print its environment
@@ -305,13 +337,15 @@ class Shell:
     # sourced); "all" (it reads no more startup files at all).
     missing_source: str = "continue"
     no_match: str = "literal"
+    crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
 
     def apply_hint(self, path: Path | str) -> str:
         return self.source_command.format(file=path)
 
-
-def _one_file(path: Callable[[Home], Path]) -> Callable[[Home, bool], Sequence[Entry]]:
-    return lambda home, login: [path(home)]
+    def new_file_newline(self, home: Home) -> str | None:
+        """How a file this shell's block creates ends its lines (None: as the syntax says;
+        an existing file keeps its own)."""
+        return "\r\n" if self.crlf_on_windows and home.platform == "win32" else self.syntax.newline
 
 
 # Tab completion: a function that asks ccprofile itself (typer's protocol, through the
@@ -425,16 +459,25 @@ SHELLS: dict[str, Shell] = {
             )
             for name, names in (("tcsh", _TCSH_FILES), ("csh", ()))
         ),
-        Shell(
-            "pwsh",
-            PWSH,
-            _pwsh_profile,
-            _one_file(_pwsh_profile),
-            ". {file}",
-            file_suffix=".ps1",
-            aliases=("powershell",),
-            login_differs=False,
-            probe_args=_PROBE_PWSH,
+        *(
+            Shell(
+                name,
+                PWSH,
+                profile,
+                reads,
+                ". {file}",
+                why=_pwsh_why,
+                file_suffix=".ps1" if name == "pwsh" else None,
+                aliases=aliases,
+                login_differs=False,
+                probe_args=_PROBE_PWSH,
+                crlf_on_windows=True,
+            )
+            for name, profile, reads, aliases in (
+                ("pwsh", _pwsh_profile, _pwsh_reads, ("pwsh-preview",)),
+                # Windows PowerShell 5.1; outside Windows `powershell` is PowerShell 7's name.
+                ("powershell", _winps_profile, _winps_reads, ("windowspowershell",)),
+            )
         ),
     )
 }
