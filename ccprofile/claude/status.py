@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import resolve, starts
+from ccprofile.claude import launchers, resolve, starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, pinned_scope
@@ -89,6 +89,7 @@ class Report:
     terminal_start: str = starts.NON_LOGIN  # the start of a new terminal's shell on this platform
     unseen: tuple[tuple[str, Unseen], ...] = ()  # (start, line) a static reading could not follow
     probed: bool = False  # --probe started the shells: what they export is known
+    launched: tuple[launchers.LauncherView, ...] = ()  # macOS and Windows: the other ways claude starts
 
     @property
     def certain(self) -> bool:
@@ -182,6 +183,8 @@ class Report:
             else None,
             "notes": list(self.notes),
             "claude_code": self.claude,
+            # macOS and Windows: what a claude started each other way uses ([] on Linux).
+            "launchers": [view.to_json() for view in self.launched],
         }
 
     def _unseen_in(self, start: str) -> bool:
@@ -222,6 +225,10 @@ class Inputs:
     home: Home | None = None
     probed_other: Mapping[str, str] | None = None  # the other start's, probed too
     blocks: tuple[Path, ...] = ()  # files ccprofile wrote this shell's block to that still hold one
+    # macOS and Windows: each other way claude is started, with its shell's reading (None: it
+    # runs no startup file), what those files leave unseen, and what it inherits.
+    launchers: tuple[tuple[launchers.Launcher, Scan | None, tuple[str, ...]], ...] = ()
+    launch_session: Session | None = None
 
     @property
     def session_home(self) -> Home:
@@ -242,9 +249,15 @@ def new_terminal_base(inputs: Inputs, scan: Scan | None = None) -> tuple[dict[st
         return _probed_base(inputs.scan, inputs.session, watched(inputs.probed), inherited)
     if inputs.probed_other is not None and scan is not None:
         return _probed_base(scan, inputs.session, watched(inputs.probed_other), inherited)
-    scan = scan or inputs.scan
-    base = watched(inputs.session.env or {})
-    origins = dict.fromkeys(base, inherited)
+    return terminal_base(inputs.session, scan or inputs.scan)
+
+
+def terminal_base(session: Session, scan: Scan | None) -> tuple[dict[str, str], dict[str, Origin]]:
+    """What ``session`` passes on, then what ``scan``'s files assign (None: no files run)."""
+    base = watched(session.env or {})
+    origins = dict.fromkeys(base, Origin("session", session.source))
+    if scan is None:
+        return base, origins
     for name in WATCHED:
         final = scan.final(name)
         if final is None:
@@ -449,6 +462,11 @@ def build(inputs: Inputs) -> Report:
             subdirectory=inputs.project.in_subdirectory if inputs.project else False,
         )
     ) + _start_warnings(inputs, (background, primary))
+    launched = _launched(inputs)
+    for kind, view in (("background", background), ("primary", primary)):
+        said = launchers.differences(launched, view.new_shell, kind)
+        if said is not None:
+            warnings += (StatusWarning("launchers-differ", said),)
     shown = (background_now, background_new, primary_now, primary_new)
     return Report(
         provider,
@@ -467,7 +485,26 @@ def build(inputs: Inputs) -> Report:
         _terminal_start(inputs),
         _unseen(inputs),
         inputs.probed is not None,
+        launched,
     )
+
+
+def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
+    session = inputs.launch_session
+    if session is None:
+        return ()
+    views = []
+    for launcher, scan, unseen in inputs.launchers:
+        reads = (session.source, *(str(path) for path in (scan.files if scan else ())))
+        reads += tuple(str(document.path) for document in inputs.settings)
+        if session.env is None:
+            views.append(launchers.LauncherView(launcher, reads, None, None, f"{session.source}", unseen))
+            continue
+        composed = resolve.compose(*terminal_base(session, scan), inputs.settings)
+        background, primary = _resolve(composed, inputs.settings, inputs.catalog)
+        unseen += tuple(f"{u.path}:{u.line}: {u.reason}" for u in (scan.unseen if scan else ()))
+        views.append(launchers.LauncherView(launcher, reads, background, primary, "", unseen))
+    return tuple(views)
 
 
 def _terminal_start(inputs: Inputs) -> str:
@@ -617,7 +654,48 @@ def read_inputs(
         target.home,
         probed_other,
         _written_blocks(target, shell),
+        *_launcher_scans(env, target, planned, platform, session),
     )
+
+
+def _launcher_scans(
+    env: Mapping[str, str],
+    target: Target | NoShell,
+    planned: Mapping[Path, bytes | None] | None,
+    platform: str,
+    session: Session,
+) -> tuple[tuple[tuple[launchers.Launcher, Scan | None, tuple[str, ...]], ...], Session | None]:
+    """Each other way claude is started on this platform, read as it would run."""
+    if platform not in launchers.LAUNCHERS:
+        return (), None
+    from ccprofile.startup import scan as startup
+    from ccprofile.startup.shells import SHELLS
+
+    if session.env is None and isinstance(target, NoShell):
+        session = read_session(env, WATCHED, platform)
+    found: list[tuple[launchers.Launcher, Scan | None, tuple[str, ...]]] = []
+    for launcher in launchers.LAUNCHERS[platform]:
+        shell = SHELLS.get(launcher.shell or "") if launcher.shell else getattr(target, "shell", None)
+        scan = None
+        if launcher.shell is not None and shell is not None:
+            login, inherited = launcher.login, session.env
+            scan = startup.scan(shell, target.home, WATCHED, planned, login=login, inherited=inherited)
+        found.append((launcher, scan, _not_followed(env, launcher)))
+    return tuple(found), session
+
+
+def _not_followed(env: Mapping[str, str], launcher: launchers.Launcher) -> tuple[str, ...]:
+    """cmd runs the command its AutoRun value names before each prompt; ccprofile cannot
+    follow it."""
+    if launcher.name != "cmd":
+        return ()
+    from ccprofile.startup import registry
+
+    values = registry.read_key(env, registry.COMMAND_PROCESSOR) or {}
+    if "AutoRun" not in values:
+        return ()
+    command = values["AutoRun"][0]
+    return (f"{registry.COMMAND_PROCESSOR}\\AutoRun runs `{command}`, which ccprofile does not follow",)
 
 
 def _scan(

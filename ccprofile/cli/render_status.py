@@ -19,7 +19,7 @@ from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.status import Report, View, region_used, winner
 from ccprofile.cli.program import runnable
-from ccprofile.cli.render import show_warnings, tilde, tilde_text
+from ccprofile.cli.render import say, show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",
@@ -140,11 +140,31 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         # Places that agree override nothing: their list would only repeat the table.
         if verbose or len({layer.value for layer in view.layers}) > 1:
             _show_layers(console, short, view, home)
+    _show_launched(console, report, home)
     show_warnings(console, report.warnings, home)
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
     for note in report.notes if verbose else report.table_notes:
         console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
     console.print(_footer(report, verbose), soft_wrap=True)
+
+
+def _show_launched(console: Console, report: Report, home: Path) -> None:
+    """macOS and Windows: what a claude started each other way uses, and what it reads."""
+    if not report.launched:
+        return
+    console.print("[bold]claude started another way[/bold] (settings files are read by each):")
+    for view in report.launched:
+        if view.background is None or view.primary is None:
+            models = f"not known: {view.unknown}"
+        else:
+            models = f"background {view.background.model}, primary {view.primary.model}"
+        say(console, f"{view.launcher.name}: {models}", indent="  ")
+        files = ", ".join(tilde_text(place, home) for place in view.reads[1:]) or "no startup file"
+        say(console, f"inherits from {view.reads[0]}; reads {files}", "dim", indent="    ")
+        for line in view.unseen:
+            say(console, f"not certain: {tilde_text(line, home)}", "yellow", indent="    ")
+        if view.launcher.caveat:
+            say(console, view.launcher.caveat, "dim", indent="    ")
 
 
 def _footer(report: Report, verbose: bool) -> str:

@@ -1,0 +1,114 @@
+"""The other ways a ``claude`` is started on macOS and Windows, and what each one's is given.
+
+On Linux a new terminal is the one way status predicts. On macOS, Terminal and iTerm2 start
+login shells, and an app started from the Dock or Finder (an IDE that runs claude itself)
+gets launchd's variables (``launchctl setenv``), not what shells export. On Windows every
+process Explorer starts gets the registry's environment; PowerShell 7, Windows PowerShell 5.1
+and Git Bash then run their own startup files, cmd and an IDE none. Settings files are read
+by every claude, however started. The table is data: a launcher is one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ccprofile.claude.resolve import Model
+
+USERS_SHELL = ""  # a launcher that starts the user's own shell (the one status reports on)
+
+
+@dataclass(frozen=True)
+class Launcher:
+    name: str
+    shell: str | None  # whose startup files run before claude: a shell's name, USERS_SHELL, None: none
+    login: bool = False
+    caveat: str = ""  # what ccprofile cannot see of this way, said beside its models
+
+
+LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
+    "darwin": (
+        Launcher("Terminal or iTerm2", USERS_SHELL, login=True),
+        Launcher(
+            "an app from the Dock or Finder (an IDE)",
+            None,
+            caveat="an IDE that loads your login shell's environment when it starts (VS Code "
+            "does) gets Terminal's models instead",
+        ),
+    ),
+    "win32": (
+        Launcher("PowerShell 7 (pwsh)", "pwsh"),
+        Launcher("Windows PowerShell 5.1", "powershell"),
+        Launcher("Git Bash", "bash", login=True),
+        Launcher("cmd", None),
+        Launcher(
+            "an IDE or other app from the Start menu",
+            None,
+            caveat="an app started before a change to the registry keeps the environment it "
+            "started with until it is restarted",
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class LauncherView:
+    """What a ``claude`` started this way uses, and the places it was read from."""
+
+    launcher: Launcher
+    reads: tuple[str, ...]  # the inherited environment's source, startup files, settings files
+    background: Model | None  # None: not known, ``unknown`` says why
+    primary: Model | None
+    unknown: str = ""
+    unseen: tuple[str, ...] = ()  # lines of its startup files ccprofile could not follow
+
+    def to_json(self) -> dict[str, object]:
+        def one(model: Model | None) -> dict[str, object] | None:
+            if model is None:
+                return None
+            return {
+                "model": model.model,
+                "source": model.source,
+                "variable": model.variable,
+                "file": model.file,
+            }
+
+        return {
+            "name": self.launcher.name,
+            "shell": self.launcher.shell or None,
+            "login": self.launcher.login,
+            "reads": list(self.reads),
+            "background": one(self.background),
+            "primary": one(self.primary),
+            "known": self.background is not None,
+            "unknown": self.unknown or None,
+            "certain": not self.unseen and self.background is not None,
+            "unseen": list(self.unseen),
+            "caveat": self.launcher.caveat or None,
+        }
+
+
+_COMMANDS = {"background": "set-fast-model", "primary": "set-model"}
+
+
+def differences(views: Sequence[LauncherView], new_terminal: Model | None, kind: str) -> str | None:
+    """A sentence when claude gets other ``kind`` models depending on how it is started, with
+    the one fix that reaches every way: the user settings file. None when they agree."""
+    groups: dict[str, list[str]] = {}  # the terminal is one of the views: not named twice
+    chosen: list[Model] = [new_terminal] if new_terminal is not None and new_terminal.selected else []
+    for view in views:
+        model = view.background if kind == "background" else view.primary
+        if model is None:
+            continue
+        groups.setdefault(model.model, []).append(view.launcher.name)
+        if model.selected:
+            chosen.append(model)
+    if len(groups) < 2:
+        return None
+    each = "; ".join(f"{model} from {', '.join(ways)}" for model, ways in groups.items())
+    fix = chosen[0].model if chosen else "MODEL"
+    return (
+        f"claude's {kind} model depends on how it is started: {each}. Fix: "
+        f"`ccprofile {_COMMANDS[kind]} {fix} --scope user` pins it in the settings file every "
+        "claude reads."
+    )

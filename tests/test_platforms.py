@@ -1,0 +1,343 @@
+"""macOS's and Windows's rules, run on Linux with the platform injected (CCPROFILE_PLATFORM),
+from the command line to the bytes written: a Windows home with its Documents folder moved
+by OneDrive and a fake registry, a macOS home with a fake ``launchctl``. What is simulated and
+what ran on a real machine is in docs/shells.md."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from ccprofile.startup import registry
+from ccprofile.startup.homes import state_dir
+from ccprofile.startup.shells import SHELLS, Home
+from tests.helpers import run_cli
+
+_SHELL_FOLDERS = registry.SHELL_FOLDERS
+_PROFILE = "Microsoft.PowerShell_profile.ps1"
+
+
+# --- the pure rules, with Windows paths ------------------------------------------------------
+
+
+def _windows_home(documents: str | None = None) -> Home:
+    user = PureWindowsPath(r"C:\Users\ana")
+    moved = PureWindowsPath(documents) if documents else None
+    return Home(user, {"USERPROFILE": str(user)}, "win32", documents=moved)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("shell", "documents", "expected"),
+    [
+        ("pwsh", None, rf"C:\Users\ana\Documents\PowerShell\{_PROFILE}"),
+        ("powershell", None, rf"C:\Users\ana\Documents\WindowsPowerShell\{_PROFILE}"),
+        (
+            "pwsh",
+            r"C:\Users\ana\OneDrive\Documents",
+            rf"C:\Users\ana\OneDrive\Documents\PowerShell\{_PROFILE}",
+        ),
+        (
+            "powershell",
+            r"D:\Sync\Docs",
+            rf"D:\Sync\Docs\WindowsPowerShell\{_PROFILE}",
+        ),
+    ],
+)
+def test_powershell_profiles_on_windows(shell: str, documents: str | None, expected: str) -> None:
+    home = _windows_home(documents)
+    assert SHELLS[shell].startup_file(home) == PureWindowsPath(expected)
+    folder = PureWindowsPath(expected).parent
+    # Every host's profile.ps1 first, then the console's own.
+    assert SHELLS[shell].reads(home, False) == [folder / "profile.ps1", folder / _PROFILE]
+
+
+def test_registry_values_expand_as_windows_expands_them() -> None:
+    env = {"UserProfile": r"C:\Users\ana"}
+    expanded = registry.expand(r"%USERPROFILE%\OneDrive\Documents;%NOT_SET%", env)
+    assert expanded == r"C:\Users\ana\OneDrive\Documents;%NOT_SET%"
+
+
+def test_new_files_end_lines_as_the_platform_expects() -> None:
+    windows = _windows_home()
+    linux = Home(Path("/home/ana"), {}, "linux")
+    assert SHELLS["pwsh"].new_file_newline(windows) == "\r\n"
+    assert SHELLS["powershell"].new_file_newline(windows) == "\r\n"
+    assert SHELLS["pwsh"].new_file_newline(linux) is None  # follows the file: LF for a new one
+    # Git Bash's bash keeps a \r in the value: LF on Windows too.
+    assert SHELLS["bash"].new_file_newline(windows) == "\n"
+
+
+def test_state_folder_on_windows_is_in_local_app_data() -> None:
+    home = Home(Path("/u/ana"), {"LOCALAPPDATA": "/u/ana/AppData/Local"}, "win32")
+    assert state_dir(home) == Path("/u/ana/AppData/Local/ccprofile")
+    with_xdg = Home(Path("/u/ana"), {"LOCALAPPDATA": "/x", "XDG_STATE_HOME": "/s"}, "win32")
+    assert state_dir(with_xdg) == Path("/s/ccprofile")
+
+
+# --- Windows, from the command line ----------------------------------------------------------
+
+
+@pytest.fixture
+def windows(home: Path, tmp_path: Path) -> dict[str, str]:
+    """A Windows user's environment: USERPROFILE, Documents moved by OneDrive, and a registry
+    whose user environment sets the primary model."""
+    fake = tmp_path / "registry.json"
+    fake.write_text(
+        json.dumps(
+            {
+                registry.USER_ENVIRONMENT: {"ANTHROPIC_MODEL": "claude-sonnet-4-5-20250929"},
+                registry.SYSTEM_ENVIRONMENT: {"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"},
+                _SHELL_FOLDERS: {"Personal": {"expand": "%USERPROFILE%/OneDrive/Documents"}},
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "CCPROFILE_PLATFORM": "win32",
+        "CCPROFILE_REGISTRY": str(fake),
+        "USERPROFILE": str(home),
+    }
+    env.pop("CCPROFILE_SESSION_PID")  # Windows reads the registry, not a process
+    return env
+
+
+def _profile(home: Path, folder: str = "PowerShell") -> Path:
+    return home / "OneDrive" / "Documents" / folder / _PROFILE
+
+
+def test_windows_pins_by_default_where_every_claude_looks(home: Path, windows: dict[str, str]) -> None:
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001"], windows)
+    assert pinned.returncode == 0, pinned.stderr
+    assert "On Windows the place is Claude Code's user settings file" in pinned.stdout
+    settings = json.loads((home / ".claude" / "settings.json").read_text())
+    assert settings["env"]["ANTHROPIC_SMALL_FAST_MODEL"] == "claude-haiku-4-5-20251001"
+    assert not _profile(home).exists()
+
+    report = json.loads(run_cli(["status", "--json"], windows).stdout)
+    for view in report["launchers"]:
+        # The settings file beats the registry's system value, for every way claude starts.
+        assert view["background"]["model"] == "claude-haiku-4-5-20251001", view["name"]
+        assert view["primary"]["model"] == "claude-sonnet-4-5-20250929", view["name"]
+    assert [view["name"] for view in report["launchers"]] == [
+        "PowerShell 7 (pwsh)",
+        "Windows PowerShell 5.1",
+        "Git Bash",
+        "cmd",
+        "an IDE or other app from the Start menu",
+    ]
+
+    removed = run_cli(["uninstall"], windows)
+    assert removed.returncode == 0, removed.stderr
+    assert not (home / ".claude" / "settings.json").exists()
+
+
+def test_a_powershell_profile_written_on_windows_is_read_back_by_status(
+    home: Path, windows: dict[str, str]
+) -> None:
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
+    assert pinned.returncode == 0, pinned.stderr
+    data = _profile(home).read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")  # a new file: CRLF only
+    assert b"$env:ANTHROPIC_SMALL_FAST_MODEL = 'claude-haiku-4-5-20251001'\r\n" in data
+
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    fresh = report["background"]["new_shell"]
+    assert fresh["model"] == "claude-haiku-4-5-20251001"
+    assert fresh["source"] == "profile" and fresh["file"] == f"{_profile(home)}:4"
+    assert report["shell"]["certain"] is True
+    views = {view["name"]: view for view in report["launchers"]}
+    assert views["PowerShell 7 (pwsh)"]["background"]["model"] == "claude-haiku-4-5-20251001"
+    assert str(_profile(home)) in views["PowerShell 7 (pwsh)"]["reads"]
+    # Windows PowerShell 5.1, cmd and an IDE do not read PowerShell 7's profile: the
+    # registry's system value is theirs.
+    for name in ("Windows PowerShell 5.1", "cmd", "an IDE or other app from the Start menu"):
+        assert views[name]["background"]["model"] == "claude-3-5-haiku-20241022", name
+        assert views[name]["background"]["source"] == "session"
+
+    assert run_cli(["uninstall", "--shell", "pwsh"], windows).returncode == 0
+    assert not _profile(home).exists()
+
+
+def test_an_existing_lf_profile_keeps_its_line_endings(home: Path, windows: dict[str, str]) -> None:
+    profile = _profile(home, "WindowsPowerShell")
+    profile.parent.mkdir(parents=True)
+    profile.write_bytes(b"Set-Alias ll Get-ChildItem\n")
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "powershell"], windows)
+    assert pinned.returncode == 0, pinned.stderr
+    assert b"\r" not in profile.read_bytes()
+    assert run_cli(["uninstall", "--shell", "powershell"], windows).returncode == 0
+    assert profile.read_bytes() == b"Set-Alias ll Get-ChildItem\n"
+
+
+def test_cmd_autorun_is_named_as_what_status_cannot_follow(
+    home: Path, windows: dict[str, str], tmp_path: Path
+) -> None:
+    keys = json.loads(Path(windows["CCPROFILE_REGISTRY"]).read_text())
+    keys[registry.COMMAND_PROCESSOR] = {"AutoRun": r"C:\Users\ana\env.cmd"}
+    Path(windows["CCPROFILE_REGISTRY"]).write_text(json.dumps(keys))
+    report = json.loads(run_cli(["status", "--json"], windows).stdout)
+    cmd = next(view for view in report["launchers"] if view["name"] == "cmd")
+    assert cmd["certain"] is False
+    assert "AutoRun runs `C:\\Users\\ana\\env.cmd`, which ccprofile does not follow" in cmd["unseen"][0]
+
+
+def test_without_a_readable_registry_status_says_it_does_not_know(
+    home: Path, windows: dict[str, str]
+) -> None:
+    windows["CCPROFILE_REGISTRY"] = str(home / "missing.json")
+    shown = run_cli(["status"], {**windows, "COLUMNS": "80"})
+    assert shown.returncode == 0, shown.stderr
+    assert "cmd: not known: the Windows registry cannot be read" in shown.stdout
+    report = json.loads(run_cli(["status", "--json"], windows).stdout)
+    assert all(view["known"] is False and view["background"] is None for view in report["launchers"])
+
+
+# --- macOS -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def macos(home: Path, tmp_path: Path) -> dict[str, str]:
+    """A macOS user's environment with a ``launchctl`` that answers getenv from a file."""
+    tools = tmp_path / "macos-bin"
+    tools.mkdir()
+    launchctl = tools / "launchctl"
+    launchctl.write_text(
+        '#!/bin/sh\n[ "$1" = getenv ] || exit 1\ngrep "^$2=" "$FAKE_LAUNCHD" | head -n 1 | cut -d= -f2-\n'
+    )
+    launchctl.chmod(0o755)
+    launchd = tmp_path / "launchd.env"
+    launchd.write_text("ANTHROPIC_SMALL_FAST_MODEL=claude-3-5-haiku-20241022\n")
+    env = {**os.environ, "CCPROFILE_PLATFORM": "darwin", "FAKE_LAUNCHD": str(launchd)}
+    env.pop("CCPROFILE_SESSION_PID")  # macOS reads launchd, not a process
+    env["PATH"] = f"{tools}{os.pathsep}{env['PATH']}"
+    return env
+
+
+def test_macos_bash_pins_in_the_login_file_and_an_ide_gets_launchd(home: Path, macos: dict[str, str]) -> None:
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], macos)
+    assert pinned.returncode == 0, pinned.stderr
+    assert (home / ".bash_profile").exists() and not (home / ".bashrc").exists()
+    assert "macOS Terminal starts login shells" in pinned.stdout
+
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"], macos).stdout)
+    assert report["shell"]["new_terminal_start"] == "login"
+    assert report["background"]["new_shell"]["model"] == "claude-haiku-4-5-20251001"
+    views = {view["name"]: view for view in report["launchers"]}
+    assert views["Terminal or iTerm2"]["background"]["model"] == "claude-haiku-4-5-20251001"
+    dock = views["an app from the Dock or Finder (an IDE)"]
+    assert dock["background"]["model"] == "claude-3-5-haiku-20241022"
+    assert dock["background"]["source"] == "session" and dock["reads"][0] == "launchctl getenv"
+    assert "VS Code" in dock["caveat"]
+
+    shown = run_cli(["status", "--shell", "bash"], {**macos, "COLUMNS": "80"})
+    assert "an app from the Dock or Finder (an IDE): background" in shown.stdout
+    assert all(len(line) <= 80 for line in shown.stdout.splitlines())
+
+
+def test_macos_managed_settings_are_read_from_library(home: Path, macos: dict[str, str]) -> None:
+    from ccprofile.claude.settings import MANAGED_DIRS
+
+    assert MANAGED_DIRS["darwin"] == Path("/Library/Application Support/ClaudeCode")
+    assert MANAGED_DIRS["win32"] == Path("C:/Program Files/ClaudeCode")
+
+
+# --- bash 3.2, macOS's bash -------------------------------------------------------------------
+
+# Syntax bash 3.2 does not have (each came in bash 4.0 or later).
+_NEWER_THAN_BASH_32 = (
+    "declare -A",
+    "${",
+    ";&",
+    ";;&",
+    "|&",
+    "&>>",
+    "mapfile",
+    "readarray",
+    "coproc",
+    "[[ -v",
+)
+
+
+def test_what_ccprofile_writes_for_bash_parses_in_bash_32_syntax(home: Path, macos: dict[str, str]) -> None:
+    """bash 3.2 itself is not installable here (docs/shells.md): the text is checked for every
+    construct newer than 3.2, and parsed by this machine's bash in its 3.2 compatibility mode."""
+    run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], macos)
+    run_cli(["completion", "--shell", "bash"], macos)
+    text = (home / ".bash_profile").read_text()
+    assert "complete -o default -F _ccprofile_completion ccprofile" in text
+    for construct in _NEWER_THAN_BASH_32:
+        lines = [line for line in text.splitlines() if construct in line]
+        # ${COMP_WORDS[*]} and ${...} in general are old; only the 4.0 case forms are not.
+        if construct == "${":
+            lines = [line for line in lines if any(f in line for f in (",,}", "^^}", "@Q}", "@E}"))]
+        assert not lines, f"bash 3.2 has no {construct!r}: {lines}"
+    parsed = subprocess.run(
+        ["bash", "-n", str(home / ".bash_profile")],
+        env={**os.environ, "BASH_COMPAT": "3.2"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert parsed.returncode == 0, parsed.stderr
+
+
+def test_a_pin_only_one_way_of_starting_claude_sees_is_a_warning(home: Path, windows: dict[str, str]) -> None:
+    run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    said = [w["message"] for w in report["warnings"] if w["code"] == "launchers-differ"]
+    assert said == [
+        "claude's background model depends on how it is started: claude-haiku-4-5-20251001 from "
+        "PowerShell 7 (pwsh); claude-3-5-haiku-20241022 from Windows PowerShell 5.1, Git Bash, cmd, "
+        "an IDE or other app from the Start menu. Fix: `ccprofile set-fast-model "
+        "claude-haiku-4-5-20251001 --scope user` pins it in the settings file every claude reads."
+    ]
+    # The fix it names ends the warning.
+    assert (
+        run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--scope", "user"], windows).returncode == 0
+    )
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    assert not [w for w in report["warnings"] if w["code"] == "launchers-differ"]
+
+
+_CYCLE = (
+    ["set-fast-model", "claude-haiku-4-5-20251001"],
+    ["set-model", "claude-sonnet-4-5-20250929"],
+    ["unset-model"],
+    ["set-fast-model", "claude-haiku-4-5-20251001", "--scope", "user"],
+    ["list"],
+    ["undo"],
+    ["status"],
+    ["uninstall", "--all"],
+)
+
+
+@pytest.mark.parametrize(
+    ("platform", "where", "planned"),
+    [
+        ("win32", [], ".claude/settings.json"),
+        ("win32", ["--shell", "pwsh"], f"OneDrive/Documents/PowerShell/{_PROFILE}"),
+        ("win32", ["--shell", "powershell"], f"OneDrive/Documents/WindowsPowerShell/{_PROFILE}"),
+        ("win32", ["--shell", "bash"], ".bashrc"),
+        ("darwin", ["--shell", "zsh"], ".zshrc"),
+        ("darwin", ["--shell", "bash"], ".bash_profile"),
+    ],
+)
+def test_every_command_plans_with_the_platform_s_rules_and_undoes_exactly(
+    home: Path, request: pytest.FixtureRequest, platform: str, where: list[str], planned: str
+) -> None:
+    env: dict[str, str] = request.getfixturevalue("windows" if platform == "win32" else "macos")
+    dry = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", *where, "--dry-run"], env)
+    assert dry.returncode == 0, dry.stderr
+    assert f"+++ {home / planned}" in dry.stdout
+    assert not (home / planned).exists()
+    for command in _CYCLE:
+        scoped = "--scope" in command or command[0] in ("list", "undo", "uninstall")
+        ran = run_cli([*command, *([] if scoped else where)], env)
+        assert ran.returncode == 0, (command, ran.stdout, ran.stderr)
+    # Everything ccprofile wrote is gone again: no file it created is left.
+    assert not (home / planned).exists()
+    assert not (home / ".claude" / "settings.json").exists()
