@@ -44,6 +44,10 @@ _CLEARED = (
     "CLAUDE_CODE_USE_VERTEX",
     "CLAUDE_CODE_USE_FOUNDRY",
     "ENV",
+    # The platform and registry stand-ins: a test of macOS or Windows rules sets them itself.
+    "CCPROFILE_PLATFORM",
+    "CCPROFILE_REGISTRY",
+    "LOCALAPPDATA",
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -105,6 +109,7 @@ def home(
     fake = tmp_path / "home"
     fake.mkdir()
     monkeypatch.setenv("HOME", str(fake))
+    monkeypatch.setenv("USERPROFILE", str(fake))  # the home under Windows's rules
     monkeypatch.setenv("XDG_CONFIG_HOME", str(fake / ".config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(fake / ".local" / "state"))
     monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(fake / ".claude"))
