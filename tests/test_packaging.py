@@ -93,3 +93,52 @@ def test_the_wheel_installs_as_a_tool_with_pipx_and_uv(dist: Path, tmp_path: Pat
     program = tmp_path / "bin" / "ccprofile"
     version = _run([str(program), "--version"], env=env)
     assert version.stdout == f"ccprofile {__version__}\n", version.stderr
+
+
+OLDEST_PYTHON = "3.10"  # requires-python in pyproject.toml, and the oldest classifier
+
+
+def _oldest_python() -> str | None:
+    """An interpreter of the oldest supported Python: on PATH, or one pyenv installed (this
+    project's CI machines have pyenv's 3.10 without it being on PATH)."""
+    import glob
+    import shutil
+
+    found = [shutil.which(f"python{OLDEST_PYTHON}")]
+    # The test's HOME is a temporary one: pyenv's root comes from PYENV_ROOT or pyenv itself.
+    pyenv = shutil.which("pyenv")
+    root = os.environ.get("PYENV_ROOT") or (_run([pyenv, "root"]).stdout.strip() if pyenv else "")
+    if root:
+        found += sorted(glob.glob(f"{root}/versions/{OLDEST_PYTHON}.*/bin/python{OLDEST_PYTHON}"))
+    for python in filter(None, found):
+        ran = _run([python, "-c", "import sys; print(sys.version_info[:2])"])
+        if ran.returncode == 0 and ran.stdout.strip() == f"({OLDEST_PYTHON.replace('.', ', ')})":
+            return python
+    return None
+
+
+def test_the_wheel_runs_a_whole_cycle_on_the_oldest_supported_python(
+    dist: Path, tmp_path: Path, home: Path
+) -> None:
+    """requires-python says 3.10: the wheel installs there and pins, reports and uninstalls."""
+    from tests.conftest import IN_CI
+
+    python = _oldest_python()
+    if python is None:
+        if IN_CI:
+            pytest.fail(f"Python {OLDEST_PYTHON} is not installed, and CI=true requires the oldest one")
+        pytest.skip(f"Python {OLDEST_PYTHON} is not installed (CI=true makes this a failure)")
+    venv = tmp_path / "venv"
+    assert _run([python, "-m", "venv", str(venv)]).returncode == 0
+    installed = _run([str(venv / "bin" / "pip"), "install", "-q", str(next(dist.glob("*.whl")))])
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    program = str(venv / "bin" / "ccprofile")
+    bashrc = home / ".bashrc"
+    bashrc.write_text("alias ll='ls -l'\n")
+    pinned = _run([program, "set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], dict(os.environ))
+    assert pinned.returncode == 0, pinned.stderr
+    status = _run([program, "status", "--json", "--shell", "bash"], dict(os.environ))
+    assert '"model": "claude-haiku-4-5-20251001"' in status.stdout, status.stderr
+    removed = _run([program, "uninstall", "--shell", "bash"], dict(os.environ))
+    assert removed.returncode == 0, removed.stderr
+    assert bashrc.read_text() == "alias ll='ls -l'\n"
