@@ -341,3 +341,18 @@ def test_every_command_plans_with_the_platform_s_rules_and_undoes_exactly(
     # Everything ccprofile wrote is gone again: no file it created is left.
     assert not (home / planned).exists()
     assert not (home / ".claude" / "settings.json").exists()
+
+
+def test_git_bash_reads_bashrc_through_the_profile_git_writes(home: Path, windows: dict[str, str]) -> None:
+    """Git for Windows's /etc/profile writes a ~/.bash_profile sourcing ~/.bashrc when it finds
+    only ~/.bashrc, before bash looks for one: a pin in ~/.bashrc reaches Git Bash."""
+    assert run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], windows).returncode == 0
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"], windows).stdout)
+    git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
+    assert git_bash["background"]["model"] == "claude-haiku-4-5-20251001"
+    assert str(home / ".bashrc") in git_bash["reads"]
+    # With a login file of its own that does not source ~/.bashrc, Git Bash does not get it.
+    (home / ".bash_profile").write_text("export EDITOR=vi\n")
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"], windows).stdout)
+    git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
+    assert git_bash["background"]["model"] == "claude-3-5-haiku-20241022"

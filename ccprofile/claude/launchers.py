@@ -24,6 +24,9 @@ class Launcher:
     shell: str | None  # whose startup files run before claude: a shell's name, USERS_SHELL, None: none
     login: bool = False
     caveat: str = ""  # what ccprofile cannot see of this way, said beside its models
+    # Git for Windows's /etc/profile writes a ~/.bash_profile that sources ~/.bashrc when it
+    # finds only ~/.bashrc: then the login shell reads what a non-login one reads.
+    rc_when_alone: tuple[str, ...] = ()  # the login files whose absence means that
 
 
 LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
@@ -39,7 +42,7 @@ LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
     "win32": (
         Launcher("PowerShell 7 (pwsh)", "pwsh"),
         Launcher("Windows PowerShell 5.1", "powershell"),
-        Launcher("Git Bash", "bash", login=True),
+        Launcher("Git Bash", "bash", login=True, rc_when_alone=(".bash_profile", ".bash_login", ".profile")),
         Launcher("cmd", None),
         Launcher(
             "an IDE or other app from the Start menu",

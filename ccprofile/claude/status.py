@@ -679,6 +679,10 @@ def _launcher_scans(
         scan = None
         if launcher.shell is not None and shell is not None:
             login, inherited = launcher.login, session.env
+            if launcher.rc_when_alone and not any(
+                (target.home.path / n).exists() for n in launcher.rc_when_alone
+            ):
+                login = False
             scan = startup.scan(shell, target.home, WATCHED, planned, login=login, inherited=inherited)
         found.append((launcher, scan, _not_followed(env, launcher)))
     return tuple(found), session
