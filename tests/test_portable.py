@@ -222,3 +222,12 @@ def test_a_real_permission_error_is_not_waited_for(tmp_path: Path, monkeypatch: 
     with pytest.raises(CcprofileError, match="Permission denied"):
         fileio.write(tmp_path / "f", b"x", None)
     assert len(calls) == 1
+
+
+def test_a_probe_that_hangs_is_ended_where_there_are_no_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccprofile.startup import processes
+
+    sleeper = subprocess.Popen(["sleep", "30"])
+    monkeypatch.delattr(os, "killpg")  # as on Windows
+    processes.kill_session(sleeper.pid)
+    assert sleeper.wait(timeout=5) != 0

@@ -78,7 +78,12 @@ def environment_of(pid: int) -> dict[str, str] | None:
 
 def kill_session(sid: int) -> None:
     """Kill every process of session ``sid``: an interactive shell's job control moves its
-    jobs into process groups of their own, so killing the shell's group misses them."""
+    jobs into process groups of their own, so killing the shell's group misses them. Windows
+    has no sessions (nor SIGKILL): there the one process is ended."""
+    if not hasattr(os, "killpg"):
+        with contextlib.suppress(OSError):
+            os.kill(sid, signal.SIGTERM)  # TerminateProcess on Windows
+        return
     members = {sid}
     if _PROC.is_dir():
         for entry in os.listdir(_PROC):
