@@ -474,6 +474,50 @@ def retired_in_both_the_shell_and_settings(home: Path) -> tuple[dict[str, str], 
     )
 
 
+def not_modelled_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # Mantle beats Vertex in Claude Code's order: ccprofile's vertex answer would be wrong.
+    return (
+        {"CLAUDE_CODE_USE_MANTLE": "1", "CLAUDE_CODE_USE_VERTEX": "1"},
+        "not-modelled",
+        [
+            "CLAUDE_CODE_USE_MANTLE is set, so Claude Code talks to Amazon Bedrock (Mantle), which "
+            "ccprofile does not model yet: the provider and model IDs shown may not be the ones it "
+            "sends, and ccprofile cannot know them. Inside claude, `/model` shows the primary model."
+        ],
+    )
+
+
+def not_modelled_provider_beaten_by_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # Bedrock beats Claude Platform on AWS: the answer shown is Bedrock's, and right.
+    return ({"CLAUDE_CODE_USE_ANTHROPIC_AWS": "1", "CLAUDE_CODE_USE_BEDROCK": "1"}, "not-modelled", [])
+
+
+def not_modelled_settings_keys(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"modelOverrides": {"claude-opus-5-5": "x"}, "deniedModels": ["claude-haiku-5-5"]})
+    return (
+        {},
+        "not-modelled",
+        [
+            f"{path} sets modelOverrides, deniedModels, which ccprofile does not apply yet (modelOverrides "
+            "maps model IDs to others before they are sent; deniedModels can send background requests to "
+            "the primary model): the model IDs shown may not be the ones Claude Code sends."
+        ],
+    )
+
+
+def not_modelled_subagent(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {"CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}})
+    return (
+        {},
+        "not-modelled",
+        [
+            f"CLAUDE_CODE_SUBAGENT_MODEL=haiku (env.CLAUDE_CODE_SUBAGENT_MODEL in {path}): subagents "
+            "(general-purpose, and custom agents without `model:`) use this model instead of the primary, "
+            "and Explore keeps the primary; ccprofile does not show subagents yet."
+        ],
+    )
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -511,6 +555,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (stale_beaten_by_settings, "zsh"),
         (stale_both_background_variables, "zsh"),
         (retired_in_both_the_shell_and_settings, "zsh"),
+        (not_modelled_provider, "zsh"),
+        (not_modelled_provider_beaten_by_bedrock, "zsh"),
+        (not_modelled_settings_keys, "zsh"),
+        (not_modelled_subagent, "zsh"),
     ]
 }
 

@@ -20,8 +20,37 @@ _SWITCHED = (
     ("CLAUDE_CODE_USE_VERTEX", "vertex"),
     ("CLAUDE_CODE_USE_FOUNDRY", "foundry"),
 )
+# Providers Claude Code 2.1.332 has and ccprofile does not model yet, each after the modelled
+# ones that beat it (Claude Code checks bedrock > foundry > anthropicAws > anthropicGoogleCloud
+# > mantle > vertex); CLAUDE_CODE_USE_GATEWAY's place in that order was not observed.
+UNMODELLED = (
+    (
+        "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        "Claude Platform on AWS",
+        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+    ),
+    (
+        "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
+        "Claude Platform on Google Cloud",
+        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+    ),
+    (
+        "CLAUDE_CODE_USE_MANTLE",
+        "Amazon Bedrock (Mantle)",
+        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+    ),
+    ("CLAUDE_CODE_USE_GATEWAY", "a gateway switch whose rules were not observed", ()),
+)
 # The variables that turn a provider on, in the order Claude Code checks them.
-SWITCHES = tuple(variable for variable, _ in _SWITCHED)
+SWITCHES = (*(variable for variable, _ in _SWITCHED), *(variable for variable, _, _ in UNMODELLED))
+
+
+def unmodelled_provider(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """(variable, name) of a provider switch that decides and that ccprofile does not model."""
+    for variable, name, beaten_by in UNMODELLED:
+        if is_truthy(env.get(variable)) and not any(is_truthy(env.get(v)) for v in beaten_by):
+            return variable, name
+    return None
 
 
 def is_truthy(value: str | None) -> bool:

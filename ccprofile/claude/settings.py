@@ -27,6 +27,12 @@ class Settings:
     env: Mapping[str, str] = field(default_factory=dict)
     model: str | None = None
     error: str | None = None  # why the file was (partly) ignored
+    unmodelled: tuple[str, ...] = ()  # keys that change the models sent, which status does not apply
+
+
+# Settings keys that change which model Claude Code sends, and that status does not apply yet:
+# it says so rather than show an ID that may not be the one sent.
+UNMODELLED_KEYS = ("modelOverrides", "availableModels", "enforceAvailableModels", "deniedModels")
 
 
 def locations(
@@ -97,7 +103,8 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
     if model is not None and not isinstance(model, str):
         problems.append('"model" is not a string; ignored')
         model = None
-    return Settings(source, path, env, model or None, "; ".join(problems) or None)
+    unmodelled = tuple(key for key in UNMODELLED_KEYS if key in document)
+    return Settings(source, path, env, model or None, "; ".join(problems) or None, unmodelled)
 
 
 def load(

@@ -45,6 +45,7 @@ WATCHED = (
     names.SONNET,
     names.OPUS,
     names.BASE_URL,
+    names.SUBAGENT,
     *SWITCHES,
     # Read only for their shape (see resolve.sends_anthropic_key); never printed.
     names.API_KEY,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
-from ccprofile.claude.providers import NAMED_BY_USER
+from ccprofile.claude.providers import NAMED_BY_USER, unmodelled_provider
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -25,6 +25,7 @@ from ccprofile.claude.variables import (
     PINNABLE,
     PINNED,
     PRIMARY,
+    SUBAGENT,
 )
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
@@ -407,6 +408,47 @@ def _unread(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
+# What each settings key status does not apply does to the models Claude Code sends.
+_UNMODELLED_EFFECTS = {
+    "modelOverrides": "maps model IDs to others before they are sent",
+    "availableModels": "can replace the primary model when claude starts (it then prints "
+    "'Model … is restricted')",
+    "enforceAvailableModels": "makes that replacement the first allowed model",
+    "deniedModels": "can send background requests to the primary model",
+}
+
+
+def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
+    """Say what status does not apply, rather than show an ID that may not be the one sent."""
+    said: set[str] = set()
+    for composed in (s.fresh, s.now):
+        found = unmodelled_provider(composed.env)
+        if found is not None and found[0] not in said:
+            said.add(found[0])
+            yield StatusWarning(
+                "not-modelled",
+                f"{found[0]} is set, so Claude Code talks to {found[1]}, which ccprofile does not "
+                "model yet: the provider and model IDs shown may not be the ones it sends, and "
+                "ccprofile cannot know them. Inside claude, `/model` shows the primary model.",
+            )
+    for document in s.settings:
+        if not document.unmodelled:
+            continue
+        effects = "; ".join(f"{key} {_UNMODELLED_EFFECTS[key]}" for key in document.unmodelled)
+        yield StatusWarning(
+            "not-modelled",
+            f"{document.path} sets {', '.join(document.unmodelled)}, which ccprofile does not apply "
+            f"yet ({effects}): the model IDs shown may not be the ones Claude Code sends.",
+        )
+    for name, value, place in s.values((SUBAGENT,)):
+        yield StatusWarning(
+            "not-modelled",
+            f"{name}={value} ({place.where}): subagents (general-purpose, and custom agents "
+            "without `model:`) use this model instead of the primary, and Explore keeps the "
+            "primary; ccprofile does not show subagents yet.",
+        )
+
+
 def _rank(source: str) -> int:
     """A place's precedence: shell < user < project < local < managed."""
     return next((i for i, sources in enumerate(scopes.SOURCES.values()) if source in sources), -1)
@@ -509,6 +551,7 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _settings_pin_beaten,
         _unread,
         _drifts,
+        _unmodelled,
     ):
         found += rule(s)
     return tuple(found)
