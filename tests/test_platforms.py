@@ -230,7 +230,7 @@ def test_macos_bash_pins_in_the_login_file_and_an_ide_gets_launchd(home: Path, m
     assert views["Terminal or iTerm2"]["background"]["model"] == "claude-haiku-4-5-20251001"
     dock = views["an app from the Dock or Finder (an IDE)"]
     assert dock["background"]["model"] == "claude-3-5-haiku-20241022"
-    assert dock["background"]["source"] == "session" and dock["reads"][0] == "launchctl getenv"
+    assert dock["background"]["source"] == "session" and dock["reads"][0] == "launchd (launchctl getenv)"
     assert "VS Code" in dock["caveat"]
 
     shown = run_cli(["status", "--shell", "bash"], {**macos, "COLUMNS": "80"})
@@ -356,3 +356,139 @@ def test_git_bash_reads_bashrc_through_the_profile_git_writes(home: Path, window
     report = json.loads(run_cli(["status", "--json", "--shell", "bash"], windows).stdout)
     git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
     assert git_bash["background"]["model"] == "claude-3-5-haiku-20241022"
+
+
+# --- what a first user of these rules found (each was false or unusable before) ---------------
+
+
+def _set_registry(env: dict[str, str], key: str, values: dict[str, object]) -> None:
+    keys = json.loads(Path(env["CCPROFILE_REGISTRY"]).read_text())
+    keys[key] = values
+    Path(env["CCPROFILE_REGISTRY"]).write_text(json.dumps(keys))
+
+
+def test_the_launchers_fix_names_the_users_pin_not_a_registry_leftover(
+    home: Path, windows: dict[str, str]
+) -> None:
+    _set_registry(windows, registry.USER_ENVIRONMENT, {"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"})
+    run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
+    report = json.loads(run_cli(["status", "--json"], windows).stdout)
+    said = [w["message"] for w in report["warnings"] if w["code"] == "launchers-differ"]
+    assert len(said) == 1 and said[0].endswith(
+        "Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --scope user` pins it in the settings "
+        "file every claude reads."
+    )
+    # The retired value's own fix is Windows's way of changing the registry, not Linux's.
+    retired = [w["message"] for w in report["warnings"] if w["code"] == "retired-model"]
+    assert retired and all("setx ANTHROPIC_SMALL_FAST_MODEL" in m and "environment.d" not in m for m in retired)
+
+
+def test_a_pin_in_a_powershell_profile_says_which_terminals_get_it(home: Path, windows: dict[str, str]) -> None:
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
+    said = " ".join(pinned.stdout.split())
+    assert (
+        "New PowerShell 7 (pwsh) terminals (not claude started from cmd, another shell or an IDE: "
+        "`ccprofile status` shows each) pick this up." in said
+    )
+
+
+def test_git_bash_terminals_are_login_shells(home: Path, windows: dict[str, str]) -> None:
+    (home / ".bash_profile").write_text("export PATH=$PATH\n")
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], windows)
+    said = " ".join(pinned.stdout.split())
+    assert "Claude Code started from a new terminal uses claude-3-5-haiku-20241022" in said
+    assert "~/.bash_profile does not source ~/.bashrc" in said and "pick this up" not in said
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"], windows).stdout)
+    assert report["shell"]["new_terminal_start"] == "login"
+    git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
+    assert git_bash["background"]["model"] == report["background"]["new_shell"]["model"]
+
+
+def test_a_documents_folder_with_spaces_gives_commands_that_copy_whole(
+    home: Path, windows: dict[str, str]
+) -> None:
+    _set_registry(windows, _SHELL_FOLDERS, {"Personal": {"expand": "%USERPROFILE%\\OneDrive - Contoso\\Documents"}})
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
+    assert pinned.returncode == 0, pinned.stderr
+    profile = home / "OneDrive - Contoso" / "Documents" / "PowerShell" / _PROFILE
+    assert profile.exists()  # backslashes in the registry value separate folders
+    assert f'. "$HOME/OneDrive - Contoso/Documents/PowerShell/{_PROFILE}"' in pinned.stdout
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "dash", "ksh", "fish", "tcsh"])
+def test_a_path_with_spaces_loads_in_the_real_shell(home: Path, shell: str) -> None:
+    from tests.conftest import require_program
+
+    program = require_program(shell)
+    folder = home / "OneDrive - Contoso"
+    folder.mkdir()
+    (folder / "pins").write_text("echo loaded\n")
+    command = SHELLS["bash" if shell in ("dash", "ksh") else shell].apply_hint("~/OneDrive - Contoso/pins")
+    if shell in ("dash", "ksh"):
+        command = command.replace("source ", ". ", 1)
+    ran = subprocess.run([program, "-c", command], capture_output=True, text=True, timeout=30, check=False)
+    assert ran.stdout == "loaded\n", (command, ran.stderr)
+
+
+def test_macos_bash_pins_where_both_starts_read_when_the_login_file_sources_bashrc(
+    home: Path, macos: dict[str, str]
+) -> None:
+    (home / ".bash_profile").write_text("[ -f ~/.bashrc ] && . ~/.bashrc\n")
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], macos)
+    said = " ".join(pinned.stdout.split())
+    assert "Created ~/.bashrc" in said and "it sources .bashrc, which non-login shells read too" in said
+    assert "New terminals pick this up." in said
+    assert (home / ".bash_profile").read_text() == "[ -f ~/.bashrc ] && . ~/.bashrc\n"
+
+
+def test_macos_bash_in_an_empty_home_creates_the_login_file_and_says_who_misses_it(
+    home: Path, macos: dict[str, str]
+) -> None:
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], macos)
+    said = " ".join(pinned.stdout.split())
+    assert "Created ~/.bash_profile" in said
+    # The file it just created is read by a new terminal: no shortfall says otherwise.
+    assert "and there is none" not in said and "started from a new terminal uses" not in said
+    assert "Claude Code started from a non-login bash an app starts (some IDE terminals)" in said
+    assert "New terminals (not non-login shells: see above) pick this up." in said
+
+
+def test_the_dock_section_says_plainly_when_launchctl_is_missing(home: Path, macos: dict[str, str]) -> None:
+    macos["PATH"] = os.pathsep.join(p for p in macos["PATH"].split(os.pathsep) if "macos-bin" not in p)
+    report = json.loads(run_cli(["status", "--json", "--shell", "zsh"], macos).stdout)
+    dock = report["launchers"][1]
+    assert dock["known"] is False and dock["unknown"] == "launchctl is not on PATH"
+    assert dock["reads"][0] == "launchd (launchctl getenv)"
+
+
+def test_a_profile_that_is_a_directory_is_named_as_one(home: Path, windows: dict[str, str]) -> None:
+    _profile(home).mkdir(parents=True)
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    reasons = [u["reason"] for u in report["shell"]["unseen"]]
+    assert "is a directory, so the shell reads nothing from it" in reasons
+
+
+def test_the_windows_note_and_a_settings_removal_read_as_sentences(home: Path, windows: dict[str, str]) -> None:
+    pinned = run_cli(["set-fast-model"], windows)  # no terminal: the recommended model, and a note
+    assert pinned.returncode == 0, pinned.stderr
+    said = " ".join(pinned.stdout.split())
+    assert ". On Windows the place is" in said
+    settings = home / ".claude" / "settings.json"
+    data = json.loads(settings.read_text())
+    settings.write_text(json.dumps({**data, "theme": "dark"}))
+    removed = run_cli(["unset-fast-model"], windows)
+    assert "Updated ~/.claude/settings.json: removed ccprofile's keys." in removed.stdout
+
+
+def test_the_login_fix_never_makes_two_files_source_each_other(home: Path) -> None:
+    """~/.bashrc sources ~/.bash_profile already: the line that makes ~/.bash_profile source
+    ~/.bashrc would loop every new shell, so the fix moves the pin instead."""
+    (home / ".bash_profile").write_text("export EDITOR=vi\n")
+    (home / ".bashrc").write_text("[ -f ~/.bash_profile ] && . ~/.bash_profile\n")
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash", "--no-verify"])
+    said = " ".join(pinned.stdout.split())
+    assert "add `[ -f ~/.bashrc ] && . ~/.bashrc` to ~/.bash_profile" not in said
+    assert (
+        "Fix: move the pin to ~/.bash_profile, which ~/.bashrc sources already: `ccprofile uninstall "
+        "--file ~/.bashrc`, then the same pin again with `--file ~/.bash_profile`." in said
+    )

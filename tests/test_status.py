@@ -368,8 +368,8 @@ def test_a_login_file_that_does_not_source_bashrc_is_said_at_the_write_and_in_st
     assert wrote.exit_code == 0, wrote.output
     said = " ".join(wrote.output.split())
     assert (
-        "With claude-haiku-4-5-20251001 pinned in ~/.bashrc, Claude Code started from a login bash (tmux, ssh, "
-        "`bash -l`) uses claude-haiku-5-5: ~/.bash_profile does not source ~/.bashrc. Fix: add "
+        "With claude-haiku-4-5-20251001 pinned in ~/.bashrc, Claude Code started from a login bash (ssh; tmux "
+        "or `bash -l` started where the pin is not set) uses claude-haiku-5-5: ~/.bash_profile does not source ~/.bashrc. Fix: add "
         "`[ -f ~/.bashrc ] && . ~/.bashrc` to ~/.bash_profile." in said
     )
     assert "New terminals (not login shells: see above) pick this up." in said

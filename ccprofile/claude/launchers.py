@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude.resolve import Model
+from ccprofile.startup.session import LAUNCHD_SOURCE, REGISTRY_SOURCE
 
 USERS_SHELL = ""  # a launcher that starts the user's own shell (the one status reports on)
 
@@ -29,6 +30,8 @@ class Launcher:
     rc_when_alone: tuple[str, ...] = ()  # the login files whose absence means that
 
 
+# What every way of starting claude inherits, per platform.
+INHERITS = {"darwin": LAUNCHD_SOURCE, "win32": REGISTRY_SOURCE}
 LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
     "darwin": (
         Launcher("Terminal or iTerm2", USERS_SHELL, login=True),
@@ -109,6 +112,9 @@ def differences(views: Sequence[LauncherView], new_terminal: Model | None, kind:
     if len(groups) < 2:
         return None
     each = "; ".join(f"{model} from {', '.join(ways)}" for model, ways in groups.items())
+    # The user's own pin (a startup file's, then a settings file's) before what a process
+    # inherits, which may be a value left over in the registry or launchd.
+    chosen.sort(key=lambda model: (model.source != "profile", model.source == "session"))
     fix = chosen[0].model if chosen else "MODEL"
     return (
         f"claude's {kind} model depends on how it is started: {each}. Fix: "

@@ -14,6 +14,7 @@ from pathlib import Path
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION
 from ccprofile.startup.scan import Scan
+from ccprofile.startup.session import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.shells import Shell
 
 # ccprofile's commands for the variables its block holds: (set, unset).
@@ -152,8 +153,26 @@ def fix(
             return f"Fix: run `{shell.syntax.unset([variable])}` in this shell."
         return f"Fix: run `{shell.syntax.assign(variable, value)}` in this shell."
     if place.kind == "session":
-        return (
-            f"Fix: change {variable} where your session sets it ({place.file}: for example "
-            "~/.config/environment.d, `launchctl setenv`, or `tmux set-environment -g`)."
-        )
+        return _session_fix(variable, value, place.file or "")
     return ""
+
+
+def _session_fix(variable: str, value: str | None, source: str) -> str:
+    """Where a value new terminals inherit is changed, by where it was read from."""
+    if source.startswith(REGISTRY_SOURCE):
+        command = (
+            f"reg delete HKCU\\Environment /v {variable} /f" if value is None else f"setx {variable} {value}"
+        )
+        return (
+            f"Fix: `{command}` changes it in the registry's user environment; apps started before "
+            "that (an IDE, Windows Terminal) keep the old value until restarted."
+        )
+    if source.startswith(LAUNCHD_SOURCE):
+        command = (
+            f"launchctl unsetenv {variable}" if value is None else f"launchctl setenv {variable} {value}"
+        )
+        return f"Fix: `{command}` (apps started before that keep the old value until restarted)."
+    return (
+        f"Fix: change {variable} where your session sets it, {source}: for example in "
+        "~/.config/environment.d or with `tmux set-environment -g`."
+    )

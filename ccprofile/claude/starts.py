@@ -14,13 +14,15 @@ from pathlib import Path
 from ccprofile.claude.resolve import Model
 from ccprofile.startup.scan import Scan, Unseen
 from ccprofile.startup.shells import FromEnv, Home, Shell
+from ccprofile.startup.sourcing import sources_named
 
 LOGIN, NON_LOGIN = "login", "non-login"
 
 
 def terminal_is_login(platform: str) -> bool:
-    """Whether a new terminal on ``platform`` starts a login shell (macOS Terminal, iTerm2)."""
-    return platform == "darwin"
+    """Whether a new terminal on ``platform`` starts a login shell: macOS's Terminal and iTerm2
+    do, and Git Bash (mintty) on Windows."""
+    return platform in ("darwin", "win32")
 
 
 def start_of(login: bool) -> str:
@@ -32,15 +34,20 @@ def other(start: str) -> str:
     return NON_LOGIN if start == LOGIN else LOGIN
 
 
+# A shell typed into a terminal inherits that terminal's exported pins, whatever it reads:
+# only shells started without them (ssh, an app, a tmux server started elsewhere) are named.
+_TERMINAL_WORDS = {"darwin": "a new terminal on macOS", "win32": "a new Git Bash terminal"}
+
+
 def described(shell: str, start: str, platform: str) -> str:
     """Which shells a start is, in a user's words."""
+    terminal = _TERMINAL_WORDS.get(platform) if terminal_is_login(platform) else None
     if start == LOGIN:
-        if terminal_is_login(platform):
-            return f"a login {shell} (a new terminal on macOS, tmux, ssh, `{shell} -l`)"
-        return f"a login {shell} (tmux, ssh, `{shell} -l`)"
-    if terminal_is_login(platform):
-        return f"a non-login {shell} (`{shell}` typed in a terminal, some IDE terminals)"
-    return f"a non-login {shell} (a new terminal window or tab, `{shell}` typed in a terminal)"
+        first = f"{terminal}, " if terminal else ""
+        return f"a login {shell} ({first}ssh; tmux or `{shell} -l` started where the pin is not set)"
+    if terminal:
+        return f"a non-login {shell} an app starts (some IDE terminals)"
+    return f"a non-login {shell} (a new terminal window or tab)"
 
 
 def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, str]:
@@ -68,6 +75,13 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
     if target is None:  # every supported shell reads at least one file
         return (f"it does not read {shown}", "")
     where = _tilde(target, home)
+    if _sources(pinned, target):
+        # The one line would make each file source the other: every new shell would loop.
+        return (
+            f"{where} does not source {shown}",
+            f"Fix: move the pin to {where}, which {shown} sources already: `ccprofile uninstall "
+            f"--file {shown}`, then the same pin again with `--file {where}`.",
+        )
     if not other.certain:
         # Some line could not be followed: it may be the one that sources the file.
         return (
@@ -76,6 +90,14 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
             f"Fix: add `{line}` to {where}.",
         )
     return (f"{where} does not source {shown}", f"Fix: add `{line}` to {where}.")
+
+
+def _sources(path: Path, target: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return sources_named(text, target.name)
 
 
 def _tilde(path: Path, home: Home) -> str:

@@ -93,7 +93,7 @@ def _write(
     options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
     scope = where.chosen_scope()
     if where.defaults_to_settings():
-        note = " ".join(filter(None, (note, WINDOWS_DEFAULT)))
+        note = " ".join(n if n.endswith(".") else n + "." for n in filter(None, (note, WINDOWS_DEFAULT)))
     if scope == "shell":
         if where.project is not None:
             raise UsageError("--project names the project of --scope project or local")

@@ -71,7 +71,7 @@ def show_change(
     """What happened to the file; ``pins``: list the block's assignments after it."""
     shown = tilde(change.path, home)
     if why:
-        console.print(f"[dim]Using {escape(shown)}: {escape(why)}.[/dim]")
+        console.print(f"[dim]Using {escape(shown)}: {escape(tilde_text(why, home))}.[/dim]")
     if change.real_path != change.path and not change.dry_run:
         console.print(f"[dim]{escape(shown)} is a link; writing to {escape(str(change.real_path))}.[/dim]")
     if change.collapsed:
@@ -96,7 +96,8 @@ def show_change(
         for line in change.exports if pins else ():
             console.print(f"  [green]{escape(line)}[/green]", highlight=False, soft_wrap=True)
     else:
-        console.print(f"Updated {escape(shown)}: removed the ccprofile block.")
+        removed = "ccprofile's keys" if change.path.suffix == ".json" else "the ccprofile block"
+        console.print(f"Updated {escape(shown)}: removed {removed}.")
     if change.changed and change.backup is not None:
         # Printed whole, never wrapped: it is a path to copy.
         saved = escape(tilde(change.backup, home))
@@ -110,10 +111,10 @@ def show_apply_hint(
     source_command: str,
     unset_command: str | None,
     effective: bool,
-    elsewhere: bool = False,
+    who: str = "New terminals",
 ) -> None:
-    """How to get the change into the terminal the user is typing in. ``elsewhere``: the
-    other start of the shell (a login one on Linux) misses it, as said just above.
+    """How to get the change into the terminal the user is typing in. ``who``: the terminals
+    that pick it up (with what misses it, as said just above).
 
     A running shell keeps what it has: loading the file again cannot remove a variable, so a
     removal prints the command that drops it here.
@@ -122,7 +123,6 @@ def show_apply_hint(
         return
     if change.exports:
         if effective:
-            who = "New terminals (not login shells: see above)" if elsewhere else "New terminals"
             console.print(
                 f"{who} pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]",
                 soft_wrap=True,

@@ -12,6 +12,7 @@ that the tests run Windows's rules on Linux. Anywhere else there is no registry:
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -103,4 +104,7 @@ def documents_folder(env: Mapping[str, str]) -> Path | None:
     if "Personal" not in values:
         return None
     data, expands = values["Personal"]
-    return Path(expand(data, env) if expands else data)
+    path = expand(data, env) if expands else data
+    if os.sep == "/":  # Windows's rules simulated on POSIX (the tests): \ separates there too
+        path = path.replace("\\", "/")
+    return Path(path)

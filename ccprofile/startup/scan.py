@@ -212,8 +212,11 @@ class _Walk:
             self.unseen.append(Unseen(where, line, f"{why}: {path}"))
             return
         if path not in self.planned and _special(path):
-            where, line = at or (path, 0)
-            self.unseen.append(Unseen(where, line, f"sources {path}, which is not a regular file"))
+            if at is None:  # the shell's own startup file
+                kind = "a directory" if path.is_dir() else "not a regular file"
+                self.unseen.append(Unseen(path, 0, f"is {kind}, so the shell reads nothing from it"))
+            else:
+                self.unseen.append(Unseen(*at, f"sources {path}, which is not a regular file"))
             return
         data = self.read(path)
         if data is None:
@@ -575,6 +578,18 @@ def _entries(shell: Shell, home: Home, login: bool, planned: Mapping[Path, bytes
     return [*sorted(listed), *(e for e in entries if not (isinstance(e, Path) and e.parent == folder))]
 
 
+def _as_planned(home: Home, planned: Mapping[Path, bytes | None]) -> Home:
+    """The home as a write would leave it: a file it creates exists for the rules that ask
+    which file exists (bash on macOS reads the first login file there is), one it deletes not."""
+    if not planned:
+        return home
+    import dataclasses
+
+    made = {path for path, data in planned.items() if data is not None}
+    gone = {path for path, data in planned.items() if data is None}
+    return dataclasses.replace(home, existing=(home.existing | made) - gone)
+
+
 def scan(
     shell: Shell,
     home: Home,
@@ -598,6 +613,7 @@ def scan(
         variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
     variables.update(shell.sets)
     variables.setdefault("HOME", str(home.path))
+    home = _as_planned(home, planned or {})
     walk = _Walk(shell, home, wanted, planned or {}, variables)
     walk.exported = {name for name in variables if name in wanted}
     if shell.universal is not None:

@@ -18,6 +18,9 @@ from ccprofile.startup.detect import is_interactive, shell_of
 from ccprofile.startup.processes import Process, ancestors, environment_of
 
 SESSION_PID = "CCPROFILE_SESSION_PID"
+# How each platform's inherited environment is named: a fix for a value there depends on it.
+LAUNCHD_SOURCE = "launchd (launchctl getenv)"
+REGISTRY_SOURCE = "the registry's user environment (HKCU\\Environment)"
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,11 @@ def _launchctl(names: Iterable[str]) -> Session:
             ).stdout.rstrip("\n")
             if value:
                 found[name] = value
+    except FileNotFoundError:
+        return Session(None, "launchctl is not on PATH")
     except (OSError, subprocess.TimeoutExpired) as error:
-        return Session(None, f"launchctl getenv failed ({error})")
-    return Session(found, "launchctl getenv")
+        return Session(None, f"launchctl getenv failed ({getattr(error, 'strerror', None) or error})")
+    return Session(found, LAUNCHD_SOURCE)
 
 
 def _describe(process: Process) -> str:
@@ -71,7 +76,7 @@ def read_session(env: Mapping[str, str], names: Iterable[str], platform: str) ->
         if found is None:
             return Session(None, "the Windows registry cannot be read")
         wanted = set(names)
-        where = f"the registry ({registry.USER_ENVIRONMENT})"
+        where = REGISTRY_SOURCE
         # Windows matches variable names in any letter case.
         return Session({k.upper(): v for k, v in found.items() if k.upper() in wanted}, where)
     process = session_process(ancestors())

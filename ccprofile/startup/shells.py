@@ -10,11 +10,13 @@ Adding a shell is one record plus its tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.errors import UnsupportedShell
+from ccprofile.startup.sourcing import sources_named
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Syntax, expand
 
 
@@ -126,17 +128,33 @@ def _zsh_looks(home: Home) -> Looks:
 _BASH_LOGIN = (".bash_profile", ".bash_login", ".profile")
 
 
+def _bash_login_file(home: Home) -> Path | None:
+    return home.first_existing(*_BASH_LOGIN)
+
+
+def _login_sources_bashrc(home: Home) -> bool:
+    login = _bash_login_file(home)
+    return login is not None and sources_named(home.texts.get(login, ""), ".bashrc")
+
+
 def _bashrc(home: Home) -> Path:
-    if home.platform != "darwin":
+    if home.platform != "darwin" or _login_sources_bashrc(home):
+        # On macOS too when the login file sources ~/.bashrc: then both starts read it.
         return home.path / ".bashrc"
     # A login shell reads only the first of these that exists. Creating .bash_profile beside
     # an existing .profile would make bash stop reading .profile.
-    return home.first_existing(*_BASH_LOGIN) or home.path / ".bash_profile"
+    return _bash_login_file(home) or home.path / ".bash_profile"
 
 
 def _bash_why(home: Home) -> str | None:
     if home.platform != "darwin":
         return None
+    login = _bash_login_file(home)
+    if login is not None and _login_sources_bashrc(home):
+        return (
+            f"macOS Terminal starts login shells, which read {login.name}, and it sources .bashrc, "
+            "which non-login shells read too"
+        )
     return (
         f"macOS Terminal starts login shells, which read {_bashrc(home).name} "
         "(the first of .bash_profile, .bash_login, .profile) and not .bashrc"
@@ -153,7 +171,8 @@ def _bash_reads(home: Home, login: bool) -> Sequence[Entry]:
 
 
 def _bash_looks(home: Home) -> Looks:
-    return Looks(exists=tuple(home.path / name for name in _BASH_LOGIN))
+    files = tuple(home.path / name for name in _BASH_LOGIN)
+    return Looks(exists=files, texts=files if home.platform == "darwin" else ())
 
 
 # --- sh, dash, ksh: ~/.profile for a login shell, then the file $ENV names -----------------
@@ -302,6 +321,9 @@ _PROBE_PWSH = (
 )
 
 
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_./~+:@%-]+")
+
+
 def _nothing(home: Home) -> None:
     return None
 
@@ -340,7 +362,18 @@ class Shell:
     crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
 
     def apply_hint(self, path: Path | str) -> str:
-        return self.source_command.format(file=path)
+        """The command that loads ``path`` into this shell, quoted where a space or another
+        special character would split it (a Documents folder in OneDrive: `OneDrive - Contoso`)."""
+        text = str(path)
+        if _PLAIN_PATH.fullmatch(text):
+            return self.source_command.format(file=text)
+        home, rest = ("~/", text[2:]) if text.startswith("~/") else ("", text)
+        if self.syntax is PWSH and home:
+            # PowerShell expands no ~ inside quotes: $HOME does, in double quotes.
+            quoted = '"$HOME/' + rest.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
+        else:
+            quoted = home + self.syntax.quote(rest)  # ~/ stays unquoted, so the shell expands it
+        return self.source_command.format(file=quoted)
 
     def new_file_newline(self, home: Home) -> str | None:
         """How a file this shell's block creates ends its lines (None: as the syntax says;

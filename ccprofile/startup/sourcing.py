@@ -581,3 +581,13 @@ def _posix_assignments(command: str) -> list[Assigning]:
             return []  # a command follows: the assignments before it are its own
         found.append(Assigning(assigned["name"], "assign", Word(word.value[assigned.end() :], word.dynamic)))
     return found
+
+
+def sources_named(text: str, name: str) -> bool:
+    """Whether ``text`` has a line that sources a file called ``name`` (``. ~/.bashrc``,
+    ``source "$HOME/.bashrc"``, after a test or not): a quick look, for choosing a file and
+    for not advising a line that would make two files source each other."""
+    import re
+
+    found = re.search(rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+\S*{re.escape(name)}\b", text, re.MULTILINE)
+    return found is not None
