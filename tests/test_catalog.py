@@ -369,3 +369,12 @@ def test_models_json_lists_exactly_the_rows_of_the_table(provider: str) -> None:
     assert all(row["id"] for row in data["models"])
     missing = data["not_on_provider"]
     assert (f"Not on {provider}: {', '.join(missing)}." in " ".join(table.split())) == bool(missing)
+
+
+def test_every_provider_has_an_id_shape_and_a_catalog_column() -> None:
+    from ccprofile.claude.providers import PROVIDERS
+    from ccprofile.claude.selection import SHAPES
+
+    assert set(SHAPES) == set(PROVIDERS) == set(COLUMNS)
+    for provider, (shape, example) in SHAPES.items():
+        assert shape.fullmatch(example), provider

@@ -215,7 +215,13 @@ GATEWAY = {"ANTHROPIC_BASE_URL": "http://127.0.0.1:8080"}
         pytest.param(
             {**BEDROCK, "ANTHROPIC_MODEL": "sonnet"},
             [],
-            ("us.anthropic.claude-sonnet-5-5", "default", "us.anthropic.claude-sonnet-5-5", "environment"),
+            # Observed in 2.1.332 (tests/e2e): Bedrock's `sonnet` is Sonnet 4.5, not the newest.
+            (
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "default",
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "environment",
+            ),
             id="bedrock-alias-uses-bedrock-id",
         ),
     ],
@@ -327,3 +333,110 @@ def test_an_alias_keeps_the_file_that_set_it() -> None:
         "sonnet",
         "/h/.claude/settings.json",
     )
+
+
+# Providers of 2.1.332 and modelOverrides: the tables of the 2026-11-29 observations, which
+# tests/e2e checks against both recorded releases.
+CATALOG_332 = load("2.1.332")
+OVERRIDES = {
+    "claude-opus-5-5": "x-opus-ovr",
+    "claude-haiku-5-5": "x-haiku-ovr",
+    "claude-sonnet-5-5": "x-sonnet-ovr",
+    "claude-haiku-4-5": "x-haiku45-ovr",
+    "claude-haiku-4-5-20251001": "x-haiku45d-ovr",
+}
+
+
+def sent(env: dict[str, str], *settings: Settings) -> tuple[str, str]:
+    """(background, primary) as Claude Code 2.1.332 sends them, modelOverrides applied."""
+    from ccprofile.claude.resolve import overridden
+
+    composed = compose(env, {}, settings)
+    primary = primary_model(composed, settings, CATALOG_332)
+    background = background_model(composed, primary, CATALOG_332)
+    return overridden(background, settings, CATALOG_332).model, overridden(primary, settings, CATALOG_332).model
+
+
+def with_overrides(overrides: dict[str, str], source: str = "user-settings") -> Settings:
+    return Settings(source, Path(f"/{source}.json"), {}, None, overrides=overrides)
+
+
+MANTLE = {"CLAUDE_CODE_USE_MANTLE": "1"}
+AWS = {"CLAUDE_CODE_USE_ANTHROPIC_AWS": "1"}
+GOOGLE = {"CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD": "1"}
+
+
+@pytest.mark.parametrize(
+    ("env", "settings", "expected"),
+    [
+        ({**MANTLE}, [], ("anthropic.claude-opus-5-5", "anthropic.claude-opus-5-5")),
+        ({**MANTLE, "ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}, [], ("x-fast", "anthropic.claude-opus-5-5")),
+        ({**MANTLE, "ANTHROPIC_MODEL": "x-main"}, [], ("x-main", "x-main")),
+        ({**MANTLE, "ANTHROPIC_MODEL": "sonnet"}, [], ("anthropic.claude-sonnet-5", "anthropic.claude-sonnet-5")),
+        ({**MANTLE, "ANTHROPIC_MODEL": "haiku"}, [], ("anthropic.claude-haiku-4-5", "anthropic.claude-haiku-4-5")),
+        # Mantle sends its own ID for a first-party one.
+        (
+            {**MANTLE, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5", "ANTHROPIC_MODEL": "opus"},
+            [],
+            ("anthropic.claude-haiku-5-5", "anthropic.claude-opus-5-5"),
+        ),
+        ({**AWS}, [], ("claude-haiku-4-5-20251001", "claude-opus-5-5")),
+        ({**AWS, "ANTHROPIC_MODEL": "x-main"}, [], ("claude-haiku-4-5-20251001", "x-main")),
+        ({**AWS, "ANTHROPIC_MODEL": "sonnet"}, [], ("claude-haiku-4-5-20251001", "claude-sonnet-4-6")),
+        ({**GOOGLE, "ANTHROPIC_SMALL_FAST_MODEL": "x-fast", "ANTHROPIC_MODEL": "x-main"}, [], ("x-fast", "x-main")),
+        # Claude Code's order: bedrock > foundry > anthropic_aws > anthropic_google_cloud > mantle > vertex.
+        ({**MANTLE, **VERTEX}, [], ("anthropic.claude-opus-5-5", "anthropic.claude-opus-5-5")),
+        ({**BEDROCK, **MANTLE, "ANTHROPIC_MODEL": "haiku"}, [], ("us.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2),
+        # modelOverrides, after pins, aliases and defaults, on every provider.
+        ({}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-opus-ovr")),
+        ({"ANTHROPIC_MODEL": "sonnet"}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-sonnet-ovr")),
+        ({"ANTHROPIC_MODEL": "x-main", "ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}, [with_overrides(OVERRIDES)], ("x-fast", "x-main")),
+        ({**BEDROCK}, [with_overrides(OVERRIDES)], ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "x-opus-ovr")),
+        ({**BEDROCK}, [with_overrides({"claude-sonnet-4-5-20250929": "x-s45"})], ("x-s45", "us.anthropic.claude-opus-5-5")),
+        ({**BEDROCK, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-opus-ovr")),
+        ({**BEDROCK, "ANTHROPIC_MODEL": "haiku"}, [with_overrides(OVERRIDES)], ("x-haiku45d-ovr", "x-haiku45d-ovr")),
+        (
+            {**BEDROCK, "ANTHROPIC_MODEL": "haiku"},
+            [with_overrides({"claude-haiku-4-5": "x-h45-undated"})],
+            ("us.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2,
+        ),
+        ({**GATEWAY}, [with_overrides(OVERRIDES)], ("x-opus-ovr", "x-opus-ovr")),
+        ({**VERTEX}, [with_overrides(OVERRIDES)], ("x-sonnet-ovr", "x-opus-ovr")),
+        ({**MANTLE}, [with_overrides(OVERRIDES)], ("x-opus-ovr", "x-opus-ovr")),
+        ({**AWS}, [with_overrides(OVERRIDES)], ("x-haiku45d-ovr", "x-opus-ovr")),
+        # Every file's map applies, key by key; a higher file's entry wins (tests/e2e).
+        (
+            {},
+            [
+                with_overrides({"claude-haiku-5-5": "x-user", "claude-opus-5-5": "x-user-opus"}),
+                with_overrides({"claude-opus-5-5": "x-proj"}, "project-settings"),
+            ],
+            ("x-user", "x-proj"),
+        ),
+        # A Bedrock ID pinned as such is no key: it is sent as pinned (tests/e2e).
+        (
+            {**BEDROCK, "ANTHROPIC_SMALL_FAST_MODEL": "us.anthropic.claude-haiku-4-5-20251001-v1:0"},
+            [with_overrides(OVERRIDES)],
+            ("us.anthropic.claude-haiku-4-5-20251001-v1:0", "x-opus-ovr"),
+        ),
+    ],
+)
+def test_providers_and_overrides_of_2_1_332(
+    env: dict[str, str], settings: list[Settings], expected: tuple[str, str]
+) -> None:
+    assert sent(env, *settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (b'{"modelOverrides": ["x"]}', '"modelOverrides" is not an object; what Claude Code does with it is not known'),
+        (
+            b'{"modelOverrides": {"claude-opus-5-5": 5, "claude-haiku-5-5": "x"}}',
+            '"modelOverrides.claude-opus-5-5" is not a string; what Claude Code does with it is not known',
+        ),
+    ],
+)
+def test_a_malformed_override_map_is_named_with_what_is_not_known(text: bytes, error: str) -> None:
+    document = parse("user-settings", Path("/h/.claude/settings.json"), text)
+    assert document.error == error

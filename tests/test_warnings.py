@@ -246,7 +246,7 @@ def wrong_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
         {},
         "wrong-provider-id",
         [
-            f"{FAST}={H45} (env.{FAST} in {path}) is the anthropic, gateway ID of Haiku 4.5, but Claude Code "
+            f"{FAST}={H45} (env.{FAST} in {path}) is the anthropic, anthropic_aws, anthropic_google_cloud, gateway ID of Haiku 4.5, but Claude Code "
             f'talks to vertex, which rejects it. Fix: set "{FAST}" to "claude-haiku-4-5@20251001" in the '
             f'"env" object of {path}.'
         ],
@@ -368,10 +368,10 @@ def wrong_provider_in_a_hand_written_export(home: Path) -> tuple[dict[str, str],
         {"CLAUDE_CODE_USE_BEDROCK": "1"},
         "wrong-provider-id",
         [
-            f"{FAST}=claude-haiku-5-5 ({home}/.zshrc:1) is the anthropic, foundry, vertex ID of "
+            f"{FAST}=claude-haiku-5-5 ({home}/.zshrc:1) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, vertex ID of "
             "Haiku 5.5, but Claude Code talks to bedrock, which rejects it. "
             f"Fix: change line 1 of {home}/.zshrc to `export {FAST}='us.anthropic.claude-haiku-5-5'`.",
-            f"{PRIMARY}=claude-opus-5-5 ({home}/.zshrc:2) is the anthropic, foundry, gateway, vertex ID of "
+            f"{PRIMARY}=claude-opus-5-5 ({home}/.zshrc:2) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, gateway, vertex ID of "
             "Opus 5.5, but Claude Code talks to bedrock, which rejects it. "
             f"Fix: change line 2 of {home}/.zshrc to `export {PRIMARY}='us.anthropic.claude-opus-5-5'`.",
         ],
@@ -475,32 +475,33 @@ def retired_in_both_the_shell_and_settings(home: Path) -> tuple[dict[str, str], 
 
 
 def not_modelled_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    # Mantle beats Vertex in Claude Code's order: ccprofile's vertex answer would be wrong.
+    # A gateway an app such as Claude Desktop manages: its models are the app's to choose.
     return (
-        {"CLAUDE_CODE_USE_MANTLE": "1", "CLAUDE_CODE_USE_VERTEX": "1"},
+        {"CLAUDE_CODE_USE_GATEWAY": "1", "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST": "1"},
         "not-modelled",
         [
-            "CLAUDE_CODE_USE_MANTLE is set, so Claude Code talks to Amazon Bedrock (Mantle), which "
-            "ccprofile does not model yet: the provider and model IDs shown may not be the ones it "
-            "sends, and ccprofile cannot know them. Inside claude, `/model` shows the primary model."
+            "CLAUDE_CODE_USE_GATEWAY is set, so Claude Code talks to a gateway an app manages "
+            "(CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST), which ccprofile does not model yet: the provider and "
+            "model IDs shown may not be the ones it sends, and ccprofile cannot know them. Inside claude, "
+            "`/model` shows the primary model."
         ],
     )
 
 
-def not_modelled_provider_beaten_by_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    # Bedrock beats Claude Platform on AWS: the answer shown is Bedrock's, and right.
-    return ({"CLAUDE_CODE_USE_ANTHROPIC_AWS": "1", "CLAUDE_CODE_USE_BEDROCK": "1"}, "not-modelled", [])
+def not_modelled_provider_alone_is_no_switch(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # Without an app managing the session, CLAUDE_CODE_USE_GATEWAY selects nothing.
+    return ({"CLAUDE_CODE_USE_GATEWAY": "1"}, "not-modelled", [])
 
 
 def not_modelled_settings_keys(home: Path) -> tuple[dict[str, str], str, list[str]]:
     path = _settings(home, {"modelOverrides": {"claude-opus-5-5": "x"}, "deniedModels": ["claude-haiku-5-5"]})
+    # modelOverrides is applied (the table shows it); deniedModels is not, and says so.
     return (
         {},
         "not-modelled",
         [
-            f"{path} sets modelOverrides, deniedModels, which ccprofile does not apply yet (modelOverrides "
-            "maps model IDs to others before they are sent; deniedModels can send background requests to "
-            "the primary model): the model IDs shown may not be the ones Claude Code sends."
+            f"{path} sets deniedModels, which ccprofile does not apply yet (deniedModels can send background "
+            "requests to the primary model): the model IDs shown may not be the ones Claude Code sends."
         ],
     )
 
@@ -514,6 +515,35 @@ def not_modelled_subagent(home: Path) -> tuple[dict[str, str], str, list[str]]:
             f"CLAUDE_CODE_SUBAGENT_MODEL=haiku (env.CLAUDE_CODE_SUBAGENT_MODEL in {path}): subagents "
             "(general-purpose, and custom agents without `model:`) use this model instead of the primary, "
             "and Explore keeps the primary; ccprofile does not show subagents yet."
+        ],
+    )
+
+
+def pin_overridden(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _pin("set-fast-model", H45)
+    path = _settings(home, {"modelOverrides": {H45: "x-haiku-profile"}})
+    return (
+        {},
+        "pin-overridden",
+        [
+            f"{FAST} pins {H45} ({home}/.zshrc:4 (ccprofile's block)), but Claude Code sends x-haiku-profile: "
+            f'modelOverrides in {path} maps {H45} to it. Fix: remove "{H45}" from modelOverrides in {path} if '
+            f"{H45} is what you want sent."
+        ],
+    )
+
+
+def pin_overridden_by_managed_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    managed = home.parent / "managed" / "managed-settings.json"
+    managed.parent.mkdir(parents=True, exist_ok=True)
+    managed.write_text(json.dumps({"modelOverrides": {"claude-opus-5-5": "arn:aws:bedrock:x"}}))
+    return (
+        {PRIMARY: "opus"},
+        "pin-overridden",
+        [
+            f"{PRIMARY} pins claude-opus-5-5 (this shell's environment), but Claude Code sends arn:aws:bedrock:x: "
+            f"modelOverrides in {managed} maps claude-opus-5-5 to it. Fix: that file is an administrator's: ask "
+            "them if another ID is wanted."
         ],
     )
 
@@ -556,9 +586,11 @@ CASES: dict[str, tuple[Case, str]] = {
         (stale_both_background_variables, "zsh"),
         (retired_in_both_the_shell_and_settings, "zsh"),
         (not_modelled_provider, "zsh"),
-        (not_modelled_provider_beaten_by_bedrock, "zsh"),
+        (not_modelled_provider_alone_is_no_switch, "zsh"),
         (not_modelled_settings_keys, "zsh"),
         (not_modelled_subagent, "zsh"),
+        (pin_overridden, "zsh"),
+        (pin_overridden_by_managed_settings, "zsh"),
     ]
 }
 

@@ -13,8 +13,10 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ccprofile.claude.providers import TABLE
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -22,13 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 # Which column of catalog.json holds each provider's IDs.
-COLUMNS = {
-    "anthropic": "first_party",
-    "gateway": "gateway",
-    "bedrock": "bedrock",
-    "vertex": "vertex",
-    "foundry": "foundry",
-}
+COLUMNS = {provider.name: provider.column for provider in TABLE}
 
 
 # Bedrock's cross-region inference profiles: the same model in another geography.
@@ -98,6 +94,9 @@ class Alias:
     variable: str | None  # the environment variable that redefines it
     model: str | None  # the catalog name it means otherwise; None: the provider's default
     verified: bool  # observed in the real client, not only read in its docs
+    # Providers on which it means another model than ``model`` (Bedrock's `sonnet` is Sonnet 4.5
+    # in 2.1.332), by catalog name; None there: the provider's default.
+    on_provider: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -202,7 +201,7 @@ def load(release: str | None = None) -> Catalog:
         background.update(entry.get("defaults", {}).get("background", {}))
         primary.update(entry.get("defaults", {}).get("primary", {}))
         for name, a in entry.get("aliases", {}).items():
-            aliases[name] = Alias(a["variable"], a["model"], a["verified"])
+            aliases[name] = Alias(a["variable"], a["model"], a["verified"], dict(a.get("providers", {})))
         if entry["version"] == wanted:
             break
     models = tuple(

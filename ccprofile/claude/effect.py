@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import starts
+from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.settings import Settings
 from ccprofile.claude.status import Report
 from ccprofile.claude.variables import BACKGROUND, PRIMARY
+from ccprofile.claude.warnings import override_words
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Home, Shell
 
@@ -77,6 +80,8 @@ def shortfalls(
     in_settings: bool = False,
     ours: Ours | None = None,
     written: tuple[Path, Home] | None = None,
+    settings: Sequence[Settings] = (),
+    catalog: Catalog | None = None,
 ) -> list[str]:
     """One paragraph for each expectation a new terminal's claude would not meet.
     ``in_settings``: the pin was written to a settings file, not a startup file; ``written``:
@@ -92,7 +97,14 @@ def shortfalls(
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
         repair = fix(place, variable, None, shell, keep=expected.value)
-        if scan.stops and model.source == "default" and not in_settings:
+        if (
+            catalog is not None
+            and model.override is not None
+            and expected.value in (model.override[0], model.alias)
+        ):
+            # The pin is read; modelOverrides sends another ID for it.
+            reason, repair = override_words(model, settings, catalog)
+        elif scan.stops and model.source == "default" and not in_settings:
             # The shell never gets to the block: that is the reason, and the fix is there.
             stop = scan.stops[0]
             reason = f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block"

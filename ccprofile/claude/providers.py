@@ -1,56 +1,75 @@
-"""Which API provider Claude Code talks to, from the environment it ends up with.
+"""Which API provider Claude Code talks to, and what each one does with models: one table.
 
-Rules from shared/claude-code-models.md §2; Bedrock, Vertex and Foundry switches are checked
-in that order, then a non-default ``ANTHROPIC_BASE_URL`` makes it a gateway.
+A provider is one row of ``TABLE``: how Claude Code selects it, its catalog column, what its
+background model does when nothing pins it, and whether model names are the user's own.
+Claude Code 2.1.331 and 2.1.332 check the switches in the order of ``TABLE`` (bedrock > foundry
+> anthropic_aws > anthropic_google_cloud > mantle > vertex; read in the binary's provider
+function and observed by tests/e2e); with none set, a non-default ``ANTHROPIC_BASE_URL`` makes
+it a gateway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ccprofile.claude.variables import BASE_URL
 
-PROVIDERS = ("anthropic", "gateway", "bedrock", "vertex", "foundry")
 OFFICIAL_BASE_URL = "https://api.anthropic.com"
-# Where model names are the user's own (a gateway's routes, a Foundry deployment), which no
-# catalog can know: an unknown one is not taken for a typo.
-NAMED_BY_USER = ("gateway", "foundry")
-_SWITCHED = (
-    ("CLAUDE_CODE_USE_BEDROCK", "bedrock"),
-    ("CLAUDE_CODE_USE_VERTEX", "vertex"),
-    ("CLAUDE_CODE_USE_FOUNDRY", "foundry"),
-)
-# Providers Claude Code 2.1.332 has and ccprofile does not model yet, each after the modelled
-# ones that beat it (Claude Code checks bedrock > foundry > anthropicAws > anthropicGoogleCloud
-# > mantle > vertex); CLAUDE_CODE_USE_GATEWAY's place in that order was not observed.
-UNMODELLED = (
-    (
-        "CLAUDE_CODE_USE_ANTHROPIC_AWS",
-        "Claude Platform on AWS",
-        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+
+# What the background model is when nothing pins it: the provider's own small model ("own"),
+# that until a primary model is chosen and then the primary ("own-until-primary"), or always
+# the primary ("primary").
+OWN, OWN_UNTIL_PRIMARY, PRIMARY_MODEL = "own", "own-until-primary", "primary"
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str  # what --provider takes and the JSON says
+    display: str  # Claude Code's own name for it
+    switch: str | None  # the variable that selects it; None: anthropic, or gateway by base URL
+    column: str  # catalog.json's column of its model IDs
+    background: str  # OWN, OWN_UNTIL_PRIMARY or PRIMARY_MODEL
+    named_by_user: bool = False  # its model names are the user's own (a gateway's, a deployment)
+    # It sends a first-party catalog ID as its own ID for that model (Mantle, observed 2026-11-29).
+    translates_first_party: bool = False
+
+
+TABLE = (
+    Provider("anthropic", "Anthropic API", None, "first_party", OWN),
+    Provider("gateway", "an LLM gateway (ANTHROPIC_BASE_URL)", None, "gateway", PRIMARY_MODEL, True),
+    Provider("bedrock", "Amazon Bedrock", "CLAUDE_CODE_USE_BEDROCK", "bedrock", OWN_UNTIL_PRIMARY),
+    Provider("foundry", "Microsoft Foundry", "CLAUDE_CODE_USE_FOUNDRY", "foundry", PRIMARY_MODEL, True),
+    Provider(
+        "anthropic_aws", "Claude Platform on AWS", "CLAUDE_CODE_USE_ANTHROPIC_AWS", "anthropic_aws", OWN
     ),
-    (
-        "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
+    Provider(
+        "anthropic_google_cloud",
         "Claude Platform on Google Cloud",
-        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+        "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
+        "anthropic_google_cloud",
+        OWN,
     ),
-    (
-        "CLAUDE_CODE_USE_MANTLE",
+    Provider(
+        "mantle",
         "Amazon Bedrock (Mantle)",
-        ("CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_FOUNDRY"),
+        "CLAUDE_CODE_USE_MANTLE",
+        "mantle",
+        PRIMARY_MODEL,
+        translates_first_party=True,
     ),
-    ("CLAUDE_CODE_USE_GATEWAY", "a gateway switch whose rules were not observed", ()),
+    Provider("vertex", "Google Vertex AI", "CLAUDE_CODE_USE_VERTEX", "vertex", OWN_UNTIL_PRIMARY),
 )
-# The variables that turn a provider on, in the order Claude Code checks them.
-SWITCHES = (*(variable for variable, _ in _SWITCHED), *(variable for variable, _, _ in UNMODELLED))
-
-
-def unmodelled_provider(env: Mapping[str, str]) -> tuple[str, str] | None:
-    """(variable, name) of a provider switch that decides and that ccprofile does not model."""
-    for variable, name, beaten_by in UNMODELLED:
-        if is_truthy(env.get(variable)) and not any(is_truthy(env.get(v)) for v in beaten_by):
-            return variable, name
-    return None
+BY_NAME: Mapping[str, Provider] = {provider.name: provider for provider in TABLE}
+PROVIDERS = tuple(BY_NAME)
+# Where model names are the user's own, which no catalog can know: an unknown one is no typo.
+NAMED_BY_USER = tuple(p.name for p in TABLE if p.named_by_user)
+_SWITCHED = tuple((p.switch, p.name) for p in TABLE if p.switch)
+# CLAUDE_CODE_USE_GATEWAY selects a gateway only in a session an app (Claude Desktop) starts
+# with CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST (2.1.332's binary, its gateway check): not modelled.
+HOST_GATEWAY = ("CLAUDE_CODE_USE_GATEWAY", "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST")
+# The variables that can change the provider, in the order Claude Code checks them.
+SWITCHES = (*(variable for variable, _ in _SWITCHED), *HOST_GATEWAY)
 
 
 def is_truthy(value: str | None) -> bool:
@@ -66,3 +85,10 @@ def detect_provider(env: Mapping[str, str]) -> str:
     if base_url and base_url != OFFICIAL_BASE_URL:
         return "gateway"
     return "anthropic"
+
+
+def unmodelled_provider(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """(variable, words) of a provider selection that ccprofile does not model."""
+    if all(is_truthy(env.get(variable)) for variable in HOST_GATEWAY):
+        return HOST_GATEWAY[0], "a gateway an app manages (CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST)"
+    return None

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, detect_provider
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, DEFAULT_MODEL, PRIMARY
 
@@ -52,6 +52,10 @@ class Model:
     selected: bool = True  # False: Claude Code's default, nothing chose it
     alias: str | None = None  # the alias the value was resolved from
     alias_verified: bool = True
+    # modelOverrides rewrote the ID: (the ID before it, the settings file whose map did it,
+    # the map's key).
+    override: tuple[str, str, str] | None = None
+    pinned: str | None = None  # a pin's value as set, when the provider sends another form of it
 
 
 def compose(
@@ -76,10 +80,20 @@ def _resolve_alias(
         return None
     if alias.variable and env.get(alias.variable):
         return env[alias.variable], alias.verified
-    if alias.model is None:
+    name = alias.on_provider.get(provider, alias.model)
+    if name is None:
         return catalog.default_primary[provider], alias.verified
-    model = catalog.named(alias.model)
+    model = catalog.named(name)
     return model.id_for(provider) or model.ids["first_party"] or value, alias.verified
+
+
+def sent_as(value: str, provider: str, catalog: Catalog) -> str:
+    """The ID Claude Code sends for ``value`` on ``provider``: a provider that translates
+    first-party IDs (Mantle) sends its own ID for the same model; others send it as it is."""
+    if not BY_NAME[provider].translates_first_party:
+        return value
+    model = next((m for m in catalog.models if m.ids.get("first_party") == value), None)
+    return (model.id_for(provider) if model is not None else None) or value
 
 
 def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Catalog) -> Model:
@@ -100,7 +114,8 @@ def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Cat
     value, variable, origin = candidates[0]
     resolved = _resolve_alias(value, env, provider, catalog)
     if resolved is None:
-        return Model(value, origin.source, variable, origin.file)
+        sent = sent_as(value, provider, catalog)
+        return Model(sent, origin.source, variable, origin.file, pinned=value if sent != value else None)
     return Model(resolved[0], origin.source, variable, origin.file, alias=value, alias_verified=resolved[1])
 
 
@@ -116,16 +131,52 @@ def sends_anthropic_key(env: Mapping[str, str]) -> bool:
 
 def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Model:
     env = composed.env
+    provider = BY_NAME[detect_provider(env)]
     for variable in BACKGROUND:
         # An empty value counts as unset, also when a settings file set it to "" (§1).
         if env.get(variable):
             origin = composed.origins[variable]
-            return Model(env[variable], origin.source, variable, origin.file)
-    provider = detect_provider(env)
-    if provider == "gateway" and sends_anthropic_key(env):
+            sent = sent_as(env[variable], provider.name, catalog)
+            pinned = env[variable] if sent != env[variable] else None
+            return Model(sent, origin.source, variable, origin.file, pinned=pinned)
+    if provider.name == "gateway" and sends_anthropic_key(env):
         return Model(catalog.default_background["anthropic"], "default", None, selected=False)
-    fixed = catalog.default_background.get(provider)
-    if fixed is not None and (provider == "anthropic" or not primary.selected):
+    fixed = catalog.default_background.get(provider.name)
+    own = provider.background == OWN or (provider.background == OWN_UNTIL_PRIMARY and not primary.selected)
+    if fixed is not None and own:
         return Model(fixed, "default", None, selected=False)
-    # Other gateways and Foundry always, Bedrock and Vertex once a primary model is chosen (§2).
+    # The others follow the primary model: gateways, Foundry and Mantle always, Bedrock and
+    # Vertex once a primary model is chosen (§2).
     return Model(primary.model, "default", None, selected=False)
+
+
+def overrides_in_force(settings: Sequence[Settings]) -> tuple[dict[str, str], dict[str, str]]:
+    """The ``modelOverrides`` Claude Code uses: every file's map, key by key, a higher file's
+    entry over a lower one's (tests/e2e: user and project maps both apply). Returns the map
+    and, per key, the file it comes from."""
+    found: dict[str, str] = {}
+    files: dict[str, str] = {}
+    for document in settings:
+        for key, value in (document.overrides or {}).items():
+            found[key], files[key] = value, str(document.path)
+    return found, files
+
+
+def overridden(model: Model, settings: Sequence[Settings], catalog: Catalog) -> Model:
+    """``model`` as Claude Code sends it after ``modelOverrides``, whose keys are first-party
+    IDs. A model Claude Code chose (a default, an alias) matches by its first-party ID whatever
+    the provider (Bedrock's ``us.anthropic.claude-opus-5-5`` is ``claude-opus-5-5``); a pinned
+    value only when it is itself a key (a Bedrock ID pinned as such is sent as it is). The
+    value is sent as it is. Observed in 2.1.331 and 2.1.332 (tests/e2e)."""
+    overrides, files = overrides_in_force(settings)
+    if not overrides:
+        return model
+    if model.selected and model.alias is None:
+        key: str | None = model.pinned or model.model
+    else:
+        key = next((m.ids.get("first_party") for m in catalog.models if model.model in m.ids.values()), None)
+    if key is None or key not in overrides:
+        return model
+    from dataclasses import replace
+
+    return replace(model, model=overrides[key], override=(model.model, files[key], key))

@@ -29,6 +29,9 @@ SHAPES = {
     ),
     "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
     "foundry": (re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*"), "claude-haiku-4-5"),
+    "anthropic_aws": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
+    "anthropic_google_cloud": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
+    "mantle": (re.compile(r"anthropic\.claude-[a-z0-9.-]+"), "anthropic.claude-haiku-4-5"),
 }
 
 

@@ -28,11 +28,12 @@ class Settings:
     model: str | None = None
     error: str | None = None  # why the file was (partly) ignored
     unmodelled: tuple[str, ...] = ()  # keys that change the models sent, which status does not apply
+    overrides: Mapping[str, str] | None = None  # modelOverrides: first-party ID -> the ID sent
 
 
 # Settings keys that change which model Claude Code sends, and that status does not apply yet:
 # it says so rather than show an ID that may not be the one sent.
-UNMODELLED_KEYS = ("modelOverrides", "availableModels", "enforceAvailableModels", "deniedModels")
+UNMODELLED_KEYS = ("availableModels", "enforceAvailableModels", "deniedModels")
 
 
 def locations(
@@ -104,7 +105,25 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
         problems.append('"model" is not a string; ignored')
         model = None
     unmodelled = tuple(key for key in UNMODELLED_KEYS if key in document)
-    return Settings(source, path, env, model or None, "; ".join(problems) or None, unmodelled)
+    overrides = _overrides(document.get("modelOverrides"), problems)
+    return Settings(source, path, env, model or None, "; ".join(problems) or None, unmodelled, overrides)
+
+
+def _overrides(raw: object, problems: list[str]) -> dict[str, str] | None:
+    """``modelOverrides`` as Claude Code's schema has it (an object of strings); what Claude
+    Code does with another shape was not observed, so the problem says so."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append('"modelOverrides" is not an object; what Claude Code does with it is not known')
+        return None
+    found = {key: value for key, value in raw.items() if isinstance(value, str)}
+    problems += [
+        f'"modelOverrides.{key}" is not a string; what Claude Code does with it is not known'
+        for key, value in raw.items()
+        if not isinstance(value, str)
+    ]
+    return found
 
 
 def load(

@@ -109,6 +109,10 @@ class Report:
                 "variable": model.variable,
                 "file": model.file,
                 "ccprofile_scope": self.scope_of(model),
+                # modelOverrides rewrote the ID: which one it was, and whose map did it.
+                "override": {"from": model.override[0], "file": model.override[1], "key": model.override[2]}
+                if model.override
+                else None,
             }
 
         other_start = starts.other(self.terminal_start)
@@ -331,8 +335,11 @@ def _settings_model_layers(settings: Sequence[Settings]) -> list[Layer]:
 
 
 def _resolve(composed: Composed, settings: Sequence[Settings], catalog: Catalog) -> tuple[Model, Model]:
+    """The background and primary models as Claude Code sends them: resolved, then mapped by
+    ``modelOverrides``."""
     primary = resolve.primary_model(composed, settings, catalog)
-    return resolve.background_model(composed, primary, catalog), primary
+    background = resolve.background_model(composed, primary, catalog)
+    return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)
 
 
 def _table_notes(inputs: Inputs) -> tuple[str, ...]:
@@ -495,8 +502,9 @@ def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
     if session is None:
         return ()
     views = []
+    inherits = launchers.INHERITS[inputs.platform]
     for launcher, scan, unseen in inputs.launchers:
-        reads = (session.source, *(str(path) for path in (scan.files if scan else ())))
+        reads = (inherits, *(str(path) for path in (scan.files if scan else ())))
         reads += tuple(str(document.path) for document in inputs.settings)
         if session.env is None:
             views.append(launchers.LauncherView(launcher, reads, None, None, f"{session.source}", unseen))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
-from ccprofile.claude.providers import NAMED_BY_USER, unmodelled_provider
+from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, unmodelled_provider
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -277,6 +277,9 @@ def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
         owners = sorted({provider for _, provider in matches})
         if not matches or s.provider in owners:
             continue
+        if BY_NAME[s.provider].translates_first_party and "anthropic" in owners:
+            continue  # Mantle sends its own ID for a first-party one
+
         model = matches[0][0]
         right = model.id_for(s.provider)
         repair = _fix(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
@@ -449,6 +452,37 @@ def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
+def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, str]:
+    """Why ``model`` (rewritten by modelOverrides) is not the ID pinned, and the fix."""
+    assert model.override is not None
+    before, where, key = model.override
+    managed = any(d.source == "managed-settings" and str(d.path) == where for d in settings)
+    repair = (
+        "Fix: that file is an administrator's: ask them if another ID is wanted."
+        if managed
+        else f'Fix: remove "{key}" from modelOverrides in {where} if {before} is what you want sent.'
+    )
+    return f"modelOverrides in {where} maps {key} to it", repair
+
+
+def _overridden(s: Situation) -> Iterator[StatusWarning]:
+    """A pin that modelOverrides rewrites: Claude Code sends another ID than the one pinned."""
+    said: set[tuple[str, str]] = set()
+    for model in s.models:
+        if model.override is None or not model.selected or model.variable is None:
+            continue
+        if (model.variable, model.model) in said:
+            continue
+        said.add((model.variable, model.model))
+        place = place_of(Origin(model.source, model.file), model.variable, s.scan, s.ours)
+        reason, repair = override_words(model, s.settings, s.catalog)
+        yield StatusWarning(
+            "pin-overridden",
+            f"{model.variable} pins {model.override[0]} ({place.where}), but Claude Code sends "
+            f"{model.model}: {reason}. {repair}",
+        )
+
+
 def _rank(source: str) -> int:
     """A place's precedence: shell < user < project < local < managed."""
     return next((i for i, sources in enumerate(scopes.SOURCES.values()) if source in sources), -1)
@@ -552,6 +586,7 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _unread,
         _drifts,
         _unmodelled,
+        _overridden,
     ):
         found += rule(s)
     return tuple(found)

@@ -43,6 +43,9 @@ def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
         text += f", ccprofile's pin (--scope {scope})"
     if model.alias:
         text += f", alias {model.alias!r}"
+    if model.override is not None:
+        before, where, _ = model.override
+        text += f"; modelOverrides in {tilde(Path(where), home)} sends it for {before}"
     return text
 
 

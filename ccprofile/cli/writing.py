@@ -84,6 +84,8 @@ def _checker(
                 in_settings=written is not None,
                 ours=inputs.ours,
                 written=startup,
+                settings=inputs.settings,
+                catalog=inputs.catalog,
             )
         )
         if startup is not None and shell is not None and inputs.other is not None:
@@ -251,6 +253,22 @@ def _refuse_without_rights(where: SettingsTarget) -> None:
         )
 
 
+def _who_picks_it_up(target: Target, found: _Checked) -> str:
+    """ "New terminals", qualified where some miss the change: the other start of the shell
+    (said just above), and on Windows every way of starting claude but this shell's."""
+    from ccprofile.claude import launchers, starts
+
+    platform = target.home.platform
+    ways = [way for way in launchers.LAUNCHERS.get(platform, ()) if way.shell == target.shell.name]
+    who = f"New {ways[0].name} terminals" if platform == "win32" and ways else "New terminals"
+    if found.elsewhere:
+        other = starts.other(starts.start_of(starts.terminal_is_login(platform)))
+        who += f" (not {other} shells: see above)"
+    if platform == "win32":
+        who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
+    return who
+
+
 def write(
     target: Target,
     edit: Edit | None,
@@ -338,7 +356,7 @@ def write(
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
         unset_command=target.shell.syntax.unset(held) if held else None,
         effective=not found.shortfalls and verified,
-        elsewhere=bool(found.elsewhere),
+        who=_who_picks_it_up(target, found),
     )
     if checked is not None and checked.problem:
         done = "is deleted" if change.deleted else "is written"

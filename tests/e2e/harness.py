@@ -51,7 +51,7 @@ class Scenario:
     """One configuration a user might have, from shell exports to settings files."""
 
     name: str
-    provider: str = "gateway"  # anthropic, gateway, bedrock, vertex or foundry
+    provider: str = "gateway"  # one of ccprofile's providers (anthropic, gateway, bedrock, ...)
     shell: str = "bash"
     pin: Sequence[str] | None = None  # arguments after `ccprofile set-fast-model`
     then: Sequence[Sequence[str]] = ()  # more ccprofile commands, run after the pin
@@ -112,6 +112,27 @@ _PROVIDER_ENV = {
         "CLAUDE_CODE_USE_FOUNDRY": "1",
         "CLAUDE_CODE_SKIP_FOUNDRY_AUTH": "1",
         "ANTHROPIC_FOUNDRY_BASE_URL": "{url}",
+    },
+    # The three below send the Anthropic Messages API to their base URL.
+    "mantle": {
+        "CLAUDE_CODE_USE_MANTLE": "1",
+        "CLAUDE_CODE_SKIP_MANTLE_AUTH": "1",
+        "AWS_REGION": "us-east-1",
+        "ANTHROPIC_BEDROCK_MANTLE_BASE_URL": "{url}",
+    },
+    "anthropic_aws": {
+        "CLAUDE_CODE_USE_ANTHROPIC_AWS": "1",
+        "CLAUDE_CODE_SKIP_ANTHROPIC_AWS_AUTH": "1",
+        "AWS_REGION": "us-east-1",
+        "ANTHROPIC_AWS_WORKSPACE_ID": "ccprofile-e2e",
+        "ANTHROPIC_AWS_BASE_URL": "{url}",
+    },
+    "anthropic_google_cloud": {
+        "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD": "1",
+        "CLAUDE_CODE_SKIP_ANTHROPIC_GOOGLE_CLOUD_AUTH": "1",
+        "ANTHROPIC_GOOGLE_CLOUD_PROJECT": "ccprofile-e2e",
+        "ANTHROPIC_GOOGLE_CLOUD_LOCATION": "us-east5",
+        "ANTHROPIC_GOOGLE_CLOUD_BASE_URL": "{url}",
     },
 }
 

@@ -144,6 +144,67 @@ SCENARIOS = (
     ),
     Scenario("foundry, no pin", provider="foundry"),
     Scenario("foundry, pin", provider="foundry", pin=["haiku-4.5"]),
+    # Aliases mean other models on other providers (Bedrock's `sonnet` is Sonnet 4.5).
+    Scenario("bedrock, ANTHROPIC_MODEL=sonnet", provider="bedrock", exports={"ANTHROPIC_MODEL": "sonnet"}),
+    Scenario("bedrock, ANTHROPIC_MODEL=haiku", provider="bedrock", exports={"ANTHROPIC_MODEL": "haiku"}),
+    Scenario("vertex, ANTHROPIC_MODEL=sonnet", provider="vertex", exports={"ANTHROPIC_MODEL": "sonnet"}),
+    Scenario("vertex, ANTHROPIC_MODEL=haiku", provider="vertex", exports={"ANTHROPIC_MODEL": "haiku"}),
+    # Bedrock Mantle: the background follows the primary, and first-party IDs are translated.
+    Scenario("mantle, no pin", provider="mantle"),
+    Scenario("mantle, pin", provider="mantle", pin=["haiku-4.5"]),
+    Scenario(
+        "mantle, first-party IDs exported",
+        provider="mantle",
+        exports={"ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5", "ANTHROPIC_MODEL": "opus"},
+    ),
+    Scenario("mantle, ANTHROPIC_MODEL=sonnet", provider="mantle", exports={"ANTHROPIC_MODEL": "sonnet"}),
+    # Claude Platform on AWS and on Google Cloud: a small model of their own, as first party.
+    Scenario("anthropic_aws, no pin", provider="anthropic_aws"),
+    Scenario("anthropic_aws, pin", provider="anthropic_aws", pin=["haiku-5.5"]),
+    Scenario(
+        "anthropic_aws, ANTHROPIC_MODEL=sonnet", provider="anthropic_aws", exports={"ANTHROPIC_MODEL": "sonnet"}
+    ),
+    Scenario("anthropic_google_cloud, no pin", provider="anthropic_google_cloud"),
+    Scenario(
+        "anthropic_google_cloud, ANTHROPIC_MODEL=haiku",
+        provider="anthropic_google_cloud",
+        exports={"ANTHROPIC_MODEL": "haiku"},
+    ),
+    Scenario(
+        "anthropic_google_cloud, ANTHROPIC_MODEL=sonnet",
+        provider="anthropic_google_cloud",
+        exports={"ANTHROPIC_MODEL": "sonnet", "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"},
+    ),
+    # modelOverrides maps first-party IDs (dated where the catalog's are) to the IDs sent.
+    Scenario(
+        "modelOverrides in user settings, gateway",
+        user={"modelOverrides": {"claude-opus-5-5": "x-opus-override", "claude-haiku-5-5": "x-haiku-override"}},
+    ),
+    Scenario(
+        "modelOverrides in project settings over the user's, anthropic API",
+        provider="anthropic",
+        user={"modelOverrides": {"claude-haiku-5-5": "x-user-override"}},
+        project={"modelOverrides": {"claude-opus-5-5": "x-project-override"}},
+    ),
+    Scenario(
+        "modelOverrides on bedrock rewrite a pin and an alias",
+        provider="bedrock",
+        pin=["haiku-4.5"],
+        exports={"ANTHROPIC_MODEL": "sonnet"},
+        user={
+            "modelOverrides": {
+                "claude-haiku-4-5-20251001": "x-haiku45-override",
+                "claude-sonnet-4-5-20250929": "x-sonnet45-override",
+                "claude-haiku-4-5": "x-undated-key-is-not-used",
+            }
+        },
+    ),
+    # Two switches: Claude Code takes Mantle over Vertex.
+    Scenario(
+        "mantle and vertex both switched on",
+        provider="mantle",
+        exports={"CLAUDE_CODE_USE_VERTEX": "1", "ANTHROPIC_MODEL": "haiku"},
+    ),
     # Pins written into Claude Code's settings files (--scope): both models, then undone.
     Scenario(
         "scope user: both pins",
