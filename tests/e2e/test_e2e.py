@@ -16,7 +16,7 @@ import pytest
 
 from ccprofile.claude.catalog import load, recorded_releases
 from tests.conftest import IN_CI, ccprofile_command, require_program
-from tests.e2e.harness import Scenario, claude_version, run_scenario
+from tests.e2e.harness import Outcome, Scenario, claude_version, run_scenario
 from tests.e2e.releases import binaries_under_test, compare_prices, compare_table, model_table, prices
 from tests.e2e.scenarios import SCENARIOS
 
@@ -62,16 +62,36 @@ def test_catalog_prices_are_the_cost_table_in_the_binary(claude: tuple[str, str]
     assert compare_prices(load(rules), prices(program)) == []
 
 
+@pytest.fixture(scope="module")
+def claudes() -> list[tuple[str, str]]:
+    """Every Claude Code under test, with its release."""
+    require_program("tmux")
+    programs = [p if os.sep in p else require_program(p) for p in BINARIES]
+    return [(program, _release(program)) for program in programs]
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_status_matches_what_claude_code_sends(
-    scenario: Scenario, claude: tuple[str, str], tmp_path: Path
+    scenario: Scenario, claudes: list[tuple[str, str]], tmp_path: Path
 ) -> None:
-    program, release = claude
-    outcome = run_scenario(scenario, tmp_path / "e2e", program, ccprofile_command())
+    """Each release runs the scenario at the same time, in a sandbox of its own: a session
+    mostly waits for Claude Code to start, so two releases take little longer than one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(index: int, program: str) -> Outcome:
+        return run_scenario(scenario, tmp_path / f"e2e-{index}", program, ccprofile_command())
+
+    with ThreadPoolExecutor(max_workers=len(claudes)) as pool:
+        outcomes = list(pool.map(run, range(len(claudes)), [program for program, _ in claudes]))
+    for (_, release), outcome in zip(claudes, outcomes, strict=True):
+        _check(outcome, release)
+
+
+def _check(outcome: Outcome, release: str) -> None:
     sent = ", ".join(f"{r.model}{' (tools)' if r.has_tools else ''}" for r in outcome.requests)
     context = f"Claude Code {release}; requests: {sent}"
-    assert outcome.claude.background, "no title request reached the fake API"
-    assert outcome.claude.primary, "no main request reached the fake API"
+    assert outcome.claude.background, f"no title request reached the fake API ({context})"
+    assert outcome.claude.primary, f"no main request reached the fake API ({context})"
     assert outcome.status.background == outcome.claude.background, context
     assert outcome.status.primary == outcome.claude.primary, context
     # Before any new shell ran, status read the startup files and predicted the same.
