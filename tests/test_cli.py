@@ -318,7 +318,7 @@ def test_the_file_chosen_is_named_with_the_reason_when_it_is_not_the_obvious_one
     result = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())  # the long temporary path wraps
-    assert f"Using ~/.config/zsh/.zshrc: ZDOTDIR is set to {home}/.config/zsh in {home}/.zshenv." in said
+    assert "Using ~/.config/zsh/.zshrc: ZDOTDIR is set to ~/.config/zsh in ~/.zshenv." in said
     assert (home / ".config" / "zsh" / ".zshrc").is_file() and not (home / ".zshrc").exists()
 
 

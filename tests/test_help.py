@@ -62,7 +62,7 @@ def test_help_reflows_to_the_terminal_and_never_cuts_a_word(command: str, column
 def test_options_name_their_values() -> None:
     text = help_text("set-fast-model")
     for shown in (
-        "--provider [anthropic|gateway|bedrock|vertex|foundry]",
+        "--provider NAME",
         "--aws-region REGION",
         "--shell NAME",
         "--file PATH",

@@ -177,7 +177,7 @@ def test_cmd_autorun_is_named_as_what_status_cannot_follow(
     home: Path, windows: dict[str, str], tmp_path: Path
 ) -> None:
     keys = json.loads(Path(windows["CCPROFILE_REGISTRY"]).read_text())
-    keys[registry.COMMAND_PROCESSOR] = {"AutoRun": r"C:\Users\ana\env.cmd"}
+    keys[registry.COMMAND_PROCESSORS[1]] = {"Autorun": r"C:\Users\ana\env.cmd"}
     Path(windows["CCPROFILE_REGISTRY"]).write_text(json.dumps(keys))
     report = json.loads(run_cli(["status", "--json"], windows).stdout)
     cmd = next(view for view in report["launchers"] if view["name"] == "cmd")
@@ -492,3 +492,46 @@ def test_the_login_fix_never_makes_two_files_source_each_other(home: Path) -> No
         "Fix: move the pin to ~/.bash_profile, which ~/.bashrc sources already: `ccprofile uninstall "
         "--file ~/.bashrc`, then the same pin again with `--file ~/.bash_profile`." in said
     )
+
+
+# --- what a review of the code found -------------------------------------------------------------
+
+
+def test_a_documents_folder_that_is_not_absolute_is_not_used(home: Path, windows: dict[str, str]) -> None:
+    for value in ("", "Documents", "%NOT_SET%\\Documents"):
+        _set_registry(windows, _SHELL_FOLDERS, {"Personal": {"expand": value}})
+        assert registry.documents_folder(windows) is None, value
+    pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh", "--dry-run"], windows)
+    assert f"+++ {home / 'Documents' / 'PowerShell' / _PROFILE}" in pinned.stdout
+
+
+def test_a_value_from_the_system_environment_is_named_as_the_administrators(
+    home: Path, windows: dict[str, str]
+) -> None:
+    run_cli(["unset-fast-model", "--shell", "pwsh"], windows)
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    retired = [w["message"] for w in report["warnings"] if w["code"] == "retired-model"]
+    # The system's value (HKLM): setx sets the user's own over it, and says so.
+    assert retired and "`setx ANTHROPIC_SMALL_FAST_MODEL claude-haiku-5-5` sets your own (HKCU\\Environment), over the system's" in retired[0]
+
+
+def test_providers_with_a_small_model_of_their_own_do_not_fall_back(home: Path) -> None:
+    for switch in ("CLAUDE_CODE_USE_ANTHROPIC_AWS", "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD"):
+        report = json.loads(run_cli(["status", "--json", "--shell", "bash"], {**os.environ, switch: "1"}).stdout)
+        assert report["background"]["model"] == "claude-haiku-4-5-20251001"
+        assert "unpinned-fallback" not in [w["code"] for w in report["warnings"]], switch
+    mantle = json.loads(run_cli(["status", "--json", "--shell", "bash"], {**os.environ, "CLAUDE_CODE_USE_MANTLE": "1"}).stdout)
+    assert "unpinned-fallback" in [w["code"] for w in mantle["warnings"]]
+
+
+def test_git_bash_reading_another_home_is_not_certain(home: Path, windows: dict[str, str], tmp_path: Path) -> None:
+    windows["HOME"] = str(tmp_path / "msys-home")
+    report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
+    git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
+    assert git_bash["certain"] is False
+    assert git_bash["unseen"] == [f"HOME is {tmp_path / 'msys-home'}, where Git Bash reads its startup files; ccprofile reads {home}'s"]
+
+
+def test_powershell_outside_windows_is_started_as_pwsh() -> None:
+    assert SHELLS["powershell"].programs == ("powershell", "pwsh")
+    assert SHELLS["pwsh"].programs == ("pwsh",)

@@ -205,7 +205,7 @@ def test_a_file_held_open_for_good_is_left_untouched_with_a_clear_error(
     target.write_bytes(b"old\r\n")
     monkeypatch.setattr(os, "replace", _busy(fileio.REPLACE_TRIES))
     monkeypatch.setattr(fileio, "_REPLACE_FIRST_WAIT", 0.001)
-    with pytest.raises(CcprofileError, match=r"cannot write .*profile\.ps1: another program keeps it open"):
+    with pytest.raises(CcprofileError, match=r"cannot write .*profile\.ps1: Windows refuses to replace it: another program may have it open"):
         fileio.write(target, b"new\r\n", None)
     assert target.read_bytes() == b"old\r\n"
     assert [p.name for p in target.parent.iterdir()] == ["profile.ps1"]

@@ -440,3 +440,34 @@ def test_providers_and_overrides_of_2_1_332(
 def test_a_malformed_override_map_is_named_with_what_is_not_known(text: bytes, error: str) -> None:
     document = parse("user-settings", Path("/h/.claude/settings.json"), text)
     assert document.error == error
+
+
+@pytest.mark.parametrize(
+    ("env", "config_region", "prefix"),
+    [
+        ({}, None, "us"),
+        ({"AWS_REGION": "eu-west-1"}, None, "eu"),
+        ({"AWS_REGION": "ap-northeast-1"}, None, "apac"),
+        ({"AWS_REGION": "ca-central-1"}, None, "global"),
+        ({"AWS_REGION": "us-gov-west-1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "global"}, None, "us-gov"),
+        ({"AWS_REGION": "eu-west-1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "global"}, None, "global"),
+        ({"AWS_REGION": "", "AWS_DEFAULT_REGION": "sa-east-1"}, None, "global"),
+        ({"AWS_REGION": "not a region", "AWS_DEFAULT_REGION": "eu-north-1"}, None, "eu"),
+        ({}, "ap-southeast-2", "apac"),  # ~/.aws/config's, after the variables
+        ({"AWS_REGION": "us-east-2"}, "eu-west-1", "us"),
+    ],
+)
+def test_bedrock_prefix_follows_the_region_claude_code_uses(
+    env: dict[str, str], config_region: str | None, prefix: str
+) -> None:
+    from ccprofile.claude.resolve import bedrock_prefix
+
+    assert bedrock_prefix(env, config_region) == prefix
+
+
+def test_bedrock_defaults_and_aliases_take_the_regions_prefix_and_pins_stay() -> None:
+    eu = {**BEDROCK, "AWS_REGION": "eu-west-1"}
+    assert sent(eu) == ("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", "eu.anthropic.claude-opus-5-5")
+    assert sent({**eu, "ANTHROPIC_MODEL": "haiku"}) == ("eu.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2
+    pinned = {**eu, "ANTHROPIC_SMALL_FAST_MODEL": "us.anthropic.claude-haiku-4-5-20251001-v1:0"}
+    assert sent(pinned)[0] == "us.anthropic.claude-haiku-4-5-20251001-v1:0"

@@ -355,3 +355,22 @@ def test_ksh_stops_every_sourced_file_up_to_its_own_and_goes_on_there(tmp_path: 
         },
     )
     assert _value(_read(home, "ksh", login=True)) == "after-a"  # as the real ksh93 does
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("[ -f ~/.bashrc ] && . ~/.bashrc", True),
+        ('source "$HOME/.bashrc"', True),
+        ("if [ -f ~/.bashrc ]; then . ~/.bashrc; fi", True),
+        (". .bashrc", True),
+        ("# . ~/.bashrc", False),
+        ("x=1 # . ~/.bashrc", False),
+        ("source ~/.bashrc.local", False),
+        ("echo ~/.bashrc", False),
+    ],
+)
+def test_sources_named_sees_only_a_line_that_sources_the_file(text: str, sources: bool) -> None:
+    from ccprofile.startup.sourcing import sources_named
+
+    assert sources_named(text, ".bashrc") is sources

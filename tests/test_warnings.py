@@ -548,6 +548,37 @@ def pin_overridden_by_managed_settings(home: Path) -> tuple[dict[str, str], str,
     )
 
 
+def bedrock_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: "us.anthropic.claude-haiku-4-5-20251001-v1:0"},
+        "bedrock-region",
+        [
+            f"{FAST}=us.anthropic.claude-haiku-4-5-20251001-v1:0 (this shell's environment) cannot be called from "
+            "eu-west-1 (the region Claude Code uses): Bedrock refuses every request for it there. Fix: run "
+            f"`export {FAST}='eu.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell."
+        ],
+    )
+
+
+def bedrock_region_of_the_background_requests(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc"
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1", FAST: arn}
+    return (
+        {**env, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION": "us-west-2"},
+        "bedrock-region",
+        [
+            f"{FAST}={arn} (this shell's environment) cannot be called from us-west-2 "
+            "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION, where background requests go): Bedrock refuses every "
+            "request for it there. Fix: pin an ID of us-west-2: `ccprofile models --provider bedrock` lists them."
+        ],
+    )
+
+
+def bedrock_region_global_profile_fits_anywhere(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "ca-central-1"}
+    return ({**env, FAST: "global.anthropic.claude-haiku-4-5-20251001-v1:0"}, "bedrock-region", [])
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -591,6 +622,9 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_modelled_subagent, "zsh"),
         (pin_overridden, "zsh"),
         (pin_overridden_by_managed_settings, "zsh"),
+        (bedrock_region, "zsh"),
+        (bedrock_region_of_the_background_requests, "zsh"),
+        (bedrock_region_global_profile_fits_anywhere, "zsh"),
     ]
 }
 

@@ -100,7 +100,8 @@ def shortfalls(
         if (
             catalog is not None
             and model.override is not None
-            and expected.value in (model.override[0], model.alias)
+            and expected.value is not None
+            and expected.value in (model.as_set, model.alias)
         ):
             # The pin is read; modelOverrides sends another ID for it.
             reason, repair = override_words(model, settings, catalog)

@@ -21,6 +21,7 @@ USERS_SHELL = ""  # a launcher that starts the user's own shell (the one status 
 
 @dataclass(frozen=True)
 class Launcher:
+    key: str  # what the code tells it by: terminal, app, pwsh, powershell, git-bash, cmd
     name: str
     shell: str | None  # whose startup files run before claude: a shell's name, USERS_SHELL, None: none
     login: bool = False
@@ -34,8 +35,9 @@ class Launcher:
 INHERITS = {"darwin": LAUNCHD_SOURCE, "win32": REGISTRY_SOURCE}
 LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
     "darwin": (
-        Launcher("Terminal or iTerm2", USERS_SHELL, login=True),
+        Launcher("terminal", "Terminal or iTerm2", USERS_SHELL, login=True),
         Launcher(
+            "app",
             "an app from the Dock or Finder (an IDE)",
             None,
             caveat="an IDE that loads your login shell's environment when it starts (VS Code "
@@ -43,11 +45,18 @@ LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
         ),
     ),
     "win32": (
-        Launcher("PowerShell 7 (pwsh)", "pwsh"),
-        Launcher("Windows PowerShell 5.1", "powershell"),
-        Launcher("Git Bash", "bash", login=True, rc_when_alone=(".bash_profile", ".bash_login", ".profile")),
-        Launcher("cmd", None),
+        Launcher("pwsh", "PowerShell 7 (pwsh)", "pwsh"),
+        Launcher("powershell", "Windows PowerShell 5.1", "powershell"),
         Launcher(
+            "git-bash",
+            "Git Bash",
+            "bash",
+            login=True,
+            rc_when_alone=(".bash_profile", ".bash_login", ".profile"),
+        ),
+        Launcher("cmd", "cmd", None),
+        Launcher(
+            "app",
             "an IDE or other app from the Start menu",
             None,
             caveat="an app started before a change to the registry keeps the environment it "
@@ -115,7 +124,7 @@ def differences(views: Sequence[LauncherView], new_terminal: Model | None, kind:
     # The user's own pin (a startup file's, then a settings file's) before what a process
     # inherits, which may be a value left over in the registry or launchd.
     chosen.sort(key=lambda model: (model.source != "profile", model.source == "session"))
-    fix = chosen[0].model if chosen else "MODEL"
+    fix = chosen[0].as_set if chosen else "MODEL"
     return (
         f"claude's {kind} model depends on how it is started: {each}. Fix: "
         f"`ccprofile {_COMMANDS[kind]} {fix} --scope user` pins it in the settings file every "

@@ -160,12 +160,15 @@ def fix(
 def _session_fix(variable: str, value: str | None, source: str) -> str:
     """Where a value new terminals inherit is changed, by where it was read from."""
     if source.startswith(REGISTRY_SOURCE):
-        command = (
-            f"reg delete HKCU\\Environment /v {variable} /f" if value is None else f"setx {variable} {value}"
-        )
+        if value is None:
+            return (
+                f"Fix: `reg delete HKCU\\Environment /v {variable} /f` removes your own; a value the "
+                "system environment (HKLM) sets is an administrator's. Apps started before that (an "
+                "IDE, Windows Terminal) keep the old value until restarted."
+            )
         return (
-            f"Fix: `{command}` changes it in the registry's user environment; apps started before "
-            "that (an IDE, Windows Terminal) keep the old value until restarted."
+            f"Fix: `setx {variable} {value}` sets your own (HKCU\\Environment), over the system's; "
+            "apps started before that (an IDE, Windows Terminal) keep the old value until restarted."
         )
     if source.startswith(LAUNCHD_SOURCE):
         command = (

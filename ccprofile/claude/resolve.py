@@ -9,13 +9,22 @@ ANTHROPIC_MODEL, the settings ``model`` key, ANTHROPIC_DEFAULT_MODEL, then a pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, detect_provider
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.variables import API_KEY, AUTH_TOKEN, BACKGROUND, DEFAULT_MODEL, PRIMARY
+from ccprofile.claude.variables import (
+    API_KEY,
+    AUTH_TOKEN,
+    AWS_REGIONS,
+    BACKGROUND,
+    DEFAULT_MODEL,
+    PRIMARY,
+    REGION_PREFIX,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,11 @@ class Model:
     override: tuple[str, str, str] | None = None
     pinned: str | None = None  # a pin's value as set, when the provider sends another form of it
 
+    @property
+    def as_set(self) -> str:
+        """The value as it was set, before Mantle's translation and modelOverrides."""
+        return self.pinned or (self.override[0] if self.override else self.model)
+
 
 def compose(
     base: Mapping[str, str], base_origins: Mapping[str, Origin], settings: Sequence[Settings]
@@ -72,8 +86,43 @@ def compose(
     return Composed(env, origins, tuple(layers))
 
 
+_AWS_REGION = re.compile(r"[a-z]{2}(?:-gov)?-[a-z]+-\d+")
+_PREFIXED = re.compile(r"^(?:us|eu|apac|jp|au|us-gov|global)\.(?=anthropic\.)")
+
+
+def aws_region(env: Mapping[str, str], config_region: str | None = None) -> str:
+    """The AWS region Claude Code uses: AWS_REGION, then AWS_DEFAULT_REGION (each only when it
+    looks like a region), then the shared config file's, else us-east-1 (2.1.332's binary)."""
+    found = next((env[v] for v in AWS_REGIONS if _AWS_REGION.fullmatch(env.get(v, ""))), None)
+    return found or config_region or "us-east-1"
+
+
+def bedrock_prefix(env: Mapping[str, str], config_region: str | None = None) -> str:
+    """The cross-region inference prefix Claude Code gives the Bedrock IDs it picks itself
+    (defaults, aliases): us-gov for GovCloud, else ANTHROPIC_BEDROCK_REGION_PREFIX, else by the
+    region: us, eu, apac (ap-), or global for any other."""
+    region = aws_region(env, config_region)
+    if region.startswith("us-gov-"):
+        return "us-gov"
+    if env.get(REGION_PREFIX):
+        return env[REGION_PREFIX]
+    return next(
+        (p for r, p in (("us-", "us"), ("eu-", "eu"), ("ap-", "apac")) if region.startswith(r)), "global"
+    )
+
+
+def regional(model_id: str, provider: str, env: Mapping[str, str], config_region: str | None = None) -> str:
+    """A catalog ID as Claude Code sends it from this region (only Bedrock's change)."""
+    if provider != "bedrock":
+        return model_id
+    prefix = bedrock_prefix(env, config_region)
+    if _PREFIXED.match(model_id):
+        return _PREFIXED.sub(f"{prefix}.", model_id)
+    return f"{prefix}.{model_id}" if model_id.startswith("anthropic.") else model_id
+
+
 def _resolve_alias(
-    value: str, env: Mapping[str, str], provider: str, catalog: Catalog
+    value: str, env: Mapping[str, str], provider: str, catalog: Catalog, config_region: str | None
 ) -> tuple[str, bool] | None:
     alias = catalog.aliases.get(value)
     if alias is None:
@@ -82,9 +131,12 @@ def _resolve_alias(
         return env[alias.variable], alias.verified
     name = alias.on_provider.get(provider, alias.model)
     if name is None:
-        return catalog.default_primary[provider], alias.verified
+        return regional(catalog.default_primary[provider], provider, env, config_region), alias.verified
     model = catalog.named(name)
-    return model.id_for(provider) or model.ids["first_party"] or value, alias.verified
+    found = model.id_for(provider)
+    if found is None:
+        return model.ids["first_party"] or value, alias.verified
+    return regional(found, provider, env, config_region), alias.verified
 
 
 def sent_as(value: str, provider: str, catalog: Catalog) -> str:
@@ -96,7 +148,10 @@ def sent_as(value: str, provider: str, catalog: Catalog) -> str:
     return (model.id_for(provider) if model is not None else None) or value
 
 
-def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Catalog) -> Model:
+def primary_model(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, config_region: str | None = None
+) -> Model:
+    """``config_region``: the AWS shared config file's region, for Bedrock's prefix."""
     env = composed.env
     provider = detect_provider(env)
     candidates: list[tuple[str, str, Origin]] = []
@@ -110,9 +165,10 @@ def primary_model(composed: Composed, settings: Sequence[Settings], catalog: Cat
     if env.get(DEFAULT_MODEL):
         candidates.append((env[DEFAULT_MODEL], DEFAULT_MODEL, composed.origins[DEFAULT_MODEL]))
     if not candidates:
-        return Model(catalog.default_primary[provider], "default", None, selected=False)
+        default = regional(catalog.default_primary[provider], provider, env, config_region)
+        return Model(default, "default", None, selected=False)
     value, variable, origin = candidates[0]
-    resolved = _resolve_alias(value, env, provider, catalog)
+    resolved = _resolve_alias(value, env, provider, catalog, config_region)
     if resolved is None:
         sent = sent_as(value, provider, catalog)
         return Model(sent, origin.source, variable, origin.file, pinned=value if sent != value else None)
@@ -129,7 +185,9 @@ def sends_anthropic_key(env: Mapping[str, str]) -> bool:
     return not env.get(AUTH_TOKEN) and env.get(API_KEY, "").startswith("sk-ant-api")
 
 
-def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Model:
+def background_model(
+    composed: Composed, primary: Model, catalog: Catalog, config_region: str | None = None
+) -> Model:
     env = composed.env
     provider = BY_NAME[detect_provider(env)]
     for variable in BACKGROUND:
@@ -144,7 +202,7 @@ def background_model(composed: Composed, primary: Model, catalog: Catalog) -> Mo
     fixed = catalog.default_background.get(provider.name)
     own = provider.background == OWN or (provider.background == OWN_UNTIL_PRIMARY and not primary.selected)
     if fixed is not None and own:
-        return Model(fixed, "default", None, selected=False)
+        return Model(regional(fixed, provider.name, env, config_region), "default", None, selected=False)
     # The others follow the primary model: gateways, Foundry and Mantle always, Bedrock and
     # Vertex once a primary model is chosen (§2).
     return Model(primary.model, "default", None, selected=False)

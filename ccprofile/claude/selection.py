@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ccprofile.claude.catalog import ARN, Catalog, Model, is_arn
 from ccprofile.claude.validate import check_value
+from ccprofile.claude.variables import REGION_PREFIX
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
 _BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
@@ -152,6 +153,30 @@ def _unknown(value: str, provider: str, catalog: Catalog) -> str:
 
 
 def choose(
+    value: str,
+    provider: str,
+    catalog: Catalog,
+    *,
+    background: bool,
+    force: bool = False,
+    accept_unknown: bool = False,
+    prefix: str | None = None,
+) -> Selection:
+    """``prefix``: Bedrock's cross-region prefix for the user's region (``eu``): a name or a
+    family becomes that geography's ID, as Claude Code's own picks do; an ID typed is kept."""
+    chosen = _choose(
+        value, provider, catalog, background=background, force=force, accept_unknown=accept_unknown
+    )
+    if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
+        return chosen
+    from ccprofile.claude.resolve import regional
+
+    regional_id = regional(chosen.value, provider, {REGION_PREFIX: prefix})
+    note = chosen.note.replace(chosen.value, regional_id) if chosen.note else None
+    return Selection(regional_id, note, chosen.known, chosen.model)
+
+
+def _choose(
     value: str,
     provider: str,
     catalog: Catalog,

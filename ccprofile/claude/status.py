@@ -10,6 +10,7 @@ hand, or kept after an uninstall, does not reach new terminals.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,9 @@ WATCHED = (
     names.OPUS,
     names.BASE_URL,
     names.SUBAGENT,
+    *names.AWS_REGIONS,
+    names.AWS_PROFILE,
+    names.REGION_PREFIX,
     *SWITCHES,
     # Read only for their shape (see resolve.sends_anthropic_key); never printed.
     names.API_KEY,
@@ -234,6 +238,7 @@ class Inputs:
     # runs no startup file), what those files leave unseen, and what it inherits.
     launchers: tuple[tuple[launchers.Launcher, Scan | None, tuple[str, ...]], ...] = ()
     launch_session: Session | None = None
+    aws_config_region: str | None = None  # the AWS shared config file's region for AWS_PROFILE
 
     @property
     def session_home(self) -> Home:
@@ -334,11 +339,13 @@ def _settings_model_layers(settings: Sequence[Settings]) -> list[Layer]:
     return [Layer(s.source, str(s.path), "model", s.model) for s in settings if s.model]
 
 
-def _resolve(composed: Composed, settings: Sequence[Settings], catalog: Catalog) -> tuple[Model, Model]:
+def _resolve(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None = None
+) -> tuple[Model, Model]:
     """The background and primary models as Claude Code sends them: resolved, then mapped by
-    ``modelOverrides``."""
-    primary = resolve.primary_model(composed, settings, catalog)
-    background = resolve.background_model(composed, primary, catalog)
+    ``modelOverrides``. ``region``: the AWS shared config file's, for Bedrock's prefix."""
+    primary = resolve.primary_model(composed, settings, catalog, region)
+    background = resolve.background_model(composed, primary, catalog, region)
     return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)
 
 
@@ -407,8 +414,9 @@ def build(inputs: Inputs) -> Report:
     else:
         base, origins = new_terminal_base(inputs)
         fresh = resolve.compose(base, origins, settings)
-    background_now, primary_now = _resolve(now, settings, catalog)
-    background_new, primary_new = _resolve(fresh, settings, catalog)
+    region = inputs.aws_config_region
+    background_now, primary_now = _resolve(now, settings, catalog, region)
+    background_new, primary_new = _resolve(fresh, settings, catalog, region)
     background_other = primary_other = None
     if inputs.shell is not None and inputs.other is not None:
         other_base, other_origins = new_terminal_base(inputs, inputs.other)
@@ -468,6 +476,7 @@ def build(inputs: Inputs) -> Report:
             unread=inputs.unread,
             start=str(inputs.project.start) if inputs.project else "",
             subdirectory=inputs.project.in_subdirectory if inputs.project else False,
+            aws_config_region=inputs.aws_config_region,
         )
     ) + _start_warnings(inputs, (background, primary))
     launched = _launched(inputs)
@@ -502,15 +511,19 @@ def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
     if session is None:
         return ()
     views = []
-    inherits = launchers.INHERITS[inputs.platform]
+    inherits = session.source if session.env is not None else launchers.INHERITS[inputs.platform]
     for launcher, scan, unseen in inputs.launchers:
         reads = (inherits, *(str(path) for path in (scan.files if scan else ())))
         reads += tuple(str(document.path) for document in inputs.settings)
         if session.env is None:
             views.append(launchers.LauncherView(launcher, reads, None, None, f"{session.source}", unseen))
             continue
+        if launcher.shell == launchers.USERS_SHELL and scan is None:
+            why = "no shell was found (`ccprofile status --shell NAME` names yours)"
+            views.append(launchers.LauncherView(launcher, reads, None, None, why, unseen))
+            continue
         composed = resolve.compose(*terminal_base(session, scan), inputs.settings)
-        background, primary = _resolve(composed, inputs.settings, inputs.catalog)
+        background, primary = _resolve(composed, inputs.settings, inputs.catalog, inputs.aws_config_region)
         unseen += tuple(f"{u.path}:{u.line}: {u.reason}" for u in (scan.unseen if scan else ()))
         views.append(launchers.LauncherView(launcher, reads, background, primary, "", unseen))
     return tuple(views)
@@ -664,7 +677,28 @@ def read_inputs(
         probed_other,
         _written_blocks(target, shell),
         *_launcher_scans(env, target, planned, platform, session),
+        aws_config_region(env, target.home.path),
     )
+
+
+def aws_config_region(env: Mapping[str, str], home: Path) -> str | None:
+    """The region the AWS shared config file gives AWS_PROFILE (``default``): where Claude Code
+    takes Bedrock's region when neither AWS_REGION nor AWS_DEFAULT_REGION is set."""
+    path = Path(env.get("AWS_CONFIG_FILE") or home / ".aws" / "config")
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return None
+    profile = env.get(names.AWS_PROFILE) or "default"
+    section = "default" if profile == "default" else f"profile {profile}"
+    return parser.get(section, "region", fallback=None) or None
 
 
 def _launcher_scans(
@@ -688,9 +722,8 @@ def _launcher_scans(
         scan = None
         if launcher.shell is not None and shell is not None:
             login, inherited = launcher.login, session.env
-            if launcher.rc_when_alone and not any(
-                (target.home.path / n).exists() for n in launcher.rc_when_alone
-            ):
+            paths = [target.home.path / name for name in launcher.rc_when_alone]
+            if paths and not any((planned or {}).get(p) is not None or p.exists() for p in paths):
                 login = False
             scan = startup.scan(shell, target.home, WATCHED, planned, login=login, inherited=inherited)
         found.append((launcher, scan, _not_followed(env, launcher)))
@@ -698,17 +731,24 @@ def _launcher_scans(
 
 
 def _not_followed(env: Mapping[str, str], launcher: launchers.Launcher) -> tuple[str, ...]:
-    """cmd runs the command its AutoRun value names before each prompt; ccprofile cannot
-    follow it."""
-    if launcher.name != "cmd":
+    """What ccprofile cannot see of a way of starting claude: cmd runs the command its AutoRun
+    value names; Git Bash reads its files from HOME where that is set (ccprofile, like Claude
+    Code, from USERPROFILE)."""
+    if launcher.key == "git-bash":
+        home, profile = env.get("HOME", ""), env.get("USERPROFILE", "")
+        if home and profile and os.path.normcase(home) != os.path.normcase(profile):
+            return (f"HOME is {home}, where Git Bash reads its startup files; ccprofile reads {profile}'s",)
+        return ()
+    if launcher.key != "cmd":
         return ()
     from ccprofile.startup import registry
 
-    values = registry.read_key(env, registry.COMMAND_PROCESSOR) or {}
-    if "AutoRun" not in values:
-        return ()
-    command = values["AutoRun"][0]
-    return (f"{registry.COMMAND_PROCESSOR}\\AutoRun runs `{command}`, which ccprofile does not follow",)
+    found = []
+    for key in registry.COMMAND_PROCESSORS:
+        values = {name.lower(): data for name, (data, _) in (registry.read_key(env, key) or {}).items()}
+        if values.get("autorun"):
+            found.append(f"{key}\\AutoRun runs `{values['autorun']}`, which ccprofile does not follow")
+    return tuple(found)
 
 
 def _scan(

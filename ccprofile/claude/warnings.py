@@ -8,13 +8,14 @@ project-settings-not-read, drift, unknown-model, costly-background.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
-from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, unmodelled_provider
+from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, OWN, unmodelled_provider
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -25,6 +26,7 @@ from ccprofile.claude.variables import (
     PINNABLE,
     PINNED,
     PRIMARY,
+    REGION,
     SUBAGENT,
 )
 from ccprofile.startup.scan import Scan
@@ -62,6 +64,7 @@ class Situation:
     unread: Sequence[Settings] = ()
     start: str = ""  # the directory claude starts in
     subdirectory: bool = False  # below a repository's root, whose project file it does not read
+    aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
 
     def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
         """Each distinct (variable, value, place) among ``names``, new terminals' first."""
@@ -209,8 +212,8 @@ def _fallback(s: Situation) -> Iterator[StatusWarning]:
     env = s.now.env
     # A pin a new terminal gets is a pin: this shell not having it yet is not-loaded's to say.
     pinned_fresh = s.shell is not None and s.models[2].selected
-    if background.selected or pinned_fresh or s.provider == "anthropic":
-        return
+    if background.selected or pinned_fresh or BY_NAME[s.provider].background == OWN:
+        return  # a provider with a small model of its own uses it: nothing falls back
     if s.provider == "gateway" and resolve.sends_anthropic_key(env):
         yield StatusWarning(
             "unpinned-fallback",
@@ -335,7 +338,7 @@ def _costly_background(s: Situation) -> Iterator[StatusWarning]:
         place = place_of(Origin(model.source, model.file), variable, s.scan, s.ours)
         yield StatusWarning(
             "costly-background",
-            f"{variable}={model.model} ({place.where}) makes {chosen.name} the background model: "
+            f"{variable}={model.as_set} ({place.where}) makes {chosen.name} the background model: "
             f"every title and summary costs {cost_words(chosen, small)}. "
             f"{_fix(s, place, variable, small.id_for(s.provider) or '')}",
         )
@@ -478,8 +481,61 @@ def _overridden(s: Situation) -> Iterator[StatusWarning]:
         reason, repair = override_words(model, s.settings, s.catalog)
         yield StatusWarning(
             "pin-overridden",
-            f"{model.variable} pins {model.override[0]} ({place.where}), but Claude Code sends "
+            f"{model.variable} pins {model.as_set} ({place.where}), but Claude Code sends "
             f"{model.model}: {reason}. {repair}",
+        )
+
+
+# Which regions each Bedrock cross-region inference profile can be called from.
+_GEOGRAPHIES = {
+    "us": ("us-",),
+    "eu": ("eu-",),
+    "apac": ("ap-",),
+    "jp": ("ap-northeast-1", "ap-northeast-3"),
+    "au": ("ap-southeast-2", "ap-southeast-4"),
+    "us-gov": ("us-gov-",),
+}
+_PROFILE = re.compile(r"^(us-gov|us|eu|apac|jp|au|global)\.anthropic\.")
+_ARN_REGION = re.compile(r"^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):")
+
+
+def _callable_from(value: str, region: str) -> bool | None:
+    """Whether a Bedrock ID can be called from ``region``; None: no region in it."""
+    arn = _ARN_REGION.match(value)
+    if arn:
+        return arn.group(1) == region
+    profile = _PROFILE.match(value)
+    if profile is None:
+        return None
+    if profile.group(1) == "global":
+        return not region.startswith("us-gov-")
+    fits = _GEOGRAPHIES[profile.group(1)]
+    return region.startswith(fits) and not (profile.group(1) == "us" and region.startswith("us-gov-"))
+
+
+def _bedrock_region(s: Situation) -> Iterator[StatusWarning]:
+    """A pinned Bedrock ID for another geography than the region requests go to: Bedrock
+    refuses every such request."""
+    if s.provider != "bedrock":
+        return
+    for name, value, place in s.values(PINNED):
+        env = s.fresh.env if s.fresh.env.get(name) == value else s.now.env
+        region = resolve.aws_region(env, s.aws_config_region)
+        why = "the region Claude Code uses"
+        if name in BACKGROUND and env.get(REGION):
+            region, why = env[REGION], f"{REGION}, where background requests go"
+        if _callable_from(value, region) is not False:
+            continue
+        right = resolve.regional(value, "bedrock", {"AWS_REGION": region}) if _PROFILE.match(value) else None
+        repair = (
+            _fix(s, place, name, right)
+            if right and right != value
+            else (f"Fix: pin an ID of {region}: `ccprofile models --provider bedrock` lists them.")
+        )
+        yield StatusWarning(
+            "bedrock-region",
+            f"{name}={value} ({place.where}) cannot be called from {region} ({why}): Bedrock refuses "
+            f"every request for it there. {repair}",
         )
 
 
@@ -542,6 +598,11 @@ def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
     else:
         place = place_of(Origin(model.source, model.file), model.variable or "", s.scan, s.ours)
         got = f"{model.model}, set by {place.where}"
+        if model.override is not None:
+            got = (
+                f"{model.model}, which modelOverrides in {model.override[1]} sends for {model.as_set} "
+                f"set by {place.where}"
+            )
     repair = _drift_repair(drift, s, name, expected.scope, wanted or model.model)
     return StatusWarning(
         "drift",
@@ -587,6 +648,7 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _drifts,
         _unmodelled,
         _overridden,
+        _bedrock_region,
     ):
         found += rule(s)
     return tuple(found)

@@ -17,7 +17,7 @@ from ccprofile.claude.scopes import SCOPES
 from ccprofile.startup.shells import SHELLS
 
 T = TypeVar("T")
-_REGIONS = ("us.", "eu.", "apac.", "jp.", "au.", "global.")
+_REGIONS = ("us.", "eu.", "apac.", "jp.", "au.", "us-gov.", "global.")
 
 
 def _offer(values: Iterable[T], incomplete: str, key: Callable[[T], str] = str) -> list[T]:
@@ -59,13 +59,27 @@ def _provider(ctx: Any) -> str:
         return "anthropic"
 
 
+def _home_prefix(provider: str) -> str:
+    try:
+        from ccprofile.cli.options import bedrock_prefix_here
+
+        return (bedrock_prefix_here(provider) or "us") + "."
+    except Exception:  # a broken settings file must not make Tab print a traceback
+        return "us."
+
+
 def _models(ctx: Any, incomplete: str, *, background: bool) -> list[tuple[str, str]]:
     from ccprofile.cli.options import catalog_here
 
     catalog = catalog_here()
     provider = _provider(ctx)
-    # The catalog lists Bedrock's us. profiles; one typed for another geography gets its own.
-    region = incomplete.split(".", 1)[0] + "." if provider == "bedrock" and "." in incomplete else "us."
+    # The catalog lists Bedrock's us. profiles: the user's region's are offered, and one typed
+    # for another geography gets its own.
+    region = (
+        incomplete.split(".", 1)[0] + "."
+        if provider == "bedrock" and "." in incomplete
+        else _home_prefix(provider)
+    )
     found: list[tuple[str, str]] = []
     for model in catalog.models:
         model_id = model.id_for(provider)

@@ -44,8 +44,9 @@ ProviderOption = Annotated[
     str | None,
     typer.Option(
         "--provider",
-        metavar=f"[{'|'.join(PROVIDERS)}]",
-        help="Where Claude Code sends its requests; detected from the environment and settings if not given.",
+        metavar="NAME",
+        help=f"Where Claude Code sends its requests ({', '.join(PROVIDERS)}); detected from the "
+        "environment and settings if not given.",
         autocompletion=completing.providers,
     ),
 ]
@@ -120,6 +121,21 @@ def errors(command: F) -> F:
             CURRENT.reset(token)
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
+
+
+def bedrock_prefix_here(provider: str) -> str | None:
+    """Bedrock's cross-region prefix for the region Claude Code would use from here (this
+    environment and the settings files, then ~/.aws/config); None on other providers."""
+    if provider != "bedrock":
+        return None
+    from ccprofile.claude import resolve, settings
+    from ccprofile.claude.status import aws_config_region
+    from ccprofile.startup.homes import home_path
+
+    home = home_path(os.environ)
+    documents = settings.load(os.environ, home, Path.cwd(), platforms.current(os.environ))
+    env = resolve.compose(dict(os.environ), {}, documents).env
+    return resolve.bedrock_prefix(env, aws_config_region(env, home))
 
 
 def provider_from(given: str | None) -> str:

@@ -17,12 +17,25 @@ class PickCancelled(CcprofileError):
         super().__init__(message)
 
 
-def _candidates(catalog: Catalog, provider: str, current: str | None) -> list[tuple[str, str]]:
+def here(model_id: str | None, provider: str, prefix: str | None) -> str | None:
+    """A catalog ID for the user's region (Bedrock's cross-region prefix)."""
+    if model_id is None or prefix is None:
+        return model_id
+    from ccprofile.claude.resolve import regional
+    from ccprofile.claude.variables import REGION_PREFIX
+
+    return regional(model_id, provider, {REGION_PREFIX: prefix})
+
+
+def _candidates(
+    catalog: Catalog, provider: str, current: str | None, prefix: str | None = None
+) -> list[tuple[str, str]]:
     """(label, ID) to offer: the current pin first, then every small model of the provider."""
     small = [
         (model.name, model_id)
         for model in catalog.models
-        if model.family == catalog.small_family and (model_id := model.id_for(provider))
+        if model.family == catalog.small_family
+        and (model_id := here(model.id_for(provider), provider, prefix))
     ]
     if current is None:
         return small
@@ -40,6 +53,7 @@ def pick_background(
     provider: str,
     console: Console,
     current: str | None = None,
+    prefix: str | None = None,
 ) -> Selection:
     """Ask on a terminal (Enter keeps the current pin, else takes the recommended model; a
     number, an ID or a name chooses); without a terminal, keep the current pin or take the
@@ -50,13 +64,14 @@ def pick_background(
     why_not = ""
     if current is not None:
         try:
-            kept = choose(current, provider, catalog, background=True)
+            kept = choose(current, provider, catalog, background=True, prefix=prefix)
         except BadValue as error:  # another provider's ID, retired, a typo: not one to keep
             why_not, current = f" (the current pin is not one to keep: {error})", None
         else:
             if kept.value != current:  # a name, or another provider's ID of the same model
                 why_not, current = f" ({kept.note})" if kept.note else "", None
-    default_id = current or recommended.id_for(provider) or ""
+    recommended_id = here(recommended.id_for(provider), provider, prefix) or ""
+    default_id = current or recommended_id
     if not asking():
         if current is not None:
             return Selection(
@@ -68,12 +83,12 @@ def pick_background(
             f"({recommended.name}), the recommended background model for {provider}{why_not}",
             model=recommended,
         )
-    options = _candidates(catalog, provider, current)
+    options = _candidates(catalog, provider, current, prefix)
     default = next(i for i, (_, model_id) in enumerate(options, 1) if model_id == default_id)
     console.print(f"Background model for [bold]{provider}[/bold]:")
     for index, (name, model_id) in enumerate(options, 1):
         mark = "  (current)" if model_id == current else ""
-        mark += "  (recommended)" if model_id == recommended.id_for(provider) else ""
+        mark += "  (recommended)" if model_id == recommended_id else ""
         console.print(f"  {index}) {escape(name):<10} {escape(model_id)}{mark}", highlight=False)
     while True:
         console.print(f"Choose 1-{len(options)}, or type a model ID or name \\[{default}]: ", end="")
@@ -89,7 +104,7 @@ def pick_background(
             chosen = options[int(answer) - 1][1]
             return Selection(chosen, model=catalog.model_of(chosen, provider))
         try:
-            return choose(answer, provider, catalog, background=True)
+            return choose(answer, provider, catalog, background=True, prefix=prefix)
         except BadValue as error:
             console.print(f"{escape(str(error))}. Type a number from 1 to {len(options)}, an ID or a name.")
 

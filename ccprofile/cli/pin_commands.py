@@ -24,6 +24,7 @@ from ccprofile.cli.options import (
     ShellOption,
     StrictOption,
     VerifyOption,
+    bedrock_prefix_here,
     catalog_here,
     errors,
     provider_from,
@@ -211,9 +212,12 @@ def set_fast_model(
     where = Where(shell, file, scope, project)
     if model is None:
         current = _current_pin(where, variables.FAST)
-        choice = picker.pick_background(models, chosen_provider, console, current)
+        choice = picker.pick_background(
+            models, chosen_provider, console, current, bedrock_prefix_here(chosen_provider)
+        )
     else:
-        choice = selection.choose(model, chosen_provider, models, background=True, force=force)
+        prefix = bedrock_prefix_here(chosen_provider)
+        choice = selection.choose(model, chosen_provider, models, background=True, force=force, prefix=prefix)
     region = check_region(aws_region) if aws_region is not None else None
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
@@ -280,7 +284,11 @@ def set_model(
     from ccprofile.claude import selection
 
     refuse_contradictions(strict=strict, force=force)
-    choice = selection.choose(model, provider_from(provider), catalog_here(), background=False, force=force)
+    chosen_provider = provider_from(provider)
+    prefix = bedrock_prefix_here(chosen_provider)
+    choice = selection.choose(
+        model, chosen_provider, catalog_here(), background=False, force=force, prefix=prefix
+    )
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
         pins[variables.PRIMARY] = choice.value

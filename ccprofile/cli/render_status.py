@@ -253,8 +253,13 @@ class ModelRow:
 _FIRST_PARTY_SHAPED = ("anthropic", "gateway")
 
 
-def model_rows(catalog: Catalog, provider: str, families: Sequence[str]) -> list[ModelRow]:
-    """Every model the provider has an ID for, then the retired IDs it would still take as typed."""
+def model_rows(
+    catalog: Catalog, provider: str, families: Sequence[str], prefix: str | None = None
+) -> list[ModelRow]:
+    """Every model the provider has an ID for (Bedrock's for the user's region: ``prefix``),
+    then the retired IDs it would still take as typed."""
+    from ccprofile.cli.picker import here
+
     recommended = catalog.recommended_background(provider)
     rows = [
         ModelRow(
@@ -266,7 +271,8 @@ def model_rows(catalog: Catalog, provider: str, families: Sequence[str]) -> list
             model.price,
         )
         for model in catalog.models
-        if (not families or model.family in families) and (model_id := model.id_for(provider))
+        if (not families or model.family in families)
+        and (model_id := here(model.id_for(provider), provider, prefix))
     ]
     for retired in catalog.retired:
         if (families and retired.family not in families) or catalog.by_id(retired.id):
@@ -283,7 +289,9 @@ def missing_models(catalog: Catalog, provider: str, families: Sequence[str]) -> 
     ]
 
 
-def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dict[str, Any]:
+def models_json(
+    catalog: Catalog, provider: str, families: Sequence[str], prefix: str | None = None
+) -> dict[str, Any]:
     """The rows of ``show_models``, for ``ccprofile models --json``."""
     rows = [
         {
@@ -295,7 +303,7 @@ def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dic
             "retired_on": row.retired.retired_on if row.retired else None,
             "price": {"input": row.price.input, "output": row.price.output} if row.price else None,
         }
-        for row in model_rows(catalog, provider, families)
+        for row in model_rows(catalog, provider, families, prefix)
     ]
     return {
         "provider": provider,
@@ -306,10 +314,14 @@ def models_json(catalog: Catalog, provider: str, families: Sequence[str]) -> dic
     }
 
 
-def show_models(console: Console, catalog: Catalog, provider: str, families: Sequence[str]) -> None:
-    """A table whose names and IDs are never broken; the notes column only when a row has one."""
-    title = f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog)"
-    found = model_rows(catalog, provider, families)
+def show_models(
+    console: Console, catalog: Catalog, provider: str, families: Sequence[str], prefix: str | None = None
+) -> None:
+    """A table whose names and IDs are never broken; the notes column only when a row has one.
+    ``prefix``: Bedrock's cross-region prefix for the user's region."""
+    where = f", {prefix}. profiles for your region" if prefix else ""
+    title = f"Models for {provider} (Claude Code {catalog.claude_code_version} catalog{where})"
+    found = model_rows(catalog, provider, families, prefix)
     noted = any(_model_notes(row) for row in found)
     header = ("Model", f"ID on {provider}", "Price", *(("Notes",) if noted else ()))
     rows = [

@@ -10,7 +10,7 @@ import typer
 
 from ccprofile.cli import completing, fast_status
 from ccprofile.cli.consoles import console
-from ccprofile.cli.options import ProviderOption, catalog_here, errors, provider_from
+from ccprofile.cli.options import ProviderOption, bedrock_prefix_here, catalog_here, errors, provider_from
 from ccprofile.errors import BadValue
 
 # Tab's values for status's own options (its table lives in fast_status, which imports no typer).
@@ -89,11 +89,12 @@ def models(
 
     chosen = provider_from(provider)
     models_ = catalog_here()
+    prefix = bedrock_prefix_here(chosen)
     families = [f.lower() for f in family or []]
     unknown = [f for f in families if f not in models_.families]
     if unknown:
         raise BadValue(f"unknown family {unknown[0]!r}: choose from {', '.join(models_.families)}")
     if as_json:
-        print(json.dumps(render_status.models_json(models_, chosen, families), indent=2))
+        print(json.dumps(render_status.models_json(models_, chosen, families, prefix), indent=2))
         return
-    render_status.show_models(console, models_, chosen, families)
+    render_status.show_models(console, models_, chosen, families, prefix)

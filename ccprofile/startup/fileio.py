@@ -209,7 +209,9 @@ def replace(source: str, target: Path) -> None:
                 raise
             if attempt == REPLACE_TRIES - 1:
                 raise PermissionError(
-                    error.errno, "another program keeps it open (close it and run the command again)"
+                    error.errno,
+                    "Windows refuses to replace it: another program may have it open (close it and "
+                    "run the command again), or you may not have the right to change it",
                 ) from None
             time.sleep(wait)
             wait = min(wait * 2, 0.5)

@@ -18,4 +18,5 @@ def current(env: Mapping[str, str]) -> str:
     given = env.get(PLATFORM_VARIABLE, "")
     if given in KNOWN:
         return given
-    return WINDOWS if sys.platform == "cygwin" else sys.platform
+    # Cygwin and MSYS2 Pythons are POSIX: their paths, HOME and startup files are a Unix's.
+    return LINUX if sys.platform in ("cygwin", "msys") else sys.platform

@@ -62,7 +62,10 @@ def held(directory: Path) -> Iterator[None]:
 def _byte_lock(msvcrt: object, path: Path, directory: Path) -> Iterator[None]:
     locking = getattr(msvcrt, "locking")  # noqa: B009 - typeshed has msvcrt only on Windows
     nonblocking, unlock = getattr(msvcrt, "LK_NBLCK"), getattr(msvcrt, "LK_UNLCK")  # noqa: B009
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise CcprofileError(f"cannot lock {directory}: {path}: {error.strerror}") from None
     try:
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
@@ -100,8 +103,13 @@ def _exclusive_file(path: Path, directory: Path) -> Iterator[None]:
             continue
         except OSError as error:
             raise CcprofileError(f"cannot lock {directory}: {path}: {error.strerror}") from None
-        with os.fdopen(fd, "w") as handle:
-            handle.write(f"{os.getpid()}\n")  # for a person who finds the file
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(f"{os.getpid()}\n")  # for a person who finds the file
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise CcprofileError(f"cannot lock {directory}: {path}: {error.strerror}") from None
         break
     try:
         yield

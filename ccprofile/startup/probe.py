@@ -46,7 +46,7 @@ def start_new_shell(shell: Shell, env: Mapping[str, str], *, login: bool = False
     It leaves no trace in the home: history goes to /dev/null (ksh writes ~/.sh_history on
     every interactive start), and a directory the shell made while starting is removed again.
     """
-    program = shutil.which(shell.name, path=env.get("PATH"))
+    program = next(filter(None, (shutil.which(name, path=env.get("PATH")) for name in shell.programs)), None)
     if program is None:
         raise ProbeError(f"{shell.name} is not on PATH")
     made = _made_by_shells(env) if shell.name == "fish" else []
@@ -75,7 +75,12 @@ def _started(shell: Shell, program: str, env: Mapping[str, str], login: bool) ->
     except subprocess.TimeoutExpired:
         # The whole session: a startup file's own children (a `sleep`, an agent) go too.
         kill_session(process.pid)
-        process.communicate()
+        try:
+            process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:  # something it started still holds the pipes
+            for pipe in (process.stdout, process.stderr):
+                if pipe is not None:
+                    pipe.close()
         raise ProbeError(f"{shell.name} did not finish starting within {TIMEOUT_SECONDS:.0f} s") from None
     marker = (PROBE_MARK + "\0").encode()
     errors = _last_lines(stderr)

@@ -81,8 +81,16 @@ def kill_session(sid: int) -> None:
     jobs into process groups of their own, so killing the shell's group misses them. Windows
     has no sessions (nor SIGKILL): there the one process is ended."""
     if not hasattr(os, "killpg"):
+        # Windows: taskkill ends the shell's whole tree (a child still holding its output pipe
+        # would otherwise keep the probe waiting); TerminateProcess on the shell if that fails.
+        import subprocess
+
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(sid)], capture_output=True, timeout=10, check=False
+            )
         with contextlib.suppress(OSError):
-            os.kill(sid, signal.SIGTERM)  # TerminateProcess on Windows
+            os.kill(sid, signal.SIGTERM)
         return
     members = {sid}
     if _PROC.is_dir():

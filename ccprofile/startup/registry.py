@@ -21,7 +21,11 @@ REGISTRY_VARIABLE = "CCPROFILE_REGISTRY"
 USER_ENVIRONMENT = "HKCU\\Environment"
 SYSTEM_ENVIRONMENT = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment"
 SHELL_FOLDERS = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders"
-COMMAND_PROCESSOR = "HKCU\\Software\\Microsoft\\Command Processor"  # cmd's AutoRun
+# cmd runs the AutoRun command of both (the machine's first) before its first prompt.
+COMMAND_PROCESSORS = (
+    "HKLM\\Software\\Microsoft\\Command Processor",
+    "HKCU\\Software\\Microsoft\\Command Processor",
+)
 _PERCENT = re.compile(r"%([^%]+)%")
 
 Values = dict[str, tuple[str, bool]]  # name: (data, whether it is REG_EXPAND_SZ)
@@ -107,4 +111,5 @@ def documents_folder(env: Mapping[str, str]) -> Path | None:
     path = expand(data, env) if expands else data
     if os.sep == "/":  # Windows's rules simulated on POSIX (the tests): \ separates there too
         path = path.replace("\\", "/")
-    return Path(path)
+    # Empty, relative, or with a %VARIABLE% left unexpanded: not a folder to write into.
+    return Path(path) if os.path.isabs(path) and "%" not in path else None

@@ -20,7 +20,7 @@ from ccprofile.startup.processes import Process, ancestors, environment_of
 SESSION_PID = "CCPROFILE_SESSION_PID"
 # How each platform's inherited environment is named: a fix for a value there depends on it.
 LAUNCHD_SOURCE = "launchd (launchctl getenv)"
-REGISTRY_SOURCE = "the registry's user environment (HKCU\\Environment)"
+REGISTRY_SOURCE = "the registry's environment (HKCU\\Environment over the system's, HKLM)"
 
 
 @dataclass(frozen=True)

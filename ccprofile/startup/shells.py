@@ -360,6 +360,12 @@ class Shell:
     missing_source: str = "continue"
     no_match: str = "literal"
     crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
+    also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        """The program names to start it by, in order."""
+        return (self.name, *self.also_runs_as)
 
     def apply_hint(self, path: Path | str) -> str:
         """The command that loads ``path`` into this shell, quoted where a space or another
@@ -505,6 +511,8 @@ SHELLS: dict[str, Shell] = {
                 login_differs=False,
                 probe_args=_PROBE_PWSH,
                 crlf_on_windows=True,
+                # Outside Windows there is no powershell.exe: `powershell` is PowerShell 7.
+                also_runs_as=("pwsh",) if name == "powershell" else (),
             )
             for name, profile, reads, aliases in (
                 ("pwsh", _pwsh_profile, _pwsh_reads, ("pwsh-preview",)),

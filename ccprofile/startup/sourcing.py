@@ -589,5 +589,11 @@ def sources_named(text: str, name: str) -> bool:
     for not advising a line that would make two files source each other."""
     import re
 
-    found = re.search(rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+\S*{re.escape(name)}\b", text, re.MULTILINE)
-    return found is not None
+    pattern = re.compile(
+        rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
+    )
+    for line in text.splitlines():
+        code = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+        if pattern.search(code):
+            return True
+    return False

@@ -144,6 +144,25 @@ SCENARIOS = (
     ),
     Scenario("foundry, no pin", provider="foundry"),
     Scenario("foundry, pin", provider="foundry", pin=["haiku-4.5"]),
+    # Bedrock's cross-region prefix follows the region Claude Code uses (AWS_REGION, then
+    # AWS_DEFAULT_REGION; ANTHROPIC_BEDROCK_REGION_PREFIX over it): for its defaults and aliases.
+    Scenario("bedrock in eu-west-1, no pin", provider="bedrock", exports={"AWS_REGION": "eu-west-1"}),
+    Scenario(
+        "bedrock in ap-northeast-1, ANTHROPIC_MODEL=haiku",
+        provider="bedrock",
+        exports={"AWS_REGION": "ap-northeast-1", "ANTHROPIC_MODEL": "haiku"},
+    ),
+    Scenario(
+        "bedrock in ca-central-1 by AWS_DEFAULT_REGION, no pin",
+        provider="bedrock",
+        exports={"AWS_REGION": "", "AWS_DEFAULT_REGION": "ca-central-1"},
+    ),
+    Scenario(
+        "bedrock in eu-west-1 with a us. pin and a prefix set",
+        provider="bedrock",
+        pin=["haiku-4.5"],
+        exports={"AWS_REGION": "eu-west-1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "global"},
+    ),
     # Aliases mean other models on other providers (Bedrock's `sonnet` is Sonnet 4.5).
     Scenario("bedrock, ANTHROPIC_MODEL=sonnet", provider="bedrock", exports={"ANTHROPIC_MODEL": "sonnet"}),
     Scenario("bedrock, ANTHROPIC_MODEL=haiku", provider="bedrock", exports={"ANTHROPIC_MODEL": "haiku"}),
