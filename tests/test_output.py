@@ -89,7 +89,8 @@ def test_contradictory_or_meaningless_options_are_one_line_errors(
         ),
         pytest.param(
             ["set-fast-model", "claude-haiku-4-5-20251001", "--provider", "bedrock"],
-            "ccprofile: error: 'claude-haiku-4-5-20251001' is Haiku 4.5's ID on anthropic and gateway, "
+            "ccprofile: error: 'claude-haiku-4-5-20251001' is Haiku 4.5's ID on anthropic and anthropic_aws and "
+            "anthropic_google_cloud and gateway, "
             "not on bedrock; on bedrock use us.anthropic.claude-haiku-4-5-20251001-v1:0",
             id="another-providers-id",
         ),

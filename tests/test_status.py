@@ -95,6 +95,7 @@ def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
         "variable": "ANTHROPIC_SMALL_FAST_MODEL",
         "file": f"{home}/.zshrc:4",
         "ccprofile_scope": None,
+        "override": None,
     }
     assert report["background"]["new_shell"] == {
         **pinned,
