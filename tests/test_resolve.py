@@ -471,3 +471,25 @@ def test_bedrock_defaults_and_aliases_take_the_regions_prefix_and_pins_stay() ->
     assert sent({**eu, "ANTHROPIC_MODEL": "haiku"}) == ("eu.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2
     pinned = {**eu, "ANTHROPIC_SMALL_FAST_MODEL": "us.anthropic.claude-haiku-4-5-20251001-v1:0"}
     assert sent(pinned)[0] == "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        # The reference's subagent runs (2.1.332): general-purpose and custom agents without model:.
+        ({}, ("claude-opus-5-5", False)),
+        ({"CLAUDE_CODE_SUBAGENT_MODEL": "x-sub"}, ("x-sub", True)),
+        ({"CLAUDE_CODE_SUBAGENT_MODEL": "inherit", "ANTHROPIC_MODEL": "x-main"}, ("x-main", False)),
+        ({**GATEWAY, "ANTHROPIC_MODEL": "x-main"}, ("x-main", False)),
+        ({"CLAUDE_CODE_SUBAGENT_MODEL": "haiku", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "x-haiku"}, ("x-haiku", True)),
+        ({"CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}, ("claude-haiku-5-5", True)),
+        ({**BEDROCK, "CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}, ("us.anthropic.claude-haiku-4-5-20251001-v1:0", True)),
+    ],
+)
+def test_subagents_use_their_variable_else_inherit_the_primary(env: dict[str, str], expected: tuple[str, bool]) -> None:
+    from ccprofile.claude.resolve import subagent_model
+
+    composed = compose(env, {}, [])
+    primary = primary_model(composed, [], CATALOG_332)
+    model = subagent_model(composed, primary, CATALOG_332)
+    assert (model.model, model.selected) == expected

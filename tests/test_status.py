@@ -460,3 +460,19 @@ def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Pa
             "wins": True,
         }
     ]
+
+
+def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -> None:
+    _, plain = status()
+    assert plain["subagents"]["inherits_primary"] is True and plain["subagents"]["source"] == "inherit"
+    assert plain["subagents"]["model"] == plain["primary"]["model"] and plain["subagents"]["explore"] == "primary"
+    table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "120"}).output
+    assert "Subagents" not in table
+    (home / ".zshrc").write_text("export CLAUDE_CODE_SUBAGENT_MODEL=haiku\n")
+    write_json(home / ".claude" / "settings.json", {"modelOverrides": {"claude-haiku-5-5": "x-subagents"}})
+    _, report = status()
+    fresh = report["subagents"]["new_shell"]
+    assert fresh["model"] == "x-subagents" and fresh["inherits_primary"] is False
+    assert fresh["override"] == {"from": "claude-haiku-5-5", "file": str(home / ".claude" / "settings.json"), "key": "claude-haiku-5-5"}
+    table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "120"}).output
+    assert "Subagents (general-purpose," in table and "x-subagents" in table

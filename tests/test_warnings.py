@@ -507,16 +507,9 @@ def not_modelled_settings_keys(home: Path) -> tuple[dict[str, str], str, list[st
 
 
 def not_modelled_subagent(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    path = _settings(home, {"env": {"CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}})
-    return (
-        {},
-        "not-modelled",
-        [
-            f"CLAUDE_CODE_SUBAGENT_MODEL=haiku (env.CLAUDE_CODE_SUBAGENT_MODEL in {path}): subagents "
-            "(general-purpose, and custom agents without `model:`) use this model instead of the primary, "
-            "and Explore keeps the primary; ccprofile does not show subagents yet."
-        ],
-    )
+    # Subagents are a row of the table now: their variable is no longer a blind spot.
+    _settings(home, {"env": {"CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}})
+    return ({}, "not-modelled", [])
 
 
 def pin_overridden(home: Path) -> tuple[dict[str, str], str, list[str]]:

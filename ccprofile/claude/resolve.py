@@ -24,6 +24,7 @@ from ccprofile.claude.variables import (
     DEFAULT_MODEL,
     PRIMARY,
     REGION_PREFIX,
+    SUBAGENT,
 )
 
 
@@ -173,6 +174,26 @@ def primary_model(
         sent = sent_as(value, provider, catalog)
         return Model(sent, origin.source, variable, origin.file, pinned=value if sent != value else None)
     return Model(resolved[0], origin.source, variable, origin.file, alias=value, alias_verified=resolved[1])
+
+
+def subagent_model(
+    composed: Composed, primary: Model, catalog: Catalog, config_region: str | None = None
+) -> Model:
+    """What general-purpose subagents (and custom ones without ``model:``) use:
+    CLAUDE_CODE_SUBAGENT_MODEL, an alias resolved as the primary's are, else (unset or
+    ``inherit``) the primary model; not selected then. Explore always uses the primary.
+    Observed in 2.1.332 (the reference's subagent runs)."""
+    env = composed.env
+    value = env.get(SUBAGENT, "")
+    if not value or value == "inherit":
+        return Model(primary.model, "inherit", None, None, selected=False)
+    provider = detect_provider(env)
+    origin = composed.origins[SUBAGENT]
+    resolved = _resolve_alias(value, env, provider, catalog, config_region)
+    if resolved is None:
+        sent = sent_as(value, provider, catalog)
+        return Model(sent, origin.source, SUBAGENT, origin.file, pinned=value if sent != value else None)
+    return Model(resolved[0], origin.source, SUBAGENT, origin.file, alias=value, alias_verified=resolved[1])
 
 
 def sends_anthropic_key(env: Mapping[str, str]) -> bool:

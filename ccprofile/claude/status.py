@@ -95,6 +95,7 @@ class Report:
     unseen: tuple[tuple[str, Unseen], ...] = ()  # (start, line) a static reading could not follow
     probed: bool = False  # --probe started the shells: what they export is known
     launched: tuple[launchers.LauncherView, ...] = ()  # macOS and Windows: the other ways claude starts
+    subagents: View | None = None  # general-purpose subagents (custom ones without `model:`)
 
     @property
     def certain(self) -> bool:
@@ -192,9 +193,24 @@ class Report:
             else None,
             "notes": list(self.notes),
             "claude_code": self.claude,
+            "subagents": self._subagents_json(one),
             # macOS and Windows: what a claude started each other way uses ([] on Linux).
             "launchers": [view.to_json() for view in self.launched],
         }
+
+    def _subagents_json(self, one: Any) -> dict[str, Any] | None:
+        """General-purpose subagents (and custom ones without ``model:``); Explore always uses
+        the primary model."""
+        view = self.subagents
+        if view is None:
+            return None
+
+        def entry(model: Model | None) -> dict[str, Any] | None:
+            if model is None:
+                return None
+            return {**one(model), "inherits_primary": not model.selected}
+
+        return {**(entry(view.now) or {}), "new_shell": entry(view.new_shell), "explore": "primary"}
 
     def _unseen_in(self, start: str) -> bool:
         return not self.probed and any(s == start for s, _ in self.unseen)
@@ -339,6 +355,15 @@ def _settings_model_layers(settings: Sequence[Settings]) -> list[Layer]:
     return [Layer(s.source, str(s.path), "model", s.model) for s in settings if s.model]
 
 
+def _subagent(
+    composed: Composed, primary: Model, settings: Sequence[Settings], catalog: Catalog, region: str | None
+) -> Model:
+    """What general-purpose subagents use, after modelOverrides (the primary's, when they
+    inherit it, is already mapped)."""
+    model = resolve.subagent_model(composed, primary, catalog, region)
+    return resolve.overridden(model, settings, catalog) if model.selected else model
+
+
 def _resolve(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None = None
 ) -> tuple[Model, Model]:
@@ -417,6 +442,11 @@ def build(inputs: Inputs) -> Report:
     region = inputs.aws_config_region
     background_now, primary_now = _resolve(now, settings, catalog, region)
     background_new, primary_new = _resolve(fresh, settings, catalog, region)
+    subagents = View(
+        _subagent(now, primary_now, settings, catalog, region),
+        _subagent(fresh, primary_new, settings, catalog, region) if inputs.shell is not None else None,
+        (),
+    )
     background_other = primary_other = None
     if inputs.shell is not None and inputs.other is not None:
         other_base, other_origins = new_terminal_base(inputs, inputs.other)
@@ -503,6 +533,7 @@ def build(inputs: Inputs) -> Report:
         _unseen(inputs),
         inputs.probed is not None,
         launched,
+        subagents,
     )
 
 

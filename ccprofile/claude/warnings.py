@@ -27,7 +27,6 @@ from ccprofile.claude.variables import (
     PINNED,
     PRIMARY,
     REGION,
-    SUBAGENT,
 )
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
@@ -445,13 +444,6 @@ def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
             "not-modelled",
             f"{document.path} sets {', '.join(document.unmodelled)}, which ccprofile does not apply "
             f"yet ({effects}): the model IDs shown may not be the ones Claude Code sends.",
-        )
-    for name, value, place in s.values((SUBAGENT,)):
-        yield StatusWarning(
-            "not-modelled",
-            f"{name}={value} ({place.where}): subagents (general-purpose, and custom agents "
-            "without `model:`) use this model instead of the primary, and Explore keeps the "
-            "primary; ccprofile does not show subagents yet.",
         )
 
 

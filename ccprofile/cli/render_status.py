@@ -27,6 +27,7 @@ _SOURCE_NAMES = {
     "profile": "startup file",
     "default": "Claude Code default",
     "untraced": "set by a startup file ccprofile could not trace",
+    "inherit": "the primary model (subagents inherit it)",
 }
 VERBOSE_HINT = "ccprofile status --verbose"
 
@@ -113,6 +114,10 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         )
         console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
     views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]
+    agents = report.subagents
+    if agents is not None and any(m is not None and m.selected for m in (agents.now, agents.new_shell)):
+        # Only when they do not simply use the primary model, as they do by default.
+        views.append(("Subagents (general-purpose, custom without model:; Explore uses the primary)", agents))
     # A new terminal's model that rests on lines ccprofile could not follow says so in its cell.
     doubt = "" if report.certain else _UNCERTAIN
     plain = [
