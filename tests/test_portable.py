@@ -73,10 +73,15 @@ def test_a_whole_cycle_runs_without_fcntl_under_the_portable_lock(home: Path, tm
 def test_the_exclusive_lock_waits_for_its_holder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     monkeypatch.setitem(sys.modules, "msvcrt", None)
+    assert _second_waits_for_first(tmp_path / "dir") == ["first in", "first out", "second in"]
+
+
+def _second_waits_for_first(directory: Path) -> list[str]:
+    """A holder keeps the lock 0.3 s; a second run takes it: the order each got it in."""
     order: list[str] = []
 
     def hold() -> None:
-        with portable_lock.held(tmp_path / "dir"):
+        with portable_lock.held(directory):
             order.append("first in")
             time.sleep(0.3)
             order.append("first out")
@@ -85,10 +90,10 @@ def test_the_exclusive_lock_waits_for_its_holder(tmp_path: Path, monkeypatch: py
     holder.start()
     while not order:
         time.sleep(0.01)
-    with portable_lock.held(tmp_path / "dir"):
+    with portable_lock.held(directory):
         order.append("second in")
     holder.join()
-    assert order == ["first in", "first out", "second in"]
+    return order
 
 
 def test_a_lock_left_by_a_killed_run_is_taken_over_once_stale(
@@ -149,22 +154,7 @@ def test_on_windows_the_lock_is_a_byte_the_system_lets_go_of(
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     fake = _FakeMsvcrt()
     monkeypatch.setitem(sys.modules, "msvcrt", fake)
-    order: list[str] = []
-
-    def hold() -> None:
-        with portable_lock.held(tmp_path / "dir"):
-            order.append("first in")
-            time.sleep(0.3)
-            order.append("first out")
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    while not order:
-        time.sleep(0.01)
-    with portable_lock.held(tmp_path / "dir"):
-        order.append("second in")
-    holder.join()
-    assert order == ["first in", "first out", "second in"]
+    assert _second_waits_for_first(tmp_path / "dir") == ["first in", "first out", "second in"]
     assert fake.held == set()
     # The file stays (it means nothing without the lock), where the next run finds it.
     assert portable_lock.lock_file(tmp_path / "dir").exists()
@@ -185,12 +175,19 @@ def _busy(times: int) -> object:
     return replace
 
 
-def test_a_file_held_open_on_windows_is_replaced_once_it_is_let_go(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    """A PowerShell profile alone in its folder, so a temp file left beside it would show."""
     (tmp_path / "docs").mkdir()
     target = tmp_path / "docs" / "profile.ps1"
     target.write_bytes(b"old\r\n")
+    return target
+
+
+def test_a_file_held_open_on_windows_is_replaced_once_it_is_let_go(
+    profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = profile
     monkeypatch.setattr(os, "replace", _busy(3))
     fileio.write(target, b"new\r\n", None)
     assert target.read_bytes() == b"new\r\n"
@@ -198,11 +195,9 @@ def test_a_file_held_open_on_windows_is_replaced_once_it_is_let_go(
 
 
 def test_a_file_held_open_for_good_is_left_untouched_with_a_clear_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    profile: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "docs").mkdir()
-    target = tmp_path / "docs" / "profile.ps1"
-    target.write_bytes(b"old\r\n")
+    target = profile
     monkeypatch.setattr(os, "replace", _busy(fileio.REPLACE_TRIES))
     monkeypatch.setattr(fileio, "_REPLACE_FIRST_WAIT", 0.001)
     with pytest.raises(CcprofileError, match=r"cannot write .*profile\.ps1: Windows refuses to replace it: another program may have it open"):
