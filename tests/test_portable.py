@@ -226,3 +226,11 @@ def test_a_probe_that_hangs_is_ended_where_there_are_no_sessions(monkeypatch: py
     monkeypatch.delattr(os, "killpg")  # as on Windows
     processes.kill_session(sleeper.pid)
     assert sleeper.wait(timeout=5) != 0
+
+
+def test_on_windows_every_shell_finds_the_same_lock_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PowerShell, cmd and Git Bash may give ccprofile other temporary folders; LOCALAPPDATA
+    is the same for all of them."""
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "some-temp"))
+    assert portable_lock.lock_file(tmp_path / "dir").parent == tmp_path / "local" / "ccprofile" / "locks"

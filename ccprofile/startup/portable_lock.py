@@ -1,5 +1,5 @@
-"""The lock where there is no ``fcntl`` (Windows): one lock file per directory, kept in the
-temporary folder (``%TEMP%`` is the user's own on Windows), never in the user's home.
+"""The lock where there is no ``fcntl`` (Windows): one lock file per directory, kept in
+``%LOCALAPPDATA%`` (else the temporary folder), never beside the user's files.
 
 On Windows the lock is ``msvcrt.locking`` on one byte of that file: the system lets go of it
 when the process ends, however it ends, so a killed run leaves no lock behind, only a file
@@ -29,9 +29,18 @@ _POLL = 0.05
 
 
 def lock_file(directory: Path) -> Path:
-    """The lock file of ``directory``: one per directory, named by a digest of its path."""
+    """The lock file of ``directory``: one per directory, named by a digest of its path, in
+    ``%LOCALAPPDATA%\\ccprofile\\locks`` where that is set (the same for a ccprofile started
+    from PowerShell, cmd or Git Bash, whose temporary folders may differ), else the temporary
+    folder's ``ccprofile-locks``."""
     key = os.path.normcase(os.path.abspath(directory)).encode("utf-8", "surrogateescape")
-    return Path(tempfile.gettempdir()) / "ccprofile-locks" / (hashlib.sha256(key).hexdigest()[:32] + ".lock")
+    local = os.environ.get("LOCALAPPDATA", "")
+    folder = (
+        Path(local) / "ccprofile" / "locks"
+        if os.path.isabs(local)
+        else Path(tempfile.gettempdir()) / "ccprofile-locks"
+    )
+    return folder / (hashlib.sha256(key).hexdigest()[:32] + ".lock")
 
 
 def _busy(directory: Path) -> CcprofileError:
