@@ -476,3 +476,23 @@ def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -
     assert fresh["override"] == {"from": "claude-haiku-5-5", "file": str(home / ".claude" / "settings.json"), "key": "claude-haiku-5-5"}
     table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "120"}).output
     assert "Subagents (general-purpose," in table and "x-subagents" in table
+
+
+def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", "ANTHROPIC_DEFAULT_OPUS_MODEL": "x-opus"}
+    _, report = status(env=env)
+    aliases = report["aliases"]
+    assert aliases["sonnet"] == {
+        "model": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "variable": None,
+        "source": "default",
+        "file": None,
+        "verified": True,
+    }
+    assert aliases["opus"]["model"] == "x-opus" and aliases["opus"]["variable"] == "ANTHROPIC_DEFAULT_OPUS_MODEL"
+    assert aliases["opus"]["source"] == "environment"
+    shown = runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={**env, "COLUMNS": "120"}).output
+    assert "Aliases on bedrock, for a claude started from this shell:" in shown
+    assert "  sonnet -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
+    assert "  opus -> x-opus (ANTHROPIC_DEFAULT_OPUS_MODEL, this shell's environment)" in shown
+    assert "opusplan -> eu.anthropic.claude-sonnet-5-5 (Claude Code's own, not observed in the real client)" in shown

@@ -196,6 +196,34 @@ def subagent_model(
     return Model(resolved[0], origin.source, SUBAGENT, origin.file, alias=value, alias_verified=resolved[1])
 
 
+@dataclass(frozen=True)
+class AliasTarget:
+    """What an alias in ANTHROPIC_MODEL (or /model, or an agent's ``model:``) sends."""
+
+    alias: str
+    model: str
+    variable: str | None  # the ANTHROPIC_DEFAULT_*_MODEL that redefines it, when set
+    origin: Origin | None
+    verified: bool  # observed in the real client
+
+
+def alias_targets(
+    composed: Composed, catalog: Catalog, config_region: str | None = None
+) -> list[AliasTarget]:
+    """Every alias of the catalog as Claude Code resolves it with this environment."""
+    env = composed.env
+    provider = detect_provider(env)
+    found = []
+    for name, alias in catalog.aliases.items():
+        resolved = _resolve_alias(name, env, provider, catalog, config_region)
+        if resolved is None:
+            continue
+        variable = alias.variable if alias.variable and env.get(alias.variable) else None
+        origin = composed.origins.get(variable) if variable else None
+        found.append(AliasTarget(name, resolved[0], variable, origin, resolved[1]))
+    return found
+
+
 def sends_anthropic_key(env: Mapping[str, str]) -> bool:
     """Whether Claude Code authenticates with an Anthropic API key (``sk-ant-api…``).
 

@@ -96,6 +96,7 @@ class Report:
     probed: bool = False  # --probe started the shells: what they export is known
     launched: tuple[launchers.LauncherView, ...] = ()  # macOS and Windows: the other ways claude starts
     subagents: View | None = None  # general-purpose subagents (custom ones without `model:`)
+    aliases: tuple[resolve.AliasTarget, ...] = ()  # what each alias sends, from this shell
 
     @property
     def certain(self) -> bool:
@@ -194,6 +195,16 @@ class Report:
             "notes": list(self.notes),
             "claude_code": self.claude,
             "subagents": self._subagents_json(one),
+            "aliases": {
+                a.alias: {
+                    "model": a.model,
+                    "variable": a.variable,
+                    "source": a.origin.source if a.origin else "default",
+                    "file": a.origin.file if a.origin else None,
+                    "verified": a.verified,
+                }
+                for a in self.aliases
+            },
             # macOS and Windows: what a claude started each other way uses ([] on Linux).
             "launchers": [view.to_json() for view in self.launched],
         }
@@ -534,6 +545,7 @@ def build(inputs: Inputs) -> Report:
         inputs.probed is not None,
         launched,
         subagents,
+        tuple(resolve.alias_targets(now, catalog, region)),
     )
 
 

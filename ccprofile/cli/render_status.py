@@ -150,6 +150,8 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
             _show_layers(console, short, view, home)
     _show_launched(console, report, home)
     show_warnings(console, report.warnings, home)
+    if verbose and report.aliases:
+        _show_aliases(console, report, home)
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
     for note in report.notes if verbose else report.table_notes:
         console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
@@ -173,6 +175,19 @@ def _show_launched(console: Console, report: Report, home: Path) -> None:
             say(console, f"not certain: {tilde_text(line, home)}", "yellow", indent="    ")
         if view.launcher.caveat:
             say(console, view.launcher.caveat, "dim", indent="    ")
+
+
+def _show_aliases(console: Console, report: Report, home: Path) -> None:
+    """What each alias sends (in ANTHROPIC_MODEL, /model, an agent's model:), with this
+    shell's environment: the one the provider line is about."""
+    console.print(f"Aliases on {report.provider}, for a claude started from this shell:")
+    for target in report.aliases:
+        if target.origin is not None and target.variable:
+            model = Model(target.model, target.origin.source, None, target.origin.file)
+            where = f"{target.variable}, {source_words(model, home)}"
+        else:
+            where = "Claude Code's own" + ("" if target.verified else ", not observed in the real client")
+        say(console, f"{target.alias} -> {target.model} ({where})", indent="  ")
 
 
 def _footer(report: Report, verbose: bool) -> str:
