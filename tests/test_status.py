@@ -496,3 +496,24 @@ def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None
     assert "  sonnet -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
     assert "  opus -> x-opus (ANTHROPIC_DEFAULT_OPUS_MODEL, this shell's environment)" in shown
     assert "opusplan -> eu.anthropic.claude-sonnet-5-5 (Claude Code's own, not observed in the real client)" in shown
+
+
+def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back(home: Path) -> None:
+    write_json(home / ".claude" / "settings.json", {"fallbackModel": ["sonnet", "default"]})
+    _, report = status()
+    assert report["fallback"] == {
+        "models": ["claude-sonnet-5-5", "claude-opus-5-5"],
+        "files": [str(home / ".claude" / "settings.json")],
+    }
+    shown = " ".join(runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={"COLUMNS": "100"}).output.split())
+    assert (
+        "If the primary model keeps failing (529 overloaded, 404), Claude Code switches to claude-sonnet-5-5, "
+        "then claude-opus-5-5 (fallbackModel in ~/.claude/settings.json); background requests never fall back."
+    ) in shown
+    write_json(home / ".claude" / "settings.json", {"fallbackModel": {"x": 1}})
+    _, report = status()
+    assert report["fallback"] == {"models": [], "files": []}
+    assert any(
+        '"fallbackModel" is not a list of model names; what Claude Code does with it is not known' in w["message"]
+        for w in report["warnings"]
+    )

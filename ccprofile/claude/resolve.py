@@ -224,6 +224,24 @@ def alias_targets(
     return found
 
 
+def fallback_models(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, config_region: str | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The primary's fallback list (``fallbackModel``, tried in order after repeated 529 or 404
+    answers; the background never falls back), each entry as sent ("default" is the default
+    model, an alias resolved), and the files that set one, highest first."""
+    found = [(s, s.fallback) for s in reversed(settings) if s.fallback]
+    if not found:
+        return (), ()
+    env = composed.env
+    provider = detect_provider(env)
+    names = []
+    for value in found[0][1]:
+        resolved = _resolve_alias(value, env, provider, catalog, config_region)
+        names.append(resolved[0] if resolved is not None else sent_as(value, provider, catalog))
+    return tuple(names), tuple(str(s.path) for s, _ in found)
+
+
 def sends_anthropic_key(env: Mapping[str, str]) -> bool:
     """Whether Claude Code authenticates with an Anthropic API key (``sk-ant-api…``).
 

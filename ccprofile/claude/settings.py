@@ -29,6 +29,7 @@ class Settings:
     error: str | None = None  # why the file was (partly) ignored
     unmodelled: tuple[str, ...] = ()  # keys that change the models sent, which status does not apply
     overrides: Mapping[str, str] | None = None  # modelOverrides: first-party ID -> the ID sent
+    fallback: tuple[str, ...] | None = None  # fallbackModel: tried in order after repeated 529s or 404s
 
 
 # Settings keys that change which model Claude Code sends, and that status does not apply yet:
@@ -106,7 +107,24 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
         model = None
     unmodelled = tuple(key for key in UNMODELLED_KEYS if key in document)
     overrides = _overrides(document.get("modelOverrides"), problems)
-    return Settings(source, path, env, model or None, "; ".join(problems) or None, unmodelled, overrides)
+    fallback = _fallback(document.get("fallbackModel"), problems)
+    return Settings(
+        source, path, env, model or None, "; ".join(problems) or None, unmodelled, overrides, fallback
+    )
+
+
+def _fallback(raw: object, problems: list[str]) -> tuple[str, ...] | None:
+    """``fallbackModel``: a list of names or aliases (one name alone taken as a list of one)."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return (raw,)
+    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+        return tuple(raw)
+    problems.append(
+        '"fallbackModel" is not a list of model names; what Claude Code does with it is not known'
+    )
+    return None
 
 
 def _overrides(raw: object, problems: list[str]) -> dict[str, str] | None:

@@ -97,6 +97,7 @@ class Report:
     launched: tuple[launchers.LauncherView, ...] = ()  # macOS and Windows: the other ways claude starts
     subagents: View | None = None  # general-purpose subagents (custom ones without `model:`)
     aliases: tuple[resolve.AliasTarget, ...] = ()  # what each alias sends, from this shell
+    fallback: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the primary's fallbacks, and their files
 
     @property
     def certain(self) -> bool:
@@ -195,6 +196,8 @@ class Report:
             "notes": list(self.notes),
             "claude_code": self.claude,
             "subagents": self._subagents_json(one),
+            # Tried in order for the primary after repeated 529 or 404 answers; never the background.
+            "fallback": {"models": list(self.fallback[0]), "files": list(self.fallback[1])},
             "aliases": {
                 a.alias: {
                     "model": a.model,
@@ -546,6 +549,7 @@ def build(inputs: Inputs) -> Report:
         launched,
         subagents,
         tuple(resolve.alias_targets(now, catalog, region)),
+        resolve.fallback_models(now, settings, catalog, region),
     )
 
 

@@ -152,6 +152,17 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
     show_warnings(console, report.warnings, home)
     if verbose and report.aliases:
         _show_aliases(console, report, home)
+    if verbose and report.fallback[0]:
+        models, files = report.fallback
+        said = (
+            f"If the primary model keeps failing (529 overloaded, 404), Claude Code switches to "
+            f"{', then '.join(models)} (fallbackModel in {tilde_text(files[0], home)}); background "
+            "requests never fall back."
+        )
+        if len(files) > 1:
+            others = ", ".join(tilde_text(f, home) for f in files[1:])
+            said += f" {others} set one too: whether Claude Code merges them was not observed."
+        say(console, said)
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
     for note in report.notes if verbose else report.table_notes:
         console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
