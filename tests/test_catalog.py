@@ -396,3 +396,16 @@ def test_names_pin_and_models_list_the_bedrock_ids_of_the_users_region() -> None
     )
     ids = [row["id"] for row in json.loads(listed.output)["models"]]
     assert ids and all(i.startswith("eu.anthropic.") for i in ids)
+
+
+def test_what_a_user_trial_found_in_choosing_ids() -> None:
+    from ccprofile.claude.selection import choose
+    from ccprofile.errors import BadValue
+
+    catalog = load()
+    # Mantle sends its own ID for a first-party one: pinning that ID is no error there.
+    mantle = choose("claude-haiku-4-5-20251001", "mantle", catalog, background=True)
+    assert mantle.value == "anthropic.claude-haiku-4-5"
+    # A refusal names the ID for the user's region.
+    with pytest.raises(BadValue, match=r"on bedrock use eu\.anthropic\.claude-sonnet-4-5-20250929-v1:0$"):
+        choose("claude-sonnet-4-5@20250929", "bedrock", catalog, background=False, prefix="eu")

@@ -493,3 +493,17 @@ def test_subagents_use_their_variable_else_inherit_the_primary(env: dict[str, st
     primary = primary_model(composed, [], CATALOG_332)
     model = subagent_model(composed, primary, CATALOG_332)
     assert (model.model, model.selected) == expected
+
+
+def test_what_a_user_trial_found_in_regions_and_overrides() -> None:
+    from ccprofile.claude.resolve import bedrock_prefix
+
+    eu = {**BEDROCK, "AWS_REGION": "eu-west-1"}
+    # A default in another geography's prefix is still the model modelOverrides names.
+    assert sent(eu, with_overrides({"claude-opus-5-5": "x-opus-ovr"}))[1] == "x-opus-ovr"
+    # An empty value maps nothing (Claude Code then sends the model's own ID).
+    document = parse("user-settings", Path("/h/s.json"), b'{"modelOverrides": {"claude-opus-5-5": ""}}')
+    assert document.overrides == {} and sent({}, document)[1] == "claude-opus-5-5"
+    # A prefix Claude Code does not know is not taken.
+    assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "bogus"}) == "eu"
+    assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}) == "jp"

@@ -562,7 +562,7 @@ def bedrock_region_of_the_background_requests(home: Path) -> tuple[dict[str, str
         [
             f"{FAST}={arn} (this shell's environment) cannot be called from us-west-2 "
             "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION, where background requests go): Bedrock refuses every "
-            "request for it there. Fix: pin an ID of us-west-2: `ccprofile models --provider bedrock` lists them."
+            "request for it there. Fix: pin an ID of us-west-2: `AWS_REGION=us-west-2 ccprofile models --provider bedrock` lists them."
         ],
     )
 
@@ -570,6 +570,35 @@ def bedrock_region_of_the_background_requests(home: Path) -> tuple[dict[str, str
 def bedrock_region_global_profile_fits_anywhere(home: Path) -> tuple[dict[str, str], str, list[str]]:
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "ca-central-1"}
     return ({**env, FAST: "global.anthropic.claude-haiku-4-5-20251001-v1:0"}, "bedrock-region", [])
+
+
+def bedrock_region_declared_prefix_is_the_users_choice(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}
+    return ({**env, FAST: "jp.anthropic.claude-haiku-4-5-20251001-v1:0"}, "bedrock-region", [])
+
+
+def bedrock_region_only_where_claude_is_on_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # This shell is on Bedrock in eu-west-1; a new terminal is not on Bedrock at all.
+    (home / ".zshrc").write_text(f"export {FAST}=arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/x\n")
+    return ({"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"}, "bedrock-region", [])
+
+
+def wrong_provider_fix_in_the_users_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", PRIMARY: "claude-haiku-4-5@20251001"}
+    return (
+        env,
+        "wrong-provider-id",
+        [
+            f"{PRIMARY}=claude-haiku-4-5@20251001 (this shell's environment) is the vertex ID of Haiku 4.5, but "
+            f"Claude Code talks to bedrock, which rejects it. Fix: run `export {PRIMARY}="
+            "'eu.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell."
+        ],
+    )
+
+
+def wrong_provider_not_for_a_key_of_model_overrides(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    _settings(home, {"modelOverrides": {H45: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x"}})
+    return ({"CLAUDE_CODE_USE_BEDROCK": "1", FAST: H45}, "wrong-provider-id", [])
 
 
 CASES: dict[str, tuple[Case, str]] = {
@@ -618,6 +647,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (bedrock_region, "zsh"),
         (bedrock_region_of_the_background_requests, "zsh"),
         (bedrock_region_global_profile_fits_anywhere, "zsh"),
+        (bedrock_region_declared_prefix_is_the_users_choice, "zsh"),
+        (bedrock_region_only_where_claude_is_on_bedrock, "zsh"),
+        (wrong_provider_fix_in_the_users_region, "zsh"),
+        (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),
     ]
 }
 

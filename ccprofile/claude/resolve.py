@@ -105,11 +105,21 @@ def bedrock_prefix(env: Mapping[str, str], config_region: str | None = None) -> 
     region = aws_region(env, config_region)
     if region.startswith("us-gov-"):
         return "us-gov"
-    if env.get(REGION_PREFIX):
-        return env[REGION_PREFIX]
+    declared = declared_prefix(env)
+    if declared:
+        return declared
     return next(
         (p for r, p in (("us-", "us"), ("eu-", "eu"), ("ap-", "apac")) if region.startswith(r)), "global"
     )
+
+
+# The values Claude Code's ANTHROPIC_BEDROCK_REGION_PREFIX takes (another one is ignored).
+_PREFIXES = ("us", "eu", "apac", "jp", "au", "global")
+
+
+def declared_prefix(env: Mapping[str, str]) -> str | None:
+    value = env.get(REGION_PREFIX, "")
+    return value if value in _PREFIXES else None
 
 
 def regional(model_id: str, provider: str, env: Mapping[str, str], config_region: str | None = None) -> str:
@@ -208,9 +218,10 @@ class AliasTarget:
 
 
 def alias_targets(
-    composed: Composed, catalog: Catalog, config_region: str | None = None
+    composed: Composed, catalog: Catalog, config_region: str | None = None, settings: Sequence[Settings] = ()
 ) -> list[AliasTarget]:
-    """Every alias of the catalog as Claude Code resolves it with this environment."""
+    """Every alias of the catalog as Claude Code resolves and sends it with this environment
+    (``settings``' modelOverrides applied to a model Claude Code picks)."""
     env = composed.env
     provider = detect_provider(env)
     found = []
@@ -220,7 +231,10 @@ def alias_targets(
             continue
         variable = alias.variable if alias.variable and env.get(alias.variable) else None
         origin = composed.origins.get(variable) if variable else None
-        found.append(AliasTarget(name, resolved[0], variable, origin, resolved[1]))
+        sent = resolved[0]
+        if variable is None:
+            sent = overridden(Model(sent, "default", None, selected=False), settings, catalog).model
+        found.append(AliasTarget(name, sent, variable, origin, resolved[1]))
     return found
 
 
@@ -275,6 +289,20 @@ def background_model(
     return Model(primary.model, "default", None, selected=False)
 
 
+def first_party_of(model_id: str, catalog: Catalog) -> str | None:
+    """The first-party ID of the model ``model_id`` is any provider's ID of, a Bedrock one in
+    another geography's prefix (``eu.``) included."""
+    bare = _PREFIXED.sub("us.", model_id)
+    return next(
+        (
+            m.ids.get("first_party")
+            for m in catalog.models
+            if bare in m.ids.values() or model_id in m.ids.values()
+        ),
+        None,
+    )
+
+
 def overrides_in_force(settings: Sequence[Settings]) -> tuple[dict[str, str], dict[str, str]]:
     """The ``modelOverrides`` Claude Code uses: every file's map, key by key, a higher file's
     entry over a lower one's (tests/e2e: user and project maps both apply). Returns the map
@@ -299,7 +327,7 @@ def overridden(model: Model, settings: Sequence[Settings], catalog: Catalog) -> 
     if model.selected and model.alias is None:
         key: str | None = model.pinned or model.model
     else:
-        key = next((m.ids.get("first_party") for m in catalog.models if model.model in m.ids.values()), None)
+        key = first_party_of(model.model, catalog)
     if key is None or key not in overrides:
         return model
     from dataclasses import replace

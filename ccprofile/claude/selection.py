@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ccprofile.claude.catalog import ARN, Catalog, Model, is_arn
+from ccprofile.claude.providers import BY_NAME
 from ccprofile.claude.validate import check_value
 from ccprofile.claude.variables import REGION_PREFIX
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
@@ -164,9 +165,20 @@ def choose(
 ) -> Selection:
     """``prefix``: Bedrock's cross-region prefix for the user's region (``eu``): a name or a
     family becomes that geography's ID, as Claude Code's own picks do; an ID typed is kept."""
-    chosen = _choose(
-        value, provider, catalog, background=background, force=force, accept_unknown=accept_unknown
-    )
+    if BY_NAME[provider].translates_first_party and not force:
+        model = next((m for m in catalog.models if m.ids.get("first_party") == value), None)
+        own = model.id_for(provider) if model is not None else None
+        if model is not None and own:
+            said = f"{value} is {model.name}, whose {provider} ID is {own} (what Claude Code sends for it)"
+            return Selection(own, said, model=model)
+    try:
+        chosen = _choose(
+            value, provider, catalog, background=background, force=force, accept_unknown=accept_unknown
+        )
+    except BadValue as error:
+        if provider == "bedrock" and prefix is not None:  # the IDs it names, for the user's region
+            raise BadValue(str(error).replace("us.anthropic.", f"{prefix}.anthropic.")) from None
+        raise
     if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
         return chosen
     from ccprofile.claude.resolve import regional

@@ -548,7 +548,7 @@ def build(inputs: Inputs) -> Report:
         inputs.probed is not None,
         launched,
         subagents,
-        tuple(resolve.alias_targets(now, catalog, region)),
+        tuple(resolve.alias_targets(now, catalog, region, settings)),
         resolve.fallback_models(now, settings, catalog, region),
     )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
-from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, OWN, unmodelled_provider
+from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, OWN, detect_provider, unmodelled_provider
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -23,6 +23,7 @@ from ccprofile.claude.variables import (
     AUTH_TOKEN,
     BACKGROUND,
     FAST,
+    HAIKU,
     PINNABLE,
     PINNED,
     PRIMARY,
@@ -274,16 +275,19 @@ def _retired(s: Situation) -> Iterator[StatusWarning]:
 def _wrong_provider(s: Situation) -> Iterator[StatusWarning]:
     if s.provider == "gateway":
         return  # a gateway serves whatever IDs it chooses to
+    overrides, _ = resolve.overrides_in_force(s.settings)
     for name, value, place in s.values(PINNED):
         matches = s.catalog.by_id(value)
         owners = sorted({provider for _, provider in matches})
-        if not matches or s.provider in owners:
-            continue
+        if not matches or s.provider in owners or value in overrides:
+            continue  # a key of modelOverrides is not sent as it is
         if BY_NAME[s.provider].translates_first_party and "anthropic" in owners:
             continue  # Mantle sends its own ID for a first-party one
 
         model = matches[0][0]
         right = model.id_for(s.provider)
+        if right is not None:
+            right = resolve.regional(right, s.provider, s.now.env, s.aws_config_region)
         repair = _fix(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
         yield StatusWarning(
             "wrong-provider-id",
@@ -508,27 +512,46 @@ def _callable_from(value: str, region: str) -> bool | None:
 def _bedrock_region(s: Situation) -> Iterator[StatusWarning]:
     """A pinned Bedrock ID for another geography than the region requests go to: Bedrock
     refuses every such request."""
-    if s.provider != "bedrock":
+    said: set[tuple[str, str]] = set()
+    overrides, _ = resolve.overrides_in_force(s.settings)
+    for composed in (s.fresh, s.now):
+        env = composed.env
+        if detect_provider(env) != "bedrock":
+            continue  # that claude is not on Bedrock: its region decides nothing
+        declared = resolve.declared_prefix(env)
+        for name in PINNED:
+            value = env.get(name, "")
+            if not value or (name, value) in said or value in overrides:
+                continue  # a key of modelOverrides is not sent as it is
+            said.add((name, value))
+            place = place_of(composed.origins[name], name, s.scan, s.ours)
+            region = resolve.aws_region(env, s.aws_config_region)
+            why = "the region Claude Code uses"
+            # The variable that decides the background sends it to its region when one is set.
+            if name == (FAST if env.get(FAST) else HAIKU) and env.get(REGION):
+                region, why = env[REGION], f"{REGION}, where background requests go"
+            if declared and value.startswith(f"{declared}.anthropic."):
+                continue  # the prefix ANTHROPIC_BEDROCK_REGION_PREFIX asks for: Claude Code's own choice
+            yield from _region_warning(s, name, value, place, region, why)
+
+
+def _region_warning(
+    s: Situation, name: str, value: str, place: Place, region: str, why: str
+) -> Iterator[StatusWarning]:
+    if _callable_from(value, region) is not False:
         return
-    for name, value, place in s.values(PINNED):
-        env = s.fresh.env if s.fresh.env.get(name) == value else s.now.env
-        region = resolve.aws_region(env, s.aws_config_region)
-        why = "the region Claude Code uses"
-        if name in BACKGROUND and env.get(REGION):
-            region, why = env[REGION], f"{REGION}, where background requests go"
-        if _callable_from(value, region) is not False:
-            continue
-        right = resolve.regional(value, "bedrock", {"AWS_REGION": region}) if _PROFILE.match(value) else None
-        repair = (
-            _fix(s, place, name, right)
-            if right and right != value
-            else (f"Fix: pin an ID of {region}: `ccprofile models --provider bedrock` lists them.")
-        )
-        yield StatusWarning(
-            "bedrock-region",
-            f"{name}={value} ({place.where}) cannot be called from {region} ({why}): Bedrock refuses "
-            f"every request for it there. {repair}",
-        )
+    right = resolve.regional(value, "bedrock", {"AWS_REGION": region}) if _PROFILE.match(value) else None
+    repair = (
+        _fix(s, place, name, right)
+        if right and right != value
+        else f"Fix: pin an ID of {region}: `AWS_REGION={region} ccprofile models --provider bedrock` "
+        "lists them."
+    )
+    yield StatusWarning(
+        "bedrock-region",
+        f"{name}={value} ({place.where}) cannot be called from {region} ({why}): Bedrock refuses "
+        f"every request for it there. {repair}",
+    )
 
 
 def _rank(source: str) -> int:
