@@ -524,6 +524,8 @@ def _bedrock_region(s: Situation) -> Iterator[StatusWarning]:
             if not value or (name, value) in said or value in overrides:
                 continue  # a key of modelOverrides is not sent as it is
             said.add((name, value))
+            if name == HAIKU and env.get(FAST):
+                continue  # the background is FAST's; HAIKU then only names what `haiku` means
             place = place_of(composed.origins[name], name, s.scan, s.ours)
             region = resolve.aws_region(env, s.aws_config_region)
             why = "the region Claude Code uses"
