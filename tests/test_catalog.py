@@ -409,3 +409,12 @@ def test_what_a_user_trial_found_in_choosing_ids() -> None:
     # A refusal names the ID for the user's region.
     with pytest.raises(BadValue, match=r"on bedrock use eu\.anthropic\.claude-sonnet-4-5-20250929-v1:0$"):
         choose("claude-sonnet-4-5@20250929", "bedrock", catalog, background=False, prefix="eu")
+
+
+def test_a_refusal_on_bedrock_keeps_its_kind_and_quotes_what_was_typed() -> None:
+    from ccprofile.claude.selection import choose
+    from ccprofile.errors import UnknownModel
+
+    with pytest.raises(UnknownModel) as refused:
+        choose("us.anthropic.claude-haku-4-5", "bedrock", load(), background=True, prefix="eu")
+    assert str(refused.value).startswith("'us.anthropic.claude-haku-4-5' is not an ID")

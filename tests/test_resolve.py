@@ -501,9 +501,11 @@ def test_what_a_user_trial_found_in_regions_and_overrides() -> None:
     eu = {**BEDROCK, "AWS_REGION": "eu-west-1"}
     # A default in another geography's prefix is still the model modelOverrides names.
     assert sent(eu, with_overrides({"claude-opus-5-5": "x-opus-ovr"}))[1] == "x-opus-ovr"
-    # An empty value maps nothing (Claude Code then sends the model's own ID).
-    document = parse("user-settings", Path("/h/s.json"), b'{"modelOverrides": {"claude-opus-5-5": ""}}')
-    assert document.overrides == {} and sent({}, document)[1] == "claude-opus-5-5"
+    # An empty value maps nothing (Claude Code then sends the model's own ID), also over a
+    # lower file's entry for the same key.
+    document = parse("project-settings", Path("/p/s.json"), b'{"modelOverrides": {"claude-opus-5-5": ""}}')
+    assert sent({}, document)[1] == "claude-opus-5-5"
+    assert sent({}, with_overrides({"claude-opus-5-5": "x-user"}), document)[1] == "claude-opus-5-5"
     # A prefix Claude Code does not know is not taken.
     assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "bogus"}) == "eu"
     assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}) == "jp"

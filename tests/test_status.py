@@ -488,6 +488,7 @@ def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None
         "source": "default",
         "file": None,
         "verified": True,
+        "override": None,
     }
     assert aliases["opus"]["model"] == "x-opus" and aliases["opus"]["variable"] == "ANTHROPIC_DEFAULT_OPUS_MODEL"
     assert aliases["opus"]["source"] == "environment"
@@ -517,3 +518,18 @@ def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back
         '"fallbackModel" is not a list of model names; what Claude Code does with it is not known' in w["message"]
         for w in report["warnings"]
     )
+
+
+def test_aliases_and_fallbacks_are_shown_as_modelOverrides_sends_them(home: Path) -> None:
+    write_json(
+        home / ".claude" / "settings.json",
+        {"modelOverrides": {"claude-opus-4-8": "x-opus48", "claude-sonnet-5-5": "x-sonnet"}, "fallbackModel": ["sonnet"]},
+    )
+    _, report = status(env={"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-8"})
+    settings = str(home / ".claude" / "settings.json")
+    assert report["aliases"]["opus"]["model"] == "x-opus48"
+    assert report["aliases"]["opus"]["override"] == {"from": "claude-opus-4-8", "file": settings, "key": "claude-opus-4-8"}
+    assert report["aliases"]["sonnet"]["model"] == "x-sonnet"
+    assert report["fallback"]["models"] == ["x-sonnet"]
+    shown = runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={"COLUMNS": "200", "ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-8"}).output
+    assert "sonnet -> x-sonnet (Claude Code's own; modelOverrides in ~/.claude/settings.json sends it for claude-sonnet-5-5)" in shown

@@ -573,8 +573,35 @@ def bedrock_region_global_profile_fits_anywhere(home: Path) -> tuple[dict[str, s
 
 
 def bedrock_region_declared_prefix_is_the_users_choice(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # The prefix applies without a check: from eu-west-1, jp. profiles are refused, both the
+    # ones Claude Code picks and a pin of one.
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}
-    return ({**env, FAST: "jp.anthropic.claude-haiku-4-5-20251001-v1:0"}, "bedrock-region", [])
+    return (
+        {**env, FAST: "jp.anthropic.claude-haiku-4-5-20251001-v1:0"},
+        "bedrock-region",
+        [
+            "ANTHROPIC_BEDROCK_REGION_PREFIX=jp (this shell's environment) makes Claude Code send jp. profiles "
+            "for the models it picks, which cannot be called from eu-west-1 (the region Claude Code uses): "
+            "Bedrock refuses every such request. Fix: run `unset ANTHROPIC_BEDROCK_REGION_PREFIX` in this shell.",
+            f"{FAST}=jp.anthropic.claude-haiku-4-5-20251001-v1:0 (this shell's environment) cannot be called from "
+            "eu-west-1 (the region Claude Code uses): Bedrock refuses every request for it there. Fix: run "
+            f"`export {FAST}='eu.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell.",
+        ],
+    )
+
+
+def bedrock_region_of_a_haiku_that_is_not_the_background_mirror(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    arn = "arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/h"
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1", FAST: H45, HAIKU: arn}
+    return (
+        env,
+        "bedrock-region",
+        [
+            f"{HAIKU}={arn} (this shell's environment) cannot be called from us-east-1 (the region Claude Code "
+            "uses): Bedrock refuses every request for it there. Fix: pin an ID of us-east-1: "
+            "`AWS_REGION=us-east-1 ccprofile models --provider bedrock` lists them."
+        ],
+    )
 
 
 def bedrock_region_only_where_claude_is_on_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
@@ -648,6 +675,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (bedrock_region_of_the_background_requests, "zsh"),
         (bedrock_region_global_profile_fits_anywhere, "zsh"),
         (bedrock_region_declared_prefix_is_the_users_choice, "zsh"),
+        (bedrock_region_of_a_haiku_that_is_not_the_background_mirror, "zsh"),
         (bedrock_region_only_where_claude_is_on_bedrock, "zsh"),
         (wrong_provider_fix_in_the_users_region, "zsh"),
         (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),

@@ -215,6 +215,7 @@ class AliasTarget:
     variable: str | None  # the ANTHROPIC_DEFAULT_*_MODEL that redefines it, when set
     origin: Origin | None
     verified: bool  # observed in the real client
+    override: tuple[str, str, str] | None = None  # modelOverrides rewrote it: as in Model.override
 
 
 def alias_targets(
@@ -231,10 +232,13 @@ def alias_targets(
             continue
         variable = alias.variable if alias.variable and env.get(alias.variable) else None
         origin = composed.origins.get(variable) if variable else None
-        sent = resolved[0]
-        if variable is None:
-            sent = overridden(Model(sent, "default", None, selected=False), settings, catalog).model
-        found.append(AliasTarget(name, sent, variable, origin, resolved[1]))
+        # A value of the ANTHROPIC_DEFAULT_*_MODEL is a pin (a key only as it is); else Claude
+        # Code picked the model, which matches by its first-party ID.
+        picked = Model(
+            resolved[0], "environment" if variable else "default", variable, selected=variable is not None
+        )
+        sent = overridden(picked, settings, catalog)
+        found.append(AliasTarget(name, sent.model, variable, origin, resolved[1], sent.override))
     return found
 
 
@@ -252,7 +256,8 @@ def fallback_models(
     names = []
     for value in found[0][1]:
         resolved = _resolve_alias(value, env, provider, catalog, config_region)
-        names.append(resolved[0] if resolved is not None else sent_as(value, provider, catalog))
+        name = resolved[0] if resolved is not None else sent_as(value, provider, catalog)
+        names.append(overridden(Model(name, "default", None, selected=False), settings, catalog).model)
     return tuple(names), tuple(str(s.path) for s, _ in found)
 
 
@@ -312,6 +317,10 @@ def overrides_in_force(settings: Sequence[Settings]) -> tuple[dict[str, str], di
     for document in settings:
         for key, value in (document.overrides or {}).items():
             found[key], files[key] = value, str(document.path)
+    # An empty value maps nothing: Claude Code sends the model's own ID then (2.1.332's binary).
+    empty = [key for key, value in found.items() if not value]
+    for key in empty:
+        del found[key], files[key]
     return found, files
 
 

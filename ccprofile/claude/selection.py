@@ -176,8 +176,11 @@ def choose(
             value, provider, catalog, background=background, force=force, accept_unknown=accept_unknown
         )
     except BadValue as error:
-        if provider == "bedrock" and prefix is not None:  # the IDs it names, for the user's region
-            raise BadValue(str(error).replace("us.anthropic.", f"{prefix}.anthropic.")) from None
+        if provider == "bedrock" and prefix is not None:
+            # The IDs it suggests, for the user's region; the value typed is quoted as typed.
+            typed = repr(value)
+            said = str(error).replace(typed, "\0").replace("us.anthropic.", f"{prefix}.anthropic.")
+            error.args = (said.replace("\0", typed),)
         raise
     if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
         return chosen

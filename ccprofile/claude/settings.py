@@ -135,8 +135,7 @@ def _overrides(raw: object, problems: list[str]) -> dict[str, str] | None:
     if not isinstance(raw, dict):
         problems.append('"modelOverrides" is not an object; what Claude Code does with it is not known')
         return None
-    # An empty value maps nothing: Claude Code sends the model's own ID then (2.1.332's binary).
-    found = {key: value for key, value in raw.items() if isinstance(value, str) and value}
+    found = {key: value for key, value in raw.items() if isinstance(value, str)}
     problems += [
         f'"modelOverrides.{key}" is not a string; what Claude Code does with it is not known'
         for key, value in raw.items()

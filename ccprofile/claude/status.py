@@ -205,6 +205,9 @@ class Report:
                     "source": a.origin.source if a.origin else "default",
                     "file": a.origin.file if a.origin else None,
                     "verified": a.verified,
+                    "override": {"from": a.override[0], "file": a.override[1], "key": a.override[2]}
+                    if a.override
+                    else None,
                 }
                 for a in self.aliases
             },

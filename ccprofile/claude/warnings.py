@@ -28,6 +28,7 @@ from ccprofile.claude.variables import (
     PINNED,
     PRIMARY,
     REGION,
+    REGION_PREFIX,
 )
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
@@ -518,23 +519,40 @@ def _bedrock_region(s: Situation) -> Iterator[StatusWarning]:
         env = composed.env
         if detect_provider(env) != "bedrock":
             continue  # that claude is not on Bedrock: its region decides nothing
-        declared = resolve.declared_prefix(env)
+        yield from _declared_prefix(s, composed, said)
         for name in PINNED:
             value = env.get(name, "")
             if not value or (name, value) in said or value in overrides:
                 continue  # a key of modelOverrides is not sent as it is
+            if name == HAIKU and env.get(FAST) == value:
+                continue  # ccprofile's mirror of the background pin: one warning, on FAST
             said.add((name, value))
-            if name == HAIKU and env.get(FAST):
-                continue  # the background is FAST's; HAIKU then only names what `haiku` means
             place = place_of(composed.origins[name], name, s.scan, s.ours)
             region = resolve.aws_region(env, s.aws_config_region)
             why = "the region Claude Code uses"
             # The variable that decides the background sends it to its region when one is set.
             if name == (FAST if env.get(FAST) else HAIKU) and env.get(REGION):
                 region, why = env[REGION], f"{REGION}, where background requests go"
-            if declared and value.startswith(f"{declared}.anthropic."):
-                continue  # the prefix ANTHROPIC_BEDROCK_REGION_PREFIX asks for: Claude Code's own choice
             yield from _region_warning(s, name, value, place, region, why)
+
+
+def _declared_prefix(s: Situation, composed: Composed, said: set[tuple[str, str]]) -> Iterator[StatusWarning]:
+    """ANTHROPIC_BEDROCK_REGION_PREFIX makes Claude Code give every ID it picks that prefix,
+    without checking that the region can call it."""
+    declared = resolve.declared_prefix(composed.env)
+    if declared is None or (REGION_PREFIX, declared) in said:
+        return
+    said.add((REGION_PREFIX, declared))
+    region = resolve.aws_region(composed.env, s.aws_config_region)
+    if _callable_from(f"{declared}.anthropic.x", region) is not False:
+        return
+    place = place_of(composed.origins[REGION_PREFIX], REGION_PREFIX, s.scan, s.ours)
+    yield StatusWarning(
+        "bedrock-region",
+        f"{REGION_PREFIX}={declared} ({place.where}) makes Claude Code send {declared}. profiles for "
+        f"the models it picks, which cannot be called from {region} (the region Claude Code uses): "
+        f"Bedrock refuses every such request. {fix(place, REGION_PREFIX, None, s.shell)}",
+    )
 
 
 def _region_warning(

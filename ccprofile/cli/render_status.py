@@ -198,6 +198,9 @@ def _show_aliases(console: Console, report: Report, home: Path) -> None:
             where = f"{target.variable}, {source_words(model, home)}"
         else:
             where = "Claude Code's own" + ("" if target.verified else ", not observed in the real client")
+        if target.override is not None:
+            before, file, _ = target.override
+            where += f"; modelOverrides in {tilde_text(file, home)} sends it for {before}"
         say(console, f"{target.alias} -> {target.model} ({where})", indent="  ")
 
 
