@@ -11,7 +11,6 @@ it a gateway.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from ccprofile.claude.variables import BASE_URL
 
@@ -23,16 +22,34 @@ OFFICIAL_BASE_URL = "https://api.anthropic.com"
 OWN, OWN_UNTIL_PRIMARY, PRIMARY_MODEL = "own", "own-until-primary", "primary"
 
 
-@dataclass(frozen=True)
 class Provider:
-    name: str  # what --provider takes and the JSON says
-    display: str  # Claude Code's own name for it
-    switch: str | None  # the variable that selects it; None: anthropic, or gateway by base URL
-    column: str  # catalog.json's column of its model IDs
-    background: str  # OWN, OWN_UNTIL_PRIMARY or PRIMARY_MODEL
-    named_by_user: bool = False  # its model names are the user's own (a gateway's, a deployment)
-    # It sends a first-party catalog ID as its own ID for that model (Mantle, observed 2026-11-29).
-    translates_first_party: bool = False
+    """One row of the table. A plain slotted class: a dataclass costs every status run a
+    millisecond or two to create at import (docs/performance.md)."""
+
+    __slots__ = (
+        "background",
+        "column",
+        "display",
+        "name",
+        "named_by_user",
+        "switch",
+        "translates_first_party",
+    )
+
+    def __init__(
+        self,
+        name: str,  # what --provider takes and the JSON says
+        display: str,  # Claude Code's own name for it
+        switch: str | None,  # the variable that selects it; None: anthropic, or gateway by base URL
+        column: str,  # catalog.json's column of its model IDs
+        background: str,  # OWN, OWN_UNTIL_PRIMARY or PRIMARY_MODEL
+        named_by_user: bool = False,  # its model names are the user's own (a gateway's, a deployment)
+        # It sends a first-party catalog ID as its own ID for that model (Mantle, observed 2026-11-29).
+        translates_first_party: bool = False,
+    ) -> None:
+        self.name, self.display, self.switch, self.column = name, display, switch, column
+        self.background, self.named_by_user = background, named_by_user
+        self.translates_first_party = translates_first_party
 
 
 TABLE = (

@@ -206,16 +206,23 @@ def subagent_model(
     return Model(resolved[0], origin.source, SUBAGENT, origin.file, alias=value, alias_verified=resolved[1])
 
 
-@dataclass(frozen=True)
 class AliasTarget:
-    """What an alias in ANTHROPIC_MODEL (or /model, or an agent's ``model:``) sends."""
+    """What an alias in ANTHROPIC_MODEL (or /model, or an agent's ``model:``) sends. A plain
+    slotted class, as status's other hot-path records (a dataclass costs import time)."""
 
-    alias: str
-    model: str
-    variable: str | None  # the ANTHROPIC_DEFAULT_*_MODEL that redefines it, when set
-    origin: Origin | None
-    verified: bool  # observed in the real client
-    override: tuple[str, str, str] | None = None  # modelOverrides rewrote it: as in Model.override
+    __slots__ = ("alias", "model", "origin", "override", "variable", "verified")
+
+    def __init__(
+        self,
+        alias: str,
+        model: str,
+        variable: str | None,  # the ANTHROPIC_DEFAULT_*_MODEL that redefines it, when set
+        origin: Origin | None,
+        verified: bool,  # observed in the real client
+        override: tuple[str, str, str] | None = None,  # modelOverrides rewrote it: as in Model.override
+    ) -> None:
+        self.alias, self.model, self.variable, self.origin = alias, model, variable, origin
+        self.verified, self.override = verified, override
 
 
 def alias_targets(

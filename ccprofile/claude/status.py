@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import launchers, resolve, starts
+from ccprofile.claude import resolve, starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, pinned_scope
@@ -35,6 +35,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ccprofile.claude import launchers
     from ccprofile.claude.expectations import Expected
 
 WATCHED = (
@@ -527,10 +528,13 @@ def build(inputs: Inputs) -> Report:
         )
     ) + _start_warnings(inputs, (background, primary))
     launched = _launched(inputs)
-    for kind, view in (("background", background), ("primary", primary)):
-        said = launchers.differences(launched, view.new_shell, kind)
-        if said is not None:
-            warnings += (StatusWarning("launchers-differ", said),)
+    if launched:
+        from ccprofile.claude import launchers  # macOS and Windows only: Linux does not pay for it
+
+        for kind, view in (("background", background), ("primary", primary)):
+            said = launchers.differences(launched, view.new_shell, kind)
+            if said is not None:
+                warnings += (StatusWarning("launchers-differ", said),)
     shown = (background_now, background_new, primary_now, primary_new)
     return Report(
         provider,
@@ -560,6 +564,8 @@ def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
     session = inputs.launch_session
     if session is None:
         return ()
+    from ccprofile.claude import launchers
+
     views = []
     inherits = session.source if session.env is not None else launchers.INHERITS[inputs.platform]
     for launcher, scan, unseen in inputs.launchers:
@@ -759,8 +765,9 @@ def _launcher_scans(
     session: Session,
 ) -> tuple[tuple[tuple[launchers.Launcher, Scan | None, tuple[str, ...]], ...], Session | None]:
     """Each other way claude is started on this platform, read as it would run."""
-    if platform not in launchers.LAUNCHERS:
+    if platform not in ("darwin", "win32"):  # launchers.LAUNCHERS's keys, without importing it
         return (), None
+    from ccprofile.claude import launchers
     from ccprofile.startup import scan as startup
     from ccprofile.startup.shells import SHELLS
 
