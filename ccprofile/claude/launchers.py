@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ccprofile.claude.resolve import Model
 from ccprofile.startup.session import LAUNCHD_SOURCE, REGISTRY_SOURCE
+from ccprofile.startup.shells import BASH_LOGIN_FILES
 
 USERS_SHELL = ""  # a launcher that starts the user's own shell (the one status reports on)
 
@@ -52,7 +53,7 @@ LAUNCHERS: Mapping[str, tuple[Launcher, ...]] = {
             "Git Bash",
             "bash",
             login=True,
-            rc_when_alone=(".bash_profile", ".bash_login", ".profile"),
+            rc_when_alone=BASH_LOGIN_FILES,
         ),
         Launcher("cmd", "cmd", None),
         Launcher(

@@ -420,7 +420,6 @@ def _unread(s: Situation) -> Iterator[StatusWarning]:
 
 # What each settings key status does not apply does to the models Claude Code sends.
 _UNMODELLED_EFFECTS = {
-    "modelOverrides": "maps model IDs to others before they are sent",
     "availableModels": "can replace the primary model when claude starts (it then prints "
     "'Model … is restricted')",
     "enforceAvailableModels": "makes that replacement the first allowed model",

@@ -125,11 +125,11 @@ def _zsh_looks(home: Home) -> Looks:
 
 # --- bash: .bashrc, except on macOS, whose terminals start login shells ------------------
 
-_BASH_LOGIN = (".bash_profile", ".bash_login", ".profile")
+BASH_LOGIN_FILES = (".bash_profile", ".bash_login", ".profile")  # the first that exists is read
 
 
 def _bash_login_file(home: Home) -> Path | None:
-    return home.first_existing(*_BASH_LOGIN)
+    return home.first_existing(*BASH_LOGIN_FILES)
 
 
 def _login_sources_bashrc(home: Home) -> bool:
@@ -166,12 +166,12 @@ def _bash_reads(home: Home, login: bool) -> Sequence[Entry]:
     # sources it); an interactive non-login bash reads .bashrc alone.
     if not login:
         return [home.path / ".bashrc"]
-    first = home.first_existing(*_BASH_LOGIN)
+    first = home.first_existing(*BASH_LOGIN_FILES)
     return [first] if first is not None else []
 
 
 def _bash_looks(home: Home) -> Looks:
-    files = tuple(home.path / name for name in _BASH_LOGIN)
+    files = tuple(home.path / name for name in BASH_LOGIN_FILES)
     return Looks(exists=files, texts=files if home.platform == "darwin" else ())
 
 
