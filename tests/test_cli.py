@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ COMMANDS = [
     "set-model",
     "unset-fast-model",
     "unset-model",
+    "set-subagent-model",
+    "unset-subagent-model",
     "uninstall",
     "completion",
     "status",
@@ -83,6 +86,37 @@ def test_unset_one_pin_keeps_the_other_and_last_unset_removes_the_block(home: Pa
     result = invoke("unset-model", "--shell", "bash")
     assert result.exit_code == 0
     assert (home / ".bashrc").read_text() == "# mine\n"
+
+
+def test_subagent_pin_is_resolved_by_status_and_its_unset_leaves_the_file_as_it_was(home: Path) -> None:
+    (home / ".bashrc").write_text("# mine\n")
+    result = invoke("set-subagent-model", "haiku", "--shell", "bash")
+    assert result.exit_code == 0, result.output
+    assert "export CLAUDE_CODE_SUBAGENT_MODEL='haiku'" in (home / ".bashrc").read_text()
+    report = json.loads(invoke("status", "--json", "--shell", "bash").output)
+    # A new terminal's subagents get the alias's target; this shell's still inherit the primary.
+    fresh = report["subagents"]["new_shell"]
+    assert (fresh["model"], fresh["variable"], fresh["inherits_primary"]) == (
+        "claude-haiku-5-5",
+        "CLAUDE_CODE_SUBAGENT_MODEL",
+        False,
+    )
+    assert report["subagents"]["inherits_primary"] is True and report["subagents"]["explore"] == "primary"
+    assert invoke("unset-subagent-model", "--shell", "bash").exit_code == 0
+    assert (home / ".bashrc").read_text() == "# mine\n"
+
+
+def test_a_subagent_pin_beaten_by_settings_is_said_on_the_write(home: Path) -> None:
+    settings = home / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text('{"env": {"CLAUDE_CODE_SUBAGENT_MODEL": "sonnet"}}')
+    refused = invoke("set-subagent-model", "claude-haiku-5-5", "--shell", "bash", "--strict")
+    assert refused.exit_code == 1 and not (home / ".bashrc").exists()
+    result = invoke("set-subagent-model", "claude-haiku-5-5", "--shell", "bash")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "With claude-haiku-5-5 pinned in ~/.bashrc, Claude Code started from a new terminal uses " in said
+    assert "claude-sonnet-5-5: env.CLAUDE_CODE_SUBAGENT_MODEL in ~/.claude/settings.json sets it" in said
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(home: Path) -> None:

@@ -62,13 +62,16 @@ def test_new_terminal_exports_the_pin_then_the_update_then_nothing(home: Path, s
 
     cli("set-fast-model", "claude-haiku-5-5", "--shell", shell)
     cli("set-model", "claude-sonnet-4-5-20250929", "--shell", shell)
+    cli("set-subagent-model", "haiku", "--shell", shell)
     exported = new_terminal_env(shell)
     assert exported.get(FAST) == "claude-haiku-5-5"
     assert exported.get("ANTHROPIC_MODEL") == "claude-sonnet-4-5-20250929"
+    assert exported.get("CLAUDE_CODE_SUBAGENT_MODEL") == "haiku"
 
     cli("uninstall", "--shell", shell)
     exported = new_terminal_env(shell)
-    assert FAST not in exported and HAIKU not in exported and "ANTHROPIC_MODEL" not in exported
+    pins = (FAST, HAIKU, "ANTHROPIC_MODEL", "CLAUDE_CODE_SUBAGENT_MODEL")
+    assert not [name for name in pins if name in exported]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh"])

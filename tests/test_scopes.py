@@ -179,6 +179,25 @@ def test_a_previous_value_of_the_user_comes_back(home: Path) -> None:
     assert path.read_bytes() == original
 
 
+def test_a_subagent_pin_in_settings_is_read_by_status_and_its_unset_restores_the_users_value(
+    home: Path,
+) -> None:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text('{\n  "env": {\n    "CLAUDE_CODE_SUBAGENT_MODEL": "opus"\n  }\n}\n')
+    original = path.read_bytes()
+    assert run_cli(["set-subagent-model", "haiku", "--scope", "user"]).returncode == 0
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"]).stdout)
+    agents = report["subagents"]["new_shell"]
+    assert (agents["model"], agents["source"], agents["ccprofile_scope"]) == (
+        "claude-haiku-5-5",
+        "user-settings",
+        "user",
+    )
+    assert run_cli(["unset-subagent-model", "--scope", "user"]).returncode == 0
+    assert path.read_bytes() == original
+
+
 # Each scope's file, written and taken back by the real program.
 
 SCOPE_FILES = {

@@ -17,8 +17,8 @@ from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.status import Report
-from ccprofile.claude.variables import BACKGROUND, PRIMARY
+from ccprofile.claude.status import Report, View
+from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Home, Shell
@@ -36,7 +36,7 @@ class Other:
 
 @dataclass(frozen=True)
 class Expectation:
-    kind: str  # "background" or "primary"
+    kind: str  # "background", "primary" or "subagent"
     value: str | None  # what was pinned; None: the pin was removed
 
 
@@ -44,7 +44,7 @@ def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, s
     """What a new terminal should now get, from the block's pins before and after a write."""
     old, new = dict(before), dict(after)
     found = []
-    for kind, names in (("background", BACKGROUND), ("primary", (PRIMARY,))):
+    for kind, names in (("background", BACKGROUND), ("primary", (PRIMARY,)), ("subagent", (SUBAGENT,))):
         pinned = next((new[n] for n in names if n in new), None)
         if pinned is not None:
             found.append(Expectation(kind, pinned))
@@ -55,8 +55,17 @@ def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, s
 
 def _met(model: Model, expected: Expectation) -> bool:
     if expected.value is None:
-        return model.source == "default"
+        return not model.selected  # Claude Code's default; for subagents, the primary's
     return expected.value in (model.model, model.alias)
+
+
+def _view(report: Report, kind: str) -> View:
+    if kind == "background":
+        return report.background
+    if kind == "primary":
+        return report.primary
+    assert report.subagents is not None  # status always resolves them
+    return report.subagents
 
 
 def _reason(model: Model, where: str, kind: str, in_settings: bool, removed: bool = False) -> str:
@@ -88,7 +97,7 @@ def shortfalls(
     the startup file written, and its home, to say so when a new terminal does not read it."""
     found = []
     for expected in wanted:
-        view = report.background if expected.kind == "background" else report.primary
+        view = _view(report, expected.kind)
         # Without a shell, a claude started with this environment is the one there is.
         model = view.new_shell or view.now
         if _met(model, expected):
@@ -142,8 +151,7 @@ def other_start_shortfalls(
     who = starts.described(shell.name, starts.start_of(other.scan.login), other.platform)
     reason, repair = starts.unread(shell, other.home, other.written, other.scan)
     for expected in wanted:
-        view = report.background if expected.kind == "background" else report.primary
-        model = view.other
+        model = _view(report, expected.kind).other
         if model is None or _met(model, expected):
             continue
         pinned = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude.resolve import Origin
-from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION
+from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.session import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.shells import Shell
@@ -23,6 +23,7 @@ _COMMANDS = {
     HAIKU: ("set-fast-model", "unset-fast-model"),
     REGION: ("set-fast-model --aws-region", "unset-fast-model"),
     PRIMARY: ("set-model", "unset-model"),
+    SUBAGENT: ("set-subagent-model", "unset-subagent-model"),
 }
 
 

@@ -22,6 +22,7 @@ from ccprofile.claude.variables import (
     AWS_REGIONS,
     BACKGROUND,
     DEFAULT_MODEL,
+    INHERIT,
     PRIMARY,
     REGION_PREFIX,
     SUBAGENT,
@@ -195,7 +196,7 @@ def subagent_model(
     Observed in 2.1.332 (the reference's subagent runs)."""
     env = composed.env
     value = env.get(SUBAGENT, "")
-    if not value or value == "inherit":
+    if not value or value == INHERIT:
         return Model(primary.model, "inherit", None, None, selected=False)
     provider = detect_provider(env)
     origin = composed.origins[SUBAGENT]

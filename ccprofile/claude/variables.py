@@ -23,8 +23,10 @@ AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
 # Read in this order: ANTHROPIC_SMALL_FAST_MODEL wins over ANTHROPIC_DEFAULT_HAIKU_MODEL.
 BACKGROUND = (FAST, HAIKU)
 # What ccprofile's block may hold, in the order it writes them.
-PINNABLE = (FAST, HAIKU, REGION, PRIMARY)
+PINNABLE = (FAST, HAIKU, REGION, PRIMARY, SUBAGENT)
 # What a pin of ccprofile's can be beaten or shadowed on.
-PINNED = (FAST, HAIKU, PRIMARY)
+PINNED = (FAST, HAIKU, PRIMARY, SUBAGENT)
+# CLAUDE_CODE_SUBAGENT_MODEL's value for "the primary model", as when it is unset.
+INHERIT = "inherit"
 # What `set-fast-model` writes, and so what `unset-fast-model` takes out.
 BACKGROUND_PINS = (FAST, HAIKU, REGION)

@@ -91,6 +91,8 @@ for _name, _command in (
     ("set-model", pin_commands.set_model),
     ("unset-fast-model", pin_commands.unset_fast_model),
     ("unset-model", pin_commands.unset_model),
+    ("set-subagent-model", pin_commands.set_subagent_model),
+    ("unset-subagent-model", pin_commands.unset_subagent_model),
     ("uninstall", pin_commands.uninstall),
     ("completion", pin_commands.completion),
     ("list", ledger_commands.list_changes),

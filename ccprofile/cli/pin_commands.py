@@ -300,6 +300,56 @@ def set_model(
 
 
 @errors
+def set_subagent_model(
+    model: Annotated[
+        str,
+        typer.Argument(
+            metavar="MODEL",
+            help="Model ID or alias (haiku, sonnet, opus, ...) for subagents.",
+            show_default=False,
+            autocompletion=completing.primary_models,
+        ),
+    ],
+    provider: ProviderOption = None,
+    strict: StrictOption = False,
+    force: ForceOption = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
+    dry_run: DryRunOption = False,
+    verify: VerifyOption = None,
+) -> None:
+    """Pin the model of subagents (CLAUDE_CODE_SUBAGENT_MODEL) in the same ccprofile block.
+
+    Used by the general-purpose subagent and by your own agents without a `model:` line;
+    without it they use the primary model. The built-in Explore agent always uses the
+    primary model, and an agent whose definition names a model uses that one.
+
+    Example:
+
+    \b
+        ccprofile set-subagent-model haiku
+    """
+    from ccprofile.claude import selection
+
+    refuse_contradictions(strict=strict, force=force)
+    chosen_provider = provider_from(provider)
+    prefix = bedrock_prefix_here(chosen_provider)
+    choice = selection.choose(
+        model, chosen_provider, catalog_here(), background=False, force=force, prefix=prefix
+    )
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins[variables.SUBAGENT] = choice.value
+        return pins
+
+    what = f"pins the subagent model to {choice.value}"
+    where = Where(shell, file, scope, project)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
+
+
+@errors
 def unset_fast_model(
     shell: ShellOption = None,
     file: FileOption = None,
@@ -356,6 +406,35 @@ def unset_model(
     what = "has no primary-model pin"
     where = Where(shell, file, scope, project)
     _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=(variables.PRIMARY,))
+
+
+@errors
+def unset_subagent_model(
+    shell: ShellOption = None,
+    file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    verify: VerifyOption = None,
+) -> None:
+    """Drop the subagent-model pin (CLAUDE_CODE_SUBAGENT_MODEL); subagents then use the primary model.
+
+    With no pins left the block goes away, as with `ccprofile uninstall`.
+
+    Example:
+
+    \b
+        ccprofile unset-subagent-model
+    """
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins.pop(variables.SUBAGENT, None)
+        return pins
+
+    what = "has no subagent-model pin"
+    where = Where(shell, file, scope, project)
+    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=(variables.SUBAGENT,))
 
 
 @errors

@@ -13,7 +13,8 @@ import re
 import sys
 
 _COMMANDS = (
-    "set-fast-model|set-model|unset-fast-model|unset-model|status|models|uninstall|completion|list|undo"
+    "set-fast-model|set-model|unset-fast-model|unset-model|set-subagent-model|unset-subagent-model|"
+    "status|models|uninstall|completion|list|undo"
 )
 # `ccprofile undo`, "More: ccprofile status --verbose": the word as a command, not in a path.
 _SPOKEN = re.compile(rf"(?<![\w/.~-])ccprofile(?= (?:{_COMMANDS}|--[a-z][a-z-]*)\b)")
