@@ -386,13 +386,21 @@ def test_names_pin_and_models_list_the_bedrock_ids_of_the_users_region() -> None
     catalog = load()
     chosen = choose("haiku-4.5", "bedrock", catalog, background=True, prefix="eu")
     assert chosen.value == "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
-    assert chosen.note == "'haiku-4.5' is Haiku 4.5, whose bedrock ID is eu.anthropic.claude-haiku-4-5-20251001-v1:0"
-    assert choose("haiku", "bedrock", catalog, background=True, prefix="apac").value == "apac.anthropic.claude-haiku-5-5"
+    assert (
+        chosen.note
+        == "'haiku-4.5' is Haiku 4.5, whose bedrock ID is eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
+    assert (
+        choose("haiku", "bedrock", catalog, background=True, prefix="apac").value
+        == "apac.anthropic.claude-haiku-5-5"
+    )
     # An ID typed is the user's own choice: kept (status warns when it cannot be called there).
     typed = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
     assert choose(typed, "bedrock", catalog, background=True, prefix="eu").value == typed
     listed = CliRunner().invoke(
-        app, ["models", "--json", "--family", "haiku"], env={"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"}
+        app,
+        ["models", "--json", "--family", "haiku"],
+        env={"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"},
     )
     ids = [row["id"] for row in json.loads(listed.output)["models"]]
     assert ids and all(i.startswith("eu.anthropic.") for i in ids)

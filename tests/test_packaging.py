@@ -135,7 +135,9 @@ def test_the_wheel_runs_a_whole_cycle_on_the_oldest_supported_python(
     program = str(venv / "bin" / "ccprofile")
     bashrc = home / ".bashrc"
     bashrc.write_text("alias ll='ls -l'\n")
-    pinned = _run([program, "set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], dict(os.environ))
+    pinned = _run(
+        [program, "set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], dict(os.environ)
+    )
     assert pinned.returncode == 0, pinned.stderr
     status = _run([program, "status", "--json", "--shell", "bash"], dict(os.environ))
     assert '"model": "claude-haiku-4-5-20251001"' in status.stdout, status.stderr

@@ -346,7 +346,9 @@ def test_every_command_plans_with_the_platform_s_rules_and_undoes_exactly(
 def test_git_bash_reads_bashrc_through_the_profile_git_writes(home: Path, windows: dict[str, str]) -> None:
     """Git for Windows's /etc/profile writes a ~/.bash_profile sourcing ~/.bashrc when it finds
     only ~/.bashrc, before bash looks for one: a pin in ~/.bashrc reaches Git Bash."""
-    assert run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], windows).returncode == 0
+    assert (
+        run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], windows).returncode == 0
+    )
     report = json.loads(run_cli(["status", "--json", "--shell", "bash"], windows).stdout)
     git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
     assert git_bash["background"]["model"] == "claude-haiku-4-5-20251001"
@@ -370,7 +372,9 @@ def _set_registry(env: dict[str, str], key: str, values: dict[str, object]) -> N
 def test_the_launchers_fix_names_the_users_pin_not_a_registry_leftover(
     home: Path, windows: dict[str, str]
 ) -> None:
-    _set_registry(windows, registry.USER_ENVIRONMENT, {"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"})
+    _set_registry(
+        windows, registry.USER_ENVIRONMENT, {"ANTHROPIC_SMALL_FAST_MODEL": "claude-3-5-haiku-20241022"}
+    )
     run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
     report = json.loads(run_cli(["status", "--json"], windows).stdout)
     said = [w["message"] for w in report["warnings"] if w["code"] == "launchers-differ"]
@@ -380,10 +384,14 @@ def test_the_launchers_fix_names_the_users_pin_not_a_registry_leftover(
     )
     # The retired value's own fix is Windows's way of changing the registry, not Linux's.
     retired = [w["message"] for w in report["warnings"] if w["code"] == "retired-model"]
-    assert retired and all("setx ANTHROPIC_SMALL_FAST_MODEL" in m and "environment.d" not in m for m in retired)
+    assert retired and all(
+        "setx ANTHROPIC_SMALL_FAST_MODEL" in m and "environment.d" not in m for m in retired
+    )
 
 
-def test_a_pin_in_a_powershell_profile_says_which_terminals_get_it(home: Path, windows: dict[str, str]) -> None:
+def test_a_pin_in_a_powershell_profile_says_which_terminals_get_it(
+    home: Path, windows: dict[str, str]
+) -> None:
     pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
     said = " ".join(pinned.stdout.split())
     assert (
@@ -407,7 +415,9 @@ def test_git_bash_terminals_are_login_shells(home: Path, windows: dict[str, str]
 def test_a_documents_folder_with_spaces_gives_commands_that_copy_whole(
     home: Path, windows: dict[str, str]
 ) -> None:
-    _set_registry(windows, _SHELL_FOLDERS, {"Personal": {"expand": "%USERPROFILE%\\OneDrive - Contoso\\Documents"}})
+    _set_registry(
+        windows, _SHELL_FOLDERS, {"Personal": {"expand": "%USERPROFILE%\\OneDrive - Contoso\\Documents"}}
+    )
     pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"], windows)
     assert pinned.returncode == 0, pinned.stderr
     profile = home / "OneDrive - Contoso" / "Documents" / "PowerShell" / _PROFILE
@@ -468,7 +478,9 @@ def test_a_profile_that_is_a_directory_is_named_as_one(home: Path, windows: dict
     assert "is a directory, so the shell reads nothing from it" in reasons
 
 
-def test_the_windows_note_and_a_settings_removal_read_as_sentences(home: Path, windows: dict[str, str]) -> None:
+def test_the_windows_note_and_a_settings_removal_read_as_sentences(
+    home: Path, windows: dict[str, str]
+) -> None:
     pinned = run_cli(["set-fast-model"], windows)  # no terminal: the recommended model, and a note
     assert pinned.returncode == 0, pinned.stderr
     said = " ".join(pinned.stdout.split())
@@ -512,24 +524,36 @@ def test_a_value_from_the_system_environment_is_named_as_the_administrators(
     report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
     retired = [w["message"] for w in report["warnings"] if w["code"] == "retired-model"]
     # The system's value (HKLM): setx sets the user's own over it, and says so.
-    assert retired and "`setx ANTHROPIC_SMALL_FAST_MODEL claude-haiku-5-5` sets your own (HKCU\\Environment), over the system's" in retired[0]
+    assert (
+        retired
+        and "`setx ANTHROPIC_SMALL_FAST_MODEL claude-haiku-5-5` sets your own (HKCU\\Environment), over the system's"
+        in retired[0]
+    )
 
 
 def test_providers_with_a_small_model_of_their_own_do_not_fall_back(home: Path) -> None:
     for switch in ("CLAUDE_CODE_USE_ANTHROPIC_AWS", "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD"):
-        report = json.loads(run_cli(["status", "--json", "--shell", "bash"], {**os.environ, switch: "1"}).stdout)
+        report = json.loads(
+            run_cli(["status", "--json", "--shell", "bash"], {**os.environ, switch: "1"}).stdout
+        )
         assert report["background"]["model"] == "claude-haiku-4-5-20251001"
         assert "unpinned-fallback" not in [w["code"] for w in report["warnings"]], switch
-    mantle = json.loads(run_cli(["status", "--json", "--shell", "bash"], {**os.environ, "CLAUDE_CODE_USE_MANTLE": "1"}).stdout)
+    mantle = json.loads(
+        run_cli(["status", "--json", "--shell", "bash"], {**os.environ, "CLAUDE_CODE_USE_MANTLE": "1"}).stdout
+    )
     assert "unpinned-fallback" in [w["code"] for w in mantle["warnings"]]
 
 
-def test_git_bash_reading_another_home_is_not_certain(home: Path, windows: dict[str, str], tmp_path: Path) -> None:
+def test_git_bash_reading_another_home_is_not_certain(
+    home: Path, windows: dict[str, str], tmp_path: Path
+) -> None:
     windows["HOME"] = str(tmp_path / "msys-home")
     report = json.loads(run_cli(["status", "--json", "--shell", "pwsh"], windows).stdout)
     git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
     assert git_bash["certain"] is False
-    assert git_bash["unseen"] == [f"HOME is {tmp_path / 'msys-home'}, where Git Bash reads its startup files; ccprofile reads {home}'s"]
+    assert git_bash["unseen"] == [
+        f"HOME is {tmp_path / 'msys-home'}, where Git Bash reads its startup files; ccprofile reads {home}'s"
+    ]
 
 
 def test_powershell_outside_windows_is_started_as_pwsh() -> None:

@@ -200,7 +200,10 @@ def test_a_file_held_open_for_good_is_left_untouched_with_a_clear_error(
     target = profile
     monkeypatch.setattr(os, "replace", _busy(fileio.REPLACE_TRIES))
     monkeypatch.setattr(fileio, "_REPLACE_FIRST_WAIT", 0.001)
-    with pytest.raises(CcprofileError, match=r"cannot write .*profile\.ps1: Windows refuses to replace it: another program may have it open"):
+    with pytest.raises(
+        CcprofileError,
+        match=r"cannot write .*profile\.ps1: Windows refuses to replace it: another program may have it open",
+    ):
         fileio.write(target, b"new\r\n", None)
     assert target.read_bytes() == b"old\r\n"
     assert [p.name for p in target.parent.iterdir()] == ["profile.ps1"]
@@ -228,7 +231,9 @@ def test_a_probe_that_hangs_is_ended_where_there_are_no_sessions(monkeypatch: py
     assert sleeper.wait(timeout=5) != 0
 
 
-def test_on_windows_every_shell_finds_the_same_lock_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_on_windows_every_shell_finds_the_same_lock_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """PowerShell, cmd and Git Bash may give ccprofile other temporary folders; LOCALAPPDATA
     is the same for all of them."""
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))

@@ -186,7 +186,10 @@ def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str
     if shell == "bash":  # no ~/.bash_profile or ~/.profile: a login bash reads nothing, as said
         assert f"Checked: a non-login bash exports {FAST}={H45}, {HAIKU}={H45}." in said
         assert f"Checked: a login bash does not set {FAST}, {HAIKU}." in said
-        assert "login bash (ssh; tmux or `bash -l` started where the pin is not set) uses claude-haiku-5-5" in said
+        assert (
+            "login bash (ssh; tmux or `bash -l` started where the pin is not set) uses claude-haiku-5-5"
+            in said
+        )
     else:
         both = "a new fish" if shell == "fish" else "a new zsh, login or not,"
         assert f"Checked: {both} exports {FAST}={H45}, {HAIKU}={H45}." in said

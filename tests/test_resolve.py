@@ -354,7 +354,9 @@ def sent(env: dict[str, str], *settings: Settings) -> tuple[str, str]:
     composed = compose(env, {}, settings)
     primary = primary_model(composed, settings, CATALOG_332)
     background = background_model(composed, primary, CATALOG_332)
-    return overridden(background, settings, CATALOG_332).model, overridden(primary, settings, CATALOG_332).model
+    return overridden(background, settings, CATALOG_332).model, overridden(
+        primary, settings, CATALOG_332
+    ).model
 
 
 def with_overrides(overrides: dict[str, str], source: str = "user-settings") -> Settings:
@@ -372,8 +374,16 @@ GOOGLE = {"CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD": "1"}
         ({**MANTLE}, [], ("anthropic.claude-opus-5-5", "anthropic.claude-opus-5-5")),
         ({**MANTLE, "ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}, [], ("x-fast", "anthropic.claude-opus-5-5")),
         ({**MANTLE, "ANTHROPIC_MODEL": "x-main"}, [], ("x-main", "x-main")),
-        ({**MANTLE, "ANTHROPIC_MODEL": "sonnet"}, [], ("anthropic.claude-sonnet-5", "anthropic.claude-sonnet-5")),
-        ({**MANTLE, "ANTHROPIC_MODEL": "haiku"}, [], ("anthropic.claude-haiku-4-5", "anthropic.claude-haiku-4-5")),
+        (
+            {**MANTLE, "ANTHROPIC_MODEL": "sonnet"},
+            [],
+            ("anthropic.claude-sonnet-5", "anthropic.claude-sonnet-5"),
+        ),
+        (
+            {**MANTLE, "ANTHROPIC_MODEL": "haiku"},
+            [],
+            ("anthropic.claude-haiku-4-5", "anthropic.claude-haiku-4-5"),
+        ),
         # Mantle sends its own ID for a first-party one.
         (
             {**MANTLE, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5", "ANTHROPIC_MODEL": "opus"},
@@ -383,18 +393,46 @@ GOOGLE = {"CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD": "1"}
         ({**AWS}, [], ("claude-haiku-4-5-20251001", "claude-opus-5-5")),
         ({**AWS, "ANTHROPIC_MODEL": "x-main"}, [], ("claude-haiku-4-5-20251001", "x-main")),
         ({**AWS, "ANTHROPIC_MODEL": "sonnet"}, [], ("claude-haiku-4-5-20251001", "claude-sonnet-4-6")),
-        ({**GOOGLE, "ANTHROPIC_SMALL_FAST_MODEL": "x-fast", "ANTHROPIC_MODEL": "x-main"}, [], ("x-fast", "x-main")),
+        (
+            {**GOOGLE, "ANTHROPIC_SMALL_FAST_MODEL": "x-fast", "ANTHROPIC_MODEL": "x-main"},
+            [],
+            ("x-fast", "x-main"),
+        ),
         # Claude Code's order: bedrock > foundry > anthropic_aws > anthropic_google_cloud > mantle > vertex.
         ({**MANTLE, **VERTEX}, [], ("anthropic.claude-opus-5-5", "anthropic.claude-opus-5-5")),
-        ({**BEDROCK, **MANTLE, "ANTHROPIC_MODEL": "haiku"}, [], ("us.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2),
+        (
+            {**BEDROCK, **MANTLE, "ANTHROPIC_MODEL": "haiku"},
+            [],
+            ("us.anthropic.claude-haiku-4-5-20251001-v1:0",) * 2,
+        ),
         # modelOverrides, after pins, aliases and defaults, on every provider.
         ({}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-opus-ovr")),
         ({"ANTHROPIC_MODEL": "sonnet"}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-sonnet-ovr")),
-        ({"ANTHROPIC_MODEL": "x-main", "ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}, [with_overrides(OVERRIDES)], ("x-fast", "x-main")),
-        ({**BEDROCK}, [with_overrides(OVERRIDES)], ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "x-opus-ovr")),
-        ({**BEDROCK}, [with_overrides({"claude-sonnet-4-5-20250929": "x-s45"})], ("x-s45", "us.anthropic.claude-opus-5-5")),
-        ({**BEDROCK, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"}, [with_overrides(OVERRIDES)], ("x-haiku-ovr", "x-opus-ovr")),
-        ({**BEDROCK, "ANTHROPIC_MODEL": "haiku"}, [with_overrides(OVERRIDES)], ("x-haiku45d-ovr", "x-haiku45d-ovr")),
+        (
+            {"ANTHROPIC_MODEL": "x-main", "ANTHROPIC_SMALL_FAST_MODEL": "x-fast"},
+            [with_overrides(OVERRIDES)],
+            ("x-fast", "x-main"),
+        ),
+        (
+            {**BEDROCK},
+            [with_overrides(OVERRIDES)],
+            ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "x-opus-ovr"),
+        ),
+        (
+            {**BEDROCK},
+            [with_overrides({"claude-sonnet-4-5-20250929": "x-s45"})],
+            ("x-s45", "us.anthropic.claude-opus-5-5"),
+        ),
+        (
+            {**BEDROCK, "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"},
+            [with_overrides(OVERRIDES)],
+            ("x-haiku-ovr", "x-opus-ovr"),
+        ),
+        (
+            {**BEDROCK, "ANTHROPIC_MODEL": "haiku"},
+            [with_overrides(OVERRIDES)],
+            ("x-haiku45d-ovr", "x-haiku45d-ovr"),
+        ),
         (
             {**BEDROCK, "ANTHROPIC_MODEL": "haiku"},
             [with_overrides({"claude-haiku-4-5": "x-h45-undated"})],
@@ -430,7 +468,10 @@ def test_providers_and_overrides_of_2_1_332(
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        (b'{"modelOverrides": ["x"]}', '"modelOverrides" is not an object; what Claude Code does with it is not known'),
+        (
+            b'{"modelOverrides": ["x"]}',
+            '"modelOverrides" is not an object; what Claude Code does with it is not known',
+        ),
         (
             b'{"modelOverrides": {"claude-opus-5-5": 5, "claude-haiku-5-5": "x"}}',
             '"modelOverrides.claude-opus-5-5" is not a string; what Claude Code does with it is not known',
@@ -481,12 +522,20 @@ def test_bedrock_defaults_and_aliases_take_the_regions_prefix_and_pins_stay() ->
         ({"CLAUDE_CODE_SUBAGENT_MODEL": "x-sub"}, ("x-sub", True)),
         ({"CLAUDE_CODE_SUBAGENT_MODEL": "inherit", "ANTHROPIC_MODEL": "x-main"}, ("x-main", False)),
         ({**GATEWAY, "ANTHROPIC_MODEL": "x-main"}, ("x-main", False)),
-        ({"CLAUDE_CODE_SUBAGENT_MODEL": "haiku", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "x-haiku"}, ("x-haiku", True)),
+        (
+            {"CLAUDE_CODE_SUBAGENT_MODEL": "haiku", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "x-haiku"},
+            ("x-haiku", True),
+        ),
         ({"CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}, ("claude-haiku-5-5", True)),
-        ({**BEDROCK, "CLAUDE_CODE_SUBAGENT_MODEL": "haiku"}, ("us.anthropic.claude-haiku-4-5-20251001-v1:0", True)),
+        (
+            {**BEDROCK, "CLAUDE_CODE_SUBAGENT_MODEL": "haiku"},
+            ("us.anthropic.claude-haiku-4-5-20251001-v1:0", True),
+        ),
     ],
 )
-def test_subagents_use_their_variable_else_inherit_the_primary(env: dict[str, str], expected: tuple[str, bool]) -> None:
+def test_subagents_use_their_variable_else_inherit_the_primary(
+    env: dict[str, str], expected: tuple[str, bool]
+) -> None:
     from ccprofile.claude.resolve import subagent_model
 
     composed = compose(env, {}, [])

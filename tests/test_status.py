@@ -465,7 +465,10 @@ def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Pa
 def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -> None:
     _, plain = status()
     assert plain["subagents"]["inherits_primary"] is True and plain["subagents"]["source"] == "inherit"
-    assert plain["subagents"]["model"] == plain["primary"]["model"] and plain["subagents"]["explore"] == "primary"
+    assert (
+        plain["subagents"]["model"] == plain["primary"]["model"]
+        and plain["subagents"]["explore"] == "primary"
+    )
     table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "120"}).output
     assert "Subagents" not in table
     (home / ".zshrc").write_text("export CLAUDE_CODE_SUBAGENT_MODEL=haiku\n")
@@ -473,13 +476,21 @@ def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -
     _, report = status()
     fresh = report["subagents"]["new_shell"]
     assert fresh["model"] == "x-subagents" and fresh["inherits_primary"] is False
-    assert fresh["override"] == {"from": "claude-haiku-5-5", "file": str(home / ".claude" / "settings.json"), "key": "claude-haiku-5-5"}
+    assert fresh["override"] == {
+        "from": "claude-haiku-5-5",
+        "file": str(home / ".claude" / "settings.json"),
+        "key": "claude-haiku-5-5",
+    }
     table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "120"}).output
     assert "Subagents (general-purpose," in table and "x-subagents" in table
 
 
 def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None:
-    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", "ANTHROPIC_DEFAULT_OPUS_MODEL": "x-opus"}
+    env = {
+        "CLAUDE_CODE_USE_BEDROCK": "1",
+        "AWS_REGION": "eu-west-1",
+        "ANTHROPIC_DEFAULT_OPUS_MODEL": "x-opus",
+    }
     _, report = status(env=env)
     aliases = report["aliases"]
     assert aliases["sonnet"] == {
@@ -490,13 +501,20 @@ def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None
         "verified": True,
         "override": None,
     }
-    assert aliases["opus"]["model"] == "x-opus" and aliases["opus"]["variable"] == "ANTHROPIC_DEFAULT_OPUS_MODEL"
+    assert (
+        aliases["opus"]["model"] == "x-opus" and aliases["opus"]["variable"] == "ANTHROPIC_DEFAULT_OPUS_MODEL"
+    )
     assert aliases["opus"]["source"] == "environment"
-    shown = runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={**env, "COLUMNS": "120"}).output
+    shown = runner.invoke(
+        app, ["status", "--shell", "zsh", "--verbose"], env={**env, "COLUMNS": "120"}
+    ).output
     assert "Aliases on bedrock, for a claude started from this shell:" in shown
     assert "  sonnet -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
     assert "  opus -> x-opus (ANTHROPIC_DEFAULT_OPUS_MODEL, this shell's environment)" in shown
-    assert "opusplan -> eu.anthropic.claude-sonnet-5-5 (Claude Code's own, not observed in the real client)" in shown
+    assert (
+        "opusplan -> eu.anthropic.claude-sonnet-5-5 (Claude Code's own, not observed in the real client)"
+        in shown
+    )
 
 
 def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back(home: Path) -> None:
@@ -506,7 +524,9 @@ def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back
         "models": ["claude-sonnet-5-5", "claude-opus-5-5"],
         "files": [str(home / ".claude" / "settings.json")],
     }
-    shown = " ".join(runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={"COLUMNS": "100"}).output.split())
+    shown = " ".join(
+        runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={"COLUMNS": "100"}).output.split()
+    )
     assert (
         "If the primary model keeps failing (529 overloaded, 404), Claude Code switches to claude-sonnet-5-5, "
         "then claude-opus-5-5 (fallbackModel in ~/.claude/settings.json); background requests never fall back."
@@ -515,7 +535,8 @@ def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back
     _, report = status()
     assert report["fallback"] == {"models": [], "files": []}
     assert any(
-        '"fallbackModel" is not a list of model names; what Claude Code does with it is not known' in w["message"]
+        '"fallbackModel" is not a list of model names; what Claude Code does with it is not known'
+        in w["message"]
         for w in report["warnings"]
     )
 
@@ -523,13 +544,27 @@ def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back
 def test_aliases_and_fallbacks_are_shown_as_modelOverrides_sends_them(home: Path) -> None:
     write_json(
         home / ".claude" / "settings.json",
-        {"modelOverrides": {"claude-opus-4-8": "x-opus48", "claude-sonnet-5-5": "x-sonnet"}, "fallbackModel": ["sonnet"]},
+        {
+            "modelOverrides": {"claude-opus-4-8": "x-opus48", "claude-sonnet-5-5": "x-sonnet"},
+            "fallbackModel": ["sonnet"],
+        },
     )
     _, report = status(env={"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-8"})
     settings = str(home / ".claude" / "settings.json")
     assert report["aliases"]["opus"]["model"] == "x-opus48"
-    assert report["aliases"]["opus"]["override"] == {"from": "claude-opus-4-8", "file": settings, "key": "claude-opus-4-8"}
+    assert report["aliases"]["opus"]["override"] == {
+        "from": "claude-opus-4-8",
+        "file": settings,
+        "key": "claude-opus-4-8",
+    }
     assert report["aliases"]["sonnet"]["model"] == "x-sonnet"
     assert report["fallback"]["models"] == ["x-sonnet"]
-    shown = runner.invoke(app, ["status", "--shell", "zsh", "--verbose"], env={"COLUMNS": "200", "ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-8"}).output
-    assert "sonnet -> x-sonnet (Claude Code's own; modelOverrides in ~/.claude/settings.json sends it for claude-sonnet-5-5)" in shown
+    shown = runner.invoke(
+        app,
+        ["status", "--shell", "zsh", "--verbose"],
+        env={"COLUMNS": "200", "ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-8"},
+    ).output
+    assert (
+        "sonnet -> x-sonnet (Claude Code's own; modelOverrides in ~/.claude/settings.json sends it for claude-sonnet-5-5)"
+        in shown
+    )

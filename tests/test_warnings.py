@@ -543,7 +543,11 @@ def pin_overridden_by_managed_settings(home: Path) -> tuple[dict[str, str], str,
 
 def bedrock_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
     return (
-        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: "us.anthropic.claude-haiku-4-5-20251001-v1:0"},
+        {
+            "CLAUDE_CODE_USE_BEDROCK": "1",
+            "AWS_REGION": "eu-west-1",
+            FAST: "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        },
         "bedrock-region",
         [
             f"{FAST}=us.anthropic.claude-haiku-4-5-20251001-v1:0 (this shell's environment) cannot be called from "
@@ -590,7 +594,9 @@ def bedrock_region_declared_prefix_is_the_users_choice(home: Path) -> tuple[dict
     )
 
 
-def bedrock_region_of_a_haiku_that_is_not_the_background_mirror(home: Path) -> tuple[dict[str, str], str, list[str]]:
+def bedrock_region_of_a_haiku_that_is_not_the_background_mirror(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
     arn = "arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/h"
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1", FAST: H45, HAIKU: arn}
     return (
@@ -606,7 +612,9 @@ def bedrock_region_of_a_haiku_that_is_not_the_background_mirror(home: Path) -> t
 
 def bedrock_region_only_where_claude_is_on_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
     # This shell is on Bedrock in eu-west-1; a new terminal is not on Bedrock at all.
-    (home / ".zshrc").write_text(f"export {FAST}=arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/x\n")
+    (home / ".zshrc").write_text(
+        f"export {FAST}=arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/x\n"
+    )
     return ({"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"}, "bedrock-region", [])
 
 
@@ -624,7 +632,10 @@ def wrong_provider_fix_in_the_users_region(home: Path) -> tuple[dict[str, str], 
 
 
 def wrong_provider_not_for_a_key_of_model_overrides(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    _settings(home, {"modelOverrides": {H45: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x"}})
+    _settings(
+        home,
+        {"modelOverrides": {H45: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x"}},
+    )
     return ({"CLAUDE_CODE_USE_BEDROCK": "1", FAST: H45}, "wrong-provider-id", [])
 
 

@@ -181,7 +181,9 @@ SCENARIOS = (
     Scenario("anthropic_aws, no pin", provider="anthropic_aws"),
     Scenario("anthropic_aws, pin", provider="anthropic_aws", pin=["haiku-5.5"]),
     Scenario(
-        "anthropic_aws, ANTHROPIC_MODEL=sonnet", provider="anthropic_aws", exports={"ANTHROPIC_MODEL": "sonnet"}
+        "anthropic_aws, ANTHROPIC_MODEL=sonnet",
+        provider="anthropic_aws",
+        exports={"ANTHROPIC_MODEL": "sonnet"},
     ),
     Scenario("anthropic_google_cloud, no pin", provider="anthropic_google_cloud"),
     Scenario(
@@ -197,7 +199,9 @@ SCENARIOS = (
     # modelOverrides maps first-party IDs (dated where the catalog's are) to the IDs sent.
     Scenario(
         "modelOverrides in user settings, gateway",
-        user={"modelOverrides": {"claude-opus-5-5": "x-opus-override", "claude-haiku-5-5": "x-haiku-override"}},
+        user={
+            "modelOverrides": {"claude-opus-5-5": "x-opus-override", "claude-haiku-5-5": "x-haiku-override"}
+        },
     ),
     Scenario(
         "modelOverrides in project settings over the user's, anthropic API",
