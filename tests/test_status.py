@@ -302,17 +302,6 @@ def test_an_exported_zdotdir_that_does_not_exist_is_a_warning_not_a_failure(home
     assert not missing.exists()
 
 
-def test_an_unverified_primary_alias_is_flagged(tmp_path: Path) -> None:
-    # `best` is in Claude Code's docs but was not observed in the real client.
-    code, report = status("--check", env={"ANTHROPIC_MODEL": "best"})
-    assert code == 1
-    (warning,) = [w for w in report["warnings"] if w["code"] == "unverified-alias"]
-    assert "'best'" in warning["message"] and "claude-opus-5-5" in warning["message"]
-    # A verified alias is resolved without the warning.
-    _, report = status(env={"ANTHROPIC_MODEL": "sonnet"})
-    assert "unverified-alias" not in codes(report)
-
-
 def test_claude_config_dir_moves_the_user_settings_file(home: Path, tmp_path: Path) -> None:
     """CLAUDE_CONFIG_DIR replaces ~/.claude: only the file there is the user layer."""
     elsewhere = tmp_path / "claude-config"
@@ -512,7 +501,7 @@ def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None
     assert "  sonnet -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
     assert "  opus -> x-opus (ANTHROPIC_DEFAULT_OPUS_MODEL, this shell's environment)" in shown
     assert (
-        "opusplan -> eu.anthropic.claude-sonnet-5-5 (Claude Code's own, not observed in the real client)"
+        "opusplan -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)"
         in shown
     )
 

@@ -204,14 +204,16 @@ def alias_in_this_shell(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
-def alias_without_a_model(home: Path) -> tuple[dict[str, str], str, list[str]]:
+def default_is_sent_as_it_is(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    # "default" is no alias: Claude Code 2.1.331 and 2.1.332 send it verbatim, on every provider.
     path = _settings(home, {"env": {FAST: "default"}})
     return (
         {},
-        "alias-not-resolved",
+        "unknown-model",
         [
-            f"{FAST}=default (env.{FAST} in {path}) is an alias; Claude Code sends it verbatim and the API "
-            "rejects it. Fix: pin an exact model ID there."
+            f"{FAST}=default (env.{FAST} in {path}) is not an ID the catalog of Claude Code 2.1.332 knows "
+            "for anthropic; Claude Code sends it as it is, and the provider rejects an ID it does not serve. "
+            "Fix: pin an ID from `ccprofile models` there."
         ],
     )
 
@@ -274,18 +276,6 @@ def crlf(home: Path) -> tuple[dict[str, str], str, list[str]]:
             f"{home}/.zshrc has Windows (CRLF) line endings: zsh reads each \\r as part of the line, so a "
             "command may fail (bash stops reading the file at the first line it cannot parse) and a value ends "
             f"in a stray \\r. Fix: `dos2unix {home}/.zshrc` (or `sed -i 's/\\r$//' {home}/.zshrc`)."
-        ],
-    )
-
-
-def unverified(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    _settings(home, {"model": "opusplan"})
-    return (
-        {},
-        "unverified-alias",
-        [
-            "The primary model is the alias 'opusplan'; ccprofile shows claude-sonnet-5-5, but what Claude Code "
-            "makes of this alias was not verified. Pin an exact ID to be sure."
         ],
     )
 
@@ -654,13 +644,12 @@ CASES: dict[str, tuple[Case, str]] = {
         (fallback_bedrock, "zsh"),
         (alias_in_a_startup_file, "zsh"),
         (alias_in_this_shell, "zsh"),
-        (alias_without_a_model, "zsh"),
+        (default_is_sent_as_it_is, "zsh"),
         (retired_with_date, "zsh"),
         (retired_without_date_in_the_block, "zsh"),
         (wrong_provider, "zsh"),
         (wrong_provider_without_an_id, "zsh"),
         (crlf, "zsh"),
-        (unverified, "zsh"),
         (invalid_settings, "zsh"),
         (not_loaded_only_the_primary, "zsh"),
         (shadowed_after_a_repeat, "zsh"),
@@ -744,3 +733,26 @@ def test_a_shadowing_line_in_a_later_file_is_not_moved_above_the_block(home: Pat
         f"new terminals. Fix: take the {FAST} assignment out of line 1 of {home}/.later.zsh (a file read "
         f"after {home}/.zshrc, which holds the block)."
     ]
+
+
+def test_an_alias_recorded_without_being_observed_is_flagged(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every alias of the recorded releases was observed; one a later release records from the
+    docs alone is shown with a warning that says so."""
+    import copy
+
+    from ccprofile.claude import catalog
+
+    raw = copy.deepcopy(catalog._raw())
+    raw["releases"][-1]["aliases"]["opusplan"] = {"same_as": "sonnet", "verified": False}
+    monkeypatch.setattr(catalog, "_raw", lambda: raw)
+    catalog.load.cache_clear()
+    try:
+        _settings(home, {"model": "opusplan"})
+        assert _messages(_report(home, {}), "unverified-alias") == [
+            "The primary model is the alias 'opusplan'; ccprofile shows claude-sonnet-5-5, but what Claude Code "
+            "makes of this alias was not verified. Pin an exact ID to be sure."
+        ]
+        _settings(home, {"model": "sonnet"})
+        assert _messages(_report(home, {}), "unverified-alias") == []
+    finally:
+        catalog.load.cache_clear()

@@ -185,6 +185,14 @@ def recorded_releases() -> tuple[str, ...]:
     return tuple(release["version"] for release in _raw()["releases"])
 
 
+def _alias(entry: dict[str, Any], entries: Mapping[str, dict[str, Any]]) -> Alias:
+    """An alias as this release resolves it; ``same_as``: one that sends what another alias
+    sends on every provider (``opusplan`` outside plan mode is ``sonnet``), with its own
+    ``verified``."""
+    meant = entries[entry["same_as"]] if "same_as" in entry else entry
+    return Alias(meant["variable"], meant["model"], entry["verified"], dict(meant.get("providers", {})))
+
+
 @functools.lru_cache(maxsize=8)
 def load(release: str | None = None) -> Catalog:
     """The catalog with the rules of ``release`` (a recorded one), else of the newest."""
@@ -195,15 +203,15 @@ def load(release: str | None = None) -> Catalog:
     table: list[dict[str, Any]] = raw["models"]
     background: dict[str, str] = {}
     primary: dict[str, str] = {}
-    aliases: dict[str, Alias] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for entry in raw["releases"]:
         table = entry.get("models", table)
         background.update(entry.get("defaults", {}).get("background", {}))
         primary.update(entry.get("defaults", {}).get("primary", {}))
-        for name, a in entry.get("aliases", {}).items():
-            aliases[name] = Alias(a["variable"], a["model"], a["verified"], dict(a.get("providers", {})))
+        entries.update(entry.get("aliases", {}))
         if entry["version"] == wanted:
             break
+    aliases = {name: _alias(a, entries) for name, a in entries.items()}
     models = tuple(
         Model(m["family"], m["name"], dict(m["ids"]), Price(**m["price"]) if "price" in m else None)
         for m in table

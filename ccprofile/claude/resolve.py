@@ -250,6 +250,11 @@ def alias_targets(
     return found
 
 
+# fallbackModel's name for the default model ("default" expands to the default model, its
+# schema says); Claude Code 2.1.331 and 2.1.332 send ANTHROPIC_MODEL=default as it is.
+FALLBACK_DEFAULT = "default"
+
+
 def fallback_models(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, config_region: str | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -264,7 +269,12 @@ def fallback_models(
     names = []
     for value in found[0][1]:
         resolved = _resolve_alias(value, env, provider, catalog, config_region)
-        name = resolved[0] if resolved is not None else sent_as(value, provider, catalog)
+        if value == FALLBACK_DEFAULT:  # here only: as ANTHROPIC_MODEL it is sent verbatim
+            name = regional(catalog.default_primary[provider], provider, env, config_region)
+        elif resolved is not None:
+            name = resolved[0]
+        else:
+            name = sent_as(value, provider, catalog)
         names.append(overridden(Model(name, "default", None, selected=False), settings, catalog).model)
     return tuple(names), tuple(str(s.path) for s, _ in found)
 

@@ -46,6 +46,7 @@ WATCHED = (
     names.DEFAULT_MODEL,
     names.SONNET,
     names.OPUS,
+    names.FABLE,
     names.BASE_URL,
     names.SUBAGENT,
     *names.AWS_REGIONS,

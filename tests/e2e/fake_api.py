@@ -10,6 +10,11 @@ made it retry its remote-settings and policy fetches for seconds.
 Given an :class:`~tests.e2e.tls.Authority`, it is also an HTTPS proxy: ``CONNECT`` to that
 host is answered with the same API over TLS (the first-party path, through HTTPS_PROXY);
 ``CONNECT`` anywhere else is refused, so nothing leaves the machine.
+
+Two behaviours make Claude Code show more of its machinery: ``agent`` answers the first main
+request with a call of its subagent tool (``Agent``), so a subagent's request follows;
+``fail`` answers main requests for a model with an HTTP error (529: overloaded), so Claude
+Code turns to its fallback model.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ import ssl
 import struct
 import threading
 import zlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -30,6 +35,10 @@ from urllib.parse import unquote, urlsplit
 from tests.e2e.tls import Authority
 
 REPLY = "OK"
+# The task the fake API gives a subagent: its request is the one whose first message holds it.
+AGENT_TASK = "ccprofile-e2e subagent task: reply OK"
+_AGENT_TOOLS = ("Agent", "Task")  # the subagent tool's name, newest first
+_ERRORS = {529: "overloaded_error", 404: "not_found_error", 500: "api_error"}
 _BEDROCK = re.compile(r"/model/(?P<model>[^/]+)/(?P<op>invoke|invoke-with-response-stream)$")
 _VERTEX = re.compile(r"/models/(?P<model>[^/:]+):(?P<op>rawPredict|streamRawPredict)$")
 
@@ -42,11 +51,17 @@ class Request:
     model: str
     has_tools: bool
     system: str
+    first_message: str = ""  # the text of the conversation's first user message
+    failed: bool = False  # answered with an error (``fail``)
+
+    @property
+    def is_subagent(self) -> bool:
+        return AGENT_TASK in self.first_message and self.has_tools
 
     @property
     def is_primary(self) -> bool:
         # The main conversation request is the one that offers Claude Code's tools.
-        return self.has_tools
+        return self.has_tools and not self.is_subagent
 
     @property
     def is_title(self) -> bool:
@@ -54,7 +69,16 @@ class Request:
         return not self.has_tools and "title" in self.system.lower()
 
 
-def _events(model: str) -> Iterator[dict[str, Any]]:
+def _tool_use(tool: str, subagent_type: str) -> dict[str, Any]:
+    return {
+        "type": "tool_use",
+        "id": "toolu_ccprofile_e2e",
+        "name": tool,
+        "input": {"description": "Reply OK", "prompt": AGENT_TASK, "subagent_type": subagent_type},
+    }
+
+
+def _events(model: str, call: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     yield {
         "type": "message_start",
         "message": {
@@ -68,25 +92,34 @@ def _events(model: str) -> Iterator[dict[str, Any]]:
             "usage": {"input_tokens": 1, "output_tokens": 1},
         },
     }
-    yield {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}
-    yield {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": REPLY}}
+    if call is None:
+        yield {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}
+        yield {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": REPLY}}
+    else:
+        yield {"type": "content_block_start", "index": 0, "content_block": {**call, "input": {}}}
+        partial = json.dumps(call["input"])
+        yield {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "input_json_delta", "partial_json": partial},
+        }
     yield {"type": "content_block_stop", "index": 0}
     yield {
         "type": "message_delta",
-        "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+        "delta": {"stop_reason": "tool_use" if call else "end_turn", "stop_sequence": None},
         "usage": {"output_tokens": 1},
     }
     yield {"type": "message_stop"}
 
 
-def _message(model: str) -> dict[str, Any]:
+def _message(model: str, call: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "id": "msg_fake",
         "type": "message",
         "role": "assistant",
         "model": model,
-        "content": [{"type": "text", "text": REPLY}],
-        "stop_reason": "end_turn",
+        "content": [call or {"type": "text", "text": REPLY}],
+        "stop_reason": "tool_use" if call else "end_turn",
         "stop_sequence": None,
         "usage": {"input_tokens": 1, "output_tokens": 1},
     }
@@ -97,6 +130,21 @@ def _system_text(body: dict[str, Any]) -> str:
     if isinstance(system, list):
         return "\n".join(str(part.get("text", "")) for part in system if isinstance(part, dict))
     return str(system or "")
+
+
+def _first_message(body: dict[str, Any]) -> str:
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages or not isinstance(messages[0], dict):
+        return ""
+    content = messages[0].get("content")
+    if isinstance(content, list):
+        return "\n".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+    return str(content or "")
+
+
+def _tool_names(body: dict[str, Any]) -> set[str]:
+    tools = body.get("tools")
+    return {str(t.get("name")) for t in tools if isinstance(t, dict)} if isinstance(tools, list) else set()
 
 
 def _event_stream_frame(payload: bytes) -> bytes:
@@ -125,8 +173,13 @@ class _QuietServer(ThreadingHTTPServer):
 class FakeApi:
     """Serve on an ephemeral loopback port until ``close``; ``requests`` lists what arrived."""
 
-    def __init__(self, tls: Authority | None = None) -> None:
+    def __init__(
+        self, tls: Authority | None = None, *, agent: str | None = None, fail: Mapping[str, int] | None = None
+    ) -> None:
         self.requests: list[Request] = []
+        self._agent = agent  # the subagent_type of the one subagent call to make, if any
+        self._fail = dict(fail or {})  # model -> HTTP status for its main requests
+        self.agent_called = False
         self._tls: ssl.SSLContext | None = None
         self._tls_host = tls.host if tls else None
         if tls is not None:
@@ -163,6 +216,17 @@ class FakeApi:
         with self._changed:
             self.requests.append(request)
             self._changed.notify_all()
+
+    def _call_for(self, request: Request, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The subagent call that answers the first main request, when ``agent`` asks for one."""
+        if self._agent is None or not request.is_primary:
+            return None
+        tool = next((name for name in _AGENT_TOOLS if name in _tool_names(body)), None)
+        with self._changed:
+            if tool is None or self.agent_called:
+                return None
+            self.agent_called = True
+        return _tool_use(tool, self._agent)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         api = self
@@ -222,13 +286,22 @@ class FakeApi:
                     api.other_paths.append("POST " + self.path)
                     self._send_json({})
                     return
-                api._record(Request(path, model, bool(body.get("tools")), _system_text(body)))
+                request = Request(
+                    path, model, bool(body.get("tools")), _system_text(body), _first_message(body)
+                )
+                failure = api._fail.get(model) if request.is_primary else None
+                if failure is not None:
+                    api._record(replace(request, failed=True))
+                    self._send_error(failure)
+                    return
+                call = api._call_for(request, body)
+                api._record(request)
                 if not stream:
-                    self._send_json(_message(model))
+                    self._send_json(_message(model, call))
                 elif bedrock:
-                    self._send_bedrock_stream(model)
+                    self._send_bedrock_stream(model, call)
                 else:
-                    self._send_sse(model)
+                    self._send_sse(model, call)
 
             def _send(self, content_type: str, data: bytes) -> None:
                 self.send_response(200)
@@ -240,20 +313,29 @@ class FakeApi:
             def _send_json(self, value: object) -> None:
                 self._send("application/json", json.dumps(value).encode())
 
-            def _send_sse(self, model: str) -> None:
-                events = _events(model)
+            def _send_error(self, status: int) -> None:
+                kind = _ERRORS.get(status, "api_error")
+                data = json.dumps({"type": "error", "error": {"type": kind, "message": kind}}).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _send_sse(self, model: str, call: dict[str, Any] | None = None) -> None:
+                events = _events(model, call)
                 self._send(
                     "text/event-stream",
                     b"".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n".encode() for e in events),
                 )
 
-            def _send_bedrock_stream(self, model: str) -> None:
+            def _send_bedrock_stream(self, model: str, call: dict[str, Any] | None = None) -> None:
                 # Bedrock wraps each SSE event's JSON, base64-encoded, in an event-stream frame.
                 frames = (
                     _event_stream_frame(
                         json.dumps({"bytes": base64.b64encode(json.dumps(e).encode()).decode()}).encode()
                     )
-                    for e in _events(model)
+                    for e in _events(model, call)
                 )
                 self._send("application/vnd.amazon.eventstream", b"".join(frames))
 

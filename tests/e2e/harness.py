@@ -18,6 +18,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tests.e2e.fake_api import FakeApi, Request
 from tests.e2e.session import E2eError, Models, run_claude
@@ -70,6 +71,15 @@ class Scenario:
     start_in: str = ""
     # More settings files, by path relative to the project: {"src/.claude/settings.json": {...}}.
     files: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    # The fake API answers the first main request with a subagent call of this type
+    # (general-purpose, Explore, or an agent of .claude/agents); the subagent's model is compared.
+    agent: str | None = None
+    # The fake API answers main requests for these models with this HTTP status (529: overloaded);
+    # the model Claude Code falls back to is compared with status's first fallbackModel.
+    fail: Mapping[str, int] = field(default_factory=dict)
+    # Arguments for claude (a subagent call needs --permission-mode default: auto mode asks
+    # about its classifier's billing first).
+    claude_args: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -296,6 +306,17 @@ class Sandbox:
                 exported[name] = value
         return exported
 
+    def _subagent_model(
+        self, report: dict[str, Any], agents: dict[str, Any], primary: dict[str, Any]
+    ) -> str | None:
+        """The model status gives the scenario's subagent: Explore's is the primary's."""
+        if self.scenario.agent is None:
+            return None
+        if self.scenario.agent == "Explore":
+            assert report["subagents"]["explore"] == "primary", report["subagents"]
+            return str(primary["model"])
+        return str(agents["model"])
+
     def status(
         self, env: Mapping[str, str], view: str = "now", login: Mapping[str, str] | None = None
     ) -> Models:
@@ -303,16 +324,22 @@ class Sandbox:
         it predicts for a new terminal from reading the startup files."""
         args = ["status", "--json", "--shell", self.scenario.shell]
         report = json.loads(self._ccprofile(args, env, login))
-        background, primary = report["background"], report["primary"]
+        background, primary, agents = report["background"], report["primary"], report["subagents"]
         if view == "new_shell":
-            background, primary = background["new_shell"], primary["new_shell"]
-        return Models(background["model"], primary["model"])
+            background, primary, agents = background["new_shell"], primary["new_shell"], agents["new_shell"]
+        fallback = report["fallback"]["models"] if report.get("fallback") else []
+        return Models(
+            background["model"],
+            primary["model"],
+            subagent=self._subagent_model(report, agents, primary),
+            fallback=(fallback[0] if fallback else None) if self.scenario.fail else None,
+        )
 
 
 def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequence[str]) -> Outcome:
     """Pin with ccprofile, start a new terminal, then ask ccprofile and Claude Code alike."""
     authority = make_authority(root / "tls", API_HOST) if scenario.provider == "anthropic" else None
-    with FakeApi(authority) as api:
+    with FakeApi(authority, agent=scenario.agent, fail=scenario.fail) as api:
         sandbox = Sandbox(root, scenario, claude, ccprofile)
         login = sandbox.login_env(api.url, authority.ca_cert if authority else None)
         sandbox.pin(login)
@@ -323,5 +350,14 @@ def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequenc
             predicted = sandbox.status(login, view="new_shell")
         terminal = sandbox.new_terminal_env(login)
         status = sandbox.status(terminal)
-        claude_models = run_claude(claude, terminal, sandbox.workdir, api, root)
+        claude_models = run_claude(
+            claude,
+            terminal,
+            sandbox.workdir,
+            api,
+            root,
+            scenario.claude_args,
+            subagent=scenario.agent is not None,
+            fallback=bool(scenario.fail),
+        )
         return Outcome(scenario, status, predicted, claude_models, tuple(api.requests))

@@ -303,4 +303,58 @@ SCENARIOS = (
         pin=[HAIKU_45, "--scope", "local"],
         then=[["set-model", SONNET_45, "--scope", "local"]],
     ),
+    # Aliases as each provider resolves them (opusplan outside plan mode is sonnet; fable has a
+    # variable of its own; "default" is no alias and is sent as it is).
+    Scenario(
+        "bedrock, ANTHROPIC_MODEL=opusplan", provider="bedrock", exports={"ANTHROPIC_MODEL": "opusplan"}
+    ),
+    Scenario(
+        "vertex, fable redefined by ANTHROPIC_DEFAULT_FABLE_MODEL",
+        provider="vertex",
+        exports={"ANTHROPIC_MODEL": "fable", "ANTHROPIC_DEFAULT_FABLE_MODEL": "x-fable"},
+    ),
+    Scenario("foundry, ANTHROPIC_MODEL=opus", provider="foundry", exports={"ANTHROPIC_MODEL": "opus"}),
+    Scenario("gateway, ANTHROPIC_MODEL=default", exports={"ANTHROPIC_MODEL": "default"}),
+    # Subagents: the fake API answers the main request with a subagent call.
+    Scenario(
+        "subagent general-purpose, nothing pinned",
+        provider="anthropic",
+        agent="general-purpose",
+        claude_args=("--permission-mode", "default"),
+    ),
+    Scenario(
+        "subagent general-purpose, set-subagent-model haiku",
+        provider="anthropic",
+        then=[["set-subagent-model", "haiku"]],
+        exports={"ANTHROPIC_DEFAULT_HAIKU_MODEL": "x-haiku"},
+        agent="general-purpose",
+        claude_args=("--permission-mode", "default"),
+    ),
+    Scenario(
+        "subagent Explore ignores the subagent pin",
+        provider="anthropic",
+        then=[["set-subagent-model", "claude-haiku-5-5"]],
+        agent="Explore",
+        claude_args=("--permission-mode", "default"),
+    ),
+    Scenario(
+        "subagent pin in user settings, gateway",
+        user={"env": {"CLAUDE_CODE_SUBAGENT_MODEL": "x-sub"}},
+        exports={"ANTHROPIC_MODEL": "x-main"},
+        agent="general-purpose",
+        claude_args=("--permission-mode", "default"),
+    ),
+    # Fallback: the fake API answers the primary model with 529 (overloaded).
+    Scenario(
+        "fallbackModel after 529, first-party",
+        provider="anthropic",
+        user={"fallbackModel": ["sonnet"]},
+        fail={"claude-opus-5-5": 529},
+    ),
+    Scenario(
+        "fallbackModel after 529, gateway",
+        exports={"ANTHROPIC_MODEL": "x-main"},
+        user={"fallbackModel": ["x-fallback"]},
+        fail={"x-main": 529},
+    ),
 )

@@ -30,6 +30,8 @@ REQUESTS_SECONDS = 45.0
 class Models:
     background: str | None
     primary: str | None
+    subagent: str | None = None  # asked for only by a scenario that makes a subagent call
+    fallback: str | None = None  # asked for only by a scenario that fails the primary model
 
 
 class E2eError(RuntimeError):
@@ -116,11 +118,23 @@ def _reap(pid_file: Path, seconds: float = 10.0) -> None:
         _wait(gone, seconds)
 
 
-def run_claude(claude: str, env: Mapping[str, str], cwd: Path, api: FakeApi, scratch: Path) -> Models:
-    """Type one prompt into an interactive ``claude`` and read the models its requests named."""
+def run_claude(
+    claude: str,
+    env: Mapping[str, str],
+    cwd: Path,
+    api: FakeApi,
+    scratch: Path,
+    args: Sequence[str] = (),
+    *,
+    subagent: bool = False,
+    fallback: bool = False,
+) -> Models:
+    """Type one prompt into an interactive ``claude`` and read the models its requests named;
+    ``subagent``: wait for the subagent's request too, ``fallback``: for a main request that
+    did not fail (the fake API fails the primary model's)."""
     tmux = Tmux()
     pid_file = scratch / "claude.pid"
-    tmux.start([claude], env, cwd, pid_file)
+    tmux.start([claude, *args], env, cwd, pid_file)
     try:
         # The prompt glyph marks the input box; a version that draws another glyph still gets
         # the prompt once the time is up.
@@ -131,7 +145,12 @@ def run_claude(claude: str, env: Mapping[str, str], cwd: Path, api: FakeApi, scr
         tmux.press("Enter")
 
         def answered(requests: list[Request]) -> bool:
-            return any(r.is_primary for r in requests) and any(r.is_title for r in requests)
+            return (
+                any(r.is_primary for r in requests)
+                and any(r.is_title for r in requests)
+                and (not subagent or any(r.is_subagent for r in requests))
+                and (not fallback or any(r.is_primary and not r.failed for r in requests))
+            )
 
         if not api.wait_for(answered, REQUESTS_SECONDS):
             seen = ", ".join(f"{r.model}{' (tools)' if r.has_tools else ''}" for r in api.requests) or "none"
@@ -146,4 +165,8 @@ def run_claude(claude: str, env: Mapping[str, str], cwd: Path, api: FakeApi, scr
     return Models(
         background=next(r.model for r in requests if r.is_title),
         primary=next(r.model for r in requests if r.is_primary),
+        subagent=next((r.model for r in requests if r.is_subagent), None) if subagent else None,
+        fallback=next((r.model for r in requests if r.is_primary and not r.failed), None)
+        if fallback
+        else None,
     )

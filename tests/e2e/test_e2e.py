@@ -97,3 +97,9 @@ def _check(outcome: Outcome, release: str) -> None:
     # Before any new shell ran, status read the startup files and predicted the same.
     assert outcome.predicted.background == outcome.claude.background, context
     assert outcome.predicted.primary == outcome.claude.primary, context
+    if outcome.scenario.agent:
+        assert outcome.claude.subagent, f"no subagent request reached the fake API ({context})"
+        assert outcome.status.subagent == outcome.predicted.subagent == outcome.claude.subagent, context
+    if outcome.scenario.fail:
+        assert outcome.claude.fallback, f"Claude Code sent no main request after the failures ({context})"
+        assert outcome.status.fallback == outcome.predicted.fallback == outcome.claude.fallback, context
