@@ -274,12 +274,14 @@ class FakeApi:
                     body = {}
                 if not isinstance(body, dict):
                     body = {}
-                bedrock, vertex = _BEDROCK.search(path), _VERTEX.search(path)
+                # Matched before unquoting: an inference profile ARN's "/" comes as %2F.
+                raw_path = urlsplit(self.path).path
+                bedrock, vertex = _BEDROCK.search(raw_path), _VERTEX.search(path)
                 if path.endswith("/v1/messages"):
                     model = str(body.get("model", ""))
                     stream = bool(body.get("stream"))
                 elif bedrock:
-                    model, stream = bedrock["model"], bedrock["op"] == "invoke-with-response-stream"
+                    model, stream = unquote(bedrock["model"]), bedrock["op"] == "invoke-with-response-stream"
                 elif vertex:
                     model, stream = vertex["model"], vertex["op"] == "streamRawPredict"
                 else:

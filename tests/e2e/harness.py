@@ -77,6 +77,9 @@ class Scenario:
     # The fake API answers main requests for these models with this HTTP status (529: overloaded);
     # the model Claude Code falls back to is compared with status's first fallbackModel.
     fail: Mapping[str, int] = field(default_factory=dict)
+    # /etc/claude-code/managed-settings.json, seen by ccprofile and claude alone: each runs in a
+    # mount namespace of its own with an overlay on /etc (the machine's /etc is not changed).
+    managed: Mapping[str, object] | None = None
     # Arguments for claude (a subagent call needs --permission-mode default: auto mode asks
     # about its classifier's billing first).
     claude_args: Sequence[str] = ()
@@ -180,9 +183,26 @@ class Sandbox:
         if scenario.start_in:
             self.workdir.mkdir(parents=True)
             subprocess.run(["git", "init", "-q", str(self.project)], check=True, capture_output=True)
+        self.prefix: list[str] = self._managed_overlay() if scenario.managed is not None else []
         self._write_claude_state()
         self._write_settings()
         self._write_exports()
+
+    def _managed_overlay(self) -> list[str]:
+        """The command prefix that runs a program with the scenario's managed settings file in
+        /etc/claude-code, where Claude Code 2.1.332 reads it on Linux (no variable moves it)."""
+        upper, work = self.root / "etc-upper", self.root / "etc-work"
+        (upper / "claude-code").mkdir(parents=True)
+        work.mkdir()
+        (upper / "claude-code" / "managed-settings.json").write_text(json.dumps(self.scenario.managed))
+        mount = f"mount -t overlay overlay -o lowerdir=/etc,upperdir={upper},workdir={work} /etc"
+        prefix = ["unshare", "--mount", "--propagation", "private", "sh", "-c", f'{mount} && exec "$@"', "sh"]
+        probe = subprocess.run([*prefix, "true"], capture_output=True, text=True, timeout=30, check=False)
+        if probe.returncode != 0:
+            raise E2eError(
+                f"cannot give a scenario its own /etc (unshare and overlay need root): {probe.stderr}"
+            )
+        return prefix
 
     def _write_claude_state(self) -> None:
         # Skip onboarding, approve the fake key and trust the project, as a returning user has.
@@ -264,7 +284,7 @@ class Sandbox:
         """Run ccprofile with ``env`` from the project directory, under a stand-in terminal
         emulator with ``login`` (default: ``env``); its stdout, or E2eError if it failed."""
         command = [*self.ccprofile, *args]
-        launched = [sys.executable, "-c", _TERMINAL, json.dumps(dict(env)), *command]
+        launched = [*self.prefix, sys.executable, "-c", _TERMINAL, json.dumps(dict(env)), *command]
         result = subprocess.run(
             launched,
             env=dict(login if login is not None else env),
@@ -357,6 +377,7 @@ def run_scenario(scenario: Scenario, root: Path, claude: str, ccprofile: Sequenc
             api,
             root,
             scenario.claude_args,
+            prefix=sandbox.prefix,
             subagent=scenario.agent is not None,
             fallback=bool(scenario.fail),
         )

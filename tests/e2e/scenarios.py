@@ -357,4 +357,19 @@ SCENARIOS = (
         user={"fallbackModel": ["x-fallback"]},
         fail={"x-main": 529},
     ),
+    # Managed settings (/etc/claude-code), in a mount namespace of the scenario's own.
+    Scenario(
+        "modelOverrides in managed settings, bedrock",
+        provider="bedrock",
+        managed={
+            "modelOverrides": {
+                "claude-opus-5-5": "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/opus"
+            }
+        },
+    ),
+    Scenario(
+        "managed model over user settings, gateway",
+        user={"model": "x-user"},
+        managed={"model": "x-managed"},
+    ),
 )

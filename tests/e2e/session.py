@@ -128,13 +128,14 @@ def run_claude(
     *,
     subagent: bool = False,
     fallback: bool = False,
+    prefix: Sequence[str] = (),
 ) -> Models:
     """Type one prompt into an interactive ``claude`` and read the models its requests named;
     ``subagent``: wait for the subagent's request too, ``fallback``: for a main request that
-    did not fail (the fake API fails the primary model's)."""
+    did not fail (the fake API fails the primary model's); ``prefix``: a command claude runs under."""
     tmux = Tmux()
     pid_file = scratch / "claude.pid"
-    tmux.start([claude, *args], env, cwd, pid_file)
+    tmux.start([*prefix, claude, *args], env, cwd, pid_file)
     try:
         # The prompt glyph marks the input box; a version that draws another glyph still gets
         # the prompt once the time is up.
