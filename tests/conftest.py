@@ -43,7 +43,19 @@ _CLEARED = (
     "CLAUDE_CODE_USE_BEDROCK",
     "CLAUDE_CODE_USE_VERTEX",
     "CLAUDE_CODE_USE_FOUNDRY",
+    "CLAUDE_CODE_USE_MANTLE",
+    "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+    "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
+    "CLAUDE_CODE_SUBAGENT_MODEL",
+    "ANTHROPIC_DEFAULT_FABLE_MODEL",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_PROFILE",
     "ENV",
+    # git's global configuration: the home's own, as for every other file (--scope local
+    # adds a rule to git's global ignore file).
+    "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_SYSTEM",
     # The platform and registry stand-ins: a test of macOS or Windows rules sets them itself.
     "CCPROFILE_PLATFORM",
     "CCPROFILE_REGISTRY",

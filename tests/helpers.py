@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -30,8 +31,10 @@ def run_cli(
     *,
     respect_permissions: bool = False,
     input: str | None = None,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """The installed ``ccprofile`` as a real subprocess, with this test's environment."""
+    """The installed ``ccprofile`` as a real subprocess, with this test's environment (in
+    ``cwd``, else the test's working directory)."""
     command = [*ccprofile_command(), *args]
     if respect_permissions and os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
@@ -43,6 +46,7 @@ def run_cli(
     return subprocess.run(
         command,
         env=env if env is not None else dict(os.environ),
+        cwd=cwd,
         capture_output=True,
         text=True,
         input=input,

@@ -231,10 +231,20 @@ def test_each_scope_writes_its_file_and_uninstall_takes_it_back(
         == status["background"]["new_shell"]["ccprofile_scope"]
         == scope
     )
-    assert run_cli(["uninstall", *where, "--no-verify"]).returncode == 0
+    removed = run_cli(["uninstall", *where, "--no-verify"])
+    assert removed.returncode == 0
     assert not path.exists()
     created = {p for p in (home, project) for p in p.rglob("*") if p.is_dir()} - dirs_before
-    assert {p for p in created if "state" not in p.parts and ".local" not in p.parts} == set()
+    left = {p for p in created if "state" not in p.parts and ".local" not in p.parts}
+    if scope == "local":
+        # git's ignore rule stays (it guards every repository's local file) and says so;
+        # uninstall --all takes it out with its folders.
+        assert left == {home / ".config", home / ".config" / "git"}
+        assert "uninstall --all` takes it out" in " ".join(removed.stdout.split())
+        assert run_cli(["uninstall", "--all"]).returncode == 0
+        left = {p for p in (home, project) for p in p.rglob("*") if p.is_dir()} - dirs_before
+        left = {p for p in left if "state" not in p.parts and ".local" not in p.parts}
+    assert left == set()
 
 
 def test_status_names_the_scope_and_its_fix_is_the_exact_command(home: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import settings
+from ccprofile.claude import git_ignore, settings
 from ccprofile.claude.settings_record import Records
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.startup import block, fileio, ledger, profile
@@ -21,7 +21,7 @@ AS_WRITTEN, CHANGED, DELETED, UNRECORDED = "as-written", "changed", "deleted", "
 @dataclass(frozen=True)
 class PlaceNow:
     path: Path
-    kind: str  # "shell" (a startup file's block) or "settings"
+    kind: str  # "shell" (a startup file's block), "settings" or "git-ignore" (git's ignore file)
     label: str  # the shell, or the scope
     holds: tuple[tuple[str, str], ...]  # the pins ccprofile holds there now
     completion: bool  # the block holds tab completion
@@ -90,6 +90,9 @@ def places_now(home: Home) -> list[PlaceNow]:
             status = DELETED if data is None else CHANGED
         if place.kind == "shell":
             holds, completes = _block_pins(Path(place.path), data)
+        elif place.kind == git_ignore.KIND:
+            has_rule = data is not None and git_ignore.RULE in fileio.decode(data)
+            holds, completes = ((("rule", git_ignore.RULE),) if has_rule else ()), False
         else:
             record = records.get(real)
             holds, completes = _settings_pins(Path(real), data, list(record.keys) if record else []), False

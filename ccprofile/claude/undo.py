@@ -5,8 +5,8 @@ A file is rewound only when it still holds what ccprofile left (its hash is the 
 "after"): then the bytes from before are written back, the settings record returns to what
 it was, and the steps leave the ledger. A file changed since is refused unless forced; forced,
 only ccprofile's part is rewound (the block of a startup file, ccprofile's keys of a settings
-file) and the user's later edits stay. A file that already holds the bytes from before (an
-undo killed after its write) only has its steps dropped.
+file, the rule it added to git's ignore file) and the user's later edits stay. A file that
+already holds the bytes from before (an undo killed after its write) only has its steps dropped.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import settings_text
+from ccprofile.claude import git_ignore, settings_text
 from ccprofile.claude.settings_pins import key_of
 from ccprofile.claude.settings_record import Record, Records
 from ccprofile.claude.variables import PINNABLE
@@ -142,6 +142,9 @@ def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
 def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> bytes | None:
     """The file as it is now with only ccprofile's part put back as it was before."""
     text, old = fileio.decode(current or b""), fileio.decode(before or b"")
+    if place.kind == git_ignore.KIND:
+        kept = text if git_ignore.RULE in old else git_ignore.without_rule(text)
+        return None if before is None and not kept.strip() else fileio.encode(kept)
     if place.kind == "shell":
         blocks = block.find_blocks(old)
         if blocks:

@@ -23,9 +23,11 @@ def show_places(console: Console, rows: Sequence[PlaceNow], home: Path) -> None:
         console.print("ccprofile has changed no file (its ledger is empty, and no file holds its pins).")
         return
     for row in rows:
-        what = f"{row.label} block" if row.kind == "shell" else f"{row.label} settings"
+        what = {"shell": f"{row.label} block", "git-ignore": "git's global ignore file"}.get(
+            row.kind, f"{row.label} settings"
+        )
         console.print(f"[bold]{escape(tilde(row.path, home))}[/bold] ({escape(what)})", soft_wrap=True)
-        pins = [f"{name}={value}" for name, value in row.holds] + (
+        pins = [value if name == "rule" else f"{name}={value}" for name, value in row.holds] + (
             ["tab completion"] if row.completion else []
         )
         console.print(f"  holds: {escape(', '.join(pins)) if pins else 'nothing now'}", soft_wrap=True)

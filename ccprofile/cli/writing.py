@@ -26,7 +26,7 @@ from ccprofile.errors import (
 from ccprofile.startup import ledger, platforms, profile
 from ccprofile.startup.homes import state_dir
 from ccprofile.startup.probe import start_new_shell
-from ccprofile.startup.shells import SHELLS
+from ccprofile.startup.shells import SHELLS, Home
 from ccprofile.startup.targets import NoShell, Target
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
@@ -209,6 +209,10 @@ def write_settings(
         )
     if quiet:
         return change  # uninstall --all: the notes above, then one report for every file
+    if where.scope == "local" and edit is not None and change.after:
+        _keep_out_of_git(where, options)
+    elif where.scope == "local" and edit is None and change.changed:
+        _ignore_rule_stays(home)
     if where.start is not None:
         render.show_note(console, _at_the_root(where, home.path))
     render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
@@ -223,6 +227,91 @@ def write_settings(
             "A running session keeps what it has."
         )
     return change
+
+
+def _keep_out_of_git(where: SettingsTarget, options: Options) -> None:
+    """A local settings file is the user's alone: add the rule Claude Code adds to git's global
+    ignore file, unless git ignores the file already (``claude/git_ignore.py``)."""
+    from ccprofile.claude import git_ignore
+
+    home = where.shell.home
+    if git_ignore.ignored(where.project, os.environ, home.path):
+        return
+    path = git_ignore.ignore_file(where.project, os.environ, home.path)
+
+    def plan(old: str, missing: bool) -> profile.Plan:
+        new = git_ignore.with_rule(old, missing)
+        return profile.Plan(old if new is None else new, (), (), 0)
+
+    change = _edit_git_ignore(path, home, plan, options.dry_run)
+    if change.changed:
+        added = "Would add" if options.dry_run else "Added"
+        render.show_note(
+            console,
+            f"{added} {git_ignore.RULE} to {render.tilde(path, home.path)}, git's global ignore file, so "
+            f"{render.tilde(where.path, home.path)} stays out of commits, as Claude Code does when it "
+            "writes that file",
+        )
+
+
+def _ignore_rule_stays(home: Home) -> None:
+    """Taking a local pin out leaves the rule ccprofile added to git's ignore file: it keeps
+    every repository's local settings (Claude Code's own too) out of commits."""
+    from ccprofile.claude import git_ignore
+    from ccprofile.startup import fileio
+
+    for place in ledger.Ledger(state_dir(home)).read().values():
+        data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
+        if data is not None and git_ignore.RULE in fileio.decode(data):
+            render.show_note(
+                console,
+                f"left {git_ignore.RULE} in {render.tilde(Path(place.path), home.path)}: it keeps every "
+                "repository's local settings out of git, Claude Code's own included; "
+                f"`{program.name()} uninstall --all` takes it out",
+            )
+
+
+def _edit_git_ignore(
+    path: Path, home: Home, plan: Callable[[str, bool], profile.Plan], dry_run: bool
+) -> profile.Change:
+    from ccprofile.claude import git_ignore
+    from ccprofile.startup.targets import backup_dir_for
+
+    return profile.run(
+        path,
+        plan,
+        lambda pins: (),
+        label="global",
+        backup_dir=backup_dir_for(path, home),
+        dry_run=dry_run,
+        may_create=not dry_run,
+        check=None,
+        entry=ledger_entry(state_dir(home), git_ignore.KIND, "global"),
+    )
+
+
+def remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.Change:
+    """``uninstall --all``: the rule ccprofile added to git's ignore file goes again (the file
+    too, when ccprofile created it and nothing else is in it)."""
+    from ccprofile.claude import git_ignore
+
+    def plan(old: str, missing: bool) -> profile.Plan:
+        kept = git_ignore.without_rule(old)
+        created = _created_by_ccprofile(path, home)
+        return profile.Plan(None if created and not kept.strip() else kept, (), (), 0)
+
+    change = _edit_git_ignore(path, home, plan, dry_run)
+    if change.deleted and not dry_run:
+        ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)  # and the folders it made
+    return change
+
+
+def _created_by_ccprofile(path: Path, home: Home) -> bool:
+    """Whether the ledger's first step for ``path`` created the file."""
+    from ccprofile.startup import fileio
+
+    place = ledger.Ledger(state_dir(home)).read().get(str(fileio.resolve(path)))
+    return place is not None and bool(place.steps) and not place.steps[0].existed
 
 
 def _at_the_root(where: SettingsTarget, home: Path) -> str:

@@ -78,7 +78,7 @@ class Place:
     """One file ccprofile changed: what it is, where its backups are, and its steps."""
 
     path: str  # as the user named it (a link stays the link)
-    kind: str  # "shell" (a startup file's block) or a settings scope
+    kind: str  # "shell" (a startup file's block), "settings", or "git-ignore" (git's ignore file)
     label: str  # the shell's name, or the scope
     backup_dir: str
     steps: tuple[Step, ...] = ()
