@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -465,22 +466,37 @@ def test_providers_and_overrides_of_2_1_332(
     assert sent(env, *settings) == expected
 
 
+SKIPPED = ": Claude Code skips this whole file when it starts (it shows a Settings Error)"
+
+
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        (
-            b'{"modelOverrides": ["x"]}',
-            '"modelOverrides" is not an object; what Claude Code does with it is not known',
-        ),
+        (b'{"modelOverrides": ["x"]}', '"modelOverrides" is not an object' + SKIPPED),
         (
             b'{"modelOverrides": {"claude-opus-5-5": 5, "claude-haiku-5-5": "x"}}',
-            '"modelOverrides.claude-opus-5-5" is not a string; what Claude Code does with it is not known',
+            '"modelOverrides.claude-opus-5-5" is not a string' + SKIPPED,
         ),
+        (
+            b'{"availableModels": "claude-sonnet-5-5"}',
+            '"availableModels" is not a list of model names' + SKIPPED,
+        ),
+        (b'{"enforceAvailableModels": "yes"}', '"enforceAvailableModels" is not true or false' + SKIPPED),
     ],
 )
-def test_a_malformed_override_map_is_named_with_what_is_not_known(text: bytes, error: str) -> None:
-    document = parse("user-settings", Path("/h/.claude/settings.json"), text)
+def test_a_wrong_type_in_a_model_key_makes_claude_code_skip_the_whole_file(text: bytes, error: str) -> None:
+    """Observed in 2.1.331 and 2.1.332: the file's other keys (its env, its model) are not
+    applied either, so status applies none of them."""
+    data = json.loads(text)
+    data.update({"model": "x-main", "env": {"ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}})
+    document = parse("user-settings", Path("/h/.claude/settings.json"), json.dumps(data).encode())
     assert document.error == error
+    assert (document.model, dict(document.env), document.overrides, document.available) == (
+        None,
+        {},
+        None,
+        None,
+    )
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,7 @@ def test_clean_setup_passes_check(home: Path, tmp_path: Path) -> None:
         "file": f"{home}/.zshrc:4",
         "ccprofile_scope": None,
         "override": None,
+        "restricted": None,
     }
     assert report["background"]["new_shell"] == {
         **pinned,

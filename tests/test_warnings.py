@@ -483,15 +483,58 @@ def not_modelled_provider_alone_is_no_switch(home: Path) -> tuple[dict[str, str]
     return ({"CLAUDE_CODE_USE_GATEWAY": "1"}, "not-modelled", [])
 
 
-def not_modelled_settings_keys(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    path = _settings(home, {"modelOverrides": {"claude-opus-5-5": "x"}, "deniedModels": ["claude-haiku-5-5"]})
-    # modelOverrides is applied (the table shows it); deniedModels is not, and says so.
+def denied_models_outside_managed_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"deniedModels": ["claude-haiku-5-5"]})
     return (
         {},
-        "not-modelled",
+        "invalid-settings",
         [
-            f"{path} sets deniedModels, which ccprofile does not apply yet (deniedModels can send background "
-            "requests to the primary model): the model IDs shown may not be the ones Claude Code sends."
+            f"{path}: deniedModels counts only in managed settings; Claude Code ignores it here (and shows "
+            "a Settings Warning when it starts). Fix: remove it, or ask an administrator to set it in "
+            "managed settings."
+        ],
+    )
+
+
+def model_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"availableModels": ["sonnet"]})
+    return (
+        {"ANTHROPIC_MODEL": "claude-haiku-5-5"},
+        "model-restricted",
+        [
+            f"The primary model claude-haiku-5-5 is not allowed by availableModels in {path}: Claude Code "
+            'uses claude-opus-5-5 instead when it starts (it prints \'Model "claude-haiku-5-5" is restricted '
+            "by your organization's settings. Using claude-opus-5-5 instead.'). Fix: pin a model the list "
+            "allows, e.g. `ccprofile set-model claude-opus-5-5`, or unset the one it refuses."
+        ],
+    )
+
+
+def background_not_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"availableModels": ["sonnet"], "enforceAvailableModels": True})
+    return (
+        {FAST: "x-fast"},
+        "background-not-restricted",
+        [
+            f"availableModels in {path} does not apply to the background model: Claude Code still sends "
+            f"titles and summaries to {model}, which the list does not name (it restricts only the primary "
+            "model). Fix: if only the listed models may be used, pin one of them with `ccprofile set-fast-model`."
+            for model in ("claude-haiku-5-5", "x-fast")  # a new terminal's, then this shell's
+        ],
+    )
+
+
+def background_denied(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    managed = home.parent / "managed" / "managed-settings.json"
+    managed.parent.mkdir(parents=True, exist_ok=True)
+    managed.write_text(json.dumps({"deniedModels": ["claude-haiku-5-5"]}))
+    return (
+        {},
+        "background-denied",
+        [
+            f"deniedModels in {managed} denies the background model claude-haiku-5-5: Claude Code sends "
+            "titles and summaries to the primary model claude-opus-5-5 instead, at its price. Fix: ask the "
+            "administrator to allow a small model, or pin one they allow with `ccprofile set-fast-model`."
         ],
     )
 
@@ -667,7 +710,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (retired_in_both_the_shell_and_settings, "zsh"),
         (not_modelled_provider, "zsh"),
         (not_modelled_provider_alone_is_no_switch, "zsh"),
-        (not_modelled_settings_keys, "zsh"),
+        (denied_models_outside_managed_settings, "zsh"),
+        (model_restricted, "zsh"),
+        (background_not_restricted, "zsh"),
+        (background_denied, "zsh"),
         (not_modelled_subagent, "zsh"),
         (pin_overridden, "zsh"),
         (pin_overridden_by_managed_settings, "zsh"),
@@ -735,7 +781,9 @@ def test_a_shadowing_line_in_a_later_file_is_not_moved_above_the_block(home: Pat
     ]
 
 
-def test_an_alias_recorded_without_being_observed_is_flagged(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_alias_recorded_without_being_observed_is_flagged(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every alias of the recorded releases was observed; one a later release records from the
     docs alone is shown with a warning that says so."""
     import copy

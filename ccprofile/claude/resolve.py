@@ -67,6 +67,9 @@ class Model:
     # the map's key).
     override: tuple[str, str, str] | None = None
     pinned: str | None = None  # a pin's value as set, when the provider sends another form of it
+    # availableModels (or managed deniedModels) replaced the model chosen: (the model
+    # refused, as set; the settings file whose list refused it).
+    restricted: tuple[str, str] | None = None
 
     @property
     def as_set(self) -> str:
@@ -133,7 +136,7 @@ def regional(model_id: str, provider: str, env: Mapping[str, str], config_region
     return f"{prefix}.{model_id}" if model_id.startswith("anthropic.") else model_id
 
 
-def _resolve_alias(
+def resolve_alias(
     value: str, env: Mapping[str, str], provider: str, catalog: Catalog, config_region: str | None
 ) -> tuple[str, bool] | None:
     alias = catalog.aliases.get(value)
@@ -180,7 +183,7 @@ def primary_model(
         default = regional(catalog.default_primary[provider], provider, env, config_region)
         return Model(default, "default", None, selected=False)
     value, variable, origin = candidates[0]
-    resolved = _resolve_alias(value, env, provider, catalog, config_region)
+    resolved = resolve_alias(value, env, provider, catalog, config_region)
     if resolved is None:
         sent = sent_as(value, provider, catalog)
         return Model(sent, origin.source, variable, origin.file, pinned=value if sent != value else None)
@@ -200,7 +203,7 @@ def subagent_model(
         return Model(primary.model, "inherit", None, None, selected=False)
     provider = detect_provider(env)
     origin = composed.origins[SUBAGENT]
-    resolved = _resolve_alias(value, env, provider, catalog, config_region)
+    resolved = resolve_alias(value, env, provider, catalog, config_region)
     if resolved is None:
         sent = sent_as(value, provider, catalog)
         return Model(sent, origin.source, SUBAGENT, origin.file, pinned=value if sent != value else None)
@@ -235,7 +238,7 @@ def alias_targets(
     provider = detect_provider(env)
     found = []
     for name, alias in catalog.aliases.items():
-        resolved = _resolve_alias(name, env, provider, catalog, config_region)
+        resolved = resolve_alias(name, env, provider, catalog, config_region)
         if resolved is None:
             continue
         variable = alias.variable if alias.variable and env.get(alias.variable) else None
@@ -268,7 +271,7 @@ def fallback_models(
     provider = detect_provider(env)
     names = []
     for value in found[0][1]:
-        resolved = _resolve_alias(value, env, provider, catalog, config_region)
+        resolved = resolve_alias(value, env, provider, catalog, config_region)
         if value == FALLBACK_DEFAULT:  # here only: as ANTHROPIC_MODEL it is sent verbatim
             name = regional(catalog.default_primary[provider], provider, env, config_region)
         elif resolved is not None:

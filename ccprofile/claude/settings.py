@@ -27,14 +27,16 @@ class Settings:
     env: Mapping[str, str] = field(default_factory=dict)
     model: str | None = None
     error: str | None = None  # why the file was (partly) ignored
-    unmodelled: tuple[str, ...] = ()  # keys that change the models sent, which status does not apply
     overrides: Mapping[str, str] | None = None  # modelOverrides: first-party ID -> the ID sent
     fallback: tuple[str, ...] | None = None  # fallbackModel: tried in order after repeated 529s or 404s
+    available: tuple[str, ...] | None = None  # availableModels (see ``allowed``)
+    enforce: bool | None = None  # enforceAvailableModels
+    denied: tuple[str, ...] | None = None  # deniedModels (honoured in managed settings only)
 
 
-# Settings keys that change which model Claude Code sends, and that status does not apply yet:
-# it says so rather than show an ID that may not be the one sent.
-UNMODELLED_KEYS = ("availableModels", "enforceAvailableModels", "deniedModels")
+# A value of the wrong type in one of these makes Claude Code skip the whole file (it shows
+# "Settings Error ... Files with errors are skipped entirely"; observed in 2.1.331 and 2.1.332).
+SKIPS_THE_FILE = "Claude Code skips this whole file when it starts (it shows a Settings Error)"
 
 
 def locations(
@@ -105,12 +107,40 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
     if model is not None and not isinstance(model, str):
         problems.append('"model" is not a string; ignored')
         model = None
-    unmodelled = tuple(key for key in UNMODELLED_KEYS if key in document)
-    overrides = _overrides(document.get("modelOverrides"), problems)
+    wrong: list[str] = []  # wrong types that make Claude Code skip the file
+    overrides = _overrides(document.get("modelOverrides"), wrong)
     fallback = _fallback(document.get("fallbackModel"), problems)
+    available = _names(document, "availableModels", wrong)
+    enforce = document.get("enforceAvailableModels")
+    if enforce is not None and not isinstance(enforce, bool):
+        wrong.append('"enforceAvailableModels" is not true or false')
+        enforce = None
+    denied = _names(document, "deniedModels", problems)
+    if wrong:
+        return Settings(source, path, error=f"{'; '.join(wrong)}: {SKIPS_THE_FILE}")
     return Settings(
-        source, path, env, model or None, "; ".join(problems) or None, unmodelled, overrides, fallback
+        source,
+        path,
+        env,
+        model or None,
+        "; ".join(problems) or None,
+        overrides,
+        fallback,
+        available,
+        enforce,
+        denied,
     )
+
+
+def _names(document: Mapping[str, object], key: str, problems: list[str]) -> tuple[str, ...] | None:
+    """A list of model names (availableModels, deniedModels); None when the key is not set."""
+    raw = document.get(key)
+    if raw is None:
+        return None
+    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+        return tuple(raw)
+    problems.append(f'"{key}" is not a list of model names')
+    return None
 
 
 def _fallback(raw: object, problems: list[str]) -> tuple[str, ...] | None:
@@ -128,20 +158,16 @@ def _fallback(raw: object, problems: list[str]) -> tuple[str, ...] | None:
 
 
 def _overrides(raw: object, problems: list[str]) -> dict[str, str] | None:
-    """``modelOverrides`` as Claude Code's schema has it (an object of strings); what Claude
-    Code does with another shape was not observed, so the problem says so."""
+    """``modelOverrides`` as Claude Code's schema has it (an object of strings)."""
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        problems.append('"modelOverrides" is not an object; what Claude Code does with it is not known')
+        problems.append('"modelOverrides" is not an object')
         return None
-    found = {key: value for key, value in raw.items() if isinstance(value, str)}
     problems += [
-        f'"modelOverrides.{key}" is not a string; what Claude Code does with it is not known'
-        for key, value in raw.items()
-        if not isinstance(value, str)
+        f'"modelOverrides.{key}" is not a string' for key, value in raw.items() if not isinstance(value, str)
     ]
-    return found
+    return {key: value for key, value in raw.items() if isinstance(value, str)}
 
 
 def load(

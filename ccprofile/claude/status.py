@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import resolve, starts
+from ccprofile.claude import allowed, resolve, starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, pinned_scope
@@ -121,6 +121,11 @@ class Report:
                 # modelOverrides rewrote the ID: which one it was, and whose map did it.
                 "override": {"from": model.override[0], "file": model.override[1], "key": model.override[2]}
                 if model.override
+                else None,
+                # The organisation's policy (availableModels, managed deniedModels) replaced the
+                # model chosen: which one, and the file whose list refused it.
+                "restricted": {"from": model.restricted[0], "file": model.restricted[1]}
+                if model.restricted
                 else None,
             }
 
@@ -388,8 +393,10 @@ def _resolve(
 ) -> tuple[Model, Model]:
     """The background and primary models as Claude Code sends them: resolved, then mapped by
     ``modelOverrides``. ``region``: the AWS shared config file's, for Bedrock's prefix."""
-    primary = resolve.primary_model(composed, settings, catalog, region)
+    chosen = resolve.primary_model(composed, settings, catalog, region)
+    primary = allowed.primary(chosen, composed, settings, catalog, region)
     background = resolve.background_model(composed, primary, catalog, region)
+    background = allowed.background(background, primary, settings, catalog)
     return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ccprofile.claude import resolve, scopes
+from ccprofile.claude import allowed, resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, OWN, detect_provider, unmodelled_provider
@@ -126,8 +126,10 @@ def _stale(s: Situation) -> Iterator[StatusWarning]:
     held = ", ".join(f"{name}={s.env[name]}" for name in gone)
     them = "them" if len(gone) > 1 else "it"
     used = [n for n in gone if s.now.origins.get(n, Origin("default")).source == "environment"]
+    # A primary the organisation's policy replaces is asked for, not used.
+    uses = "asks for" if PRIMARY in used and s.models[1].restricted is not None else "uses"
     here = (
-        f"A claude started from this shell uses {them}; one started from a new terminal does not."
+        f"A claude started from this shell {uses} {them}; one started from a new terminal does not."
         if used
         else f"Settings beat {them} here too, so for now this changes nothing."
     )
@@ -202,6 +204,10 @@ def _fix(s: Situation, place: Place, name: str, value: str) -> str:
 def _sound(s: Situation, name: str, value: str) -> bool:
     """A value no warning of its own would be about: a current model of this provider (for
     the background, a small one)."""
+    if name == PRIMARY:
+        rules = allowed.policy(s.settings)
+        if rules.available is not None and not allowed.allows(rules.available, value, s.catalog, {}):
+            return False  # the organisation's list refuses it
     model = s.catalog.model_of(value, s.provider)
     if model is None or s.catalog.retirement(value) is not None:
         return s.provider in NAMED_BY_USER and not s.catalog.retirement(value)
@@ -418,15 +424,6 @@ def _unread(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
-# What each settings key status does not apply does to the models Claude Code sends.
-_UNMODELLED_EFFECTS = {
-    "availableModels": "can replace the primary model when claude starts (it then prints "
-    "'Model … is restricted')",
-    "enforceAvailableModels": "makes that replacement the first allowed model",
-    "deniedModels": "can send background requests to the primary model",
-}
-
-
 def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
     """Say what status does not apply, rather than show an ID that may not be the one sent."""
     said: set[str] = set()
@@ -440,15 +437,57 @@ def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
                 "model yet: the provider and model IDs shown may not be the ones it sends, and "
                 "ccprofile cannot know them. Inside claude, `/model` shows the primary model.",
             )
-    for document in s.settings:
-        if not document.unmodelled:
+
+
+def _restricted(s: Situation) -> Iterator[StatusWarning]:
+    """A model the organisation's policy (availableModels, managed deniedModels) replaces, and a
+    background model the list does not stop."""
+    said: set[tuple[str, str]] = set()
+    for model in (s.models[1], s.models[3]):
+        if model.restricted is None or (model.restricted[0], model.model) in said:
             continue
-        effects = "; ".join(f"{key} {_UNMODELLED_EFFECTS[key]}" for key in document.unmodelled)
+        said.add((model.restricted[0], model.model))
+        refused, where = model.restricted
+        key = "deniedModels" if where in allowed.policy(s.settings).denied_files else "availableModels"
         yield StatusWarning(
-            "not-modelled",
-            f"{document.path} sets {', '.join(document.unmodelled)}, which ccprofile does not apply "
-            f"yet ({effects}): the model IDs shown may not be the ones Claude Code sends.",
+            "model-restricted",
+            f"The primary model {refused} is not allowed by {key} in {where}: Claude Code uses "
+            f'{model.model} instead when it starts (it prints \'Model "{refused}" is restricted by your '
+            f"organization's settings. Using {model.model} instead.'). Fix: pin a model the list "
+            f"allows, e.g. `ccprofile set-model {model.model}`, or unset the one it refuses.",
         )
+    rules = allowed.policy(s.settings)
+    overrides, _ = resolve.overrides_in_force(s.settings)
+    backgrounds = {
+        m.model: m for m in ((s.models[2], s.models[0]) if s.shell is not None else (s.models[0],))
+    }
+    for background in backgrounds.values():
+        if background.restricted is not None:
+            yield StatusWarning(
+                "background-denied",
+                f"deniedModels in {background.restricted[1]} denies the background model "
+                f"{background.restricted[0]}: Claude Code sends titles and summaries to the primary model "
+                f"{background.model} instead, at its price. Fix: ask the administrator to allow a small "
+                "model, or pin one they allow with `ccprofile set-fast-model`.",
+            )
+        elif rules.available is not None and not allowed.allows(
+            rules.available, background.model, s.catalog, overrides
+        ):
+            yield StatusWarning(
+                "background-not-restricted",
+                f"availableModels in {', '.join(rules.list_files)} does not apply to the background model: "
+                f"Claude Code still sends titles and summaries to {background.model}, which the list does "
+                "not name (it restricts only the primary model). Fix: if only the listed models may be "
+                "used, pin one of them with `ccprofile set-fast-model`.",
+            )
+    for document in s.settings:
+        if document.denied and document.source != allowed.MANAGED:
+            yield StatusWarning(
+                "invalid-settings",
+                f"{document.path}: deniedModels counts only in managed settings; Claude Code ignores it "
+                "here (and shows a Settings Warning when it starts). Fix: remove it, or ask an "
+                "administrator to set it in managed settings.",
+            )
 
 
 def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, str]:
@@ -681,6 +720,7 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _unread,
         _drifts,
         _unmodelled,
+        _restricted,
         _overridden,
         _bedrock_region,
     ):

@@ -28,6 +28,7 @@ _SOURCE_NAMES = {
     "default": "Claude Code default",
     "untraced": "set by a startup file ccprofile could not trace",
     "inherit": "the primary model (subagents inherit it)",
+    "policy": "the organisation's model policy in",
 }
 VERBOSE_HINT = "ccprofile status --verbose"
 
@@ -47,6 +48,10 @@ def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
     if model.override is not None:
         before, where, _ = model.override
         text += f"; modelOverrides in {tilde(Path(where), home)} sends it for {before}"
+    if model.restricted is not None:
+        refused, where = model.restricted
+        refuses = "" if model.source == "policy" else f", which {tilde(Path(where), home)} does not allow"
+        text += f", instead of {refused}{refuses}"
     return text
 
 

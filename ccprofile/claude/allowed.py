@@ -1,0 +1,225 @@
+"""Which models an organisation lets Claude Code use: ``availableModels``,
+``enforceAvailableModels`` and ``deniedModels``, applied as Claude Code applies them.
+
+Observed in Claude Code 2.1.331 and 2.1.332 (the same in both), request by request, unless a
+rule says "read in the binary":
+
+- ``availableModels``: unset allows every model. An entry allows a model that is it, or begins
+  with it and a ``-``, also with ``claude-`` put in front (``claude-sonnet-5`` allows
+  ``claude-sonnet-5-5``, ``sonnet-5-5`` allows ``claude-sonnet-5-5``); a family's alias
+  (``sonnet``) allows the whole family, unless another entry names one of its versions (read
+  in the binary). Entries and models are compared in lower case, without ``[1m]``; an alias
+  pinned is resolved first; a model ``modelOverrides`` maps to also counts as its key.
+- A primary model that was chosen (ANTHROPIC_MODEL, a settings ``model``) and is not allowed is
+  replaced by the default model, at start, with the line ``Model "X" is restricted by your
+  organization's settings. Using Y instead.``; with ``enforceAvailableModels`` the default
+  must be allowed too, else the first entry is used (an alias resolved, a first-party ID in the
+  provider's form, anything else as it is). An empty list keeps the default, enforced or not.
+- Managed settings with a list or ``enforceAvailableModels`` decide alone; otherwise every
+  file counts (read in the binary; the lists of several files are taken together, in order).
+- The background model is never checked against the list; where it follows the primary model
+  (gateways, Bedrock once a primary is chosen) it follows the replacement.
+- ``deniedModels`` counts only in managed settings (elsewhere Claude Code ignores it and says
+  so at start). A denied background model is replaced by the primary model; a denied default
+  primary steps down opus, sonnet, haiku (read in the binary). A family's alias denies the
+  family, an ID that version in every spelling (date, provider prefix), and an ID without a
+  minor version its minor versions too (``claude-opus-5`` denies ``claude-opus-5-5``);
+  ``best``, ``opusplan`` and ``default`` deny nothing (read in the binary).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ccprofile.claude import resolve
+from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.resolve import Composed, Model
+from ccprofile.claude.settings import Settings
+
+MANAGED = "managed-settings"
+_VERSIONED = re.compile(r"^(?:claude-)?([a-z]+)-\d")
+_DATED = re.compile(r"-\d{8}(?:-v\d+:\d+)?$")
+_PREFIX = re.compile(r"^(?:[a-z-]+\.)?anthropic\.")
+_NOT_DENIABLE = ("best", "opusplan", "default")
+STEP_DOWN = ("opus", "sonnet", "haiku")  # a denied default primary's next choices
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The model policy Claude Code applies: the list of allowed entries (None: no list), whether
+    it is enforced, the denied entries, and the files each came from."""
+
+    available: tuple[str, ...] | None
+    enforce: bool
+    denied: tuple[str, ...]
+    list_files: tuple[str, ...]
+    denied_files: tuple[str, ...]
+
+    @property
+    def restricts(self) -> bool:
+        return self.available is not None or bool(self.denied)
+
+
+def policy(settings: Sequence[Settings]) -> Policy:
+    managed = [
+        s for s in settings if s.source == MANAGED and (s.available is not None or s.enforce is not None)
+    ]
+    deciding = managed or list(settings)
+    available: list[str] | None = None
+    enforce = False
+    files: list[str] = []
+    for document in deciding:
+        if document.available is not None:
+            available = [*(available or []), *(e for e in document.available if e not in (available or []))]
+            files.append(str(document.path))
+        if document.enforce is not None:
+            enforce = document.enforce
+    denied_in = [s for s in settings if s.source == MANAGED and s.denied]
+    denied = tuple(dict.fromkeys(e for s in denied_in for e in s.denied or ()))
+    return Policy(
+        tuple(available) if available is not None else None,
+        enforce,
+        denied,
+        tuple(files),
+        tuple(str(s.path) for s in denied_in),
+    )
+
+
+def _normal(value: str) -> str:
+    value = value.strip().lower()
+    return value[: -len("[1m]")] if value.endswith("[1m]") else value
+
+
+def _family(model: str, catalog: Catalog) -> str | None:
+    found = catalog.model_of(model, "anthropic")
+    if found is not None:
+        return found.family
+    named = _VERSIONED.match(_PREFIX.sub("", model))
+    return named.group(1) if named else None
+
+
+def _first_party(model: str, catalog: Catalog) -> str:
+    """The first-party spelling of a catalog model (a provider's ID included); else as it is."""
+    for entry in catalog.models:
+        if model in entry.ids.values() or _PREFIX.sub("us.anthropic.", model) in entry.ids.values():
+            return entry.ids.get("first_party") or model
+    return model
+
+
+def allows(entries: Sequence[str], model: str, catalog: Catalog, overrides: Mapping[str, str]) -> bool:
+    """Whether ``entries`` (availableModels) allow ``model``, a model's ID as resolved."""
+    normal = [_normal(e) for e in entries]
+    families = set(catalog.families)
+    specific = {m.group(1) for e in normal if (m := _VERSIONED.match(e)) and e not in families}
+    forms = {
+        model,
+        _first_party(model, catalog),
+        *(key for key, value in overrides.items() if value == model),
+    }
+    for form in (_normal(f) for f in forms):
+        for entry in normal:
+            if entry in families:
+                if entry not in specific and _family(form, catalog) == entry:
+                    return True
+                continue
+            for allowed in (entry, f"claude-{entry}"):
+                if form == allowed or form.startswith(allowed + "-"):
+                    return True
+    return False
+
+
+def denies(entries: Sequence[str], model: str, catalog: Catalog) -> bool:
+    """Whether managed ``deniedModels`` ``entries`` deny ``model``."""
+    canonical = _DATED.sub("", _normal(_first_party(model, catalog))).removesuffix("-fast")
+    families = set(catalog.families)
+    for entry in (_normal(e) for e in entries):
+        if entry in _NOT_DENIABLE:
+            continue
+        if entry in families:
+            if _family(canonical, catalog) == entry:
+                return True
+            continue
+        wanted = _DATED.sub("", _normal(_first_party(entry, catalog)))
+        wanted = wanted if wanted.startswith("claude-") else f"claude-{wanted}"
+        if canonical == wanted or canonical.startswith(wanted + "-"):
+            return True
+    return False
+
+
+def _as_sent(entry: str, composed: Composed, catalog: Catalog, region: str | None) -> str:
+    """An availableModels entry as Claude Code sends it when it falls back to it: an alias
+    resolved, a first-party ID in the provider's form (Bedrock's regional), else as it is."""
+    env = composed.env
+    provider = detect_provider(env)
+    resolved = resolve.resolve_alias(entry, env, provider, catalog, region)
+    if resolved is not None:
+        return resolved[0]
+    found = next((m for m in catalog.models if m.ids.get("first_party") == entry), None)
+    own = found.id_for(provider) if found is not None else None
+    return resolve.regional(own, provider, env, region) if own else entry
+
+
+def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Policy) -> Model:
+    """The default primary, stepped down past what managed deniedModels deny."""
+    env = composed.env
+    provider = detect_provider(env)
+    default = resolve.regional(catalog.default_primary[provider], provider, env, region)
+    if not denies(rules.denied, default, catalog):
+        return Model(default, "default", None, selected=False)
+    for alias in STEP_DOWN:
+        resolved = resolve.resolve_alias(alias, env, provider, catalog, region)
+        if resolved is not None and not denies(rules.denied, resolved[0], catalog):
+            return Model(
+                resolved[0], "default", None, selected=False, restricted=(default, rules.denied_files[0])
+            )
+    return Model(default, "default", None, selected=False)
+
+
+def primary(
+    model: Model,
+    composed: Composed,
+    settings: Sequence[Settings],
+    catalog: Catalog,
+    region: str | None = None,
+) -> Model:
+    """The primary model Claude Code uses once its model policy is applied (before
+    modelOverrides, whose keys the policy also accepts)."""
+    rules = policy(settings)
+    if not rules.restricts:
+        return model
+    overrides, _ = resolve.overrides_in_force(settings)
+    default = _default(composed, catalog, region, rules)
+    entries = rules.available
+    refused_by = rules.list_files[0] if rules.list_files else ""  # the enforced list, if any
+    if model.selected:
+        listed = entries is None or allows(entries, model.model, catalog, overrides)
+        if listed and not denies(rules.denied, model.model, catalog):
+            return model
+        refused_by = rules.list_files[0] if not listed else rules.denied_files[0]
+        chosen: str | None = model.alias or model.as_set
+    else:
+        chosen = None
+    if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
+        first = _as_sent(entries[0], composed, catalog, region)
+        return Model(first, "policy", None, refused_by, restricted=(chosen, refused_by) if chosen else None)
+    if chosen is None:
+        return default
+    return replace(default, restricted=(chosen, refused_by))
+
+
+def background(model: Model, primary_model: Model, settings: Sequence[Settings], catalog: Catalog) -> Model:
+    """The background model once managed deniedModels apply: a denied one is replaced by the
+    primary model (availableModels never applies to it)."""
+    rules = policy(settings)
+    if rules.denied and denies(rules.denied, model.model, catalog):
+        return Model(
+            primary_model.model,
+            "policy",
+            None,
+            rules.denied_files[0],
+            restricted=(model.as_set, rules.denied_files[0]),
+        )
+    return model

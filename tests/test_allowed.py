@@ -1,0 +1,198 @@
+"""availableModels, enforceAvailableModels and deniedModels as Claude Code applies them: each
+case is a session observed in the real client (2.1.331 and 2.1.332 behave the same), unless
+marked "read in the binary"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ccprofile.claude import allowed
+from ccprofile.claude.catalog import load
+from ccprofile.cli.app import app
+
+FAST, HAIKU, MODEL = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
+GATEWAY = {"ANTHROPIC_BASE_URL": "https://gateway.example", "ANTHROPIC_API_KEY": "gw-key"}
+BEDROCK = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1"}
+ONLY_SONNET = {"availableModels": ["claude-sonnet-5-5"]}
+ENFORCED = {**ONLY_SONNET, "enforceAvailableModels": True}
+CATALOG = load()
+
+
+def _write(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+
+
+def sent(
+    home: Path, env: dict[str, str], user: object = None, managed: object = None, project: object = None
+) -> Any:
+    if user is not None:
+        _write(home / ".claude" / "settings.json", user)
+    if managed is not None:
+        _write(home.parent / "managed" / "managed-settings.json", managed)
+    if project is not None:
+        _write(home / "work" / ".claude" / "settings.json", project)
+    (home / "work").mkdir(exist_ok=True)
+    result = CliRunner().invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(home / "work")], env=env
+    )
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.output)
+    return report["background"]["model"], report["primary"]["model"]
+
+
+@pytest.mark.parametrize(
+    ("env", "user", "expected"),
+    [
+        # Without enforce a refused primary becomes the default, even one not listed.
+        ({MODEL: "x-main", FAST: "x-fast"}, ONLY_SONNET, ("x-fast", "claude-opus-5-5")),
+        ({MODEL: "x-main", FAST: "x-fast"}, ENFORCED, ("x-fast", "claude-sonnet-5-5")),
+        ({}, {"availableModels": ["sonnet"]}, ("claude-haiku-5-5", "claude-opus-5-5")),
+        (
+            {},
+            {"availableModels": ["sonnet"], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-sonnet-5-5"),
+        ),
+        (
+            {MODEL: "opus", HAIKU: "x-haiku"},
+            {"availableModels": ["sonnet"], "enforceAvailableModels": True},
+            ("x-haiku", "claude-sonnet-5-5"),
+        ),
+        # An alias entry allows the family's IDs; an ID entry allows the alias that means it.
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": ["sonnet"]},
+            ("claude-haiku-5-5", "claude-sonnet-5-5"),
+        ),
+        ({MODEL: "sonnet"}, ENFORCED, ("claude-haiku-5-5", "claude-sonnet-5-5")),
+        # With enforce the default still comes first when the list allows it.
+        (
+            {MODEL: "claude-haiku-5-5"},
+            {"availableModels": ["sonnet", "opus"], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-opus-5-5"),
+        ),
+        (
+            {MODEL: "claude-opus-5-5"},
+            {"availableModels": ["haiku", "sonnet"], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-haiku-5-5"),
+        ),
+        # Prefixes: an entry allows the IDs that begin with it and a "-", "claude-" put in front.
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": ["claude-sonnet-5"]},
+            ("claude-haiku-5-5", "claude-sonnet-5-5"),
+        ),
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": ["sonnet-5-5"]},
+            ("claude-haiku-5-5", "claude-sonnet-5-5"),
+        ),
+        (
+            {MODEL: "claude-sonnet-5-5-20990101"},
+            {"availableModels": ["claude-sonnet-5-5"]},
+            ("claude-haiku-5-5", "claude-sonnet-5-5-20990101"),
+        ),
+        # A dated entry does not allow the undated ID; enforced, the entry is sent as written.
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": ["claude-sonnet-5-5-20990101"], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-sonnet-5-5-20990101"),
+        ),
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": ["us.anthropic.claude-sonnet-5-5-v1:0"], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "us.anthropic.claude-sonnet-5-5-v1:0"),
+        ),
+        # An empty list keeps the default, enforced or not.
+        (
+            {},
+            {"availableModels": [], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-opus-5-5"),
+        ),
+        (
+            {MODEL: "claude-sonnet-5-5"},
+            {"availableModels": [], "enforceAvailableModels": True},
+            ("claude-haiku-5-5", "claude-opus-5-5"),
+        ),
+        # Where the background follows the primary, it follows the replacement.
+        ({**GATEWAY, MODEL: "x-main"}, ENFORCED, ("claude-sonnet-5-5", "claude-sonnet-5-5")),
+        ({**BEDROCK}, ENFORCED, ("us.anthropic.claude-sonnet-5-5", "us.anthropic.claude-sonnet-5-5")),
+        (
+            {**BEDROCK, MODEL: "x-main"},
+            ENFORCED,
+            ("us.anthropic.claude-sonnet-5-5", "us.anthropic.claude-sonnet-5-5"),
+        ),
+        # deniedModels counts only in managed settings.
+        ({}, {"deniedModels": ["claude-opus-5-5"]}, ("claude-haiku-5-5", "claude-opus-5-5")),
+        ({}, {"deniedModels": ["claude-haiku-5-5"]}, ("claude-haiku-5-5", "claude-opus-5-5")),
+    ],
+)
+def test_the_models_sent_under_a_policy_in_user_settings(
+    home: Path, env: dict[str, str], user: object, expected: tuple[str, str]
+) -> None:
+    assert sent(home, env, user=user) == expected
+
+
+def test_a_project_files_list_applies_and_a_broken_file_is_skipped_whole(home: Path) -> None:
+    assert sent(home, {MODEL: "x-main"}, project=ENFORCED) == ("claude-haiku-5-5", "claude-sonnet-5-5")
+    # The project's file has a wrong type: Claude Code skips it, the user's list still applies.
+    broken = {"availableModels": "claude-opus-5-5", "model": "x-project"}
+    assert sent(home, {}, user=ENFORCED, project=broken) == ("claude-haiku-5-5", "claude-sonnet-5-5")
+
+
+def test_managed_deny_sends_the_background_to_the_primary_and_steps_a_denied_default_down(home: Path) -> None:
+    assert sent(home, {}, managed={"deniedModels": ["claude-haiku-5-5"]}) == (
+        "claude-opus-5-5",
+        "claude-opus-5-5",
+    )
+    # Read in the binary: a denied default primary steps down opus, sonnet, haiku.
+    assert sent(home, {}, managed={"deniedModels": ["opus"]}) == ("claude-haiku-5-5", "claude-sonnet-5-5")
+
+
+def test_a_managed_policy_decides_alone(home: Path) -> None:
+    """Read in the binary: enforce from user settings counts only where managed settings set no
+    model policy of their own."""
+    managed = {"availableModels": ["claude-sonnet-5-5"]}
+    user = {"enforceAvailableModels": True}
+    assert sent(home, {MODEL: "x-main"}, user=user, managed=managed) == (
+        "claude-haiku-5-5",
+        "claude-opus-5-5",
+    )
+
+
+@pytest.mark.parametrize(
+    ("entries", "model", "expected"),
+    [
+        (["sonnet"], "claude-sonnet-4-5-20250929", True),
+        (["sonnet", "claude-sonnet-5"], "claude-sonnet-4-5-20250929", False),  # a version named: only it
+        (["SONNET[1m]"], "claude-sonnet-5-5", True),
+        (["claude-sonnet-5-5"], "us.anthropic.claude-sonnet-5-5", True),  # a provider's spelling
+        (["claude-opus-5-5"], "claude-opus-5", False),
+        (["x-allowed"], "x-allowed", True),
+    ],
+)
+def test_an_entry_allows(entries: list[str], model: str, expected: bool) -> None:
+    assert allowed.allows(entries, model, CATALOG, {}) is expected
+
+
+def test_a_model_overrides_maps_to_counts_as_its_key() -> None:
+    assert allowed.allows(["claude-opus-5-5"], "arn:x", CATALOG, {"claude-opus-5-5": "arn:x"})
+
+
+@pytest.mark.parametrize(
+    ("entries", "model", "expected"),
+    [
+        (["haiku"], "claude-haiku-4-5-20251001", True),
+        (["claude-haiku-4-5"], "us.anthropic.claude-haiku-4-5-20251001-v1:0", True),
+        (["claude-opus-5"], "claude-opus-5-5", True),
+        (["claude-opus-5-5"], "claude-opus-5", False),
+        (["opusplan", "best", "default"], "claude-opus-5-5", False),
+    ],
+)
+def test_a_managed_deny_entry_denies(entries: list[str], model: str, expected: bool) -> None:
+    assert allowed.denies(entries, model, CATALOG) is expected
