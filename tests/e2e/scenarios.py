@@ -372,4 +372,43 @@ SCENARIOS = (
         user={"model": "x-user"},
         managed={"model": "x-managed"},
     ),
+    # The organisation's model policy (availableModels, enforceAvailableModels, deniedModels).
+    Scenario(
+        "availableModels refuses the pinned primary",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "claude-haiku-5-5"},
+        user={"availableModels": ["sonnet"]},
+    ),
+    Scenario(
+        "availableModels enforced, gateway",
+        exports={"ANTHROPIC_MODEL": "x-main"},
+        user={"availableModels": ["claude-sonnet-5-5"], "enforceAvailableModels": True},
+    ),
+    Scenario(
+        "availableModels enforced, bedrock, nothing pinned",
+        provider="bedrock",
+        project={"availableModels": ["claude-sonnet-5-5"], "enforceAvailableModels": True},
+    ),
+    Scenario(
+        "managed deniedModels sends the background to the primary",
+        provider="anthropic",
+        managed={"deniedModels": ["claude-haiku-5-5"]},
+    ),
+    Scenario(
+        "managed availableModels over the user's enforce",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "claude-haiku-5-5"},
+        user={"enforceAvailableModels": True},
+        managed={"availableModels": ["claude-sonnet-5-5"]},
+    ),
+    # A wrong type makes Claude Code skip the whole file (its model and env too).
+    Scenario(
+        "a settings file with a malformed modelOverrides is skipped whole",
+        user={"modelOverrides": "x", "model": "x-user", "env": {"ANTHROPIC_SMALL_FAST_MODEL": "x-fast"}},
+    ),
+    Scenario(
+        "deniedModels in user settings is ignored",
+        provider="anthropic",
+        user={"deniedModels": ["claude-haiku-5-5"]},
+    ),
 )

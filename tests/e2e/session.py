@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -118,6 +119,33 @@ def _reap(pid_file: Path, seconds: float = 10.0) -> None:
         _wait(gone, seconds)
 
 
+_DIALOG = "Enter to confirm"
+_CONTINUE = re.compile(r"(\d)\. Continue")
+
+
+def _start(tmux: Tmux) -> None:
+    """Wait for the input box, answering the dialogs a settings file can raise at start:
+    "Settings Error" (a file Claude Code skips) and "Settings Warning" (a key it ignores) are
+    both left by their "Continue" choice, as a user who reads on would."""
+    for _ in range(4):
+        _wait(
+            lambda: any(mark in tmux.screen() for mark in (PROMPT_GLYPH, "[exited", _DIALOG)),
+            READY_SECONDS,
+        )
+        screen = tmux.screen()
+        if _DIALOG not in screen or "[exited" in screen:
+            return
+        choice = _CONTINUE.search(screen)
+        if choice is None:
+            raise E2eError(f"Claude Code asks something the harness cannot answer:\n{screen}")
+        option = choice.group(0)
+        tmux.type(choice.group(1))
+        time.sleep(1.0)
+        if _DIALOG in tmux.screen() and option in tmux.screen():
+            tmux.press("Enter")
+        _wait(lambda option=option: option not in tmux.screen(), READY_SECONDS)  # type: ignore[misc]
+
+
 def run_claude(
     claude: str,
     env: Mapping[str, str],
@@ -139,7 +167,7 @@ def run_claude(
     try:
         # The prompt glyph marks the input box; a version that draws another glyph still gets
         # the prompt once the time is up.
-        _wait(lambda: PROMPT_GLYPH in tmux.screen() or "[exited" in tmux.screen(), READY_SECONDS)
+        _start(tmux)
         tmux.type(PROMPT)
         # Enter only once the text is in the box, so a slow first paint cannot eat the prompt.
         _wait(lambda: PROMPT[:40] in tmux.screen().replace("\n", ""), READY_SECONDS)
