@@ -196,3 +196,18 @@ def test_a_model_overrides_maps_to_counts_as_its_key() -> None:
 )
 def test_a_managed_deny_entry_denies(entries: list[str], model: str, expected: bool) -> None:
     assert allowed.denies(entries, model, CATALOG) is expected
+
+
+def test_a_pin_the_list_refuses_is_said_on_the_write_and_refused_with_strict(home: Path) -> None:
+    _write(home / ".claude" / "settings.json", {"availableModels": ["sonnet"]})
+    refused = CliRunner().invoke(app, ["set-model", "claude-haiku-5-5", "--shell", "bash", "--strict"])
+    assert refused.exit_code == 1 and not (home / ".bashrc").exists()
+    result = CliRunner().invoke(
+        app, ["set-model", "claude-haiku-5-5", "--shell", "bash"], env={"COLUMNS": "200"}
+    )
+    said = " ".join(result.output.split())
+    assert (
+        "With claude-haiku-5-5 pinned in ~/.bashrc, Claude Code started from a new terminal uses claude-opus-5-5: "
+        "availableModels in ~/.claude/settings.json does not allow it, so Claude Code replaces it when it "
+        "starts. Fix: pin a model that availableModels allows."
+    ) in said

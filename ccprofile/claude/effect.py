@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import starts
+from ccprofile.claude import allowed, starts
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
@@ -107,6 +107,16 @@ def shortfalls(
         reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
         repair = fix(place, variable, None, shell, keep=expected.value)
         if (
+            model.restricted is not None
+            and expected.value is not None
+            and model.restricted[0] == expected.value
+        ):
+            # The pin is read; the organisation's model policy replaces it at start.
+            where = model.restricted[1]
+            key = "deniedModels" if where in allowed.policy(settings).denied_files else "availableModels"
+            reason = f"{key} in {where} does not allow it, so Claude Code replaces it when it starts"
+            repair = f"Fix: pin a model that {key} allows."
+        elif (
             catalog is not None
             and model.override is not None
             and expected.value is not None
