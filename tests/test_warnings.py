@@ -496,6 +496,21 @@ def denied_models_outside_managed_settings(home: Path) -> tuple[dict[str, str], 
     )
 
 
+def several_providers(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_MANTLE=1\n")
+    env = {"CLAUDE_CODE_USE_VERTEX": "true", "CLAUDE_CODE_USE_MANTLE": "1", "CLAUDE_CODE_USE_FOUNDRY": "0"}
+    return (
+        env,
+        "several-providers",
+        [
+            "CLAUDE_CODE_USE_MANTLE and CLAUDE_CODE_USE_VERTEX are on; Claude Code uses mantle "
+            "(CLAUDE_CODE_USE_MANTLE comes first in its order: bedrock, foundry, anthropic_aws, "
+            "anthropic_google_cloud, mantle, vertex) and says nothing of the others. Fix: turn off the ones "
+            "you do not mean (CLAUDE_CODE_USE_VERTEX in this shell's environment)."
+        ],
+    )
+
+
 def model_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
     path = _settings(home, {"availableModels": ["sonnet"]})
     return (
@@ -711,6 +726,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_modelled_provider, "zsh"),
         (not_modelled_provider_alone_is_no_switch, "zsh"),
         (denied_models_outside_managed_settings, "zsh"),
+        (several_providers, "zsh"),
         (model_restricted, "zsh"),
         (background_not_restricted, "zsh"),
         (background_denied, "zsh"),

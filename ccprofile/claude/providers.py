@@ -82,6 +82,7 @@ PROVIDERS = tuple(BY_NAME)
 # Where model names are the user's own, which no catalog can know: an unknown one is no typo.
 NAMED_BY_USER = tuple(p.name for p in TABLE if p.named_by_user)
 _SWITCHED = tuple((p.switch, p.name) for p in TABLE if p.switch)
+SWITCH_ORDER = _SWITCHED  # (variable, provider), the first on decides
 # CLAUDE_CODE_USE_GATEWAY selects a gateway only in a session an app (Claude Desktop) starts
 # with CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST (2.1.332's binary, its gateway check): not modelled.
 HOST_GATEWAY = ("CLAUDE_CODE_USE_GATEWAY", "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST")
@@ -102,6 +103,12 @@ def detect_provider(env: Mapping[str, str]) -> str:
     if base_url and base_url != OFFICIAL_BASE_URL:
         return "gateway"
     return "anthropic"
+
+
+def switched_on(env: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(variable, provider) of every provider switch that is on, in Claude Code's order: the
+    first decides, and Claude Code says nothing of the others (observed in 2.1.332)."""
+    return [(variable, provider) for variable, provider in _SWITCHED if is_truthy(env.get(variable))]
 
 
 def unmodelled_provider(env: Mapping[str, str]) -> tuple[str, str] | None:

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from ccprofile.claude import allowed, resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
-from ccprofile.claude.providers import BY_NAME, NAMED_BY_USER, OWN, detect_provider, unmodelled_provider
+from ccprofile.claude.providers import (
+    BY_NAME,
+    NAMED_BY_USER,
+    OWN,
+    SWITCH_ORDER,
+    detect_provider,
+    switched_on,
+    unmodelled_provider,
+)
 from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -439,6 +447,28 @@ def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
             )
 
 
+def _several_providers(s: Situation) -> Iterator[StatusWarning]:
+    """More than one provider switch on: the first in Claude Code's order decides, silently."""
+    said: set[tuple[str, ...]] = set()
+    for composed in (s.fresh, s.now):
+        switches = switched_on(composed.env)
+        names = tuple(variable for variable, _ in switches)
+        if len(switches) < 2 or names in said:
+            continue
+        said.add(names)
+        (variable, provider), others = switches[0], switches[1:]
+        where = "; ".join(
+            f"{other} in {place_of(composed.origins[other], other, s.scan, s.ours).where}"
+            for other, _ in others
+        )
+        yield StatusWarning(
+            "several-providers",
+            f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} comes first in its "
+            f"order: {', '.join(p for _, p in SWITCH_ORDER)}) and says nothing of the others. Fix: turn off "
+            f"the ones you do not mean ({where}).",
+        )
+
+
 def _restricted(s: Situation) -> Iterator[StatusWarning]:
     """A model the organisation's policy (availableModels, managed deniedModels) replaces, and a
     background model the list does not stop."""
@@ -721,6 +751,7 @@ def find_warnings(s: Situation) -> tuple[StatusWarning, ...]:
         _drifts,
         _unmodelled,
         _restricted,
+        _several_providers,
         _overridden,
         _bedrock_region,
     ):
