@@ -9,12 +9,14 @@ with ``HOME`` in a temporary directory.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +193,11 @@ class Sandbox:
     def _managed_overlay(self) -> list[str]:
         """The command prefix that runs a program with the scenario's managed settings file in
         /etc/claude-code, where Claude Code 2.1.332 reads it on Linux (no variable moves it)."""
-        upper, work = self.root / "etc-upper", self.root / "etc-work"
+        # Not under the sandbox's root: mount's options are comma-separated, and a scenario's
+        # directory may have a comma in its name.
+        base = Path(tempfile.mkdtemp(prefix="ccprofile-e2e-etc-"))
+        atexit.register(shutil.rmtree, base, True)
+        upper, work = base / "upper", base / "work"
         (upper / "claude-code").mkdir(parents=True)
         work.mkdir()
         (upper / "claude-code" / "managed-settings.json").write_text(json.dumps(self.scenario.managed))
