@@ -55,7 +55,9 @@ def test_lines_added_after_the_rule_stay_when_it_goes() -> None:
 def test_the_file_is_gits_global_ignore_file(home: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     env = {"PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": str(home / ".config")}
     assert git_ignore.ignore_file(repo, env, home) == home / ".config" / "git" / "ignore"
-    assert git_ignore.ignore_file(repo, {"PATH": "/usr/bin:/bin"}, home) == home / ".config" / "git" / "ignore"
+    assert (
+        git_ignore.ignore_file(repo, {"PATH": "/usr/bin:/bin"}, home) == home / ".config" / "git" / "ignore"
+    )
     assert git("config", "--global", "core.excludesfile", "~/.gitignore_global", cwd=repo).returncode == 0
     assert git_ignore.ignore_file(repo, env, home) == home / ".gitignore_global"
     assert git("config", "--global", "core.excludesfile", "relative/ignore", cwd=repo).returncode == 0
@@ -63,7 +65,9 @@ def test_the_file_is_gits_global_ignore_file(home: Path, repo: Path, monkeypatch
     assert git_ignore.ignore_file(repo, env, home) == home / ".config" / "git" / "ignore"
 
 
-def test_a_local_pin_in_a_repository_adds_the_rule_once_and_git_then_ignores_it(home: Path, repo: Path) -> None:
+def test_a_local_pin_in_a_repository_adds_the_rule_once_and_git_then_ignores_it(
+    home: Path, repo: Path
+) -> None:
     ignore = home / ".config" / "git" / "ignore"
     ignore.parent.mkdir(parents=True)
     ignore.write_text("*.swp\n")

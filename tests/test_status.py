@@ -501,10 +501,7 @@ def test_verbose_and_json_show_what_each_alias_sends_and_why(home: Path) -> None
     assert "Aliases on bedrock, for a claude started from this shell:" in shown
     assert "  sonnet -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
     assert "  opus -> x-opus (ANTHROPIC_DEFAULT_OPUS_MODEL, this shell's environment)" in shown
-    assert (
-        "opusplan -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)"
-        in shown
-    )
+    assert "opusplan -> eu.anthropic.claude-sonnet-4-5-20250929-v1:0 (Claude Code's own)" in shown
 
 
 def test_the_primarys_fallback_list_is_shown_and_the_background_never_falls_back(home: Path) -> None:

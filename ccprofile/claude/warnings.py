@@ -463,9 +463,9 @@ def _several_providers(s: Situation) -> Iterator[StatusWarning]:
         )
         yield StatusWarning(
             "several-providers",
-            f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} comes first in its "
-            f"order: {', '.join(p for _, p in SWITCH_ORDER)}) and says nothing of the others. Fix: turn off "
-            f"the ones you do not mean ({where}).",
+            f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} "
+            f"comes first in its order: {', '.join(p for _, p in SWITCH_ORDER)}) and says nothing of the "
+            f"others. Fix: turn off the ones you do not mean ({where}).",
         )
 
 

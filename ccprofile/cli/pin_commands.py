@@ -281,22 +281,8 @@ def set_model(
     \b
         ccprofile set-model claude-sonnet-4-5-20250929
     """
-    from ccprofile.claude import selection
-
-    refuse_contradictions(strict=strict, force=force)
-    chosen_provider = provider_from(provider)
-    prefix = bedrock_prefix_here(chosen_provider)
-    choice = selection.choose(
-        model, chosen_provider, catalog_here(), background=False, force=force, prefix=prefix
-    )
-
-    def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins[variables.PRIMARY] = choice.value
-        return pins
-
-    what = f"pins the primary model to {choice.value}"
     where = Where(shell, file, scope, project)
-    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
+    _pin(variables.PRIMARY, "primary", model, provider, where, dry_run, strict, force, verify)
 
 
 @errors
@@ -331,6 +317,23 @@ def set_subagent_model(
     \b
         ccprofile set-subagent-model haiku
     """
+    where = Where(shell, file, scope, project)
+    _pin(variables.SUBAGENT, "subagent", model, provider, where, dry_run, strict, force, verify)
+
+
+def _pin(
+    variable: str,
+    kind: str,
+    model: str,
+    provider: str | None,
+    where: Where,
+    dry_run: bool,
+    strict: bool,
+    force: bool,
+    verify: bool | None,
+) -> None:
+    """set-model and set-subagent-model: one variable, an alias kept as typed (Claude Code
+    resolves it), any other value checked against the catalog for the provider."""
     from ccprofile.claude import selection
 
     refuse_contradictions(strict=strict, force=force)
@@ -341,11 +344,10 @@ def set_subagent_model(
     )
 
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins[variables.SUBAGENT] = choice.value
+        pins[variable] = choice.value
         return pins
 
-    what = f"pins the subagent model to {choice.value}"
-    where = Where(shell, file, scope, project)
+    what = f"pins the {kind} model to {choice.value}"
     _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, note=choice.note, force=force)
 
 
@@ -369,14 +371,24 @@ def unset_fast_model(
         ccprofile unset-fast-model --dry-run
     """
 
+    where = Where(shell, file, scope, project)
+    _unpin(variables.BACKGROUND_PINS, "background", where, dry_run, strict, verify)
+
+
+def _unpin(
+    names: Sequence[str], kind: str, where: Where, dry_run: bool, strict: bool, verify: bool | None
+) -> None:
+    """The unset commands: ``names`` leave the block (or ccprofile's keys of the settings file),
+    the other pins stay; in a settings file they go even without ccprofile's record of them."""
+
     def edit(pins: dict[str, str]) -> dict[str, str]:
-        for name in variables.BACKGROUND_PINS:
+        for name in names:
             pins.pop(name, None)
         return pins
 
-    what = "has no background-model pin"
-    where = Where(shell, file, scope, project)
-    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=variables.BACKGROUND_PINS)
+    _write(
+        where, edit, f"has no {kind}-model pin", dry_run=dry_run, strict=strict, verify=verify, adopt=names
+    )
 
 
 @errors
@@ -399,13 +411,8 @@ def unset_model(
         ccprofile unset-model
     """
 
-    def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins.pop(variables.PRIMARY, None)
-        return pins
-
-    what = "has no primary-model pin"
     where = Where(shell, file, scope, project)
-    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=(variables.PRIMARY,))
+    _unpin((variables.PRIMARY,), "primary", where, dry_run, strict, verify)
 
 
 @errors
@@ -428,13 +435,8 @@ def unset_subagent_model(
         ccprofile unset-subagent-model
     """
 
-    def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins.pop(variables.SUBAGENT, None)
-        return pins
-
-    what = "has no subagent-model pin"
     where = Where(shell, file, scope, project)
-    _write(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=(variables.SUBAGENT,))
+    _unpin((variables.SUBAGENT,), "subagent", where, dry_run, strict, verify)
 
 
 @errors
