@@ -106,6 +106,13 @@ def test_subagent_pin_is_resolved_by_status_and_its_unset_leaves_the_file_as_it_
     assert (home / ".bashrc").read_text() == "# mine\n"
 
 
+def test_a_subagent_pin_a_login_shell_misses_is_said_as_for_the_other_pins(home: Path) -> None:
+    result = invoke("set-subagent-model", "sonnet", "--shell", "bash")
+    said = " ".join(result.output.split())
+    assert "With sonnet pinned in ~/.bashrc, Claude Code started from a login bash" in said
+    assert "Fix: create ~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`." in said
+
+
 def test_a_subagent_pin_beaten_by_settings_is_said_on_the_write(home: Path) -> None:
     settings = home / ".claude" / "settings.json"
     settings.parent.mkdir()

@@ -468,17 +468,18 @@ def build(inputs: Inputs) -> Report:
     region = inputs.aws_config_region
     background_now, primary_now = _resolve(now, settings, catalog, region)
     background_new, primary_new = _resolve(fresh, settings, catalog, region)
+    background_other = primary_other = subagents_other = None
+    if inputs.shell is not None and inputs.other is not None:
+        other_base, other_origins = new_terminal_base(inputs, inputs.other)
+        other = resolve.compose(other_base, other_origins, settings)
+        background_other, primary_other = _resolve(other, settings, catalog, region)
+        subagents_other = _subagent(other, primary_other, settings, catalog, region)
     subagents = View(
         _subagent(now, primary_now, settings, catalog, region),
         _subagent(fresh, primary_new, settings, catalog, region) if inputs.shell is not None else None,
         (),
+        subagents_other,
     )
-    background_other = primary_other = None
-    if inputs.shell is not None and inputs.other is not None:
-        other_base, other_origins = new_terminal_base(inputs, inputs.other)
-        background_other, primary_other = _resolve(
-            resolve.compose(other_base, other_origins, settings), settings, catalog
-        )
     known = inputs.shell is not None
     # The layers list shows this shell's environment, then what the profile adds, then settings.
     profile_layers = [
