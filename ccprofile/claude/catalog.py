@@ -158,11 +158,6 @@ class Catalog:
             found = [m for m in self.models if _BEDROCK_REGION.sub("", m.id_for("bedrock") or "-") == bare]
         return found[0] if found else None
 
-    def ids_for(self, provider: str) -> list[str]:
-        """Every ID ``provider`` has in the catalog (a gateway: every column's)."""
-        columns = COLUMNS.values() if provider == "gateway" else (COLUMNS[provider],)
-        return list(dict.fromkeys(i for m in self.models for c in columns if (i := m.ids.get(c))))
-
     def retirement(self, value: str) -> Retired | None:
         return next((r for r in self.retired if r.id == value), None)
 

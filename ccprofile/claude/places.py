@@ -40,12 +40,6 @@ class Place:
     scope: str | None = None  # a settings key ccprofile wrote: the --scope it was written with
     source: str | None = None  # settings: which layer (project-settings, managed-settings, ...)
 
-    @property
-    def shared(self) -> bool:
-        """A file that is not the user's alone to edit: the project's committed settings (the
-        team's) or managed settings (an administrator's)."""
-        return self.source in ("project-settings", "managed-settings")
-
 
 def pinned_scope(ours: Ours | None, file: str | None, variable: str | None) -> str | None:
     """The --scope a settings value was pinned with, when ccprofile wrote that key; else None.

@@ -461,7 +461,7 @@ SHELLS: dict[str, Shell] = {
                 name,
                 POSIX,
                 _sh_file,
-                _env_reads(lambda h: None),
+                _env_reads(lambda _home: None),
                 ". {file}",
                 why=_sh_why,
                 looks=_profile_looks,
