@@ -211,3 +211,43 @@ def test_a_pin_the_list_refuses_is_said_on_the_write_and_refused_with_strict(hom
         "availableModels in ~/.claude/settings.json does not allow it, so Claude Code replaces it when it "
         "starts. Fix: pin a model that availableModels allows."
     ) in said
+
+
+def _warnings(home: Path, env: dict[str, str]) -> dict[str, list[str]]:
+    result = CliRunner().invoke(app, ["status", "--json", "--shell", "zsh"], env=env)
+    found: dict[str, list[str]] = {}
+    for warning in json.loads(result.output)["warnings"]:
+        found.setdefault(warning["code"], []).append(warning["message"])
+    return found
+
+
+def test_no_warning_where_the_policy_sends_the_model_chosen(home: Path) -> None:
+    """Refused, then replaced by the default, which is the same model: nothing changes."""
+    _write(home / ".claude" / "settings.json", {"availableModels": ["sonnet"]})
+    assert "model-restricted" not in _warnings(home, {MODEL: "claude-opus-5-5"})
+
+
+def test_a_denied_default_steps_down_silently_and_a_denied_background_is_not_a_pin(home: Path) -> None:
+    _write(home.parent / "managed" / "managed-settings.json", {"deniedModels": ["claude-opus-5-5", "haiku"]})
+    found = _warnings(home, {})
+    assert "model-restricted" not in found and "costly-background" not in found
+    assert [m.split(":")[0] for m in found["background-denied"]] == [
+        f"deniedModels in {home.parent / 'managed' / 'managed-settings.json'} denies the background model "
+        "claude-haiku-5-5"
+    ]
+    # A pin of opus is refused: the fix does not suggest a denied model.
+    (restricted,) = _warnings(home, {MODEL: "opus"})["model-restricted"]
+    assert "uses claude-sonnet-5-5 instead" in restricted
+    assert restricted.endswith("Fix: unset it, or pin a model deniedModels in that file does not deny.")
+
+
+def test_a_policy_that_leaves_no_model_says_claude_code_does_not_start(home: Path) -> None:
+    _write(home.parent / "managed" / "managed-settings.json", {"deniedModels": ["opus", "sonnet", "haiku"]})
+    (message,) = _warnings(home, {})["no-model-left"]
+    assert "Claude Code does not start" in message
+
+
+def test_the_stale_fix_does_not_pin_a_denied_model(home: Path) -> None:
+    _write(home.parent / "managed" / "managed-settings.json", {"deniedModels": ["claude-opus-5-5"]})
+    (stale,) = _warnings(home, {MODEL: "opus"})["stale-in-this-shell"]
+    assert "set-model" not in stale

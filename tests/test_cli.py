@@ -113,6 +113,18 @@ def test_a_subagent_pin_a_login_shell_misses_is_said_as_for_the_other_pins(home:
     assert "Fix: create ~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`." in said
 
 
+def test_inherit_is_the_subagents_default_not_a_model(home: Path) -> None:
+    refused = invoke("set-subagent-model", "inherit", "--shell", "bash")
+    assert refused.exit_code == 2 and "unset-subagent-model` instead" in refused.output
+    report = json.loads(invoke("status", "--json", "--shell", "bash", input=None).output)
+    assert report["subagents"]["inherits_primary"] is True
+    found = runner.invoke(
+        app, ["status", "--json", "--shell", "bash"], env={"CLAUDE_CODE_SUBAGENT_MODEL": "inherit"}
+    )
+    codes = {w["code"] for w in json.loads(found.output)["warnings"]}
+    assert not codes & {"unknown-model", "wrong-provider-id", "retired-model"}, codes
+
+
 def test_a_subagent_pin_beaten_by_settings_is_said_on_the_write(home: Path) -> None:
     settings = home / ".claude" / "settings.json"
     settings.parent.mkdir()

@@ -518,9 +518,9 @@ def model_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
         "model-restricted",
         [
             f"The primary model claude-haiku-5-5 is not allowed by availableModels in {path}: Claude Code "
-            'uses claude-opus-5-5 instead when it starts (it prints \'Model "claude-haiku-5-5" is restricted '
-            "by your organization's settings. Using claude-opus-5-5 instead.'). Fix: pin a model the list "
-            "allows, e.g. `ccprofile set-model claude-opus-5-5`, or unset the one it refuses."
+            'started from this shell uses claude-opus-5-5 instead (it prints \'Model "claude-haiku-5-5" is '
+            "restricted by your organization's settings. Using claude-opus-5-5 instead.'). Fix: pin a model "
+            "the list allows, e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it."
         ],
     )
 

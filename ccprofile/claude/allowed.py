@@ -163,7 +163,8 @@ def _as_sent(entry: str, composed: Composed, catalog: Catalog, region: str | Non
 
 
 def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Policy) -> Model:
-    """The default primary, stepped down past what managed deniedModels deny."""
+    """The default primary, stepped down past what managed deniedModels deny (Claude Code says
+    nothing of that step; when every step is denied it does not start: see ``nothing_left``)."""
     env = composed.env
     provider = detect_provider(env)
     default = resolve.regional(catalog.default_primary[provider], provider, env, region)
@@ -172,10 +173,30 @@ def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Po
     for alias in STEP_DOWN:
         resolved = resolve.resolve_alias(alias, env, provider, catalog, region)
         if resolved is not None and not denies(rules.denied, resolved[0], catalog):
-            return Model(
-                resolved[0], "default", None, selected=False, restricted=(default, rules.denied_files[0])
-            )
+            return Model(resolved[0], "default", None, selected=False)
     return Model(default, "default", None, selected=False)
+
+
+def nothing_left(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
+) -> bool:
+    """Whether managed deniedModels deny the default primary and every model it steps down to:
+    Claude Code then does not start (read in the binary: "managed settings … block the default
+    model … and every model it could fall back to")."""
+    rules = policy(settings)
+    if not rules.denied:
+        return False
+    default = _default(composed, catalog, region, rules)
+    return denies(rules.denied, default.model, catalog)
+
+
+def first_allowed(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
+) -> str | None:
+    """The model to suggest where the policy refuses a pin: availableModels' first entry as
+    Claude Code would send it (None without a list, or with an empty one)."""
+    entries = policy(settings).available
+    return _as_sent(entries[0], composed, catalog, region) if entries else None
 
 
 def primary(
@@ -186,7 +207,8 @@ def primary(
     region: str | None = None,
 ) -> Model:
     """The primary model Claude Code uses once its model policy is applied (before
-    modelOverrides, whose keys the policy also accepts)."""
+    modelOverrides, whose keys the policy also accepts). ``restricted`` says which chosen
+    model it replaced, when the one sent is another."""
     rules = policy(settings)
     if not rules.restricts:
         return model
@@ -194,19 +216,19 @@ def primary(
     default = _default(composed, catalog, region, rules)
     entries = rules.available
     refused_by = rules.list_files[0] if rules.list_files else ""  # the enforced list, if any
+    chosen: str | None = None
     if model.selected:
         listed = entries is None or allows(entries, model.model, catalog, overrides)
         if listed and not denies(rules.denied, model.model, catalog):
             return model
         refused_by = rules.list_files[0] if not listed else rules.denied_files[0]
-        chosen: str | None = model.alias or model.as_set
-    else:
-        chosen = None
+        chosen = model.alias or model.as_set
     if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
         first = _as_sent(entries[0], composed, catalog, region)
-        return Model(first, "policy", None, refused_by, restricted=(chosen, refused_by) if chosen else None)
-    if chosen is None:
-        return default
+        replaced = (chosen, refused_by) if chosen is not None and first != model.model else None
+        return Model(first, "policy", None, refused_by, restricted=replaced)
+    if chosen is None or default.model == model.model:
+        return default if chosen is None else model  # refused, but replaced by the same model
     return replace(default, restricted=(chosen, refused_by))
 
 
@@ -220,6 +242,7 @@ def background(model: Model, primary_model: Model, settings: Sequence[Settings],
             "policy",
             None,
             rules.denied_files[0],
+            selected=False,  # nothing pinned it there: the policy moved it
             restricted=(model.as_set, rules.denied_files[0]),
         )
     return model

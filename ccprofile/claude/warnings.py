@@ -32,11 +32,13 @@ from ccprofile.claude.variables import (
     BACKGROUND,
     FAST,
     HAIKU,
+    INHERIT,
     PINNABLE,
     PINNED,
     PRIMARY,
     REGION,
     REGION_PREFIX,
+    SUBAGENT,
 )
 from ccprofile.startup.scan import Scan
 from ccprofile.startup.shells import Shell
@@ -81,6 +83,8 @@ class Situation:
         for composed in (self.fresh, self.now):
             for name in names:
                 value = composed.env.get(name, "")
+                if name == SUBAGENT and value == INHERIT:
+                    continue  # subagents use the primary model: no model ID to judge
                 if value and (name, value) not in seen:
                     seen.add((name, value))
                     yield name, value, place_of(composed.origins[name], name, self.scan, self.ours)
@@ -171,7 +175,7 @@ def _keep(s: Situation, gone: Sequence[str]) -> str:
             continue
         value = s.env[name]
         alias = name == PRIMARY and value.lower() in s.catalog.aliases
-        if alias or _sound(s, name, value):
+        if (alias and not _refused_by_policy(s, name, value)) or _sound(s, name, value):
             commands.append(f"`{pin_fix(name, value, 'shell').removeprefix('Fix: `').removesuffix('`.')}`")
     return " and ".join(commands)
 
@@ -209,13 +213,22 @@ def _fix(s: Situation, place: Place, name: str, value: str) -> str:
     return fix(place, name, value, s.shell)
 
 
+def _refused_by_policy(s: Situation, name: str, value: str) -> bool:
+    """A primary model the organisation's policy would replace (an alias resolved first)."""
+    if name != PRIMARY:
+        return False
+    rules = allowed.policy(s.settings)
+    resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
+    sent = resolved[0] if resolved is not None else value
+    refused = rules.available is not None and not allowed.allows(rules.available, sent, s.catalog, {})
+    return refused or allowed.denies(rules.denied, sent, s.catalog)
+
+
 def _sound(s: Situation, name: str, value: str) -> bool:
     """A value no warning of its own would be about: a current model of this provider (for
     the background, a small one)."""
-    if name == PRIMARY:
-        rules = allowed.policy(s.settings)
-        if rules.available is not None and not allowed.allows(rules.available, value, s.catalog, {}):
-            return False  # the organisation's list refuses it
+    if _refused_by_policy(s, name, value):
+        return False
     model = s.catalog.model_of(value, s.provider)
     if model is None or s.catalog.retirement(value) is not None:
         return s.provider in NAMED_BY_USER and not s.catalog.retirement(value)
@@ -472,20 +485,44 @@ def _several_providers(s: Situation) -> Iterator[StatusWarning]:
 def _restricted(s: Situation) -> Iterator[StatusWarning]:
     """A model the organisation's policy (availableModels, managed deniedModels) replaces, and a
     background model the list does not stop."""
+    rules = allowed.policy(s.settings)
+    columns = [("from this shell", s.models[1], s.now)]
+    if s.shell is not None:
+        columns.append(("from a new terminal", s.models[3], s.fresh))
+    restricted = [(who, m, c) for who, m, c in columns if m.restricted is not None]
     said: set[tuple[str, str]] = set()
-    for model in (s.models[1], s.models[3]):
-        if model.restricted is None or (model.restricted[0], model.model) in said:
-            continue
-        said.add((model.restricted[0], model.model))
+    for who, model, composed in restricted:
+        assert model.restricted is not None
         refused, where = model.restricted
-        key = "deniedModels" if where in allowed.policy(s.settings).denied_files else "availableModels"
+        if (refused, model.model) in said:
+            continue
+        said.add((refused, model.model))
+        both = len(restricted) == 2 and restricted[0][1].restricted == restricted[1][1].restricted
+        started = "" if both or len(columns) == 1 else f" started {who}"
+        denied = where in rules.denied_files
+        key = "deniedModels" if denied else "availableModels"
+        suggested = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
+        if denied or suggested is None:
+            repair = (
+                f"Fix: unset it, or pin a model {key} in that file {'does not deny' if denied else 'allows'}."
+            )
+        else:
+            repair = f"Fix: pin a model the list allows, e.g. `ccprofile set-model {suggested}`, or unset it."
         yield StatusWarning(
             "model-restricted",
-            f"The primary model {refused} is not allowed by {key} in {where}: Claude Code uses "
-            f'{model.model} instead when it starts (it prints \'Model "{refused}" is restricted by your '
-            f"organization's settings. Using {model.model} instead.'). Fix: pin a model the list "
-            f"allows, e.g. `ccprofile set-model {model.model}`, or unset the one it refuses.",
+            f"The primary model {refused} is not allowed by {key} in {where}: Claude Code{started} uses "
+            f"{model.model} instead (it prints 'Model \"{refused}\" is restricted by your organization's "
+            f"settings. Using {model.model} instead.'). {repair}",
         )
+    for _, _, composed in columns:
+        if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
+            yield StatusWarning(
+                "no-model-left",
+                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and every "
+                "one Claude Code would step down to (opus, sonnet, haiku): Claude Code does not start "
+                "(read in Claude Code's binary, not observed). Fix: ask the administrator to allow one.",
+            )
+            break
     rules = allowed.policy(s.settings)
     overrides, _ = resolve.overrides_in_force(s.settings)
     backgrounds = {

@@ -317,6 +317,11 @@ def set_subagent_model(
     \b
         ccprofile set-subagent-model haiku
     """
+    if model == variables.INHERIT:
+        raise UsageError(
+            "subagents use the primary model when nothing pins theirs (that is what inherit means): "
+            "run `ccprofile unset-subagent-model` instead"
+        )
     where = Where(shell, file, scope, project)
     _pin(variables.SUBAGENT, "subagent", model, provider, where, dry_run, strict, force, verify)
 
