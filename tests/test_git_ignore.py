@@ -123,3 +123,27 @@ def test_uninstall_all_takes_out_only_the_rule_and_a_file_it_created(home: Path,
         added_later.write("*.log\n")  # the user's own line, after ccprofile's
     assert run_cli(["uninstall", "--all"], cwd=repo).returncode == 0
     assert ignore.read_text() == "*.swp\n*.log\n"
+
+
+def test_a_tracked_local_file_is_said_to_be_committed_not_kept_out(home: Path, repo: Path) -> None:
+    local = repo / ".claude" / "settings.local.json"
+    local.parent.mkdir()
+    local.write_text("{}\n")
+    assert git("add", ".", cwd=repo).returncode == 0
+    committed = git("-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "x", cwd=repo)
+    assert committed.returncode == 0
+    pinned = run_cli(["set-fast-model", H45, "--scope", "local"], cwd=repo)
+    said = " ".join(pinned.stdout.split())
+    assert "stays out of commits" not in said
+    assert (
+        "~/repo/.claude/settings.local.json is tracked by git, so no ignore rule keeps it out of commits"
+        in said
+    )
+    assert "Fix: run `git rm --cached .claude/settings.local.json` in ~/repo" in said
+
+
+def test_unset_that_leaves_no_local_pin_says_the_rule_stays(home: Path, repo: Path) -> None:
+    assert run_cli(["set-fast-model", H45, "--scope", "local"], cwd=repo).returncode == 0
+    unset = run_cli(["unset-fast-model", "--scope", "local"], cwd=repo)
+    said = " ".join(unset.stdout.split())
+    assert f"left {RULE} in ~/.config/git/ignore" in said and "uninstall --all` takes it out" in said

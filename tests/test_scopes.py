@@ -535,3 +535,15 @@ def test_a_pin_a_higher_scope_beats_is_said_and_not_promised(home: Path, tmp_pat
     )
     assert "that file takes precedence" in said
     assert "new `claude` sessions use it" not in said
+
+
+def test_a_pin_written_into_a_file_claude_code_skips_says_so(home: Path) -> None:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text('{"modelOverrides": "x"}\n')
+    written = run_cli(["set-model", "opus", "--scope", "user"])
+    said = " ".join(written.stdout.split())
+    assert (
+        'warning invalid-settings: ~/.claude/settings.json: "modelOverrides" is not an object: Claude Code '
+        "skips this whole file when it starts (it shows a Settings Error), so the pin in it has no effect either."
+    ) in said

@@ -497,7 +497,7 @@ def denied_models_outside_managed_settings(home: Path) -> tuple[dict[str, str], 
 
 
 def several_providers(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_MANTLE=1\n")
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_VERTEX=1\n")
     env = {"CLAUDE_CODE_USE_VERTEX": "true", "CLAUDE_CODE_USE_MANTLE": "1", "CLAUDE_CODE_USE_FOUNDRY": "0"}
     return (
         env,
@@ -506,7 +506,7 @@ def several_providers(home: Path) -> tuple[dict[str, str], str, list[str]]:
             "CLAUDE_CODE_USE_MANTLE and CLAUDE_CODE_USE_VERTEX are on; Claude Code uses mantle "
             "(CLAUDE_CODE_USE_MANTLE comes first in its order: bedrock, foundry, anthropic_aws, "
             "anthropic_google_cloud, mantle, vertex) and says nothing of the others. Fix: turn off the ones "
-            "you do not mean (CLAUDE_CODE_USE_VERTEX in this shell's environment)."
+            f"you do not mean (CLAUDE_CODE_USE_VERTEX in this shell's environment and {home / '.zshrc'}:1)."
         ],
     )
 

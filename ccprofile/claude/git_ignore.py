@@ -71,6 +71,13 @@ def ignore_file(project: Path, env: Mapping[str, str], home: Path) -> Path:
     return home / ".config" / "git" / "ignore"
 
 
+def tracked(project: Path, env: Mapping[str, str], home: Path) -> bool:
+    """Whether git already tracks the local settings file: no ignore rule keeps a tracked
+    file out of commits (Claude Code warns "already_tracked" then)."""
+    found = _git(["ls-files", "--error-unmatch", "--", LOCAL_FILE], project, {**env, "HOME": str(home)})
+    return found is not None and found.returncode == 0
+
+
 def ignored(project: Path, env: Mapping[str, str], home: Path) -> bool:
     """Whether git already ignores the project's local settings file (False outside a git
     repository, and without git: Claude Code adds the rule then too)."""

@@ -100,6 +100,7 @@ class Report:
     subagents: View | None = None  # general-purpose subagents (custom ones without `model:`)
     aliases: tuple[resolve.AliasTarget, ...] = ()  # what each alias sends, from this shell
     fallback: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the primary's fallbacks, and their files
+    provider_new: str | None = None  # a new terminal's provider, when it is another than this shell's
 
     @property
     def certain(self) -> bool:
@@ -179,6 +180,8 @@ class Report:
 
         return {
             "provider": self.provider,
+            # Another provider for a new terminal (its switch set here only, or only there).
+            "provider_new_terminal": self.provider_new,
             "shell": {
                 "name": self.shell,
                 "startup_file": str(self.startup_file) if self.startup_file is not None else None,
@@ -515,6 +518,7 @@ def build(inputs: Inputs) -> Report:
         candidates(fresh, settings, "primary") if known else None,
     )
     provider = detect_provider(now.env)
+    provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
     expected = exact_expectations(inputs.expected, provider, catalog)
     warnings = find_warnings(
         Situation(
@@ -566,6 +570,7 @@ def build(inputs: Inputs) -> Report:
         subagents,
         tuple(resolve.alias_targets(now, catalog, region, settings)),
         resolve.fallback_models(now, settings, catalog, region),
+        provider_new=provider_new if provider_new != provider else None,
     )
 
 

@@ -460,6 +460,17 @@ def _unmodelled(s: Situation) -> Iterator[StatusWarning]:
             )
 
 
+def _switch_places(s: Situation, composed: Composed, variable: str) -> str:
+    """Where a provider switch is on: its place, and the startup-file line that sets it for new
+    terminals too when this shell got it from there (unset here, it comes back)."""
+    place = place_of(composed.origins[variable], variable, s.scan, s.ours)
+    pin = s.scan.final(variable) if s.shell is not None else None
+    also = (
+        f" and {pin.path}:{pin.line}" if place.kind == "this-shell" and pin is not None and pin.value else ""
+    )
+    return f"{variable} in {place.where}{also}"
+
+
 def _several_providers(s: Situation) -> Iterator[StatusWarning]:
     """More than one provider switch on: the first in Claude Code's order decides, silently."""
     said: set[tuple[str, ...]] = set()
@@ -470,10 +481,7 @@ def _several_providers(s: Situation) -> Iterator[StatusWarning]:
             continue
         said.add(names)
         (variable, provider), others = switches[0], switches[1:]
-        where = "; ".join(
-            f"{other} in {place_of(composed.origins[other], other, s.scan, s.ours).where}"
-            for other, _ in others
-        )
+        where = "; ".join(_switch_places(s, composed, other) for other, _ in others)
         yield StatusWarning(
             "several-providers",
             f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} "

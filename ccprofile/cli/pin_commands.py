@@ -634,6 +634,11 @@ def _show_models_now(shell: str | None, home: Path) -> None:
             f"({source_words(model, home, report.ours)}).",
             soft_wrap=True,
         )
+    agents = report.subagents.new_shell or report.subagents.now if report.subagents else None
+    if agents is not None and agents.selected:  # else they use the primary, said just above
+        console.print(
+            f"Its subagents use {agents.model} ({source_words(agents, home, report.ours)}).", soft_wrap=True
+        )
 
 
 def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, removed: bool) -> None:

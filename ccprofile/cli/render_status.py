@@ -110,12 +110,14 @@ _NO_SHELL = ("not known", "no shell: pass --shell NAME")
 
 
 def show_status(console: Console, report: Report, home: Path, *, verbose: bool = False) -> None:
+    provider = f"[bold]{report.provider}[/bold]"
+    if report.provider_new is not None:
+        provider += f" (a new terminal: [bold]{report.provider_new}[/bold])"
     if report.shell is None or report.startup_file is None:
-        console.print(f"Provider: [bold]{report.provider}[/bold]   Shell: none")
+        console.print(f"Provider: {provider}   Shell: none")
     else:
         console.print(
-            f"Provider: [bold]{report.provider}[/bold]   Shell: [bold]{report.shell}[/bold], "
-            f"{escape(report.shell_reason)}"
+            f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(report.shell_reason)}"
         )
         console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
     views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]

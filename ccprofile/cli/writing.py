@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ccprofile.claude import effect, variables
 from ccprofile.claude import status as status_module
+from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli import program, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
@@ -209,10 +210,23 @@ def write_settings(
         )
     if quiet:
         return change  # uninstall --all: the notes above, then one report for every file
-    if where.scope == "local" and edit is not None and change.after:
+    if where.scope == "local" and change.after:
         _keep_out_of_git(where, options)
-    elif where.scope == "local" and edit is None and change.changed:
-        _ignore_rule_stays(home)
+    elif where.scope == "local" and change.changed:
+        _ignore_rule_stays(home)  # no pin of ccprofile's left in the file
+    written = settings.read(where.scope, where.path) if change.after and not options.dry_run else None
+    if written is not None and written.error and settings.SKIPS_THE_FILE in written.error:
+        render.show_warnings(
+            console,
+            [
+                StatusWarning(
+                    "invalid-settings",
+                    f"{where.path}: {written.error}, so the pin in it has no effect either. Fix: correct "
+                    "that key (or pin with another --scope).",
+                )
+            ],
+            home.path,
+        )
     if where.start is not None:
         render.show_note(console, _at_the_root(where, home.path))
     render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
@@ -244,13 +258,27 @@ def _keep_out_of_git(where: SettingsTarget, options: Options) -> None:
         return profile.Plan(old if new is None else new, (), (), 0)
 
     change = _edit_git_ignore(path, home, plan, options.dry_run)
-    if change.changed:
+    local = render.tilde(where.path, home.path)
+    if git_ignore.tracked(where.project, os.environ, home.path):
+        root = render.tilde(where.project, home.path)
+        render.show_warnings(
+            console,
+            [
+                StatusWarning(
+                    "local-file-tracked",
+                    f"{local} is tracked by git, so no ignore rule keeps it out of commits: your pin goes "
+                    f"into the next commit of it. Fix: run `git rm --cached {git_ignore.LOCAL_FILE}` in "
+                    f"{root} (the file stays on disk), and commit that.",
+                )
+            ],
+            home.path,
+        )
+    elif change.changed:
         added = "Would add" if options.dry_run else "Added"
         render.show_note(
             console,
             f"{added} {git_ignore.RULE} to {render.tilde(path, home.path)}, git's global ignore file, so "
-            f"{render.tilde(where.path, home.path)} stays out of commits, as Claude Code does when it "
-            "writes that file",
+            f"{local} stays out of commits, as Claude Code does when it writes that file",
         )
 
 
