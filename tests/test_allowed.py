@@ -251,3 +251,16 @@ def test_the_stale_fix_does_not_pin_a_denied_model(home: Path) -> None:
     _write(home.parent / "managed" / "managed-settings.json", {"deniedModels": ["claude-opus-5-5"]})
     (stale,) = _warnings(home, {MODEL: "opus"})["stale-in-this-shell"]
     assert "set-model" not in stale
+
+
+def test_verbose_says_the_policy_replaces_the_winning_value(home: Path) -> None:
+    _write(home / ".claude" / "settings.json", ENFORCED)
+    shown = (
+        CliRunner()
+        .invoke(app, ["status", "--shell", "zsh", "--verbose"], env={MODEL: "x-main", "COLUMNS": "200"})
+        .output
+    )
+    assert (
+        "    then the organisation's model policy in ~/.claude/settings.json refuses x-main: "
+        "Claude Code uses claude-sonnet-5-5"
+    ) in shown

@@ -259,8 +259,13 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
     elif view.ranked_new is not None:
         sides.append(("claude started from a new terminal", view.ranked_new))
     console.print(f"{label}, highest precedence first (the first one set wins):")
+    resolved = {
+        "claude started from this shell": view.now,
+        "claude started from a new terminal": view.new_shell,
+    }
     for heading, ranked in sides:
         console.print(f"  {heading}:")
+        model = resolved.get(heading, view.now)
         top, region, seen = winner(ranked), region_used(ranked), set()
         for layer in ranked:
             where = f" {tilde(Path(layer.file), home)}" if layer.file else ""
@@ -276,6 +281,13 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
             console.print(line, soft_wrap=True)
         if top is None:
             console.print("    nothing sets it: Claude Code's default applies", soft_wrap=True)
+        if model is not None and model.restricted is not None:
+            refused, where = model.restricted
+            console.print(
+                f"    then the organisation's model policy in {escape(tilde(Path(where), home))} refuses "
+                f"{escape(refused)}: Claude Code uses {escape(model.model)}",
+                soft_wrap=True,
+            )
 
 
 @dataclass(frozen=True)
