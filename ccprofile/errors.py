@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# How every refusal ends: the one promise a failed command makes about the user's files.
+NOTHING_WRITTEN = "nothing was written"
+
 
 class CcprofileError(Exception):
     """A problem the user can act on; ``str(error)`` is the fact, without advice about flags."""
@@ -27,7 +30,7 @@ class UnsupportedCompletion(BadValue):
     def __init__(self, name: str, supported: list[str]) -> None:
         has = ", ".join(supported)
         super().__init__(
-            f"ccprofile has no tab completion for {name}: it has it for {has}; nothing was written"
+            f"ccprofile has no tab completion for {name}: it has it for {has}; {NOTHING_WRITTEN}"
         )
 
 
@@ -72,7 +75,7 @@ class MissingDirectory(CcprofileError):
     """A directory the user named (or their home) does not exist; ccprofile will not invent it."""
 
     def __init__(self, directory: Path, what: str) -> None:
-        super().__init__(f"{what} {directory} does not exist; nothing was written")
+        super().__init__(f"{what} {directory} does not exist; {NOTHING_WRITTEN}")
         self.directory = directory
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ccprofile.errors import CcprofileError
+from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
 
 ENV = "env"
 MODEL = "model"
@@ -52,14 +52,14 @@ def load(text: str, where: str) -> dict[str, object]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise SettingsTextError(
-            f"{where}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); nothing was written"
+            f"{where}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); {NOTHING_WRITTEN}"
         ) from None
     if not isinstance(document, dict):
-        raise SettingsTextError(f"{where}:1:1: the top level is not a JSON object; nothing was written")
+        raise SettingsTextError(f"{where}:1:1: the top level is not a JSON object; {NOTHING_WRITTEN}")
     env = document.get(ENV)
     if env is not None and not isinstance(env, dict):
         line, column = _position(text, f'"{ENV}"')
-        raise SettingsTextError(f'{where}:{line}:{column}: "env" is not an object; nothing was written')
+        raise SettingsTextError(f'{where}:{line}:{column}: "env" is not an object; {NOTHING_WRITTEN}')
     return document
 
 

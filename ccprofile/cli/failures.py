@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from ccprofile.errors import (
+    NOTHING_WRITTEN,
     BadValue,
     CcprofileError,
     ChangedSince,
@@ -39,11 +40,11 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (ModelShapeError, "; check the provider, or pass --force"),
     (
         UnknownModel,
-        "; nothing was written (`ccprofile models` lists the known IDs; --force pins it as typed)",
+        f"; {NOTHING_WRITTEN} (`ccprofile models` lists the known IDs; --force pins it as typed)",
     ),
-    (NotAStartupFile, "; nothing was written (--force writes it anyway)"),
-    (NotSmall, "; nothing was written (--force pins it without asking)"),
-    (NoEffect, " (--strict: nothing was written)"),
+    (NotAStartupFile, f"; {NOTHING_WRITTEN} (--force writes it anyway)"),
+    (NotSmall, f"; {NOTHING_WRITTEN} (--force pins it without asking)"),
+    (NoEffect, f" (--strict: {NOTHING_WRITTEN})"),
     (VerifyFailed, " (--strict)"),
     (
         ChangedSince,
@@ -98,5 +99,5 @@ def report_usage_error(message: str, command: str | None, code: int, *, as_json:
 
 
 def report_interrupt() -> int:
-    print("ccprofile: interrupted; nothing was written", file=sys.stderr)
+    print(f"ccprofile: interrupted; {NOTHING_WRITTEN}", file=sys.stderr)
     return 130

@@ -9,11 +9,11 @@ from rich.markup import escape
 
 from ccprofile.claude.catalog import Catalog, cost_words
 from ccprofile.claude.selection import Selection, choose
-from ccprofile.errors import BadValue, CcprofileError, NotSmall
+from ccprofile.errors import NOTHING_WRITTEN, BadValue, CcprofileError, NotSmall
 
 
 class PickCancelled(CcprofileError):
-    def __init__(self, message: str = "no model chosen (end of input); nothing was written") -> None:
+    def __init__(self, message: str = f"no model chosen (end of input); {NOTHING_WRITTEN}") -> None:
         super().__init__(message)
 
 
@@ -150,4 +150,4 @@ def confirm_cost(
     if answer.strip().lower() not in ("y", "yes"):
         if answer == "":
             console.print()
-        raise PickCancelled(f"{chosen.name} not pinned; nothing was written")
+        raise PickCancelled(f"{chosen.name} not pinned; {NOTHING_WRITTEN}")

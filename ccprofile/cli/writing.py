@@ -16,6 +16,7 @@ from ccprofile.cli import program, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.errors import (
+    NOTHING_WRITTEN,
     BadValue,
     CcprofileError,
     CheckFailed,
@@ -366,7 +367,7 @@ def _refuse_without_rights(where: SettingsTarget) -> None:
     if not os.access(existing, os.W_OK):
         raise CcprofileError(
             f"cannot write {where.path}: managed settings need administrator rights "
-            "(run the command with sudo); nothing was written"
+            f"(run the command with sudo); {NOTHING_WRITTEN}"
         )
 
 
@@ -544,6 +545,6 @@ def _verify(
         ledger.Ledger(state_dir(target.home)).drop(change.real_path, 1)  # it never happened
         raise VerifyFailed(
             f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was, "
-            "and nothing was written"
+            f"and {NOTHING_WRITTEN}"
         )
     return _Verified(tuple(agreed), problem, ran)

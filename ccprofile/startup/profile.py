@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.errors import CcprofileError
+from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
 from ccprofile.startup import block, fileio, ledger
 from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
@@ -54,7 +54,7 @@ class Change:
 
 
 def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
-    return CcprofileError(f"{path}: {error}; fix the markers by hand, nothing was written")
+    return CcprofileError(f"{path}: {error}; fix the markers by hand, {NOTHING_WRITTEN}")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def read_block(path: Path, found: block.Block, names: Sequence[str], *, strict: 
         if strict and tuple(body[at + 1 :]) not in KNOWN_COMPLETIONS:
             raise CcprofileError(
                 f"{path}:{found.first_line + 2 + at}: the completion lines inside the ccprofile block "
-                "are not ccprofile's; move your changes out of the block, nothing was written"
+                f"are not ccprofile's; move your changes out of the block, {NOTHING_WRITTEN}"
             )
         body = body[:at]
     return Contents(_read_pins(path, found, body, names, strict=strict), completion)
@@ -94,7 +94,7 @@ def _read_pins(
         elif strict:
             raise CcprofileError(
                 f"{path}:{found.first_line + 1 + index}: this line inside the ccprofile block "
-                "is not ccprofile's; move it out of the block, nothing was written"
+                f"is not ccprofile's; move it out of the block, {NOTHING_WRITTEN}"
             )
     return pins
 
@@ -260,7 +260,7 @@ def run(
         snapshot = fileio.read(real)
         if b"\0" in (snapshot.data or b""):
             raise CcprofileError(
-                f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; nothing was written"
+                f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; {NOTHING_WRITTEN}"
             )
         missing = snapshot.data is None
         old = fileio.decode(snapshot.data or b"")
