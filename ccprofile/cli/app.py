@@ -16,8 +16,9 @@ from ccprofile.cli import ledger_commands, pin_commands, show_commands
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import report_interrupt, report_usage_error
 from ccprofile.cli.help_layout import Command, Context
+from ccprofile.cli.main import COMPLETION
 
-if "_CCPROFILE_COMPLETE" in os.environ:
+if COMPLETION in os.environ:
     # A shell asking for completions (the lines `ccprofile completion` writes). typer registers
     # its bash/zsh/fish answerers only with its own --install-completion, which is replaced here.
     from ccprofile.cli.completing import register

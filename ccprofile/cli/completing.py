@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ccprofile.claude.providers import PROVIDERS
 from ccprofile.claude.scopes import SCOPES
+from ccprofile.cli.main import COMPLETION
 from ccprofile.startup.shells import SHELLS
 
 T = TypeVar("T")
@@ -24,7 +25,7 @@ def _offer(values: Iterable[T], incomplete: str, key: Callable[[T], str] = str) 
     """zsh and fish match what was typed themselves, and fall back to file names only when
     given nothing: they get every value, so `--scope x<Tab>` offers no files. bash takes the
     answer as the list of matches, so it gets only those."""
-    if os.environ.get("_CCPROFILE_COMPLETE") != "complete_bash":
+    if os.environ.get(COMPLETION) != "complete_bash":
         return list(values)
     return [value for value in values if key(value).startswith(incomplete.lower())]
 

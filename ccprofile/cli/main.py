@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import sys
 
-# typer's shell completion runs the program with this set; only typer can answer it.
-_COMPLETION = "_CCPROFILE_COMPLETE"
+# typer's shell completion runs the program with this set (to complete_bash, complete_zsh or
+# complete_fish: startup/shells.py writes the lines that set it); only typer can answer it.
+COMPLETION = "_CCPROFILE_COMPLETE"
 # rich's Console ends with 1 when its reader goes away (`| head`); print() must do the same.
 _BROKEN_PIPE_EXIT = 1
 
 
 def _run(args: list[str]) -> None:
-    if args[:1] == ["status"] and _COMPLETION not in os.environ:
+    if args[:1] == ["status"] and COMPLETION not in os.environ:
         from ccprofile.cli import fast_status
 
         parsed = fast_status.parse(args[1:])
