@@ -98,3 +98,10 @@ if [ -d "$HOME/bin" ] ; then
     PATH="$HOME/bin:$PATH"
 fi
 """
+
+
+# As Claude Code writes a settings file: JSON.stringify(settings, null, 2) plus a newline.
+CLAUDE_WRITTEN = (
+    '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test)"\n    ]\n  },\n'
+    '  "env": {\n    "EDITOR": "vim",\n    "GREETING": "grüß dich"\n  },\n  "theme": "dark"\n}\n'
+)

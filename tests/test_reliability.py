@@ -16,15 +16,17 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ccprofile.claude.variables import FAST, PINNABLE
+from ccprofile.claude import settings_pins
+from ccprofile.claude.variables import FAST, HAIKU, PINNABLE
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, profile
 from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.syntax import parse_any
 from tests.conftest import ccprofile_command
-from tests.helpers import killed_at_random_moments, run_all_at_once, run_cli
+from tests.helpers import CLAUDE_WRITTEN, killed_at_random_moments, run_all_at_once, run_cli
 
 ZSH = SHELLS["zsh"]
+H45, H55 = "claude-haiku-4-5-20251001", "claude-haiku-5-5"
 USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20_000)]  # ~0.9 MB
 
 _REWRITER = """
@@ -304,3 +306,104 @@ def test_fuzz_block_parser_on_arbitrary_bytes_never_crashes_or_writes(home: Path
     except CcprofileError as error:
         assert str(error)
     assert rc.read_bytes() == data
+
+
+# The reliability suite, for settings files: SIGKILL, 32 writers, a full disk, a read-only file.
+
+_SETTINGS_REWRITER = """
+import sys
+from pathlib import Path
+from ccprofile.claude import settings_pins
+path, state = Path(sys.argv[1]), Path(sys.argv[2])
+values = ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
+i = 0
+print("ready", flush=True)
+while True:
+    value = values[i % 2]
+    settings_pins.update(path, "user", lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value},
+                         state_dir=state, backup_dir=state / "backups")
+    i += 1
+"""
+
+
+def test_sigkill_during_settings_writes_leaves_valid_json_with_everything_else(
+    home: Path, request: pytest.FixtureRequest
+) -> None:
+    kills = 1000 if request.config.getoption("--soak") else 30
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    big = json.loads(CLAUDE_WRITTEN)
+    big["permissions"]["allow"] = [f"Bash(tool-{i})" for i in range(5000)]
+    path.write_text(json.dumps(big, indent=2, ensure_ascii=False) + "\n")
+    for _ in killed_at_random_moments(_SETTINGS_REWRITER, [str(path), str(home / "state")], kills, seed=99):
+        document = json.loads(path.read_text())  # always whole JSON
+        assert document["permissions"] == big["permissions"] and document["theme"] == "dark"
+        assert document["env"].get(FAST) in (None, H45, H55)
+    settings_pins.update(path, "user", None, state_dir=home / "state", backup_dir=home / "state" / "backups")
+    assert json.loads(path.read_text())["env"] == big["env"]
+    assert not list(path.parent.glob("*.ccprofile.tmp"))
+
+
+def test_32_concurrent_settings_writers_leave_one_well_formed_file(home: Path) -> None:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text(CLAUDE_WRITTEN)
+    commands = []
+    for i in range(32):
+        kind = i % 4
+        if kind in (0, 1):
+            commands.append(["set-fast-model", f"claude-haiku-{i}-0", "--scope", "user", "--force"])
+        elif kind == 2:
+            commands.append(["unset-fast-model", "--scope", "user"])
+        else:
+            commands.append(["uninstall", "--scope", "user"])
+    run_all_at_once(commands)
+    document = json.loads(path.read_text())
+    expected = json.loads(CLAUDE_WRITTEN)
+    assert {k: v for k, v in document.items() if k != "env"} == {
+        k: v for k, v in expected.items() if k != "env"
+    }
+    assert {k: v for k, v in document["env"].items() if k not in (FAST, HAIKU)} == expected["env"]
+    assert run_cli(["uninstall", "--scope", "user"]).returncode == 0
+    assert path.read_text() == CLAUDE_WRITTEN
+
+
+def test_a_full_disk_is_a_clean_error_for_settings(home: Path) -> None:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    big = json.loads(CLAUDE_WRITTEN)
+    big["permissions"]["allow"] = [f"Bash(tool-{i})" for i in range(500)]
+    original = json.dumps(big, indent=2) + "\n"
+    path.write_text(original)
+
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run(
+        [*ccprofile_command(), "set-fast-model", H45, "--scope", "user"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert re.fullmatch(
+        r"ccprofile: error: cannot (write|back up) \S+(settings|settings-pins)\.json: File too large\n",
+        result.stderr,
+    )
+    assert path.read_text() == original
+    assert not list(path.parent.glob("*.ccprofile.tmp"))
+
+
+def test_a_read_only_settings_file_is_refused_untouched(home: Path) -> None:
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text(CLAUDE_WRITTEN)
+    path.chmod(0o444)
+    result = run_cli(["set-fast-model", H45, "--scope", "user"], respect_permissions=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("ccprofile: error: ") and str(path) in result.stderr
+    assert path.read_text() == CLAUDE_WRITTEN
