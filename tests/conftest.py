@@ -62,6 +62,11 @@ _CLEARED = (
     "LOCALAPPDATA",
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# pytest-xdist gives each worker the controller's terminal width as COLUMNS (and LINES); the
+# console reads COLUMNS once, when it is imported, so a worker would lay out every in-process
+# run at that width. As in a run without workers, a test that cares gives its own width.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 
 def _fingerprint(home: Path) -> dict[str, str]:
