@@ -175,10 +175,13 @@ def test_status_json_does_not_import_rich_or_typer(home: Path) -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'typer', 'click', 'argparse'))\n"
         "print('LOADED', loaded, file=sys.stderr)\n"
+        "print('POLICY', 'ccprofile.claude.allowed' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stderr
+    # The model policy's rules are loaded only where a settings file sets a policy.
+    assert "POLICY False" in result.stderr
     assert '"background"' in result.stdout
 
 

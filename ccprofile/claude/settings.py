@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,13 @@ class Settings:
 # A value of the wrong type in one of these makes Claude Code skip the whole file (it shows
 # "Settings Error ... Files with errors are skipped entirely"; observed in 2.1.331 and 2.1.332).
 SKIPS_THE_FILE = "Claude Code skips this whole file when it starts (it shows a Settings Error)"
+
+
+def have_policy(settings: Sequence[Settings]) -> bool:
+    """Whether any file sets a model policy (availableModels, enforceAvailableModels,
+    deniedModels): only then is ``allowed`` imported (status's start-up cost, see
+    docs/performance.md)."""
+    return any(d.available is not None or d.enforce is not None or d.denied for d in settings)
 
 
 def locations(

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import allowed, resolve, starts
+from ccprofile.claude import resolve, starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, pinned_scope
@@ -23,7 +23,7 @@ from ccprofile.claude.projects import Project, find_project
 from ccprofile.claude.providers import SWITCHES, detect_provider
 from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
-from ccprofile.claude.settings import Settings
+from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
 from ccprofile.startup.scan import Scan, Unseen
 from ccprofile.startup.session import Session, read_session
@@ -396,8 +396,15 @@ def _resolve(
 ) -> tuple[Model, Model]:
     """The background and primary models as Claude Code sends them: resolved, then mapped by
     ``modelOverrides``. ``region``: the AWS shared config file's, for Bedrock's prefix."""
-    chosen = resolve.primary_model(composed, settings, catalog, region)
-    primary = allowed.primary(chosen, composed, settings, catalog, region)
+    primary = resolve.primary_model(composed, settings, catalog, region)
+    if not have_policy(settings):
+        background = resolve.background_model(composed, primary, catalog, region)
+        return resolve.overridden(background, settings, catalog), resolve.overridden(
+            primary, settings, catalog
+        )
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
+    primary = allowed.primary(primary, composed, settings, catalog, region)
     background = resolve.background_model(composed, primary, catalog, region)
     background = allowed.background(background, primary, settings, catalog)
     return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ccprofile.claude import allowed, resolve, scopes
+from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import Ours, Place, fix, pin_fix, place_of
 from ccprofile.claude.providers import (
@@ -25,7 +25,7 @@ from ccprofile.claude.providers import (
     unmodelled_provider,
 )
 from ccprofile.claude.resolve import Composed, Model, Origin
-from ccprofile.claude.settings import Settings
+from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.variables import (
     API_KEY,
     AUTH_TOKEN,
@@ -215,8 +215,10 @@ def _fix(s: Situation, place: Place, name: str, value: str) -> str:
 
 def _refused_by_policy(s: Situation, name: str, value: str) -> bool:
     """A primary model the organisation's policy would replace (an alias resolved first)."""
-    if name != PRIMARY:
+    if name != PRIMARY or not have_policy(s.settings):
         return False
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
     rules = allowed.policy(s.settings)
     resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
     sent = resolved[0] if resolved is not None else value
@@ -493,6 +495,10 @@ def _several_providers(s: Situation) -> Iterator[StatusWarning]:
 def _restricted(s: Situation) -> Iterator[StatusWarning]:
     """A model the organisation's policy (availableModels, managed deniedModels) replaces, and a
     background model the list does not stop."""
+    if not have_policy(s.settings):
+        return
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
     rules = allowed.policy(s.settings)
     columns = [("from this shell", s.models[1], s.now)]
     if s.shell is not None:
