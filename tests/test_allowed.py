@@ -264,3 +264,27 @@ def test_verbose_says_the_policy_replaces_the_winning_value(home: Path) -> None:
         "    then the organisation's model policy in ~/.claude/settings.json refuses x-main: "
         "Claude Code uses claude-sonnet-5-5"
     ) in shown
+
+
+def test_the_warning_names_the_list_that_refused_and_suggests_a_model_it_allows(home: Path) -> None:
+    """Found by review: one managed file with both lists; and a family alias that a named
+    version of it narrows (the first entry then allows nothing of its own)."""
+    managed = home.parent / "managed" / "managed-settings.json"
+    _write(managed, {"availableModels": ["sonnet"], "deniedModels": ["haiku"]})
+    (refused,) = _warnings(home, {MODEL: "claude-opus-4-8"})["model-restricted"]
+    assert f"is not allowed by availableModels in {managed}" in refused
+    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it.")
+    _write(managed, {"availableModels": ["sonnet", "claude-sonnet-4-6"]})
+    (refused,) = _warnings(home, {MODEL: "claude-sonnet-5-5"})["model-restricted"]
+    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-4-6`, or unset it.")
+
+
+def test_unsetting_a_pin_under_an_enforced_list_is_no_shortfall(home: Path) -> None:
+    _write(
+        home.parent / "managed" / "managed-settings.json",
+        {"availableModels": ["sonnet"], "enforceAvailableModels": True},
+    )
+    assert CliRunner().invoke(app, ["set-model", "claude-sonnet-4-6", "--shell", "bash"]).exit_code == 0
+    unset = CliRunner().invoke(app, ["unset-model", "--shell", "bash", "--strict"], env={"COLUMNS": "200"})
+    assert unset.exit_code == 0, unset.output
+    assert "still uses" not in unset.output

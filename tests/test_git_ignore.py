@@ -147,3 +147,16 @@ def test_unset_that_leaves_no_local_pin_says_the_rule_stays(home: Path, repo: Pa
     unset = run_cli(["unset-fast-model", "--scope", "local"], cwd=repo)
     said = " ".join(unset.stdout.split())
     assert f"left {RULE} in ~/.config/git/ignore" in said and "uninstall --all` takes it out" in said
+
+
+def test_an_excludesfile_of_the_home_itself_is_left_alone_as_claude_code_fails_there(
+    home: Path, repo: Path
+) -> None:
+    assert git("config", "--global", "core.excludesfile", "~", cwd=repo).returncode == 0
+    before = sorted(p.name for p in home.iterdir())
+    pinned = run_cli(["set-fast-model", H45, "--scope", "local"], cwd=repo)
+    assert pinned.returncode == 0, pinned.stderr
+    assert "git's global ignore file" not in pinned.stdout
+    assert sorted(p.name for p in home.iterdir() if p.name not in (".local",)) == [
+        n for n in before if n != ".local"
+    ]

@@ -40,6 +40,7 @@ from ccprofile.claude.resolve import Composed, Model
 from ccprofile.claude.settings import Settings
 
 MANAGED = "managed-settings"
+AVAILABLE, DENIED = "availableModels", "deniedModels"  # which list refused a model
 _VERSIONED = re.compile(r"^(?:claude-)?([a-z]+)-\d")
 _DATED = re.compile(r"-\d{8}(?:-v\d+:\d+)?$")
 _PREFIX = re.compile(r"^(?:[a-z-]+\.)?anthropic\.")
@@ -193,10 +194,17 @@ def nothing_left(
 def first_allowed(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
 ) -> str | None:
-    """The model to suggest where the policy refuses a pin: availableModels' first entry as
-    Claude Code would send it (None without a list, or with an empty one)."""
-    entries = policy(settings).available
-    return _as_sent(entries[0], composed, catalog, region) if entries else None
+    """The model to suggest where the policy refuses a pin: the first availableModels entry,
+    as Claude Code would send it, that the policy allows (None when there is none)."""
+    rules = policy(settings)
+    overrides, _ = resolve.overrides_in_force(settings)
+    for entry in rules.available or ():
+        sent = _as_sent(entry, composed, catalog, region)
+        if allows(rules.available or (), sent, catalog, overrides) and not denies(
+            rules.denied, sent, catalog
+        ):
+            return sent
+    return None
 
 
 def primary(
@@ -216,20 +224,21 @@ def primary(
     default = _default(composed, catalog, region, rules)
     entries = rules.available
     refused_by = rules.list_files[0] if rules.list_files else ""  # the enforced list, if any
+    key = AVAILABLE
     chosen: str | None = None
     if model.selected:
         listed = entries is None or allows(entries, model.model, catalog, overrides)
         if listed and not denies(rules.denied, model.model, catalog):
             return model
-        refused_by = rules.list_files[0] if not listed else rules.denied_files[0]
+        refused_by, key = (rules.list_files[0], AVAILABLE) if not listed else (rules.denied_files[0], DENIED)
         chosen = model.alias or model.as_set
     if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
         first = _as_sent(entries[0], composed, catalog, region)
-        replaced = (chosen, refused_by) if chosen is not None and first != model.model else None
+        replaced = (chosen, refused_by, key) if chosen is not None and first != model.model else None
         return Model(first, "policy", None, refused_by, restricted=replaced)
     if chosen is None or default.model == model.model:
         return default if chosen is None else model  # refused, but replaced by the same model
-    return replace(default, restricted=(chosen, refused_by))
+    return replace(default, restricted=(chosen, refused_by, key))
 
 
 def background(model: Model, primary_model: Model, settings: Sequence[Settings], catalog: Catalog) -> Model:
@@ -243,6 +252,6 @@ def background(model: Model, primary_model: Model, settings: Sequence[Settings],
             None,
             rules.denied_files[0],
             selected=False,  # nothing pinned it there: the policy moved it
-            restricted=(model.as_set, rules.denied_files[0]),
+            restricted=(model.as_set, rules.denied_files[0], DENIED),
         )
     return model

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import allowed, starts
+from ccprofile.claude import starts
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.resolve import Model, Origin
@@ -55,7 +55,8 @@ def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, s
 
 def _met(model: Model, expected: Expectation) -> bool:
     if expected.value is None:
-        return not model.selected  # Claude Code's default; for subagents, the primary's
+        # Claude Code's default (for subagents, the primary's), or the enforced policy's pick.
+        return not model.selected or (model.source == "policy" and model.restricted is None)
     return expected.value in (model.model, model.alias)
 
 
@@ -112,8 +113,7 @@ def shortfalls(
             and model.restricted[0] == expected.value
         ):
             # The pin is read; the organisation's model policy replaces it at start.
-            where = model.restricted[1]
-            key = "deniedModels" if where in allowed.policy(settings).denied_files else "availableModels"
+            _, where, key = model.restricted
             reason = f"{key} in {where} does not allow it, so Claude Code replaces it when it starts"
             repair = f"Fix: pin a model that {key} allows."
         elif (

@@ -52,16 +52,19 @@ def _git(args: list[str], cwd: Path, env: Mapping[str, str]) -> subprocess.Compl
         return subprocess.run(
             ["git", *args], cwd=cwd, env=dict(env), capture_output=True, text=True, timeout=30, check=False
         )
-    except OSError:
-        return None  # no git: Claude Code falls back to the XDG location as well
+    except (OSError, subprocess.TimeoutExpired):
+        return None  # no git (or one that hangs): Claude Code falls back to the XDG place too
 
 
-def ignore_file(project: Path, env: Mapping[str, str], home: Path) -> Path:
-    """The global ignore file Claude Code writes the rule to."""
+def ignore_file(project: Path, env: Mapping[str, str], home: Path) -> Path | None:
+    """The global ignore file Claude Code writes the rule to; None when ``core.excludesfile``
+    is ``~`` alone, the home directory itself, where Claude Code's write fails."""
     git_env = {**env, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(home)}
     found = _git(["--git-dir=/dev/null", "config", "--no-includes", "core.excludesfile"], project, git_env)
     value = found.stdout.strip() if found is not None and found.returncode == 0 else ""
-    if value == "~" or value.startswith("~/"):
+    if value == "~":
+        return None
+    if value.startswith("~/"):
         return home / value[2:]
     if value and os.path.isabs(value):
         return Path(value)

@@ -68,8 +68,8 @@ class Model:
     override: tuple[str, str, str] | None = None
     pinned: str | None = None  # a pin's value as set, when the provider sends another form of it
     # availableModels (or managed deniedModels) replaced the model chosen: (the model
-    # refused, as set; the settings file whose list refused it).
-    restricted: tuple[str, str] | None = None
+    # refused, as set; the settings file whose list refused it; that list's key).
+    restricted: tuple[str, str, str] | None = None
 
     @property
     def as_set(self) -> str:

@@ -125,7 +125,11 @@ class Report:
                 else None,
                 # The organisation's policy (availableModels, managed deniedModels) replaced the
                 # model chosen: which one, and the file whose list refused it.
-                "restricted": {"from": model.restricted[0], "file": model.restricted[1]}
+                "restricted": {
+                    "from": model.restricted[0],
+                    "file": model.restricted[1],
+                    "key": model.restricted[2],
+                }
                 if model.restricted
                 else None,
             }

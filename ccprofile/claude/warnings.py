@@ -221,8 +221,9 @@ def _refused_by_policy(s: Situation, name: str, value: str) -> bool:
 
     rules = allowed.policy(s.settings)
     resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
-    sent = resolved[0] if resolved is not None else value
-    refused = rules.available is not None and not allowed.allows(rules.available, sent, s.catalog, {})
+    sent = resolved[0] if resolved is not None else resolve.sent_as(value, s.provider, s.catalog)
+    overrides, _ = resolve.overrides_in_force(s.settings)
+    refused = rules.available is not None and not allowed.allows(rules.available, sent, s.catalog, overrides)
     return refused or allowed.denies(rules.denied, sent, s.catalog)
 
 
@@ -507,14 +508,13 @@ def _restricted(s: Situation) -> Iterator[StatusWarning]:
     said: set[tuple[str, str]] = set()
     for who, model, composed in restricted:
         assert model.restricted is not None
-        refused, where = model.restricted
+        refused, where, key = model.restricted
         if (refused, model.model) in said:
             continue
         said.add((refused, model.model))
         both = len(restricted) == 2 and restricted[0][1].restricted == restricted[1][1].restricted
         started = "" if both or len(columns) == 1 else f" started {who}"
-        denied = where in rules.denied_files
-        key = "deniedModels" if denied else "availableModels"
+        denied = key == allowed.DENIED
         suggested = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
         if denied or suggested is None:
             repair = (

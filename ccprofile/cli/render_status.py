@@ -49,7 +49,7 @@ def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
         before, where, _ = model.override
         text += f"; modelOverrides in {tilde(Path(where), home)} sends it for {before}"
     if model.restricted is not None:
-        refused, where = model.restricted
+        refused, where, _ = model.restricted
         refuses = "" if model.source == "policy" else f", which {tilde(Path(where), home)} does not allow"
         text += f", instead of {refused}{refuses}"
     return text
@@ -282,7 +282,7 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
         if top is None:
             console.print("    nothing sets it: Claude Code's default applies", soft_wrap=True)
         if model is not None and model.restricted is not None:
-            refused, where = model.restricted
+            refused, where, _ = model.restricted
             console.print(
                 f"    then the organisation's model policy in {escape(tilde(Path(where), home))} refuses "
                 f"{escape(refused)}: Claude Code uses {escape(model.model)}",

@@ -253,6 +253,8 @@ def _keep_out_of_git(where: SettingsTarget, options: Options) -> None:
     if git_ignore.ignored(where.project, os.environ, home.path):
         return
     path = git_ignore.ignore_file(where.project, os.environ, home.path)
+    if path is None:
+        return  # as Claude Code, which cannot write a directory either
 
     def plan(old: str, missing: bool) -> profile.Plan:
         new = git_ignore.with_rule(old, missing)
