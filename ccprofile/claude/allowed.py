@@ -236,8 +236,10 @@ def primary(
         first = _as_sent(entries[0], composed, catalog, region)
         replaced = (chosen, refused_by, key) if chosen is not None and first != model.model else None
         return Model(first, "policy", None, refused_by, restricted=replaced)
-    if chosen is None or default.model == model.model:
-        return default if chosen is None else model  # refused, but replaced by the same model
+    if chosen is None:
+        return default
+    if default.model == model.model:
+        return model  # refused, but replaced by the same model: nothing changes
     return replace(default, restricted=(chosen, refused_by, key))
 
 

@@ -81,13 +81,13 @@ BY_NAME: Mapping[str, Provider] = {provider.name: provider for provider in TABLE
 PROVIDERS = tuple(BY_NAME)
 # Where model names are the user's own, which no catalog can know: an unknown one is no typo.
 NAMED_BY_USER = tuple(p.name for p in TABLE if p.named_by_user)
-_SWITCHED = tuple((p.switch, p.name) for p in TABLE if p.switch)
-SWITCH_ORDER = _SWITCHED  # (variable, provider), the first on decides
+# (variable, provider) of each switch in the order Claude Code checks them: the first on decides.
+SWITCH_ORDER = tuple((p.switch, p.name) for p in TABLE if p.switch)
 # CLAUDE_CODE_USE_GATEWAY selects a gateway only in a session an app (Claude Desktop) starts
 # with CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST (2.1.332's binary, its gateway check): not modelled.
 HOST_GATEWAY = ("CLAUDE_CODE_USE_GATEWAY", "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST")
 # The variables that can change the provider, in the order Claude Code checks them.
-SWITCHES = (*(variable for variable, _ in _SWITCHED), *HOST_GATEWAY)
+SWITCHES = (*(variable for variable, _ in SWITCH_ORDER), *HOST_GATEWAY)
 
 
 def is_truthy(value: str | None) -> bool:
@@ -96,7 +96,7 @@ def is_truthy(value: str | None) -> bool:
 
 
 def detect_provider(env: Mapping[str, str]) -> str:
-    for variable, provider in _SWITCHED:
+    for variable, provider in SWITCH_ORDER:
         if is_truthy(env.get(variable)):
             return provider
     base_url = env.get(BASE_URL, "").strip().rstrip("/")
@@ -108,7 +108,7 @@ def detect_provider(env: Mapping[str, str]) -> str:
 def switched_on(env: Mapping[str, str]) -> list[tuple[str, str]]:
     """(variable, provider) of every provider switch that is on, in Claude Code's order: the
     first decides, and Claude Code says nothing of the others (observed in 2.1.332)."""
-    return [(variable, provider) for variable, provider in _SWITCHED if is_truthy(env.get(variable))]
+    return [(variable, provider) for variable, provider in SWITCH_ORDER if is_truthy(env.get(variable))]
 
 
 def unmodelled_provider(env: Mapping[str, str]) -> tuple[str, str] | None:

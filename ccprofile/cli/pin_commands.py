@@ -581,8 +581,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             changes.append(
                 writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
             )
-    for place in ledger_places_of(home, "git-ignore"):
-        changes.append(writing.remove_git_ignore_rule(Path(place), home, options.dry_run))
+    changes += writing.remove_git_ignore_rules(home, options.dry_run)
     removed = [change for change in changes if change.changed]
     if not removed:
         console.print(
@@ -608,14 +607,6 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
         else:
             _show_models_now(shell, home.path)
     _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
-
-
-def ledger_places_of(home: Home, kind: str) -> list[str]:
-    """The files of one kind the ledger lists, as the user named them."""
-    from ccprofile.startup import ledger
-    from ccprofile.startup.homes import state_dir
-
-    return [place.path for place in ledger.Ledger(state_dir(home)).read().values() if place.kind == kind]
 
 
 def _show_models_now(shell: str | None, home: Path) -> None:

@@ -321,9 +321,16 @@ def _edit_git_ignore(
     )
 
 
-def remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.Change:
-    """``uninstall --all``: the rule ccprofile added to git's ignore file goes again (the file
-    too, when ccprofile created it and nothing else is in it)."""
+def remove_git_ignore_rules(home: Home, dry_run: bool) -> list[profile.Change]:
+    """``uninstall --all``: the rule ccprofile added to each git ignore file the ledger lists
+    goes again (the file too, when ccprofile created it and nothing else is in it)."""
+    from ccprofile.claude import git_ignore
+
+    places = ledger.Ledger(state_dir(home)).read().values()
+    return [_remove_git_ignore_rule(Path(p.path), home, dry_run) for p in places if p.kind == git_ignore.KIND]
+
+
+def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.Change:
     from ccprofile.claude import git_ignore
 
     def plan(old: str, missing: bool) -> profile.Plan:
