@@ -13,8 +13,8 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from ccprofile.startup import registry
-from ccprofile.startup.homes import state_dir
 from ccprofile.startup.shells import SHELLS, Home
+from ccprofile.startup.state import state_dir
 from tests.helpers import run_cli
 
 _SHELL_FOLDERS = registry.SHELL_FOLDERS

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ccprofile.claude import pin_record, scopes, settings_pins, settings_text
+from ccprofile.claude import scopes, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
 from ccprofile.errors import CcprofileError
+from ccprofile.startup.state import RECORD_FILE
 from tests.conftest import ccprofile_command
 from tests.helpers import CLAUDE_WRITTEN, run_cli
 
@@ -381,14 +382,14 @@ def test_uninstall_all_lists_every_place_and_purge_leaves_nothing(home: Path, tm
 def test_an_unreadable_record_is_a_clear_error_not_a_guess(home: Path) -> None:
     state = home / ".local" / "state" / "ccprofile"
     state.mkdir(parents=True)
-    (state / pin_record.RECORD_FILE).write_text("not json")
+    (state / RECORD_FILE).write_text("not json")
     with pytest.raises(CcprofileError, match="is not a record ccprofile can read"):
         _update(home / "settings.json", _pin, state)
 
 
 def test_status_reports_even_with_an_unreadable_record(home: Path) -> None:
     assert run_cli(["set-fast-model", H45, "--scope", "user"]).returncode == 0
-    record = home / ".local" / "state" / "ccprofile" / pin_record.RECORD_FILE
+    record = home / ".local" / "state" / "ccprofile" / RECORD_FILE
     record.write_text("{ broken")
     report = json.loads(run_cli(["status", "--json"]).stdout)
     assert report["background"]["model"] == H45

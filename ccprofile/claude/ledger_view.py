@@ -12,8 +12,8 @@ from ccprofile.claude import git_ignore, settings
 from ccprofile.claude.settings_record import Records
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.startup import block, fileio, ledger, profile
-from ccprofile.startup.homes import state_dir
 from ccprofile.startup.shells import Home, known_files, shell_for_file
+from ccprofile.startup.state import state_dir
 
 AS_WRITTEN, CHANGED, DELETED, UNRECORDED = "as-written", "changed", "deleted", "not-in-ledger"
 

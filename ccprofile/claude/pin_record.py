@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import PRIMARY
-
-RECORD_FILE = "settings-pins.json"
+from ccprofile.startup.state import RECORD_FILE
 
 
 def ours(state_dir: Path, documents: Sequence[Settings]) -> dict[str, dict[str, str]]:

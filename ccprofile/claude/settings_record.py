@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude.pin_record import RECORD_FILE
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import fileio
+from ccprofile.startup.state import RECORD_FILE
 
 
 class Absent:

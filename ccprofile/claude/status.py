@@ -715,7 +715,7 @@ def read_inputs(
     """
     from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
-    from ccprofile.startup.homes import state_dir
+    from ccprofile.startup.state import state_dir
 
     project = find_project(cwd, target.home.path)
     documents = settings_module.load(env, target.home.path, cwd, platform, planned, project)
@@ -876,7 +876,7 @@ def _written_blocks(target: Target | NoShell, shell: Shell | None) -> tuple[Path
     if shell is None:
         return ()
     from ccprofile.startup import block, fileio
-    from ccprofile.startup.homes import ledger_places, state_dir
+    from ccprofile.startup.state import ledger_places, state_dir
 
     places = ledger_places(state_dir(target.home))
     found = []

@@ -46,7 +46,8 @@ def undo(
     from ccprofile.claude import undo as rewinding
     from ccprofile.cli import render
     from ccprofile.startup import fileio, ledger
-    from ccprofile.startup.homes import read_home, state_dir
+    from ccprofile.startup.homes import read_home
+    from ccprofile.startup.state import state_dir
 
     home = read_home(os.environ, platforms.current(os.environ))
     state = state_dir(home)

@@ -538,9 +538,9 @@ def _every_startup_file(home: Home) -> dict[Path, Shell | None]:
     ccprofile wrote a block to (a ``--file`` that nothing sources any more included)."""
     from ccprofile.claude.status import WATCHED
     from ccprofile.startup import ledger
-    from ccprofile.startup.homes import state_dir
     from ccprofile.startup.scan import scan
     from ccprofile.startup.shells import SHELLS, get_shell, known_files
+    from ccprofile.startup.state import state_dir
 
     found: dict[Path, Shell | None] = dict.fromkeys(known_files(home))
     for shell in SHELLS.values():
@@ -560,8 +560,9 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
 
     from ccprofile.claude.settings_pins import recorded
     from ccprofile.cli import render, writing
-    from ccprofile.startup.homes import read_home, state_dir
+    from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
+    from ccprofile.startup.state import state_dir
     from ccprofile.startup.targets import Target, target_for_reading
 
     home = read_home(os.environ, platforms.current(os.environ))

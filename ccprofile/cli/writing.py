@@ -26,9 +26,9 @@ from ccprofile.errors import (
     VerifyFailed,
 )
 from ccprofile.startup import ledger, platforms, profile
-from ccprofile.startup.homes import state_dir
 from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.shells import SHELLS, Home
+from ccprofile.startup.state import state_dir
 from ccprofile.startup.targets import NoShell, Target
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
@@ -161,7 +161,7 @@ def write_settings(
     ``adopt``: the pins to remove even where this machine has no record of writing them.
     ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
     from ccprofile.claude import settings, settings_pins
-    from ccprofile.startup.targets import backup_dir_for
+    from ccprofile.startup.state import backup_dir_for
 
     home = where.shell.home
     if options.verify:
@@ -306,7 +306,7 @@ def _edit_git_ignore(
     path: Path, home: Home, plan: Callable[[str, bool], profile.Plan], dry_run: bool
 ) -> profile.Change:
     from ccprofile.claude import git_ignore
-    from ccprofile.startup.targets import backup_dir_for
+    from ccprofile.startup.state import backup_dir_for
 
     return profile.run(
         path,

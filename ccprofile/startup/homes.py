@@ -64,32 +64,3 @@ def read_home(env: Mapping[str, str], platform: str) -> Home:
         for directory in looks.listings:
             listings[directory] = _list(directory)
     return Home(bare.path, env, platform, frozenset(exists), texts, listings, documents)
-
-
-def state_dir(home: Home) -> Path:
-    """ccprofile's own directory for backups: ``${XDG_STATE_HOME:-~/.local/state}/ccprofile``;
-    on Windows, without XDG_STATE_HOME, ``%LOCALAPPDATA%\\ccprofile``."""
-    value = home.env.get("XDG_STATE_HOME", "")
-    if os.path.isabs(value):
-        return Path(value) / "ccprofile"
-    local = home.env.get("LOCALAPPDATA", "")
-    if home.platform == WINDOWS and os.path.isabs(local):
-        return Path(local) / "ccprofile"
-    return home.path / ".local" / "state" / "ccprofile"
-
-
-LEDGER_FILE = "ledger.json"  # in the state directory; see ledger.py
-
-
-def ledger_places(state: Path) -> list[tuple[str, str, str]]:
-    """(path, kind, label) of each file the ledger records, read without the ledger module:
-    status looks at it on every run, and needs nothing else of it. [] if there is none or it
-    cannot be read (`ccprofile list` reports that)."""
-    import json
-
-    try:
-        with open(state / LEDGER_FILE, "rb") as handle:
-            places = json.loads(handle.read())["places"]
-        return [(str(p["path"]), str(p["kind"]), str(p["label"])) for p in places.values()]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return []

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ccprofile.errors import MissingDirectory, MissingZdotdir, ShellNotDetected, UnsupportedShell
 from ccprofile.startup.detect import detect_shell
-from ccprofile.startup.homes import read_home, state_dir
+from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
+from ccprofile.startup.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
 _NOT_SHELL_SUFFIXES = frozenset((".json", ".toml", ".yaml", ".yml", ".xml", ".ini", ".py", ".js", ".md"))
@@ -35,17 +36,6 @@ def _is_json(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return True
-
-
-def backup_dir_for(path: Path, home: Home) -> Path:
-    """A folder of its own for a file's backups, with a name a person recognises: ``zshrc``
-    for ~/.zshrc, ``config-fish-conf.d-ccprofile.fish``, ``claude-settings.json``, ``etc-zshrc``."""
-    try:
-        where = path.relative_to(home.path)
-    except ValueError:
-        where = Path(*path.parts[1:])
-    label = "-".join(part.lstrip(".") or part for part in where.parts)
-    return state_dir(home) / "backups" / label
 
 
 @dataclass(frozen=True)
