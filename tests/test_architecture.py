@@ -45,10 +45,28 @@ def test_the_layers_contract_holds_for_the_package_as_it_is(tmp_path: Path) -> N
     ("module", "upward_import", "chain"),
     [
         pytest.param(
-            "startup/fileio.py",
+            "storage/fileio.py",
             "from ccprofile.cli import render",
-            "ccprofile.startup.fileio -> ccprofile.cli.render",
-            id="startup-imports-cli",
+            "ccprofile.storage.fileio -> ccprofile.cli.render",
+            id="storage-imports-cli",
+        ),
+        pytest.param(
+            "storage/ledger.py",
+            "from ccprofile.startup import shells",
+            "ccprofile.storage.ledger -> ccprofile.startup.shells",
+            id="storage-imports-startup",
+        ),
+        pytest.param(
+            "startup/scan.py",
+            "from ccprofile.machine import detect",
+            "ccprofile.startup.scan -> ccprofile.machine.detect",
+            id="startup-imports-the-machine",
+        ),
+        pytest.param(
+            "system/platforms.py",
+            "from ccprofile.storage import fileio",
+            "ccprofile.system.platforms -> ccprofile.storage.fileio",
+            id="system-imports-storage",
         ),
         pytest.param(
             "startup/block.py",

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from ccprofile import __version__
 from ccprofile.cli.app import app
 from ccprofile.errors import ShellNotDetected
-from ccprofile.startup.processes import Process
 from ccprofile.startup.shells import SHELLS
+from ccprofile.system.processes import Process
 from tests.helpers import run_cli
 
 runner = CliRunner()
@@ -246,14 +246,14 @@ def _tree(*argvs: str) -> list[Process]:
 def test_shell_detection_takes_the_nearest_interactive_shell(
     tree: list[str], login: str, expected: str, reason: str
 ) -> None:
-    from ccprofile.startup.detect import choose_shell
+    from ccprofile.machine.detect import choose_shell
 
     detection = choose_shell(_tree(*tree), {"SHELL": login})
     assert detection.shell.name == expected and reason in detection.reason
 
 
 def test_shell_detection_says_when_the_login_shell_differs_and_fails_without_any() -> None:
-    from ccprofile.startup.detect import choose_shell
+    from ccprofile.machine.detect import choose_shell
 
     assert choose_shell(_tree("fish"), {"SHELL": "/bin/bash"}).other is SHELLS["bash"]
     assert choose_shell(_tree("-bash"), {"SHELL": "/bin/bash"}).other is None

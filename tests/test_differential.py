@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ccprofile.machine.probe import start_new_shell
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.probe import start_new_shell
 from ccprofile.startup.scan import scan
 from ccprofile.startup.shells import SHELLS
 from tests.conftest import require_program

@@ -9,8 +9,9 @@ import pytest
 
 from ccprofile.claude.variables import FAST, PINNABLE
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import fileio, profile
+from ccprofile.startup import profile
 from ccprofile.startup.shells import SHELLS
+from ccprofile.storage import fileio
 from tests.helpers import run_cli
 
 ZSH = SHELLS["zsh"]

@@ -1,6 +1,6 @@
 """Every change ccprofile made: listed, undone, and cleaned up without a trace.
 
-The ledger (startup/ledger.py), `ccprofile list`, `ccprofile undo`, nothing-to-do commands,
+The ledger (storage/ledger.py), `ccprofile list`, `ccprofile undo`, nothing-to-do commands,
 directories and history left behind, backups, the one report of `uninstall --all`, and the
 ledger's consistency under SIGKILL and 32 concurrent commands.
 """
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from ccprofile.claude.variables import PINNABLE
-from ccprofile.startup import block, fileio, ledger, profile
+from ccprofile.startup import block, profile
+from ccprofile.storage import fileio, ledger
 from tests.conftest import ccprofile_command, require_program
 from tests.helpers import killed_at_random_moments, run_cli
 

@@ -192,7 +192,7 @@ DEEP_PROJECT = "work/clients/a-rather-long-client-name/repository-with-a-long-na
 
 def _status_report(home: Path, project: Path) -> Any:
     from ccprofile.claude import status
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.machine.targets import resolve_target
 
     target = resolve_target("zsh", None, os.environ, sys.platform)
     return status.build(status.read_inputs(os.environ, target, project, sys.platform))

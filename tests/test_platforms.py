@@ -12,9 +12,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from ccprofile.startup import registry
 from ccprofile.startup.shells import SHELLS, Home
-from ccprofile.startup.state import state_dir
+from ccprofile.storage.state import state_dir
+from ccprofile.system import registry
 from tests.helpers import run_cli
 
 _SHELL_FOLDERS = registry.SHELL_FOLDERS

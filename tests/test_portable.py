@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import fileio, portable_lock
+from ccprofile.storage import fileio, portable_lock
 
 # Run in a fresh interpreter: the POSIX-only modules are made unimportable before anything of
 # ccprofile is imported, then every module is imported and the command line runs.
@@ -223,7 +223,7 @@ def test_a_real_permission_error_is_not_waited_for(tmp_path: Path, monkeypatch: 
 
 
 def test_a_probe_that_hangs_is_ended_where_there_are_no_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ccprofile.startup import processes
+    from ccprofile.system import processes
 
     sleeper = subprocess.Popen(["sleep", "30"])
     monkeypatch.delattr(os, "killpg")  # as on Windows

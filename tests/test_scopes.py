@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ccprofile.claude import scopes, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
 from ccprofile.errors import CcprofileError
-from ccprofile.startup.state import RECORD_FILE
+from ccprofile.storage.state import RECORD_FILE
 from tests.conftest import ccprofile_command
 from tests.helpers import CLAUDE_WRITTEN, run_cli
 

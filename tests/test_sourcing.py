@@ -289,7 +289,7 @@ TRICKY = [
 def test_tricky_dotfiles_are_read_as_the_real_shell_runs_them(
     tmp_path: Path, shell: str, files: dict[str, str], certain: bool
 ) -> None:
-    from ccprofile.startup.probe import start_new_shell
+    from ccprofile.machine.probe import start_new_shell
     from tests.conftest import require_program
 
     require_program(shell)

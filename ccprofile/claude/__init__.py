@@ -1,7 +1,8 @@
 """Claude Code knowledge: settings files, catalog, providers, model selection, resolution,
 and the status report with its warnings.
 
-May import: ``ccprofile.startup`` (status reads startup files) and ``ccprofile.errors``.
+May import: ``ccprofile.machine``, ``ccprofile.startup`` (status reads startup files),
+``ccprofile.storage``, ``ccprofile.system`` and ``ccprofile.errors``.
 Never ``ccprofile.cli``. Pure modules: ``variables``, ``providers``, ``resolve``,
 ``warnings``, ``selection``; ``settings``, ``releases`` and ``status.read_inputs`` are the edges that read.
 """

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import git_ignore, settings
-from ccprofile.claude.settings_record import Records
 from ccprofile.claude.variables import PINNABLE, PRIMARY
-from ccprofile.startup import block, fileio, ledger, profile
+from ccprofile.startup import block, profile
 from ccprofile.startup.shells import Home, known_files, shell_for_file
-from ccprofile.startup.state import state_dir
+from ccprofile.storage import fileio, ledger
+from ccprofile.storage.records import Records
+from ccprofile.storage.state import state_dir
 
 AS_WRITTEN, CHANGED, DELETED, UNRECORDED = "as-written", "changed", "deleted", "not-in-ledger"
 

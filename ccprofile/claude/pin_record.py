@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import PRIMARY
-from ccprofile.startup.state import RECORD_FILE
+from ccprofile.storage.state import RECORD_FILE
 
 
 def ours(state_dir: Path, documents: Sequence[Settings]) -> dict[str, dict[str, str]]:

@@ -4,7 +4,7 @@ text when a pin is set or taken out.
 The second kind of pin file beside the block in a startup file (``startup/profile.py``): the
 same runner writes both (lock, plan the new text, check, back up, replace atomically).
 
-The record of what was changed (``settings_record``) makes undo exact: the previous bytes
+The record of what was changed (``storage.records``) makes undo exact: the previous bytes
 when the file is still what ccprofile wrote; when something else rewrote it since (Claude Code
 does, when settings change in a session), only ccprofile's keys are restored, and a key whose
 value was changed since is left alone.
@@ -20,10 +20,10 @@ from pathlib import Path
 
 from ccprofile.claude import settings, settings_text
 from ccprofile.claude.scopes import SETTINGS_SOURCES, unknown
-from ccprofile.claude.settings_record import ABSENT, Key, Record, Records, sha
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.errors import BadValue
-from ccprofile.startup import fileio, ledger
+from ccprofile.storage import fileio, ledger
+from ccprofile.storage.records import ABSENT, Key, Record, Records, sha
 
 # status reads the record on every run: the write path (the runner, difflib, hashlib) is
 # imported only by the functions that write.

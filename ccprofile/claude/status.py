@@ -25,10 +25,10 @@ from ccprofile.claude.releases import ClaudeCode, claude_here
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
+from ccprofile.machine.session import Session, read_session
+from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup.scan import Scan, Unseen
-from ccprofile.startup.session import Session, read_session
 from ccprofile.startup.shells import Home, Shell
-from ccprofile.startup.targets import NoShell, Target
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -715,7 +715,7 @@ def read_inputs(
     """
     from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
-    from ccprofile.startup.state import state_dir
+    from ccprofile.storage.state import state_dir
 
     project = find_project(cwd, target.home.path)
     documents = settings_module.load(env, target.home.path, cwd, platform, planned, project)
@@ -730,7 +730,7 @@ def read_inputs(
         session = read_session(env, WATCHED, platform)
         scan, other = _scan(target, planned, platform, session.env)
         if probe:
-            from ccprofile.startup import probe as probe_module  # starts processes: only when asked
+            from ccprofile.machine import probe as probe_module  # starts processes: only when asked
 
             start = new_terminal_start(env, session)
             login = starts.terminal_is_login(platform)
@@ -823,7 +823,7 @@ def _not_followed(env: Mapping[str, str], launcher: launchers.Launcher) -> tuple
         return ()
     if launcher.key != "cmd":
         return ()
-    from ccprofile.startup import registry
+    from ccprofile.system import registry
 
     found = []
     for key in registry.COMMAND_PROCESSORS:
@@ -875,8 +875,9 @@ def _written_blocks(target: Target | NoShell, shell: Shell | None) -> tuple[Path
     """The files the ledger says ccprofile wrote this shell's block to, that still hold one."""
     if shell is None:
         return ()
-    from ccprofile.startup import block, fileio
-    from ccprofile.startup.state import ledger_places, state_dir
+    from ccprofile.startup import block
+    from ccprofile.storage import fileio
+    from ccprofile.storage.state import ledger_places, state_dir
 
     places = ledger_places(state_dir(target.home))
     found = []

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from ccprofile.claude import git_ignore, settings_text
 from ccprofile.claude.settings_pins import key_of
-from ccprofile.claude.settings_record import Record, Records
 from ccprofile.claude.variables import PINNABLE
 from ccprofile.errors import CcprofileError, ChangedSince
-from ccprofile.startup import block, fileio, ledger
+from ccprofile.startup import block
+from ccprofile.storage import fileio, ledger
+from ccprofile.storage.records import Record, Records
 
 EXACT, ALREADY, CHANGED = "exact", "already", "changed"
 

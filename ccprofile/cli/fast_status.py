@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import BadValue, CcprofileError
-from ccprofile.startup import platforms
 from ccprofile.startup.shells import SHELLS
+from ccprofile.system import platforms
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -195,8 +195,8 @@ def run(args: StatusArgs) -> int:
 
     from ccprofile.claude import status as status_module
     from ccprofile.cli.failures import report_interrupt
+    from ccprofile.machine.targets import NoShell, target_for_reading
     from ccprofile.startup.homes import home_path
-    from ccprofile.startup.targets import NoShell, target_for_reading
 
     try:
         if args.project is not None and not args.project.is_dir():

@@ -11,11 +11,11 @@ import typer
 from ccprofile.cli.consoles import console
 from ccprofile.cli.options import DryRunOption, errors
 from ccprofile.errors import CcprofileError, ChangedSince
-from ccprofile.startup import platforms
+from ccprofile.system import platforms
 
 if TYPE_CHECKING:
     from ccprofile.claude.undo import Rewind
-    from ccprofile.startup.ledger import Ledger
+    from ccprofile.storage.ledger import Ledger
 
 
 @errors
@@ -45,9 +45,9 @@ def undo(
     """
     from ccprofile.claude import undo as rewinding
     from ccprofile.cli import render
-    from ccprofile.startup import fileio, ledger
     from ccprofile.startup.homes import read_home
-    from ccprofile.startup.state import state_dir
+    from ccprofile.storage import fileio, ledger
+    from ccprofile.storage.state import state_dir
 
     home = read_home(os.environ, platforms.current(os.environ))
     state = state_dir(home)
@@ -104,7 +104,7 @@ def _rewind(book: Ledger, state: Path, real: str, planned: Rewind, force: bool) 
     """Plan again under the file's lock and apply; None when a concurrent run got there first.
     Returns the folders to remove once the lock is released."""
     from ccprofile.claude import undo as rewinding
-    from ccprofile.startup import fileio
+    from ccprofile.storage import fileio
 
     # A file put back may need its folder made again: then the lock makes it, so that no other
     # run writes there unlocked meanwhile.

@@ -17,7 +17,7 @@ from ccprofile.cli import completing
 from ccprofile.cli.failures import UsageError, report_error, report_interrupt
 from ccprofile.cli.fast_status import SHELL_HELP
 from ccprofile.errors import BadValue, CcprofileError
-from ccprofile.startup import platforms
+from ccprofile.system import platforms
 
 if TYPE_CHECKING:
     from ccprofile.claude.catalog import Catalog

@@ -33,7 +33,7 @@ from ccprofile.cli.options import (
 )
 from ccprofile.cli.program import runnable
 from ccprofile.errors import NotAStartupFile
-from ccprofile.startup import platforms
+from ccprofile.system import platforms
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
@@ -89,7 +89,7 @@ def _write(
     ``confirm``: asks the user, once the place is known (so never before a usage error)."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
     from ccprofile.cli import writing
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.machine.targets import resolve_target
 
     options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
     scope = where.chosen_scope()
@@ -121,8 +121,9 @@ def _write(
 def _current_pin(where: Where, name: str) -> str | None:
     """The value ``name`` has in the place this command writes (the block, or the settings
     file), so that running the same setup again keeps it rather than choosing anew."""
-    from ccprofile.startup import block, fileio, profile
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.machine.targets import resolve_target
+    from ccprofile.startup import block, profile
+    from ccprofile.storage import fileio
 
     scope = where.chosen_scope()
     if scope != "shell":
@@ -465,7 +466,7 @@ def completion(
         ccprofile completion --dry-run
     """
     from ccprofile.cli import writing
-    from ccprofile.startup.targets import resolve_target
+    from ccprofile.machine.targets import resolve_target
 
     target = resolve_target(shell, file, os.environ, platforms.current(os.environ))
     what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
@@ -537,10 +538,10 @@ def _every_startup_file(home: Home) -> dict[Path, Shell | None]:
     each shell's own files, what they source (login and not), and every file the ledger says
     ccprofile wrote a block to (a ``--file`` that nothing sources any more included)."""
     from ccprofile.claude.status import WATCHED
-    from ccprofile.startup import ledger
     from ccprofile.startup.scan import scan
     from ccprofile.startup.shells import SHELLS, get_shell, known_files
-    from ccprofile.startup.state import state_dir
+    from ccprofile.storage import ledger
+    from ccprofile.storage.state import state_dir
 
     found: dict[Path, Shell | None] = dict.fromkeys(known_files(home))
     for shell in SHELLS.values():
@@ -560,10 +561,10 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
 
     from ccprofile.claude.settings_pins import recorded
     from ccprofile.cli import render, writing
+    from ccprofile.machine.targets import Target, target_for_reading
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
-    from ccprofile.startup.state import state_dir
-    from ccprofile.startup.targets import Target, target_for_reading
+    from ccprofile.storage.state import state_dir
 
     home = read_home(os.environ, platforms.current(os.environ))
     changes = []
@@ -613,7 +614,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
 def _show_models_now(shell: str | None, home: Path) -> None:
     from ccprofile.claude import status as status_module
     from ccprofile.cli.render_status import source_words
-    from ccprofile.startup.targets import target_for_reading
+    from ccprofile.machine.targets import target_for_reading
 
     platform = platforms.current(os.environ)
     target = target_for_reading(shell, os.environ, platform)
@@ -637,8 +638,8 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
     import shutil
 
     from ccprofile.cli import render
-    from ccprofile.startup.fileio import remove_empty
-    from ccprofile.startup.ledger import BACKUPS_SETTING, Ledger, backups_kept
+    from ccprofile.storage.fileio import remove_empty
+    from ccprofile.storage.ledger import BACKUPS_SETTING, Ledger, backups_kept
 
     shown = render.tilde(state, home)
     if not state.exists():

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli.program import runnable
+from ccprofile.machine.targets import Target
 from ccprofile.startup.profile import Change
-from ccprofile.startup.targets import Target
 
 
 def tilde(path: Path, home: Path) -> str:

@@ -25,11 +25,13 @@ from ccprofile.errors import (
     UnsupportedCompletion,
     VerifyFailed,
 )
-from ccprofile.startup import ledger, platforms, profile
-from ccprofile.startup.probe import start_new_shell
+from ccprofile.machine.probe import start_new_shell
+from ccprofile.machine.targets import NoShell, Target
+from ccprofile.startup import profile
 from ccprofile.startup.shells import SHELLS, Home
-from ccprofile.startup.state import state_dir
-from ccprofile.startup.targets import NoShell, Target
+from ccprofile.storage import ledger
+from ccprofile.storage.state import state_dir
+from ccprofile.system import platforms
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
 
@@ -129,7 +131,7 @@ class SettingsTarget:
 def settings_target(scope: str, project: Path | None, shell: str | None) -> SettingsTarget:
     from ccprofile.claude.projects import find_project
     from ccprofile.claude.settings_pins import scope_path
-    from ccprofile.startup.targets import target_for_reading
+    from ccprofile.machine.targets import target_for_reading
 
     if project is not None and scope not in ("project", "local"):
         raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
@@ -161,7 +163,7 @@ def write_settings(
     ``adopt``: the pins to remove even where this machine has no record of writing them.
     ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
     from ccprofile.claude import settings, settings_pins
-    from ccprofile.startup.state import backup_dir_for
+    from ccprofile.storage.state import backup_dir_for
 
     home = where.shell.home
     if options.verify:
@@ -289,7 +291,7 @@ def _ignore_rule_stays(home: Home) -> None:
     """Taking a local pin out leaves the rule ccprofile added to git's ignore file: it keeps
     every repository's local settings (Claude Code's own too) out of commits."""
     from ccprofile.claude import git_ignore
-    from ccprofile.startup import fileio
+    from ccprofile.storage import fileio
 
     for place in ledger.Ledger(state_dir(home)).read().values():
         data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
@@ -306,7 +308,7 @@ def _edit_git_ignore(
     path: Path, home: Home, plan: Callable[[str, bool], profile.Plan], dry_run: bool
 ) -> profile.Change:
     from ccprofile.claude import git_ignore
-    from ccprofile.startup.state import backup_dir_for
+    from ccprofile.storage.state import backup_dir_for
 
     return profile.run(
         path,
@@ -346,7 +348,7 @@ def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.Ch
 
 def _created_by_ccprofile(path: Path, home: Home) -> bool:
     """Whether the ledger's first step for ``path`` created the file."""
-    from ccprofile.startup import fileio
+    from ccprofile.storage import fileio
 
     place = ledger.Ledger(state_dir(home)).read().get(str(fileio.resolve(path)))
     return place is not None and bool(place.steps) and not place.steps[0].existed

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup.platforms import WINDOWS, current
 from ccprofile.startup.shells import SHELLS, Home
+from ccprofile.system.platforms import WINDOWS, current
 
 MAX_TEXT_BYTES = 1 << 20  # a ~/.zshenv larger than this is not read for ZDOTDIR
 
@@ -47,7 +47,7 @@ def read_home(env: Mapping[str, str], platform: str) -> Home:
     """A ``Home`` with everything every shell record asked to know about the disk."""
     documents = None
     if platform == WINDOWS:
-        from ccprofile.startup.registry import documents_folder
+        from ccprofile.system.registry import documents_folder
 
         documents = documents_folder(env)
     bare = Home(home_path(env), env, platform, documents=documents)

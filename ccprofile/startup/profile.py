@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
-from ccprofile.startup import block, fileio, ledger
+from ccprofile.startup import block
 from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
+from ccprofile.storage import fileio, ledger
 
 Pins = Mapping[str, str]
 

@@ -17,10 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.startup import block, fileio, sourcing
+from ccprofile.startup import block, sourcing
 from ccprofile.startup.shells import Entry, Home, Shell
 from ccprofile.startup.sourcing import Assigning, Step, Test
 from ccprofile.startup.syntax import expand
+from ccprofile.storage import fileio
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import fileio
-from ccprofile.startup.state import RECORD_FILE
+from ccprofile.storage import fileio
+from ccprofile.storage.state import RECORD_FILE
 
 
 class Absent:

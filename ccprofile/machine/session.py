@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ccprofile.startup.detect import is_interactive, shell_of
-from ccprofile.startup.processes import Process, ancestors, environment_of
+from ccprofile.machine.detect import is_interactive, shell_of
+from ccprofile.system.processes import Process, ancestors, environment_of
 
 SESSION_PID = "CCPROFILE_SESSION_PID"
 # How each platform's inherited environment is named: a fix for a value there depends on it.
@@ -70,7 +70,7 @@ def read_session(env: Mapping[str, str], names: Iterable[str], platform: str) ->
     if platform == "darwin":
         return _launchctl(names)
     if platform == "win32":
-        from ccprofile.startup import registry
+        from ccprofile.system import registry
 
         found = registry.new_process_environment(env)
         if found is None:

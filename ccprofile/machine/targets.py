@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import MissingDirectory, MissingZdotdir, ShellNotDetected, UnsupportedShell
-from ccprofile.startup.detect import detect_shell
+from ccprofile.machine.detect import detect_shell
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
-from ccprofile.startup.state import backup_dir_for
+from ccprofile.storage.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
 _NOT_SHELL_SUFFIXES = frozenset((".json", ".toml", ".yaml", ".yml", ".xml", ".ini", ".py", ".js", ".md"))

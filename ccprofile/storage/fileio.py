@@ -106,7 +106,7 @@ def locked(target: Path, *, create: bool) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _portable(target: Path, *, create: bool) -> Iterator[None]:
-    from ccprofile.startup import portable_lock
+    from ccprofile.storage import portable_lock
 
     directory = target.parent
     if create:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import ProbeError
-from ccprofile.startup.fileio import missing_dirs, remove_empty
-from ccprofile.startup.processes import kill_session
 from ccprofile.startup.shells import PROBE_MARK, Shell
+from ccprofile.storage.fileio import missing_dirs, remove_empty
+from ccprofile.system.processes import kill_session
 
 TIMEOUT_SECONDS = 10.0
 _ERROR_LINES = 3  # how many of the shell's own error lines a report quotes

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.errors import ShellNotDetected
-from ccprofile.startup.processes import Process, ancestors
 from ccprofile.startup.shells import SHELLS, Shell, get_shell, normalize_shell_name
+from ccprofile.system.processes import Process, ancestors
 
 # Options that take the next word as their value, so it is not a script file.
 _TAKES_VALUE = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file", "-C", "--init-command"})

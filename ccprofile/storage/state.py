@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
-from ccprofile.startup.platforms import WINDOWS
+from ccprofile.system.platforms import WINDOWS
 
 
 class HomeLike(Protocol):
@@ -37,7 +37,7 @@ def state_dir(home: HomeLike) -> Path:
 
 
 LEDGER_FILE = "ledger.json"  # see ledger.py
-RECORD_FILE = "settings-pins.json"  # see settings_record.py
+RECORD_FILE = "settings-pins.json"  # see records.py
 
 
 def ledger_places(state: Path) -> list[tuple[str, str, str]]:

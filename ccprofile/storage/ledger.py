@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import fileio
-from ccprofile.startup.state import LEDGER_FILE
+from ccprofile.storage import fileio
+from ccprofile.storage.state import LEDGER_FILE
 
 # How many backups each file keeps (0: none): the newest, plus the one from before
 # ccprofile's first change, which `undo --all` needs.
