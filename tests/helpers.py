@@ -74,11 +74,20 @@ def killed_at_random_moments(script: str, args: Sequence[str], kills: int, seed:
     times and SIGKILL it at a random moment each time; yields after each kill, for checks."""
     rng = random.Random(seed)
     for kill in range(kills):
-        child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parent.parent,  # the scripts import tests.writes
+        )
         assert child.stdout is not None and child.stdout.readline() == "ready\n"
         time.sleep(rng.uniform(0, 0.08))
         child.send_signal(signal.SIGKILL)
-        child.wait()
+        _, errors = child.communicate()
+        # Killed while writing, not stopped by an error of its own: a script that fails at once
+        # would make every check after the kill pass on a file nobody wrote.
+        assert child.returncode == -signal.SIGKILL, errors
         yield kill
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from ccprofile.startup import block, profile
+from ccprofile.startup import block
 from ccprofile.startup.shells import SHELLS
 from tests.conftest import ccprofile_command, require_program
 from tests.helpers import run_cli
+from tests.writes import remove_block, update_block
 
 BIN = str(Path(ccprofile_command()[0]).parent)
 ZSHRC_WITH_COMPINIT = "autoload -Uz compinit && compinit -u\n"
@@ -84,18 +85,18 @@ def test_completion_with_pins_round_trips_byte_for_byte(home: Path) -> None:
     original = b"# mine\r\nexport A=1\r\n"
     rc.write_bytes(original)
     backups = home / "backups"
-    profile.update(
+    update_block(
         rc,
         SHELLS["zsh"],
         lambda p: {**p, "ANTHROPIC_MODEL": "m"},
         names=["ANTHROPIC_MODEL"],
         backup_dir=backups,
     )
-    change = profile.update(
+    change = update_block(
         rc, SHELLS["zsh"], lambda p: p, names=["ANTHROPIC_MODEL"], backup_dir=backups, completion=True
     )
     assert change.completion == (False, True) and change.after == (("ANTHROPIC_MODEL", "m"),)
-    profile.uninstall(rc, SHELLS["zsh"], names=["ANTHROPIC_MODEL"], backup_dir=backups)
+    remove_block(rc, SHELLS["zsh"], names=["ANTHROPIC_MODEL"], backup_dir=backups)
     assert rc.read_bytes() == original
 
 

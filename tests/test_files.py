@@ -9,10 +9,10 @@ import pytest
 
 from ccprofile.claude.variables import FAST, PINNABLE
 from ccprofile.errors import CcprofileError
-from ccprofile.startup import profile
 from ccprofile.startup.shells import SHELLS
 from ccprofile.storage import fileio
 from tests.helpers import run_cli
+from tests.writes import remove_block, update_block
 
 ZSH = SHELLS["zsh"]
 
@@ -31,35 +31,35 @@ def test_set_and_uninstall_restore_bytes_and_mode(home: Path) -> None:
     rc.write_bytes(original)
     rc.chmod(0o640)
     backups = home / "b"
-    change = profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=backups)
+    change = update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=backups)
     assert change.changed and not change.created
     assert stat.S_IMODE(rc.stat().st_mode) == 0o640
     # A CRLF file gets an LF block: bash and zsh would read a \r into the value.
     assert b"\nexport ANTHROPIC_SMALL_FAST_MODEL='m1'\n" in rc.read_bytes()
     assert [p.read_bytes() for p in backups.iterdir()] == [original]
-    profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=backups)
+    remove_block(rc, ZSH, names=PINNABLE, backup_dir=backups)
     assert rc.read_bytes() == original
     assert stat.S_IMODE(rc.stat().st_mode) == 0o640
 
 
 def test_second_identical_set_does_not_rewrite(home: Path) -> None:
     rc = home / ".zshrc"
-    profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     inode = rc.stat().st_ino
-    change = profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    change = update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert not change.changed
     assert rc.stat().st_ino == inode
 
 
 def test_created_file_is_deleted_by_uninstall_only_if_untouched(home: Path) -> None:
     rc = home / ".zshrc"
-    profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
-    assert profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b").deleted
+    update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    assert remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b").deleted
     assert not rc.exists()
-    profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     with rc.open("a") as handle:
         handle.write("alias g=git\n")
-    change = profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
+    change = remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
     assert not change.deleted
     assert rc.read_text() == "alias g=git\n"
 
@@ -67,8 +67,8 @@ def test_created_file_is_deleted_by_uninstall_only_if_untouched(home: Path) -> N
 def test_empty_existing_file_stays_an_empty_file(home: Path) -> None:
     rc = home / ".zshrc"
     rc.write_bytes(b"")
-    profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
-    profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
+    update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
     assert rc.exists() and rc.read_bytes() == b""
 
 
@@ -78,7 +78,7 @@ def test_symlink_is_written_through_and_stays_a_link(home: Path) -> None:
     (dotfiles / "zshrc").write_text("# mine\n")
     rc = home / ".zshrc"
     rc.symlink_to(dotfiles / "zshrc")
-    change = profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    change = update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert rc.is_symlink()
     assert change.real_path == dotfiles / "zshrc"
     assert "ANTHROPIC_SMALL_FAST_MODEL" in (dotfiles / "zshrc").read_text()
@@ -86,13 +86,13 @@ def test_symlink_is_written_through_and_stays_a_link(home: Path) -> None:
 
 def test_missing_parent_directories_are_created(home: Path) -> None:
     target = home / ".config" / "fish" / "conf.d" / "ccprofile.fish"
-    profile.update(target, SHELLS["fish"], pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    update_block(target, SHELLS["fish"], pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert "set -gx ANTHROPIC_SMALL_FAST_MODEL 'm1'" in target.read_text()
 
 
 def test_dry_run_writes_nothing_and_returns_a_diff(home: Path) -> None:
     rc = home / "sub" / ".zshrc"
-    change = profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b", dry_run=True)
+    change = update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b", dry_run=True)
     assert not rc.parent.exists()
     assert change.diff.startswith(f"--- {rc}\n+++ {rc}\n")
     assert "+export ANTHROPIC_SMALL_FAST_MODEL='m1'\n" in change.diff
@@ -102,7 +102,7 @@ def test_backups_are_bounded(home: Path) -> None:
     rc = home / ".zshrc"
     rc.write_text("x\n")
     for index in range(fileio.BACKUPS_KEPT + 5):
-        profile.update(rc, ZSH, pin(f"m{index}"), names=PINNABLE, backup_dir=home / "b")
+        update_block(rc, ZSH, pin(f"m{index}"), names=PINNABLE, backup_dir=home / "b")
     assert len(list((home / "b").iterdir())) == fileio.BACKUPS_KEPT
 
 
@@ -132,13 +132,13 @@ def test_unwritable_directory_or_file_is_a_clean_error(home: Path, what: str) ->
 def test_directory_where_the_file_should_be(home: Path) -> None:
     (home / ".zshrc").mkdir()
     with pytest.raises(CcprofileError, match=r"\.zshrc: it is a directory"):
-        profile.update(home / ".zshrc", ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+        update_block(home / ".zshrc", ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
 
 
 def test_dangling_symlink_is_refused(home: Path) -> None:
     (home / ".zshrc").symlink_to(home / "nowhere" / "zshrc")
     with pytest.raises(CcprofileError, match="which does not exist"):
-        profile.update(home / ".zshrc", ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+        update_block(home / ".zshrc", ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert (home / ".zshrc").is_symlink()
 
 
@@ -147,7 +147,7 @@ def test_unbalanced_markers_name_file_and_lines_and_write_nothing(home: Path) ->
     original = "a\n# >>> ccprofile >>>\nb\n"
     rc.write_text(original)
     with pytest.raises(CcprofileError, match=r"\.zshrc: ccprofile begin marker at line 2 has no end marker"):
-        profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+        update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert rc.read_text() == original
 
 
@@ -155,8 +155,8 @@ def test_hand_edited_block_is_refused_for_set_but_removed_by_uninstall(home: Pat
     rc = home / ".zshrc"
     rc.write_text("# >>> ccprofile >>>\nalias x=y\n# <<< ccprofile <<<\n")
     with pytest.raises(CcprofileError, match=r"\.zshrc:2: this line inside the ccprofile block"):
-        profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
-    profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
+        update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
     assert rc.read_text() == ""
 
 
@@ -164,13 +164,13 @@ def test_stray_temp_file_from_a_killed_run_is_cleaned_up(home: Path) -> None:
     rc = home / ".zshrc"
     stray = home / ".zshrc.abc123.ccprofile.tmp"
     stray.write_text("half")
-    profile.update(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    update_block(rc, ZSH, pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert not stray.exists()
 
 
 def test_block_written_for_another_shell_is_rewritten_in_this_ones_syntax(home: Path) -> None:
     rc = home / ".profile"
     rc.write_text("# >>> ccprofile >>>\nsetenv ANTHROPIC_MODEL 'x'\n# <<< ccprofile <<<\n")
-    change = profile.update(rc, SHELLS["sh"], pin("m1"), names=PINNABLE, backup_dir=home / "b")
+    change = update_block(rc, SHELLS["sh"], pin("m1"), names=PINNABLE, backup_dir=home / "b")
     assert change.after == (("ANTHROPIC_SMALL_FAST_MODEL", "m1"), ("ANTHROPIC_MODEL", "x"))
     assert "export ANTHROPIC_MODEL='x'" in rc.read_text()

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ccprofile.claude import settings_pins
 from ccprofile.claude.variables import FAST, HAIKU, PINNABLE
 from ccprofile.errors import CcprofileError
 from ccprofile.startup import block, profile
@@ -24,6 +23,7 @@ from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.syntax import parse_any
 from tests.conftest import ccprofile_command
 from tests.helpers import CLAUDE_WRITTEN, killed_at_random_moments, run_all_at_once, run_cli
+from tests.writes import remove_block, update_block, update_settings
 
 ZSH = SHELLS["zsh"]
 H45, H55 = "claude-haiku-4-5-20251001", "claude-haiku-5-5"
@@ -32,15 +32,16 @@ USER_LINES = [f"export USER_VAR_{i}='value {i}'  # line {i}\n" for i in range(20
 _REWRITER = """
 import sys
 from pathlib import Path
-from ccprofile.startup import profile
+from ccprofile.claude.variables import PINNABLE
 from ccprofile.startup.shells import SHELLS
+from tests.writes import update_block
 path, backups = Path(sys.argv[1]), Path(sys.argv[2])
 values = ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
 i = 0
 print("ready", flush=True)
 while True:
     value = values[i % 2]
-    profile.update(path, SHELLS["zsh"], lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value}, names=PINNABLE, backup_dir=backups)
+    update_block(path, SHELLS["zsh"], lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value}, names=PINNABLE, backup_dir=backups)
     i += 1
 """
 
@@ -64,7 +65,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_bytes(
     for _ in killed_at_random_moments(_REWRITER, [str(rc), str(home / "backups")], kills, seed=1234):
         assert rc.read_bytes() in valid
     # A later run removes whatever temp file a killed one left behind.
-    profile.update(rc, ZSH, lambda pins: pins, names=PINNABLE, backup_dir=home / "backups")
+    update_block(rc, ZSH, lambda pins: pins, names=PINNABLE, backup_dir=home / "backups")
     assert not list(home.glob(".zshrc.*.ccprofile.tmp"))
 
 
@@ -275,7 +276,7 @@ def test_fuzz_a_real_write_refuses_only_what_deserves_it_and_round_trips_the_res
     rc.write_bytes(data)
     reason = _why_refused(data)
     try:
-        profile.update(rc, ZSH, lambda pins: {**pins, FAST: "m"}, names=PINNABLE, backup_dir=home / "b")
+        update_block(rc, ZSH, lambda pins: {**pins, FAST: "m"}, names=PINNABLE, backup_dir=home / "b")
     except CcprofileError as error:
         assert reason is not None, f"refused a file that deserves no refusal: {error}"
         assert rc.read_bytes() == data  # a refusal writes nothing
@@ -284,7 +285,7 @@ def test_fuzz_a_real_write_refuses_only_what_deserves_it_and_round_trips_the_res
     written = rc.read_bytes().decode("utf-8", "surrogateescape")
     (found,) = block.find_blocks(written)  # duplicates collapse into one block
     assert profile.read_block(rc, found, PINNABLE).pins[FAST] == "m"
-    profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
+    remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b")
     restored = rc.read_bytes() if rc.exists() else b""
     # With no block before, the round trip gives back every byte; with one, what removing it gives.
     original = data.decode("utf-8", "surrogateescape")
@@ -299,10 +300,10 @@ def test_fuzz_block_parser_on_arbitrary_bytes_never_crashes_or_writes(home: Path
     rc = home / ".zshrc"
     rc.write_bytes(data)
     try:
-        profile.update(
+        update_block(
             rc, ZSH, lambda pins: {**pins, FAST: "m"}, names=PINNABLE, backup_dir=home / "b", dry_run=True
         )
-        profile.uninstall(rc, ZSH, names=PINNABLE, backup_dir=home / "b", dry_run=True)
+        remove_block(rc, ZSH, names=PINNABLE, backup_dir=home / "b", dry_run=True)
     except CcprofileError as error:
         assert str(error)
     assert rc.read_bytes() == data
@@ -313,14 +314,14 @@ def test_fuzz_block_parser_on_arbitrary_bytes_never_crashes_or_writes(home: Path
 _SETTINGS_REWRITER = """
 import sys
 from pathlib import Path
-from ccprofile.claude import settings_pins
+from tests.writes import update_settings
 path, state = Path(sys.argv[1]), Path(sys.argv[2])
 values = ("claude-haiku-4-5-20251001", "claude-haiku-5-5")
 i = 0
 print("ready", flush=True)
 while True:
     value = values[i % 2]
-    settings_pins.update(path, "user", lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value},
+    update_settings(path, "user", lambda pins: {**pins, "ANTHROPIC_SMALL_FAST_MODEL": value},
                          state_dir=state, backup_dir=state / "backups")
     i += 1
 """
@@ -339,7 +340,7 @@ def test_sigkill_during_settings_writes_leaves_valid_json_with_everything_else(
         document = json.loads(path.read_text())  # always whole JSON
         assert document["permissions"] == big["permissions"] and document["theme"] == "dark"
         assert document["env"].get(FAST) in (None, H45, H55)
-    settings_pins.update(path, "user", None, state_dir=home / "state", backup_dir=home / "state" / "backups")
+    update_settings(path, "user", None, state_dir=home / "state", backup_dir=home / "state" / "backups")
     assert json.loads(path.read_text())["env"] == big["env"]
     assert not list(path.parent.glob("*.ccprofile.tmp"))
 

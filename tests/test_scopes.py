@@ -20,6 +20,7 @@ from ccprofile.errors import CcprofileError
 from ccprofile.storage.state import RECORD_FILE
 from tests.conftest import ccprofile_command
 from tests.helpers import CLAUDE_WRITTEN, run_cli
+from tests.writes import update_settings
 
 H45, H55 = "claude-haiku-4-5-20251001", "claude-haiku-5-5"
 
@@ -29,7 +30,7 @@ def _pin(pins: dict[str, str]) -> dict[str, str]:
 
 
 def _update(path: Path, edit: object, state: Path, scope: str = "user") -> settings_pins.SettingsChange:
-    return settings_pins.update(path, scope, edit, state_dir=state, backup_dir=state / "backups")  # type: ignore[arg-type]
+    return update_settings(path, scope, edit, state_dir=state, backup_dir=state / "backups")  # type: ignore[arg-type]
 
 
 # The text edit: every other key, its order, the indentation and the final newline stay.

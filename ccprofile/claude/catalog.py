@@ -62,7 +62,7 @@ def _dollars(amount: float) -> str:
 
 
 @dataclass(frozen=True)
-class Model:
+class KnownModel:
     family: str
     name: str
     ids: Mapping[str, str | None]
@@ -102,7 +102,7 @@ class Alias:
 @dataclass(frozen=True)
 class Catalog:
     claude_code_version: str
-    models: tuple[Model, ...]
+    models: tuple[KnownModel, ...]
     retired: tuple[Retired, ...]
     default_background: Mapping[str, str]  # providers missing here fall back to the primary
     default_primary: Mapping[str, str]
@@ -115,15 +115,15 @@ class Catalog:
         """Every model family, in catalog order (haiku, sonnet, ...)."""
         return tuple(dict.fromkeys(m.family for m in self.models))
 
-    def named(self, name: str) -> Model:
+    def named(self, name: str) -> KnownModel:
         return next(m for m in self.models if m.name == name)
 
-    def newest(self, family: str, provider: str) -> Model | None:
+    def newest(self, family: str, provider: str) -> KnownModel | None:
         """The newest model of ``family`` that ``provider`` has an ID for."""
         found = [m for m in self.models if m.family == family and m.id_for(provider)]
         return found[-1] if found else None
 
-    def recommended_background(self, provider: str) -> Model | None:
+    def recommended_background(self, provider: str) -> KnownModel | None:
         return self.newest(self.small_family, provider)
 
     @property
@@ -132,12 +132,12 @@ class Catalog:
         default = self.default_background["anthropic"]
         return next((m.family for m in self.models if m.id_for("anthropic") == default), self.families[0])
 
-    def by_name(self, text: str) -> Model | None:
+    def by_name(self, text: str) -> KnownModel | None:
         """A model from a friendly name: ``haiku-4.5``, ``Haiku 4.5``, ``claude-haiku-4-5``."""
         key = normalize(text)
         return next((m for m in self.models if m.key == key), None)
 
-    def by_id(self, value: str) -> list[tuple[Model, str]]:
+    def by_id(self, value: str) -> list[tuple[KnownModel, str]]:
         """Every (model, provider) whose ID is exactly ``value``."""
         return [
             (model, provider)
@@ -146,7 +146,7 @@ class Catalog:
             if model.id_for(provider) == value
         ]
 
-    def model_of(self, value: str, provider: str) -> Model | None:
+    def model_of(self, value: str, provider: str) -> KnownModel | None:
         """The model ``value`` is an ID of on ``provider``: exactly (on a gateway, any column's ID,
         since a gateway serves the names it chooses), as a Bedrock cross-region ID (``eu.``,
         ``apac.``, ... name the model the catalog lists as ``us.``), or with a context suffix
@@ -208,7 +208,7 @@ def load(release: str | None = None) -> Catalog:
             break
     aliases = {name: _alias(a, entries) for name, a in entries.items()}
     models = tuple(
-        Model(m["family"], m["name"], dict(m["ids"]), Price(**m["price"]) if "price" in m else None)
+        KnownModel(m["family"], m["name"], dict(m["ids"]), Price(**m["price"]) if "price" in m else None)
         for m in table
     )
     retired = tuple(Retired(r["id"], r["family"], r.get("retired_on")) for r in raw["retired"])
@@ -217,7 +217,7 @@ def load(release: str | None = None) -> Catalog:
     return Catalog(wanted, models, retired, background, primary, aliases, source, prices["read_on"])
 
 
-def cost_words(chosen: Model, small: Model) -> str:
+def cost_words(chosen: KnownModel, small: KnownModel) -> str:
     """``40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 ...)``: the words the
     cost question and the costly-background warning share."""
     assert chosen.price is not None and small.price is not None

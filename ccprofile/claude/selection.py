@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccprofile.claude.catalog import ARN, Catalog, Model, is_arn
+from ccprofile.claude.catalog import ARN, Catalog, KnownModel, is_arn
 from ccprofile.claude.providers import BY_NAME
 from ccprofile.claude.validate import check_value
 from ccprofile.claude.variables import REGION_PREFIX
@@ -42,7 +42,7 @@ class Selection:
     value: str
     note: str | None = None
     known: bool = True  # False: not in the catalog (forced, an ARN, or a gateway's own name)
-    model: Model | None = None  # the catalog's model, when the value is one of its IDs
+    model: KnownModel | None = None  # the catalog's model, when the value is one of its IDs
 
 
 def closest(value: str, provider: str, catalog: Catalog) -> list[str]:

@@ -88,7 +88,7 @@ def _write(
     ``force``: for a command that adds a pin, whether --force was given (None: it removes).
     ``confirm``: asks the user, once the place is known (so never before a usage error)."""
     # Imported here: the write path (effect check, status rules) is not --version's or --help's.
-    from ccprofile.cli import writing
+    from ccprofile.cli import settings_writing, writing
     from ccprofile.machine.targets import resolve_target
 
     options = writing.Options(dry_run=dry_run, strict=strict, verify=verify)
@@ -109,13 +109,13 @@ def _write(
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")
-    settings_file = writing.settings_target(scope, where.project, where.shell)
+    settings_file = settings_writing.settings_target(scope, where.project, where.shell)
     _show(note)
     if confirm is not None:
         confirm()
     # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
     # the user's own (Claude Code's /model writes `model` in the user's settings).
-    writing.write_settings(settings_file, edit, what, options, adopt if scope == "project" else ())
+    settings_writing.write_settings(settings_file, edit, what, options, adopt if scope == "project" else ())
 
 
 def _current_pin(where: Where, name: str) -> str | None:
@@ -128,9 +128,9 @@ def _current_pin(where: Where, name: str) -> str | None:
     scope = where.chosen_scope()
     if scope != "shell":
         from ccprofile.claude import settings
-        from ccprofile.cli import writing
+        from ccprofile.cli import settings_writing
 
-        settings_file = writing.settings_target(scope, where.project, where.shell)
+        settings_file = settings_writing.settings_target(scope, where.project, where.shell)
         document = settings.read(scope, settings_file.path)
         return document.env.get(name) if document is not None and not document.error else None
     target = resolve_target(where.shell, where.file, os.environ, platforms.current(os.environ))
@@ -560,7 +560,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     import dataclasses
 
     from ccprofile.claude.settings_pins import recorded
-    from ccprofile.cli import render, writing
+    from ccprofile.cli import render, settings_writing, writing
     from ccprofile.machine.targets import Target, target_for_reading
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
@@ -579,11 +579,11 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
         # --verify is for the startup files above: no shell reads a settings file.
         unverified = dataclasses.replace(options, verify=None)
         for path, record in records.items():
-            where = writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
+            where = settings_writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
             changes.append(
-                writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
+                settings_writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
             )
-    changes += writing.remove_git_ignore_rules(home, options.dry_run)
+    changes += settings_writing.remove_git_ignore_rules(home, options.dry_run)
     removed = [change for change in changes if change.changed]
     if not removed:
         console.print(

@@ -13,7 +13,7 @@ from rich.text import Text
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli.program import runnable
 from ccprofile.machine.targets import Target
-from ccprofile.startup.profile import Change
+from ccprofile.startup.profile import FileChange
 
 
 def tilde(path: Path, home: Path) -> str:
@@ -61,12 +61,12 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
 
-def _paste_line(change: Change) -> str:
+def _paste_line(change: FileChange) -> str:
     return "; ".join(change.exports)
 
 
 def show_change(
-    console: Console, change: Change, home: Path, *, what: str, why: str | None = None, pins: bool = True
+    console: Console, change: FileChange, home: Path, *, what: str, why: str | None = None, pins: bool = True
 ) -> None:
     """What happened to the file; ``pins``: list the block's assignments after it."""
     shown = tilde(change.path, home)
@@ -106,7 +106,7 @@ def show_change(
 
 def show_apply_hint(
     console: Console,
-    change: Change,
+    change: FileChange,
     *,
     source_command: str,
     unset_command: str | None,
@@ -146,7 +146,7 @@ _ONCE_ON_PATH = " once they find ccprofile by name"
 
 
 def show_completion_hint(
-    console: Console, change: Change, shell: str, source_command: str, *, on_path: bool = True
+    console: Console, change: FileChange, shell: str, source_command: str, *, on_path: bool = True
 ) -> None:
     if not on_path and change.completion[1]:
         say(

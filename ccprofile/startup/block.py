@@ -73,7 +73,7 @@ def is_own_comment(line: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Edit:
+class Edited:
     text: str
     blocks_before: int
 
@@ -235,7 +235,7 @@ def apply(
     created_file: bool = False,
     newline: str | None = None,
     program: str = "ccprofile",
-) -> Edit:
+) -> Edited:
     """Put ``payload`` into the first block (in place), or add a new block.
 
     Later duplicate blocks are removed. ``created_file`` marks a new block as living in a file
@@ -246,7 +246,7 @@ def apply(
     blocks = find_blocks(text)
     if not blocks:
         nl = newline or newline_of(text)
-        return Edit(_insert(text, render(payload, nl, created_file=created_file, program=program), nl), 0)
+        return Edited(_insert(text, render(payload, nl, created_file=created_file, program=program), nl), 0)
     first = blocks[0]
     nl = newline or first.newline
     # Cut in the whole text, not after the first block: whether a duplicate has a separator in
@@ -272,7 +272,7 @@ def apply(
             # the begin fence keeps its old line end, which tells uninstall there is none
             # (a CR after a comment is harmless to every shell).
             new = new.replace(BEGIN + nl, BEGIN + first.newline, 1)
-    return Edit(before + new + text[first.end :], len(blocks))
+    return Edited(before + new + text[first.end :], len(blocks))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Change the ccprofile block of one startup file: read, edit the pins, write safely.
+"""The ccprofile block of one startup file: its pins read, and the plan of its new text.
 
-Glue between the pure block logic (``block``), the shell syntaxes (``shells``) and safe file
-I/O (``fileio``). Every operation returns a ``Change`` value; nothing here prints.
+Pure glue between the block logic (``block``) and the shell syntaxes (``shells``): the caller
+opens the file (``storage.edit``), plans here, checks, and commits. ``change`` describes the
+outcome as a ``FileChange`` value; nothing here prints.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
 from ccprofile.startup import block
 from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
-from ccprofile.storage import fileio, ledger
+from ccprofile.storage import fileio
+from ccprofile.storage.edit import Editing
 
 Pins = Mapping[str, str]
 
 
 @dataclass(frozen=True)
-class Planned:
+class PendingWrite:
     """A write about to happen, as a ``check`` sees it before anything is written."""
 
     path: Path  # the real file
@@ -29,11 +31,8 @@ class Planned:
     after: tuple[tuple[str, str], ...]  # and after the write
 
 
-Check = Callable[[Planned], None]
-
-
 @dataclass(frozen=True)
-class Change:
+class FileChange:
     """What one command did (or, with ``dry_run``, would do) to one startup file."""
 
     path: Path  # the path as the user knows it: the link, if it is one
@@ -135,31 +134,26 @@ def _without_blocks(
     return Plan(new, before, (), max(len(blocks) - 1, 0), (completion, False))
 
 
-def update(
+def plan_update(
     path: Path,
+    file: Editing,
     shell: Shell,
     edit: Callable[[dict[str, str]], dict[str, str]],
     *,
     names: Sequence[str],
-    backup_dir: Path,
-    dry_run: bool = False,
-    check: Check | None = None,
     completion: bool | None = None,
-    entry: ledger.Entry | None = None,
     program: str = "ccprofile",
     new_file_newline: str | None = None,
-) -> Change:
-    """Apply ``edit`` to the file's pins and write the result; a block left with neither pins
-    nor completion is removed. ``program``: how the block's comment names ccprofile.
+) -> Plan:
+    """The file's new text with ``edit`` applied to its block's pins; a block left with neither
+    pins nor completion is removed. ``program``: how the block's comment names ccprofile.
     ``new_file_newline``: the line ending of a file this creates (None: the shell syntax's).
 
     ``names`` are the variables a block may hold, in the order it writes them. ``completion``
     adds (True) or removes (False) the shell's tab-completion lines; None keeps what is there.
-    ``check`` sees the planned bytes (None: the file goes) before anything is written, also in
-    a dry run, and may raise to stop the write.
     """
-
-    def plan(old: str, missing: bool) -> Plan:
+    old, missing = file.text, file.missing
+    try:
         blocks = block.find_blocks(old)
         contents = read_block(path, blocks[0], names) if blocks else Contents({}, False)
         before = _ordered(contents.pins, names)
@@ -172,167 +166,57 @@ def update(
             payload += [block.COMPLETION_NOTE, *shell.completion]
         newline = (new_file_newline or shell.syntax.newline) if missing else shell.syntax.newline
         edited = block.apply(old, payload, created_file=missing, newline=newline, program=program)
-        return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
-
-    return _run_block(
-        path, shell, plan, backup_dir, dry_run=dry_run, may_create=not dry_run, check=check, entry=entry
-    )
+    except block.MarkerError as error:
+        raise _marker_error(path, error) from None
+    return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
 
 
-def uninstall(
-    path: Path,
-    shell: Shell,
-    *,
-    names: Sequence[str],
-    backup_dir: Path,
-    dry_run: bool = False,
-    check: Check | None = None,
-    entry: ledger.Entry | None = None,
-) -> Change:
-    """Remove every ccprofile block; delete the file if ccprofile created it and it is empty.
+def plan_removal(path: Path, file: Editing, *, names: Sequence[str]) -> Plan:
+    """The file without any ccprofile block; None when ccprofile created it and it is left empty.
 
     Lines added inside the block by hand go with it (the block is ccprofile's), but the
     backup keeps them.
     """
-
-    def plan(old: str, missing: bool) -> Plan:
+    old = file.text
+    try:
         blocks = block.find_blocks(old)
         contents = read_block(path, blocks[0], names, strict=False) if blocks else Contents({}, False)
         return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
+    except block.MarkerError as error:
+        raise _marker_error(path, error) from None
 
-    # Removing never needs a directory that is not there: do not create one just to lock it.
-    return _run_block(
-        path, shell, plan, backup_dir, dry_run=dry_run, may_create=False, check=check, entry=entry
+
+def exports(shell: Shell, pins: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """A startup file's pins as the shell's assignments, ready to paste."""
+    return tuple(shell.syntax.assign(name, value) for name, value in pins)
+
+
+def pending(file: Editing, plan: Plan) -> PendingWrite:
+    """The write about to happen, for a check before it."""
+    return PendingWrite(
+        file.real, None if plan.new is None else fileio.encode(plan.new), plan.before, plan.after
     )
 
 
-def _run_block(
-    path: Path,
-    shell: Shell,
-    plan: Callable[[str, bool], Plan],
-    backup_dir: Path,
-    *,
-    dry_run: bool,
-    may_create: bool,
-    check: Check | None,
-    entry: ledger.Entry | None,
-) -> Change:
-    """``run`` for a startup file's block: its pins are shown as the shell's assignments."""
-    return run(
-        path,
-        plan,
-        lambda pins: tuple(shell.syntax.assign(name, value) for name, value in pins),
-        label=shell.name,
-        backup_dir=backup_dir,
-        dry_run=dry_run,
-        may_create=may_create,
-        check=check,
-        entry=entry,
-    )
-
-
-def run(
-    path: Path,
-    plan: Callable[[str, bool], Plan],
-    lines: Callable[[Sequence[tuple[str, str]]], tuple[str, ...]],
-    *,
-    label: str,
-    backup_dir: Path,
-    dry_run: bool,
-    may_create: bool,
-    check: Check | None,
-    writing: Callable[[], None] | None = None,
-    done: Callable[[bool], None] | None = None,
-    entry: ledger.Entry | None = None,
-) -> Change:
-    """The one way a pin file is changed, whatever kind it is (a startup file's block, a
-    settings file's keys): lock, read, ``plan`` the new text from the old (None: delete the
-    file), let ``check`` see it, then back up and replace the file atomically. ``lines``
-    turns pins into the lines shown to the user. ``writing`` is called just before the file is
-    replaced; ``done`` at the end of a real run, told whether the file changed. Both run while
-    the lock is held. ``entry``: what the ledger records of a real change, saved after the
-    backup and before the file is replaced."""
-    real = fileio.resolve(path)
-    made = fileio.missing_dirs(real.parent) if may_create else []
-    with fileio.locked(real, create=may_create):
-        if not dry_run and real.parent.is_dir():
-            # Also when nothing changes: a later run cleans up after a killed one.
-            fileio.remove_stale_temps(real)
-        snapshot = fileio.read(real)
-        if b"\0" in (snapshot.data or b""):
-            raise CcprofileError(
-                f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; {NOTHING_WRITTEN}"
-            )
-        missing = snapshot.data is None
-        old = fileio.decode(snapshot.data or b"")
-        try:
-            planned = plan(old, missing)
-        except block.MarkerError as error:
-            raise _marker_error(path, error) from None
-        new = planned.new
-        # A missing file stays missing unless there is something to write into it.
-        changed = new not in (None, "") if missing else new != old
-        if check is not None:
-            data = None if new is None else fileio.encode(new)
-            check(Planned(real, data, planned.before, planned.after))
-        saved: Path | None = None
-        if changed and not dry_run:
-            fileio.check_writable(real)
-            if writing is not None:
-                writing()
-            keep = entry.ledger.keep if entry is not None else fileio.BACKUPS_KEPT
-            known = entry.ledger.read().get(str(real)) if entry is not None else None
-            if snapshot.data:
-                first = known.first_backup if known is not None else None
-                saved = fileio.backup(real, snapshot.data, backup_dir, keep, protect=first)
-            if entry is not None:
-                data = None if new is None else fileio.encode(new)
-                place = ledger.Place(str(path), entry.kind, entry.label, str(backup_dir))
-                step = ledger.Step(
-                    entry.run,
-                    entry.command,
-                    not missing,
-                    saved.name if saved is not None else None,
-                    ledger.digest(snapshot.data),
-                    ledger.digest(data),
-                    entry.record,
-                    tuple([*entry.dirs, *made]),
-                )
-                entry.ledger.add(real, place, step)
-            if new is None:
-                fileio.delete(real)
-            else:
-                fileio.write(real, fileio.encode(new), snapshot.mode)
-        if done is not None and not dry_run:
-            done(changed)
-    if made and not changed:
-        fileio.remove_empty(made)  # made only to lock: nothing was written there
-    return Change(
-        path=path,
-        real_path=real,
+def change(file: Editing, plan: Plan, *, label: str, lines: tuple[str, ...], dry_run: bool) -> FileChange:
+    """What the edit did (or, in a dry run, would do)."""
+    changed = file.changes(plan.new)
+    return FileChange(
+        path=file.path,
+        real_path=file.real,
         shell=label,
-        before=planned.before,
-        after=planned.after,
-        created=changed and missing,
-        deleted=changed and new is None,
+        before=plan.before,
+        after=plan.after,
+        created=changed and file.missing,
+        deleted=changed and plan.new is None,
         changed=changed,
-        collapsed=planned.collapsed,
+        collapsed=plan.collapsed,
         # Only a dry run shows the diff; difflib on a large file costs more than the write.
-        diff=_diff(path, old, new) if changed and dry_run else "",
-        backup=saved,
+        diff=_diff(file.path, file.text, plan.new) if changed and dry_run else "",
+        backup=file.backup,
         dry_run=dry_run,
-        exports=lines(planned.after),
-        completion=planned.completion,
-        previous=snapshot.data,
-        mode=snapshot.mode,
+        exports=lines,
+        completion=plan.completion,
+        previous=file.data,
+        mode=file.mode,
     )
-
-
-def restore(change: Change) -> None:
-    """Put the file back as it was before ``change`` (``--strict`` after a failed check)."""
-    with fileio.locked(change.real_path, create=False):
-        if change.previous is None:
-            if change.real_path.exists():
-                fileio.delete(change.real_path)
-        else:
-            fileio.write(change.real_path, change.previous, change.mode)

@@ -110,8 +110,8 @@ class Place:
 
 @dataclass
 class Entry:
-    """What a write adds to the ledger, handed to ``profile.run`` by the command. The settings
-    planner fills ``record`` (ccprofile's settings record before the write) and ``dirs``."""
+    """What a write adds to the ledger, handed to ``Editing.commit`` by the command. A settings
+    write fills ``record`` (ccprofile's settings record before the write) and ``dirs``."""
 
     ledger: Ledger
     kind: str

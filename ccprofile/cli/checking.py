@@ -1,0 +1,79 @@
+"""The check before a write: status's own rules run on the planned bytes, so that a pin that
+would have no effect is said (or, with ``--strict``, refused) before anything is written."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile.claude import effect
+from ccprofile.claude import status as status_module
+from ccprofile.cli import render
+from ccprofile.errors import NoEffect
+from ccprofile.machine.targets import NoShell, Target
+from ccprofile.startup import profile
+from ccprofile.system import platforms
+
+
+@dataclass
+class Checked:
+    """What the check before the write found, kept for the report after it."""
+
+    inputs: status_module.Inputs | None = None
+    report: status_module.Report | None = None
+    shortfalls: tuple[str, ...] = ()  # a new terminal's
+    elsewhere: tuple[str, ...] = ()  # the other start's (a login shell on Linux)
+
+
+def check(
+    target: Target | NoShell,
+    planned: profile.PendingWrite,
+    strict: bool,
+    *,
+    written: Path | None = None,
+    project: Path | None = None,
+) -> Checked:
+    """The check before a write: status's own rules, run on the planned text. ``written`` is
+    the settings file being written (None: the target's startup file); ``project`` the
+    directory whose project settings Claude Code would read. ``strict``: a shortfall stops
+    the write (``NoEffect``)."""
+    path = written or target.path if isinstance(target, Target) else written
+    assert path is not None, "a settings write names its file"
+    shell = target.shell if isinstance(target, Target) else None
+    shown = render.tilde(path, target.home.path)
+    found = Checked()
+    files = {planned.path: planned.data, path: planned.data}
+    cwd = project or Path.cwd()
+    platform = platforms.current(os.environ)
+    inputs = status_module.read_inputs(os.environ, target, cwd, platform, planned=files)
+    report = status_module.build(inputs)
+    wanted = effect.expectations(planned.before, planned.after)
+    found.inputs, found.report = inputs, report
+    startup = (target.path, target.home) if isinstance(target, Target) and written is None else None
+    found.shortfalls = tuple(
+        effect.shortfalls(
+            report,
+            inputs.scan,
+            shell,
+            shown,
+            wanted,
+            in_settings=written is not None,
+            ours=inputs.ours,
+            written=startup,
+            settings=inputs.settings,
+            catalog=inputs.catalog,
+        )
+    )
+    if startup is not None and shell is not None and inputs.other is not None:
+        other = effect.Other(inputs.other, startup[1], startup[0], platforms.current(os.environ))
+        # One cause, one fix: the other start's shortfall is said only when its fix differs.
+        fixes = {shortfall.partition(" Fix: ")[2] for shortfall in found.shortfalls}
+        found.elsewhere = tuple(
+            e
+            for e in effect.other_start_shortfalls(report, shell, shown, wanted, other)
+            if e.partition(" Fix: ")[2] not in fixes
+        )
+    if strict and (found.shortfalls or found.elsewhere):
+        raise NoEffect((found.shortfalls or found.elsewhere)[0])
+    return found

@@ -1,0 +1,311 @@
+"""Writing a pin into one of Claude Code's settings files (``--scope``), and the rule that keeps
+a local settings file out of git."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccprofile.claude import settings_pins
+from ccprofile.claude.warnings import StatusWarning
+from ccprofile.cli import checking, program, render
+from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import UsageError
+from ccprofile.cli.writing import Edit, Options, ledger_entry
+from ccprofile.errors import NOTHING_WRITTEN, BadValue, CcprofileError
+from ccprofile.machine.targets import NoShell, Target
+from ccprofile.startup import profile
+from ccprofile.startup.shells import Home
+from ccprofile.storage import fileio, ledger
+from ccprofile.storage.edit import Editing, opened
+from ccprofile.storage.records import Records
+from ccprofile.storage.state import backup_dir_for, state_dir
+from ccprofile.system import platforms
+
+
+@dataclass(frozen=True)
+class SettingsTarget:
+    """A settings file named by ``--scope``, and the shell status reasons about beside it."""
+
+    scope: str
+    path: Path
+    project: Path
+    shell: Target | NoShell  # settings need no shell: a CI job or a script without $SHELL can pin
+    start: Path | None = None  # the subdirectory the command ran in, when the file is at the root
+
+
+def settings_target(scope: str, project: Path | None, shell: str | None) -> SettingsTarget:
+    from ccprofile.claude.projects import find_project
+    from ccprofile.claude.settings_pins import scope_path
+    from ccprofile.machine.targets import target_for_reading
+
+    if project is not None and scope not in ("project", "local"):
+        raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
+    start = None
+    target = target_for_reading(shell, os.environ, platforms.current(os.environ))
+    if project is not None:
+        directory = project.expanduser().absolute()
+        if not directory.is_dir():
+            raise BadValue(f"--project {directory}: no such directory")
+    else:
+        # A project's settings belong at its repository's root, wherever in it the command runs.
+        found = find_project(Path.cwd(), target.home.path)
+        directory = found.home if scope in ("project", "local") else found.start
+        start = found.start if found.in_subdirectory and scope in ("project", "local") else None
+    path = scope_path(scope, os.environ, target.home.path, directory, platforms.current(os.environ))
+    return SettingsTarget(scope, path, directory, target, start)
+
+
+def write_settings(
+    where: SettingsTarget,
+    edit: Edit | None,
+    what: str,
+    options: Options,
+    adopt: Sequence[str] = (),
+    *,
+    quiet: bool = False,
+) -> profile.FileChange:
+    """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
+    ``adopt``: the pins to remove even where this machine has no record of writing them.
+    ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
+    from ccprofile.claude import settings
+
+    home = where.shell.home
+    if options.verify:
+        raise UsageError(f"--verify starts a shell, and no shell reads {render.tilde(where.path, home.path)}")
+    _refuse_without_rights(where)
+    result, found = _write_file(where, edit, options, adopt)
+    change = result.change
+    if change.deleted and not options.dry_run:
+        ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)
+    if not quiet:
+        render.show_change(console, change, home.path, what=what)
+    if result.adopted:
+        render.show_note(
+            console,
+            f"ccprofile has no record of pinning {', '.join(result.adopted)} in "
+            f"{render.tilde(where.path, home.path)} on this machine, so the file's bytes before the pin "
+            f"are not known here: {'would remove' if options.dry_run else 'removed'} only those keys, "
+            "and everything else stays as it is",
+        )
+    # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
+    team = edit is None and where.scope == "project" and not options.dry_run
+    left = settings.read(where.scope, where.path) if team else None
+    if left is not None and left.model:
+        render.show_note(
+            console,
+            f"left model in {render.tilde(where.path, home.path)}: ccprofile cannot tell here whether it "
+            "wrote it (Claude Code's /model writes it too); `ccprofile unset-model --scope "
+            f"{where.scope}` takes it out",
+        )
+    for key in result.left:
+        render.show_note(
+            console,
+            f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
+            "after ccprofile wrote it, so it is no longer ccprofile's",
+        )
+    if quiet:
+        return change  # uninstall --all: the notes above, then one report for every file
+    if where.scope == "local" and change.after:
+        _keep_out_of_git(where, options)
+    elif where.scope == "local" and change.changed:
+        _ignore_rule_stays(home)  # no pin of ccprofile's left in the file
+    written = settings.read(where.scope, where.path) if change.after and not options.dry_run else None
+    if written is not None and written.error and settings.SKIPS_THE_FILE in written.error:
+        render.show_warnings(
+            console,
+            [
+                StatusWarning(
+                    "invalid-settings",
+                    f"{where.path}: {written.error}, so the pin in it has no effect either. Fix: correct "
+                    "that key (or pin with another --scope).",
+                )
+            ],
+            home.path,
+        )
+    if where.start is not None:
+        render.show_note(console, _at_the_root(where, home.path))
+    render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
+    if change.changed and not options.dry_run and change.after and not found.shortfalls:
+        project = render.tilde(where.project, home.path)
+        started = {
+            "project": f"new `claude` sessions started in {project} use it",
+            "local": f"new `claude` sessions started in {project} or below it use it",
+        }.get(where.scope, "new `claude` sessions use it, from any terminal or IDE")
+        console.print(
+            f"Claude Code reads this file when a session starts: {started}. "
+            "A running session keeps what it has."
+        )
+    return change
+
+
+def _write_file(
+    where: SettingsTarget, edit: Edit | None, options: Options, adopt: Sequence[str]
+) -> tuple[settings_pins.SettingsChange, checking.Checked]:
+    """The path of every write to a settings file: open it, plan with ccprofile's record of it,
+    check the effect, commit (the record with it)."""
+    home = where.shell.home
+    records = Records(state_dir(home))
+    entry = ledger_entry(state_dir(home), "settings", where.scope)
+    creates = edit is not None and not options.dry_run
+    made_dir = settings_pins.make_dir(where.path, creating=creates)
+    try:
+        with opened(where.path, create=creates, clean=not options.dry_run) as file:
+            known = records.read().get(os.path.abspath(file.real))  # under the file's lock, like the file
+            plan = settings_pins.plan(file, where.scope, known, edit, made_dir=made_dir, adopt=adopt)
+            found = checking.check(
+                where.shell,
+                profile.pending(file, plan.plan),
+                options.strict,
+                written=where.path,
+                project=where.project,
+            )
+            backups = backup_dir_for(where.path, home)
+            settings_pins.commit(
+                file,
+                plan,
+                records,
+                backup_dir=backups,
+                entry=entry,
+                made_dir=made_dir,
+                dry_run=options.dry_run,
+            )
+    except BaseException:
+        if made_dir:
+            # Refused or failed: leave no directory behind either.
+            fileio.remove_empty([str(where.path.parent)])
+        raise
+    return settings_pins.change(file, plan, where.scope, made_dir=made_dir, dry_run=options.dry_run), found
+
+
+def _keep_out_of_git(where: SettingsTarget, options: Options) -> None:
+    """A local settings file is the user's alone: add the rule Claude Code adds to git's global
+    ignore file, unless git ignores the file already (``claude/git_ignore.py``)."""
+    from ccprofile.claude import git_ignore
+
+    home = where.shell.home
+    if git_ignore.ignored(where.project, os.environ, home.path):
+        return
+    path = git_ignore.ignore_file(where.project, os.environ, home.path)
+    if path is None:
+        return  # as Claude Code, which cannot write a directory either
+
+    def plan(file: Editing) -> str:
+        new = git_ignore.with_rule(file.text, file.missing)
+        return file.text if new is None else new
+
+    change = _edit_git_ignore(path, home, plan, options.dry_run)
+    local = render.tilde(where.path, home.path)
+    if git_ignore.tracked(where.project, os.environ, home.path):
+        root = render.tilde(where.project, home.path)
+        render.show_warnings(
+            console,
+            [
+                StatusWarning(
+                    "local-file-tracked",
+                    f"{local} is tracked by git, so no ignore rule keeps it out of commits: your pin goes "
+                    f"into the next commit of it. Fix: run `git rm --cached {git_ignore.LOCAL_FILE}` in "
+                    f"{root} (the file stays on disk), and commit that.",
+                )
+            ],
+            home.path,
+        )
+    elif change.changed:
+        added = "Would add" if options.dry_run else "Added"
+        render.show_note(
+            console,
+            f"{added} {git_ignore.RULE} to {render.tilde(path, home.path)}, git's global ignore file, so "
+            f"{local} stays out of commits, as Claude Code does when it writes that file",
+        )
+
+
+def _ignore_rule_stays(home: Home) -> None:
+    """Taking a local pin out leaves the rule ccprofile added to git's ignore file: it keeps
+    every repository's local settings (Claude Code's own too) out of commits."""
+    from ccprofile.claude import git_ignore
+    from ccprofile.storage import fileio
+
+    for place in ledger.Ledger(state_dir(home)).read().values():
+        data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
+        if data is not None and git_ignore.RULE in fileio.decode(data):
+            render.show_note(
+                console,
+                f"left {git_ignore.RULE} in {render.tilde(Path(place.path), home.path)}: it keeps every "
+                "repository's local settings out of git, Claude Code's own included; "
+                f"`{program.name()} uninstall --all` takes it out",
+            )
+
+
+def _edit_git_ignore(
+    path: Path, home: Home, plan: Callable[[Editing], str | None], dry_run: bool
+) -> profile.FileChange:
+    """Add or take out the rule in a git ignore file: ``plan`` gives the file's new text (None:
+    delete it). No pin is in it, so there is no effect to check."""
+    from ccprofile.claude import git_ignore
+
+    entry = ledger_entry(state_dir(home), git_ignore.KIND, "global")
+    with opened(path, create=not dry_run, clean=not dry_run) as file:
+        new = plan(file)
+        if file.changes(new) and not dry_run:
+            file.commit(new, backup_dir=backup_dir_for(path, home), entry=entry)
+    return profile.change(file, profile.Plan(new, (), (), 0), label="global", lines=(), dry_run=dry_run)
+
+
+def remove_git_ignore_rules(home: Home, dry_run: bool) -> list[profile.FileChange]:
+    """``uninstall --all``: the rule ccprofile added to each git ignore file the ledger lists
+    goes again (the file too, when ccprofile created it and nothing else is in it)."""
+    from ccprofile.claude import git_ignore
+
+    places = ledger.Ledger(state_dir(home)).read().values()
+    return [_remove_git_ignore_rule(Path(p.path), home, dry_run) for p in places if p.kind == git_ignore.KIND]
+
+
+def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.FileChange:
+    from ccprofile.claude import git_ignore
+
+    def plan(file: Editing) -> str | None:
+        kept = git_ignore.without_rule(file.text)
+        return None if _created_by_ccprofile(path, home) and not kept.strip() else kept
+
+    change = _edit_git_ignore(path, home, plan, dry_run)
+    if change.deleted and not dry_run:
+        ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)  # and the folders it made
+    return change
+
+
+def _created_by_ccprofile(path: Path, home: Home) -> bool:
+    """Whether the ledger's first step for ``path`` created the file."""
+    from ccprofile.storage import fileio
+
+    place = ledger.Ledger(state_dir(home)).read().get(str(fileio.resolve(path)))
+    return place is not None and bool(place.steps) and not place.steps[0].existed
+
+
+def _at_the_root(where: SettingsTarget, home: Path) -> str:
+    """What writing at the repository root from one of its subdirectories means."""
+    here, root = render.tilde(where.start or where.project, home), render.tilde(where.project, home)
+    if where.scope == "local":
+        return (
+            f"you are in {here}: the file is at the repository root, {root}. Claude Code reads the "
+            "root's local settings from anywhere in the repository (its project settings only "
+            "when started at the root)"
+        )
+    return (
+        f"you are in {here}: the file is at the repository root, {root}. A claude started in {here} "
+        f"does not read it (Claude Code reads a project's settings only from the directory it "
+        f"starts in): start claude in {root}, or pass --project {here} for a file there"
+    )
+
+
+def _refuse_without_rights(where: SettingsTarget) -> None:
+    """Managed settings live in a system directory: say so, rather than fail half-way."""
+    if where.scope != "managed":
+        return
+    existing = next(p for p in (where.path, *where.path.parents) if p.exists())
+    if not os.access(existing, os.W_OK):
+        raise CcprofileError(
+            f"cannot write {where.path}: managed settings need administrator rights "
+            f"(run the command with sudo); {NOTHING_WRITTEN}"
+        )
