@@ -2,7 +2,7 @@
 
 Each case sets up one situation and asserts the whole message of its warning, so a changed
 word, a wrong file or a missing fix fails here (these tests are what mutation testing of
-ccprofile/claude/warnings.py measures).
+ccprofile/claude/warnings/ measures).
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from pathlib import Path
 from ccprofile.claude import starts
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.places import Ours, fix, place_of
+from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.status import Report, View
 from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
 from ccprofile.startup.scan import Scan

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from ccprofile import __version__
-from ccprofile.cli import ledger_commands, pin_commands, show_commands
+from ccprofile.cli import ledger_commands, pin_commands, show_commands, uninstall_command, unpin_commands
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import report_interrupt, report_usage_error
 from ccprofile.cli.help_layout import Command, Context
@@ -90,12 +90,12 @@ app = typer.Typer(
 for _name, _command in (
     ("set-fast-model", pin_commands.set_fast_model),
     ("set-model", pin_commands.set_model),
-    ("unset-fast-model", pin_commands.unset_fast_model),
-    ("unset-model", pin_commands.unset_model),
+    ("unset-fast-model", unpin_commands.unset_fast_model),
+    ("unset-model", unpin_commands.unset_model),
     ("set-subagent-model", pin_commands.set_subagent_model),
-    ("unset-subagent-model", pin_commands.unset_subagent_model),
-    ("uninstall", pin_commands.uninstall),
-    ("completion", pin_commands.completion),
+    ("unset-subagent-model", unpin_commands.unset_subagent_model),
+    ("uninstall", uninstall_command.uninstall),
+    ("completion", uninstall_command.completion),
     ("list", ledger_commands.list_changes),
     ("undo", ledger_commands.undo),
     ("status", show_commands.status),
@@ -116,7 +116,7 @@ def _install_completion(value: bool) -> None:
     # typer's own --install-completion writes outside any block, with no backup, and
     # uninstall could not take it back; this one is `ccprofile completion`.
     if value:
-        pin_commands.completion()
+        uninstall_command.completion()
         raise typer.Exit()
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import effect
+from ccprofile.claude import inputs as inputs_module
+from ccprofile.claude import report as report_module
 from ccprofile.claude import status as status_module
 from ccprofile.cli import render
 from ccprofile.errors import NoEffect
@@ -20,8 +22,8 @@ from ccprofile.system import platforms
 class Checked:
     """What the check before the write found, kept for the report after it."""
 
-    inputs: status_module.Inputs | None = None
-    report: status_module.Report | None = None
+    inputs: inputs_module.Inputs | None = None
+    report: report_module.Report | None = None
     shortfalls: tuple[str, ...] = ()  # a new terminal's
     elsewhere: tuple[str, ...] = ()  # the other start's (a login shell on Linux)
 
@@ -46,7 +48,7 @@ def check(
     files = {planned.path: planned.data, path: planned.data}
     cwd = project or Path.cwd()
     platform = platforms.current(os.environ)
-    inputs = status_module.read_inputs(os.environ, target, cwd, platform, planned=files)
+    inputs = inputs_module.read_inputs(os.environ, target, cwd, platform, planned=files)
     report = status_module.build(inputs)
     wanted = effect.expectations(planned.before, planned.after)
     found.inputs, found.report = inputs, report

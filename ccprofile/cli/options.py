@@ -129,7 +129,7 @@ def bedrock_prefix_here(provider: str) -> str | None:
     if provider != "bedrock":
         return None
     from ccprofile.claude import resolve, settings
-    from ccprofile.claude.status import aws_config_region
+    from ccprofile.claude.inputs import aws_config_region
     from ccprofile.startup.homes import home_path
 
     home = home_path(os.environ)

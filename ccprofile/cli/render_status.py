@@ -15,9 +15,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from ccprofile.claude.catalog import Catalog, Price, Retired
+from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Ours, pinned_scope
+from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model
-from ccprofile.claude.status import Report, View, region_used, winner
 from ccprofile.cli.program import runnable
 from ccprofile.cli.render import say, show_warnings, tilde, tilde_text
 

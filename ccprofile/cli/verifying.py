@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ccprofile.claude import status as status_module
-from ccprofile.claude import variables
+from ccprofile.claude import inputs as inputs_module
+from ccprofile.claude import layers, variables
 from ccprofile.cli import render
 from ccprofile.errors import NOTHING_WRITTEN, ProbeError, VerifyFailed
 from ccprofile.machine.probe import start_new_shell
@@ -25,7 +25,7 @@ class Verified:
 
 
 def verify(
-    target: Target, change: profile.FileChange, inputs: status_module.Inputs, strict: bool
+    target: Target, change: profile.FileChange, inputs: inputs_module.Inputs, strict: bool
 ) -> Verified:
     """Start the shell for real, as a new terminal and as the other start (a login shell on
     Linux) where that reads other files, and compare what each exports with the prediction."""
@@ -35,9 +35,9 @@ def verify(
     agreed: list[tuple[str, dict[str, str | None]]] = []
     problems: list[str] = []
     ran = False
-    start_env = status_module.new_terminal_start(os.environ, inputs.session)
+    start_env = inputs_module.new_terminal_start(os.environ, inputs.session)
     for scan in scans:
-        expected, _ = status_module.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
+        expected, _ = layers.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
         names = [
             n
             for n in variables.PINNABLE

@@ -1,4 +1,4 @@
-"""Safe reads and writes of startup files: lock, atomic replace, mode kept, links followed.
+"""Safe reads and writes of any file ccprofile changes: lock, atomic replace, mode kept, links followed.
 
 A startup file is either left untouched or fully replaced: the new bytes go to a temporary
 file in the same directory, are fsynced, and are renamed over the old file in one step.

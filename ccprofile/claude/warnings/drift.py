@@ -1,0 +1,102 @@
+"""Warnings about a repository's expected pins (``.ccprofile.toml``) and what is pinned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ccprofile.claude import scopes
+from ccprofile.claude.places import pin_fix, place_of
+from ccprofile.claude.resolve import Origin
+from ccprofile.claude.settings import Settings
+from ccprofile.claude.variables import (
+    FAST,
+    PRIMARY,
+)
+
+# typing costs status 3 ms to import; these names are only annotations, never evaluated.
+from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, rank
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ccprofile.claude.expectations import Drift
+
+
+def _scope_file(s: Situation, scope: str) -> Settings | None:
+    source = scopes.SETTINGS_SOURCES.get(scope)
+    return next((d for d in reversed(s.settings) if d.source == source), None)
+
+
+def _holds(s: Situation, scope: str, name: str) -> bool:
+    """Whether ``scope`` pins ``name`` at all (beaten or not)."""
+    if scope == "shell":
+        final = s.scan.final(name)
+        return bool(final is not None and final.value) or bool(s.env.get(name))
+    source = scopes.SETTINGS_SOURCES[scope]
+    return any(d.source == source and (d.model if name == PRIMARY else d.env.get(name)) for d in s.settings)
+
+
+def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, wanted: str) -> str:
+    """The one fix after which the expected model wins: following it never makes another drift."""
+    model, variable = drift.model, drift.model.variable or ""
+    target = scope or "project"
+    unread = [d for d in s.unread if d.env.get(name) or (name == PRIMARY and d.model)]
+    broken = _scope_file(s, target)
+    if model.source == "default" and unread and target == "project":
+        return f"Fix: start claude in {unread[0].path.parent.parent}, whose settings pin it."
+    if broken is not None and broken.error and not _holds(s, target, name):
+        return f"Fix: repair {broken.path} first ({broken.error})."
+    # From a subdirectory, the project file Claude Code reads is the start directory's own.
+    here = s.start if s.subdirectory and target == "project" else None
+    pin = pin_fix(name, wanted, target, here)
+    if model.source == "default":
+        return pin
+    origin = Origin(model.source, model.file)
+    place = place_of(origin, variable, s.scan, s.ours)
+    if scope is None or model.source in scopes.SOURCES[scope]:
+        return fix_for(place, variable, wanted, s)  # the right place, the wrong value
+    removal = fix_for(place, variable, None, s)
+    if rank(model.source) < rank(scopes.SOURCES[target][0]):
+        return pin  # a lower place shows only because the expected scope pins nothing
+    if _holds(s, target, name):
+        return removal  # the expected scope pins it, beaten from above
+    return f"{pin[:-1]}, then {removal.removeprefix('Fix: ')}"  # pin, then clear what beats it
+
+
+def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
+    name = FAST if drift.kind == "background" else PRIMARY
+    stated = f" ({drift.stated})" if drift.stated else ""
+    expected = s.expected
+    assert expected is not None, "a drift comes from an expectation"
+    wanted = expected.background if drift.kind == "background" else expected.primary
+    model = drift.model
+    if model.source == "default":
+        reads = "nothing it reads pins it" if s.unread else "nothing pins it, so Claude Code uses its default"
+        got = f"{model.model}: {reads}"
+    else:
+        place = place_of(Origin(model.source, model.file), model.variable or "", s.scan, s.ours)
+        got = f"{model.model}, set by {place.where}"
+        if model.override is not None:
+            got = (
+                f"{model.model}, which modelOverrides in {model.override[1]} sends for {model.as_set} "
+                f"set by {place.where}"
+            )
+    repair = _drift_repair(drift, s, name, expected.scope, wanted or model.model)
+    return StatusWarning(
+        "drift",
+        f"Expected the {drift.kind} model {'from ' if drift.wrong_scope else ''}{drift.expected}{stated}, "
+        f"but a claude started from {drift.where} uses {got}. {repair}",
+    )
+
+
+def drifts(s: Situation) -> Iterator[StatusWarning]:
+    if s.expected is None:
+        return
+    from ccprofile.claude.expectations import drifts  # only a check with expectations needs it
+
+    fresh = s.shell is not None
+    views = (
+        ("background", s.background_now, s.background_new if fresh else None),
+        ("primary", s.primary_now, s.primary_new if fresh else None),
+    )
+    for drift in drifts(s.expected, views):
+        yield _drift_warning(drift, s)

@@ -1,0 +1,213 @@
+"""Warnings about the model IDs themselves: retired, unknown, for another provider, an
+alias not resolved, a costly background, a fallback left unpinned, modelOverrides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ccprofile.claude import resolve
+from ccprofile.claude.catalog import Catalog, cost_words, is_arn
+from ccprofile.claude.places import place_of
+from ccprofile.claude.providers import (
+    BY_NAME,
+    NAMED_BY_USER,
+    OWN,
+)
+from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.settings import Settings
+from ccprofile.claude.variables import (
+    API_KEY,
+    AUTH_TOKEN,
+    BACKGROUND,
+    FAST,
+    PINNED,
+)
+
+# typing costs status 3 ms to import; these names are only annotations, never evaluated.
+from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_at
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    pass
+
+
+def fallback(s: Situation) -> Iterator[StatusWarning]:
+    background, primary = s.background_now, s.primary_now
+    env = s.now.env
+    # A pin a new terminal gets is a pin: this shell not having it yet is not-loaded's to say.
+    pinned_fresh = s.shell is not None and s.background_new.selected
+    if background.selected or pinned_fresh or BY_NAME[s.provider].background == OWN:
+        return  # a provider with a small model of its own uses it: nothing falls back
+    if s.provider == "gateway" and resolve.sends_anthropic_key(env):
+        yield StatusWarning(
+            "unpinned-fallback",
+            f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
+            f"Claude Code sends titles and summaries through your gateway to {background.model}, "
+            "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
+        )
+        return
+    kind = "your primary model" if background.model == primary.model else "Sonnet"
+    unseen_key = ""
+    if s.provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
+        # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
+        unseen_key = (
+            " (If the key Claude Code sends is an Anthropic API key, sk-ant-api..., it uses "
+            f"{s.catalog.default_background['anthropic']} instead.)"
+        )
+    yield StatusWarning(
+        "unpinned-fallback",
+        f"Nothing pins the background model, so on {s.provider} Claude Code uses {kind} "
+        f"({background.model}) for titles and summaries, at that model's price.{unseen_key} "
+        "Fix: `ccprofile set-fast-model`.",
+    )
+
+
+def _exact_for_alias(value: str, s: Situation) -> str | None:
+    alias = s.catalog.aliases.get(value.lower())
+    if alias is None or alias.model is None:
+        return None
+    return s.catalog.named(alias.model).id_for(s.provider)
+
+
+def aliases(s: Situation) -> Iterator[StatusWarning]:
+    for name, value, place in s.values(BACKGROUND):
+        if value.lower() not in s.catalog.aliases:
+            continue
+        exact = _exact_for_alias(value, s)
+        repair = fix_at(s, place, name, exact) if exact else "Fix: pin an exact model ID there."
+        yield StatusWarning(
+            "alias-not-resolved",
+            f"{name}={value} ({place.where}) is an alias; Claude Code sends it verbatim and the API "
+            f"rejects it. {repair}",
+        )
+
+
+def retired(s: Situation) -> Iterator[StatusWarning]:
+    for name, value, place in s.values(PINNED):
+        retired = s.catalog.retirement(value)
+        if retired is None:
+            continue
+        newest = s.catalog.newest(retired.family, s.provider)
+        right = newest.id_for(s.provider) if newest else None
+        repair = f" {fix_at(s, place, name, right)}" if newest and right else ""
+        yield StatusWarning(
+            "retired-model",
+            f"{name}={value} ({place.where}) was {retired.describe()}; requests with it fail.{repair}",
+        )
+
+
+def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
+    if s.provider == "gateway":
+        return  # a gateway serves whatever IDs it chooses to
+    overrides, _ = resolve.overrides_in_force(s.settings)
+    for name, value, place in s.values(PINNED):
+        matches = s.catalog.by_id(value)
+        owners = sorted({provider for _, provider in matches})
+        if not matches or s.provider in owners or value in overrides:
+            continue  # a key of modelOverrides is not sent as it is
+        if BY_NAME[s.provider].translates_first_party and "anthropic" in owners:
+            continue  # Mantle sends its own ID for a first-party one
+
+        model = matches[0][0]
+        right = model.id_for(s.provider)
+        if right is not None:
+            right = resolve.regional(right, s.provider, s.now.env, s.aws_config_region)
+        repair = fix_at(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
+        yield StatusWarning(
+            "wrong-provider-id",
+            f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}, but Claude "
+            f"Code talks to {s.provider}, which rejects it. {repair}",
+        )
+
+
+def unknown_model(s: Situation) -> Iterator[StatusWarning]:
+    """A pinned ID the catalog does not know for the provider: most often a typo, which the API
+    rejects on every request. A gateway's names and a Foundry deployment's are their own."""
+    if s.provider in NAMED_BY_USER:
+        return
+    catalog = s.catalog
+    said: set[tuple[str, str | None]] = set()
+    for name, value, place in s.values(PINNED):
+        if (value, place.file) in said:
+            continue  # both background variables from one place: one problem, one fix
+        said.add((value, place.file))
+        known = catalog.model_of(value, s.provider) or catalog.by_id(value) or catalog.retirement(value)
+        named = value.lower() in catalog.aliases or value.lower() in catalog.families
+        if known or named or is_arn(value):
+            continue  # retired, another provider's or an alias: each has a warning of its own
+        from ccprofile.claude.selection import closest  # only an unknown ID pays for difflib
+
+        near = closest(value, s.provider, catalog)
+        meant = f" Did you mean {' or '.join(near)}?" if near else ""
+        repair = fix_at(s, place, name, near[0]) if near else "Fix: pin an ID from `ccprofile models` there."
+        yield StatusWarning(
+            "unknown-model",
+            f"{name}={value} ({place.where}) is not an ID the catalog of Claude Code "
+            f"{catalog.claude_code_version} knows for {s.provider}; Claude Code sends it as it is, "
+            f"and the provider rejects an ID it does not serve.{meant} {repair}",
+        )
+
+
+def costly_background(s: Situation) -> Iterator[StatusWarning]:
+    """A pinned background model that is not a small one: every title and summary at its price."""
+    small = s.catalog.recommended_background(s.provider)
+    if small is None or small.price is None:
+        return
+    seen: set[str] = set()
+    for model in (s.background_new, s.background_now) if s.shell is not None else (s.background_now,):
+        chosen = s.catalog.model_of(model.model, s.provider)
+        if not model.selected or chosen is None or chosen.family == small.family or model.model in seen:
+            continue
+        seen.add(model.model)
+        if chosen.price is None:
+            continue
+        variable = model.variable or FAST
+        place = place_of(Origin(model.source, model.file), variable, s.scan, s.ours)
+        yield StatusWarning(
+            "costly-background",
+            f"{variable}={model.as_set} ({place.where}) makes {chosen.name} the background model: "
+            f"every title and summary costs {cost_words(chosen, small)}. "
+            f"{fix_at(s, place, variable, small.id_for(s.provider) or '')}",
+        )
+
+
+def unverified_alias(s: Situation) -> Iterator[StatusWarning]:
+    primary = s.primary_now
+    if primary.alias and not primary.alias_verified:
+        yield StatusWarning(
+            "unverified-alias",
+            f"The primary model is the alias {primary.alias!r}; ccprofile shows {primary.model}, "
+            "but what Claude Code makes of this alias was not verified. Pin an exact ID to be sure.",
+        )
+
+
+def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, str]:
+    """Why ``model`` (rewritten by modelOverrides) is not the ID pinned, and the fix."""
+    assert model.override is not None
+    before, where, key = model.override
+    managed = any(d.source == "managed-settings" and str(d.path) == where for d in settings)
+    repair = (
+        "Fix: that file is an administrator's: ask them if another ID is wanted."
+        if managed
+        else f'Fix: remove "{key}" from modelOverrides in {where} if {before} is what you want sent.'
+    )
+    return f"modelOverrides in {where} maps {key} to it", repair
+
+
+def overridden(s: Situation) -> Iterator[StatusWarning]:
+    """A pin that modelOverrides rewrites: Claude Code sends another ID than the one pinned."""
+    said: set[tuple[str, str]] = set()
+    for model in s.models:
+        if model.override is None or not model.selected or model.variable is None:
+            continue
+        if (model.variable, model.model) in said:
+            continue
+        said.add((model.variable, model.model))
+        place = place_of(Origin(model.source, model.file), model.variable, s.scan, s.ours)
+        reason, repair = override_words(model, s.settings, s.catalog)
+        yield StatusWarning(
+            "pin-overridden",
+            f"{model.variable} pins {model.as_set} ({place.where}), but Claude Code sends "
+            f"{model.model}: {reason}. {repair}",
+        )

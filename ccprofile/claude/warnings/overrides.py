@@ -1,0 +1,239 @@
+"""Warnings about where a value comes from: a settings file or a startup file that beats
+the pin, a pin not loaded yet or stale in this shell, a provider switch set twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ccprofile.claude.places import fix, pin_fix, place_of
+from ccprofile.claude.providers import (
+    SWITCH_ORDER,
+    switched_on,
+    unmodelled_provider,
+)
+from ccprofile.claude.resolve import Composed, Origin
+from ccprofile.claude.variables import (
+    BACKGROUND,
+    PINNABLE,
+    PINNED,
+    PRIMARY,
+)
+
+# typing costs status 3 ms to import; these names are only annotations, never evaluated.
+from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, refused_by_policy, sound
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    pass
+
+
+def settings_overrides(s: Situation) -> Iterator[StatusWarning]:
+    for name in PINNED:
+        pin = s.scan.final(name)
+        shell_value = pin.value if pin is not None and pin.value else s.env.get(name)
+        winners = [d for d in s.settings if name in d.env]
+        # The same value in settings and in the shell is no conflict: both give what was pinned.
+        if not shell_value or not winners or winners[-1].env[name] == shell_value:
+            continue
+        top = winners[-1]
+        where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
+        shown = repr(top.env[name]) if top.env[name] else "an empty string (which unsets it)"
+        place = place_of(Origin(top.source, str(top.path)), name, s.scan, s.ours)
+        yield StatusWarning(
+            "settings-override",
+            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
+            f"and settings beat the shell. {fix(place, name, None, s.shell, keep=shell_value)}",
+        )
+
+
+def not_loaded(s: Situation) -> Iterator[StatusWarning]:
+    """One warning per startup file whose pins this shell does not have (yet)."""
+    if s.shell is None:
+        return
+    stale: dict[str, list[str]] = {}
+    for name in PINNED:
+        pin = s.scan.pinned(name)
+        if pin is None or s.scan.final(name) is not pin or pin.value is None:
+            continue
+        if s.env.get(name) != pin.value:
+            have = repr(s.env[name]) if name in s.env else "unset"
+            stale.setdefault(str(pin.path), []).append(f"{name}={pin.value} (this shell: {have})")
+    for path, items in stale.items():
+        yield StatusWarning(
+            "not-loaded",
+            f"{path} pins {', '.join(items)}, but this shell has not loaded it. "
+            f"Fix: run `{s.shell.apply_hint(path)}` or open a new terminal.",
+        )
+
+
+def stale(s: Situation) -> Iterator[StatusWarning]:
+    """Values this shell holds that a new terminal will not have: left over after unset or
+    uninstall, or just exported by hand; either way only this shell has them."""
+    gone = [name for name in PINNABLE if s.env.get(name) and name not in s.base]
+    if not gone or s.shell is None:
+        return
+    held = ", ".join(f"{name}={s.env[name]}" for name in gone)
+    them = "them" if len(gone) > 1 else "it"
+    used = [n for n in gone if s.now.origins.get(n, Origin("default")).source == "environment"]
+    # A primary the organisation's policy replaces is asked for, not used.
+    uses = "asks for" if PRIMARY in used and s.primary_now.restricted is not None else "uses"
+    here = (
+        f"A claude started from this shell {uses} {them}; one started from a new terminal does not."
+        if used
+        else f"Settings beat {them} here too, so for now this changes nothing."
+    )
+    keep = _keep(s, gone)
+    yield StatusWarning(
+        "stale-in-this-shell",
+        f"This shell has {held}, but a new terminal will not: no startup file sets {them} and new "
+        f"terminals do not inherit {them}. {here} Fix: run `{s.shell.syntax.unset(gone)}` in this "
+        f"shell if {'they are' if len(gone) > 1 else 'it is'} left over{_keeping(keep, len(gone) > 1)}",
+    )
+
+
+def _keeping(keep: str, several: bool) -> str:
+    if not keep:
+        return "."
+    both = " and " in keep
+    models = (
+        "the models they give" if several and both else f"the model {'they give' if several else 'it gives'}"
+    )
+    return f"; to keep {models} claude, {keep} {'pin them' if both else 'pins it'} for new terminals too."
+
+
+def _keep(s: Situation, gone: Sequence[str]) -> str:
+    """The ccprofile commands that would give new terminals the models this shell uses: one
+    set-fast-model for the background value that wins, one set-model; none for a value
+    ccprofile would refuse."""
+    commands = []
+    background = next((n for n in BACKGROUND if n in gone), None)
+    for name in (background, PRIMARY if PRIMARY in gone else None):
+        if name is None:
+            continue
+        value = s.env[name]
+        alias = name == PRIMARY and value.lower() in s.catalog.aliases
+        if (alias and not refused_by_policy(s, name, value)) or sound(s, name, value):
+            commands.append(f"`{pin_fix(name, value, 'shell').removeprefix('Fix: `').removesuffix('`.')}`")
+    return " and ".join(commands)
+
+
+def shadowed(s: Situation) -> Iterator[StatusWarning]:
+    for name in PINNED:
+        pin = s.scan.pinned(name)
+        for later in s.scan.after_block(name):
+            if pin is not None and later.value == pin.value:
+                continue
+            what = "removes it" if later.value is None else f"sets {later.value!r}"
+            # A line may hold other commands, and a later file cannot move above the block.
+            where = (
+                "or move it above the block"
+                if pin is None or later.path == pin.path
+                else f"a file read after {pin.path}, which holds the block"
+            )
+            yield StatusWarning(
+                "shadowed",
+                f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
+                f"{name}={pin.value if pin else ''} does not reach new terminals. "
+                f"Fix: take the {name} {'removal' if later.value is None else 'assignment'} out of line "
+                f"{later.line} of {later.path} ({where}).",
+            )
+
+
+def crlf(s: Situation) -> Iterator[StatusWarning]:
+    if s.shell is None:
+        return
+    for path in s.scan.crlf:
+        yield StatusWarning(
+            "crlf-startup-file",
+            f"{path} has Windows (CRLF) line endings: {s.shell.name} reads each \\r as part of the "
+            "line, so a command may fail (bash stops reading the file at the first line it cannot "
+            f"parse) and a value ends in a stray \\r. "
+            f"Fix: `dos2unix {path}` (or `sed -i 's/\\r$//' {path}`).",
+        )
+
+
+def settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
+    """A settings pin of ccprofile's that a higher settings file (or ANTHROPIC_MODEL) beats."""
+    primary = s.primary_now
+    for document in s.settings:
+        for name, scope in s.ours.get(str(document.path), {}).items():
+            if name == PRIMARY:
+                beaten = primary.file != str(document.path) or primary.variable != "model"
+                winner, variable, value = primary.model, primary.variable or "", document.model
+                origin = Origin(primary.source, primary.file)
+            else:
+                origin = s.now.origins.get(name, Origin("default"))
+                value, winner, variable = document.env.get(name), s.now.env.get(name, ""), name
+                beaten = origin.file != str(document.path)
+            if not beaten or origin.source == "default" or winner == value:
+                continue
+            if scope == "user" and origin.source == "project-settings":
+                continue  # a team's committed pin beating a personal one is the team's design
+            place = place_of(origin, variable, s.scan, s.ours)
+            key = "model" if name == PRIMARY else f"env.{name}"
+            repair = fix_for(place, variable, None, s)
+            yield StatusWarning(
+                "settings-pin-beaten",
+                f"{key}={value} in {document.path} (ccprofile's, --scope {scope}) has no effect: "
+                f"{place.where} sets {winner!r}, and that takes precedence. {repair}",
+            )
+
+
+def unread(s: Situation) -> Iterator[StatusWarning]:
+    for document in s.unread:
+        pins = [f"env.{n}" for n in PINNED if document.env.get(n)]
+        pins += ["model"] if document.model else []
+        if not pins:
+            continue
+        yield StatusWarning(
+            "project-settings-not-read",
+            f"{document.path} pins {', '.join(pins)}, but a claude started in {s.start} does not read "
+            "it: Claude Code reads a project's settings only from the directory it starts in. "
+            f"Fix: start claude in {document.path.parent.parent}.",
+        )
+
+
+def unmodelled(s: Situation) -> Iterator[StatusWarning]:
+    """Say what status does not apply, rather than show an ID that may not be the one sent."""
+    said: set[str] = set()
+    for composed in (s.fresh, s.now):
+        found = unmodelled_provider(composed.env)
+        if found is not None and found[0] not in said:
+            said.add(found[0])
+            yield StatusWarning(
+                "not-modelled",
+                f"{found[0]} is set, so Claude Code talks to {found[1]}, which ccprofile does not "
+                "model yet: the provider and model IDs shown may not be the ones it sends, and "
+                "ccprofile cannot know them. Inside claude, `/model` shows the primary model.",
+            )
+
+
+def _switch_places(s: Situation, composed: Composed, variable: str) -> str:
+    """Where a provider switch is on: its place, and the startup-file line that sets it for new
+    terminals too when this shell got it from there (unset here, it comes back)."""
+    place = place_of(composed.origins[variable], variable, s.scan, s.ours)
+    pin = s.scan.final(variable) if s.shell is not None else None
+    also = (
+        f" and {pin.path}:{pin.line}" if place.kind == "this-shell" and pin is not None and pin.value else ""
+    )
+    return f"{variable} in {place.where}{also}"
+
+
+def several_providers(s: Situation) -> Iterator[StatusWarning]:
+    """More than one provider switch on: the first in Claude Code's order decides, silently."""
+    said: set[tuple[str, ...]] = set()
+    for composed in (s.fresh, s.now):
+        switches = switched_on(composed.env)
+        names = tuple(variable for variable, _ in switches)
+        if len(switches) < 2 or names in said:
+            continue
+        said.add(names)
+        (variable, provider), others = switches[0], switches[1:]
+        where = "; ".join(_switch_places(s, composed, other) for other, _ in others)
+        yield StatusWarning(
+            "several-providers",
+            f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} "
+            f"comes first in its order: {', '.join(p for _, p in SWITCH_ORDER)}) and says nothing of the "
+            f"others. Fix: turn off the ones you do not mean ({where}).",
+        )

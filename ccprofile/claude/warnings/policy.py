@@ -1,0 +1,94 @@
+"""Warnings about the organisation's model policy (``availableModels``, managed
+``deniedModels``): a model it replaced, a background it does not restrict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ccprofile.claude import resolve
+from ccprofile.claude.settings import have_policy
+
+# typing costs status 3 ms to import; these names are only annotations, never evaluated.
+from ccprofile.claude.warnings.situation import Situation, StatusWarning
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    pass
+
+
+def restricted(s: Situation) -> Iterator[StatusWarning]:
+    """A model the organisation's policy (availableModels, managed deniedModels) replaces, and a
+    background model the list does not stop."""
+    if not have_policy(s.settings):
+        return
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
+    rules = allowed.policy(s.settings)
+    columns = [("from this shell", s.primary_now, s.now)]
+    if s.shell is not None:
+        columns.append(("from a new terminal", s.primary_new, s.fresh))
+    restricted = [(who, m, c) for who, m, c in columns if m.restricted is not None]
+    said: set[tuple[str, str]] = set()
+    for who, model, composed in restricted:
+        assert model.restricted is not None
+        refused, where, key = model.restricted
+        if (refused, model.model) in said:
+            continue
+        said.add((refused, model.model))
+        both = len(restricted) == 2 and restricted[0][1].restricted == restricted[1][1].restricted
+        started = "" if both or len(columns) == 1 else f" started {who}"
+        denied = key == allowed.DENIED
+        suggested = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
+        if denied or suggested is None:
+            repair = (
+                f"Fix: unset it, or pin a model {key} in that file {'does not deny' if denied else 'allows'}."
+            )
+        else:
+            repair = f"Fix: pin a model the list allows, e.g. `ccprofile set-model {suggested}`, or unset it."
+        yield StatusWarning(
+            "model-restricted",
+            f"The primary model {refused} is not allowed by {key} in {where}: Claude Code{started} uses "
+            f"{model.model} instead (it prints 'Model \"{refused}\" is restricted by your organization's "
+            f"settings. Using {model.model} instead.'). {repair}",
+        )
+    for _, _, composed in columns:
+        if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
+            yield StatusWarning(
+                "no-model-left",
+                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and every "
+                "one Claude Code would step down to (opus, sonnet, haiku): Claude Code does not start "
+                "(read in Claude Code's binary, not observed). Fix: ask the administrator to allow one.",
+            )
+            break
+    rules = allowed.policy(s.settings)
+    overrides, _ = resolve.overrides_in_force(s.settings)
+    shown = (s.background_new, s.background_now) if s.shell is not None else (s.background_now,)
+    backgrounds = {m.model: m for m in shown}
+    for background in backgrounds.values():
+        if background.restricted is not None:
+            yield StatusWarning(
+                "background-denied",
+                f"deniedModels in {background.restricted[1]} denies the background model "
+                f"{background.restricted[0]}: Claude Code sends titles and summaries to the primary model "
+                f"{background.model} instead, at its price. Fix: ask the administrator to allow a small "
+                "model, or pin one they allow with `ccprofile set-fast-model`.",
+            )
+        elif rules.available is not None and not allowed.allows(
+            rules.available, background.model, s.catalog, overrides
+        ):
+            yield StatusWarning(
+                "background-not-restricted",
+                f"availableModels in {', '.join(rules.list_files)} does not apply to the background model: "
+                f"Claude Code still sends titles and summaries to {background.model}, which the list does "
+                "not name (it restricts only the primary model). Fix: if only the listed models may be "
+                "used, pin one of them with `ccprofile set-fast-model`.",
+            )
+    for document in s.settings:
+        if document.denied and document.source != allowed.MANAGED:
+            yield StatusWarning(
+                "invalid-settings",
+                f"{document.path}: deniedModels counts only in managed settings; Claude Code ignores it "
+                "here (and shows a Settings Warning when it starts). Fix: remove it, or ask an "
+                "administrator to set it in managed settings.",
+            )

@@ -1,0 +1,255 @@
+"""`ccprofile uninstall` (one place, or `--all`: every file ccprofile wrote) and `completion`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ccprofile.claude import variables
+from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import UsageError
+from ccprofile.cli.options import (
+    DryRunOption,
+    FileOption,
+    ProjectOption,
+    ScopeOption,
+    ShellOption,
+    StrictOption,
+    VerifyOption,
+    errors,
+)
+from ccprofile.cli.pin_places import Where, write_pin
+from ccprofile.cli.program import runnable
+from ccprofile.system import platforms
+
+if TYPE_CHECKING:
+    from ccprofile.cli import writing
+    from ccprofile.startup.shells import Home, Shell
+
+
+@errors
+def completion(
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Take the completion lines out of the block again.")
+    ] = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Add tab completion for ccprofile to the ccprofile block (bash, zsh, fish).
+
+    The lines go inside the block, so `ccprofile uninstall` takes them out with everything
+    else and leaves the file as it was. They define one function and start nothing, so a new
+    shell starts no slower. `ccprofile --install-completion` does the same.
+
+    Example:
+
+    \b
+        ccprofile completion --dry-run
+    """
+    from ccprofile.cli import writing
+    from ccprofile.machine.targets import resolve_target
+
+    target = resolve_target(shell, file, os.environ, platforms.current(os.environ))
+    what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
+    options = writing.Options(dry_run=dry_run)
+    writing.write(target, lambda pins: pins, what, options, completion=not remove)
+
+
+@errors
+def uninstall(
+    all_files: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Remove every pin ccprofile wrote: the block from every startup file it knows "
+            "of, and its keys from every settings file its record names.",
+        ),
+    ] = False,
+    purge: Annotated[
+        bool,
+        typer.Option(
+            "--purge",
+            help="With --all: also delete ccprofile's state directory (backups, which may hold "
+            "copies of API keys, and the record), so nothing of ccprofile is left.",
+        ),
+    ] = False,
+    shell: ShellOption = None,
+    file: FileOption = None,
+    scope: ScopeOption = None,
+    project: ProjectOption = None,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    verify: VerifyOption = None,
+) -> None:
+    """Remove ccprofile's pins, leaving each file exactly as it was before.
+
+    The block goes from the startup file (a file ccprofile created is deleted again if
+    nothing else was added to it); with --scope, ccprofile's keys go from that settings file.
+
+    Example:
+
+    \b
+        ccprofile uninstall --all --dry-run
+    """
+    from ccprofile.cli import writing
+
+    if purge and not all_files:
+        raise UsageError("--purge deletes ccprofile's state directory, so it needs --all")
+    if not all_files:
+        # A committed project file is the team's: any clone may take its pins out. The `model`
+        # key stays, since Claude Code's own /model writes it too; unset-model takes it.
+        team = variables.BACKGROUND_PINS if Where(shell, file, scope).chosen_scope() == "project" else ()
+        write_pin(
+            Where(shell, file, scope, project),
+            None,
+            "has no ccprofile pin",
+            dry_run=dry_run,
+            strict=strict,
+            verify=verify,
+            adopt=team,
+        )
+        return
+    if file is not None or scope is not None or project is not None:
+        raise UsageError("--all removes every pin ccprofile wrote; it takes no --file, --scope or --project")
+    _uninstall_everything(writing.Options(dry_run, strict, verify), shell, purge)
+
+
+def _every_startup_file(home: Home) -> dict[Path, Shell | None]:
+    """Every file a block of ccprofile's may be in, with the shell that reads it where known:
+    each shell's own files, what they source (login and not), and every file the ledger says
+    ccprofile wrote a block to (a ``--file`` that nothing sources any more included)."""
+    from ccprofile.claude.inputs import WATCHED
+    from ccprofile.startup.scan import scan
+    from ccprofile.startup.shells import SHELLS, get_shell, known_files
+    from ccprofile.storage import ledger
+    from ccprofile.storage.state import state_dir
+
+    found: dict[Path, Shell | None] = dict.fromkeys(known_files(home))
+    for shell in SHELLS.values():
+        for login in (False, True):
+            for path in scan(shell, home, WATCHED, login=login).files:
+                found.setdefault(path, shell)
+    for place in ledger.Ledger(state_dir(home)).read().values():
+        if place.kind == "shell":
+            found.setdefault(Path(place.path), get_shell(place.label) if place.label in SHELLS else None)
+    return found
+
+
+def _uninstall_everything(options: writing.Options, shell: str | None, purge: bool) -> None:
+    """Every file, quietly; then one report: what went (or would go), where the backups are,
+    and the models a new terminal's claude uses now."""
+    import dataclasses
+
+    from ccprofile.claude.settings_pins import recorded
+    from ccprofile.cli import render, settings_writing, writing
+    from ccprofile.machine.targets import Target, target_for_reading
+    from ccprofile.startup.homes import read_home
+    from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
+    from ccprofile.storage.state import state_dir
+
+    home = read_home(os.environ, platforms.current(os.environ))
+    changes = []
+    for path, owner in _every_startup_file(home).items():
+        if path.is_file():
+            named = get_shell(shell) if shell else owner or shell_for_file(path) or SHELLS["sh"]
+            target = Target(named, path, home, None, "the name of the file")
+            changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
+    records = recorded(state_dir(home))
+    if records:
+        status_shell = target_for_reading(shell, os.environ, platforms.current(os.environ))
+        # --verify is for the startup files above: no shell reads a settings file.
+        unverified = dataclasses.replace(options, verify=None)
+        for path, record in records.items():
+            where = settings_writing.SettingsTarget(record.scope, path, path.parent.parent, status_shell)
+            changes.append(
+                settings_writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
+            )
+    changes += settings_writing.remove_git_ignore_rules(home, options.dry_run)
+    removed = [change for change in changes if change.changed]
+    if not removed:
+        console.print(
+            "No startup file has a ccprofile block, no settings file a ccprofile pin, and git's ignore "
+            "file no rule of ccprofile's; nothing changed."
+        )
+    else:
+        console.print(f"{'Would remove' if options.dry_run else 'Removed'} ccprofile's pins from:")
+        for change in removed:
+            deleted = "would be deleted" if options.dry_run else "deleted"
+            gone = (
+                f" ({deleted}: ccprofile had created it, and nothing else was in it)"
+                if change.deleted
+                else ""
+            )
+            console.print(f"  {render.tilde(change.path, home.path)}{gone}", soft_wrap=True)
+        if options.dry_run:
+            for change in removed:
+                ended = change.diff.endswith("\n")
+                diff = change.diff if ended else change.diff + "\n\\ No newline at end of file\n"
+                console.print(diff, markup=False, highlight=False, soft_wrap=True, end="")
+            console.print("Dry run: nothing was changed.")
+        else:
+            _show_models_now(shell, home.path)
+    _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
+
+
+def _show_models_now(shell: str | None, home: Path) -> None:
+    from ccprofile.claude import inputs as inputs_module
+    from ccprofile.claude import status as status_module
+    from ccprofile.cli.render_status import source_words
+    from ccprofile.machine.targets import target_for_reading
+
+    platform = platforms.current(os.environ)
+    target = target_for_reading(shell, os.environ, platform)
+    report = status_module.build(inputs_module.read_inputs(os.environ, target, Path.cwd(), platform))
+    where = "a new terminal" if report.shell is not None else "here"
+    for label, view in (("background", report.background), ("primary", report.primary)):
+        model = view.new_shell or view.now
+        console.print(
+            f"A claude started from {where} now uses the {label} model {model.model} "
+            f"({source_words(model, home, report.ours)}).",
+            soft_wrap=True,
+        )
+    agents = report.subagents.new_shell or report.subagents.now if report.subagents else None
+    if agents is not None and agents.selected:  # else they use the primary, said just above
+        console.print(
+            f"Its subagents use {agents.model} ({source_words(agents, home, report.ours)}).", soft_wrap=True
+        )
+
+
+def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, removed: bool) -> None:
+    import shutil
+
+    from ccprofile.cli import render
+    from ccprofile.storage.fileio import remove_empty
+    from ccprofile.storage.ledger import BACKUPS_SETTING, Ledger, backups_kept
+
+    shown = render.tilde(state, home)
+    if not state.exists():
+        return
+    if purge and not dry_run:
+        made = Ledger(state).made_dirs()
+        shutil.rmtree(state)
+        remove_empty([str(d) for d in made if d != state])  # ~/.local/state, if ccprofile made it
+        console.print(f"Deleted {shown}: ccprofile's backups, record and ledger are gone.", soft_wrap=True)
+    elif purge:
+        console.print(f"Dry run: {shown} would be deleted (backups, record and ledger).", soft_wrap=True)
+    elif removed and not dry_run and backups_kept(os.environ) == 0:
+        console.print(
+            runnable(
+                f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
+                "what was in these files before."
+            )
+        )
+    elif removed and not dry_run:
+        console.print(
+            runnable(
+                f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
+                "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
+                "backups too."
+            ),
+            soft_wrap=True,
+        )
