@@ -92,64 +92,19 @@ def plan(
     old, missing = file.text, file.missing
     outcome = SettingsPlan(profile.Plan(None, (), (), 0), known=record)
     document = settings_text.load(old, str(path))
-    base = record or Record(scope, previous_text=None if missing else old)
-    if record is None:
-        # No record here, so the bytes before the pin are unknown: only the keys can go.
-        taken = {n: Key(ABSENT, v) for n in adopt if isinstance(v := _current(document, n), str)}
-        base = replace(base, keys=taken)
-        outcome.adopted = list(taken)
-    keys = dict(base.keys)
-    before: dict[str, str] = {}
-    for name, key in base.keys.items():
-        current = _current(document, name)
-        if key.holds(current) and isinstance(current, str):
-            before[name] = current
-            keys[name] = replace(key, written=current, also=None)
-        else:
-            if current is not ABSENT:
-                outcome.left.append(name)  # changed by someone else since: theirs now
-            del keys[name]
+    base = record or _adopted(Record(scope, previous_text=None if missing else old), document, adopt)
+    outcome.adopted = list(base.keys) if record is None else []
+    keys, before, outcome.left = _still_ours(base, document)
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
-    env_change: dict[str, str | None] = {}
-    top_change: dict[str, str | None] = {}
-    restored: dict[str, object] = {}  # previous values that are not strings (a number, null)
-
-    def change(name: str, value: object) -> None:
-        section, key = key_of(name)
-        if value is not ABSENT and not isinstance(value, str):
-            restored[name] = value  # set in the document below: the text edit takes strings
-        (top_change if section == "top" else env_change)[key] = value if isinstance(value, str) else None
-
-    for name in [n for n in PINNABLE if n in after]:
-        if name not in keys:
-            keys[name] = Key(_current(document, name), after[name])
-        else:
-            keys[name] = replace(keys[name], written=after[name])
-        change(name, after[name])
-    for name in [n for n in before if n not in after]:
-        change(name, keys.pop(name).previous)
+    changes = _Changes.of(after, before, keys, document)
     had_env = settings_text.ENV in document
     created_env = base.created_env or (not had_env and any(key_of(n)[0] == "env" for n in after))
-    exact = not keys and record is not None and record.wrote(old)
     new: str | None
-    if exact:
+    if not keys and record is not None and record.wrote(old):
         new = base.previous_text  # the very bytes from before ccprofile's first change
     else:
-        new, result = settings_text.edit(
-            old,
-            str(path),
-            env=env_change,
-            top=top_change,
-            drop_empty_env=created_env and not any(key_of(n)[0] == settings_text.ENV for n in keys),
-        )
-        for name, value in restored.items():
-            section, slot = key_of(name)
-            holder = result if section == "top" else result.setdefault(settings_text.ENV, {})
-            if isinstance(holder, dict):
-                holder[slot] = value
-        if restored:
-            new = settings_text.dump(result, settings_text.style_of(old))
+        new, result = changes.text(old, str(path), drop_empty_env=created_env and not _in_env(keys))
         if not keys and (missing or (base.created_file and not result)):
             new = None  # nothing to hold: a missing file stays missing (unset where nothing is)
     created_file = base.created_file or missing
@@ -161,17 +116,9 @@ def plan(
     )
     # Saved before the file is replaced: every key that may be on disk after a kill at
     # any moment, with both its values, and both texts' hashes.
-    pending = {}
-    for name in {*owned, *keys}:
-        if name in keys:
-            prior = owned[name].written if name in owned else keys[name].previous
-            pending[name] = replace(keys[name], also=prior if isinstance(prior, str) else None)
-        else:
-            prior = owned[name].previous
-            pending[name] = replace(owned[name], also=prior if isinstance(prior, str) else None)
     outcome.pending = Record(
         scope,
-        pending,
+        _pending_keys(owned, keys),
         created_file,
         created_env,
         base.previous_text,
@@ -184,6 +131,96 @@ def plan(
     ordered_after = tuple((n, after[n]) for n in PINNABLE if n in after)
     outcome.plan = profile.Plan(new, ordered_before, ordered_after, 0)
     return outcome
+
+
+def _adopted(base: Record, document: Mapping[str, object], adopt: Sequence[str]) -> Record:
+    """Without a record, the bytes before the pin are unknown: only the keys of ``adopt`` that
+    hold a value can go."""
+    return replace(
+        base, keys={n: Key(ABSENT, v) for n in adopt if isinstance(v := _current(document, n), str)}
+    )
+
+
+def _still_ours(
+    base: Record, document: Mapping[str, object]
+) -> tuple[dict[str, Key], dict[str, str], list[str]]:
+    """The recorded keys that still hold what ccprofile wrote, their values, and the keys
+    someone else changed since (theirs now)."""
+    keys = dict(base.keys)
+    before: dict[str, str] = {}
+    left: list[str] = []
+    for name, key in base.keys.items():
+        current = _current(document, name)
+        if key.holds(current) and isinstance(current, str):
+            before[name] = current
+            keys[name] = replace(key, written=current, also=None)
+        else:
+            if current is not ABSENT:
+                left.append(name)
+            del keys[name]
+    return keys, before, left
+
+
+def _in_env(keys: Mapping[str, Key]) -> bool:
+    return any(key_of(n)[0] == settings_text.ENV for n in keys)
+
+
+@dataclass
+class _Changes:
+    """The keys a plan sets or takes out, in the shape the text edit takes."""
+
+    env: dict[str, str | None] = field(default_factory=dict)
+    top: dict[str, str | None] = field(default_factory=dict)
+    restored: dict[str, object] = field(default_factory=dict)  # previous values that are not strings
+
+    @staticmethod
+    def of(
+        after: Mapping[str, str],
+        before: Mapping[str, str],
+        keys: dict[str, Key],
+        document: Mapping[str, object],
+    ) -> _Changes:
+        """Set each pin of ``after`` (recorded in ``keys``), and put back the value before
+        ccprofile of each pin it drops (taken out of ``keys``)."""
+        changes = _Changes()
+        for name in [n for n in PINNABLE if n in after]:
+            if name not in keys:
+                keys[name] = Key(_current(document, name), after[name])
+            else:
+                keys[name] = replace(keys[name], written=after[name])
+            changes.set(name, after[name])
+        for name in [n for n in before if n not in after]:
+            changes.set(name, keys.pop(name).previous)
+        return changes
+
+    def set(self, name: str, value: object) -> None:
+        section, key = key_of(name)
+        if value is not ABSENT and not isinstance(value, str):
+            self.restored[name] = value  # set in the document below: the text edit takes strings
+        (self.top if section == "top" else self.env)[key] = value if isinstance(value, str) else None
+
+    def text(self, old: str, path: str, *, drop_empty_env: bool) -> tuple[str | None, dict[str, object]]:
+        """The old text with these changes, everything else kept, and the document it holds."""
+        new, result = settings_text.edit(old, path, env=self.env, top=self.top, drop_empty_env=drop_empty_env)
+        for name, value in self.restored.items():
+            section, slot = key_of(name)
+            holder = result if section == "top" else result.setdefault(settings_text.ENV, {})
+            if isinstance(holder, dict):
+                holder[slot] = value
+        return (settings_text.dump(result, settings_text.style_of(old)) if self.restored else new), result
+
+
+def _pending_keys(owned: Mapping[str, Key], keys: Mapping[str, Key]) -> dict[str, Key]:
+    """Every key that may be on disk while the file is replaced, each with both its values."""
+    pending = {}
+    for name in {*owned, *keys}:
+        if name in keys:
+            prior = owned[name].written if name in owned else keys[name].previous
+            pending[name] = replace(keys[name], also=prior if isinstance(prior, str) else None)
+        else:
+            prior = owned[name].previous
+            pending[name] = replace(owned[name], also=prior if isinstance(prior, str) else None)
+    return pending
 
 
 def make_dir(path: Path, *, creating: bool) -> bool:
