@@ -116,7 +116,7 @@ def read_inputs(
     project's file. Only a check reads that file: a broken one must not break a plain report
     or a write.
     """
-    from ccprofile.claude import catalog
+    from ccprofile.claude import catalog, pin_record
     from ccprofile.claude import settings as settings_module
     from ccprofile.storage.state import state_dir
 
@@ -152,7 +152,7 @@ def read_inputs(
         catalog=catalog.load(claude.rules.version),
         claude=claude,
         probed=probed,
-        ours=settings_module.ours(state_dir(target.home), documents),
+        ours=pin_record.ours(state_dir(target.home), documents),
         expected=_expectations(project, expect) if expecting else None,
         project=project,
         unread=_unread_project_settings(project, planned, documents),

@@ -216,22 +216,3 @@ def read(source: str, path: Path, planned: Mapping[Path, bytes | None] | None = 
     except OSError as error:
         return Settings(source, path, error=f"cannot be read ({error.strerror}); ignored")
     return parse(source, path, data)
-
-
-def ours(state_dir: Path, documents: Sequence[Settings]) -> dict[str, dict[str, str]]:
-    """file -> pin variable -> the --scope it was set with, for each key that still holds a
-    value ccprofile wrote (a key someone changed since is theirs)."""
-    from ccprofile.claude.variables import PRIMARY
-    from ccprofile.storage.records import read_leniently
-
-    records = read_leniently(state_dir)
-    mine: dict[str, dict[str, str]] = {}
-    for document in documents:
-        record = records.get(os.path.realpath(document.path))
-        if record is None:
-            continue
-        for name, key in record.keys.items():
-            value = document.model if name == PRIMARY else document.env.get(name)
-            if value is not None and key.holds(value):
-                mine.setdefault(str(document.path), {})[name] = record.scope
-    return mine

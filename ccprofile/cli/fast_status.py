@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import BadValue, CcprofileError
@@ -31,13 +30,21 @@ SHELL_HELP = f"Shell whose startup file to change ({', '.join(SHELLS)}); detecte
 STATUS_SHELL_HELP = f"Shell whose new terminals to predict ({', '.join(SHELLS)}); detected if not given."
 
 
-@dataclass(frozen=True)
 class Option:
-    flag: str
-    dest: str
-    kind: type  # bool for a flag; str or Path for an option that takes a value
-    help: str
-    metavar: str | None = None  # the value's name in --help: --project DIR
+    """One option of ``status``: its flag, where its value goes, its kind and its help.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("dest", "flag", "help", "kind", "metavar")
+
+    def __init__(self, flag: str, dest: str, kind: type, help: str, metavar: str | None = None) -> None:
+        self.flag = flag
+        self.dest = dest
+        self.kind = kind  # bool for a flag; str or Path for an option that takes a value
+        self.help = help
+        self.metavar = metavar  # the value's name in --help: --project DIR
 
     @property
     def default(self) -> bool | None:
@@ -99,18 +106,50 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True)
 class StatusArgs:
-    as_json: bool = False
-    check: bool = False
-    verbose: bool = False
-    probe: bool = False
-    project: Path | None = None
-    shell: str | None = None
-    claude_version: str | None = None
-    expect_fast_model: str | None = None
-    expect_model: str | None = None
-    expect_scope: str | None = None
+    """``status``'s options as parsed.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = (
+        "as_json",
+        "check",
+        "claude_version",
+        "expect_fast_model",
+        "expect_model",
+        "expect_scope",
+        "probe",
+        "project",
+        "shell",
+        "verbose",
+    )
+
+    def __init__(
+        self,
+        *,
+        as_json: bool = False,
+        check: bool = False,
+        verbose: bool = False,
+        probe: bool = False,
+        project: Path | None = None,
+        shell: str | None = None,
+        claude_version: str | None = None,
+        expect_fast_model: str | None = None,
+        expect_model: str | None = None,
+        expect_scope: str | None = None,
+    ) -> None:
+        self.as_json = as_json
+        self.check = check
+        self.verbose = verbose
+        self.probe = probe
+        self.project = project
+        self.shell = shell
+        self.claude_version = claude_version
+        self.expect_fast_model = expect_fast_model
+        self.expect_model = expect_model
+        self.expect_scope = expect_scope
 
 
 _BY_FLAG = {option.flag: option for option in OPTIONS}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from ccprofile.errors import ShellNotDetected
 from ccprofile.startup.shells import SHELLS, Shell, get_shell, normalize_shell_name
@@ -21,11 +20,19 @@ _INTERACTIVE = frozenset({"--login", "--interactive", "-login", "-interactive"})
 _COMMAND = frozenset({"--command", "-command", "-file", "-encodedcommand"})  # fish, pwsh
 
 
-@dataclass(frozen=True)
 class Detection:
-    shell: Shell
-    reason: str  # "the shell you ran ccprofile from", "your login shell ($SHELL)"
-    other: Shell | None = None  # the login shell, when it is not the one used
+    """The shell found, why, and the login shell when it is another.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("other", "reason", "shell")
+
+    def __init__(self, shell: Shell, reason: str, other: Shell | None = None) -> None:
+        self.shell = shell
+        self.reason = reason  # "the shell you ran ccprofile from", "your login shell ($SHELL)"
+        self.other = other  # the login shell, when it is not the one used
 
 
 def shell_of(process: Process) -> Shell | None:

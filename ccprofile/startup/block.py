@@ -72,10 +72,18 @@ def is_own_comment(line: str) -> bool:
     return line in (CREATED_NOTE, COMPLETION_NOTE) or line.startswith(OWNERSHIP_PREFIX)
 
 
-@dataclass(frozen=True)
 class Edited:
-    text: str
-    blocks_before: int
+    """A text with the block written into it, and how many blocks it had before.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("blocks_before", "text")
+
+    def __init__(self, text: str, blocks_before: int) -> None:
+        self.text = text
+        self.blocks_before = blocks_before
 
     @property
     def collapsed(self) -> int:
@@ -275,11 +283,19 @@ def apply(
     return Edited(before + new + text[first.end :], len(blocks))
 
 
-@dataclass(frozen=True)
 class Removal:
-    text: str
-    removed: int
-    created_file: bool
+    """A text with every block taken out.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("created_file", "removed", "text")
+
+    def __init__(self, text: str, removed: int, created_file: bool) -> None:
+        self.text = text
+        self.removed = removed
+        self.created_file = created_file
 
 
 def remove(text: str) -> Removal:

@@ -15,7 +15,6 @@ import os
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
@@ -51,11 +50,19 @@ def resolve(path: Path) -> Path:
     return target
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    path: Path  # the real file, after following links
-    data: bytes | None  # None when the file does not exist
-    mode: int | None
+    """A file's bytes and mode as read (``data`` None: there is no file).
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("data", "mode", "path")
+
+    def __init__(self, path: Path, data: bytes | None, mode: int | None) -> None:
+        self.path = path  # the real file, after following links
+        self.data = data  # None when the file does not exist
+        self.mode = mode
 
 
 def read(target: Path) -> Snapshot:

@@ -5,13 +5,12 @@ value written; whether ccprofile created the file, its ``env`` object or its dir
 file's text before ccprofile's first change; and a hash of the text it last wrote. While a
 write is under way the record holds both values of each key and both texts' hashes, so a
 kill at any moment leaves it able to undo whatever is on disk. ``settings_pins`` plans with
-it (``Records``); status reads it with ``read_leniently``, which never fails.
+it; status reads the few fields it needs through the lighter ``claude/pin_record``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,20 +138,3 @@ class Records:
                 files[str(path)] = record.to_json()
             text = json.dumps({"version": 1, "files": files}, indent=2, ensure_ascii=False) + "\n"
             fileio.write(self.path, fileio.encode(text), None)
-
-
-def read_leniently(state_dir: Path) -> dict[str, Record]:
-    """Each file's record, by its real path, for status: a record that cannot be read counts as
-    empty, and a file's entry that cannot be read as absent (a report must never fail on it)."""
-    try:
-        files = json.loads((state_dir / RECORD_FILE).read_bytes())["files"]
-        entries = list(files.items())
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-    found: dict[str, Record] = {}
-    for path, entry in entries:
-        try:
-            found[os.path.realpath(path)] = Record.from_json(entry)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue
-    return found

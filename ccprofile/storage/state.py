@@ -6,22 +6,26 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
 
 from ccprofile.system.platforms import WINDOWS
 
+# typing costs status 5 ms to import, and this module is on status's path: the protocol is only
+# an annotation, never evaluated.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
 
-class HomeLike(Protocol):
-    """What the state directory's rule reads of a home (``startup.shells.Home`` has it)."""
+    class HomeLike(Protocol):
+        """What the state directory's rule reads of a home (``startup.shells.Home`` has it)."""
 
-    @property
-    def path(self) -> Path: ...
+        @property
+        def path(self) -> Path: ...
 
-    @property
-    def env(self) -> Mapping[str, str]: ...
+        @property
+        def env(self) -> Mapping[str, str]: ...
 
-    @property
-    def platform(self) -> str: ...
+        @property
+        def platform(self) -> str: ...
 
 
 def state_dir(home: HomeLike) -> Path:

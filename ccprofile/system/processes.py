@@ -9,17 +9,24 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from dataclasses import dataclass
 from pathlib import Path
 
 MAX_DEPTH = 64  # a process tree deeper than this is a loop in what /proc or ps reported
 _PROC = Path("/proc")
 
 
-@dataclass(frozen=True)
 class Process:
-    pid: int
-    argv: tuple[str, ...]
+    """One process: its id and its command line.
+
+    A plain class, not a dataclass: status imports its module on every run, and creating a
+    dataclass costs about a millisecond there (docs/performance.md).
+    """
+
+    __slots__ = ("argv", "pid")
+
+    def __init__(self, pid: int, argv: tuple[str, ...]) -> None:
+        self.pid = pid
+        self.argv = argv
 
 
 def _from_proc(pid: int) -> tuple[Process, int] | None:
