@@ -4,5 +4,6 @@ and the status report with its warnings.
 May import: ``ccprofile.machine``, ``ccprofile.startup`` (status reads startup files),
 ``ccprofile.storage``, ``ccprofile.system`` and ``ccprofile.errors``.
 Never ``ccprofile.cli``. Pure modules: ``variables``, ``providers``, ``resolve``,
-``warnings``, ``selection``; ``settings``, ``releases`` and ``status.read_inputs`` are the edges that read.
+``warnings``, ``selection``, ``layers``, ``status``, ``report``; ``settings``, ``releases``
+and ``inputs.read_inputs`` are the edges that read.
 """
