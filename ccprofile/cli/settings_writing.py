@@ -4,22 +4,21 @@ a local settings file out of git."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import settings_pins
 from ccprofile.claude.warnings import StatusWarning
-from ccprofile.cli import checking, program, render
+from ccprofile.cli import checking, git_ignore_writing, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.writing import Edit, Options, ledger_entry
 from ccprofile.errors import NOTHING_WRITTEN, BadValue, CcprofileError
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup import profile
-from ccprofile.startup.shells import Home
 from ccprofile.storage import fileio, ledger
-from ccprofile.storage.edit import Editing, opened
+from ccprofile.storage.edit import opened
 from ccprofile.storage.records import Records
 from ccprofile.storage.state import backup_dir_for, state_dir
 from ccprofile.system import platforms
@@ -109,9 +108,9 @@ def write_settings(
     if quiet:
         return change  # uninstall --all: the notes above, then one report for every file
     if where.scope == "local" and change.after:
-        _keep_out_of_git(where, options)
+        git_ignore_writing.keep_out_of_git(where.project, where.path, home, options.dry_run)
     elif where.scope == "local" and change.changed:
-        _ignore_rule_stays(home)  # no pin of ccprofile's left in the file
+        git_ignore_writing.ignore_rule_stays(home)  # no pin of ccprofile's left in the file
     written = settings.read(where.scope, where.path) if change.after and not options.dry_run else None
     if written is not None and written.error and settings.SKIPS_THE_FILE in written.error:
         render.show_warnings(
@@ -178,109 +177,6 @@ def _write_file(
             fileio.remove_empty([str(where.path.parent)])
         raise
     return settings_pins.change(file, plan, where.scope, made_dir=made_dir, dry_run=options.dry_run), found
-
-
-def _keep_out_of_git(where: SettingsTarget, options: Options) -> None:
-    """A local settings file is the user's alone: add the rule Claude Code adds to git's global
-    ignore file, unless git ignores the file already (``claude/git_ignore.py``)."""
-    from ccprofile.claude import git_ignore
-
-    home = where.shell.home
-    if git_ignore.ignored(where.project, os.environ, home.path):
-        return
-    path = git_ignore.ignore_file(where.project, os.environ, home.path)
-    if path is None:
-        return  # as Claude Code, which cannot write a directory either
-
-    def plan(file: Editing) -> str:
-        new = git_ignore.with_rule(file.text, file.missing)
-        return file.text if new is None else new
-
-    change = _edit_git_ignore(path, home, plan, options.dry_run)
-    local = render.tilde(where.path, home.path)
-    if git_ignore.tracked(where.project, os.environ, home.path):
-        root = render.tilde(where.project, home.path)
-        render.show_warnings(
-            console,
-            [
-                StatusWarning(
-                    "local-file-tracked",
-                    f"{local} is tracked by git, so no ignore rule keeps it out of commits: your pin goes "
-                    f"into the next commit of it. Fix: run `git rm --cached {git_ignore.LOCAL_FILE}` in "
-                    f"{root} (the file stays on disk), and commit that.",
-                )
-            ],
-            home.path,
-        )
-    elif change.changed:
-        added = "Would add" if options.dry_run else "Added"
-        render.show_note(
-            console,
-            f"{added} {git_ignore.RULE} to {render.tilde(path, home.path)}, git's global ignore file, so "
-            f"{local} stays out of commits, as Claude Code does when it writes that file",
-        )
-
-
-def _ignore_rule_stays(home: Home) -> None:
-    """Taking a local pin out leaves the rule ccprofile added to git's ignore file: it keeps
-    every repository's local settings (Claude Code's own too) out of commits."""
-    from ccprofile.claude import git_ignore
-    from ccprofile.storage import fileio
-
-    for place in ledger.Ledger(state_dir(home)).read().values():
-        data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
-        if data is not None and git_ignore.RULE in fileio.decode(data):
-            render.show_note(
-                console,
-                f"left {git_ignore.RULE} in {render.tilde(Path(place.path), home.path)}: it keeps every "
-                "repository's local settings out of git, Claude Code's own included; "
-                f"`{program.name()} uninstall --all` takes it out",
-            )
-
-
-def _edit_git_ignore(
-    path: Path, home: Home, plan: Callable[[Editing], str | None], dry_run: bool
-) -> profile.FileChange:
-    """Add or take out the rule in a git ignore file: ``plan`` gives the file's new text (None:
-    delete it). No pin is in it, so there is no effect to check."""
-    from ccprofile.claude import git_ignore
-
-    entry = ledger_entry(state_dir(home), git_ignore.KIND, "global")
-    with opened(path, create=not dry_run, clean=not dry_run) as file:
-        new = plan(file)
-        if file.changes(new) and not dry_run:
-            file.commit(new, backup_dir=backup_dir_for(path, home), entry=entry)
-    return profile.change(file, profile.Plan(new, (), (), 0), label="global", lines=(), dry_run=dry_run)
-
-
-def remove_git_ignore_rules(home: Home, dry_run: bool) -> list[profile.FileChange]:
-    """``uninstall --all``: the rule ccprofile added to each git ignore file the ledger lists
-    goes again (the file too, when ccprofile created it and nothing else is in it)."""
-    from ccprofile.claude import git_ignore
-
-    places = ledger.Ledger(state_dir(home)).read().values()
-    return [_remove_git_ignore_rule(Path(p.path), home, dry_run) for p in places if p.kind == git_ignore.KIND]
-
-
-def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.FileChange:
-    from ccprofile.claude import git_ignore
-
-    def plan(file: Editing) -> str | None:
-        kept = git_ignore.without_rule(file.text)
-        return None if _created_by_ccprofile(path, home) and not kept.strip() else kept
-
-    change = _edit_git_ignore(path, home, plan, dry_run)
-    if change.deleted and not dry_run:
-        ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)  # and the folders it made
-    return change
-
-
-def _created_by_ccprofile(path: Path, home: Home) -> bool:
-    """Whether the ledger's first step for ``path`` created the file."""
-    from ccprofile.storage import fileio
-
-    place = ledger.Ledger(state_dir(home)).read().get(str(fileio.resolve(path)))
-    return place is not None and bool(place.steps) and not place.steps[0].existed
 
 
 def _at_the_root(where: SettingsTarget, home: Path) -> str:

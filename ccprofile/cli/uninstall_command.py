@@ -145,7 +145,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     import dataclasses
 
     from ccprofile.claude.settings_pins import recorded
-    from ccprofile.cli import render, settings_writing, writing
+    from ccprofile.cli import git_ignore_writing, render, settings_writing, writing
     from ccprofile.machine.targets import Target, target_for_reading
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
@@ -168,7 +168,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             changes.append(
                 settings_writing.write_settings(where, None, "has no ccprofile pin", unverified, quiet=True)
             )
-    changes += settings_writing.remove_git_ignore_rules(home, options.dry_run)
+    changes += git_ignore_writing.remove_git_ignore_rules(home, options.dry_run)
     removed = [change for change in changes if change.changed]
     if not removed:
         console.print(
