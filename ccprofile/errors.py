@@ -39,11 +39,12 @@ class ShellNotDetected(CcprofileError):
         super().__init__("could not detect your shell and $SHELL is not set")
 
 
-class MissingZdotdir(CcprofileError):
-    """``ZDOTDIR`` is exported but names a directory that does not exist."""
+class MissingDotDir(CcprofileError):
+    """A shell's folder variable (zsh's ``ZDOTDIR``) is exported but names no folder."""
 
-    def __init__(self, directory: Path) -> None:
-        super().__init__(f"ZDOTDIR points to {directory}, which does not exist")
+    def __init__(self, variable: str, directory: Path) -> None:
+        super().__init__(f"{variable} points to {directory}, which does not exist")
+        self.variable = variable
         self.directory = directory
 
 

@@ -266,10 +266,11 @@ def _scan(
             problems=tuple(dict.fromkeys((*scan.problems, *other.problems))),
             crlf=tuple(dict.fromkeys((*scan.crlf, *other.crlf))),
         )
-    if target.missing_zdotdir is not None:
+    missing = target.missing_dot_dir
+    if missing is not None:
         # A diagnostic must not fail on the very mistake it should report.
         problem = (
-            f"ZDOTDIR points to {target.missing_zdotdir}, which does not exist: zsh finds no "
+            f"{target.shell.dot_dir} points to {missing}, which does not exist: {target.shell.name} finds no "
             "startup files there, so a new terminal gets none of their pins"
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))

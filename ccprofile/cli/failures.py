@@ -14,7 +14,7 @@ from ccprofile.errors import (
     BadValue,
     CcprofileError,
     ChangedSince,
-    MissingZdotdir,
+    MissingDotDir,
     ModelShapeError,
     NoEffect,
     NotAStartupFile,
@@ -36,7 +36,7 @@ class UsageError(CcprofileError):
 # What to do next, in the words of this command line; most specific type first.
 _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (ShellNotDetected, ": pass --shell NAME"),
-    (MissingZdotdir, ": fix ZDOTDIR or pass --file"),
+    (MissingDotDir, ": fix ZDOTDIR or pass --file"),
     (ModelShapeError, "; check the provider, or pass --force"),
     (
         UnknownModel,
@@ -61,7 +61,9 @@ def describe(error: CcprofileError) -> tuple[str, int]:
         text = f"--probe: {text}"
     for kind, advice in _ADVICE:
         if isinstance(error, kind):
-            text += advice.format(provider=getattr(error, "provider", ""))
+            text += advice.format(
+                provider=getattr(error, "provider", ""), variable=getattr(error, "variable", "")
+            )
             break
     code = USAGE_EXIT if isinstance(error, (BadValue, UsageError)) else FAILURE_EXIT
     return text, code

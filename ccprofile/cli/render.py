@@ -14,6 +14,7 @@ from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli.program import runnable
 from ccprofile.machine.targets import Target
 from ccprofile.startup.profile import FileChange
+from ccprofile.startup.shells import SHELLS
 
 
 def tilde(path: Path, home: Path) -> str:
@@ -164,11 +165,9 @@ def show_completion_hint(
             f"[bold]{escape(source_command)}[/bold]",
             soft_wrap=True,
         )
-        if shell == "zsh":
-            console.print(
-                "[dim]zsh completes with it once compinit has run earlier in the file "
-                "(oh-my-zsh, prezto and most setups run it).[/dim]"
-            )
+        note = SHELLS[shell].completion_note if shell in SHELLS else ""
+        if note:
+            console.print(f"[dim]{escape(note)}[/dim]")
     else:
         console.print(f"New {shell} terminals no longer complete `ccprofile <Tab>`.")
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.errors import MissingDirectory, MissingZdotdir, ShellNotDetected, UnsupportedShell
+from ccprofile.errors import MissingDirectory, MissingDotDir, ShellNotDetected, UnsupportedShell
 from ccprofile.machine.detect import detect_shell
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
@@ -53,13 +53,15 @@ class Target:
         return backup_dir_for(self.path, self.home)
 
     @property
-    def missing_zdotdir(self) -> Path | None:
-        """An exported ZDOTDIR that does not exist, which zsh then silently ignores.
+    def missing_dot_dir(self) -> Path | None:
+        """An exported folder variable (zsh's ZDOTDIR) that names no folder, which the shell
+        then silently ignores.
 
         Creating it would hide the mistake; a ZDOTDIR set in ~/.zshenv is the user's plan
         for a new directory, so that one is created by the write.
         """
-        if self.shell.name == "zsh" and self.home.env.get("ZDOTDIR") and not self.path.parent.is_dir():
+        variable = self.shell.dot_dir
+        if variable and self.home.env.get(variable) and not self.path.parent.is_dir():
             return self.path.parent
         return None
 
@@ -92,8 +94,9 @@ class Target:
         """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a
         home that does not exist, an exported ZDOTDIR. A shell's own layout (fish's conf.d, a
         ZDOTDIR set in ~/.zshenv) is created by the write."""
-        if self.missing_zdotdir is not None:
-            raise MissingZdotdir(self.missing_zdotdir)
+        missing = self.missing_dot_dir
+        if missing is not None and self.shell.dot_dir is not None:
+            raise MissingDotDir(self.shell.dot_dir, missing)
         if self.named_file and not self.path.parent.is_dir():
             raise MissingDirectory(self.path.parent, f"cannot write {self.path}: its directory")
         if not self.named_file and not self.home.path.is_dir():

@@ -361,6 +361,8 @@ class Shell:
     no_match: str = "literal"
     crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
+    dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
+    completion_note: str = ""  # what its completion needs besides the block's lines
 
     @property
     def programs(self) -> tuple[str, ...]:
@@ -441,6 +443,11 @@ SHELLS: dict[str, Shell] = {
             sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh"), _PS1),
             braces=True,
             no_match="file",
+            dot_dir="ZDOTDIR",
+            completion_note=(
+                "zsh completes with it once compinit has run earlier in the file "
+                "(oh-my-zsh, prezto and most setups run it)."
+            ),
         ),
         Shell(
             "fish",
