@@ -31,11 +31,8 @@ STATUS_SHELL_HELP = f"Shell whose new terminals to predict ({', '.join(SHELLS)})
 
 
 class Option:
-    """One option of ``status``: its flag, where its value goes, its kind and its help.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """One option of ``status``: its flag, where its value goes, its kind and its help. A plain class: status
+    imports it, and a dataclass costs status a millisecond to create (docs/performance.md)."""
 
     __slots__ = ("dest", "flag", "help", "kind", "metavar")
 
@@ -107,11 +104,8 @@ OPTIONS = (
 
 
 class StatusArgs:
-    """``status``'s options as parsed.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """``status``'s options as parsed. A plain class: status imports it, and a dataclass costs status a
+    millisecond to create (docs/performance.md)."""
 
     __slots__ = (
         "as_json",

@@ -21,11 +21,8 @@ _COMMAND = frozenset({"--command", "-command", "-file", "-encodedcommand"})  # f
 
 
 class Detection:
-    """The shell found, why, and the login shell when it is another.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """The shell found, why, and the login shell when it is another. A plain class: status imports it, and a
+    dataclass costs status a millisecond to create (docs/performance.md)."""
 
     __slots__ = ("other", "reason", "shell")
 

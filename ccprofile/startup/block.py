@@ -73,11 +73,8 @@ def is_own_comment(line: str) -> bool:
 
 
 class Edited:
-    """A text with the block written into it, and how many blocks it had before.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """A text with the block written into it, and how many blocks it had before. A plain class: status imports
+    it, and a dataclass costs status a millisecond to create (docs/performance.md)."""
 
     __slots__ = ("blocks_before", "text")
 
@@ -284,11 +281,8 @@ def apply(
 
 
 class Removal:
-    """A text with every block taken out.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """A text with every block taken out. A plain class: status imports it, and a dataclass costs status a
+    millisecond to create (docs/performance.md)."""
 
     __slots__ = ("created_file", "removed", "text")
 

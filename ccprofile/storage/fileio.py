@@ -51,11 +51,8 @@ def resolve(path: Path) -> Path:
 
 
 class Snapshot:
-    """A file's bytes and mode as read (``data`` None: there is no file).
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """A file's bytes and mode as read (``data`` None: there is no file). A plain class: status imports it,
+    and a dataclass costs status a millisecond to create (docs/performance.md)."""
 
     __slots__ = ("data", "mode", "path")
 

@@ -16,11 +16,8 @@ _PROC = Path("/proc")
 
 
 class Process:
-    """One process: its id and its command line.
-
-    A plain class, not a dataclass: status imports its module on every run, and creating a
-    dataclass costs about a millisecond there (docs/performance.md).
-    """
+    """One process: its id and its command line. A plain class: status imports it, and a dataclass costs
+    status a millisecond to create (docs/performance.md)."""
 
     __slots__ = ("argv", "pid")
 
