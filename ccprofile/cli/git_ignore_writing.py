@@ -7,13 +7,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ccprofile.claude import git_ignore
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli import program, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.writing import ledger_entry
 from ccprofile.startup import profile
 from ccprofile.startup.shells import Home
-from ccprofile.storage import ledger
+from ccprofile.storage import fileio, ledger
 from ccprofile.storage.edit import Editing, opened
 from ccprofile.storage.state import backup_dir_for, state_dir
 
@@ -21,8 +22,6 @@ from ccprofile.storage.state import backup_dir_for, state_dir
 def keep_out_of_git(project: Path, local_file: Path, home: Home, dry_run: bool) -> None:
     """A local settings file is the user's alone: add the rule Claude Code adds to git's global
     ignore file, unless git ignores the file already (``claude/git_ignore.py``)."""
-    from ccprofile.claude import git_ignore
-
     if git_ignore.ignored(project, os.environ, home.path):
         return
     path = git_ignore.ignore_file(project, os.environ, home.path)
@@ -61,9 +60,6 @@ def keep_out_of_git(project: Path, local_file: Path, home: Home, dry_run: bool) 
 def ignore_rule_stays(home: Home) -> None:
     """Taking a local pin out leaves the rule ccprofile added to git's ignore file: it keeps
     every repository's local settings (Claude Code's own too) out of commits."""
-    from ccprofile.claude import git_ignore
-    from ccprofile.storage import fileio
-
     for place in ledger.Ledger(state_dir(home)).read().values():
         data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
         if data is not None and git_ignore.RULE in fileio.decode(data):
@@ -80,8 +76,6 @@ def _edit_git_ignore(
 ) -> profile.FileChange:
     """Add or take out the rule in a git ignore file: ``plan`` gives the file's new text (None:
     delete it). No pin is in it, so there is no effect to check."""
-    from ccprofile.claude import git_ignore
-
     entry = ledger_entry(state_dir(home), git_ignore.KIND, "global")
     with opened(path, create=not dry_run, clean=not dry_run) as file:
         new = plan(file)
@@ -93,15 +87,11 @@ def _edit_git_ignore(
 def remove_git_ignore_rules(home: Home, dry_run: bool) -> list[profile.FileChange]:
     """``uninstall --all``: the rule ccprofile added to each git ignore file the ledger lists
     goes again (the file too, when ccprofile created it and nothing else is in it)."""
-    from ccprofile.claude import git_ignore
-
     places = ledger.Ledger(state_dir(home)).read().values()
     return [_remove_git_ignore_rule(Path(p.path), home, dry_run) for p in places if p.kind == git_ignore.KIND]
 
 
 def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.FileChange:
-    from ccprofile.claude import git_ignore
-
     def plan(file: Editing) -> str | None:
         kept = git_ignore.without_rule(file.text)
         return None if _created_by_ccprofile(path, home) and not kept.strip() else kept
@@ -114,7 +104,5 @@ def _remove_git_ignore_rule(path: Path, home: Home, dry_run: bool) -> profile.Fi
 
 def _created_by_ccprofile(path: Path, home: Home) -> bool:
     """Whether the ledger's first step for ``path`` created the file."""
-    from ccprofile.storage import fileio
-
     place = ledger.Ledger(state_dir(home)).read().get(str(fileio.resolve(path)))
     return place is not None and bool(place.steps) and not place.steps[0].existed
