@@ -10,7 +10,7 @@ hand, or kept after an uninstall, does not reach new terminals.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ccprofile.claude import resolve, starts
 from ccprofile.claude import variables as names
@@ -29,6 +29,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.claude import launchers
     from ccprofile.claude.expectations import Expected
+    from ccprofile.startup import scan as startup_scan
 
 
 def _subagent(
@@ -116,7 +117,7 @@ def exact_expectations(expected: Expected | None, provider: str, catalog: Catalo
 
 def build(inputs: Inputs) -> Report:
     """The whole report from its inputs."""
-    scan, settings, catalog = inputs.scan, inputs.settings, inputs.catalog
+    settings, catalog, region = inputs.settings, inputs.catalog, inputs.aws_config_region
     now = resolve.compose(watched(inputs.env), {}, settings)
     if inputs.shell is None:
         # No startup files to read: the warnings look at this environment alone.
@@ -124,15 +125,9 @@ def build(inputs: Inputs) -> Report:
     else:
         base, origins = new_terminal_base(inputs)
         fresh = resolve.compose(base, origins, settings)
-    region = inputs.aws_config_region
     background_now, primary_now = _resolve(now, settings, catalog, region)
     background_new, primary_new = _resolve(fresh, settings, catalog, region)
-    background_other = primary_other = subagents_other = None
-    if inputs.shell is not None and inputs.other is not None:
-        other_base, other_origins = new_terminal_base(inputs, inputs.other)
-        other = resolve.compose(other_base, other_origins, settings)
-        background_other, primary_other = _resolve(other, settings, catalog, region)
-        subagents_other = _subagent(other, primary_other, settings, catalog, region)
+    background_other, primary_other, subagents_other = _other_start_models(inputs)
     subagents = View(
         _subagent(now, primary_now, settings, catalog, region),
         _subagent(fresh, primary_new, settings, catalog, region) if inputs.shell is not None else None,
@@ -140,27 +135,10 @@ def build(inputs: Inputs) -> Report:
         subagents_other,
     )
     known = inputs.shell is not None
-    # The layers list shows this shell's environment, then what the profile adds, then settings.
-    profile_layers = [
-        Layer("profile", f"{a.path}:{a.line}", a.name, a.value or "")
-        for a in scan.assignments
-        if a.value is not None
-    ]
-
-    def layers(variables: Sequence[str], extra: Sequence[Layer] = ()) -> tuple[Layer, ...]:
-        env_layers = [
-            layer for layer in now.layers if layer.source == "environment" and layer.variable in variables
-        ]
-        settings_layers = [
-            layer for layer in now.layers if layer.source != "environment" and layer.variable in variables
-        ]
-        mine = [layer for layer in profile_layers if layer.variable in variables]
-        return (*env_layers, *mine, *settings_layers, *extra)
-
     background = View(
         background_now,
         background_new if known else None,
-        layers(names.BACKGROUND),
+        _layers(now, inputs.scan, names.BACKGROUND),
         background_other,
         candidates(now, settings, "background"),
         candidates(fresh, settings, "background") if known else None,
@@ -168,7 +146,7 @@ def build(inputs: Inputs) -> Report:
     primary = View(
         primary_now,
         primary_new if known else None,
-        layers((names.PRIMARY, names.DEFAULT_MODEL), settings_model_layers(settings)),
+        _layers(now, inputs.scan, (names.PRIMARY, names.DEFAULT_MODEL), settings_model_layers(settings)),
         primary_other,
         candidates(now, settings, "primary"),
         candidates(fresh, settings, "primary") if known else None,
@@ -176,43 +154,17 @@ def build(inputs: Inputs) -> Report:
     provider = detect_provider(now.env)
     provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
     expected = exact_expectations(inputs.expected, provider, catalog)
-    warnings = find_warnings(
-        Situation(
-            env=inputs.env,
-            base=base,
-            scan=scan,
-            shell=inputs.shell,
-            settings=settings,
-            now=now,
-            fresh=fresh,
-            models=(background_now, primary_now, background_new, primary_new),
-            provider=provider,
-            catalog=catalog,
-            ours=inputs.ours,
-            expected=expected,
-            unread=inputs.unread,
-            start=str(inputs.project.start) if inputs.project else "",
-            subdirectory=inputs.project.in_subdirectory if inputs.project else False,
-            aws_config_region=inputs.aws_config_region,
-        )
-    ) + _start_warnings(inputs, (background, primary))
+    models = (background_now, primary_now, background_new, primary_new)
+    situation = _situation(inputs, base, now, fresh, models, provider, expected)
     launched = _launched(inputs)
-    if launched:
-        from ccprofile.claude import launchers  # macOS and Windows only: Linux does not pay for it
-
-        for kind, view in (("background", background), ("primary", primary)):
-            said = launchers.differences(launched, view.new_shell, kind)
-            if said is not None:
-                warnings += (StatusWarning("launchers-differ", said),)
-    shown = (background_now, background_new, primary_now, primary_new)
     return Report(
         provider=provider,
         shell=inputs.shell.name if inputs.shell is not None else None,
         startup_file=inputs.startup_file,
         background=background,
         primary=primary,
-        warnings=warnings,
-        notes=_notes(inputs, shown),
+        warnings=_warnings(inputs, situation, launched, background, primary),
+        notes=_notes(inputs, (background_now, background_new, primary_now, primary_new)),
         shell_reason=inputs.shell_reason,
         claude=inputs.claude.to_json(),
         table_notes=_table_notes(inputs),
@@ -228,6 +180,86 @@ def build(inputs: Inputs) -> Report:
         fallback=resolve.fallback_models(now, settings, catalog, region),
         provider_new=provider_new if provider_new != provider else None,
     )
+
+
+def _other_start_models(inputs: Inputs) -> tuple[Model | None, Model | None, Model | None]:
+    """The background, primary and subagent model of the other start of the shell (a login
+    one on Linux), where it reads other files; None each where it does not."""
+    if inputs.shell is None or inputs.other is None:
+        return None, None, None
+    settings, catalog, region = inputs.settings, inputs.catalog, inputs.aws_config_region
+    other_base, other_origins = new_terminal_base(inputs, inputs.other)
+    other = resolve.compose(other_base, other_origins, settings)
+    background, primary = _resolve(other, settings, catalog, region)
+    return background, primary, _subagent(other, primary, settings, catalog, region)
+
+
+def _layers(
+    now: Composed, scan: startup_scan.Scan, variables: Sequence[str], extra: Sequence[Layer] = ()
+) -> tuple[Layer, ...]:
+    """The layers list: this shell's environment, then what the startup files add, then the
+    settings files."""
+    env_layers = [
+        layer for layer in now.layers if layer.source == "environment" and layer.variable in variables
+    ]
+    settings_layers = [
+        layer for layer in now.layers if layer.source != "environment" and layer.variable in variables
+    ]
+    mine = [
+        Layer("profile", f"{a.path}:{a.line}", a.name, a.value or "")
+        for a in scan.assignments
+        if a.value is not None and a.name in variables
+    ]
+    return (*env_layers, *mine, *settings_layers, *extra)
+
+
+def _situation(
+    inputs: Inputs,
+    base: Mapping[str, str],
+    now: Composed,
+    fresh: Composed,
+    models: tuple[Model, Model, Model, Model],
+    provider: str,
+    expected: Expected | None,
+) -> Situation:
+    """What the warnings look at."""
+    return Situation(
+        env=inputs.env,
+        base=base,
+        scan=inputs.scan,
+        shell=inputs.shell,
+        settings=inputs.settings,
+        now=now,
+        fresh=fresh,
+        models=models,
+        provider=provider,
+        catalog=inputs.catalog,
+        ours=inputs.ours,
+        expected=expected,
+        unread=inputs.unread,
+        start=str(inputs.project.start) if inputs.project else "",
+        subdirectory=inputs.project.in_subdirectory if inputs.project else False,
+        aws_config_region=inputs.aws_config_region,
+    )
+
+
+def _warnings(
+    inputs: Inputs,
+    situation: Situation,
+    launched: tuple[launchers.LauncherView, ...],
+    background: View,
+    primary: View,
+) -> tuple[StatusWarning, ...]:
+    """Every warning, in the order status prints them."""
+    warnings = find_warnings(situation) + _start_warnings(inputs, (background, primary))
+    if launched:
+        from ccprofile.claude import launchers  # macOS and Windows only: Linux does not pay for it
+
+        for kind, view in (("background", background), ("primary", primary)):
+            said = launchers.differences(launched, view.new_shell, kind)
+            if said is not None:
+                warnings += (StatusWarning("launchers-differ", said),)
+    return warnings
 
 
 def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
