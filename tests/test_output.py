@@ -260,13 +260,13 @@ def test_status_never_cuts_an_id_or_a_path_at_any_width(home: Path) -> None:
 @pytest.mark.parametrize("provider", ["anthropic", "bedrock", "vertex", "foundry", "gateway"])
 def test_models_never_cuts_an_id_at_any_width(provider: str) -> None:
     from ccprofile.claude import catalog
-    from ccprofile.cli import render_status
+    from ccprofile.cli import render_models
 
     models = catalog.load()
-    ids = [row.id for row in render_status.model_rows(models, provider, []) if row.id]
+    ids = [row.id for row in render_models.model_rows(models, provider, []) if row.id]
     assert ids
     for width in WIDTHS:
-        text = _printed(width, lambda console: render_status.show_models(console, models, provider, []))
+        text = _printed(width, lambda console: render_models.show_models(console, models, provider, []))
         missing = [value for value in ids if value not in text]
         assert not missing, f"{provider} at {width} columns: {missing} cut"
         assert not _cut(text, ids), f"{provider} at {width} columns"

@@ -85,7 +85,7 @@ def models(
     """
     import json
 
-    from ccprofile.cli import render_status
+    from ccprofile.cli import render_models
 
     chosen = provider_from(provider)
     models_ = catalog_here()
@@ -95,6 +95,6 @@ def models(
     if unknown:
         raise BadValue(f"unknown family {unknown[0]!r}: choose from {', '.join(models_.families)}")
     if as_json:
-        print(json.dumps(render_status.models_json(models_, chosen, families, prefix), indent=2))
+        print(json.dumps(render_models.models_json(models_, chosen, families, prefix), indent=2))
         return
-    render_status.show_models(console, models_, chosen, families, prefix)
+    render_models.show_models(console, models_, chosen, families, prefix)
