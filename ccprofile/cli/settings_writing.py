@@ -69,8 +69,6 @@ def write_settings(
     """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
     ``adopt``: the pins to remove even where this machine has no record of writing them.
     ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
-    from ccprofile.claude import settings
-
     home = where.shell.home
     if options.verify:
         raise UsageError(f"--verify starts a shell, and no shell reads {render.tilde(where.path, home.path)}")
@@ -81,16 +79,35 @@ def write_settings(
         ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)
     if not quiet:
         render.show_change(console, change, home.path, what=what)
+    _show_left_alone(where, result, edit is None, options.dry_run)
+    if quiet:
+        return change  # uninstall --all: the notes above, then one report for every file
+    if where.scope == "local" and change.after:
+        git_ignore_writing.keep_out_of_git(where.project, where.path, home, options.dry_run)
+    elif where.scope == "local" and change.changed:
+        git_ignore_writing.ignore_rule_stays(home)  # no pin of ccprofile's left in the file
+    _report(where, change, found, options.dry_run)
+    return change
+
+
+def _show_left_alone(
+    where: SettingsTarget, result: settings_pins.SettingsChange, removing: bool, dry_run: bool
+) -> None:
+    """What a settings write left as it was, and why: keys taken without a record, a team's
+    ``model`` key, keys someone changed since."""
+    from ccprofile.claude import settings
+
+    home = where.shell.home
     if result.adopted:
         render.show_note(
             console,
             f"ccprofile has no record of pinning {', '.join(result.adopted)} in "
             f"{render.tilde(where.path, home.path)} on this machine, so the file's bytes before the pin "
-            f"are not known here: {'would remove' if options.dry_run else 'removed'} only those keys, "
+            f"are not known here: {'would remove' if dry_run else 'removed'} only those keys, "
             "and everything else stays as it is",
         )
     # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
-    team = edit is None and where.scope == "project" and not options.dry_run
+    team = removing and where.scope == "project" and not dry_run
     left = settings.read(where.scope, where.path) if team else None
     if left is not None and left.model:
         render.show_note(
@@ -105,13 +122,17 @@ def write_settings(
             f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
             "after ccprofile wrote it, so it is no longer ccprofile's",
         )
-    if quiet:
-        return change  # uninstall --all: the notes above, then one report for every file
-    if where.scope == "local" and change.after:
-        git_ignore_writing.keep_out_of_git(where.project, where.path, home, options.dry_run)
-    elif where.scope == "local" and change.changed:
-        git_ignore_writing.ignore_rule_stays(home)  # no pin of ccprofile's left in the file
-    written = settings.read(where.scope, where.path) if change.after and not options.dry_run else None
+
+
+def _report(
+    where: SettingsTarget, change: profile.FileChange, found: checking.Checked, dry_run: bool
+) -> None:
+    """What a settings write says after it: a file Claude Code skips, the repository root, the
+    problems found before the write, and who picks the pin up."""
+    from ccprofile.claude import settings
+
+    home = where.shell.home
+    written = settings.read(where.scope, where.path) if change.after and not dry_run else None
     if written is not None and written.error and settings.SKIPS_THE_FILE in written.error:
         render.show_warnings(
             console,
@@ -126,8 +147,8 @@ def write_settings(
         )
     if where.start is not None:
         render.show_note(console, _at_the_root(where, home.path))
-    render.show_shortfalls(console, found.shortfalls, options.dry_run, home.path)
-    if change.changed and not options.dry_run and change.after and not found.shortfalls:
+    render.show_shortfalls(console, found.shortfalls, dry_run, home.path)
+    if change.changed and not dry_run and change.after and not found.shortfalls:
         project = render.tilde(where.project, home.path)
         started = {
             "project": f"new `claude` sessions started in {project} use it",
@@ -137,7 +158,6 @@ def write_settings(
             f"Claude Code reads this file when a session starts: {started}. "
             "A running session keeps what it has."
         )
-    return change
 
 
 def _write_file(
