@@ -47,7 +47,10 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
             "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
         )
         return
-    kind = "your primary model" if background.model == primary.model else "Sonnet"
+    known = s.catalog.model_of(background.model, s.provider)
+    # The family, from the catalog: the default the provider falls back to is the catalog's.
+    family = known.family.capitalize() if known is not None else background.model
+    kind = "your primary model" if background.model == primary.model else family
     unseen_key = ""
     if s.provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
         # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
