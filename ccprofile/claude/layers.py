@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ccprofile.claude import resolve
 from ccprofile.claude import variables as names
+from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import WATCHED, Inputs, watched
-from ccprofile.claude.resolve import Composed, Layer, Origin
-from ccprofile.claude.settings import Settings
+from ccprofile.claude.resolve import Composed, Layer, Model, Origin
+from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.machine.session import Session
 from ccprofile.startup.scan import Scan
 
@@ -105,3 +107,22 @@ def winner(ranked: Sequence[Layer]) -> Layer | None:
 
 def settings_model_layers(settings: Sequence[Settings]) -> list[Layer]:
     return [Layer(s.source, str(s.path), "model", s.model) for s in settings if s.model]
+
+
+def models_sent(
+    composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None = None
+) -> tuple[Model, Model]:
+    """The background and primary models as Claude Code sends them: resolved, then mapped by
+    ``modelOverrides``. ``region``: the AWS shared config file's, for Bedrock's prefix."""
+    primary = resolve.primary_model(composed, settings, catalog, region)
+    if not have_policy(settings):
+        background = resolve.background_model(composed, primary, catalog, region)
+        return resolve.overridden(background, settings, catalog), resolve.overridden(
+            primary, settings, catalog
+        )
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
+    primary = allowed.primary(primary, composed, settings, catalog, region)
+    background = resolve.background_model(composed, primary, catalog, region)
+    background = allowed.background(background, primary, settings, catalog)
+    return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)

@@ -25,17 +25,26 @@ _VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 _PACKAGE_DEPTH = 4  # node_modules/@anthropic-ai/claude-code/bin/claude.exe: three levels up
 
 
-@dataclass(frozen=True)
 class Installed:
-    version: str | None
-    path: str | None
-    problem: str | None = None  # why the version is unknown
+    """The ``claude`` found: its version and path. A plain class: status imports it, and a
+    dataclass costs status a millisecond to create (docs/performance.md)."""
+
+    __slots__ = ("path", "problem", "version")
+
+    def __init__(self, version: str | None, path: str | None, problem: str | None = None) -> None:
+        self.version = version
+        self.path = path
+        self.problem = problem  # why the version is unknown
 
 
-@dataclass(frozen=True)
 class Rules:
-    version: str  # the recorded release whose rules apply
-    note: str | None  # said when that is not exactly the installed release
+    """Whose recorded rules apply. A plain class, as ``Installed``."""
+
+    __slots__ = ("note", "version")
+
+    def __init__(self, version: str, note: str | None) -> None:
+        self.version = version  # the recorded release whose rules apply
+        self.note = note  # said when that is not exactly the installed release
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -12,17 +12,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from ccprofile.claude import resolve, starts
+from ccprofile.claude import resolve, status_starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import Inputs, watched
-from ccprofile.claude.layers import candidates, new_terminal_base, settings_model_layers, terminal_base
+from ccprofile.claude.layers import candidates, models_sent, new_terminal_base, settings_model_layers
 from ccprofile.claude.providers import detect_provider
 from ccprofile.claude.report import BLIND_SPOTS, Report, View
 from ccprofile.claude.resolve import Composed, Layer, Model
-from ccprofile.claude.settings import Settings, have_policy
+from ccprofile.claude.settings import Settings
 from ccprofile.claude.warnings import Situation, StatusWarning, find_warnings
-from ccprofile.startup.scan import Unseen
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -39,25 +38,6 @@ def _subagent(
     inherit it, is already mapped)."""
     model = resolve.subagent_model(composed, primary, catalog, region)
     return resolve.overridden(model, settings, catalog) if model.selected else model
-
-
-def _resolve(
-    composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None = None
-) -> tuple[Model, Model]:
-    """The background and primary models as Claude Code sends them: resolved, then mapped by
-    ``modelOverrides``. ``region``: the AWS shared config file's, for Bedrock's prefix."""
-    primary = resolve.primary_model(composed, settings, catalog, region)
-    if not have_policy(settings):
-        background = resolve.background_model(composed, primary, catalog, region)
-        return resolve.overridden(background, settings, catalog), resolve.overridden(
-            primary, settings, catalog
-        )
-    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
-
-    primary = allowed.primary(primary, composed, settings, catalog, region)
-    background = resolve.background_model(composed, primary, catalog, region)
-    background = allowed.background(background, primary, settings, catalog)
-    return resolve.overridden(background, settings, catalog), resolve.overridden(primary, settings, catalog)
 
 
 def _table_notes(inputs: Inputs) -> tuple[str, ...]:
@@ -125,8 +105,8 @@ def build(inputs: Inputs) -> Report:
     else:
         base, origins = new_terminal_base(inputs)
         fresh = resolve.compose(base, origins, settings)
-    background_now, primary_now = _resolve(now, settings, catalog, region)
-    background_new, primary_new = _resolve(fresh, settings, catalog, region)
+    background_now, primary_now = models_sent(now, settings, catalog, region)
+    background_new, primary_new = models_sent(fresh, settings, catalog, region)
     background_other, primary_other, subagents_other = _other_start_models(inputs)
     subagents = View(
         _subagent(now, primary_now, settings, catalog, region),
@@ -156,7 +136,7 @@ def build(inputs: Inputs) -> Report:
     expected = exact_expectations(inputs.expected, provider, catalog)
     models = (background_now, primary_now, background_new, primary_new)
     situation = _situation(inputs, base, now, fresh, models, provider, expected)
-    launched = _launched(inputs)
+    launched = status_starts.launched(inputs)
     return Report(
         provider=provider,
         shell=inputs.shell.name if inputs.shell is not None else None,
@@ -171,8 +151,8 @@ def build(inputs: Inputs) -> Report:
         ours=inputs.ours,
         expected=expected,
         project=inputs.project,
-        terminal_start=_terminal_start(inputs),
-        unseen=_unseen(inputs),
+        terminal_start=status_starts.terminal_start(inputs),
+        unseen=status_starts.unseen_per_start(inputs),
         probed=inputs.probed is not None,
         launched=launched,
         subagents=subagents,
@@ -190,7 +170,7 @@ def _other_start_models(inputs: Inputs) -> tuple[Model | None, Model | None, Mod
     settings, catalog, region = inputs.settings, inputs.catalog, inputs.aws_config_region
     other_base, other_origins = new_terminal_base(inputs, inputs.other)
     other = resolve.compose(other_base, other_origins, settings)
-    background, primary = _resolve(other, settings, catalog, region)
+    background, primary = models_sent(other, settings, catalog, region)
     return background, primary, _subagent(other, primary, settings, catalog, region)
 
 
@@ -251,7 +231,7 @@ def _warnings(
     primary: View,
 ) -> tuple[StatusWarning, ...]:
     """Every warning, in the order status prints them."""
-    warnings = find_warnings(situation) + _start_warnings(inputs, (background, primary))
+    warnings = find_warnings(situation) + status_starts.start_warnings(inputs, (background, primary))
     if launched:
         from ccprofile.claude import launchers  # macOS and Windows only: Linux does not pay for it
 
@@ -260,106 +240,3 @@ def _warnings(
             if said is not None:
                 warnings += (StatusWarning("launchers-differ", said),)
     return warnings
-
-
-def _launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
-    session = inputs.launch_session
-    if session is None:
-        return ()
-    from ccprofile.claude import launchers
-
-    views = []
-    inherits = session.source if session.env is not None else launchers.INHERITS[inputs.platform]
-    for launcher, scan, unseen in inputs.launchers:
-        reads = (inherits, *(str(path) for path in (scan.files if scan else ())))
-        reads += tuple(str(document.path) for document in inputs.settings)
-        if session.env is None:
-            views.append(launchers.LauncherView(launcher, reads, None, None, f"{session.source}", unseen))
-            continue
-        if launcher.shell == launchers.USERS_SHELL and scan is None:
-            why = "no shell was found (`ccprofile status --shell NAME` names yours)"
-            views.append(launchers.LauncherView(launcher, reads, None, None, why, unseen))
-            continue
-        composed = resolve.compose(*terminal_base(session, scan), inputs.settings)
-        background, primary = _resolve(composed, inputs.settings, inputs.catalog, inputs.aws_config_region)
-        unseen += tuple(f"{u.path}:{u.line}: {u.reason}" for u in (scan.unseen if scan else ()))
-        views.append(launchers.LauncherView(launcher, reads, background, primary, "", unseen))
-    return tuple(views)
-
-
-def _terminal_start(inputs: Inputs) -> str:
-    return starts.start_of(inputs.scan.login) if inputs.shell is not None else starts.NON_LOGIN
-
-
-def _other_start(inputs: Inputs) -> str:
-    return starts.other(_terminal_start(inputs))
-
-
-def _unseen(inputs: Inputs) -> tuple[tuple[str, Unseen], ...]:
-    scans = [inputs.scan, *([inputs.other] if inputs.other is not None else [])]
-    if inputs.shell is None:
-        return ()
-    found = [(starts.start_of(scan.login), item) for scan in scans for item in scan.unseen]
-    return tuple(dict.fromkeys(found))
-
-
-def _start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning, ...]:
-    """Where the other start gets other models, and where the prediction is not certain."""
-    if inputs.shell is None:
-        return ()
-    home = inputs.session_home
-    found: list[StatusWarning] = []
-    if inputs.other is not None:
-        for kind, view in zip(("background", "primary"), views, strict=True):
-            if view.new_shell is None or view.other is None:
-                continue
-            said = starts.difference(
-                kind,
-                inputs.shell,
-                home,
-                view.new_shell,
-                view.other,
-                inputs.scan,
-                inputs.other,
-                inputs.platform,
-            )
-            if said is not None:
-                found.append(StatusWarning("login-shells-differ", said[0].upper() + said[1:]))
-    for path in inputs.blocks:
-        read = path in inputs.scan.files or (inputs.other is not None and path in inputs.other.files)
-        # Where a line could not be followed, `uncertain` says so: no claim it is not read.
-        if not read and inputs.scan.certain:
-            reason, repair = starts.unread(inputs.shell, home, path, inputs.scan)
-            found.append(
-                StatusWarning(
-                    "block-not-read",
-                    f"{path} holds ccprofile's block, but a new {inputs.shell.name} does not read it: "
-                    f"{reason}. {repair[:-1]}, or remove the block: `ccprofile uninstall --file {path}`.",
-                )
-            )
-    probed = {
-        start
-        for start, env in (
-            (_terminal_start(inputs), inputs.probed),
-            (_other_start(inputs), inputs.probed_other),
-        )
-        if env is not None
-    }
-    # A CRLF file has a warning of its own, whose fix ends the doubt too: one problem, one fix.
-    crlf = set(inputs.scan.crlf)
-    unseen = [item for item in _unseen(inputs) if item[0] not in probed and item[1].path not in crlf]
-    if unseen:
-        lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
-        seen_by = {start for start, _ in unseen}
-        who = f"a new {inputs.shell.name}"
-        if seen_by == {_other_start(inputs)}:
-            who = starts.described(inputs.shell.name, _other_start(inputs), inputs.platform)
-        found.append(
-            StatusWarning(
-                "uncertain",
-                f"What {who} exports is not certain: ccprofile reads startup files "
-                f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
-                "--probe` starts one and shows what it really exports.",
-            )
-        )
-    return tuple(found)
