@@ -24,6 +24,7 @@ class Editing:
     path: Path  # as the user knows it: the link, if it is one
     real: Path  # the file actually written
     data: bytes | None  # None: there is no file
+    text: str  # the bytes decoded, once: a large file is planned, compared and diffed from it
     mode: int | None
     made: list[str] = field(default_factory=list)  # folders made so that the file could be locked
     backup: Path | None = None  # where the old bytes were saved, once committed
@@ -32,10 +33,6 @@ class Editing:
     @property
     def missing(self) -> bool:
         return self.data is None
-
-    @property
-    def text(self) -> str:
-        return fileio.decode(self.data or b"")
 
     def changes(self, new: str | None) -> bool:
         """Whether writing ``new`` (None: delete) changes anything; a missing file stays missing
@@ -87,7 +84,7 @@ def opened(path: Path, *, create: bool, clean: bool) -> Iterator[Editing]:
             raise CcprofileError(
                 f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; {NOTHING_WRITTEN}"
             )
-        editing = Editing(path, real, snapshot.data, snapshot.mode, made)
+        editing = Editing(path, real, snapshot.data, fileio.decode(snapshot.data or b""), snapshot.mode, made)
         yield editing
     if made and not editing.committed:
         fileio.remove_empty(made)  # made only to lock: nothing was written there
