@@ -406,6 +406,30 @@ def test_names_pin_and_models_list_the_bedrock_ids_of_the_users_region() -> None
     assert ids and all(i.startswith("eu.anthropic.") for i in ids)
 
 
+def test_govcloud_profiles_are_bedrock_ids_and_names_pin_them_there(home: Path) -> None:
+    """Claude Code gives GovCloud's requests us-gov. profiles; ccprofile refused a typed one as
+    no Bedrock ID, and from us-gov-west-1 pinned a name as the us. profile, which GovCloud
+    cannot call."""
+    from ccprofile.claude.selection import choose
+
+    catalog = load()
+    typed = "us-gov.anthropic.claude-haiku-4-5-20251001-v1:0"
+    chosen = choose(typed, "bedrock", catalog, background=True)
+    assert (chosen.value, chosen.known, chosen.model and chosen.model.name) == (typed, True, "Haiku 4.5")
+    assert choose("haiku", "bedrock", catalog, background=True, prefix="us-gov").value == (
+        "us-gov.anthropic.claude-haiku-5-5"
+    )
+    govcloud = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-gov-west-1"}
+    pinned = CliRunner().invoke(app, ["set-fast-model", "haiku", "--shell", "bash"], env=govcloud)
+    assert pinned.exit_code == 0, pinned.output
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='us-gov.anthropic.claude-haiku-5-5'" in (
+        home / ".bashrc"
+    ).read_text()
+    listed = CliRunner().invoke(app, ["models", "--json", "--family", "haiku"], env=govcloud)
+    ids = [row["id"] for row in json.loads(listed.output)["models"]]
+    assert ids and all(i.startswith("us-gov.anthropic.") for i in ids)
+
+
 def test_what_a_user_trial_found_in_choosing_ids() -> None:
     from ccprofile.claude.selection import choose
     from ccprofile.errors import BadValue

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude.providers import TABLE
+from ccprofile.claude.providers import ARN, BY_NAME, REGIONAL, TABLE
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
 
 # Which column of catalog.json holds each provider's IDs.
 COLUMNS = {provider.name: provider.column for provider in TABLE}
-
-
-# Bedrock's cross-region inference profiles: the same model in another geography.
-_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
-# A Bedrock application inference profile (or other resource) ARN: a name for a model that
-# only the AWS account can resolve.
-ARN = re.compile(r"arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
 
 
 def is_arn(value: str) -> bool:
@@ -153,9 +146,9 @@ class Catalog:
         such as ``[1m]``."""
         value = _SUFFIX.sub("", value)
         found = [m for m, p in self.by_id(value) if p == provider or provider == "gateway"]
-        if not found and provider == "bedrock":
-            bare = _BEDROCK_REGION.sub("", value)
-            found = [m for m in self.models if _BEDROCK_REGION.sub("", m.id_for("bedrock") or "-") == bare]
+        if not found and BY_NAME[provider].prefixes:
+            bare = REGIONAL.sub("", value)
+            found = [m for m in self.models if REGIONAL.sub("", m.id_for(provider) or "-") == bare]
         return found[0] if found else None
 
     def retirement(self, value: str) -> Retired | None:

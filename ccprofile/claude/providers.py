@@ -10,11 +10,23 @@ it a gateway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ccprofile.claude.variables import BASE_URL
 
 OFFICIAL_BASE_URL = "https://api.anthropic.com"
+
+# The geographies of Bedrock's cross-region inference profiles, each an ID's prefix (``eu.``):
+# the same model in another geography. us-gov is GovCloud's, which Claude Code gives the IDs it
+# picks itself there (2.1.332's binary).
+BEDROCK_PREFIXES = ("us", "eu", "apac", "jp", "au", "us-gov", "global")
+# A Bedrock ID's geography prefix: group 1 is the geography.
+REGIONAL = re.compile(rf"^({'|'.join(BEDROCK_PREFIXES)})\.")
+# A Bedrock application inference profile (or other resource) ARN: a name for a model that
+# only the AWS account can resolve.
+ARN = re.compile(r"arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:[a-z-]+/[A-Za-z0-9._:/-]+")
+_FIRST_PARTY_ID = r"claude-[a-z0-9-]+"
 
 # What the background model is when nothing pins it: the provider's own small model ("own"),
 # that until a primary model is chosen and then the primary ("own-until-primary"), or always
@@ -30,8 +42,11 @@ class Provider:
         "background",
         "column",
         "display",
+        "example",
+        "id_shape",
         "name",
         "named_by_user",
+        "prefixes",
         "switch",
         "translates_first_party",
     )
@@ -43,22 +58,70 @@ class Provider:
         switch: str | None,  # the variable that selects it; None: anthropic, or gateway by base URL
         column: str,  # catalog.json's column of its model IDs
         background: str,  # OWN, OWN_UNTIL_PRIMARY or PRIMARY_MODEL
+        *,
+        # What its IDs look like (a regular expression), for IDs newer than the catalog, and one.
+        id_shape: str,
+        example: str,
         named_by_user: bool = False,  # its model names are the user's own (a gateway's, a deployment)
         # It sends a first-party catalog ID as its own ID for that model (Mantle, observed 2026-11-29).
         translates_first_party: bool = False,
+        # The geography prefixes its IDs take, the catalog listing the first one's (Bedrock's us.).
+        prefixes: tuple[str, ...] = (),
     ) -> None:
         self.name, self.display, self.switch, self.column = name, display, switch, column
         self.background, self.named_by_user = background, named_by_user
-        self.translates_first_party = translates_first_party
+        self.id_shape, self.example = id_shape, example
+        self.translates_first_party, self.prefixes = translates_first_party, prefixes
 
 
 TABLE = (
-    Provider("anthropic", "Anthropic API", None, "first_party", OWN),
-    Provider("gateway", "an LLM gateway (ANTHROPIC_BASE_URL)", None, "gateway", PRIMARY_MODEL, True),
-    Provider("bedrock", "Amazon Bedrock", "CLAUDE_CODE_USE_BEDROCK", "bedrock", OWN_UNTIL_PRIMARY),
-    Provider("foundry", "Microsoft Foundry", "CLAUDE_CODE_USE_FOUNDRY", "foundry", PRIMARY_MODEL, True),
     Provider(
-        "anthropic_aws", "Claude Platform on AWS", "CLAUDE_CODE_USE_ANTHROPIC_AWS", "anthropic_aws", OWN
+        "anthropic",
+        "Anthropic API",
+        None,
+        "first_party",
+        OWN,
+        id_shape=_FIRST_PARTY_ID,
+        example="claude-haiku-4-5-20251001",
+    ),
+    Provider(
+        "gateway",
+        "an LLM gateway (ANTHROPIC_BASE_URL)",
+        None,
+        "gateway",
+        PRIMARY_MODEL,
+        id_shape=".+",
+        example="claude-haiku-4-5-20251001",
+        named_by_user=True,
+    ),
+    Provider(
+        "bedrock",
+        "Amazon Bedrock",
+        "CLAUDE_CODE_USE_BEDROCK",
+        "bedrock",
+        OWN_UNTIL_PRIMARY,
+        id_shape=rf"(?:(?:{'|'.join(BEDROCK_PREFIXES)})\.)?anthropic\.claude-[a-z0-9.-]+(?::\d+)?|{ARN.pattern}",
+        example="us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        prefixes=BEDROCK_PREFIXES,
+    ),
+    Provider(
+        "foundry",
+        "Microsoft Foundry",
+        "CLAUDE_CODE_USE_FOUNDRY",
+        "foundry",
+        PRIMARY_MODEL,
+        id_shape=r"[A-Za-z0-9][A-Za-z0-9._-]*",
+        example="claude-haiku-4-5",
+        named_by_user=True,
+    ),
+    Provider(
+        "anthropic_aws",
+        "Claude Platform on AWS",
+        "CLAUDE_CODE_USE_ANTHROPIC_AWS",
+        "anthropic_aws",
+        OWN,
+        id_shape=_FIRST_PARTY_ID,
+        example="claude-haiku-4-5-20251001",
     ),
     Provider(
         "anthropic_google_cloud",
@@ -66,6 +129,8 @@ TABLE = (
         "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
         "anthropic_google_cloud",
         OWN,
+        id_shape=_FIRST_PARTY_ID,
+        example="claude-haiku-4-5-20251001",
     ),
     Provider(
         "mantle",
@@ -73,9 +138,19 @@ TABLE = (
         "CLAUDE_CODE_USE_MANTLE",
         "mantle",
         PRIMARY_MODEL,
+        id_shape=r"anthropic\.claude-[a-z0-9.-]+",
+        example="anthropic.claude-haiku-4-5",
         translates_first_party=True,
     ),
-    Provider("vertex", "Google Vertex AI", "CLAUDE_CODE_USE_VERTEX", "vertex", OWN_UNTIL_PRIMARY),
+    Provider(
+        "vertex",
+        "Google Vertex AI",
+        "CLAUDE_CODE_USE_VERTEX",
+        "vertex",
+        OWN_UNTIL_PRIMARY,
+        id_shape=r"claude-[a-z0-9-]+(?:@\d{8})?",
+        example="claude-haiku-4-5@20251001",
+    ),
 )
 BY_NAME: Mapping[str, Provider] = {provider.name: provider for provider in TABLE}
 PROVIDERS = tuple(BY_NAME)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, detect_provider
+from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, REGIONAL, detect_provider
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
@@ -92,7 +92,6 @@ def compose(
 
 
 _AWS_REGION = re.compile(r"[a-z]{2}(?:-gov)?-[a-z]+-\d+")
-_PREFIXED = re.compile(r"^(?:us|eu|apac|jp|au|us-gov|global)\.(?=anthropic\.)")
 
 
 def aws_region(env: Mapping[str, str], config_region: str | None = None) -> str:
@@ -130,9 +129,13 @@ def regional(model_id: str, provider: str, env: Mapping[str, str], config_region
     """A catalog ID as Claude Code sends it from this region (only Bedrock's change)."""
     if provider != "bedrock":
         return model_id
-    prefix = bedrock_prefix(env, config_region)
-    if _PREFIXED.match(model_id):
-        return _PREFIXED.sub(f"{prefix}.", model_id)
+    return with_prefix(model_id, bedrock_prefix(env, config_region))
+
+
+def with_prefix(model_id: str, prefix: str) -> str:
+    """A Bedrock ID in the geography ``prefix`` names (``eu``); an ARN stays as it is."""
+    if REGIONAL.match(model_id):
+        return REGIONAL.sub(f"{prefix}.", model_id)
     return f"{prefix}.{model_id}" if model_id.startswith("anthropic.") else model_id
 
 
@@ -318,7 +321,7 @@ def background_model(
 def first_party_of(model_id: str, catalog: Catalog) -> str | None:
     """The first-party ID of the model ``model_id`` is any provider's ID of, a Bedrock one in
     another geography's prefix (``eu.``) included."""
-    bare = _PREFIXED.sub("us.", model_id)
+    bare = REGIONAL.sub("us.", model_id)
     return next(
         (
             m.ids.get("first_party")

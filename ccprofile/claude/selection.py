@@ -12,29 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccprofile.claude.catalog import ARN, Catalog, KnownModel, is_arn
-from ccprofile.claude.providers import BY_NAME
+from ccprofile.claude.catalog import Catalog, KnownModel, is_arn
+from ccprofile.claude.providers import BY_NAME, REGIONAL, TABLE
 from ccprofile.claude.validate import check_value
-from ccprofile.claude.variables import REGION_PREFIX
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
-_BEDROCK_PREFIX = r"(?:(?:us|eu|apac|jp|au|global)\.)?"
-_REGION = re.compile(r"^(?:us|eu|apac|jp|au|global)\.")
-
-# What an ID of each provider looks like (§4), for IDs newer than the catalog.
-SHAPES = {
-    "anthropic": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
-    "gateway": (re.compile(r".+"), "claude-haiku-4-5-20251001"),
-    "bedrock": (
-        re.compile(_BEDROCK_PREFIX + r"anthropic\.claude-[a-z0-9.-]+(?::\d+)?|" + ARN.pattern),
-        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-    ),
-    "vertex": (re.compile(r"claude-[a-z0-9-]+(?:@\d{8})?"), "claude-haiku-4-5@20251001"),
-    "foundry": (re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*"), "claude-haiku-4-5"),
-    "anthropic_aws": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
-    "anthropic_google_cloud": (re.compile(r"claude-[a-z0-9-]+"), "claude-haiku-4-5-20251001"),
-    "mantle": (re.compile(r"anthropic\.claude-[a-z0-9.-]+"), "anthropic.claude-haiku-4-5"),
-}
+# What an ID of each provider looks like (§4), for IDs newer than the catalog, and one of them.
+SHAPES = {p.name: (re.compile(p.id_shape), p.example) for p in TABLE}
 
 
 @dataclass(frozen=True)
@@ -63,9 +47,9 @@ def closest(value: str, provider: str, catalog: Catalog) -> list[str]:
     best = max(scored.values(), default=0.0)
     ranked = sorted(scored.items(), key=lambda item: -item[1])
     near = [i for i, s in ranked if s >= max(0.75, best - 0.02)][:3]
-    region = _REGION.match(value)
-    if provider == "bedrock" and region:  # the catalog lists us.; the user's geography is kept
-        near = [_REGION.sub(region.group(0), i) for i in near]
+    region = REGIONAL.match(value)
+    if BY_NAME[provider].prefixes and region:  # the catalog lists us.; the user's geography is kept
+        near = [REGIONAL.sub(region.group(0), i) for i in near]
     return near
 
 
@@ -184,9 +168,9 @@ def choose(
         raise
     if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
         return chosen
-    from ccprofile.claude.resolve import regional
+    from ccprofile.claude.resolve import with_prefix
 
-    regional_id = regional(chosen.value, provider, {REGION_PREFIX: prefix})
+    regional_id = with_prefix(chosen.value, prefix)
     note = chosen.note.replace(chosen.value, regional_id) if chosen.note else None
     return Selection(regional_id, note, chosen.known, chosen.model)
 

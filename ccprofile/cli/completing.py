@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any, TypeVar
 
-from ccprofile.claude.providers import PROVIDERS
+from ccprofile.claude.providers import BY_NAME, PROVIDERS
 from ccprofile.claude.scopes import SCOPES
 from ccprofile.cli.main import COMPLETION
 from ccprofile.startup.shells import SHELLS
 
 T = TypeVar("T")
-_REGIONS = ("us.", "eu.", "apac.", "jp.", "au.", "us-gov.", "global.")
 
 
 def _offer(values: Iterable[T], incomplete: str, key: Callable[[T], str] = str) -> list[T]:
@@ -64,28 +63,26 @@ def _home_prefix(provider: str) -> str:
     try:
         from ccprofile.cli.options import bedrock_prefix_here
 
-        return (bedrock_prefix_here(provider) or "us") + "."
+        return bedrock_prefix_here(provider) or "us"
     except Exception:  # a broken settings file must not make Tab print a traceback
-        return "us."
+        return "us"
 
 
 def _models(ctx: Any, incomplete: str, *, background: bool) -> list[tuple[str, str]]:
+    from ccprofile.claude.resolve import with_prefix
     from ccprofile.cli.options import catalog_here
 
     catalog = catalog_here()
     provider = _provider(ctx)
     # The catalog lists Bedrock's us. profiles: the user's region's are offered, and one typed
     # for another geography gets its own.
-    region = (
-        incomplete.split(".", 1)[0] + "."
-        if provider == "bedrock" and "." in incomplete
-        else _home_prefix(provider)
-    )
+    prefixes = BY_NAME[provider].prefixes
+    region = incomplete.split(".", 1)[0] if prefixes and "." in incomplete else _home_prefix(provider)
     found: list[tuple[str, str]] = []
     for model in catalog.models:
         model_id = model.id_for(provider)
-        if model_id and region in _REGIONS and model_id.startswith("us."):
-            model_id = region + model_id.removeprefix("us.")
+        if model_id and region in prefixes:
+            model_id = with_prefix(model_id, region)
         if model_id:
             price = f", {model.price} per Mtok in/out" if model.price else ""
             found.append((model_id, f"{model.name}{price}"))

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ccprofile.claude.catalog import Catalog, cost_words
+from ccprofile.claude.providers import BY_NAME
 from ccprofile.claude.selection import Selection, choose
 from ccprofile.errors import NOTHING_WRITTEN, BadValue, CcprofileError, NotSmall
 
@@ -19,12 +20,11 @@ class PickCancelled(CcprofileError):
 
 def here(model_id: str | None, provider: str, prefix: str | None) -> str | None:
     """A catalog ID for the user's region (Bedrock's cross-region prefix)."""
-    if model_id is None or prefix is None:
+    if model_id is None or prefix is None or not BY_NAME[provider].prefixes:
         return model_id
-    from ccprofile.claude.resolve import regional
-    from ccprofile.claude.variables import REGION_PREFIX
+    from ccprofile.claude.resolve import with_prefix
 
-    return regional(model_id, provider, {REGION_PREFIX: prefix})
+    return with_prefix(model_id, prefix)
 
 
 def _candidates(

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 
 from ccprofile.claude import resolve
 from ccprofile.claude.places import Place, fix, place_of
-from ccprofile.claude.providers import (
-    detect_provider,
-)
+from ccprofile.claude.providers import REGIONAL, detect_provider
 from ccprofile.claude.resolve import Composed
 from ccprofile.claude.variables import (
     FAST,
@@ -20,14 +18,7 @@ from ccprofile.claude.variables import (
     REGION,
     REGION_PREFIX,
 )
-
-# typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_at
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
-
 
 _GEOGRAPHIES = {
     "us": ("us-",),
@@ -39,7 +30,7 @@ _GEOGRAPHIES = {
 }
 
 
-_PROFILE = re.compile(r"^(us-gov|us|eu|apac|jp|au|global)\.anthropic\.")
+_PROFILE = re.compile(REGIONAL.pattern + r"anthropic\.")
 
 
 _ARN_REGION = re.compile(r"^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):")
