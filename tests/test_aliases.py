@@ -123,3 +123,19 @@ def test_each_alias_sends_what_the_real_client_sent(
     composed = compose(env, {name: Origin("environment") for name in env}, [])
     for release, sent in (("2.1.331", sent_331), ("2.1.332", sent_332)):
         assert primary_model(composed, [], load(release)).model == sent, release
+
+
+def test_the_variables_the_catalog_names_are_the_ones_ccprofile_defines() -> None:
+    """catalog.json says which variable redefines each alias; a name spelled there and nowhere
+    in variables.py would be one the rest of ccprofile never reads."""
+    from ccprofile.claude import variables
+    from ccprofile.claude.catalog import recorded_releases
+
+    defined = {value for value in vars(variables).values() if isinstance(value, str)}
+    named = {
+        alias.variable
+        for version in recorded_releases()
+        for alias in load(version).aliases.values()
+        if alias.variable is not None
+    }
+    assert named and named <= defined

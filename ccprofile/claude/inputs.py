@@ -169,7 +169,7 @@ def read_inputs(
 def aws_config_region(env: Mapping[str, str], home: Path) -> str | None:
     """The region the AWS shared config file gives AWS_PROFILE (``default``): where Claude Code
     takes Bedrock's region when neither AWS_REGION nor AWS_DEFAULT_REGION is set."""
-    path = Path(env.get("AWS_CONFIG_FILE") or home / ".aws" / "config")
+    path = Path(env.get(names.AWS_CONFIG_FILE) or home / ".aws" / "config")
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:

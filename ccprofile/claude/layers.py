@@ -15,11 +15,6 @@ from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.machine.session import Session
 from ccprofile.startup.scan import Scan
 
-# typing costs status 3 ms to import; the annotations that name Any are never evaluated.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
-
 
 def new_terminal_base(inputs: Inputs, scan: Scan | None = None) -> tuple[dict[str, str], dict[str, Origin]]:
     """A new terminal's environment: what it inherits, then its startup files' assignments.

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.claude.projects import Project, find_project
+from ccprofile.claude.variables import CONFIG_DIR
 
 MAX_BYTES = 1 << 20  # a settings file larger than this is not a real one
 MANAGED_DIRS = {
@@ -55,7 +56,7 @@ def locations(
     root as well, above those of ``cwd`` (tests/e2e, 2.1.331 and 2.1.332: with both files, the
     root's value is sent), but the project settings only from ``cwd`` (see ``projects``).
     """
-    config = Path(env["CLAUDE_CONFIG_DIR"]) if env.get("CLAUDE_CONFIG_DIR") else home / ".claude"
+    config = Path(env[CONFIG_DIR]) if env.get(CONFIG_DIR) else home / ".claude"
     managed = (
         Path(env[MANAGED_OVERRIDE])
         if env.get(MANAGED_OVERRIDE)

@@ -17,9 +17,11 @@ SUBAGENT = "CLAUDE_CODE_SUBAGENT_MODEL"
 # AWS_PROFILE, else us-east-1) decides the cross-region prefix of the IDs it picks itself.
 AWS_REGIONS = ("AWS_REGION", "AWS_DEFAULT_REGION")
 AWS_PROFILE = "AWS_PROFILE"
+AWS_CONFIG_FILE = "AWS_CONFIG_FILE"  # the shared config file's place, else ~/.aws/config
 REGION_PREFIX = "ANTHROPIC_BEDROCK_REGION_PREFIX"
 API_KEY = "ANTHROPIC_API_KEY"
 AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
+CONFIG_DIR = "CLAUDE_CONFIG_DIR"  # Claude Code's user folder, else ~/.claude
 
 # Read in this order: ANTHROPIC_SMALL_FAST_MODEL wins over ANTHROPIC_DEFAULT_HAIKU_MODEL.
 BACKGROUND = (FAST, HAIKU)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -27,9 +27,6 @@ from ccprofile.cli.options import (
     refuse_contradictions,
 )
 from ccprofile.cli.pin_places import Where, current_pin, show_note, write_pin
-
-if TYPE_CHECKING:
-    pass
 
 
 @errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ccprofile.claude import variables
 from ccprofile.cli.options import (
@@ -17,9 +16,6 @@ from ccprofile.cli.options import (
     errors,
 )
 from ccprofile.cli.pin_places import Where, write_pin
-
-if TYPE_CHECKING:
-    pass
 
 
 @errors

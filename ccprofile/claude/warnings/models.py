@@ -23,13 +23,7 @@ from ccprofile.claude.variables import (
     FAST,
     PINNED,
 )
-
-# typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_at
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
 
 
 def fallback(s: Situation) -> Iterator[StatusWarning]:

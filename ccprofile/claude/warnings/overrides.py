@@ -19,13 +19,7 @@ from ccprofile.claude.variables import (
     PINNED,
     PRIMARY,
 )
-
-# typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, refused_by_policy, sound
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
 
 
 def settings_overrides(s: Situation) -> Iterator[StatusWarning]:

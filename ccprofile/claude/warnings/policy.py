@@ -8,13 +8,7 @@ from collections.abc import Iterator
 
 from ccprofile.claude import resolve
 from ccprofile.claude.settings import have_policy
-
-# typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.situation import Situation, StatusWarning
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
 
 
 def restricted(s: Situation) -> Iterator[StatusWarning]:
@@ -56,9 +50,10 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
         if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
             yield StatusWarning(
                 "no-model-left",
-                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and every "
-                "one Claude Code would step down to (opus, sonnet, haiku): Claude Code does not start "
-                "(read in Claude Code's binary, not observed). Fix: ask the administrator to allow one.",
+                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and "
+                f"every one Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}): Claude Code "
+                "does not start (read in Claude Code's binary, not observed). Fix: ask the administrator "
+                "to allow one.",
             )
             break
     rules = allowed.policy(s.settings)

@@ -12,6 +12,7 @@ from ccprofile.claude.places import Place, fix, place_of
 from ccprofile.claude.providers import REGIONAL, detect_provider
 from ccprofile.claude.resolve import Composed
 from ccprofile.claude.variables import (
+    AWS_REGIONS,
     FAST,
     HAIKU,
     PINNED,
@@ -100,7 +101,7 @@ def _region_warning(
 ) -> Iterator[StatusWarning]:
     if _callable_from(value, region) is not False:
         return
-    right = resolve.regional(value, "bedrock", {"AWS_REGION": region}) if _PROFILE.match(value) else None
+    right = resolve.regional(value, "bedrock", {AWS_REGIONS[0]: region}) if _PROFILE.match(value) else None
     repair = (
         fix_at(s, place, name, right)
         if right and right != value
