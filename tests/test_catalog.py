@@ -422,9 +422,10 @@ def test_govcloud_profiles_are_bedrock_ids_and_names_pin_them_there(home: Path) 
     govcloud = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-gov-west-1"}
     pinned = CliRunner().invoke(app, ["set-fast-model", "haiku", "--shell", "bash"], env=govcloud)
     assert pinned.exit_code == 0, pinned.output
-    assert "export ANTHROPIC_SMALL_FAST_MODEL='us-gov.anthropic.claude-haiku-5-5'" in (
-        home / ".bashrc"
-    ).read_text()
+    assert (
+        "export ANTHROPIC_SMALL_FAST_MODEL='us-gov.anthropic.claude-haiku-5-5'"
+        in (home / ".bashrc").read_text()
+    )
     listed = CliRunner().invoke(app, ["models", "--json", "--family", "haiku"], env=govcloud)
     ids = [row["id"] for row in json.loads(listed.output)["models"]]
     assert ids and all(i.startswith("us-gov.anthropic.") for i in ids)

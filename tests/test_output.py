@@ -192,7 +192,7 @@ DEEP_PROJECT = "work/clients/a-rather-long-client-name/repository-with-a-long-na
 
 def _status_report(home: Path, project: Path) -> Any:
     from ccprofile.claude import status
-    from ccprofile.claude.inputs import read_inputs
+    from ccprofile.claude.reading import read_inputs
     from ccprofile.machine.targets import resolve_target
 
     target = resolve_target("zsh", None, os.environ, sys.platform)

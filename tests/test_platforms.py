@@ -239,7 +239,7 @@ def test_macos_bash_pins_in_the_login_file_and_an_ide_gets_launchd(home: Path, m
 
 
 def test_macos_managed_settings_are_read_from_library(home: Path, macos: dict[str, str]) -> None:
-    from ccprofile.claude.settings import MANAGED_DIRS
+    from ccprofile.claude.settings_files import MANAGED_DIRS
 
     assert MANAGED_DIRS["darwin"] == Path("/Library/Application Support/ClaudeCode")
     assert MANAGED_DIRS["win32"] == Path("C:/Program Files/ClaudeCode")

@@ -5,5 +5,5 @@ May import: ``ccprofile.machine``, ``ccprofile.startup`` (status reads startup f
 ``ccprofile.storage``, ``ccprofile.system`` and ``ccprofile.errors``.
 Never ``ccprofile.cli``. Pure modules: ``variables``, ``providers``, ``resolve``,
 ``warnings``, ``selection``, ``layers``, ``status``, ``report``; ``settings``, ``releases``
-and ``inputs.read_inputs`` are the edges that read.
+and ``reading.read_inputs`` are the edges that read.
 """

@@ -20,7 +20,7 @@ from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
-from ccprofile.startup.scan import Scan
+from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Home, Shell
 
 
@@ -32,6 +32,7 @@ class Other:
     home: Home
     written: Path
     platform: str
+    text: str  # the written file's, as planned
 
 
 @dataclass(frozen=True)
@@ -89,13 +90,14 @@ def shortfalls(
     *,
     in_settings: bool = False,
     ours: Ours | None = None,
-    written: tuple[Path, Home] | None = None,
+    written: tuple[Path, Home, str] | None = None,
     settings: Sequence[Settings] = (),
     catalog: Catalog | None = None,
 ) -> list[str]:
     """One paragraph for each expectation a new terminal's claude would not meet.
     ``in_settings``: the pin was written to a settings file, not a startup file; ``written``:
-    the startup file written, and its home, to say so when a new terminal does not read it."""
+    the startup file written, its home and its planned text, to say so when a new terminal does
+    not read it."""
     found = []
     for expected in wanted:
         view = _view(report, expected.kind)
@@ -134,7 +136,7 @@ def shortfalls(
             and shell is not None
             and written[0] not in scan.files
         ):
-            reason, repair = starts.unread(shell, written[1], written[0], scan)
+            reason, repair = starts.unread(shell, written[1], written[0], scan, written[2])
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
         if expected.value is None:
             message = (
@@ -159,7 +161,7 @@ def other_start_shortfalls(
         return []  # it reads the pin: anything that beats it there is status's to report
     found = []
     who = starts.described(shell.name, starts.start_of(other.scan.login), other.platform)
-    reason, repair = starts.unread(shell, other.home, other.written, other.scan)
+    reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text)
     for expected in wanted:
         model = _view(report, expected.kind).other
         if model is None or _met(model, expected):

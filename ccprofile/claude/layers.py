@@ -12,8 +12,8 @@ from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import WATCHED, Inputs, watched
 from ccprofile.claude.resolve import Composed, Layer, Model, Origin
 from ccprofile.claude.settings import Settings, have_policy
-from ccprofile.machine.session import Session
-from ccprofile.startup.scan import Scan
+from ccprofile.machine.inherited import Session
+from ccprofile.startup.scanned import Scan
 
 
 def new_terminal_base(inputs: Inputs, scan: Scan | None = None) -> tuple[dict[str, str], dict[str, Origin]]:

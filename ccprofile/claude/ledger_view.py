@@ -12,7 +12,7 @@ from ccprofile.claude import git_ignore, settings
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.startup import block, profile
 from ccprofile.startup.shells import Home, known_files, shell_for_file
-from ccprofile.storage import fileio, ledger
+from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.records import Records
 from ccprofile.storage.state import state_dir
 
@@ -50,7 +50,7 @@ class PlaceNow:
 
 
 def _block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], ...], bool]:
-    blocks = block.find_blocks(fileio.decode(data or b""))
+    blocks = block.find_blocks(codec.decode(data or b""))
     if not blocks:
         return (), False
     contents = profile.read_block(path, blocks[0], PINNABLE, strict=False)
@@ -92,7 +92,7 @@ def places_now(home: Home) -> list[PlaceNow]:
         if place.kind == "shell":
             holds, completes = _block_pins(Path(place.path), data)
         elif place.kind == git_ignore.KIND:
-            has_rule = data is not None and git_ignore.RULE in fileio.decode(data)
+            has_rule = data is not None and git_ignore.RULE in codec.decode(data)
             holds, completes = ((("rule", git_ignore.RULE),) if has_rule else ()), False
         else:
             record = records.get(real)

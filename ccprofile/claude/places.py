@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
-from ccprofile.machine.session import LAUNCHD_SOURCE, REGISTRY_SOURCE
-from ccprofile.startup.scan import Scan
+from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
+from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 
 # ccprofile's commands for the variables its block holds: (set, unset).

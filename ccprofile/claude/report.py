@@ -10,10 +10,9 @@ from pathlib import Path
 from ccprofile.claude import resolve, starts
 from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Ours, pinned_scope
-from ccprofile.claude.projects import Project
 from ccprofile.claude.resolve import Layer, Model
 from ccprofile.claude.warnings import StatusWarning
-from ccprofile.startup.scan import Unseen
+from ccprofile.startup.scanned import Unseen
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
     from ccprofile.claude import launchers
     from ccprofile.claude.expectations import Expected
+    from ccprofile.claude.projects import Project
 
 
 BLIND_SPOTS = (

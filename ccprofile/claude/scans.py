@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ccprofile.claude import starts
-from ccprofile.machine.session import Session, read_session
+from ccprofile.machine.inherited import Session
+from ccprofile.machine.session import read_session
 from ccprofile.machine.targets import NoShell, Target
-from ccprofile.startup.scan import Scan
+from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
@@ -115,26 +116,27 @@ def scan(
     return scan, other
 
 
-def written_blocks(target: Target | NoShell, shell: Shell | None) -> tuple[Path, ...]:
-    """The files the ledger says ccprofile wrote this shell's block to, that still hold one."""
+def written_blocks(target: Target | NoShell, shell: Shell | None) -> dict[Path, str]:
+    """The files the ledger says ccprofile wrote this shell's block to, that still hold one,
+    with their text."""
     if shell is None:
-        return ()
+        return {}
     from ccprofile.startup import block
-    from ccprofile.storage import fileio
+    from ccprofile.storage import codec
     from ccprofile.storage.state import ledger_places, state_dir
 
     places = ledger_places(state_dir(target.home))
-    found = []
+    found: dict[Path, str] = {}
     for path, kind, label in places:
         if kind != "shell" or label != shell.name:
             continue
         try:
-            text = fileio.decode(Path(path).read_bytes())
+            text = codec.decode(Path(path).read_bytes())
         except OSError:
             continue
         try:
             if block.find_blocks(text):
-                found.append(Path(path))
+                found[Path(path)] = text
         except block.MarkerError:
-            found.append(Path(path))
-    return tuple(found)
+            found[Path(path)] = text
+    return found

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ccprofile.claude import settings, settings_text
+from ccprofile.claude import settings_files, settings_text
 from ccprofile.claude.scopes import SETTINGS_SOURCES, unknown
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.errors import BadValue
@@ -49,7 +49,9 @@ def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, pl
     if scope not in SETTINGS_SOURCES:
         raise BadValue(unknown(scope))
     wanted = SETTINGS_SOURCES[scope]
-    return next(path for source, path in settings.locations(env, home, project, platform) if source == wanted)
+    return next(
+        path for source, path in settings_files.locations(env, home, project, platform) if source == wanted
+    )
 
 
 def _current(document: Mapping[str, object], name: str) -> object:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.claude.resolve import Model
-from ccprofile.startup.scan import Scan, Unseen
+from ccprofile.startup.scanned import Scan, Unseen
 from ccprofile.startup.shells import FromEnv, Home, Shell
 from ccprofile.startup.sourcing import sources_named
 
@@ -50,8 +50,10 @@ def described(shell: str, start: str, platform: str) -> str:
     return f"a non-login {shell} (a new terminal window or tab)"
 
 
-def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, str]:
-    """Why the other start does not read ``pinned``, and the fix: the one line that makes it."""
+def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tuple[str, str]:
+    """Why the other start does not read ``pinned``, and the fix: the one line that makes it.
+    ``text`` is ``pinned``'s (empty when unknown): a line it sources the fix's file with would
+    make the two files source each other."""
     shown = _tilde(pinned, home)
     line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
     versions = {"bash": "BASH_VERSION", "zsh": "ZSH_VERSION"}
@@ -75,7 +77,7 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
     if target is None:  # every supported shell reads at least one file
         return (f"it does not read {shown}", "")
     where = _tilde(target, home)
-    if _sources(pinned, target):
+    if sources_named(text, target.name):
         # The one line would make each file source the other: every new shell would loop.
         return (
             f"{where} does not source {shown}",
@@ -90,14 +92,6 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan) -> tuple[str, st
             f"Fix: add `{line}` to {where}.",
         )
     return (f"{where} does not source {shown}", f"Fix: add `{line}` to {where}.")
-
-
-def _sources(path: Path, target: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return sources_named(text, target.name)
 
 
 def _tilde(path: Path, home: Home) -> str:
@@ -132,7 +126,7 @@ def difference(
         # The fix sources the file the terminal's shell reads itself, which leads to the pin.
         own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
         top = next((p for p in own if p not in theirs.files), pinned)
-        reason, repair = unread(shell, home, top, theirs)
+        reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""))
         return f"{said}: {reason}. {repair}"
     return f"{said}."
 

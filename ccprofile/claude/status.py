@@ -28,7 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.claude import launchers
     from ccprofile.claude.expectations import Expected
-    from ccprofile.startup import scan as startup_scan
+    from ccprofile.startup.scanned import Scan
 
 
 def _subagent(
@@ -175,7 +175,7 @@ def _other_start_models(inputs: Inputs) -> tuple[Model | None, Model | None, Mod
 
 
 def _layers(
-    now: Composed, scan: startup_scan.Scan, variables: Sequence[str], extra: Sequence[Layer] = ()
+    now: Composed, scan: Scan, variables: Sequence[str], extra: Sequence[Layer] = ()
 ) -> tuple[Layer, ...]:
     """The layers list: this shell's environment, then what the startup files add, then the
     settings files."""

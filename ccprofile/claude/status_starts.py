@@ -11,7 +11,7 @@ from ccprofile.claude.inputs import Inputs
 from ccprofile.claude.layers import models_sent, terminal_base
 from ccprofile.claude.report import View
 from ccprofile.claude.warnings import StatusWarning
-from ccprofile.startup.scan import Unseen
+from ccprofile.startup.scanned import Unseen
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -86,7 +86,7 @@ def start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning
         read = path in inputs.scan.files or (inputs.other is not None and path in inputs.other.files)
         # Where a line could not be followed, `uncertain` says so: no claim it is not read.
         if not read and inputs.scan.certain:
-            reason, repair = starts.unread(inputs.shell, home, path, inputs.scan)
+            reason, repair = starts.unread(inputs.shell, home, path, inputs.scan, inputs.blocks[path])
             found.append(
                 StatusWarning(
                     "block-not-read",

@@ -22,7 +22,7 @@ from ccprofile.claude.settings_pins import key_of
 from ccprofile.claude.variables import PINNABLE
 from ccprofile.errors import CcprofileError, ChangedSince
 from ccprofile.startup import block
-from ccprofile.storage import fileio, ledger
+from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.records import Record, Records
 
 EXACT, ALREADY, CHANGED = "exact", "already", "changed"
@@ -48,8 +48,8 @@ class Rewind:
         return self.steps[0]
 
     def diff(self) -> str:
-        old = fileio.decode(self.current or b"").splitlines(keepends=True)
-        new = fileio.decode(self.restored or b"").splitlines(keepends=True)
+        old = codec.decode(self.current or b"").splitlines(keepends=True)
+        new = codec.decode(self.restored or b"").splitlines(keepends=True)
         return "".join(difflib.unified_diff(old, new, self.path, f"{self.path} (after undo)"))
 
 
@@ -142,20 +142,20 @@ def plan(real: Path, place: ledger.Place, count: int, *, force: bool) -> Rewind:
 
 def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> bytes | None:
     """The file as it is now with only ccprofile's part put back as it was before."""
-    text, old = fileio.decode(current or b""), fileio.decode(before or b"")
+    text, old = codec.decode(current or b""), codec.decode(before or b"")
     if place.kind == git_ignore.KIND:
         kept = text if git_ignore.RULE in old else git_ignore.without_rule(text)
-        return None if before is None and not kept.strip() else fileio.encode(kept)
+        return None if before is None and not kept.strip() else codec.encode(kept)
     if place.kind == "shell":
         blocks = block.find_blocks(old)
         if blocks:
             payload = [line for line in blocks[0].body if not block.is_own_comment(line)]
             found = blocks[0]
-            return fileio.encode(
+            return codec.encode(
                 block.apply(text, payload, created_file=found.created_file, newline=found.newline).text
             )
         removal = block.remove(text)
-        return None if removal.created_file and not removal.text else fileio.encode(removal.text)
+        return None if removal.created_file and not removal.text else codec.encode(removal.text)
     document = settings_text.load(old, place.path)
     env_change: dict[str, str | None] = {}
     top_change: dict[str, str | None] = {}
@@ -167,7 +167,7 @@ def _merge(place: ledger.Place, current: bytes | None, before: bytes | None) -> 
     # An env object the file did not have before ccprofile goes again once empty.
     fresh = settings_text.ENV not in document
     new, _ = settings_text.edit(text, place.path, env=env_change, top=top_change, drop_empty_env=fresh)
-    return fileio.encode(new)
+    return codec.encode(new)
 
 
 def apply(rewind: Rewind, place: ledger.Place, book: ledger.Ledger, state_dir: Path) -> list[str]:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import effect
+from ccprofile.claude import effect, reading
 from ccprofile.claude import inputs as inputs_module
 from ccprofile.claude import report as report_module
 from ccprofile.claude import status as status_module
@@ -15,6 +15,7 @@ from ccprofile.cli import render
 from ccprofile.errors import NoEffect
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup import profile
+from ccprofile.storage import codec
 from ccprofile.system import platforms
 
 
@@ -48,11 +49,12 @@ def check(
     files = {planned.path: planned.data, path: planned.data}
     cwd = project or Path.cwd()
     platform = platforms.current(os.environ)
-    inputs = inputs_module.read_inputs(os.environ, target, cwd, platform, planned=files)
+    inputs = reading.read_inputs(os.environ, target, cwd, platform, planned=files)
     report = status_module.build(inputs)
     wanted = effect.expectations(planned.before, planned.after)
     found.inputs, found.report = inputs, report
-    startup = (target.path, target.home) if isinstance(target, Target) and written is None else None
+    text = codec.decode(planned.data or b"")
+    startup = (target.path, target.home, text) if isinstance(target, Target) and written is None else None
     found.shortfalls = tuple(
         effect.shortfalls(
             report,
@@ -68,7 +70,7 @@ def check(
         )
     )
     if startup is not None and shell is not None and inputs.other is not None:
-        other = effect.Other(inputs.other, startup[1], startup[0], platforms.current(os.environ))
+        other = effect.Other(inputs.other, startup[1], startup[0], platforms.current(os.environ), text)
         # One cause, one fix: the other start's shortfall is said only when its fix differs.
         fixes = {shortfall.partition(" Fix: ")[2] for shortfall in found.shortfalls}
         found.elsewhere = tuple(

@@ -226,7 +226,7 @@ def run(args: StatusArgs) -> int:
     """Print the status report; the exit code (1 with --check and any warning or drift)."""
     import json
 
-    from ccprofile.claude import inputs as inputs_module
+    from ccprofile.claude import reading
     from ccprofile.claude import status as status_module
     from ccprofile.cli.failures import report_interrupt
     from ccprofile.machine.targets import NoShell, target_for_reading
@@ -240,7 +240,7 @@ def run(args: StatusArgs) -> int:
             raise BadValue(
                 f"--probe starts your shell, and there is none here ({target.reason}); pass --shell NAME"
             )
-        inputs = inputs_module.read_inputs(
+        inputs = reading.read_inputs(
             os.environ,
             target,
             (args.project or Path.cwd()).absolute(),

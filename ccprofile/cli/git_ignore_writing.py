@@ -14,7 +14,7 @@ from ccprofile.cli.consoles import console
 from ccprofile.cli.writing import ledger_entry
 from ccprofile.startup import profile
 from ccprofile.startup.shells import Home
-from ccprofile.storage import fileio, ledger
+from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.edit import Editing, opened
 from ccprofile.storage.state import backup_dir_for, state_dir
 
@@ -62,7 +62,7 @@ def ignore_rule_stays(home: Home) -> None:
     every repository's local settings (Claude Code's own too) out of commits."""
     for place in ledger.Ledger(state_dir(home)).read().values():
         data = fileio.read(Path(place.path)).data if place.kind == git_ignore.KIND else None
-        if data is not None and git_ignore.RULE in fileio.decode(data):
+        if data is not None and git_ignore.RULE in codec.decode(data):
             render.show_note(
                 console,
                 f"left {git_ignore.RULE} in {render.tilde(Path(place.path), home.path)}: it keeps every "

@@ -128,26 +128,26 @@ def bedrock_prefix_here(provider: str) -> str | None:
     environment and the settings files, then ~/.aws/config); None on other providers."""
     if provider != "bedrock":
         return None
-    from ccprofile.claude import resolve, settings
-    from ccprofile.claude.inputs import aws_config_region
+    from ccprofile.claude import resolve, settings_files
+    from ccprofile.claude.reading import aws_config_region
     from ccprofile.startup.homes import home_path
 
     home = home_path(os.environ)
-    documents = settings.load(os.environ, home, Path.cwd(), platforms.current(os.environ))
+    documents = settings_files.load(os.environ, home, Path.cwd(), platforms.current(os.environ))
     env = resolve.compose(dict(os.environ), {}, documents).env
     return resolve.bedrock_prefix(env, aws_config_region(env, home))
 
 
 def provider_from(given: str | None) -> str:
     """The provider named by --provider, else the one Claude Code would use from here."""
-    from ccprofile.claude import resolve, settings
+    from ccprofile.claude import resolve, settings_files
     from ccprofile.claude.providers import detect_provider
     from ccprofile.startup.homes import home_path
 
     if given is None:
         # Settings files can switch the provider too (env.CLAUDE_CODE_USE_BEDROCK, ...).
         platform = platforms.current(os.environ)
-        documents = settings.load(os.environ, home_path(os.environ), Path.cwd(), platform)
+        documents = settings_files.load(os.environ, home_path(os.environ), Path.cwd(), platform)
         return detect_provider(resolve.compose(dict(os.environ), {}, documents).env)
     chosen = given.lower()  # choices are case-insensitive, as --shell is
     if chosen not in PROVIDERS:

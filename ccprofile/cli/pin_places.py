@@ -105,20 +105,20 @@ def current_pin(where: Where, name: str) -> str | None:
     file), so that running the same setup again keeps it rather than choosing anew."""
     from ccprofile.machine.targets import resolve_target
     from ccprofile.startup import block, profile
-    from ccprofile.storage import fileio
+    from ccprofile.storage import codec, fileio
 
     scope = where.chosen_scope()
     if scope != "shell":
-        from ccprofile.claude import settings
+        from ccprofile.claude import settings_files
         from ccprofile.cli import settings_writing
 
         settings_file = settings_writing.settings_target(scope, where.project, where.shell)
-        document = settings.read(scope, settings_file.path)
+        document = settings_files.read(scope, settings_file.path)
         return document.env.get(name) if document is not None and not document.error else None
     target = resolve_target(where.shell, where.file, os.environ, platforms.current(os.environ))
     data = fileio.read(target.path).data
     try:
-        blocks = block.find_blocks(fileio.decode(data)) if data is not None else []
+        blocks = block.find_blocks(codec.decode(data)) if data is not None else []
     except block.MarkerError:
         return None  # the write reports the broken markers
     found = profile.read_block(target.path, blocks[-1], variables.PINNABLE, strict=False) if blocks else None

@@ -95,7 +95,7 @@ def _show_left_alone(
 ) -> None:
     """What a settings write left as it was, and why: keys taken without a record, a team's
     ``model`` key, keys someone changed since."""
-    from ccprofile.claude import settings
+    from ccprofile.claude import settings_files
 
     home = where.shell.home
     if result.adopted:
@@ -108,7 +108,7 @@ def _show_left_alone(
         )
     # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
     team = removing and where.scope == "project" and not dry_run
-    left = settings.read(where.scope, where.path) if team else None
+    left = settings_files.read(where.scope, where.path) if team else None
     if left is not None and left.model:
         render.show_note(
             console,
@@ -129,10 +129,10 @@ def _report(
 ) -> None:
     """What a settings write says after it: a file Claude Code skips, the repository root, the
     problems found before the write, and who picks the pin up."""
-    from ccprofile.claude import settings
+    from ccprofile.claude import settings, settings_files
 
     home = where.shell.home
-    written = settings.read(where.scope, where.path) if change.after and not dry_run else None
+    written = settings_files.read(where.scope, where.path) if change.after and not dry_run else None
     if written is not None and written.error and settings.SKIPS_THE_FILE in written.error:
         render.show_warnings(
             console,

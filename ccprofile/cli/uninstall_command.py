@@ -197,14 +197,14 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
 
 
 def _show_models_now(shell: str | None, home: Path) -> None:
-    from ccprofile.claude import inputs as inputs_module
+    from ccprofile.claude import reading
     from ccprofile.claude import status as status_module
     from ccprofile.cli.render_status import source_words
     from ccprofile.machine.targets import target_for_reading
 
     platform = platforms.current(os.environ)
     target = target_for_reading(shell, os.environ, platform)
-    report = status_module.build(inputs_module.read_inputs(os.environ, target, Path.cwd(), platform))
+    report = status_module.build(reading.read_inputs(os.environ, target, Path.cwd(), platform))
     where = "a new terminal" if report.shell is not None else "here"
     for label, view in (("background", report.background), ("primary", report.primary)):
         model = view.new_shell or view.now

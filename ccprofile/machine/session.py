@@ -12,21 +12,12 @@ be read, the caller says so and assumes new terminals inherit none of the variab
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from ccprofile.machine.detect import is_interactive, shell_of
+from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE, Session
 from ccprofile.system.processes import Process, ancestors, environment_of
 
 SESSION_PID = "CCPROFILE_SESSION_PID"
-# How each platform's inherited environment is named: a fix for a value there depends on it.
-LAUNCHD_SOURCE = "launchd (launchctl getenv)"
-REGISTRY_SOURCE = "the registry's environment (HKCU\\Environment over the system's, HKLM)"
-
-
-@dataclass(frozen=True)
-class Session:
-    env: Mapping[str, str] | None  # None: it could not be read
-    source: str  # where it was read from, or why it could not be
 
 
 def session_process(processes: Sequence[Process]) -> Process | None:

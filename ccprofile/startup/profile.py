@@ -15,8 +15,12 @@ from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
 from ccprofile.startup import block
 from ccprofile.startup.shells import KNOWN_COMPLETIONS, Shell
 from ccprofile.startup.syntax import parse_any
-from ccprofile.storage import fileio
-from ccprofile.storage.edit import Editing
+from ccprofile.storage import codec
+
+# The open file a plan is made from, an annotation only: edit locks and reads, this module plans.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ccprofile.storage.edit import Editing
 
 Pins = Mapping[str, str]
 
@@ -194,7 +198,7 @@ def exports(shell: Shell, pins: Sequence[tuple[str, str]]) -> tuple[str, ...]:
 def pending(file: Editing, plan: Plan) -> PendingWrite:
     """The write about to happen, for a check before it."""
     return PendingWrite(
-        file.real, None if plan.new is None else fileio.encode(plan.new), plan.before, plan.after
+        file.real, None if plan.new is None else codec.encode(plan.new), plan.before, plan.after
     )
 
 

@@ -14,85 +14,19 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.startup import block, sourcing
+from ccprofile.startup.scanned import Assignment, Scan, Unseen
 from ccprofile.startup.shells import Entry, Home, Shell
 from ccprofile.startup.sourcing import Assigning, Step, Test
 from ccprofile.startup.syntax import expand
-from ccprofile.storage import fileio
+from ccprofile.storage import codec
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = sourcing.OWN_DIR[2:-1]  # the variable a file's own directory is read through
 _OWN_REAL = sourcing.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
-
-
-@dataclass(frozen=True)
-class Assignment:
-    path: Path
-    line: int
-    name: str
-    value: str | None  # None: the line removes the variable
-    in_block: bool
-
-
-class Unseen:
-    """A line whose effect a static reading cannot know (or, in ``Scan.stops``, where the
-    shell stops reading). A plain class: a dataclass costs status a millisecond to create."""
-
-    __slots__ = ("line", "path", "reason")
-
-    def __init__(self, path: Path, line: int, reason: str) -> None:
-        self.path, self.line, self.reason = path, line, reason
-
-    def _key(self) -> tuple[Path, int, str]:
-        return (self.path, self.line, self.reason)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Unseen) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"Unseen({self.path!r}, {self.line}, {self.reason!r})"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line} {self.reason}"
-
-
-@dataclass(frozen=True)
-class Scan:
-    shell: str
-    files: tuple[Path, ...]  # every file read, in order, sourced ones included
-    assignments: tuple[Assignment, ...]
-    problems: tuple[str, ...]
-    crlf: tuple[Path, ...] = ()  # files with CR line endings, which this shell misreads
-    unseen: tuple[Unseen, ...] = ()
-    login: bool = False
-    stops: tuple[Unseen, ...] = ()  # where the shell stops reading (a known error), in order
-
-    @property
-    def certain(self) -> bool:
-        return not self.unseen
-
-    def final(self, name: str) -> Assignment | None:
-        """The assignment of ``name`` that a new terminal ends up with."""
-        found = [a for a in self.assignments if a.name == name]
-        return found[-1] if found else None
-
-    def pinned(self, name: str) -> Assignment | None:
-        """The ccprofile block's assignment of ``name``."""
-        return next((a for a in self.assignments if a.name == name and a.in_block), None)
-
-    def after_block(self, name: str) -> list[Assignment]:
-        pin = self.pinned(name)
-        if pin is None:
-            return []
-        index = self.assignments.index(pin)
-        return [a for a in self.assignments[index + 1 :] if a.name == name and not a.in_block]
 
 
 def _block_lines(text: str) -> set[int]:
@@ -157,6 +91,7 @@ class _Walk:
             variables,
         )
         self.files: list[Path] = []
+        self.texts: dict[Path, str] = {}
         self.assignments: list[Assignment] = []
         self.problems: list[str] = []
         self.crlf: list[Path] = []
@@ -226,7 +161,7 @@ class _Walk:
             self.problems.append(f"{path}: too large or not text; not read")
             return
         self.files.append(path)
-        text = fileio.decode(data)
+        text = self.texts[path] = codec.decode(data)
         if "\r\n" in text and self.shell.syntax.newline is None:
             text = text.replace("\r\n", "\n")  # PowerShell: CRLF ends a line, as LF does
         elif "\r\n" in text:
@@ -449,7 +384,7 @@ class _Walk:
         data = self.read(path)
         if data is None:
             return
-        for number, line in enumerate(fileio.decode(data).split("\n"), start=1):
+        for number, line in enumerate(codec.decode(data).split("\n"), start=1):
             match = _SETUVAR.match(line)
             if match is None or match["name"] not in self.wanted:
                 continue
@@ -640,4 +575,5 @@ def scan(
         tuple(walk.unseen),
         login,
         tuple(walk.stops),
+        walk.texts,
     )

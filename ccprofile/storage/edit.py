@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.errors import NOTHING_WRITTEN, CcprofileError
-from ccprofile.storage import fileio, ledger
+from ccprofile.storage import codec, fileio, ledger
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Editing:
         if self.data:
             first = known.first_backup if known is not None else None
             self.backup = fileio.backup(self.real, self.data, backup_dir, keep, protect=first)
-        data = None if new is None else fileio.encode(new)
+        data = None if new is None else codec.encode(new)
         if entry is not None:
             place = ledger.Place(str(self.path), entry.kind, entry.label, str(backup_dir))
             step = ledger.Step(
@@ -84,7 +84,7 @@ def opened(path: Path, *, create: bool, clean: bool) -> Iterator[Editing]:
             raise CcprofileError(
                 f"{path} contains NUL bytes, so it is not a text file ccprofile may edit; {NOTHING_WRITTEN}"
             )
-        editing = Editing(path, real, snapshot.data, fileio.decode(snapshot.data or b""), snapshot.mode, made)
+        editing = Editing(path, real, snapshot.data, codec.decode(snapshot.data or b""), snapshot.mode, made)
         yield editing
     if made and not editing.committed:
         fileio.remove_empty(made)  # made only to lock: nothing was written there

@@ -30,16 +30,6 @@ def _fail(action: str, path: Path, error: OSError) -> CcprofileError:
     return CcprofileError(f"cannot {action} {path}: {reason}")
 
 
-def encode(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
-
-
-def decode(data: bytes) -> str:
-    # surrogateescape maps every byte that is not UTF-8 to a lone surrogate and back again,
-    # so a file in Latin-1 or with binary junk is written back byte for byte.
-    return data.decode("utf-8", "surrogateescape")
-
-
 def resolve(path: Path) -> Path:
     """The file to really read and write: through symlinks (stow, chezmoi, yadm) to the target."""
     target = Path(os.path.realpath(path)) if path.is_symlink() else path

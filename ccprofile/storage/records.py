@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.storage import fileio
+from ccprofile.storage import codec, fileio
 from ccprofile.storage.state import RECORD_FILE
 
 
@@ -105,7 +105,7 @@ class Record:
 def sha(text: str) -> str:
     import hashlib
 
-    return hashlib.sha256(fileio.encode(text)).hexdigest()
+    return hashlib.sha256(codec.encode(text)).hexdigest()
 
 
 class Records:
@@ -137,4 +137,4 @@ class Records:
             else:
                 files[str(path)] = record.to_json()
             text = json.dumps({"version": 1, "files": files}, indent=2, ensure_ascii=False) + "\n"
-            fileio.write(self.path, fileio.encode(text), None)
+            fileio.write(self.path, codec.encode(text), None)

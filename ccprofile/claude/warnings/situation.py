@@ -21,7 +21,7 @@ from ccprofile.claude.variables import (
     PRIMARY,
     SUBAGENT,
 )
-from ccprofile.startup.scan import Scan
+from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 
 # typing costs status 3 ms to import; these names are only annotations, never evaluated.

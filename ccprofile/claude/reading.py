@@ -1,0 +1,158 @@
+"""The edge where status reads the machine into ``Inputs``: this shell's environment, what new
+terminals inherit, the startup files' scan (the other start's and each launcher's too), every
+settings file, the repository's expectations, the probe when asked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ccprofile.claude import scans, starts
+from ccprofile.claude import variables as names
+from ccprofile.claude.inputs import WATCHED, Inputs, new_terminal_start
+from ccprofile.claude.projects import Project, find_project
+from ccprofile.claude.releases import claude_here
+from ccprofile.claude.settings import Settings
+from ccprofile.machine.inherited import Session
+from ccprofile.machine.session import read_session
+from ccprofile.machine.targets import NoShell, Target
+from ccprofile.startup.scanned import Scan
+from ccprofile.startup.shells import Shell
+
+# expectations is imported only when a check reads them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ccprofile.claude.expectations import Expected
+
+
+def read_inputs(
+    env: Mapping[str, str],
+    target: Target | NoShell,
+    cwd: Path,
+    platform: str,
+    *,
+    probe: bool = False,
+    planned: Mapping[Path, bytes | None] | None = None,
+    claude_version: str | None = None,
+    expect: Expected | None = None,
+    expecting: bool = False,
+) -> Inputs:
+    """Read everything status needs from this machine.
+
+    ``planned`` gives startup files as a write would leave them, to check a change first;
+    ``expecting``: check the expected pins, ``expect`` (the command line's) over those of the
+    project's file. Only a check reads that file: a broken one must not break a plain report
+    or a write.
+    """
+    from ccprofile.claude import catalog, pin_record, settings_files
+    from ccprofile.storage.state import state_dir
+
+    project = find_project(cwd, target.home.path)
+    documents = settings_files.load(env, target.home.path, cwd, platform, planned, project)
+    claude = claude_here(env, claude_version)
+    shell: Shell | None = None
+    path: Path | None = None
+    scan, probed, other, probed_other = Scan("", (), (), ()), None, None, None
+    if isinstance(target, NoShell):
+        session, reason = Session(None, target.reason), target.reason
+    else:
+        shell, path, reason = target.shell, target.path, target.shell_reason
+        session = read_session(env, WATCHED, platform)
+        scan, other = scans.scan(target, planned, platform, session.env, WATCHED)
+        if probe:
+            from ccprofile.machine import probe as probe_module  # starts processes: only when asked
+
+            start = new_terminal_start(env, session)
+            login = starts.terminal_is_login(platform)
+            probed = probe_module.new_shell_environment(target.shell, start, login=login)
+            if other is not None:
+                probed_other = probe_module.new_shell_environment(target.shell, start, login=not login)
+    launched, launch_session = scans.launcher_scans(env, target, planned, platform, session, WATCHED)
+    return Inputs(
+        env=env,
+        session=session,
+        shell=shell,
+        shell_reason=reason,
+        startup_file=path,
+        scan=scan,
+        settings=documents,
+        catalog=catalog.load(claude.rules.version),
+        claude=claude,
+        probed=probed,
+        ours=pin_record.ours(state_dir(target.home), documents),
+        expected=_expectations(project, expect) if expecting else None,
+        project=project,
+        unread=_unread_project_settings(project, planned, documents),
+        other=other,
+        platform=platform,
+        home=target.home,
+        probed_other=probed_other,
+        blocks=scans.written_blocks(target, shell),
+        launchers=launched,
+        launch_session=launch_session,
+        aws_config_region=aws_config_region(env, target.home.path),
+    )
+
+
+def aws_config_region(env: Mapping[str, str], home: Path) -> str | None:
+    """The region the AWS shared config file gives AWS_PROFILE (``default``): where Claude Code
+    takes Bedrock's region when neither AWS_REGION nor AWS_DEFAULT_REGION is set."""
+    path = Path(env.get(names.AWS_CONFIG_FILE) or home / ".aws" / "config")
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return None
+    profile = env.get(names.AWS_PROFILE) or "default"
+    section = "default" if profile == "default" else f"profile {profile}"
+    return parser.get(section, "region", fallback=None) or None
+
+
+def _expectations(project: Project, given: Expected | None) -> Expected | None:
+    """The command line's expectations over those of the project's ``.ccprofile.toml``."""
+    from ccprofile.claude import expectations
+    from ccprofile.claude.expectations import ExpectationError
+
+    path = project.home / expectations.FILE_NAME
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(expectations.MAX_BYTES + 1)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise ExpectationError(f"{path}: cannot be read ({error.strerror})") from None
+    else:
+        if len(data) > expectations.MAX_BYTES:
+            raise ExpectationError(f"{path}: larger than {expectations.MAX_BYTES} bytes")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ExpectationError(f"{path}: not UTF-8 text") from None
+        found = expectations.parse(text, str(path))
+    if given is None or given.empty:
+        return found
+    return expectations.checked_scope(given.over(found or expectations.Expected()))
+
+
+def _unread_project_settings(
+    project: Project, planned: Mapping[Path, bytes | None] | None, read: Sequence[Settings]
+) -> tuple[Settings, ...]:
+    """The repository root's project settings, when claude starts below the root and so does
+    not read them."""
+    if project.root is None or not project.in_subdirectory:
+        return ()
+    from ccprofile.claude import settings_files
+
+    path = project.root / ".claude" / "settings.json"
+
+    if any(os.path.realpath(d.path) == os.path.realpath(path) for d in read):
+        return ()  # the same file under another layer (user settings, when the root is ~)
+    document = settings_files.read("project-settings", path, planned)
+    return (document,) if document is not None else ()

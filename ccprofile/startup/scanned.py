@@ -1,0 +1,78 @@
+"""What a static reading of a new shell's startup files found: each assignment of a variable
+status watches, what it could not follow, where the shell stops. Values only; ``scan`` reads
+the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Assignment:
+    path: Path
+    line: int
+    name: str
+    value: str | None  # None: the line removes the variable
+    in_block: bool
+
+
+class Unseen:
+    """A line whose effect a static reading cannot know (or, in ``Scan.stops``, where the
+    shell stops reading). A plain class: a dataclass costs status a millisecond to create."""
+
+    __slots__ = ("line", "path", "reason")
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        self.path, self.line, self.reason = path, line, reason
+
+    def _key(self) -> tuple[Path, int, str]:
+        return (self.path, self.line, self.reason)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unseen) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Unseen({self.path!r}, {self.line}, {self.reason!r})"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} {self.reason}"
+
+
+@dataclass(frozen=True)
+class Scan:
+    shell: str
+    files: tuple[Path, ...]  # every file read, in order, sourced ones included
+    assignments: tuple[Assignment, ...]
+    problems: tuple[str, ...]
+    crlf: tuple[Path, ...] = ()  # files with CR line endings, which this shell misreads
+    unseen: tuple[Unseen, ...] = ()
+    login: bool = False
+    stops: tuple[Unseen, ...] = ()  # where the shell stops reading (a known error), in order
+    # Each file read, as text: what a fix for another start looks at (a line would loop).
+    texts: Mapping[Path, str] = field(default_factory=dict)
+
+    @property
+    def certain(self) -> bool:
+        return not self.unseen
+
+    def final(self, name: str) -> Assignment | None:
+        """The assignment of ``name`` that a new terminal ends up with."""
+        found = [a for a in self.assignments if a.name == name]
+        return found[-1] if found else None
+
+    def pinned(self, name: str) -> Assignment | None:
+        """The ccprofile block's assignment of ``name``."""
+        return next((a for a in self.assignments if a.name == name and a.in_block), None)
+
+    def after_block(self, name: str) -> list[Assignment]:
+        pin = self.pinned(name)
+        if pin is None:
+            return []
+        index = self.assignments.index(pin)
+        return [a for a in self.assignments[index + 1 :] if a.name == name and not a.in_block]
