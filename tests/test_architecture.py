@@ -1,7 +1,9 @@
-"""The layers are enforced, not only described: lint-imports fails on an upward import."""
+"""The architecture is enforced, not only described: lint-imports fails on an upward import,
+on a pure module that reaches the machine, and on typer or rich outside the command line."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -39,7 +41,7 @@ def _copy_of_the_project(tmp_path: Path) -> Path:
 def test_the_layers_contract_holds_for_the_package_as_it_is(tmp_path: Path) -> None:
     result = _lint_imports(_copy_of_the_project(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 kept, 0 broken" in result.stdout
+    assert "3 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -109,3 +111,105 @@ def test_the_architecture_doc_names_every_module() -> None:
     assert modules
     missing = [str(p.relative_to(root)) for p in modules if not re.search(rf"[`/]{re.escape(p.name)}", text)]
     assert not missing, missing
+
+
+def _pure_modules() -> list[str]:
+    # Read as text: Python 3.10, which the project supports, has no TOML reader.
+    config = (ROOT / "pyproject.toml").read_text()
+    found = re.search(r'name = "Pure modules[^"]*"\ntype = "forbidden"\nsource_modules = \[([^]]*)\]', config)
+    assert found, "pyproject.toml has no contract for the pure modules"
+    return re.findall(r'"([a-z_.]+)"', found.group(1))
+
+
+PURE = _pure_modules()
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "chain"),
+    [
+        pytest.param("startup/block.py", "import os", "ccprofile.startup.block -> os", id="pure-imports-os"),
+        pytest.param(
+            "claude/places.py",
+            "from ccprofile.startup import scan",
+            "ccprofile.claude.places -> ccprofile.startup.scan",
+            id="pure-imports-an-edge",
+        ),
+        pytest.param(
+            "claude/warnings/models.py",
+            "from ccprofile.claude import settings_files",
+            "ccprofile.claude.warnings.models -> ccprofile.claude.settings_files",
+            id="pure-package-imports-an-edge",
+        ),
+        pytest.param(
+            "claude/report.py",
+            "import rich",
+            "ccprofile.claude.report -> rich",
+            id="knowledge-imports-rich",
+        ),
+    ],
+)
+def test_a_pure_module_that_reaches_the_machine_breaks_a_contract(
+    tmp_path: Path, module: str, line: str, chain: str
+) -> None:
+    tree = _copy_of_the_project(tmp_path)
+    path = tree / "ccprofile" / module
+    path.write_text(path.read_text() + f"\n{line}  # noqa: E402\n")
+    result = _lint_imports(tree)
+    assert result.returncode == 1, result.stdout
+    assert "BROKEN" in result.stdout and chain in result.stdout
+
+
+def test_an_import_for_annotations_only_keeps_a_module_pure(tmp_path: Path) -> None:
+    """The contract ignores imports under TYPE_CHECKING: an annotation is never run."""
+    tree = _copy_of_the_project(tmp_path)
+    path = tree / "ccprofile" / "startup" / "block.py"
+    path.write_text(path.read_text() + "\nif TYPE_CHECKING:\n    import os  # noqa: E402\n")
+    result = _lint_imports(tree)
+    assert result.returncode == 0, result.stdout
+
+
+# What a path or a builtin does to the machine: a pure module calls none of them. (``replace``
+# is left out: ``str.replace`` is everywhere, and ``Path.replace`` renames.)
+_MACHINE_CALLS = {
+    "read_text", "read_bytes", "write_text", "write_bytes", "open", "exists", "is_file", "is_dir",
+    "is_symlink", "stat", "lstat", "iterdir", "glob", "rglob", "resolve", "mkdir", "rmdir",
+    "unlink", "rename", "touch", "samefile", "expanduser", "home", "cwd", "readlink", "chmod",
+    "absolute", "print", "input", "getenv",
+}  # fmt: skip
+
+
+def _module_files(module: str) -> list[Path]:
+    path = ROOT / Path(*module.split("."))
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+
+
+def _machine_calls(source: str, label: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            called = node.func
+            name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", None)
+            if name in _MACHINE_CALLS:
+                found.append(f"{label}:{node.lineno} {ast.unparse(node)}")
+    return found
+
+
+def test_no_pure_module_calls_what_reads_or_changes_the_machine() -> None:
+    """A path is a value there: the contract cannot see ``path.read_text()``, this can."""
+    files = [path for module in PURE for path in _module_files(module)]
+    assert len(files) > len(PURE)  # the warnings package counts each of its modules
+    calls = [call for path in files for call in _machine_calls(path.read_text(), path.name)]
+    assert not calls, calls
+
+
+def test_the_machine_call_check_sees_a_read_an_open_and_a_print() -> None:
+    source = "def f(p):\n    print(open(p).read(), p.read_text(), p.name.upper())\n"
+    assert [call.split(" ", 1)[0] for call in _machine_calls(source, "m.py")] == ["m.py:2"] * 3
+
+
+def test_the_docs_call_pure_exactly_the_modules_the_contract_keeps_pure() -> None:
+    """docs/architecture.md marks a module "(pure)"; that word means what the contract checks."""
+    text = (ROOT / "docs" / "architecture.md").read_text()
+    said = set(re.findall(r"[`/]([a-z_]+)(?:\.py|/)` \(pure\)", text))
+    kept = {module.rsplit(".", 1)[-1] for module in PURE}
+    assert said == kept, said ^ kept
