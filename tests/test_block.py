@@ -339,3 +339,27 @@ def test_the_first_of_several_tails_is_the_tail() -> None:
 
 def test_a_crlf_block_after_an_lf_line_has_no_separator_to_take() -> None:
     assert block.remove(f"a\n{B_CRLF}").text == "a\n"
+
+
+def _rendered(nl: str) -> str:
+    return f"{BEGIN}{nl}{OWNERSHIP}{nl}{PAYLOAD[0]}{nl}{END}"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # The end fence ends as the block does (CRLF), and the text after it stays a line of its own.
+        pytest.param(f"{BEGIN}\r\n{END}\na", _rendered("\r\n") + "\r\na", id="lf-end-after-crlf-begin"),
+        # A converted CRLF block after a lone LF gains no separator in front.
+        pytest.param(f"\n{BEGIN}\r\n{END}", "\n" + _rendered("\r\n"), id="crlf-block-after-a-lone-lf"),
+        # The duplicate goes with the blank line in front of it, judged with the first block there.
+        pytest.param(
+            f"{BEGIN}\n{END}\n\n{BEGIN}\n{END}\na", _rendered("\n") + "\na", id="duplicate-after-a-blank"
+        ),
+    ],
+)
+def test_what_random_files_found_in_apply(before: str, after: str) -> None:
+    """Three round trips the fuzz test of test_reliability.py found broken (812a17f), here
+    where the mutation run sees them."""
+    assert block.apply(before, PAYLOAD).text == after
+    assert block.remove(after).text == block.remove(before).text
