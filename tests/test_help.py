@@ -98,3 +98,79 @@ def test_no_command_prints_the_help_and_succeeds() -> None:
     result = run_cli([], env={**os.environ, "COLUMNS": "80"})
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == help_text("")
+
+
+def _registered() -> dict[str, object]:
+    from ccprofile.cli.app import app
+
+    return {command.name: command.callback for command in app.registered_commands if command.name}
+
+
+def test_each_declaration_and_its_plain_function_take_the_same_options() -> None:
+    """The typer declaration (cli/declarations.py) and the function it runs are written apart:
+    an option added to one and not the other fails here, not at a user's command line."""
+    import inspect
+
+    from ccprofile.cli.declarations import PLAIN
+
+    registered = _registered()
+    assert sorted(registered) == sorted(c for c in test_cli.COMMANDS if " " not in c)
+    for name, declared in registered.items():
+        plain = PLAIN[declared]  # type: ignore[index]
+        wanted = [(p.name, p.default) for p in inspect.signature(declared).parameters.values()]  # type: ignore[arg-type]
+        taken = [(p.name, p.default) for p in inspect.signature(plain).parameters.values()]
+        assert sorted(wanted, key=str) == sorted(taken, key=str), name
+
+
+def test_status_declares_the_options_of_the_fast_paths_table_in_its_order() -> None:
+    """One table (fast_status.OPTIONS) for the fast parser and typer's declaration: a row
+    without a declaration, or with other words in --help, fails here."""
+    import typer.main
+
+    from ccprofile.cli.app import app
+    from ccprofile.cli.fast_status import OPTIONS
+
+    status = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
+    # typer ships its own click: an option is told by its kind, not by click's class.
+    declared = [p for p in status.params if p.param_type_name == "option" and p.name != "help"]
+    assert [(p.opts[0], p.name, p.help, p.metavar, p.default) for p in declared] == [
+        (o.flag, o.dest, o.help, o.metavar, o.default) for o in OPTIONS
+    ]
+
+
+def test_only_the_declarations_speak_typer() -> None:
+    """The commands are plain functions: typer is imported where the command line is
+    declared and laid out, and nowhere else."""
+    import ast
+
+    root = Path(__file__).parent.parent / "ccprofile"
+    speaking = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(name == "typer" or name.startswith("typer.") for name in names):
+                speaking.add(path.relative_to(root).as_posix())
+    assert speaking == {
+        "cli/app.py",
+        "cli/declarations.py",
+        "cli/pin_declarations.py",
+        "cli/help_layout.py",
+        "cli/completing.py",
+    }
+
+
+def test_a_command_is_a_function_tests_can_call(home: Path) -> None:
+    from ccprofile.cli import pin_commands, unpin_commands
+
+    rc = home / ".bashrc"
+    rc.write_text("# mine\n")
+    assert pin_commands.set_fast_model("claude-haiku-4-5-20251001", shell="bash", verify=False) == 0
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'" in rc.read_text()
+    assert unpin_commands.unset_fast_model(shell="bash", verify=False) == 0
+    assert rc.read_text() == "# mine\n"

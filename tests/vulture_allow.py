@@ -7,4 +7,3 @@ _.write_text  # click's HelpFormatter calls these overrides (cli/help_layout.py)
 _.write_dl
 _main  # typer's app callback, registered by decorator (cli/app.py)
 install_completion  # a typer option's parameter, read by typer (cli/app.py)
-_.__signature__  # typer reads the status command's options from it (cli/show_commands.py)

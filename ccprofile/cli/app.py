@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from ccprofile import __version__
-from ccprofile.cli import ledger_commands, pin_commands, show_commands, uninstall_command, unpin_commands
+from ccprofile.cli import declarations, pin_declarations
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import report_interrupt, report_usage_error
 from ccprofile.cli.help_layout import Command, Context
@@ -87,23 +87,23 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _name, _command in (
-    ("set-fast-model", pin_commands.set_fast_model),
-    ("set-model", pin_commands.set_model),
-    ("unset-fast-model", unpin_commands.unset_fast_model),
-    ("unset-model", unpin_commands.unset_model),
-    ("set-subagent-model", pin_commands.set_subagent_model),
-    ("unset-subagent-model", unpin_commands.unset_subagent_model),
-    ("uninstall", uninstall_command.uninstall),
-    ("completion", uninstall_command.completion),
-    ("list", ledger_commands.list_changes),
-    ("undo", ledger_commands.undo),
-    ("status", show_commands.status),
-    ("models", show_commands.models),
+for _name, _declared in (  # in the order of `ccprofile --help`
+    ("set-fast-model", pin_declarations.set_fast_model),
+    ("set-model", pin_declarations.set_model),
+    ("unset-fast-model", pin_declarations.unset_fast_model),
+    ("unset-model", pin_declarations.unset_model),
+    ("set-subagent-model", pin_declarations.set_subagent_model),
+    ("unset-subagent-model", pin_declarations.unset_subagent_model),
+    ("uninstall", declarations.uninstall),
+    ("completion", declarations.completion),
+    ("list", declarations.list_changes),
+    ("undo", declarations.undo),
+    ("status", declarations.status),
+    ("models", declarations.models),
 ):
-    # The docstring's first line, whole: click would cut it with "..." to fit the list.
-    _summary = (_command.__doc__ or "").strip().splitlines()[0]
-    app.command(_name, short_help=_summary, cls=Command)(_command)
+    # The help's first line, whole: click would cut it with "..." to fit the list.
+    _summary = (_declared.__doc__ or "").strip().splitlines()[0]
+    app.command(_name, short_help=_summary, cls=Command)(_declared)
 
 
 def _version(value: bool) -> None:
@@ -116,7 +116,7 @@ def _install_completion(value: bool) -> None:
     # typer's own --install-completion writes outside any block, with no backup, and
     # uninstall could not take it back; this one is `ccprofile completion`.
     if value:
-        uninstall_command.completion()
+        declarations.completion()
         raise typer.Exit()
 
 

@@ -146,7 +146,7 @@ class StatusArgs:
         self.expect_scope = expect_scope
 
 
-_BY_FLAG = {option.flag: option for option in OPTIONS}
+BY_FLAG = {option.flag: option for option in OPTIONS}
 
 
 def parse(args: Sequence[str]) -> StatusArgs | None:
@@ -159,7 +159,7 @@ def parse(args: Sequence[str]) -> StatusArgs | None:
     words = list(args)
     while words:
         flag, equals, value = words.pop(0).partition("=")
-        option = _BY_FLAG.get(flag)
+        option = BY_FLAG.get(flag)
         if option is None:
             return None  # an argument, an unknown option, `--`, `--help`: typer's to answer
         if option.kind is bool:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from ccprofile.cli.consoles import console
-from ccprofile.cli.options import DryRunOption, errors
 from ccprofile.errors import CcprofileError, ChangedSince
 from ccprofile.system import platforms
 
@@ -18,31 +15,9 @@ if TYPE_CHECKING:
     from ccprofile.storage.ledger import Ledger
 
 
-@errors
-def undo(
-    all_changes: Annotated[
-        bool, typer.Option("--all", help="Put every file back as it was before ccprofile's first change.")
-    ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Also rewind a file changed since: only ccprofile's block or keys go back, your "
-            "later changes stay.",
-        ),
-    ] = False,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Put back every file ccprofile's last command changed, byte for byte.
-
-    From the backups and the record ccprofile keeps of each change (`ccprofile list` shows
-    them). A file changed since is refused, and nothing is restored, unless --force.
-
-    Example:
-
-    \b
-        ccprofile undo --dry-run
-    """
+def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = False) -> int:
+    """Put back every file the last command changed (``all_changes``: every change on
+    record); 1 when a file was left as it is."""
     from ccprofile.claude import undo as rewinding
     from ccprofile.cli import render
     from ccprofile.startup.homes import read_home
@@ -56,7 +31,7 @@ def undo(
     chosen = rewinding.chosen(places, all_changes)
     if not chosen:
         console.print("Nothing to undo: ccprofile has no change on record.")
-        return
+        return 0
     # Every file is checked before any is written: one that cannot be put back stops them all.
     # Each under its lock, where its last step and its bytes agree (writers hold it for both);
     # the lock of the file the user's path leads to now (a link into a dotfiles folder).
@@ -96,8 +71,8 @@ def undo(
         _show(planned, home.path, dry_run)
     for path, why in left:
         console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)
-    if left or refused:
-        raise typer.Exit(1)  # not everything the last command changed was (or would be) put back
+    # 1: not everything the last command changed was (or would be) put back.
+    return 1 if left or refused else 0
 
 
 def _rewind(book: Ledger, state: Path, real: str, planned: Rewind, force: bool) -> list[str] | None:
@@ -140,21 +115,8 @@ def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
         console.print(rewind.diff(), markup=False, highlight=False, soft_wrap=True, end="")
 
 
-@errors
-def list_changes(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON object instead of the list.")
-    ] = False,
-) -> None:
-    """List every file ccprofile changed, and whether it is still as ccprofile left it.
-
-    Each with the pins ccprofile holds there, its changes, and its backups.
-
-    Example:
-
-    \b
-        ccprofile list
-    """
+def list_changes(*, as_json: bool = False) -> int:
+    """Every file ccprofile changed, and whether it is still as ccprofile left it."""
     import json
 
     from ccprofile.claude.ledger_view import places_now
@@ -164,7 +126,8 @@ def list_changes(
     rows = places_now(home)
     if as_json:
         print(json.dumps({"places": [row.to_json() for row in rows]}, indent=2))
-        return
+        return 0
     from ccprofile.cli import render_ledger
 
     render_ledger.show_places(console, rows, home.path)
+    return 0

@@ -2,81 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from pathlib import Path
 
 from ccprofile.claude import variables
-from ccprofile.cli import completing
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
-from ccprofile.cli.options import (
-    DryRunOption,
-    FileOption,
-    ForceOption,
-    ProjectOption,
-    ProviderOption,
-    ScopeOption,
-    ShellOption,
-    StrictOption,
-    VerifyOption,
-    bedrock_prefix_here,
-    catalog_here,
-    errors,
-    provider_from,
-    refuse_contradictions,
-)
+from ccprofile.cli.options import bedrock_prefix_here, catalog_here, provider_from, refuse_contradictions
 from ccprofile.cli.pin_places import Where, current_pin, show_note, write_pin
 
 
-@errors
 def set_fast_model(
-    model: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="MODEL",
-            help="Model ID, friendly name (haiku-4.5) or family (haiku). Omit it to pick one.",
-            show_default=False,
-            autocompletion=completing.background_models,
-        ),
-    ] = None,
-    only_small_fast: Annotated[
-        bool,
-        typer.Option(
-            "--only-small-fast",
-            help="Write only ANTHROPIC_SMALL_FAST_MODEL, not ANTHROPIC_DEFAULT_HAIKU_MODEL.",
-        ),
-    ] = False,
-    aws_region: Annotated[
-        str | None,
-        typer.Option(
-            "--aws-region",
-            metavar="REGION",
-            help="Bedrock: send background requests to this AWS region "
-            "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION).",
-        ),
-    ] = None,
-    provider: ProviderOption = None,
-    strict: StrictOption = False,
-    force: ForceOption = False,
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Pin the background ("small fast") model Claude Code uses for titles and summaries.
-
-    Writes ANTHROPIC_SMALL_FAST_MODEL and ANTHROPIC_DEFAULT_HAIKU_MODEL into the ccprofile
-    block of your shell's startup file, or updates the block in place. Without MODEL it lists
-    your provider's models to choose from. Add --dry-run to see the change first.
-
-    Example:
-
-    \b
-        ccprofile set-fast-model haiku-4.5
-    """
+    model: str | None = None,
+    *,
+    only_small_fast: bool = False,
+    aws_region: str | None = None,
+    provider: str | None = None,
+    strict: bool = False,
+    force: bool = False,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Pin the background model (ANTHROPIC_SMALL_FAST_MODEL, and ANTHROPIC_DEFAULT_HAIKU_MODEL
+    unless ``only_small_fast``); without ``model``, the picker asks for one."""
     from ccprofile.claude import selection
     from ccprofile.claude.validate import check_region
     from ccprofile.cli import picker
@@ -129,74 +80,43 @@ def set_fast_model(
         force=force,
         confirm=confirm,
     )
+    return 0
 
 
-@errors
 def set_model(
-    model: Annotated[
-        str,
-        typer.Argument(
-            metavar="MODEL",
-            help="Model ID or alias (sonnet, opus, ...) for the main conversation.",
-            show_default=False,
-            autocompletion=completing.primary_models,
-        ),
-    ],
-    provider: ProviderOption = None,
-    strict: StrictOption = False,
-    force: ForceOption = False,
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Pin the primary model (ANTHROPIC_MODEL) in the same ccprofile block.
-
-    The model for the main conversation, unless `claude --model` or `/model` picks another.
-
-    Example:
-
-    \b
-        ccprofile set-model claude-sonnet-4-5-20250929
-    """
+    model: str,
+    *,
+    provider: str | None = None,
+    strict: bool = False,
+    force: bool = False,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Pin the primary model (ANTHROPIC_MODEL); an alias is kept as typed."""
     where = Where(shell, file, scope, project)
     _pin(variables.PRIMARY, "primary", model, provider, where, dry_run, strict, force, verify)
+    return 0
 
 
-@errors
 def set_subagent_model(
-    model: Annotated[
-        str,
-        typer.Argument(
-            metavar="MODEL",
-            help="Model ID or alias (haiku, sonnet, opus, ...) for subagents.",
-            show_default=False,
-            autocompletion=completing.primary_models,
-        ),
-    ],
-    provider: ProviderOption = None,
-    strict: StrictOption = False,
-    force: ForceOption = False,
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Pin the model of subagents (CLAUDE_CODE_SUBAGENT_MODEL) in the same ccprofile block.
-
-    Used by the general-purpose subagent and by your own agents without a `model:` line;
-    without it they use the primary model. The built-in Explore agent always uses the
-    primary model, and an agent whose definition names a model uses that one.
-
-    Example:
-
-    \b
-        ccprofile set-subagent-model haiku
-    """
+    model: str,
+    *,
+    provider: str | None = None,
+    strict: bool = False,
+    force: bool = False,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Pin the subagents' model (CLAUDE_CODE_SUBAGENT_MODEL); ``inherit`` is refused, since
+    that is what no pin means."""
     if model == variables.INHERIT:
         raise UsageError(
             "subagents use the primary model when nothing pins theirs (that is what inherit means): "
@@ -204,6 +124,7 @@ def set_subagent_model(
         )
     where = Where(shell, file, scope, project)
     _pin(variables.SUBAGENT, "subagent", model, provider, where, dry_run, strict, force, verify)
+    return 0
 
 
 def _pin(

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from ccprofile.claude import variables
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
-from ccprofile.cli.options import (
-    DryRunOption,
-    FileOption,
-    ProjectOption,
-    ScopeOption,
-    ShellOption,
-    StrictOption,
-    VerifyOption,
-    errors,
-)
 from ccprofile.cli.pin_places import Where, write_pin
 from ccprofile.cli.program import runnable
 from ccprofile.system import platforms
@@ -30,26 +18,10 @@ if TYPE_CHECKING:
     from ccprofile.startup.shells import Home, Shell
 
 
-@errors
 def completion(
-    remove: Annotated[
-        bool, typer.Option("--remove", help="Take the completion lines out of the block again.")
-    ] = False,
-    shell: ShellOption = None,
-    file: FileOption = None,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Add tab completion for ccprofile to the ccprofile block (bash, zsh, fish).
-
-    The lines go inside the block, so `ccprofile uninstall` takes them out with everything
-    else and leaves the file as it was. They define one function and start nothing, so a new
-    shell starts no slower. `ccprofile --install-completion` does the same.
-
-    Example:
-
-    \b
-        ccprofile completion --dry-run
-    """
+    *, remove: bool = False, shell: str | None = None, file: Path | None = None, dry_run: bool = False
+) -> int:
+    """Add tab completion to the block (``remove``: take it out again)."""
     from ccprofile.cli import writing
     from ccprofile.machine.targets import resolve_target
 
@@ -57,44 +29,23 @@ def completion(
     what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
     options = writing.Options(dry_run=dry_run)
     writing.write(target, lambda pins: pins, what, options, completion=not remove)
+    return 0
 
 
-@errors
 def uninstall(
-    all_files: Annotated[
-        bool,
-        typer.Option(
-            "--all",
-            help="Remove every pin ccprofile wrote: the block from every startup file it knows "
-            "of, and its keys from every settings file its record names.",
-        ),
-    ] = False,
-    purge: Annotated[
-        bool,
-        typer.Option(
-            "--purge",
-            help="With --all: also delete ccprofile's state directory (backups, which may hold "
-            "copies of API keys, and the record), so nothing of ccprofile is left.",
-        ),
-    ] = False,
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    strict: StrictOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Remove ccprofile's pins, leaving each file exactly as it was before.
-
-    The block goes from the startup file (a file ccprofile created is deleted again if
-    nothing else was added to it); with --scope, ccprofile's keys go from that settings file.
-
-    Example:
-
-    \b
-        ccprofile uninstall --all --dry-run
-    """
+    *,
+    all_files: bool = False,
+    purge: bool = False,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Take ccprofile's pins out of one place, or (``all_files``) of every file it wrote;
+    ``purge`` deletes its state directory too."""
     from ccprofile.cli import writing
 
     if purge and not all_files:
@@ -112,10 +63,11 @@ def uninstall(
             verify=verify,
             adopt=team,
         )
-        return
+        return 0
     if file is not None or scope is not None or project is not None:
         raise UsageError("--all removes every pin ccprofile wrote; it takes no --file, --scope or --project")
     _uninstall_everything(writing.Options(dry_run, strict, verify), shell, purge)
+    return 0
 
 
 def _every_startup_file(home: Home) -> dict[Path, Shell | None]:

@@ -3,43 +3,58 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ccprofile.claude import variables
-from ccprofile.cli.options import (
-    DryRunOption,
-    FileOption,
-    ProjectOption,
-    ScopeOption,
-    ShellOption,
-    StrictOption,
-    VerifyOption,
-    errors,
-)
 from ccprofile.cli.pin_places import Where, write_pin
 
 
-@errors
 def unset_fast_model(
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    strict: StrictOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Drop the background-model pin and keep the primary one (if any).
-
-    With no pins left the block goes away, as with `ccprofile uninstall`.
-
-    Example:
-
-    \b
-        ccprofile unset-fast-model --dry-run
-    """
-
+    *,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Take out the background-model pins (and the background's AWS region); the others stay."""
     where = Where(shell, file, scope, project)
     _unpin(variables.BACKGROUND_PINS, "background", where, dry_run, strict, verify)
+    return 0
+
+
+def unset_model(
+    *,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Take out the primary-model pin; the others stay."""
+    where = Where(shell, file, scope, project)
+    _unpin((variables.PRIMARY,), "primary", where, dry_run, strict, verify)
+    return 0
+
+
+def unset_subagent_model(
+    *,
+    shell: str | None = None,
+    file: Path | None = None,
+    scope: str | None = None,
+    project: Path | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    verify: bool | None = None,
+) -> int:
+    """Take out the subagent-model pin; the others stay."""
+    where = Where(shell, file, scope, project)
+    _unpin((variables.SUBAGENT,), "subagent", where, dry_run, strict, verify)
+    return 0
 
 
 def _unpin(
@@ -56,51 +71,3 @@ def _unpin(
     write_pin(
         where, edit, f"has no {kind}-model pin", dry_run=dry_run, strict=strict, verify=verify, adopt=names
     )
-
-
-@errors
-def unset_model(
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    strict: StrictOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Drop the primary-model pin (ANTHROPIC_MODEL) and keep the background one (if any).
-
-    With no pins left the block goes away, as with `ccprofile uninstall`.
-
-    Example:
-
-    \b
-        ccprofile unset-model
-    """
-
-    where = Where(shell, file, scope, project)
-    _unpin((variables.PRIMARY,), "primary", where, dry_run, strict, verify)
-
-
-@errors
-def unset_subagent_model(
-    shell: ShellOption = None,
-    file: FileOption = None,
-    scope: ScopeOption = None,
-    project: ProjectOption = None,
-    dry_run: DryRunOption = False,
-    strict: StrictOption = False,
-    verify: VerifyOption = None,
-) -> None:
-    """Drop the subagent-model pin (CLAUDE_CODE_SUBAGENT_MODEL); subagents then use the primary model.
-
-    With no pins left the block goes away, as with `ccprofile uninstall`.
-
-    Example:
-
-    \b
-        ccprofile unset-subagent-model
-    """
-
-    where = Where(shell, file, scope, project)
-    _unpin((variables.SUBAGENT,), "subagent", where, dry_run, strict, verify)
