@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccprofile.startup import sourcing
+from ccprofile.startup import shell_words, sourcing, steps
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.scan import scan
 from ccprofile.startup.shells import SHELLS
@@ -23,9 +23,9 @@ def _kinds(text: str, family: str = "posix") -> list[str]:
 
 
 def test_commands_split_at_semicolons_outside_quotes_and_comments() -> None:
-    assert sourcing.split_commands("a; b 'c;d' \"e;f\" # g; h") == ["a", "b 'c;d' \"e;f\""]
-    assert sourcing.split_commands("case $x in a) b;; esac") == ["case $x in a) b;; esac"]
-    assert sourcing.split_commands("export X=1\r") == ["export X=1\r"]  # a CR stays, as for a shell
+    assert shell_words.split_commands("a; b 'c;d' \"e;f\" # g; h") == ["a", "b 'c;d' \"e;f\""]
+    assert shell_words.split_commands("case $x in a) b;; esac") == ["case $x in a) b;; esac"]
+    assert shell_words.split_commands("export X=1\r") == ["export X=1\r"]  # a CR stays, as for a shell
 
 
 @pytest.mark.parametrize(
@@ -51,11 +51,11 @@ def test_posix_lines_become_steps(line: str, kinds: list[str]) -> None:
 
 def test_tests_a_static_reading_can_decide() -> None:
     rules = Unquoting()
-    test = sourcing.parse_test('[ ! -f "$HOME/x" ]', rules)
+    test = shell_words.parse_test('[ ! -f "$HOME/x" ]', rules)
     assert test is not None and (test.op, test.word.value, test.negated) == ("-f", "$HOME/x", True)
-    assert sourcing.parse_test("test -n $BASH_VERSION", rules) is not None
-    assert sourcing.parse_test('[ "$TERM" = xterm ]', rules) is None  # a comparison: not decided
-    assert sourcing.parse_test("command -v brew", rules) is None
+    assert shell_words.parse_test("test -n $BASH_VERSION", rules) is not None
+    assert shell_words.parse_test('[ "$TERM" = xterm ]', rules) is None  # a comparison: not decided
+    assert shell_words.parse_test("command -v brew", rules) is None
 
 
 def test_fish_and_csh_idioms() -> None:
@@ -73,15 +73,15 @@ def test_any_text_becomes_steps_without_error(text: str) -> None:
     for family in ("posix", "fish", "csh", "pwsh"):
         found = sourcing.steps(text, family)
         for index, step in enumerate(found):
-            if step.kind in sourcing.OPENERS:
-                assert index < sourcing.block_end(found, index) <= len(found)
+            if step.kind in steps.OPENERS:
+                assert index < steps.block_end(found, index) <= len(found)
 
 
 @settings(max_examples=200)
 @given(st.lists(st.text(alphabet="abcxyz =", min_size=1, max_size=8), min_size=1, max_size=5))
 def test_commands_without_quotes_split_back_into_the_line(parts: list[str]) -> None:
     line = ";".join(parts)
-    assert sourcing.split_commands(line) == [p.strip(" \t") for p in parts if p.strip()]
+    assert shell_words.split_commands(line) == [p.strip(" \t") for p in parts if p.strip()]
 
 
 def _home(tmp_path: Path, files: dict[str, str]) -> Path:

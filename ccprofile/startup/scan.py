@@ -16,17 +16,20 @@ import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ccprofile.startup import block, sourcing
+from ccprofile.startup import assigning, block, sourcing
+from ccprofile.startup import steps as kinds
+from ccprofile.startup.assigning import Assigning
 from ccprofile.startup.scanned import Assignment, Scan, Unseen
+from ccprofile.startup.shell_words import Test
 from ccprofile.startup.shells import Entry, Home, Shell
-from ccprofile.startup.sourcing import Assigning, Step, Test
+from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec
 
 MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
-_OWN_DIR = sourcing.OWN_DIR[2:-1]  # the variable a file's own directory is read through
-_OWN_REAL = sourcing.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
+_OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read through
+_OWN_REAL = kinds.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
 
 
 def _block_lines(text: str) -> set[int]:
@@ -201,18 +204,18 @@ class _Walk:
         i = start
         while i < end:
             step = steps[i]
-            if step.kind in sourcing.OPENERS:
-                close = min(sourcing.block_end(steps, i), end)
+            if step.kind in kinds.OPENERS:
+                close = min(kinds.block_end(steps, i), end)
                 self.block(path, steps, i, close, active, inside)
                 i = close + 1
                 continue
-            if step.kind == sourcing.OPAQUE and active is not False:
+            if step.kind == kinds.OPAQUE and active is not False:
                 self.unseen.append(Unseen(path, step.line, step.reason))
-            elif step.kind == sourcing.SOURCE:
+            elif step.kind == kinds.SOURCE:
                 self.source(path, step, active)
-            elif step.kind == sourcing.COMMAND:
+            elif step.kind == kinds.COMMAND:
                 self.command(path, step, active, inside)
-            elif step.kind == sourcing.RETURN and active is not False:
+            elif step.kind == kinds.RETURN and active is not False:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1
 
@@ -220,23 +223,23 @@ class _Walk:
         self, path: Path, steps: Sequence[Step], start: int, close: int, active: bool | None, inside: set[int]
     ) -> None:
         step = steps[start]
-        if step.kind == sourcing.OPEN:
+        if step.kind == kinds.OPEN:
             if step.runs is not False:
                 self.run(path, steps, start + 1, close, active and step.runs, inside)
             elif active is not False:
                 self.function(path, steps[start + 1 : close])
             return
-        if step.kind == sourcing.FOR:
+        if step.kind == kinds.FOR:
             self.loop(path, steps, start, close, active, inside)
             return
         taken, unknown = False, False
         for kind, test, first, last in _branches(steps, start, close):
-            decided = None if kind == sourcing.ELSE else self.test(test)
+            decided = None if kind == kinds.ELSE else self.test(test)
             if taken:
                 cond: bool | None = False
             elif unknown:
                 cond = None
-            elif kind == sourcing.ELSE:
+            elif kind == kinds.ELSE:
                 cond = True
             else:
                 cond = decided
@@ -249,7 +252,7 @@ class _Walk:
         """A function's body runs only when it is called, which a static reading does not follow:
         one that sets a model variable makes the prediction uncertain."""
         for step in body:
-            statement = self.shell.syntax.parse(step.text) if step.kind == sourcing.COMMAND else None
+            statement = self.shell.syntax.parse(step.text) if step.kind == kinds.COMMAND else None
             if statement is not None and statement.name in self.wanted:
                 reason = f"defines a function that sets {statement.name}, which ccprofile does not follow"
                 self.unseen.append(Unseen(path, step.line, reason))
@@ -408,7 +411,7 @@ class _Walk:
 
     def keep(self, text: str, active: bool | None) -> None:
         """A variable the shell keeps to itself, for the paths that use it later."""
-        found = sourcing.shell_variable(text, self.shell.syntax.name)
+        found = assigning.shell_variable(text, self.shell.syntax.name)
         if found is None:
             return
         name, word = found
@@ -422,7 +425,7 @@ class _Walk:
         if active is False:
             return
         if self.shell.syntax.name == "posix":
-            for item in sourcing.posix_assignments(step.text):
+            for item in assigning.posix_assignments(step.text):
                 self.assigning(path, step, active, inside, item)
             return
         statement = self.shell.syntax.parse(step.text)
@@ -482,14 +485,14 @@ class _Walk:
 def _branches(steps: Sequence[Step], start: int, close: int) -> list[tuple[str, Test | None, int, int]]:
     """The branches of the if-block from ``start`` to ``close``: (kind, test, first, end)."""
     found: list[tuple[str, Test | None, int, int]] = []
-    kind, test, first, depth = sourcing.IF, steps[start].test, start + 1, 0
+    kind, test, first, depth = kinds.IF, steps[start].test, start + 1, 0
     for index in range(start + 1, close):
         step = steps[index]
-        if step.kind in sourcing.OPENERS:
+        if step.kind in kinds.OPENERS:
             depth += 1
-        elif step.kind == sourcing.CLOSE:
+        elif step.kind == kinds.CLOSE:
             depth -= 1
-        elif depth == 0 and step.kind in (sourcing.ELIF, sourcing.ELSE):
+        elif depth == 0 and step.kind in (kinds.ELIF, kinds.ELSE):
             found.append((kind, test, first, index))
             kind, test, first = step.kind, step.test, index + 1
     found.append((kind, test, first, close))

@@ -1,0 +1,136 @@
+"""A line of a startup file as the shell splits it: commands at ``;``, ``&&`` and ``||``,
+words, and the tests of one word a static reading can decide (``[ -f F ]``). Pure text."""
+
+from __future__ import annotations
+
+from ccprofile.startup.syntax import Unquoting, Word, read_word
+
+POSIX_RULES = Unquoting()
+FISH_RULES = Unquoting(single_escapes="\\'")
+CSH_RULES = Unquoting(single_escapes="!")
+PWSH_RULES = Unquoting(doubled_single=True, backslash=False)
+
+NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_TEST_OPS = frozenset(("-f", "-r", "-e", "-s", "-d", "-n", "-z", "-h", "-L"))
+# The ways a file names its own directory, which a static reading knows: zsh's ${0:A:h},
+# bash's ${BASH_SOURCE%/*} and $(dirname "$BASH_SOURCE"), fish's (status dirname).
+
+
+class Test:
+    """A test a static reading can decide: a file test (``-f``, ``-r``, ``-e``, ``-s``, ``-d``)
+    or a string test (``-n``, ``-z``) of one word. (Plain slotted classes here and below: a
+    dataclass costs status a millisecond or two to create at import.)"""
+
+    __slots__ = ("negated", "op", "word")
+
+    def __init__(self, op: str, word: Word, negated: bool = False) -> None:
+        self.op, self.word, self.negated = op, word, negated
+
+    def __repr__(self) -> str:
+        return f"Test({self.op!r}, {self.word!r}, negated={self.negated})"
+
+
+def _top_level(text: str) -> tuple[list[int], int]:
+    """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
+    shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
+    (``len(text)`` if none)."""
+    found: list[int] = []
+    i, quote, depth = 0, "", 0
+    while i < len(text):
+        ch = text[i]
+        if quote == "'":
+            quote = "" if ch == "'" else quote
+        elif ch == "\\":
+            i += 2
+            continue
+        elif quote and ch == "$" and text[i + 1 : i + 2] == "(":
+            depth, i = depth + 1, i + 1
+        elif quote and not depth:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"`" and not depth:
+            quote = ch
+        elif ch == "$" and text[i + 1 : i + 2] == "(":
+            depth, i = depth + 1, i + 1
+        elif depth and ch == "(":
+            depth += 1
+        elif depth and ch == ")":
+            depth -= 1
+        elif not depth:
+            if ch == "#" and (i == 0 or text[i - 1] in " \t;"):
+                return found, i
+            found.append(i)
+        i += 1
+    return found, len(text)
+
+
+def split_commands(line: str) -> list[str]:
+    """The commands of one line: split at ``;`` outside quotes, up to a comment (``;;`` ends
+    a case branch and stays in its command)."""
+    if ";" not in line and "#" not in line:
+        return [line.strip(" \t")] if line.strip() else []  # most lines: one command, no comment
+    out: list[str] = []
+    top, end = _top_level(line)
+    start = 0
+    for i in top:
+        if line[i] == ";" and line[i + 1 : i + 2] != ";" and (i == 0 or line[i - 1] != ";"):
+            out.append(line[start:i])
+            start = i + 1
+    out.append(line[start:end])
+    return [c.strip(" \t") for c in out if c.strip()]
+
+
+def split_on(command: str, operator: str) -> tuple[str, str] | None:
+    """``command`` split at the first ``operator`` (``&&``, ``||``) outside quotes and ``$( )``."""
+    if operator not in command:
+        return None
+    for i in _top_level(command)[0]:
+        if command.startswith(operator, i):
+            return command[:i].strip(), command[i + len(operator) :].strip()
+    return None
+
+
+def split_words(text: str, rules: Unquoting) -> list[Word] | None:
+    """Every word of ``text``; None if a quote is left open."""
+    out: list[Word] = []
+    rest = text.strip(" \t")  # a \r is part of the last word, as the shell reads it
+    while rest:
+        word = read_word(rest, rules)
+        if word is None:
+            return None
+        out.append(word)
+        rest = rest[_word_length(rest) :].strip(" \t")
+    return out
+
+
+def _word_length(text: str) -> int:
+    """Where the first word of ``text`` ends: ``_top_level``'s rules, stopping at the end."""
+    if not any(c in text for c in "'\"`\\$#"):
+        ends = [i for i in (text.find(" "), text.find("\t")) if i >= 0]
+        return min(ends) if ends else len(text)
+    top, end = _top_level(text)
+    return next((i for i in top if text[i] in " \t"), end)
+
+
+def parse_test(text: str, rules: Unquoting) -> Test | None:
+    """``[ -f F ]``, ``[[ -r F ]]``, ``test -e F``, ``( -f F )`` (csh), each with an optional
+    ``!``; None for any other condition."""
+    words = split_words(text, rules)
+    if not words:
+        return None
+    values = [w.value for w in words]
+    if values[0] in ("[", "[[", "(") and values[-1] == {"[": "]", "[[": "]]", "(": ")"}[values[0]]:
+        values, words = values[1:-1], words[1:-1]
+    elif values[0] == "test":
+        values, words = values[1:], words[1:]
+    else:
+        return None
+    if len(values) == 3 and values[0] == "$-" and values[1] in ("=", "==", "!="):
+        # `[[ $- != *i* ]] && return`: an interactive shell's flags hold i.
+        holds = "i" in values[2] or values[2] == "*"
+        return Test("-n", Word("x" if holds != (values[1] == "!=") else "", False))
+    negated = bool(values) and values[0] == "!"
+    if negated:
+        values, words = values[1:], words[1:]
+    if len(values) != 2 or values[0] not in _TEST_OPS:
+        return None
+    return Test(values[0], words[1], negated)
