@@ -12,7 +12,8 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from ccprofile.startup.shells import SHELLS, Home
+from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.shells import SHELLS
 from ccprofile.storage.state import state_dir
 from ccprofile.system import registry
 from tests.helpers import run_cli

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from ccprofile.cli.failures import describe
 from ccprofile.errors import BadValue
+from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shells import SHELLS, Home, get_shell, zdotdir
+from ccprofile.startup.shell_files import zdotdir
+from ccprofile.startup.shells import SHELLS, get_shell
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
 
 

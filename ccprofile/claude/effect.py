@@ -20,8 +20,9 @@ from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
+from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.scanned import Scan
-from ccprofile.startup.shells import Home, Shell
+from ccprofile.startup.shells import Shell
 
 
 @dataclass(frozen=True)

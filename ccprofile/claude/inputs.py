@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from ccprofile.claude.releases import ClaudeCode
     from ccprofile.claude.settings import Settings
     from ccprofile.machine.inherited import Session
+    from ccprofile.startup.home_snapshot import Home
     from ccprofile.startup.scanned import Scan
-    from ccprofile.startup.shells import Home, Shell
+    from ccprofile.startup.shells import Shell
 
 
 WATCHED = (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ccprofile.claude.resolve import Model
 from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
-from ccprofile.startup.shells import BASH_LOGIN_FILES
+from ccprofile.startup.shell_files import BASH_LOGIN_FILES
 
 USERS_SHELL = ""  # a launcher that starts the user's own shell (the one status reports on)
 

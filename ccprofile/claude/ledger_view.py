@@ -11,7 +11,8 @@ from pathlib import Path
 from ccprofile.claude import git_ignore, settings
 from ccprofile.claude.variables import PINNABLE, PRIMARY
 from ccprofile.startup import block, profile
-from ccprofile.startup.shells import Home, known_files, shell_for_file
+from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.shells import known_files, shell_for_file
 from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.records import Records
 from ccprofile.storage.state import state_dir

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.claude.resolve import Model
+from ccprofile.startup.home_snapshot import FromEnv, Home
 from ccprofile.startup.scanned import Scan, Unseen
-from ccprofile.startup.shells import FromEnv, Home, Shell
+from ccprofile.startup.shells import Shell
 from ccprofile.startup.sourcing import sources_named
 
 LOGIN, NON_LOGIN = "login", "non-login"

@@ -13,7 +13,7 @@ from ccprofile.cli import program, render
 from ccprofile.cli.consoles import console
 from ccprofile.cli.writing import ledger_entry
 from ccprofile.startup import profile
-from ccprofile.startup.shells import Home
+from ccprofile.startup.home_snapshot import Home
 from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.edit import Editing, opened
 from ccprofile.storage.state import backup_dir_for, state_dir

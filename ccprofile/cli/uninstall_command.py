@@ -15,7 +15,8 @@ from ccprofile.system import platforms
 
 if TYPE_CHECKING:
     from ccprofile.cli import writing
-    from ccprofile.startup.shells import Home, Shell
+    from ccprofile.startup.home_snapshot import Home
+    from ccprofile.startup.shells import Shell
 
 
 def completion(

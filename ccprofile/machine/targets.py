@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ccprofile.errors import MissingDirectory, MissingDotDir, ShellNotDetected, UnsupportedShell
 from ccprofile.machine.detect import detect_shell
+from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shells import Home, Shell, get_shell, shell_for_file
+from ccprofile.startup.shells import Shell, get_shell, shell_for_file
 from ccprofile.storage.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.

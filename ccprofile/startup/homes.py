@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ccprofile.errors import CcprofileError
-from ccprofile.startup.shells import SHELLS, Home
+from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.shells import SHELLS
 from ccprofile.system.platforms import WINDOWS, current
 
 MAX_TEXT_BYTES = 1 << 20  # a ~/.zshenv larger than this is not read for ZDOTDIR

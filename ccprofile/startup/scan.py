@@ -19,9 +19,10 @@ from pathlib import Path
 from ccprofile.startup import assigning, block, sourcing
 from ccprofile.startup import steps as kinds
 from ccprofile.startup.assigning import Assigning
+from ccprofile.startup.home_snapshot import Entry, Home
 from ccprofile.startup.scanned import Assignment, Scan, Unseen
 from ccprofile.startup.shell_words import Test
-from ccprofile.startup.shells import Entry, Home, Shell
+from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec

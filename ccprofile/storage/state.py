@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from typing import Protocol
 
     class HomeLike(Protocol):
-        """What the state directory's rule reads of a home (``startup.shells.Home`` has it)."""
+        """What the state directory's rule reads of a home (``startup.home_snapshot.Home`` has it)."""
 
         @property
         def path(self) -> Path: ...

@@ -1,0 +1,54 @@
+"""A user's home as the shells' path rules see it: what the disk held, read once up front by
+``homes.read_home`` (the edge), so that every rule is a pure function of it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Home:
+    """A user's home as the path rules see it: what the disk held is read once, up front."""
+
+    path: Path
+    env: Mapping[str, str]
+    platform: str  # sys.platform: "linux", "darwin", "win32"
+    existing: frozenset[Path] = frozenset()  # of the paths the records look at, those that exist
+    texts: Mapping[Path, str] = field(default_factory=dict)  # files whose content decides a path
+    listings: Mapping[Path, tuple[str, ...]] = field(default_factory=dict)  # directories read
+    documents: Path | None = None  # Windows: the Documents folder, where OneDrive may have moved it
+
+    def xdg_config(self) -> Path:
+        value = self.env.get("XDG_CONFIG_HOME", "")
+        # The XDG spec says a relative value is invalid and must be ignored.
+        return Path(value) if value.startswith("/") else self.path / ".config"
+
+    def documents_folder(self) -> Path:
+        return self.documents or self.path / "Documents"
+
+    def first_existing(self, *names: str) -> Path | None:
+        return next((self.path / n for n in names if self.path / n in self.existing), None)
+
+
+@dataclass(frozen=True)
+class Looks:
+    """What a shell's path rules need from the disk, for ``homes.read_home`` to read."""
+
+    exists: tuple[Path, ...] = ()
+    texts: tuple[Path, ...] = ()
+    listings: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class FromEnv:
+    """A file a shell reads through a variable: ``$ENV`` for an interactive sh, dash or ksh.
+    The variable's value when the shell gets there (a login shell's ~/.profile may set it),
+    else ``default`` (ksh93 reads ~/.kshrc; sh and dash read nothing)."""
+
+    variable: str
+    default: Path | None
+
+
+Entry = Path | FromEnv  # one file in a shell's reading order
