@@ -11,23 +11,21 @@ around a pin) is kept per file and line in ``unseen``: the prediction is then un
 from __future__ import annotations
 
 import os
-import re
-import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ccprofile.startup import assigning, block, sourcing
+from ccprofile.startup import block, sourcing
 from ccprofile.startup import steps as kinds
-from ccprofile.startup.assigning import Assigning
 from ccprofile.startup.home_snapshot import Entry, Home
-from ccprofile.startup.scanned import Assignment, Scan, Unseen
-from ccprofile.startup.shell_words import Test
+from ccprofile.startup.scan_disk import MAX_BYTES, Disk, as_planned, entries
+from ccprofile.startup.scan_record import Record
+from ccprofile.startup.scanned import Scan, Unseen
+from ccprofile.startup.shell_words import Test, expand_braces
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec
 
-MAX_BYTES = 4 << 20  # a startup file larger than this is skipped with a warning
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read through
 _OWN_REAL = kinds.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
@@ -38,34 +36,6 @@ def _block_lines(text: str) -> set[int]:
     for found in block.find_blocks(text):
         inside.update(range(found.first_line, found.last_line + 1))
     return inside
-
-
-_SETUVAR = re.compile(r"SETUVAR --export (?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<value>.*)$")
-
-
-def _unescape_fish(text: str) -> str:
-    # fish_variables writes \xHH for bytes outside [A-Za-z0-9_/.] and \\ for a backslash.
-    return re.sub(r"\\x([0-9a-fA-F]{2})|\\\\", lambda m: chr(int(m[1], 16)) if m[1] else "\\", text)
-
-
-def _special(path: Path) -> bool:
-    """A path that exists and is not a regular file (a FIFO, /dev/stdin): reading it could block."""
-    try:
-        return not stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
-_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
-
-
-def _braces(word: str) -> list[str]:
-    """bash, zsh and ksh's brace expansion of one word: ``~/.{path,exports}``."""
-    match = _BRACE.search(word)
-    if match is None:
-        return [word]
-    head, tail = word[: match.start()], word[match.end() :]
-    return [expanded for option in match[1].split(",") for expanded in _braces(head + option + tail)]
 
 
 class _Stop(Exception):
@@ -87,42 +57,17 @@ class _Walk:
         planned: Mapping[Path, bytes | None],
         variables: dict[str, str],
     ) -> None:
-        self.shell, self.home, self.wanted, self.planned, self.variables = (
-            shell,
-            home,
-            wanted,
-            planned,
-            variables,
-        )
+        self.shell, self.home, self.wanted, self.variables = shell, home, wanted, variables
+        self.disk = Disk(planned, [])
+        self.problems = self.disk.problems
+        self.unseen: list[Unseen] = []
+        self.record = Record(shell, wanted, variables, self.unseen)
+        self.assignments = self.record.assignments
         self.files: list[Path] = []
         self.texts: dict[Path, str] = {}
-        self.assignments: list[Assignment] = []
-        self.problems: list[str] = []
         self.crlf: list[Path] = []
-        self.unseen: list[Unseen] = []
         self.stops: list[Unseen] = []
         self.chain: list[Path] = []
-        self.exported: set[str] = set()  # the variables the shell exports so far
-
-    def read(self, path: Path) -> bytes | None:
-        if path in self.planned:
-            return self.planned[path]
-        try:
-            with open(path, "rb") as handle:
-                return handle.read(MAX_BYTES + 1)
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            return None
-        except OSError as error:
-            self.problems.append(f"{path}: cannot be read ({error.strerror})")
-            return None
-
-    def exists(self, path: Path) -> bool:
-        if path in self.planned:
-            return self.planned[path] is not None
-        try:
-            return path.is_file()
-        except OSError:
-            return False
 
     def entry(self, entry: Entry) -> Path | None:
         if isinstance(entry, Path):
@@ -151,14 +96,14 @@ class _Walk:
             )
             self.unseen.append(Unseen(where, line, f"{why}: {path}"))
             return
-        if path not in self.planned and _special(path):
+        if self.disk.special(path):
             if at is None:  # the shell's own startup file
                 kind = "a directory" if path.is_dir() else "not a regular file"
                 self.unseen.append(Unseen(path, 0, f"is {kind}, so the shell reads nothing from it"))
             else:
                 self.unseen.append(Unseen(*at, f"sources {path}, which is not a regular file"))
             return
-        data = self.read(path)
+        data = self.disk.read(path)
         if data is None:
             return
         if len(data) > MAX_BYTES or b"\0" in data:
@@ -215,7 +160,7 @@ class _Walk:
             elif step.kind == kinds.SOURCE:
                 self.source(path, step, active)
             elif step.kind == kinds.COMMAND:
-                self.command(path, step, active, inside)
+                self.record.command(path, step, active, inside)
             elif step.kind == kinds.RETURN and active is not False:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1
@@ -234,7 +179,7 @@ class _Walk:
             self.loop(path, steps, start, close, active, inside)
             return
         taken, unknown = False, False
-        for kind, test, first, last in _branches(steps, start, close):
+        for kind, test, first, last in kinds.branches(steps, start, close):
             decided = None if kind == kinds.ELSE else self.test(test)
             if taken:
                 cond: bool | None = False
@@ -266,7 +211,7 @@ class _Walk:
             return
         items: list[str] | None = []
         for word in step.items:
-            for part in _braces(word.value) if self.shell.braces else [word.value]:
+            for part in expand_braces(word.value) if self.shell.braces else [word.value]:
                 value = expand(part, self.variables, strict=True) if word.dynamic or "~" in part else part
                 if value is None or items is None:
                     items = None
@@ -274,7 +219,7 @@ class _Walk:
                 if not any(c in value for c in "*?["):
                     items.append(value)
                     continue
-                matches = self.glob(value)
+                matches = self.disk.glob(str(self.path(value)))
                 if not matches and self.shell.no_match not in ("literal", "empty"):
                     said = f"{self.shell.name} stops reading there: {value} matches no file"
                     if active is None:
@@ -291,17 +236,6 @@ class _Walk:
             self.variables[step.variable] = item
             self.run(path, steps, start + 1, close, active, inside)
 
-    def glob(self, pattern: str) -> list[str]:
-        import glob  # only a loop over a pattern needs these
-        from fnmatch import fnmatch
-
-        full = str(self.path(pattern))
-        found = set(glob.glob(full)) | {
-            str(p) for p, d in self.planned.items() if d is not None and fnmatch(str(p), full)
-        }
-        found -= {str(p) for p, d in self.planned.items() if d is None}
-        return sorted(found)
-
     def test(self, test: Test | None) -> bool | None:
         if test is None:
             return None
@@ -311,31 +245,11 @@ class _Walk:
         if test.op in ("-n", "-z"):
             result = bool(value) == (test.op == "-n")
         else:
-            decided = self.file_test(test.op, self.path(value))
+            decided = self.disk.file_test(test.op, self.path(value))
             if decided is None:
                 return None
             result = decided
         return result != test.negated
-
-    def file_test(self, op: str, path: Path) -> bool | None:
-        """``[ op path ]`` as the shell decides it; None where the disk cannot say (no right to look)."""
-        if path in self.planned:
-            data = self.planned[path]
-            return data is not None and (op != "-s" or bool(data)) and op not in ("-d", "-h", "-L")
-        try:
-            if op == "-d":
-                return path.is_dir()
-            if op in ("-h", "-L"):
-                return path.is_symlink()
-            if op == "-e":
-                return path.exists()
-            if op == "-r":
-                return os.access(path, os.R_OK)
-            if op == "-s":
-                return path.is_file() and path.stat().st_size > 0
-            return path.is_file()
-        except OSError:
-            return None
 
     def source(self, path: Path, step: Step, active: bool | None) -> None:
         if active is False or step.word is None:
@@ -363,7 +277,7 @@ class _Walk:
         if (
             stops
             and (self.shell.missing_source != "sourced" or len(self.chain) > 1)
-            and not self.exists(target)
+            and not self.disk.exists(target)
         ):
             if active is None:
                 self.unseen.append(
@@ -384,17 +298,9 @@ class _Walk:
             # ksh: a file it reads itself goes on after the line whose sourcing failed.
 
     def universal(self, path: Path) -> None:
-        """fish's universal variables (``set -Ux``): exported to every fish before its files run."""
-        data = self.read(path)
-        if data is None:
-            return
-        for number, line in enumerate(codec.decode(data).split("\n"), start=1):
-            match = _SETUVAR.match(line)
-            if match is None or match["name"] not in self.wanted:
-                continue
-            value = _unescape_fish(match["value"])
-            self.variables[match["name"]] = value
-            self.assignments.append(Assignment(path, number, match["name"], value, False))
+        data = self.disk.read(path)
+        if data is not None:
+            self.record.universal(path, codec.decode(data))
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
         """``return``, ``exit`` or ``exec PROGRAM`` in a startup file: the shell reads no more of
@@ -409,125 +315,6 @@ class _Walk:
                 Unseen(path, step.line, f"{self.shell.name} stops reading there: `{step.reason}`")
             )
         raise _Stop("file" if step.reason == "return" else "exit")
-
-    def keep(self, text: str, active: bool | None) -> None:
-        """A variable the shell keeps to itself, for the paths that use it later."""
-        found = assigning.shell_variable(text, self.shell.syntax.name)
-        if found is None:
-            return
-        name, word = found
-        value = expand(word.value, self.variables, strict=True) if active else None
-        if value is None:
-            self.variables.pop(name, None)
-        else:
-            self.variables[name] = value
-
-    def command(self, path: Path, step: Step, active: bool | None, inside: set[int]) -> None:
-        if active is False:
-            return
-        if self.shell.syntax.name == "posix":
-            for item in assigning.posix_assignments(step.text):
-                self.assigning(path, step, active, inside, item)
-            return
-        statement = self.shell.syntax.parse(step.text)
-        if statement is None:
-            self.keep(step.text, active)
-            return
-        action = "unset" if statement.value is None else "assign"
-        self.assigning(path, step, active, inside, Assigning(statement.name, action, statement.value, True))
-
-    def assigning(
-        self, path: Path, step: Step, active: bool | None, inside: set[int], item: Assigning
-    ) -> None:
-        """One variable's assignment, export or removal; a model variable's, when it changes
-        what the shell exports, is an ``Assignment`` (a value set without export is not)."""
-        name, watched = item.name, item.name in self.wanted
-        value: str | None = None
-        if item.action == "assign" and item.value is not None:
-            value = item.value.value
-            if value.startswith("~") and re.search(rf"{name}=~", step.text):
-                value = expand(value, self.variables, strict=True) or value  # `D=~/dots`: unquoted
-            if item.value.dynamic:
-                value = expand(value, self.variables, strict=True)
-            if value is None:
-                self.variables.pop(name, None)
-                if watched:
-                    self.unseen.append(
-                        Unseen(path, step.line, f"sets {name} to a value ccprofile cannot work out")
-                    )
-                return
-        if active is None:
-            if item.action != "declare":
-                self.variables.pop(name, None)
-                if watched:
-                    self.unseen.append(
-                        Unseen(path, step.line, f"sets {name} under a condition ccprofile cannot decide")
-                    )
-            return
-        if item.action == "assign":
-            self.variables[name] = value or ""
-            if item.exported:
-                self.exported.add(name)
-        elif item.action == "export":
-            self.exported.add(name)
-            value = self.variables.get(name)
-            if value is None:
-                return  # exporting a variable that has no value sets nothing
-        elif item.action in ("unset", "unexport"):
-            if item.action == "unset":
-                self.variables.pop(name, None)
-            self.exported.discard(name)
-        else:
-            return
-        if watched and (name in self.exported or item.action in ("unset", "unexport")):
-            self.assignments.append(Assignment(path, step.line, name, value, step.line in inside))
-
-
-def _branches(steps: Sequence[Step], start: int, close: int) -> list[tuple[str, Test | None, int, int]]:
-    """The branches of the if-block from ``start`` to ``close``: (kind, test, first, end)."""
-    found: list[tuple[str, Test | None, int, int]] = []
-    kind, test, first, depth = kinds.IF, steps[start].test, start + 1, 0
-    for index in range(start + 1, close):
-        step = steps[index]
-        if step.kind in kinds.OPENERS:
-            depth += 1
-        elif step.kind == kinds.CLOSE:
-            depth -= 1
-        elif depth == 0 and step.kind in (kinds.ELIF, kinds.ELSE):
-            found.append((kind, test, first, index))
-            kind, test, first = step.kind, step.test, index + 1
-    found.append((kind, test, first, close))
-    return found
-
-
-def _entries(shell: Shell, home: Home, login: bool, planned: Mapping[Path, bytes | None]) -> list[Entry]:
-    """What the shell reads, with a write's planned files in the folder it reads in name order
-    (fish's conf.d): the snapshot of the folder was taken before the write."""
-    entries = list(shell.reads(home, login))
-    if shell.snippets is None:
-        return entries
-    folder = shell.snippets(home)
-    listed = {e for e in entries if isinstance(e, Path) and e.parent == folder}
-    suffix = shell.file_suffix or ""
-    listed |= {
-        p
-        for p, data in planned.items()
-        if data is not None and p.parent == folder and p.name.endswith(suffix)
-    }
-    listed -= {p for p, data in planned.items() if data is None}
-    return [*sorted(listed), *(e for e in entries if not (isinstance(e, Path) and e.parent == folder))]
-
-
-def _as_planned(home: Home, planned: Mapping[Path, bytes | None]) -> Home:
-    """The home as a write would leave it: a file it creates exists for the rules that ask
-    which file exists (bash on macOS reads the first login file there is), one it deletes not."""
-    if not planned:
-        return home
-    import dataclasses
-
-    made = {path for path, data in planned.items() if data is not None}
-    gone = {path for path, data in planned.items() if data is None}
-    return dataclasses.replace(home, existing=(home.existing | made) - gone)
 
 
 def scan(
@@ -553,13 +340,13 @@ def scan(
         variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
     variables.update(shell.sets)
     variables.setdefault("HOME", str(home.path))
-    home = _as_planned(home, planned or {})
+    home = as_planned(home, planned or {})
     walk = _Walk(shell, home, wanted, planned or {}, variables)
-    walk.exported = {name for name in variables if name in wanted}
+    walk.record.exported = {name for name in variables if name in wanted}
     if shell.universal is not None:
         walk.universal(shell.universal(home))
     try:
-        for entry in _entries(shell, home, login, planned or {}):
+        for entry in entries(shell, home, login, planned or {}):
             path = walk.entry(entry)
             if path is None:
                 continue

@@ -3,6 +3,8 @@ words, and the tests of one word a static reading can decide (``[ -f F ]``). Pur
 
 from __future__ import annotations
 
+import re
+
 from ccprofile.startup.syntax import Unquoting, Word, read_word
 
 POSIX_RULES = Unquoting()
@@ -134,3 +136,15 @@ def parse_test(text: str, rules: Unquoting) -> Test | None:
     if len(values) != 2 or values[0] not in _TEST_OPS:
         return None
     return Test(values[0], words[1], negated)
+
+
+_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
+def expand_braces(word: str) -> list[str]:
+    """bash, zsh and ksh's brace expansion of one word: ``~/.{path,exports}``."""
+    match = _BRACE.search(word)
+    if match is None:
+        return [word]
+    head, tail = word[: match.start()], word[match.end() :]
+    return [expanded for option in match[1].split(",") for expanded in expand_braces(head + option + tail)]

@@ -108,3 +108,20 @@ def block_end(found: Sequence[Step], start: int) -> int:
             if depth == 0:
                 return index
     return len(found)
+
+
+def branches(steps: Sequence[Step], start: int, close: int) -> list[tuple[str, Test | None, int, int]]:
+    """The branches of the if-block from ``start`` to ``close``: (kind, test, first, end)."""
+    found: list[tuple[str, Test | None, int, int]] = []
+    kind, test, first, depth = IF, steps[start].test, start + 1, 0
+    for index in range(start + 1, close):
+        step = steps[index]
+        if step.kind in OPENERS:
+            depth += 1
+        elif step.kind == CLOSE:
+            depth -= 1
+        elif depth == 0 and step.kind in (ELIF, ELSE):
+            found.append((kind, test, first, index))
+            kind, test, first = step.kind, step.test, index + 1
+    found.append((kind, test, first, close))
+    return found
