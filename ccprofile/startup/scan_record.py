@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ccprofile.startup import assigning
+from ccprofile.startup import assigning, block
 from ccprofile.startup.assigning import Assigning
 from ccprofile.startup.scanned import Assignment, Unseen
 from ccprofile.startup.shells import Shell
@@ -114,3 +114,11 @@ class Record:
             return
         if watched and (name in self.exported or item.action in ("unset", "unexport")):
             self.assignments.append(Assignment(path, step.line, name, value, step.line in inside))
+
+
+def block_lines(text: str) -> set[int]:
+    """The lines of ``text`` inside a ccprofile block (an assignment there is ccprofile's)."""
+    inside: set[int] = set()
+    for found in block.find_blocks(text):
+        inside.update(range(found.first_line, found.last_line + 1))
+    return inside

@@ -1,25 +1,19 @@
-"""What a new shell's startup files export, read statically (no shell is started).
-
-Reads each file the shell would read, in order, as a login or a non-login shell, and follows
-what they source (``source``/``.`` with a path it can work out, under a test of a file it can
-decide, in a loop over a directory), collecting every assignment or removal of the variables
-status cares about and noting which sit inside the ccprofile block. What it cannot follow (a
-path through an unknown variable, ``eval``, a command's output, a condition it cannot decide
-around a pin) is kept per file and line in ``unseen``: the prediction is then uncertain.
-"""
+"""One reading of a shell's startup files, in the order the shell runs them (``Walk``): each
+file, what it sources under which test and in which loop, where the shell stops. ``scan``
+starts it; ``scan_disk`` is its disk and ``scan_record`` what it finds."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ccprofile.startup import block, sourcing
 from ccprofile.startup import steps as kinds
 from ccprofile.startup.home_snapshot import Entry, Home
-from ccprofile.startup.scan_disk import MAX_BYTES, Disk, as_planned, entries
-from ccprofile.startup.scan_record import Record
-from ccprofile.startup.scanned import Scan, Unseen
+from ccprofile.startup.scan_disk import MAX_BYTES, Disk
+from ccprofile.startup.scan_record import Record, block_lines
+from ccprofile.startup.scanned import Unseen
 from ccprofile.startup.shell_words import Test, expand_braces
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
@@ -31,14 +25,7 @@ _OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read th
 _OWN_REAL = kinds.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
 
 
-def _block_lines(text: str) -> set[int]:
-    inside: set[int] = set()
-    for found in block.find_blocks(text):
-        inside.update(range(found.first_line, found.last_line + 1))
-    return inside
-
-
-class _Stop(Exception):
+class Stop(Exception):
     """The shell stops reading startup files here; ``level`` says how far up (see Shell)."""
 
     def __init__(self, level: str) -> None:
@@ -46,7 +33,7 @@ class _Stop(Exception):
         self.level = level
 
 
-class _Walk:
+class Walk:
     """One reading of a shell's startup files, in the order the shell runs them."""
 
     def __init__(
@@ -120,7 +107,7 @@ class _Walk:
                 Unseen(path, 0, "has Windows (CRLF) line endings, which the shell may not parse")
             )
         try:
-            inside = _block_lines(text)
+            inside = block_lines(text)
         except block.MarkerError as error:
             self.problems.append(f"{path}: {error}")
             inside = set()
@@ -131,7 +118,7 @@ class _Walk:
         steps = sourcing.steps(text, self.shell.syntax.name)
         try:
             self.run(path, steps, 0, len(steps), active, inside)
-        except _Stop as stop:
+        except Stop as stop:
             # The shell stops reading this file here; how far up that goes is the shell's rule
             # ("sourced": every sourced file up to the one the shell read itself, see source).
             if stop.level != "file":
@@ -226,7 +213,7 @@ class _Walk:
                         self.unseen.append(Unseen(path, step.line, f"may stop: {said}"))
                         return
                     self.stops.append(Unseen(path, step.line, said))
-                    raise _Stop(self.shell.no_match)
+                    raise Stop(self.shell.no_match)
                 items += matches or ([value] if self.shell.no_match == "literal" else [])
         if items is None:
             self.run(path, steps, start + 1, close, None, inside)  # whatever it sources is unseen
@@ -289,18 +276,13 @@ class _Walk:
             self.stops.append(
                 Unseen(path, step.line, f"{self.shell.name} stops reading there: {value} does not exist")
             )
-            raise _Stop(self.shell.missing_source)
+            raise Stop(self.shell.missing_source)
         try:
             self.file(target, active, (path, step.line))
-        except _Stop as stop:
+        except Stop as stop:
             if stop.level != "sourced" or len(self.chain) > 1:
                 raise
             # ksh: a file it reads itself goes on after the line whose sourcing failed.
-
-    def universal(self, path: Path) -> None:
-        data = self.disk.read(path)
-        if data is not None:
-            self.record.universal(path, codec.decode(data))
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
         """``return``, ``exit`` or ``exec PROGRAM`` in a startup file: the shell reads no more of
@@ -314,57 +296,4 @@ class _Walk:
             self.stops.append(
                 Unseen(path, step.line, f"{self.shell.name} stops reading there: `{step.reason}`")
             )
-        raise _Stop("file" if step.reason == "return" else "exit")
-
-
-def scan(
-    shell: Shell,
-    home: Home,
-    names: Iterable[str],
-    planned: Mapping[Path, bytes | None] | None = None,
-    *,
-    login: bool = False,
-    inherited: Mapping[str, str] | None = None,
-) -> Scan:
-    """``planned`` gives files as a write would leave them (None: deleted), to check a change
-    before it is made; ``login``: read as a login shell (tmux, ssh, macOS terminals) does;
-    ``inherited``: the environment a new shell starts with, for the model variables."""
-    wanted = frozenset(names)
-    # A new shell starts from what it inherits, not from this process: the model variables
-    # come from ``inherited`` alone, and each shell sets its own version variables.
-    ignored = {"BASH_VERSION", "ZSH_VERSION", "KSH_VERSION", "PS1", *wanted}
-    variables = {k: v for k, v in home.env.items() if k not in ignored}
-    if inherited is not None:
-        # What a terminal hands a new shell decides its model variables and its $ENV.
-        variables.pop("ENV", None)
-        variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
-    variables.update(shell.sets)
-    variables.setdefault("HOME", str(home.path))
-    home = as_planned(home, planned or {})
-    walk = _Walk(shell, home, wanted, planned or {}, variables)
-    walk.record.exported = {name for name in variables if name in wanted}
-    if shell.universal is not None:
-        walk.universal(shell.universal(home))
-    try:
-        for entry in entries(shell, home, login, planned or {}):
-            path = walk.entry(entry)
-            if path is None:
-                continue
-            try:
-                walk.file(path, True)
-            except _Stop as stop:
-                if stop.level != "entry":
-                    raise
-    except _Stop:
-        pass  # "all": no more startup files
-    return Scan(
-        shell.name,
-        tuple(walk.files),
-        tuple(walk.assignments),
-        tuple(walk.problems),
-        tuple(walk.crlf),
-        tuple(walk.unseen),
-        login,
-        tuple(walk.stops),
-        walk.texts,
-    )
+        raise Stop("file" if step.reason == "return" else "exit")
