@@ -5,6 +5,7 @@ is reported, never an error)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ccprofile.startup import block, profile
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.shells import known_files, shell_for_file
 from ccprofile.storage import codec, fileio, ledger
-from ccprofile.storage.records import Records
+from ccprofile.storage.records import Record, Records
 from ccprofile.storage.state import state_dir
 
 AS_WRITTEN, CHANGED, DELETED, UNRECORDED = "as-written", "changed", "deleted", "not-in-ledger"
@@ -75,45 +76,10 @@ def _backups(folder: Path) -> int:
 
 def places_now(home: Home) -> list[PlaceNow]:
     """Every place in the ledger, then files holding ccprofile's pins that it does not list."""
-    from ccprofile.claude.undo import iso_time
-
     state = state_dir(home)
     places = ledger.Ledger(state).read()
     records = {str(path): record for path, record in Records(state).read().items()}
-    rows: list[PlaceNow] = []
-    for real, place in places.items():
-        data = fileio.read(Path(real)).data
-        last = place.steps[-1]
-        now = ledger.digest(data)
-        # A step saved by a run killed before its write leaves the file as the step before.
-        if now == last.after or (data is not None and now == last.before):
-            status = AS_WRITTEN
-        else:
-            status = DELETED if data is None else CHANGED
-        if place.kind == "shell":
-            holds, completes = _block_pins(Path(place.path), data)
-        elif place.kind == git_ignore.KIND:
-            has_rule = data is not None and git_ignore.RULE in codec.decode(data)
-            holds, completes = ((("rule", git_ignore.RULE),) if has_rule else ()), False
-        else:
-            record = records.get(real)
-            holds, completes = _settings_pins(Path(real), data, list(record.keys) if record else []), False
-        folder = Path(place.backup_dir)
-        rows.append(
-            PlaceNow(
-                Path(place.path),
-                place.kind,
-                place.label,
-                holds,
-                completes,
-                status,
-                len(place.steps),
-                last.command,
-                iso_time(last),
-                _backups(folder),
-                folder,
-            )
-        )
+    rows = [_recorded(real, place, records) for real, place in places.items()]
     known = {place.path for place in places.values()}
     for path in known_files(home):
         real = str(fileio.resolve(path))
@@ -122,21 +88,8 @@ def places_now(home: Home) -> list[PlaceNow]:
         holds, completes = _block_pins(path, fileio.read(path).data)
         if holds or completes:
             shell = shell_for_file(path)
-            rows.append(
-                PlaceNow(
-                    path,
-                    "shell",
-                    shell.name if shell else "?",
-                    holds,
-                    completes,
-                    UNRECORDED,
-                    0,
-                    None,
-                    None,
-                    0,
-                    None,
-                )
-            )
+            label = shell.name if shell else "?"
+            rows.append(PlaceNow(path, "shell", label, holds, completes, UNRECORDED, 0, None, None, 0, None))
     for real, record in records.items():
         if real not in places:
             holds = _settings_pins(Path(real), fileio.read(Path(real)).data, list(record.keys))
@@ -146,3 +99,40 @@ def places_now(home: Home) -> list[PlaceNow]:
                 )
             )
     return rows
+
+
+def _recorded(real: str, place: ledger.Place, records: Mapping[str, Record]) -> PlaceNow:
+    """A place in the ledger as it is now: what it holds, and whether it is as ccprofile left it."""
+    from ccprofile.claude.undo import iso_time
+
+    data = fileio.read(Path(real)).data
+    last = place.steps[-1]
+    now = ledger.digest(data)
+    # A step saved by a run killed before its write leaves the file as the step before.
+    if now == last.after or (data is not None and now == last.before):
+        status = AS_WRITTEN
+    else:
+        status = DELETED if data is None else CHANGED
+    if place.kind == "shell":
+        holds, completes = _block_pins(Path(place.path), data)
+    elif place.kind == git_ignore.KIND:
+        has_rule = data is not None and git_ignore.RULE in codec.decode(data)
+        holds, completes = ((("rule", git_ignore.RULE),) if has_rule else ()), False
+    else:
+        record = records.get(real)
+        holds, completes = _settings_pins(Path(real), data, list(record.keys) if record else []), False
+    folder = Path(place.backup_dir)
+    steps, command, when = len(place.steps), last.command, iso_time(last)
+    return PlaceNow(
+        Path(place.path),
+        place.kind,
+        place.label,
+        holds,
+        completes,
+        status,
+        steps,
+        command,
+        when,
+        _backups(folder),
+        folder,
+    )

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccprofile.claude import variables
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import bedrock_prefix_here, catalog_here, provider_from, refuse_contradictions
 from ccprofile.cli.pin_places import Where, current_pin, show_note, write_pin
+
+if TYPE_CHECKING:
+    from ccprofile.claude.catalog import Catalog
+    from ccprofile.claude.selection import Selection
+    from ccprofile.cli.writing import Edit
 
 
 def set_fast_model(
@@ -28,9 +35,7 @@ def set_fast_model(
 ) -> int:
     """Pin the background model (ANTHROPIC_SMALL_FAST_MODEL, and ANTHROPIC_DEFAULT_HAIKU_MODEL
     unless ``only_small_fast``); without ``model``, the picker asks for one."""
-    from ccprofile.claude import selection
     from ccprofile.claude.validate import check_region
-    from ccprofile.cli import picker
 
     refuse_contradictions(strict=strict, force=force)
     chosen_provider = provider_from(provider)
@@ -41,38 +46,14 @@ def set_fast_model(
         )
     models = catalog_here()
     where = Where(shell, file, scope, project)
-    if model is None:
-        current = current_pin(where, variables.FAST)
-        choice = picker.pick_background(
-            models, chosen_provider, console, current, bedrock_prefix_here(chosen_provider)
-        )
-    else:
-        prefix = bedrock_prefix_here(chosen_provider)
-        choice = selection.choose(model, chosen_provider, models, background=True, force=force, prefix=prefix)
+    choice = _background_choice(model, chosen_provider, models, where, force)
     region = check_region(aws_region) if aws_region is not None else None
-
-    def edit(pins: dict[str, str]) -> dict[str, str]:
-        pins[variables.FAST] = choice.value
-        if only_small_fast:
-            pins.pop(variables.HAIKU, None)
-        else:
-            pins[variables.HAIKU] = choice.value
-        if region is not None:
-            pins[variables.REGION] = region
-        return pins
-
-    what = f"pins the background model to {choice.value}"
-
-    def confirm() -> None:
-        if not force:  # every title and summary at a large model's price: asked, or refused
-            picker.confirm_cost(choice, models, chosen_provider, console, sets_haiku=not only_small_fast)
-        elif (cost := picker.cost_note(choice, models, chosen_provider)) is not None:
-            show_note(f"{cost} (--force: not asked)")
-
+    edit = _background_edit(choice.value, only_small_fast, region)
+    confirm = _cost_check(choice, models, chosen_provider, force, sets_haiku=not only_small_fast)
     write_pin(
         where,
         edit,
-        what,
+        f"pins the background model to {choice.value}",
         dry_run=dry_run,
         strict=strict,
         verify=verify,
@@ -81,6 +62,51 @@ def set_fast_model(
         confirm=confirm,
     )
     return 0
+
+
+def _background_choice(
+    model: str | None, provider: str, models: Catalog, where: Where, force: bool
+) -> Selection:
+    """The model the user named, made exact for the provider, or the one the picker asks for."""
+    from ccprofile.claude import selection
+    from ccprofile.cli import picker
+
+    prefix = bedrock_prefix_here(provider)
+    if model is None:
+        return picker.pick_background(models, provider, console, current_pin(where, variables.FAST), prefix)
+    return selection.choose(model, provider, models, background=True, force=force, prefix=prefix)
+
+
+def _cost_check(
+    choice: Selection, models: Catalog, provider: str, force: bool, *, sets_haiku: bool
+) -> Callable[[], None]:
+    """What runs before the write: every title and summary at a large model's price is asked
+    about, or refused; with --force only said."""
+    from ccprofile.cli import picker
+
+    def confirm() -> None:
+        if not force:
+            picker.confirm_cost(choice, models, provider, console, sets_haiku=sets_haiku)
+        elif (cost := picker.cost_note(choice, models, provider)) is not None:
+            show_note(f"{cost} (--force: not asked)")
+
+    return confirm
+
+
+def _background_edit(value: str, only_small_fast: bool, region: str | None) -> Edit:
+    """The change of the pins: both background variables (or only the first) and the region."""
+
+    def edit(pins: dict[str, str]) -> dict[str, str]:
+        pins[variables.FAST] = value
+        if only_small_fast:
+            pins.pop(variables.HAIKU, None)
+        else:
+            pins[variables.HAIKU] = value
+        if region is not None:
+            pins[variables.REGION] = region
+        return pins
+
+    return edit
 
 
 def set_model(
