@@ -108,36 +108,11 @@ def shortfalls(
             continue
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
-        reason = _reason(model, place.where, place.kind, in_settings, removed=expected.value is None)
-        repair = fix(place, variable, None, shell, keep=expected.value)
-        if (
-            model.restricted is not None
-            and expected.value is not None
-            and model.restricted[0] == expected.value
-        ):
-            # The pin is read; the organisation's model policy replaces it at start.
-            _, where, key = model.restricted
-            reason = f"{key} in {where} does not allow it, so Claude Code replaces it when it starts"
-            repair = f"Fix: pin a model that {key} allows."
-        elif (
-            catalog is not None
-            and model.override is not None
-            and expected.value is not None
-            and expected.value in (model.as_set, model.alias)
-        ):
-            # The pin is read; modelOverrides sends another ID for it.
-            reason, repair = override_words(model, settings, catalog)
-        elif scan.stops and model.source == "default" and not in_settings:
-            # The shell never gets to the block: that is the reason, and the fix is there.
-            stop = scan.stops[0]
-            reason = f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block"
-        elif (
-            expected.value is not None
-            and written is not None
-            and shell is not None
-            and written[0] not in scan.files
-        ):
-            reason, repair = starts.unread(shell, written[1], written[0], scan, written[2])
+        said = (
+            _reason(model, place.where, place.kind, in_settings, removed=expected.value is None),
+            fix(place, variable, None, shell, keep=expected.value),
+        )
+        reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings, catalog)
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
         if expected.value is None:
             message = (
@@ -151,6 +126,48 @@ def shortfalls(
             )
         found.append(message.rstrip())
     return found
+
+
+def _cause(
+    model: Model,
+    expected: Expectation,
+    said: tuple[str, str],
+    scan: Scan,
+    shell: Shell | None,
+    in_settings: bool,
+    written: tuple[Path, Home, str] | None,
+    settings: Sequence[Settings],
+    catalog: Catalog | None,
+) -> tuple[str, str]:
+    """The reason and the fix, where something says more than the place the model comes from
+    (``said``): the policy, modelOverrides, a stop before the block, a file no start reads."""
+    if model.restricted is not None and expected.value is not None and model.restricted[0] == expected.value:
+        # The pin is read; the organisation's model policy replaces it at start.
+        _, where, key = model.restricted
+        return (
+            f"{key} in {where} does not allow it, so Claude Code replaces it when it starts",
+            f"Fix: pin a model that {key} allows.",
+        )
+    if (
+        catalog is not None
+        and model.override is not None
+        and expected.value is not None
+        and expected.value in (model.as_set, model.alias)
+    ):
+        # The pin is read; modelOverrides sends another ID for it.
+        return override_words(model, settings, catalog)
+    if scan.stops and model.source == "default" and not in_settings:
+        # The shell never gets to the block: that is the reason, and the fix is there.
+        stop = scan.stops[0]
+        return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", said[1]
+    if (
+        expected.value is not None
+        and written is not None
+        and shell is not None
+        and written[0] not in scan.files
+    ):
+        return starts.unread(shell, written[1], written[0], scan, written[2])
+    return said
 
 
 def other_start_shortfalls(

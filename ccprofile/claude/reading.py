@@ -18,7 +18,6 @@ from ccprofile.machine.inherited import Session
 from ccprofile.machine.session import read_session
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup.scanned import Scan
-from ccprofile.startup.shells import Shell
 
 # expectations is imported only when a check reads them.
 TYPE_CHECKING = False
@@ -38,43 +37,25 @@ def read_inputs(
     expect: Expected | None = None,
     expecting: bool = False,
 ) -> Inputs:
-    """Read everything status needs from this machine.
-
-    ``planned`` gives startup files as a write would leave them, to check a change first;
-    ``expecting``: check the expected pins, ``expect`` (the command line's) over those of the
-    project's file. Only a check reads that file: a broken one must not break a plain report
-    or a write.
-    """
+    """Everything status needs from this machine. ``planned``: startup files as a write would
+    leave them, to check a change first; ``expecting``: check the expected pins, ``expect``
+    (the command line's) over the project file's, which only a check reads (a broken one must
+    not break a plain report or a write)."""
     from ccprofile.claude import catalog, pin_record, settings_files
     from ccprofile.storage.state import state_dir
 
     project = find_project(cwd, target.home.path)
     documents = settings_files.load(env, target.home.path, cwd, platform, planned, project)
     claude = claude_here(env, claude_version)
-    shell: Shell | None = None
-    path: Path | None = None
-    scan, probed, other, probed_other = Scan("", (), (), ()), None, None, None
-    if isinstance(target, NoShell):
-        session, reason = Session(None, target.reason), target.reason
-    else:
-        shell, path, reason = target.shell, target.path, target.shell_reason
-        session = read_session(env, WATCHED, platform)
-        scan, other = scans.scan(target, planned, platform, session.env, WATCHED)
-        if probe:
-            from ccprofile.machine import probe as probe_module  # starts processes: only when asked
-
-            start = new_terminal_start(env, session)
-            login = starts.terminal_is_login(platform)
-            probed = probe_module.new_shell_environment(target.shell, start, login=login)
-            if other is not None:
-                probed_other = probe_module.new_shell_environment(target.shell, start, login=not login)
+    shell = target.shell if isinstance(target, Target) else None
+    session, scan, other, probed, probed_other = _startup_files(env, target, planned, platform, probe)
     launched, launch_session = scans.launcher_scans(env, target, planned, platform, session, WATCHED)
     return Inputs(
         env=env,
         session=session,
         shell=shell,
-        shell_reason=reason,
-        startup_file=path,
+        shell_reason=target.shell_reason if isinstance(target, Target) else target.reason,
+        startup_file=target.path if isinstance(target, Target) else None,
         scan=scan,
         settings=documents,
         catalog=catalog.load(claude.rules.version),
@@ -93,6 +74,32 @@ def read_inputs(
         launch_session=launch_session,
         aws_config_region=aws_config_region(env, target.home.path),
     )
+
+
+def _startup_files(
+    env: Mapping[str, str],
+    target: Target | NoShell,
+    planned: Mapping[Path, bytes | None] | None,
+    platform: str,
+    probe: bool,
+) -> tuple[Session, Scan, Scan | None, Mapping[str, str] | None, Mapping[str, str] | None]:
+    """What new terminals inherit, the scan of the startup files (and of the other start's,
+    where they differ), and with ``probe`` what the real shell exports from each start."""
+    if isinstance(target, NoShell):
+        return Session(None, target.reason), Scan("", (), (), ()), None, None, None
+    session = read_session(env, WATCHED, platform)
+    scan, other = scans.scan(target, planned, platform, session.env, WATCHED)
+    if not probe:
+        return session, scan, other, None, None
+    from ccprofile.machine import probe as probe_module  # starts processes: only when asked
+
+    start = new_terminal_start(env, session)
+    login = starts.terminal_is_login(platform)
+    probed = probe_module.new_shell_environment(target.shell, start, login=login)
+    probed_other = None
+    if other is not None:
+        probed_other = probe_module.new_shell_environment(target.shell, start, login=not login)
+    return session, scan, other, probed, probed_other
 
 
 def aws_config_region(env: Mapping[str, str], home: Path) -> str | None:
