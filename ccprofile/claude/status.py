@@ -107,34 +107,11 @@ def build(inputs: Inputs) -> Report:
         fresh = resolve.compose(base, origins, settings)
     background_now, primary_now = models_sent(now, settings, catalog, region)
     background_new, primary_new = models_sent(fresh, settings, catalog, region)
-    background_other, primary_other, subagents_other = _other_start_models(inputs)
-    subagents = View(
-        _subagent(now, primary_now, settings, catalog, region),
-        _subagent(fresh, primary_new, settings, catalog, region) if inputs.shell is not None else None,
-        (),
-        subagents_other,
-    )
-    known = inputs.shell is not None
-    background = View(
-        background_now,
-        background_new if known else None,
-        _layers(now, inputs.scan, names.BACKGROUND),
-        background_other,
-        candidates(now, settings, "background"),
-        candidates(fresh, settings, "background") if known else None,
-    )
-    primary = View(
-        primary_now,
-        primary_new if known else None,
-        _layers(now, inputs.scan, (names.PRIMARY, names.DEFAULT_MODEL), settings_model_layers(settings)),
-        primary_other,
-        candidates(now, settings, "primary"),
-        candidates(fresh, settings, "primary") if known else None,
-    )
+    models = (background_now, primary_now, background_new, primary_new)
+    background, primary, subagents = _views(inputs, now, fresh, models)
     provider = detect_provider(now.env)
     provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
     expected = exact_expectations(inputs.expected, provider, catalog)
-    models = (background_now, primary_now, background_new, primary_new)
     situation = _situation(inputs, base, now, fresh, models, provider, expected)
     launched = status_starts.launched(inputs)
     return Report(
@@ -160,6 +137,40 @@ def build(inputs: Inputs) -> Report:
         fallback=resolve.fallback_models(now, settings, catalog, region),
         provider_new=provider_new if provider_new != provider else None,
     )
+
+
+def _views(
+    inputs: Inputs, now: Composed, fresh: Composed, models: tuple[Model, Model, Model, Model]
+) -> tuple[View, View, View]:
+    """The background, primary and subagent models from this shell, a new terminal and the
+    other start, with the places that set each."""
+    settings, catalog, region = inputs.settings, inputs.catalog, inputs.aws_config_region
+    background_now, primary_now, background_new, primary_new = models
+    background_other, primary_other, subagents_other = _other_start_models(inputs)
+    known = inputs.shell is not None
+    subagents = View(
+        _subagent(now, primary_now, settings, catalog, region),
+        _subagent(fresh, primary_new, settings, catalog, region) if known else None,
+        (),
+        subagents_other,
+    )
+    background = View(
+        background_now,
+        background_new if known else None,
+        _layers(now, inputs.scan, names.BACKGROUND),
+        background_other,
+        candidates(now, settings, "background"),
+        candidates(fresh, settings, "background") if known else None,
+    )
+    primary = View(
+        primary_now,
+        primary_new if known else None,
+        _layers(now, inputs.scan, (names.PRIMARY, names.DEFAULT_MODEL), settings_model_layers(settings)),
+        primary_other,
+        candidates(now, settings, "primary"),
+        candidates(fresh, settings, "primary") if known else None,
+    )
+    return background, primary, subagents
 
 
 def _other_start_models(inputs: Inputs) -> tuple[Model | None, Model | None, Model | None]:

@@ -13,10 +13,12 @@ from ccprofile.claude.report import View
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.startup.scanned import Unseen
 
-# typing costs status 3 ms to import; the annotations that name Any are never evaluated.
+# typing costs status 3 ms to import; these annotations are never evaluated.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.claude import launchers
+    from ccprofile.startup.home_snapshot import Home
+    from ccprofile.startup.shells import Shell
 
 
 def launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
@@ -94,6 +96,11 @@ def start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning
                     f"{reason}. {repair[:-1]}, or remove the block: `ccprofile uninstall --file {path}`.",
                 )
             )
+    return (*found, *_uncertain(inputs, inputs.shell, home))
+
+
+def _uncertain(inputs: Inputs, shell: Shell, home: Home) -> tuple[StatusWarning, ...]:
+    """Lines a static reading cannot follow, in the starts the probe did not run."""
     probed = {
         start
         for start, env in (
@@ -105,18 +112,17 @@ def start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning
     # A CRLF file has a warning of its own, whose fix ends the doubt too: one problem, one fix.
     crlf = set(inputs.scan.crlf)
     unseen = [item for item in unseen_per_start(inputs) if item[0] not in probed and item[1].path not in crlf]
-    if unseen:
-        lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
-        seen_by = {start for start, _ in unseen}
-        who = f"a new {inputs.shell.name}"
-        if seen_by == {other_start(inputs)}:
-            who = starts.described(inputs.shell.name, other_start(inputs), inputs.platform)
-        found.append(
-            StatusWarning(
-                "uncertain",
-                f"What {who} exports is not certain: ccprofile reads startup files "
-                f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
-                "--probe` starts one and shows what it really exports.",
-            )
-        )
-    return tuple(found)
+    if not unseen:
+        return ()
+    lines = starts.unseen_words(unseen, home, both=inputs.other is not None)
+    who = f"a new {shell.name}"
+    if {start for start, _ in unseen} == {other_start(inputs)}:
+        who = starts.described(shell.name, other_start(inputs), inputs.platform)
+    return (
+        StatusWarning(
+            "uncertain",
+            f"What {who} exports is not certain: ccprofile reads startup files "
+            f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
+            "--probe` starts one and shows what it really exports.",
+        ),
+    )

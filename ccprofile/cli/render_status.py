@@ -109,16 +109,7 @@ _NO_SHELL = ("not known", "no shell: pass --shell NAME")
 
 
 def show_status(console: Console, report: Report, home: Path, *, verbose: bool = False) -> None:
-    provider = f"[bold]{report.provider}[/bold]"
-    if report.provider_new is not None:
-        provider += f" (a new terminal: [bold]{report.provider_new}[/bold])"
-    if report.shell is None or report.startup_file is None:
-        console.print(f"Provider: {provider}   Shell: none")
-    else:
-        console.print(
-            f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(report.shell_reason)}"
-        )
-        console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
+    _show_header(console, report, home)
     views = [(label, getattr(report, attribute)) for label, _, attribute in _LABELS]
     agents = report.subagents
     if agents is not None and any(m is not None and m.selected for m in (agents.now, agents.new_shell)):
@@ -159,20 +150,35 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
     if verbose and report.aliases:
         _show_aliases(console, report, home)
     if verbose and report.fallback[0]:
-        models, files = report.fallback
-        said = (
-            f"If the primary model keeps failing (529 overloaded, 404), Claude Code switches to "
-            f"{', then '.join(models)} (fallbackModel in {tilde_text(files[0], home)}); background "
-            "requests never fall back."
-        )
-        if len(files) > 1:
-            others = ", ".join(tilde_text(f, home) for f in files[1:])
-            said += f" {others} set one too: whether Claude Code merges them was not observed."
-        say(console, said)
+        _show_fallback(console, report, home)
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
     for note in report.notes if verbose else report.table_notes:
         console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
     console.print(_footer(report, verbose), soft_wrap=True)
+
+
+def _show_header(console: Console, report: Report, home: Path) -> None:
+    provider = f"[bold]{report.provider}[/bold]"
+    if report.provider_new is not None:
+        provider += f" (a new terminal: [bold]{report.provider_new}[/bold])"
+    if report.shell is None or report.startup_file is None:
+        console.print(f"Provider: {provider}   Shell: none")
+        return
+    console.print(f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(report.shell_reason)}")
+    console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
+
+
+def _show_fallback(console: Console, report: Report, home: Path) -> None:
+    models, files = report.fallback
+    said = (
+        f"If the primary model keeps failing (529 overloaded, 404), Claude Code switches to "
+        f"{', then '.join(models)} (fallbackModel in {tilde_text(files[0], home)}); background "
+        "requests never fall back."
+    )
+    if len(files) > 1:
+        others = ", ".join(tilde_text(f, home) for f in files[1:])
+        said += f" {others} set one too: whether Claude Code merges them was not observed."
+    say(console, said)
 
 
 def _show_launched(console: Console, report: Report, home: Path) -> None:
