@@ -15,15 +15,24 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccprofile.claude import settings_files, settings_text
 from ccprofile.claude.scopes import SETTINGS_SOURCES, unknown
-from ccprofile.claude.variables import PINNABLE, PRIMARY
+from ccprofile.claude.settings_keys import (
+    Changes,
+    adopted,
+    in_env,
+    key_of,
+    pending_keys,
+    shown_key,
+    still_ours,
+)
+from ccprofile.claude.variables import PINNABLE
 from ccprofile.errors import BadValue
 from ccprofile.storage import fileio, ledger
-from ccprofile.storage.records import ABSENT, Key, Record, Records, sha
+from ccprofile.storage.records import Key, Record, Records, sha
 
 # status reads the record on every run: the write path (the runner, difflib, hashlib) is
 # imported only by the functions that write.
@@ -31,17 +40,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.startup import profile
     from ccprofile.storage.edit import Editing
-
-
-def key_of(name: str) -> tuple[str, str]:
-    """Where a pin lives in a settings file: the primary model in ``model`` (as Claude Code's
-    own /model writes it), every variable in ``env``."""
-    return ("top", settings_text.MODEL) if name == PRIMARY else (settings_text.ENV, name)
-
-
-def shown_key(name: str) -> str:
-    section, key = key_of(name)
-    return key if section == "top" else f"env.{key}"
 
 
 def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, platform: str) -> Path:
@@ -52,12 +50,6 @@ def scope_path(scope: str, env: Mapping[str, str], home: Path, project: Path, pl
     return next(
         path for source, path in settings_files.locations(env, home, project, platform) if source == wanted
     )
-
-
-def _current(document: Mapping[str, object], name: str) -> object:
-    section, key = key_of(name)
-    holder = document if section == "top" else document.get(settings_text.ENV)
-    return holder.get(key, ABSENT) if isinstance(holder, dict) else ABSENT
 
 
 @dataclass
@@ -94,21 +86,15 @@ def plan(
     old, missing = file.text, file.missing
     outcome = SettingsPlan(profile.Plan(None, (), (), 0), known=record)
     document = settings_text.load(old, str(path))
-    base = record or _adopted(Record(scope, previous_text=None if missing else old), document, adopt)
+    base = record or adopted(Record(scope, previous_text=None if missing else old), document, adopt)
     outcome.adopted = list(base.keys) if record is None else []
-    keys, before, outcome.left = _still_ours(base, document)
+    keys, before, outcome.left = still_ours(base, document)
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
-    changes = _Changes.of(after, before, keys, document)
+    changes = Changes.of(after, before, keys, document)
     had_env = settings_text.ENV in document
     created_env = base.created_env or (not had_env and any(key_of(n)[0] == "env" for n in after))
-    new: str | None
-    if not keys and record is not None and record.wrote(old):
-        new = base.previous_text  # the very bytes from before ccprofile's first change
-    else:
-        new, result = changes.text(old, str(path), drop_empty_env=created_env and not _in_env(keys))
-        if not keys and (missing or (base.created_file and not result)):
-            new = None  # nothing to hold: a missing file stays missing (unset where nothing is)
+    new = _new_text(old, str(path), record, base, keys, changes, missing, created_env)
     created_file = base.created_file or missing
     created_dir = base.created_dir or made_dir
     outcome.record = (
@@ -120,7 +106,7 @@ def plan(
     # any moment, with both its values, and both texts' hashes.
     outcome.pending = Record(
         scope,
-        _pending_keys(owned, keys),
+        pending_keys(owned, keys),
         created_file,
         created_env,
         base.previous_text,
@@ -135,94 +121,23 @@ def plan(
     return outcome
 
 
-def _adopted(base: Record, document: Mapping[str, object], adopt: Sequence[str]) -> Record:
-    """Without a record, the bytes before the pin are unknown: only the keys of ``adopt`` that
-    hold a value can go."""
-    return replace(
-        base, keys={n: Key(ABSENT, v) for n in adopt if isinstance(v := _current(document, n), str)}
-    )
-
-
-def _still_ours(
-    base: Record, document: Mapping[str, object]
-) -> tuple[dict[str, Key], dict[str, str], list[str]]:
-    """The recorded keys that still hold what ccprofile wrote, their values, and the keys
-    someone else changed since (theirs now)."""
-    keys = dict(base.keys)
-    before: dict[str, str] = {}
-    left: list[str] = []
-    for name, key in base.keys.items():
-        current = _current(document, name)
-        if key.holds(current) and isinstance(current, str):
-            before[name] = current
-            keys[name] = replace(key, written=current, also=None)
-        else:
-            if current is not ABSENT:
-                left.append(name)
-            del keys[name]
-    return keys, before, left
-
-
-def _in_env(keys: Mapping[str, Key]) -> bool:
-    return any(key_of(n)[0] == settings_text.ENV for n in keys)
-
-
-@dataclass
-class _Changes:
-    """The keys a plan sets or takes out, in the shape the text edit takes."""
-
-    env: dict[str, str | None] = field(default_factory=dict)
-    top: dict[str, str | None] = field(default_factory=dict)
-    restored: dict[str, object] = field(default_factory=dict)  # previous values that are not strings
-
-    @staticmethod
-    def of(
-        after: Mapping[str, str],
-        before: Mapping[str, str],
-        keys: dict[str, Key],
-        document: Mapping[str, object],
-    ) -> _Changes:
-        """Set each pin of ``after`` (recorded in ``keys``), and put back the value before
-        ccprofile of each pin it drops (taken out of ``keys``)."""
-        changes = _Changes()
-        for name in [n for n in PINNABLE if n in after]:
-            if name not in keys:
-                keys[name] = Key(_current(document, name), after[name])
-            else:
-                keys[name] = replace(keys[name], written=after[name])
-            changes.set(name, after[name])
-        for name in [n for n in before if n not in after]:
-            changes.set(name, keys.pop(name).previous)
-        return changes
-
-    def set(self, name: str, value: object) -> None:
-        section, key = key_of(name)
-        if value is not ABSENT and not isinstance(value, str):
-            self.restored[name] = value  # set in the document below: the text edit takes strings
-        (self.top if section == "top" else self.env)[key] = value if isinstance(value, str) else None
-
-    def text(self, old: str, path: str, *, drop_empty_env: bool) -> tuple[str | None, dict[str, object]]:
-        """The old text with these changes, everything else kept, and the document it holds."""
-        new, result = settings_text.edit(old, path, env=self.env, top=self.top, drop_empty_env=drop_empty_env)
-        for name, value in self.restored.items():
-            section, slot = key_of(name)
-            holder = result if section == "top" else result.setdefault(settings_text.ENV, {})
-            if isinstance(holder, dict):
-                holder[slot] = value
-        return (settings_text.dump(result, settings_text.style_of(old)) if self.restored else new), result
-
-
-def _pending_keys(owned: Mapping[str, Key], keys: Mapping[str, Key]) -> dict[str, Key]:
-    """Every key that may be on disk while the file is replaced, each with both its values."""
-    pending = {}
-    for name in {*owned, *keys}:
-        if name in keys:
-            prior = owned[name].written if name in owned else keys[name].previous
-            pending[name] = replace(keys[name], also=prior if isinstance(prior, str) else None)
-        else:
-            prior = owned[name].previous
-            pending[name] = replace(owned[name], also=prior if isinstance(prior, str) else None)
-    return pending
+def _new_text(
+    old: str,
+    where: str,
+    record: Record | None,
+    base: Record,
+    keys: Mapping[str, Key],
+    changes: Changes,
+    missing: bool,
+    created_env: bool,
+) -> str | None:
+    """The file's new text; None: the file goes (or, missing, stays missing)."""
+    if not keys and record is not None and record.wrote(old):
+        return base.previous_text  # the very bytes from before ccprofile's first change
+    new, result = changes.text(old, where, drop_empty_env=created_env and not in_env(keys))
+    if not keys and (missing or (base.created_file and not result)):
+        return None  # nothing to hold: a missing file stays missing (unset where nothing is)
+    return new
 
 
 def make_dir(path: Path, *, creating: bool) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import git_ignore, settings_text
-from ccprofile.claude.settings_pins import key_of
+from ccprofile.claude.settings_keys import key_of
 from ccprofile.claude.variables import PINNABLE
 from ccprofile.errors import CcprofileError, ChangedSince
 from ccprofile.startup import block

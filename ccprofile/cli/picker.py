@@ -90,6 +90,18 @@ def pick_background(
         mark = "  (current)" if model_id == current else ""
         mark += "  (recommended)" if model_id == recommended_id else ""
         console.print(f"  {index}) {escape(name):<10} {escape(model_id)}{mark}", highlight=False)
+    return _ask(catalog, provider, console, options, default, prefix)
+
+
+def _ask(
+    catalog: Catalog,
+    provider: str,
+    console: Console,
+    options: list[tuple[str, str]],
+    default: int,
+    prefix: str | None,
+) -> Selection:
+    """Ask until the answer is a number of ``options``, an ID or a name, or Enter (``default``)."""
     while True:
         console.print(f"Choose 1-{len(options)}, or type a model ID or name \\[{default}]: ", end="")
         answer = sys.stdin.readline()
@@ -98,10 +110,8 @@ def pick_background(
             console.print()
             raise PickCancelled()
         answer = answer.strip()
-        if not answer:
-            return Selection(default_id, model=catalog.model_of(default_id, provider))
-        if answer.isdigit() and 1 <= int(answer) <= len(options):
-            chosen = options[int(answer) - 1][1]
+        if not answer or (answer.isdigit() and 1 <= int(answer) <= len(options)):
+            chosen = options[int(answer or default) - 1][1]
             return Selection(chosen, model=catalog.model_of(chosen, provider))
         try:
             return choose(answer, provider, catalog, background=True, prefix=prefix)
