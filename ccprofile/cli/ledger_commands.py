@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from ccprofile.system import platforms
 
 if TYPE_CHECKING:
     from ccprofile.claude.undo import Rewind
-    from ccprofile.storage.ledger import Ledger
+    from ccprofile.storage.ledger import Ledger, Place
 
 
 def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = False) -> int:
@@ -32,31 +33,7 @@ def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = Fals
     if not chosen:
         console.print("Nothing to undo: ccprofile has no change on record.")
         return 0
-    # Every file is checked before any is written: one that cannot be put back stops them all.
-    # Each under its lock, where its last step and its bytes agree (writers hold it for both);
-    # the lock of the file the user's path leads to now (a link into a dotfiles folder).
-    plans: dict[str, rewinding.Rewind] = {}
-    left: list[tuple[str, str]] = []  # (path, why it was left)
-    raced = "another ccprofile run changed it just now"
-    refused = False
-    for real, count in chosen.items():
-        with fileio.locked(fileio.resolve(Path(places[real].path)), create=False):
-            place = book.read().get(real)
-            # The steps chosen, not ones a concurrent run added since: that run is its own to undo.
-            if place is not None and place.steps[-count:] == places[real].steps[-count:]:
-                try:
-                    plans[real] = rewinding.plan(Path(real), place, count, force=force)
-                except ChangedSince as error:
-                    if not dry_run:
-                        raise
-                    # The dry run shows the difference the refusal is about: what --force would write.
-                    forced = rewinding.plan(Path(real), place, count, force=True)
-                    reason = str(error).removesuffix("; nothing was restored")
-                    console.print(f"Would refuse: {reason}. With --force it would write:", soft_wrap=True)
-                    console.print(forced.diff(), markup=False, highlight=False, soft_wrap=True, end="")
-                    refused = True
-            else:
-                left.append((places[real].path, raced))
+    plans, left, refused = _plans(book, places, chosen, force, dry_run)
     for real, planned in plans.items():
         if not dry_run:
             try:
@@ -65,7 +42,7 @@ def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = Fals
                 left.append((planned.path, str(error)))
                 continue
             if made is None:
-                left.append((planned.path, raced))
+                left.append((planned.path, _RACED))
                 continue
             fileio.remove_empty(made)
         _show(planned, home.path, dry_run)
@@ -73,6 +50,44 @@ def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = Fals
         console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)
     # 1: not everything the last command changed was (or would be) put back.
     return 1 if left or refused else 0
+
+
+_RACED = "another ccprofile run changed it just now"
+
+
+def _plans(
+    book: Ledger, places: Mapping[str, Place], chosen: Mapping[str, int], force: bool, dry_run: bool
+) -> tuple[dict[str, Rewind], list[tuple[str, str]], bool]:
+    """What each chosen file is put back to, the files left as they are (path, why), and
+    whether a dry run would be refused. Every file is checked before any is written: one that
+    cannot be put back stops them all. Each under its lock, where its last step and its bytes
+    agree (writers hold it for both); the lock of the file the user's path leads to now (a
+    link into a dotfiles folder)."""
+    from ccprofile.claude import undo as rewinding
+    from ccprofile.storage import fileio
+
+    plans: dict[str, Rewind] = {}
+    left: list[tuple[str, str]] = []
+    refused = False
+    for real, count in chosen.items():
+        with fileio.locked(fileio.resolve(Path(places[real].path)), create=False):
+            place = book.read().get(real)
+            # The steps chosen, not ones a concurrent run added since: that run is its own to undo.
+            if place is None or place.steps[-count:] != places[real].steps[-count:]:
+                left.append((places[real].path, _RACED))
+                continue
+            try:
+                plans[real] = rewinding.plan(Path(real), place, count, force=force)
+            except ChangedSince as error:
+                if not dry_run:
+                    raise
+                # The dry run shows the difference the refusal is about: what --force would write.
+                forced = rewinding.plan(Path(real), place, count, force=True)
+                reason = str(error).removesuffix("; nothing was restored")
+                console.print(f"Would refuse: {reason}. With --force it would write:", soft_wrap=True)
+                console.print(forced.diff(), markup=False, highlight=False, soft_wrap=True, end="")
+                refused = True
+    return plans, left, refused
 
 
 def _rewind(book: Ledger, state: Path, real: str, planned: Rewind, force: bool) -> list[str] | None:

@@ -21,7 +21,7 @@ from ccprofile.machine.targets import Target
 from ccprofile.startup import profile
 from ccprofile.startup.shells import SHELLS
 from ccprofile.storage import ledger
-from ccprofile.storage.edit import opened
+from ccprofile.storage.edit import Editing, opened
 from ccprofile.storage.state import state_dir
 
 Edit = Callable[[dict[str, str]], dict[str, str]]
@@ -42,6 +42,22 @@ def ledger_entry(state: Path, kind: str, label: str) -> ledger.Entry:
     running = current()
     keep = ledger.backups_kept(os.environ)
     return ledger.Entry(ledger.Ledger(state, keep), kind, label, running.run, running.command)
+
+
+def _plan(target: Target, file: Editing, edit: Edit | None, completion: bool | None) -> profile.Plan:
+    """The file's new text: ``edit`` applied to its block's pins, or (None) no block."""
+    if edit is None:
+        return profile.plan_removal(target.path, file, names=variables.PINNABLE)
+    return profile.plan_update(
+        target.path,
+        file,
+        target.shell,
+        edit,
+        names=variables.PINNABLE,
+        completion=completion,
+        program=program.name(),
+        new_file_newline=target.shell.new_file_newline(target.home),
+    )
 
 
 def _report(
@@ -144,19 +160,7 @@ def write(
     entry = ledger_entry(state_dir(target.home), "shell", target.shell.name)
     creates = edit is not None and not options.dry_run
     with opened(target.path, create=creates, clean=not options.dry_run) as file:
-        if edit is None:
-            plan = profile.plan_removal(target.path, file, names=variables.PINNABLE)
-        else:
-            plan = profile.plan_update(
-                target.path,
-                file,
-                target.shell,
-                edit,
-                names=variables.PINNABLE,
-                completion=completion,
-                program=program.name(),
-                new_file_newline=target.shell.new_file_newline(target.home),
-            )
+        plan = _plan(target, file, edit, completion)
         if completion is None:
             found = checking.check(target, profile.pending(file, plan), options.strict)
         if file.changes(plan.new) and not options.dry_run:
@@ -166,12 +170,11 @@ def write(
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     checked: verifying.Verified | None = None
-    if not options.dry_run and change.changed and found.inputs is not None and completion is None:
-        wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
-        if wanted:
-            # Before anything is reported: a strict check that fails puts the file back, and
-            # then nothing may have said it was written.
-            checked = verifying.verify(target, change, found.inputs, options.strict)
+    wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
+    if wanted and not options.dry_run and change.changed and found.inputs is not None and completion is None:
+        # Before anything is reported: a strict check that fails puts the file back, and then
+        # nothing may have said it was written.
+        checked = verifying.verify(target, change, found.inputs, options.strict)
     if quiet:
         if checked is not None and checked.problem:
             render.show_verify_problem(console, checked.problem)
