@@ -4,6 +4,7 @@ would have no effect is said (or, with ``--strict``, refused) before anything is
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +71,16 @@ def check(
         )
     )
     if startup is not None and shell is not None and inputs.other is not None:
-        other = effect.Other(inputs.other, startup[1], startup[0], platforms.current(os.environ), text)
-        # One cause, one fix: the other start's shortfall is said only when its fix differs.
-        fixes = {shortfall.partition(" Fix: ")[2] for shortfall in found.shortfalls}
-        found.elsewhere = tuple(
-            e
-            for e in effect.other_start_shortfalls(report, shell, shown, wanted, other)
-            if e.partition(" Fix: ")[2] not in fixes
+        other = effect.Other(inputs.other, startup[1], startup[0], platform, text)
+        found.elsewhere = _elsewhere(
+            found.shortfalls, effect.other_start_shortfalls(report, shell, shown, wanted, other)
         )
     if strict and (found.shortfalls or found.elsewhere):
         raise NoEffect((found.shortfalls or found.elsewhere)[0])
     return found
+
+
+def _elsewhere(shortfalls: Sequence[str], others: Sequence[str]) -> tuple[str, ...]:
+    """One cause, one fix: the other start's shortfall is said only when its fix differs."""
+    fixes = {shortfall.partition(" Fix: ")[2] for shortfall in shortfalls}
+    return tuple(e for e in others if e.partition(" Fix: ")[2] not in fixes)

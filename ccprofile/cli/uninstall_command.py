@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from ccprofile.system import platforms
 if TYPE_CHECKING:
     from ccprofile.cli import writing
     from ccprofile.startup.home_snapshot import Home
+    from ccprofile.startup.profile import FileChange
     from ccprofile.startup.shells import Shell
 
 
@@ -98,7 +100,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     import dataclasses
 
     from ccprofile.claude.settings_pins import recorded
-    from ccprofile.cli import git_ignore_writing, render, settings_writing, writing
+    from ccprofile.cli import git_ignore_writing, settings_writing, writing
     from ccprofile.machine.targets import Target, target_for_reading
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
@@ -123,30 +125,37 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             )
     changes += git_ignore_writing.remove_git_ignore_rules(home, options.dry_run)
     removed = [change for change in changes if change.changed]
+    _report_removed(removed, home.path, shell, options.dry_run)
+    _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
+
+
+def _report_removed(removed: Sequence[FileChange], home: Path, shell: str | None, dry_run: bool) -> None:
+    """What went (or would go), with a dry run's diffs, then the models a new terminal gets."""
+    from ccprofile.cli import render
+
     if not removed:
         console.print(
             "No startup file has a ccprofile block, no settings file a ccprofile pin, and git's ignore "
             "file no rule of ccprofile's; nothing changed."
         )
     else:
-        console.print(f"{'Would remove' if options.dry_run else 'Removed'} ccprofile's pins from:")
+        console.print(f"{'Would remove' if dry_run else 'Removed'} ccprofile's pins from:")
         for change in removed:
-            deleted = "would be deleted" if options.dry_run else "deleted"
+            deleted = "would be deleted" if dry_run else "deleted"
             gone = (
                 f" ({deleted}: ccprofile had created it, and nothing else was in it)"
                 if change.deleted
                 else ""
             )
-            console.print(f"  {render.tilde(change.path, home.path)}{gone}", soft_wrap=True)
-        if options.dry_run:
+            console.print(f"  {render.tilde(change.path, home)}{gone}", soft_wrap=True)
+        if dry_run:
             for change in removed:
                 ended = change.diff.endswith("\n")
                 diff = change.diff if ended else change.diff + "\n\\ No newline at end of file\n"
                 console.print(diff, markup=False, highlight=False, soft_wrap=True, end="")
             console.print("Dry run: nothing was changed.")
         else:
-            _show_models_now(shell, home.path)
-    _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
+            _show_models_now(shell, home)
 
 
 def _show_models_now(shell: str | None, home: Path) -> None:

@@ -68,10 +68,15 @@ def verify(
         agreed = [(f"a new {target.shell.name}, login or not,", agreed[0][1])]
     problem = "; ".join(problems)
     if problem and strict:
-        edit.restore(change.real_path, change.previous, change.mode)
-        ledger.Ledger(state_dir(target.home)).drop(change.real_path, 1)  # it never happened
-        raise VerifyFailed(
-            f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was, "
-            f"and {NOTHING_WRITTEN}"
-        )
+        _put_back(target, change, problem)
     return Verified(tuple(agreed), problem, ran)
+
+
+def _put_back(target: Target, change: profile.FileChange, problem: str) -> None:
+    """--strict after a failed verification: the file as it was, and no step in the ledger."""
+    edit.restore(change.real_path, change.previous, change.mode)
+    ledger.Ledger(state_dir(target.home)).drop(change.real_path, 1)  # it never happened
+    raise VerifyFailed(
+        f"{problem}; {render.tilde(target.path, target.home.path)} was put back as it was, "
+        f"and {NOTHING_WRITTEN}"
+    )
