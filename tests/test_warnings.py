@@ -820,3 +820,148 @@ def test_an_alias_recorded_without_being_observed_is_flagged(
         assert _messages(_report(home, {}), "unverified-alias") == []
     finally:
         catalog.load.cache_clear()
+
+
+# --- drift: the expected pins of a repository (.ccprofile.toml), in-process -----------------
+# test_teams.py runs the same situations through the installed program, as a CI job does; these
+# run status in this process, where the mutation run sees them.
+
+EXPECTED = f'fast-model = "{H45}"\nscope = "project"\n'
+
+
+def _repository(home: Path, expect: str = EXPECTED) -> Path:
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".ccprofile.toml").write_text(expect)
+    return repo
+
+
+def _drifts(home: Path, start: Path, *args: str) -> list[str]:
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(start), *args], env={}
+    )
+    assert result.exit_code == 1, result.output
+    return _messages(json.loads(result.stdout), "drift")
+
+
+def _file(path: Path, data: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+BOTH = "this shell or a new terminal"
+DEFAULT = f"uses {H55}: nothing pins it, so Claude Code uses its default"
+
+
+def test_a_drift_from_the_default_pins_in_the_expected_scope(home: Path) -> None:
+    repo = _repository(home)
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project`."
+    ]
+
+
+def test_a_drift_of_the_primary_model_stated_on_the_command_line(home: Path) -> None:
+    repo = home / "repo"
+    repo.mkdir()
+    assert _drifts(home, repo, "--expect-model", "claude-sonnet-4-5-20250929") == [
+        f"Expected the primary model claude-sonnet-4-5-20250929 (--expect-model), but a claude started from "
+        f"{BOTH} uses claude-opus-5-5: nothing pins it, so Claude Code uses its default. "
+        "Fix: `ccprofile set-model claude-sonnet-4-5-20250929 --scope project`."
+    ]
+
+
+def test_a_wrong_value_in_the_expected_file_is_changed_there(home: Path) -> None:
+    repo = _repository(home)
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}, set by env.{FAST} in {project}. "
+        f'Fix: set "{FAST}" to "{H45}" in the "env" object of {project}.'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "fix"),
+    [
+        pytest.param("user", "Fix: `ccprofile set-fast-model {id} --scope project`.", id="lower-place"),
+        pytest.param(
+            "local",
+            "Fix: `ccprofile set-fast-model {id} --scope project`, then remove "
+            '"{var}" from the "env" object of {path}.',
+            id="higher-place",
+        ),
+    ],
+)
+def test_the_right_model_from_another_place_is_a_scope_drift(home: Path, where: str, fix: str) -> None:
+    repo = _repository(home)
+    folder = home / ".claude" if where == "user" else repo / ".claude"
+    path = _file(
+        folder / ("settings.json" if where == "user" else "settings.local.json"), {"env": {FAST: H45}}
+    )
+    assert _drifts(home, repo) == [
+        f"Expected the background model from project settings ({repo}/.ccprofile.toml:2), but a claude "
+        f"started from {BOTH} uses {H45}, set by env.{FAST} in {path}. "
+        + fix.format(id=H45, var=FAST, path=path)
+    ]
+
+
+def test_a_higher_place_that_beats_the_expected_pin_is_removed(home: Path) -> None:
+    repo = _repository(home)
+    _file(repo / ".claude" / "settings.json", {"env": {FAST: H45}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f'uses {H55}, set by env.{FAST} in {local}. Fix: remove "{FAST}" from the "env" object of {local}.'
+    ]
+
+
+def test_an_invalid_expected_file_is_repaired_first(home: Path) -> None:
+    repo = _repository(home)
+    (repo / ".claude").mkdir()
+    (repo / ".claude" / "settings.json").write_text("{,}\n")
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"{DEFAULT}. Fix: repair {repo}/.claude/settings.json first (not valid JSON: Expecting property name "
+        "enclosed in double quotes at line 1 column 2; ignored)."
+    ]
+
+
+def test_from_a_subdirectory_the_fix_is_where_claude_reads_settings(home: Path) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\n')
+    src = repo / "src"
+    src.mkdir()
+    assert _drifts(home, src) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project --project {src}`."
+    ]
+    _file(repo / ".claude" / "settings.json", {"env": {FAST: H45}})
+    assert _drifts(home, src) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}: nothing it reads pins it. Fix: start claude in {repo}, whose settings pin it."
+    ]
+
+
+def test_a_shell_scope_drift_differs_between_this_shell_and_a_new_terminal(home: Path) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    (home / ".zshrc").write_text(f"export {FAST}={H55}\n")
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from this shell "
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45}`.",
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from a new "
+        f"terminal uses {H55}, set by {home}/.zshrc:1. Fix: change line 1 of {home}/.zshrc to "
+        f"`export {FAST}='{H45}'`.",
+    ]
+
+
+def test_a_pin_that_model_overrides_rewrites_is_fixed_in_model_overrides(home: Path) -> None:
+    """The pin is the expected one; modelOverrides sends another ID. The fix once said to set
+    the pin to the value it already had."""
+    repo = _repository(home)
+    path = _file(repo / ".claude" / "settings.json", {"env": {FAST: H45}, "modelOverrides": {H45: H55}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}, which modelOverrides in {path} sends for {H45} set by env.{FAST} in {path}. "
+        f'Fix: remove "{H45}" from modelOverrides in {path} if {H45} is what you want sent.'
+    ]

@@ -14,6 +14,7 @@ from ccprofile.claude.variables import (
 )
 
 # typing costs status 3 ms to import; these names are only annotations, never evaluated.
+from ccprofile.claude.warnings.models import override_words
 from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, rank
 
 TYPE_CHECKING = False
@@ -38,6 +39,9 @@ def _holds(s: Situation, scope: str, name: str) -> bool:
 def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, wanted: str) -> str:
     """The one fix after which the expected model wins: following it never makes another drift."""
     model, variable = drift.model, drift.model.variable or ""
+    if model.override is not None and not drift.wrong_scope and wanted in (model.as_set, model.alias):
+        # The pin is the one expected; modelOverrides sends another ID for it.
+        return override_words(model, s.settings, s.catalog)[1]
     target = scope or "project"
     unread = [d for d in s.unread if d.env.get(name) or (name == PRIMARY and d.model)]
     broken = _scope_file(s, target)
