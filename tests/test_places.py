@@ -1,0 +1,379 @@
+"""Where a value lives and the fix that works there, word for word, branch by branch: the
+fixes every warning ends with are made here (test_warnings.py checks them inside warnings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
+from ccprofile.claude.resolve import Origin
+from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
+from ccprofile.machine.inherited import REGISTRY_SOURCE as REGISTRY
+from ccprofile.startup.scanned import Assignment, Scan
+from ccprofile.startup.shells import SHELLS
+
+FAST, PRIMARY, REGION = (
+    "ANTHROPIC_SMALL_FAST_MODEL",
+    "ANTHROPIC_MODEL",
+    "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
+)
+H45 = "claude-haiku-4-5-20251001"
+ZSH = SHELLS["zsh"]
+SCAN = Scan(
+    "zsh",
+    (Path("/h/.zshrc"),),
+    (
+        Assignment(Path("/h/.zshrc"), 3, FAST, H45, True),
+        Assignment(Path("/h/.zshrc"), 9, FAST, "x", False),
+    ),
+    (),
+)
+OURS = {"/h/.claude/settings.json": {FAST: "user", PRIMARY: "user"}}
+
+
+@pytest.mark.parametrize(
+    ("origin", "variable", "place"),
+    [
+        pytest.param(
+            Origin("user-settings", "/h/.claude/settings.json"),
+            FAST,
+            Place(
+                "settings",
+                f"env.{FAST} in /h/.claude/settings.json (ccprofile's, --scope user)",
+                "/h/.claude/settings.json",
+                scope="user",
+                source="user-settings",
+            ),
+            id="settings-key-ccprofile-wrote",
+        ),
+        pytest.param(
+            Origin("user-settings", "/h/.claude/settings.json"),
+            "model",
+            Place(
+                "settings",
+                "model in /h/.claude/settings.json (ccprofile's, --scope user)",
+                "/h/.claude/settings.json",
+                scope="user",
+                source="user-settings",
+            ),
+            id="settings-model-key-ccprofile-wrote",
+        ),
+        pytest.param(
+            Origin("project-settings", "/r/.claude/settings.json"),
+            "model",
+            Place(
+                "settings",
+                "model in /r/.claude/settings.json",
+                "/r/.claude/settings.json",
+                source="project-settings",
+            ),
+            id="settings-model-key",
+        ),
+        pytest.param(
+            Origin("local-settings", "/r/.claude/settings.local.json"),
+            FAST,
+            Place(
+                "settings",
+                f"env.{FAST} in /r/.claude/settings.local.json",
+                "/r/.claude/settings.local.json",
+                source="local-settings",
+            ),
+            id="settings-env-key",
+        ),
+        pytest.param(
+            Origin("profile", "/h/.zshrc:3"),
+            FAST,
+            Place("block", "/h/.zshrc:3 (ccprofile's block)", "/h/.zshrc", 3),
+            id="block",
+        ),
+        pytest.param(
+            Origin("profile", "/h/.zshrc:9"),
+            FAST,
+            Place("startup-file", "/h/.zshrc:9", "/h/.zshrc", 9),
+            id="startup-file-line",
+        ),
+        pytest.param(
+            Origin("untraced", None),
+            FAST,
+            Place("untraced", "a startup file line ccprofile could not trace (`status --probe` found it)"),
+            id="untraced",
+        ),
+        pytest.param(
+            Origin("session", "tmux"),
+            FAST,
+            Place("session", "the environment new terminals inherit (tmux)", "tmux"),
+            id="session",
+        ),
+        pytest.param(
+            Origin("environment", None), FAST, Place("this-shell", "this shell's environment"), id="shell"
+        ),
+        pytest.param(Origin("default", None), FAST, Place("default", "Claude Code's default"), id="default"),
+    ],
+)
+def test_a_place_is_named_as_the_user_finds_it(origin: Origin, variable: str, place: Place) -> None:
+    assert place_of(origin, variable, SCAN, OURS) == place
+
+
+def test_the_scope_ccprofile_wrote_a_key_with_is_read_from_its_record() -> None:
+    assert pinned_scope(OURS, "/h/.claude/settings.json", "model") == "user"
+    assert pinned_scope(OURS, "/h/.claude/settings.json", FAST) == "user"
+    assert pinned_scope(OURS, "/elsewhere.json", FAST) is None
+    assert pinned_scope(None, "/h/.claude/settings.json", FAST) is None
+
+
+def test_a_pin_fix_names_the_command_scope_and_project() -> None:
+    assert pin_fix(FAST, H45, "shell") == f"Fix: `ccprofile set-fast-model {H45}`."
+    assert pin_fix(PRIMARY, "opus", "user") == "Fix: `ccprofile set-model opus --scope user`."
+    assert (
+        pin_fix(FAST, H45, "project", "/r/src")
+        == f"Fix: `ccprofile set-fast-model {H45} --scope project --project /r/src`."
+    )
+    assert (
+        pin_fix(REGION, "eu-west-1", "local")
+        == "Fix: `ccprofile set-fast-model --aws-region eu-west-1 --scope local`."
+    )
+
+
+MANAGED = Place("settings", "", "/etc/claude-code/managed-settings.json", source="managed-settings")
+PROJECT = Place("settings", "", "/r/.claude/settings.json", source="project-settings")
+OURS_LOCAL = Place("settings", "", "/r/.claude/settings.local.json", scope="local", source="local-settings")
+OURS_USER = Place("settings", "", "/h/.claude/settings.json", scope="user", source="user-settings")
+USER = Place("settings", "", "/h/.claude/settings.json", source="user-settings")
+BLOCK = Place("block", "", "/h/.zshrc", 3)
+LINE = Place("startup-file", "", "/h/.zshrc", 9)
+UNIVERSAL = Place("startup-file", "", "/h/.config/fish/fish_variables", 2)
+SHELL = Place("this-shell", "")
+
+
+@pytest.mark.parametrize(
+    ("place", "variable", "value", "keep", "personal", "shell", "said"),
+    [
+        pytest.param(
+            MANAGED,
+            FAST,
+            H45,
+            None,
+            True,
+            ZSH,
+            "Fix: managed settings are set by an administrator: ask them to change env.ANTHROPIC_SMALL_FAST_MODEL in /etc/claude-code/managed-settings.json.",
+            id="managed",
+        ),
+        pytest.param(
+            MANAGED,
+            "model",
+            None,
+            None,
+            True,
+            ZSH,
+            "Fix: managed settings are set by an administrator: ask them to change model in /etc/claude-code/managed-settings.json.",
+            id="managed-model",
+        ),
+        pytest.param(
+            PROJECT,
+            FAST,
+            H45,
+            None,
+            True,
+            ZSH,
+            f"Fix: /r/.claude/settings.json is the project's shared file (committed for the team), so pin yours in your own: `ccprofile set-fast-model {H45} --scope local --project /r` (it beats the project's file for you alone).",
+            id="project-is-shared",
+        ),
+        pytest.param(
+            PROJECT,
+            "model",
+            None,
+            "opus",
+            True,
+            ZSH,
+            "Fix: /r/.claude/settings.json is the project's shared file (committed for the team), so pin yours in your own: `ccprofile set-model opus --scope local --project /r` (it beats the project's file for you alone).",
+            id="project-keeps-the-users-pin",
+        ),
+        pytest.param(
+            PROJECT,
+            FAST,
+            None,
+            None,
+            True,
+            ZSH,
+            f'Fix: remove "{FAST}" from the "env" object of /r/.claude/settings.json.',
+            id="project-removal-without-a-pin-to-keep",
+        ),
+        pytest.param(
+            PROJECT,
+            FAST,
+            H45,
+            None,
+            False,
+            ZSH,
+            f'Fix: set "{FAST}" to "{H45}" in the "env" object of /r/.claude/settings.json.',
+            id="project-for-the-team",
+        ),
+        pytest.param(
+            OURS_LOCAL,
+            FAST,
+            None,
+            None,
+            True,
+            ZSH,
+            "Fix: `ccprofile unset-fast-model --scope local --project /r`.",
+            id="ours-local-unset",
+        ),
+        pytest.param(
+            OURS_USER,
+            "model",
+            "opus",
+            None,
+            True,
+            ZSH,
+            "Fix: `ccprofile set-model opus --scope user`.",
+            id="ours-user-set",
+        ),
+        pytest.param(
+            USER,
+            "model",
+            "opus",
+            None,
+            True,
+            ZSH,
+            'Fix: set "model" to "opus" in /h/.claude/settings.json.',
+            id="settings-model-set",
+        ),
+        pytest.param(
+            USER,
+            "model",
+            None,
+            None,
+            True,
+            ZSH,
+            'Fix: remove "model" from /h/.claude/settings.json.',
+            id="settings-model-remove",
+        ),
+        pytest.param(
+            BLOCK, FAST, H45, None, True, ZSH, f"Fix: `ccprofile set-fast-model {H45}`.", id="block-set"
+        ),
+        pytest.param(
+            BLOCK, PRIMARY, None, None, True, ZSH, "Fix: `ccprofile unset-model`.", id="block-unset"
+        ),
+        pytest.param(BLOCK, "OTHER", None, None, True, ZSH, "", id="block-other-variable"),
+        pytest.param(
+            UNIVERSAL,
+            FAST,
+            H45,
+            None,
+            True,
+            SHELLS["fish"],
+            f"Fix: run `set -Ux {FAST} {H45}` in fish (it is a universal variable).",
+            id="fish-universal-set",
+        ),
+        pytest.param(
+            UNIVERSAL,
+            FAST,
+            None,
+            None,
+            True,
+            SHELLS["fish"],
+            f"Fix: run `set -Ue {FAST}` in fish (it is a universal variable).",
+            id="fish-universal-erase",
+        ),
+        pytest.param(
+            LINE,
+            FAST,
+            H45,
+            None,
+            True,
+            ZSH,
+            f"Fix: change line 9 of /h/.zshrc to `export {FAST}='{H45}'`.",
+            id="line-change",
+        ),
+        pytest.param(LINE, FAST, None, None, True, ZSH, "Fix: delete line 9 of /h/.zshrc.", id="line-delete"),
+        pytest.param(LINE, FAST, None, None, True, None, "", id="line-without-a-shell"),
+        pytest.param(
+            SHELL,
+            FAST,
+            H45,
+            None,
+            True,
+            None,
+            f"Fix: set {FAST}={H45} in the environment claude is started with.",
+            id="no-shell-set",
+        ),
+        pytest.param(
+            SHELL,
+            FAST,
+            None,
+            None,
+            True,
+            None,
+            f"Fix: remove {FAST} from the environment claude is started with.",
+            id="no-shell-remove",
+        ),
+        pytest.param(
+            SHELL,
+            FAST,
+            H45,
+            None,
+            True,
+            ZSH,
+            f"Fix: run `export {FAST}='{H45}'` in this shell.",
+            id="shell-set",
+        ),
+        pytest.param(
+            SHELL,
+            FAST,
+            None,
+            None,
+            True,
+            SHELLS["fish"],
+            f"Fix: run `set -e {FAST}` in this shell.",
+            id="shell-unset",
+        ),
+        pytest.param(Place("default", ""), FAST, H45, None, True, ZSH, "", id="default"),
+    ],
+)
+def test_a_fix_works_at_its_place(
+    place: Place, variable: str, value: str | None, keep: str | None, personal: bool, shell: object, said: str
+) -> None:
+    assert fix(place, variable, value, shell, keep, personal=personal) == said  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("source", "value", "said"),
+    [
+        pytest.param(
+            REGISTRY,
+            H45,
+            f"Fix: `setx {FAST} {H45}` sets your own (HKCU\\Environment), over the system's; apps started before that (an IDE, Windows Terminal) keep the old value until restarted.",
+            id="registry-set",
+        ),
+        pytest.param(
+            REGISTRY,
+            None,
+            f"Fix: `reg delete HKCU\\Environment /v {FAST} /f` removes your own; a value the system environment (HKLM) sets is an administrator's. Apps started before that (an IDE, Windows Terminal) keep the old value until restarted.",
+            id="registry-delete",
+        ),
+        pytest.param(
+            LAUNCHD,
+            H45,
+            f"Fix: `launchctl setenv {FAST} {H45}` (apps started before that keep the old value until restarted).",
+            id="launchd-set",
+        ),
+        pytest.param(
+            LAUNCHD,
+            None,
+            f"Fix: `launchctl unsetenv {FAST}` (apps started before that keep the old value until restarted).",
+            id="launchd-unset",
+        ),
+        pytest.param(
+            "tmux server (pid 4)",
+            H45,
+            f"Fix: change {FAST} where your session sets it, tmux server (pid 4): for example in ~/.config/environment.d or with `tmux set-environment -g`.",
+            id="process",
+        ),
+    ],
+)
+def test_a_value_new_terminals_inherit_is_changed_where_it_was_read(
+    source: str, value: str | None, said: str
+) -> None:
+    assert fix(Place("session", "", source), FAST, value, ZSH) == said
