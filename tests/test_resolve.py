@@ -517,7 +517,7 @@ def test_a_wrong_type_in_a_model_key_makes_claude_code_skip_the_whole_file(text:
 def test_bedrock_prefix_follows_the_region_claude_code_uses(
     env: dict[str, str], config_region: str | None, prefix: str
 ) -> None:
-    from ccprofile.claude.resolve import bedrock_prefix
+    from ccprofile.claude.bedrock_regions import bedrock_prefix
 
     assert bedrock_prefix(env, config_region) == prefix
 
@@ -561,7 +561,7 @@ def test_subagents_use_their_variable_else_inherit_the_primary(
 
 
 def test_what_a_user_trial_found_in_regions_and_overrides() -> None:
-    from ccprofile.claude.resolve import bedrock_prefix
+    from ccprofile.claude.bedrock_regions import bedrock_prefix
 
     eu = {**BEDROCK, "AWS_REGION": "eu-west-1"}
     # A default in another geography's prefix is still the model modelOverrides names.

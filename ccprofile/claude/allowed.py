@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ccprofile.claude import resolve
+from ccprofile.claude import bedrock_regions, resolve
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import detect_provider
 from ccprofile.claude.resolve import Composed, Model
@@ -160,7 +160,7 @@ def _as_sent(entry: str, composed: Composed, catalog: Catalog, region: str | Non
         return resolved[0]
     found = next((m for m in catalog.models if m.ids.get("first_party") == entry), None)
     own = found.id_for(provider) if found is not None else None
-    return resolve.regional(own, provider, env, region) if own else entry
+    return bedrock_regions.regional(own, provider, env, region) if own else entry
 
 
 def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Policy) -> Model:
@@ -168,7 +168,7 @@ def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Po
     nothing of that step; when every step is denied it does not start: see ``nothing_left``)."""
     env = composed.env
     provider = detect_provider(env)
-    default = resolve.regional(catalog.default_primary[provider], provider, env, region)
+    default = bedrock_regions.regional(catalog.default_primary[provider], provider, env, region)
     if not denies(rules.denied, default, catalog):
         return Model(default, "default", None, selected=False)
     for alias in STEP_DOWN:

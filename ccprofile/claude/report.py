@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccprofile.claude import resolve, starts
+from ccprofile.claude import starts
 from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.resolve import Layer, Model
@@ -19,7 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ccprofile.claude import launchers
+    from ccprofile.claude import alias_targets, launchers
     from ccprofile.claude.expectations import Expected
     from ccprofile.claude.projects import Project
 
@@ -65,7 +65,7 @@ class Report:
     probed: bool = False  # --probe started the shells: what they export is known
     launched: tuple[launchers.LauncherView, ...] = ()  # macOS and Windows: the other ways claude starts
     subagents: View | None = None  # general-purpose subagents (custom ones without `model:`)
-    aliases: tuple[resolve.AliasTarget, ...] = ()  # what each alias sends, from this shell
+    aliases: tuple[alias_targets.AliasTarget, ...] = ()  # what each alias sends, from this shell
     fallback: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # the primary's fallbacks, and their files
     provider_new: str | None = None  # a new terminal's provider, when it is another than this shell's
 

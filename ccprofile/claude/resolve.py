@@ -9,22 +9,20 @@ ANTHROPIC_MODEL, the settings ``model`` key, ANTHROPIC_DEFAULT_MODEL, then a pro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ccprofile.claude.bedrock_regions import regional
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, REGIONAL, detect_provider
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
     AUTH_TOKEN,
-    AWS_REGIONS,
     BACKGROUND,
     DEFAULT_MODEL,
     INHERIT,
     PRIMARY,
-    REGION_PREFIX,
     SUBAGENT,
 )
 
@@ -89,54 +87,6 @@ def compose(
             origins[name] = Origin(document.source, str(document.path))
             layers.append(Layer(document.source, str(document.path), name, value))
     return Composed(env, origins, tuple(layers))
-
-
-_AWS_REGION = re.compile(r"[a-z]{2}(?:-gov)?-[a-z]+-\d+")
-
-
-def aws_region(env: Mapping[str, str], config_region: str | None = None) -> str:
-    """The AWS region Claude Code uses: AWS_REGION, then AWS_DEFAULT_REGION (each only when it
-    looks like a region), then the shared config file's, else us-east-1 (2.1.332's binary)."""
-    found = next((env[v] for v in AWS_REGIONS if _AWS_REGION.fullmatch(env.get(v, ""))), None)
-    return found or config_region or "us-east-1"
-
-
-def bedrock_prefix(env: Mapping[str, str], config_region: str | None = None) -> str:
-    """The cross-region inference prefix Claude Code gives the Bedrock IDs it picks itself
-    (defaults, aliases): us-gov for GovCloud, else ANTHROPIC_BEDROCK_REGION_PREFIX, else by the
-    region: us, eu, apac (ap-), or global for any other."""
-    region = aws_region(env, config_region)
-    if region.startswith("us-gov-"):
-        return "us-gov"
-    declared = declared_prefix(env)
-    if declared:
-        return declared
-    return next(
-        (p for r, p in (("us-", "us"), ("eu-", "eu"), ("ap-", "apac")) if region.startswith(r)), "global"
-    )
-
-
-# The values Claude Code's ANTHROPIC_BEDROCK_REGION_PREFIX takes (another one is ignored).
-_PREFIXES = ("us", "eu", "apac", "jp", "au", "global")
-
-
-def declared_prefix(env: Mapping[str, str]) -> str | None:
-    value = env.get(REGION_PREFIX, "")
-    return value if value in _PREFIXES else None
-
-
-def regional(model_id: str, provider: str, env: Mapping[str, str], config_region: str | None = None) -> str:
-    """A catalog ID as Claude Code sends it from this region (only Bedrock's change)."""
-    if provider != "bedrock":
-        return model_id
-    return with_prefix(model_id, bedrock_prefix(env, config_region))
-
-
-def with_prefix(model_id: str, prefix: str) -> str:
-    """A Bedrock ID in the geography ``prefix`` names (``eu``); an ARN stays as it is."""
-    if REGIONAL.match(model_id):
-        return REGIONAL.sub(f"{prefix}.", model_id)
-    return f"{prefix}.{model_id}" if model_id.startswith("anthropic.") else model_id
 
 
 def resolve_alias(
@@ -211,78 +161,6 @@ def subagent_model(
         sent = sent_as(value, provider, catalog)
         return Model(sent, origin.source, SUBAGENT, origin.file, pinned=value if sent != value else None)
     return Model(resolved[0], origin.source, SUBAGENT, origin.file, alias=value, alias_verified=resolved[1])
-
-
-class AliasTarget:
-    """What an alias in ANTHROPIC_MODEL (or /model, or an agent's ``model:``) sends. A plain
-    slotted class, as status's other hot-path records (a dataclass costs import time)."""
-
-    __slots__ = ("alias", "model", "origin", "override", "variable", "verified")
-
-    def __init__(
-        self,
-        alias: str,
-        model: str,
-        variable: str | None,  # the ANTHROPIC_DEFAULT_*_MODEL that redefines it, when set
-        origin: Origin | None,
-        verified: bool,  # observed in the real client
-        override: tuple[str, str, str] | None = None,  # modelOverrides rewrote it: as in Model.override
-    ) -> None:
-        self.alias, self.model, self.variable, self.origin = alias, model, variable, origin
-        self.verified, self.override = verified, override
-
-
-def alias_targets(
-    composed: Composed, catalog: Catalog, config_region: str | None = None, settings: Sequence[Settings] = ()
-) -> list[AliasTarget]:
-    """Every alias of the catalog as Claude Code resolves and sends it with this environment
-    (``settings``' modelOverrides applied to a model Claude Code picks)."""
-    env = composed.env
-    provider = detect_provider(env)
-    found = []
-    for name, alias in catalog.aliases.items():
-        resolved = resolve_alias(name, env, provider, catalog, config_region)
-        if resolved is None:
-            continue
-        variable = alias.variable if alias.variable and env.get(alias.variable) else None
-        origin = composed.origins.get(variable) if variable else None
-        # A value of the ANTHROPIC_DEFAULT_*_MODEL is a pin (a key only as it is); else Claude
-        # Code picked the model, which matches by its first-party ID.
-        picked = Model(
-            resolved[0], "environment" if variable else "default", variable, selected=variable is not None
-        )
-        sent = overridden(picked, settings, catalog)
-        found.append(AliasTarget(name, sent.model, variable, origin, resolved[1], sent.override))
-    return found
-
-
-# fallbackModel's name for the default model ("default" expands to the default model, its
-# schema says); Claude Code 2.1.331 and 2.1.332 send ANTHROPIC_MODEL=default as it is.
-FALLBACK_DEFAULT = "default"
-
-
-def fallback_models(
-    composed: Composed, settings: Sequence[Settings], catalog: Catalog, config_region: str | None = None
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The primary's fallback list (``fallbackModel``, tried in order after repeated 529 or 404
-    answers; the background never falls back), each entry as sent ("default" is the default
-    model, an alias resolved), and the files that set one, highest first."""
-    found = [(s, s.fallback) for s in reversed(settings) if s.fallback]
-    if not found:
-        return (), ()
-    env = composed.env
-    provider = detect_provider(env)
-    names = []
-    for value in found[0][1]:
-        resolved = resolve_alias(value, env, provider, catalog, config_region)
-        if value == FALLBACK_DEFAULT:  # here only: as ANTHROPIC_MODEL it is sent verbatim
-            name = regional(catalog.default_primary[provider], provider, env, config_region)
-        elif resolved is not None:
-            name = resolved[0]
-        else:
-            name = sent_as(value, provider, catalog)
-        names.append(overridden(Model(name, "default", None, selected=False), settings, catalog).model)
-    return tuple(names), tuple(str(s.path) for s, _ in found)
 
 
 def sends_anthropic_key(env: Mapping[str, str]) -> bool:

@@ -168,7 +168,7 @@ def choose(
         raise
     if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
         return chosen
-    from ccprofile.claude.resolve import with_prefix
+    from ccprofile.claude.bedrock_regions import with_prefix
 
     regional_id = with_prefix(chosen.value, prefix)
     note = chosen.note.replace(chosen.value, regional_id) if chosen.note else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from ccprofile.claude import resolve, status_starts
+from ccprofile.claude import alias_targets, resolve, status_starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import Inputs, watched
@@ -133,8 +133,8 @@ def build(inputs: Inputs) -> Report:
         probed=inputs.probed is not None,
         launched=launched,
         subagents=subagents,
-        aliases=tuple(resolve.alias_targets(now, catalog, region, settings)),
-        fallback=resolve.fallback_models(now, settings, catalog, region),
+        aliases=tuple(alias_targets.alias_targets(now, catalog, region, settings)),
+        fallback=alias_targets.fallback_models(now, settings, catalog, region),
         provider_new=provider_new if provider_new != provider else None,
     )
 

@@ -69,7 +69,7 @@ def _home_prefix(provider: str) -> str:
 
 
 def _models(ctx: Any, incomplete: str, *, background: bool) -> list[tuple[str, str]]:
-    from ccprofile.claude.resolve import with_prefix
+    from ccprofile.claude.bedrock_regions import with_prefix
     from ccprofile.cli.options import catalog_here
 
     catalog = catalog_here()

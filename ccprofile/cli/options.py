@@ -22,14 +22,14 @@ def bedrock_prefix_here(provider: str) -> str | None:
     environment and the settings files, then ~/.aws/config); None on other providers."""
     if provider != "bedrock":
         return None
-    from ccprofile.claude import resolve, settings_files
+    from ccprofile.claude import bedrock_regions, resolve, settings_files
     from ccprofile.claude.reading import aws_config_region
     from ccprofile.startup.homes import home_path
 
     home = home_path(os.environ)
     documents = settings_files.load(os.environ, home, Path.cwd(), platforms.current(os.environ))
     env = resolve.compose(dict(os.environ), {}, documents).env
-    return resolve.bedrock_prefix(env, aws_config_region(env, home))
+    return bedrock_regions.bedrock_prefix(env, aws_config_region(env, home))
 
 
 def provider_from(given: str | None) -> str:

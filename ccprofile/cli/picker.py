@@ -22,7 +22,7 @@ def here(model_id: str | None, provider: str, prefix: str | None) -> str | None:
     """A catalog ID for the user's region (Bedrock's cross-region prefix)."""
     if model_id is None or prefix is None or not BY_NAME[provider].prefixes:
         return model_id
-    from ccprofile.claude.resolve import with_prefix
+    from ccprofile.claude.bedrock_regions import with_prefix
 
     return with_prefix(model_id, prefix)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ccprofile.claude import resolve
+from ccprofile.claude import bedrock_regions, resolve
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.places import place_of
 from ccprofile.claude.providers import (
@@ -109,7 +109,7 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
         model = matches[0][0]
         right = model.id_for(s.provider)
         if right is not None:
-            right = resolve.regional(right, s.provider, s.now.env, s.aws_config_region)
+            right = bedrock_regions.regional(right, s.provider, s.now.env, s.aws_config_region)
         repair = fix_at(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
         yield StatusWarning(
             "wrong-provider-id",

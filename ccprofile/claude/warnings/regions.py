@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ccprofile.claude import resolve
+from ccprofile.claude import bedrock_regions, resolve
 from ccprofile.claude.places import Place, fix, place_of
 from ccprofile.claude.providers import REGIONAL, detect_provider
 from ccprofile.claude.resolve import Composed
@@ -69,7 +69,7 @@ def bedrock_region(s: Situation) -> Iterator[StatusWarning]:
                 continue  # ccprofile's mirror of the background pin: one warning, on FAST
             said.add((name, value))
             place = place_of(composed.origins[name], name, s.scan, s.ours)
-            region = resolve.aws_region(env, s.aws_config_region)
+            region = bedrock_regions.aws_region(env, s.aws_config_region)
             why = "the region Claude Code uses"
             # The variable that decides the background sends it to its region when one is set.
             if name == (FAST if env.get(FAST) else HAIKU) and env.get(REGION):
@@ -80,11 +80,11 @@ def bedrock_region(s: Situation) -> Iterator[StatusWarning]:
 def _declared_prefix(s: Situation, composed: Composed, said: set[tuple[str, str]]) -> Iterator[StatusWarning]:
     """ANTHROPIC_BEDROCK_REGION_PREFIX makes Claude Code give every ID it picks that prefix,
     without checking that the region can call it."""
-    declared = resolve.declared_prefix(composed.env)
+    declared = bedrock_regions.declared_prefix(composed.env)
     if declared is None or (REGION_PREFIX, declared) in said:
         return
     said.add((REGION_PREFIX, declared))
-    region = resolve.aws_region(composed.env, s.aws_config_region)
+    region = bedrock_regions.aws_region(composed.env, s.aws_config_region)
     if _callable_from(f"{declared}.anthropic.x", region) is not False:
         return
     place = place_of(composed.origins[REGION_PREFIX], REGION_PREFIX, s.scan, s.ours)
@@ -101,7 +101,11 @@ def _region_warning(
 ) -> Iterator[StatusWarning]:
     if _callable_from(value, region) is not False:
         return
-    right = resolve.regional(value, "bedrock", {AWS_REGIONS[0]: region}) if _PROFILE.match(value) else None
+    right = (
+        bedrock_regions.regional(value, "bedrock", {AWS_REGIONS[0]: region})
+        if _PROFILE.match(value)
+        else None
+    )
     repair = (
         fix_at(s, place, name, right)
         if right and right != value
