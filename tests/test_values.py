@@ -1,0 +1,73 @@
+"""The small tables and checks every command reads: the scopes, and the characters a model
+value or an AWS region may have before it goes into a startup file. Word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccprofile.claude import scopes
+from ccprofile.claude.validate import MAX_LENGTH, check_region, check_value
+from ccprofile.errors import BadValue
+
+
+def test_a_scope_is_named_in_any_letter_case_and_an_unknown_one_lists_the_choices() -> None:
+    assert scopes.named("Project") == "project"
+    assert scopes.named("shell") == "shell"
+    assert scopes.named("team") is None
+    assert (
+        scopes.unknown("team") == "unknown scope 'team': choose one of shell, user, project, local, managed"
+    )
+    assert scopes.SETTINGS_SOURCES == {
+        "user": "user-settings",
+        "project": "project-settings",
+        "local": "local-settings",
+        "managed": "managed-settings",
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        pytest.param("", "the model is empty: give a model ID such as claude-haiku-4-5-20251001", id="empty"),
+        pytest.param(
+            "x" * (MAX_LENGTH + 1),
+            f"the model is {MAX_LENGTH + 1} characters long; the limit is {MAX_LENGTH}",
+            id="too-long",
+        ),
+        pytest.param(
+            "a b",
+            "invalid model 'a b': it contains a space; a model ID has only letters, digits and . - _ : @ / [ ]",
+            id="space",
+        ),
+        pytest.param(
+            "a$b",
+            "invalid model 'a$b': it contains a '$'; a model ID has only letters, digits and . - _ : @ / [ ]",
+            id="dollar",
+        ),
+        pytest.param(
+            "a=b",
+            "invalid model 'a=b': it contains '='; a model ID has only letters, digits and . - _ : @ / [ ]",
+            id="a-character-without-a-name",
+        ),
+    ],
+)
+def test_a_model_value_that_could_break_a_startup_file_is_refused(value: str, message: str) -> None:
+    with pytest.raises(BadValue) as refused:
+        check_value(value)
+    assert str(refused.value) == message
+
+
+def test_the_longest_allowed_value_and_every_allowed_character_pass() -> None:
+    longest = "x" * MAX_LENGTH
+    assert check_value(longest) == longest
+    assert (
+        check_value("us.anthropic.claude-haiku-4-5:0/a_b@c[1m]")
+        == "us.anthropic.claude-haiku-4-5:0/a_b@c[1m]"
+    )
+
+
+def test_an_aws_region_has_a_regions_shape() -> None:
+    assert check_region("us-gov-west-1") == "us-gov-west-1"
+    with pytest.raises(BadValue) as refused:
+        check_region("mars")
+    assert str(refused.value) == "invalid AWS region 'mars': a region looks like us-west-2 or eu-central-1"
