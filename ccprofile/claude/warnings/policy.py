@@ -18,10 +18,38 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
         return
     from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
 
-    rules = allowed.policy(s.settings)
     columns = [("from this shell", s.primary_now, s.now)]
     if s.shell is not None:
         columns.append(("from a new terminal", s.primary_new, s.fresh))
+    yield from _primary_restricted(s, columns)
+    rules = allowed.policy(s.settings)
+    for _, _, composed in columns:
+        if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
+            yield StatusWarning(
+                "no-model-left",
+                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and "
+                f"every one Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}): Claude Code "
+                "does not start (read in Claude Code's binary, not observed). Fix: ask the administrator "
+                "to allow one.",
+            )
+            break
+    yield from _background_restricted(s)
+    for document in s.settings:
+        if document.denied and document.source != allowed.MANAGED:
+            yield StatusWarning(
+                "invalid-settings",
+                f"{document.path}: deniedModels counts only in managed settings; Claude Code ignores it "
+                "here (and shows a Settings Warning when it starts). Fix: remove it, or ask an "
+                "administrator to set it in managed settings.",
+            )
+
+
+def _primary_restricted(
+    s: Situation, columns: list[tuple[str, resolve.Model, resolve.Composed]]
+) -> Iterator[StatusWarning]:
+    """The primary model the policy replaces, once per refused model and column."""
+    from ccprofile.claude import allowed
+
     restricted = [(who, m, c) for who, m, c in columns if m.restricted is not None]
     said: set[tuple[str, str]] = set()
     for who, model, composed in restricted:
@@ -46,16 +74,12 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
             f"{model.model} instead (it prints 'Model \"{refused}\" is restricted by your organization's "
             f"settings. Using {model.model} instead.'). {repair}",
         )
-    for _, _, composed in columns:
-        if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
-            yield StatusWarning(
-                "no-model-left",
-                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and "
-                f"every one Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}): Claude Code "
-                "does not start (read in Claude Code's binary, not observed). Fix: ask the administrator "
-                "to allow one.",
-            )
-            break
+
+
+def _background_restricted(s: Situation) -> Iterator[StatusWarning]:
+    """A background model managed deniedModels denies, or one availableModels does not stop."""
+    from ccprofile.claude import allowed
+
     rules = allowed.policy(s.settings)
     overrides, _ = resolve.overrides_in_force(s.settings)
     shown = (s.background_new, s.background_now) if s.shell is not None else (s.background_now,)
@@ -78,12 +102,4 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
                 f"Claude Code still sends titles and summaries to {background.model}, which the list does "
                 "not name (it restricts only the primary model). Fix: if only the listed models may be "
                 "used, pin one of them with `ccprofile set-fast-model`.",
-            )
-    for document in s.settings:
-        if document.denied and document.source != allowed.MANAGED:
-            yield StatusWarning(
-                "invalid-settings",
-                f"{document.path}: deniedModels counts only in managed settings; Claude Code ignores it "
-                "here (and shows a Settings Warning when it starts). Fix: remove it, or ask an "
-                "administrator to set it in managed settings.",
             )
