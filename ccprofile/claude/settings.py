@@ -53,19 +53,8 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
         )
     if not isinstance(document, dict):
         return Settings(source, path, error="is not a JSON object; ignored")
-    raw_env = document.get("env", {})
     problems: list[str] = []
-    env: dict[str, str] = {}
-    if not isinstance(raw_env, dict):
-        problems.append('"env" is not an object; its values are ignored')
-    else:
-        for name, value in raw_env.items():
-            if isinstance(value, str):
-                env[name] = value
-            elif isinstance(value, (bool, int, float)):
-                env[name] = json.dumps(value)  # Claude Code stringifies scalars
-            else:
-                problems.append(f'"env.{name}" is not a string; ignored')
+    env = _env(document.get("env", {}), problems)
     model = document.get("model")
     if model is not None and not isinstance(model, str):
         problems.append('"model" is not a string; ignored')
@@ -93,6 +82,22 @@ def parse(source: str, path: Path, data: bytes) -> Settings:
         enforce,
         denied,
     )
+
+
+def _env(raw: object, problems: list[str]) -> dict[str, str]:
+    """The ``env`` object's variables, each a string as Claude Code makes it."""
+    env: dict[str, str] = {}
+    if not isinstance(raw, dict):
+        problems.append('"env" is not an object; its values are ignored')
+        return env
+    for name, value in raw.items():
+        if isinstance(value, str):
+            env[name] = value
+        elif isinstance(value, (bool, int, float)):
+            env[name] = json.dumps(value)  # Claude Code stringifies scalars
+        else:
+            problems.append(f'"env.{name}" is not a string; ignored')
+    return env
 
 
 def _names(document: Mapping[str, object], key: str, problems: list[str]) -> tuple[str, ...] | None:

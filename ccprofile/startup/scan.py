@@ -21,6 +21,22 @@ from ccprofile.startup.shells import Shell
 from ccprofile.storage import codec
 
 
+def _starting_variables(
+    shell: Shell, home: Home, wanted: frozenset[str], inherited: Mapping[str, str] | None
+) -> dict[str, str]:
+    """The variables a new shell starts with: from what it inherits, not from this process
+    (the model variables from ``inherited`` alone), and the ones each shell sets itself."""
+    ignored = {"BASH_VERSION", "ZSH_VERSION", "KSH_VERSION", "PS1", *wanted}
+    variables = {k: v for k, v in home.env.items() if k not in ignored}
+    if inherited is not None:
+        # What a terminal hands a new shell decides its model variables and its $ENV.
+        variables.pop("ENV", None)
+        variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
+    variables.update(shell.sets)
+    variables.setdefault("HOME", str(home.path))
+    return variables
+
+
 def scan(
     shell: Shell,
     home: Home,
@@ -34,16 +50,7 @@ def scan(
     before it is made; ``login``: read as a login shell (tmux, ssh, macOS terminals) does;
     ``inherited``: the environment a new shell starts with, for the model variables."""
     wanted = frozenset(names)
-    # A new shell starts from what it inherits, not from this process: the model variables
-    # come from ``inherited`` alone, and each shell sets its own version variables.
-    ignored = {"BASH_VERSION", "ZSH_VERSION", "KSH_VERSION", "PS1", *wanted}
-    variables = {k: v for k, v in home.env.items() if k not in ignored}
-    if inherited is not None:
-        # What a terminal hands a new shell decides its model variables and its $ENV.
-        variables.pop("ENV", None)
-        variables.update({k: v for k, v in inherited.items() if k in wanted or k == "ENV"})
-    variables.update(shell.sets)
-    variables.setdefault("HOME", str(home.path))
+    variables = _starting_variables(shell, home, wanted, inherited)
     home = as_planned(home, planned or {})
     walk = Walk(shell, home, wanted, planned or {}, variables)
     walk.record.exported = {name for name in variables if name in wanted}

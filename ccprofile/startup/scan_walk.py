@@ -73,28 +73,29 @@ class Walk:
         # A new terminal starts in the home directory: a relative path is read from there.
         return Path(os.path.normpath(self.home.path / text))
 
-    def file(self, path: Path, active: bool | None, at: tuple[Path, int] | None = None) -> None:
+    def readable(self, path: Path, at: tuple[Path, int] | None) -> bytes | None:
+        """The file's bytes, or None where the shell reads nothing (and why, in ``unseen``)."""
         if path in self.chain or len(self.chain) >= MAX_DEPTH:
-            where, line = at or (path, 0)
-            why = (
-                "sources a file that is already being read (a cycle)"
-                if path in self.chain
-                else "nests too deep"
-            )
-            self.unseen.append(Unseen(where, line, f"{why}: {path}"))
-            return
+            cycle = path in self.chain
+            why = "sources a file that is already being read (a cycle)" if cycle else "nests too deep"
+            self.unseen.append(Unseen(*(at or (path, 0)), f"{why}: {path}"))
+            return None
         if self.disk.special(path):
             if at is None:  # the shell's own startup file
                 kind = "a directory" if path.is_dir() else "not a regular file"
                 self.unseen.append(Unseen(path, 0, f"is {kind}, so the shell reads nothing from it"))
             else:
                 self.unseen.append(Unseen(*at, f"sources {path}, which is not a regular file"))
-            return
+            return None
         data = self.disk.read(path)
-        if data is None:
-            return
-        if len(data) > MAX_BYTES or b"\0" in data:
+        if data is not None and (len(data) > MAX_BYTES or b"\0" in data):
             self.problems.append(f"{path}: too large or not text; not read")
+            return None
+        return data
+
+    def file(self, path: Path, active: bool | None, at: tuple[Path, int] | None = None) -> None:
+        data = self.readable(path, at)
+        if data is None:
             return
         self.files.append(path)
         text = self.texts[path] = codec.decode(data)

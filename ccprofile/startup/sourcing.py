@@ -84,6 +84,11 @@ def _posix(line: int, command: str) -> list[Step]:
         ]
     if head in ("for", "while", "until", "select", "repeat", "foreach"):
         return [Step(line, OPEN, reason=f"a {head} loop", runs=None)]
+    return _posix_command(line, command, head, rest)
+
+
+def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
+    """A function's definition, ``eval``, ``source``, or any other command."""
     match = _POSIX_FUNCTION.match(command)
     if match is not None:
         closed = match["body"].rstrip().endswith("}")
