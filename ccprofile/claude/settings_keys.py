@@ -3,7 +3,7 @@ what ccprofile wrote, which a clone adopts, and a plan's change in the shape of 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccprofile.claude import settings_text
@@ -56,8 +56,9 @@ def still_ours(
     return keys, before, left
 
 
-def in_env(keys: Mapping[str, Key]) -> bool:
-    return any(key_of(n)[0] == settings_text.ENV for n in keys)
+def in_env(names: Iterable[str]) -> bool:
+    """Whether any of the pins ``names`` lives in the ``env`` object."""
+    return any(key_of(n)[0] == settings_text.ENV for n in names)
 
 
 @dataclass

@@ -24,7 +24,6 @@ from ccprofile.claude.settings_keys import (
     Changes,
     adopted,
     in_env,
-    key_of,
     pending_keys,
     shown_key,
     still_ours,
@@ -75,11 +74,10 @@ def plan(
     made_dir: bool,
     adopt: Sequence[str] = (),
 ) -> SettingsPlan:
-    """The file's new text from its old text. ``record``: ccprofile's record of the file, read
-    under the file's lock like the file (a record read before it could be one a concurrent run
-    has replaced since, and the keys it wrote would look like the user's). ``edit`` None: undo
-    everything ccprofile did to this file. ``adopt``: pins to take as ccprofile's when this
-    machine has no record of the file (a teammate's clone of a committed project pin)."""
+    """The file's new text. ``record``: ccprofile's record of the file, read under the file's
+    lock (read before, it could be one a concurrent run has replaced, and the keys it wrote
+    would look like the user's). ``edit`` None: undo all ccprofile did here. ``adopt``: pins
+    to take as ccprofile's without a record (a teammate's clone of a committed project pin)."""
     from ccprofile.startup import profile
 
     path = Path(os.path.abspath(file.real))
@@ -93,7 +91,7 @@ def plan(
     after = (edit or (lambda pins: {}))(dict(before))
     changes = Changes.of(after, before, keys, document)
     had_env = settings_text.ENV in document
-    created_env = base.created_env or (not had_env and any(key_of(n)[0] == "env" for n in after))
+    created_env = base.created_env or (not had_env and in_env(after))
     new = _new_text(old, str(path), record, base, keys, changes, missing, created_env)
     created_file = base.created_file or missing
     created_dir = base.created_dir or made_dir
@@ -115,10 +113,12 @@ def plan(
         sha(old),
     )
     outcome.remove_dir = new is None and created_dir
-    ordered_before = tuple((n, before[n]) for n in PINNABLE if n in before)
-    ordered_after = tuple((n, after[n]) for n in PINNABLE if n in after)
-    outcome.plan = profile.Plan(new, ordered_before, ordered_after, 0)
+    outcome.plan = profile.Plan(new, _ordered(before), _ordered(after), 0)
     return outcome
+
+
+def _ordered(pins: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((n, pins[n]) for n in PINNABLE if n in pins)
 
 
 def _new_text(
