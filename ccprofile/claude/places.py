@@ -122,6 +122,11 @@ def fix(
         if value is None:
             return f'Fix: remove "{variable}" from {where}.'
         return f'Fix: set "{variable}" to "{value}" in {where}.'
+    return _shell_fix(place, variable, value, shell)
+
+
+def _shell_fix(place: Place, variable: str, value: str | None, shell: Shell | None) -> str:
+    """The fix in ccprofile's block, a startup file's line, this shell or what it inherits."""
     if place.kind == "block" and variable in _COMMANDS:
         set_command, unset_command = _COMMANDS[variable]
         return (
