@@ -502,3 +502,16 @@ def test_undo_all_refuses_a_file_edited_between_two_commands_and_force_keeps_the
         assert path.read_text() == ORIGINAL + "export EDIT_BETWEEN=1\n"
     else:
         assert json.loads(path.read_text()) == {"permissions": {"allow": []}}
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--json"]])
+def test_list_says_which_file_has_broken_markers_on_one_line(home: Path, args: list[str]) -> None:
+    """A fresh-eyes review found `list` ending in a traceback here, where status warns."""
+    rc = home / ".zshrc"
+    rc.write_text(f"{block.BEGIN}\nexport A=1\n")
+    result = run_cli(args)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(
+        f"ccprofile: error: {rc}: ccprofile begin marker at line 1 has no end marker;"
+    )
