@@ -94,9 +94,14 @@ def test_the_layers_contract_holds_for_the_package_as_it_is(tmp_path: Path) -> N
 def test_an_upward_import_breaks_the_contract(
     tmp_path: Path, module: str, upward_import: str, chain: str
 ) -> None:
+    _assert_breaks(tmp_path, module, upward_import, chain)
+
+
+def _assert_breaks(tmp_path: Path, module: str, line: str, chain: str) -> None:
+    """``line`` added to ``module`` of a copy of the package breaks a contract through ``chain``."""
     tree = _copy_of_the_project(tmp_path)
     path = tree / "ccprofile" / module
-    path.write_text(path.read_text() + f"\n{upward_import}  # noqa: E402\n")
+    path.write_text(path.read_text() + f"\n{line}  # noqa: E402\n")
     result = _lint_imports(tree)
     assert result.returncode == 1, result.stdout
     assert "BROKEN" in result.stdout and chain in result.stdout
@@ -151,12 +156,7 @@ PURE = _pure_modules()
 def test_a_pure_module_that_reaches_the_machine_breaks_a_contract(
     tmp_path: Path, module: str, line: str, chain: str
 ) -> None:
-    tree = _copy_of_the_project(tmp_path)
-    path = tree / "ccprofile" / module
-    path.write_text(path.read_text() + f"\n{line}  # noqa: E402\n")
-    result = _lint_imports(tree)
-    assert result.returncode == 1, result.stdout
-    assert "BROKEN" in result.stdout and chain in result.stdout
+    _assert_breaks(tmp_path, module, line, chain)
 
 
 def test_an_import_for_annotations_only_keeps_a_module_pure(tmp_path: Path) -> None:
