@@ -965,3 +965,36 @@ def test_a_pin_that_model_overrides_rewrites_is_fixed_in_model_overrides(home: P
         f"uses {H55}, which modelOverrides in {path} sends for {H45} set by env.{FAST} in {path}. "
         f'Fix: remove "{H45}" from modelOverrides in {path} if {H45} is what you want sent.'
     ]
+
+
+# --- one fix for two warnings: a bad settings value over a shell's pin ---------------------
+
+
+@pytest.mark.parametrize(
+    ("shell_line", "fix"),
+    [
+        pytest.param(
+            None, 'Fix: set "{var}" to "{newest}" in the "env" object of {path}.', id="no-shell-pin"
+        ),
+        pytest.param(
+            f"export {FAST}={H45}\n",
+            'Fix: remove "{var}" from the "env" object of {path}.',
+            id="a-sound-shell-pin-wins-once-the-settings-value-goes",
+        ),
+        pytest.param(
+            f"export {FAST}=claude-3-5-haiku-20241022\n",
+            'Fix: set "{var}" to "{newest}" in the "env" object of {path}.',
+            id="a-retired-shell-pin-is-no-fix",
+        ),
+    ],
+)
+def test_a_retired_settings_value_is_removed_only_where_a_sound_shell_pin_then_wins(
+    home: Path, shell_line: str | None, fix: str
+) -> None:
+    if shell_line is not None:
+        (home / ".zshrc").write_text(shell_line)
+    path = _settings(home, {"env": {FAST: "claude-3-haiku-20240307"}})
+    assert _messages(_report(home, {}), "retired-model") == [
+        f"{FAST}=claude-3-haiku-20240307 (env.{FAST} in {path}) was retired; requests with it fail. "
+        + fix.format(var=FAST, newest=H55, path=path)
+    ]
