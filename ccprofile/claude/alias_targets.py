@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ccprofile.claude.bedrock_regions import regional
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.providers import detect_provider
-from ccprofile.claude.resolve import Composed, Model, Origin, overridden, resolve_alias, sent_as
+from ccprofile.claude.resolve import Composed, Origin, alias_sends, overriding, resolve_alias, sent_as
 from ccprofile.claude.settings import Settings
 
 
@@ -41,18 +41,13 @@ def alias_targets(
     provider = detect_provider(env)
     found = []
     for name, alias in catalog.aliases.items():
-        resolved = resolve_alias(name, env, provider, catalog, config_region)
-        if resolved is None:
-            continue
+        model, verified = alias_sends(name, alias, env, provider, catalog, config_region)
         variable = alias.variable if alias.variable and env.get(alias.variable) else None
         origin = composed.origins.get(variable) if variable else None
         # A value of the ANTHROPIC_DEFAULT_*_MODEL is a pin (a key only as it is); else Claude
         # Code picked the model, which matches by its first-party ID.
-        picked = Model(
-            resolved[0], "environment" if variable else "default", variable, selected=variable is not None
-        )
-        sent = overridden(picked, settings, catalog)
-        found.append(AliasTarget(name, sent.model, variable, origin, resolved[1], sent.override))
+        sent, override = overriding(model, model if variable else None, settings, catalog)
+        found.append(AliasTarget(name, sent, variable, origin, verified, override))
     return found
 
 
@@ -81,5 +76,5 @@ def fallback_models(
             name = resolved[0]
         else:
             name = sent_as(value, provider, catalog)
-        names.append(overridden(Model(name, "default", None, selected=False), settings, catalog).model)
+        names.append(overriding(name, None, settings, catalog)[0])
     return tuple(names), tuple(str(s.path) for s, _ in found)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ccprofile.claude.bedrock_regions import regional
-from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.catalog import Alias, Catalog
 from ccprofile.claude.providers import BY_NAME, OWN, OWN_UNTIL_PRIMARY, REGIONAL, detect_provider
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -92,18 +92,33 @@ def compose(
 def resolve_alias(
     value: str, env: Mapping[str, str], provider: str, catalog: Catalog, config_region: str | None
 ) -> tuple[str, bool] | None:
+    """What the alias ``value`` sends (see ``alias_sends``); None: ``value`` is no alias."""
     alias = catalog.aliases.get(value)
     if alias is None:
         return None
+    return alias_sends(value, alias, env, provider, catalog, config_region)
+
+
+def alias_sends(
+    name: str,
+    alias: Alias,
+    env: Mapping[str, str],
+    provider: str,
+    catalog: Catalog,
+    config_region: str | None,
+) -> tuple[str, bool]:
+    """The ID the alias ``name`` sends on ``provider`` from this environment, and whether that
+    was observed in the real client: its ANTHROPIC_DEFAULT_*_MODEL when set, else its model's
+    ID for the provider (Bedrock's in this region's geography), else the provider's default."""
     if alias.variable and env.get(alias.variable):
         return env[alias.variable], alias.verified
-    name = alias.on_provider.get(provider, alias.model)
-    if name is None:
+    model_name = alias.on_provider.get(provider, alias.model)
+    if model_name is None:
         return regional(catalog.default_primary[provider], provider, env, config_region), alias.verified
-    model = catalog.named(name)
+    model = catalog.named(model_name)
     found = model.id_for(provider)
     if found is None:
-        return model.ids["first_party"] or value, alias.verified
+        return model.ids["first_party"] or name, alias.verified
     return regional(found, provider, env, config_region), alias.verified
 
 
@@ -227,20 +242,30 @@ def overrides_in_force(settings: Sequence[Settings]) -> tuple[dict[str, str], di
 
 
 def overridden(model: Model, settings: Sequence[Settings], catalog: Catalog) -> Model:
-    """``model`` as Claude Code sends it after ``modelOverrides``, whose keys are first-party
-    IDs. A model Claude Code chose (a default, an alias) matches by its first-party ID whatever
-    the provider (Bedrock's ``us.anthropic.claude-opus-5-5`` is ``claude-opus-5-5``); a pinned
-    value only when it is itself a key (a Bedrock ID pinned as such is sent as it is). The
-    value is sent as it is. Observed in 2.1.331 and 2.1.332 (tests/e2e)."""
-    overrides, files = overrides_in_force(settings)
-    if not overrides:
-        return model
-    if model.selected and model.alias is None:
-        key: str | None = model.pinned or model.model
-    else:
-        key = first_party_of(model.model, catalog)
-    if key is None or key not in overrides:
+    """``model`` as Claude Code sends it after ``modelOverrides`` (see ``overriding``): a value
+    the user pinned is a key only as it was set."""
+    pinned = (model.pinned or model.model) if model.selected and model.alias is None else None
+    sent, override = overriding(model.model, pinned, settings, catalog)
+    if override is None:
         return model
     from dataclasses import replace
 
-    return replace(model, model=overrides[key], override=(model.model, files[key], key))
+    return replace(model, model=sent, override=override)
+
+
+def overriding(
+    model_id: str, pinned: str | None, settings: Sequence[Settings], catalog: Catalog
+) -> tuple[str, tuple[str, str, str] | None]:
+    """The ID Claude Code sends for ``model_id`` after ``modelOverrides``, whose keys are
+    first-party IDs, and the override that rewrote it (as in ``Model.override``). A model
+    Claude Code chose (a default, an alias; ``pinned`` None) matches by its first-party ID
+    whatever the provider (Bedrock's ``us.anthropic.claude-opus-5-5`` is ``claude-opus-5-5``);
+    a pinned value only when it is itself a key (a Bedrock ID pinned as such is sent as it
+    is). The value is sent as it is. Observed in 2.1.331 and 2.1.332 (tests/e2e)."""
+    overrides, files = overrides_in_force(settings)
+    if not overrides:
+        return model_id, None
+    key = pinned if pinned is not None else first_party_of(model_id, catalog)
+    if key is None or key not in overrides:
+        return model_id, None
+    return overrides[key], (model_id, files[key], key)
