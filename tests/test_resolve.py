@@ -522,6 +522,38 @@ def test_bedrock_prefix_follows_the_region_claude_code_uses(
     assert bedrock_prefix(env, config_region) == prefix
 
 
+@pytest.mark.parametrize(
+    ("model_id", "expected"),
+    [
+        ("anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),  # no geography yet
+        ("us.anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),  # another one's
+        ("us-gov.anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),
+        ("global.anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),
+        # An ARN names its own region and model; a name that is no Bedrock ID is not touched.
+        ("arn:aws:bedrock:us-east-1:1:inference-profile/x", "arn:aws:bedrock:us-east-1:1:inference-profile/x"),
+        ("claude-opus-5-5", "claude-opus-5-5"),
+        ("ANTHROPIC.claude-opus-5-5", "ANTHROPIC.claude-opus-5-5"),
+    ],
+)
+def test_a_bedrock_id_takes_a_geography_and_anything_else_stays(model_id: str, expected: str) -> None:
+    from ccprofile.claude.bedrock_regions import with_prefix
+
+    assert with_prefix(model_id, "eu") == expected
+
+
+def test_a_region_prefix_is_declared_only_with_a_value_claude_code_takes() -> None:
+    from ccprofile.claude.bedrock_regions import declared_prefix
+
+    assert declared_prefix({}) is None
+    assert declared_prefix({"ANTHROPIC_BEDROCK_REGION_PREFIX": ""}) is None
+    assert declared_prefix({"ANTHROPIC_BEDROCK_REGION_PREFIX": "EU"}) is None
+    assert [declared_prefix({"ANTHROPIC_BEDROCK_REGION_PREFIX": p}) for p in ("us", "au", "global")] == [
+        "us",
+        "au",
+        "global",
+    ]
+
+
 def test_bedrock_defaults_and_aliases_take_the_regions_prefix_and_pins_stay() -> None:
     eu = {**BEDROCK, "AWS_REGION": "eu-west-1"}
     assert sent(eu) == ("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", "eu.anthropic.claude-opus-5-5")

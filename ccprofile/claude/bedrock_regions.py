@@ -40,7 +40,7 @@ _PREFIXES = ("us", "eu", "apac", "jp", "au", "global")
 
 
 def declared_prefix(env: Mapping[str, str]) -> str | None:
-    value = env.get(REGION_PREFIX, "")
+    value = env.get(REGION_PREFIX)
     return value if value in _PREFIXES else None
 
 
