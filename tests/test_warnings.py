@@ -21,6 +21,7 @@ runner = CliRunner()
 FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
 H45 = "claude-haiku-4-5-20251001"
 H55 = "claude-haiku-5-5"
+BASE_URL, GW, MANTLE = "ANTHROPIC_BASE_URL", "http://127.0.0.1:8080", "CLAUDE_CODE_USE_MANTLE"
 
 
 def _report(home: Path, env: dict[str, str], shell: str = "zsh") -> dict[str, Any]:
@@ -822,6 +823,96 @@ def test_an_alias_recorded_without_being_observed_is_flagged(
         catalog.load.cache_clear()
 
 
+def _stale(variable: str, value: str, keep: str | None, uses: str = "uses") -> str:
+    kept = (
+        "."
+        if keep is None
+        else f"; to keep the model it gives claude, `{keep}` pins it for new terminals too."
+    )
+    return (
+        f"This shell has {variable}={value}, but a new terminal will not: no startup file sets it and new "
+        f"terminals do not inherit it. A claude started from this shell {uses} it; one started from a new "
+        f"terminal does not. Fix: run `unset {variable}` in this shell if it is left over{kept}"
+    )
+
+
+SET_MODEL = "ccprofile set-model"
+
+
+@pytest.mark.parametrize(
+    ("env", "settings", "keep"),
+    [
+        # A sound value is offered: any current model for the primary, a small one for the background.
+        pytest.param(
+            {PRIMARY: "claude-opus-5-5"}, None, f"{SET_MODEL} claude-opus-5-5", id="current-primary"
+        ),
+        pytest.param({FAST: "claude-opus-5-5"}, None, None, id="a-large-background"),
+        pytest.param({PRIMARY: "claude-3-5-sonnet-20241022"}, None, None, id="retired"),
+        pytest.param({PRIMARY: "my-model"}, None, None, id="unknown-on-anthropic"),
+        # A gateway's names are its own: an unknown one is no typo, a retired one still is.
+        pytest.param({BASE_URL: GW, PRIMARY: "my-model"}, None, f"{SET_MODEL} my-model", id="gateway-name"),
+        pytest.param({BASE_URL: GW, PRIMARY: "claude-3-5-sonnet-20241022"}, None, None, id="gateway-retired"),
+        # availableModels restricts the primary model only, after resolving an alias.
+        pytest.param(
+            {PRIMARY: "claude-sonnet-5-5"},
+            {"availableModels": ["sonnet"]},
+            f"{SET_MODEL} claude-sonnet-5-5",
+            id="allowed",
+        ),
+        pytest.param({PRIMARY: "opus"}, {"availableModels": ["sonnet"]}, None, id="alias-not-allowed"),
+        pytest.param(
+            {PRIMARY: "sonnet"}, {"availableModels": ["sonnet"]}, f"{SET_MODEL} sonnet", id="alias-allowed"
+        ),
+        pytest.param(
+            {FAST: H45},
+            {"availableModels": ["sonnet"]},
+            f"ccprofile set-fast-model {H45}",
+            id="the-background-is-not-restricted",
+        ),
+        # Mantle sends its own ID for a first-party one, which the list allows; ccprofile pins
+        # only Mantle's own form there.
+        pytest.param(
+            {MANTLE: "1", PRIMARY: "claude-opus-5-5"}, {"availableModels": ["opus"]}, None, id="mantle"
+        ),
+        pytest.param(
+            {MANTLE: "1", PRIMARY: "anthropic.claude-opus-5-5"},
+            {"availableModels": ["opus"]},
+            f"{SET_MODEL} anthropic.claude-opus-5-5",
+            id="mantle-own-id",
+        ),
+    ],
+)
+def test_a_left_over_value_is_offered_as_a_pin_only_when_it_is_sound(
+    home: Path, env: dict[str, str], settings: dict[str, object] | None, keep: str | None
+) -> None:
+    if settings is not None:
+        _settings(home, settings)
+    variable, value = next((k, v) for k, v in env.items() if k in (FAST, PRIMARY))
+    assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(variable, value, keep)]
+
+
+def test_a_left_over_primary_the_policy_replaces_is_asked_for_and_not_offered(home: Path) -> None:
+    _settings(home, {"availableModels": ["sonnet"]})
+    env = {PRIMARY: "claude-haiku-5-5"}
+    assert _messages(_report(home, env), "stale-in-this-shell") == [
+        _stale(PRIMARY, "claude-haiku-5-5", None, uses="asks for")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("allowed", "keep"),
+    [("eu.anthropic.claude-opus-5-5", f"{SET_MODEL} opus"), ("us.anthropic.claude-opus-5-5", None)],
+)
+def test_on_bedrock_the_policy_judges_an_alias_in_the_aws_config_files_region(
+    home: Path, allowed: str, keep: str | None
+) -> None:
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    _settings(home, {"availableModels": [allowed]})
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", PRIMARY: "opus"}
+    assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(PRIMARY, "opus", keep)]
+
+
 # --- drift: the expected pins of a repository (.ccprofile.toml), in-process -----------------
 # test_teams.py runs the same situations through the installed program, as a CI job does; these
 # run status in this process, where the mutation run sees them.
@@ -964,6 +1055,94 @@ def test_a_pin_that_model_overrides_rewrites_is_fixed_in_model_overrides(home: P
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
         f"uses {H55}, which modelOverrides in {path} sends for {H45} set by env.{FAST} in {path}. "
         f'Fix: remove "{H45}" from modelOverrides in {path} if {H45} is what you want sent.'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zshrc", "env", "fix"),
+    [
+        pytest.param("", {}, "pin-then-remove", id="nothing-pins-it"),
+        pytest.param(f"export {FAST}={H45}\n", {FAST: H45}, "remove", id="startup-file-and-this-shell"),
+        # This shell has it, a new terminal does not: removing the settings value alone leaves
+        # a new terminal on the default, so the pin comes first.
+        pytest.param("", {FAST: H45}, "pin-then-remove", id="only-this-shell"),
+        pytest.param(f"export {FAST}=\n", {FAST: H45}, "pin-then-remove", id="a-new-terminal-clears-it"),
+    ],
+)
+def test_a_shell_scope_pin_beaten_by_settings_is_freed_only_where_every_claude_has_it(
+    home: Path, zshrc: str, env: dict[str, str], fix: str
+) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    (home / ".zshrc").write_text(zshrc)
+    user = _settings(home, {"env": {FAST: H55}})
+    removal = f'remove "{FAST}" from the "env" object of {user}.'
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env=env
+    )
+    assert _messages(json.loads(result.stdout), "drift") == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}, set by env.{FAST} in {user}. "
+        + (f"Fix: {removal}" if fix == "remove" else f"Fix: `ccprofile set-fast-model {H45}`, then {removal}")
+    ]
+
+
+def test_a_primary_pinned_by_the_expected_files_model_key_is_freed_by_removing_the_higher_one(
+    home: Path,
+) -> None:
+    repo = home / "repo"
+    _file(repo / ".claude" / "settings.json", {"model": "claude-sonnet-5-5"})
+    local = _file(repo / ".claude" / "settings.local.json", {"model": "claude-opus-5-5"})
+    args = ("--expect-model", "claude-sonnet-5-5", "--expect-scope", "project")
+    assert _drifts(home, repo, *args) == [
+        f"Expected the primary model claude-sonnet-5-5 (--expect-model), but a claude started from {BOTH} uses "
+        f'claude-opus-5-5, set by model in {local}. Fix: remove "model" from {local}.'
+    ]
+
+
+def test_a_wrong_pin_that_model_overrides_rewrites_is_fixed_where_it_is_pinned(home: Path) -> None:
+    repo = _repository(home)
+    path = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}, "modelOverrides": {H55: "x-proxy"}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses x-proxy, which modelOverrides in {path} sends for {H55} set by env.{FAST} in {path}. "
+        f'Fix: set "{FAST}" to "{H45}" in the "env" object of {path}.'
+    ]
+
+
+def test_from_a_subdirectory_only_the_unread_key_of_the_expected_model_means_start_elsewhere(
+    home: Path,
+) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\n')
+    _file(repo / ".claude" / "settings.json", {"model": "claude-sonnet-5-5"})
+    src = repo / "src"
+    src.mkdir()
+    assert _drifts(home, src, "--expect-model", "claude-sonnet-5-5") == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}: nothing it reads pins it. Fix: `ccprofile set-fast-model {H45} --scope project "
+        f"--project {src}`.",
+        f"Expected the primary model claude-sonnet-5-5 (--expect-model), but a claude started from {BOTH} uses "
+        f"claude-opus-5-5: nothing it reads pins it. Fix: start claude in {repo}, whose settings pin it.",
+    ]
+
+
+def test_a_partly_ignored_expected_file_that_still_pins_needs_no_repair(home: Path) -> None:
+    repo = _repository(home)
+    _file(repo / ".claude" / "settings.json", {"env": {FAST: H45}, "model": 5})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f'uses {H55}, set by env.{FAST} in {local}. Fix: remove "{FAST}" from the "env" object of {local}.'
+    ]
+
+
+def test_a_wrong_pin_ccprofile_wrote_is_named_as_its_and_changed_with_its_command(home: Path) -> None:
+    repo = _repository(home)
+    _pin("set-fast-model", H55, "--scope", "project", "--project", str(repo))
+    path = repo / ".claude" / "settings.json"
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}, set by env.{FAST} in {path} (ccprofile's, --scope project). "
+        f"Fix: `ccprofile set-fast-model {H45} --scope project --project {repo}`."
     ]
 
 

@@ -27,11 +27,12 @@ def _scope_file(s: Situation, scope: str) -> Settings | None:
     return next((d for d in reversed(s.settings) if d.source == source), None)
 
 
-def _holds(s: Situation, scope: str, name: str) -> bool:
-    """Whether ``scope`` pins ``name`` at all (beaten or not)."""
+def _holds(s: Situation, scope: str, name: str, drift: Drift) -> bool:
+    """Whether ``scope`` pins ``name`` at all (beaten or not) for every claude that drifts:
+    the shell's pin is this shell's environment, or what a new terminal starts with."""
     if scope == "shell":
-        final = s.scan.final(name)
-        return bool(final is not None and final.value) or bool(s.env.get(name))
+        envs = ([s.env] if drift.this_shell else []) + ([s.base] if drift.new_terminal else [])
+        return all(env.get(name) for env in envs)
     source = scopes.SETTINGS_SOURCES[scope]
     return any(d.source == source and (d.model if name == PRIMARY else d.env.get(name)) for d in s.settings)
 
@@ -47,7 +48,7 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     broken = _scope_file(s, target)
     if model.source == "default" and unread and target == "project":
         return f"Fix: start claude in {unread[0].path.parent.parent}, whose settings pin it."
-    if broken is not None and broken.error and not _holds(s, target, name):
+    if broken is not None and broken.error and not _holds(s, target, name, drift):
         return f"Fix: repair {broken.path} first ({broken.error})."
     # From a subdirectory, the project file Claude Code reads is the start directory's own.
     here = s.start if s.subdirectory and target == "project" else None
@@ -61,7 +62,7 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     removal = fix_for(place, variable, None, s)
     if rank(model.source) < rank(scopes.SOURCES[target][0]):
         return pin  # a lower place shows only because the expected scope pins nothing
-    if _holds(s, target, name):
+    if _holds(s, target, name, drift):
         return removal  # the expected scope pins it, beaten from above
     return f"{pin[:-1]}, then {removal.removeprefix('Fix: ')}"  # pin, then clear what beats it
 
