@@ -18,6 +18,7 @@ from ccprofile.machine.inherited import Session
 from ccprofile.machine.session import read_session
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup.scanned import Scan
+from ccprofile.storage.overlay import NONE, Overlay
 
 # expectations is imported only when a check reads them.
 TYPE_CHECKING = False
@@ -32,7 +33,7 @@ def read_inputs(
     platform: str,
     *,
     probe: bool = False,
-    planned: Mapping[Path, bytes | None] | None = None,
+    planned: Overlay = NONE,
     claude_version: str | None = None,
     expect: Expected | None = None,
     expecting: bool = False,
@@ -79,7 +80,7 @@ def read_inputs(
 def _startup_files(
     env: Mapping[str, str],
     target: Target | NoShell,
-    planned: Mapping[Path, bytes | None] | None,
+    planned: Overlay,
     platform: str,
     probe: bool,
 ) -> tuple[Session, Scan, Scan | None, Mapping[str, str] | None, Mapping[str, str] | None]:
@@ -149,7 +150,7 @@ def _expectations(project: Project, given: Expected | None) -> Expected | None:
 
 
 def _unread_project_settings(
-    project: Project, planned: Mapping[Path, bytes | None] | None, read: Sequence[Settings]
+    project: Project, planned: Overlay, read: Sequence[Settings]
 ) -> tuple[Settings, ...]:
     """The repository root's project settings, when claude starts below the root and so does
     not read them."""

@@ -15,6 +15,7 @@ from ccprofile.machine.session import read_session
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
+from ccprofile.storage.overlay import Overlay
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 def launcher_scans(
     env: Mapping[str, str],
     target: Target | NoShell,
-    planned: Mapping[Path, bytes | None] | None,
+    planned: Overlay,
     platform: str,
     session: Session,
     watched: Sequence[str],
@@ -47,7 +48,7 @@ def launcher_scans(
         if launcher.shell is not None and shell is not None:
             login, inherited = launcher.login, session.env
             paths = [target.home.path / name for name in launcher.rc_when_alone]
-            if paths and not any((planned or {}).get(p) is not None or p.exists() for p in paths):
+            if paths and not any(planned.writes(p) or p.exists() for p in paths):
                 login = False
             scan = startup.scan(shell, target.home, watched, planned, login=login, inherited=inherited)
         found.append((launcher, scan, not_followed(env, launcher)))
@@ -77,7 +78,7 @@ def not_followed(env: Mapping[str, str], launcher: launchers.Launcher) -> tuple[
 
 def scan(
     target: Target,
-    planned: Mapping[Path, bytes | None] | None,
+    planned: Overlay,
     platform: str,
     inherited: Mapping[str, str] | None,
     watched: Sequence[str],

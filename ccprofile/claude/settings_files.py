@@ -10,6 +10,7 @@ from pathlib import Path
 from ccprofile.claude.projects import Project, find_project
 from ccprofile.claude.settings import MAX_BYTES, Settings, parse
 from ccprofile.claude.variables import CONFIG_DIR
+from ccprofile.storage.overlay import NONE, Overlay
 
 MANAGED_DIRS = {
     "linux": Path("/etc/claude-code"),
@@ -60,7 +61,7 @@ def load(
     home: Path,
     cwd: Path,
     platform: str,
-    planned: Mapping[Path, bytes | None] | None = None,
+    planned: Overlay = NONE,
     project: Project | None = None,
 ) -> list[Settings]:
     """Every settings file that exists, parsed; ``planned`` gives files as a write would
@@ -80,12 +81,11 @@ def load(
     return found
 
 
-def read(source: str, path: Path, planned: Mapping[Path, bytes | None] | None = None) -> Settings | None:
+def read(source: str, path: Path, planned: Overlay = NONE) -> Settings | None:
     """One settings file as it is, or as ``planned`` leaves it; None when there is none."""
-    real = Path(os.path.realpath(path))
-    for key, data in (planned or {}).items():
-        if Path(os.path.realpath(key)) == real:
-            return parse(source, path, data) if data is not None else None
+    if planned.holds(path):
+        data = planned.data(path)
+        return parse(source, path, data) if data is not None else None
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)

@@ -17,6 +17,7 @@ from ccprofile.errors import NoEffect
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup import profile
 from ccprofile.storage import codec
+from ccprofile.storage.overlay import Overlay
 from ccprofile.system import platforms
 
 
@@ -47,7 +48,7 @@ def check(
     shell = target.shell if isinstance(target, Target) else None
     shown = render.tilde(path, target.home.path)
     found = Checked()
-    files = {planned.path: planned.data, path: planned.data}
+    files = Overlay({path: planned.data})
     cwd = project or Path.cwd()
     platform = platforms.current(os.environ)
     inputs = reading.read_inputs(os.environ, target, cwd, platform, planned=files)

@@ -11,7 +11,6 @@ around a pin) is kept per file and line in ``unseen``: the prediction is then un
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.scan_disk import as_planned, entries
@@ -19,6 +18,7 @@ from ccprofile.startup.scan_walk import Stop, Walk
 from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 from ccprofile.storage import codec
+from ccprofile.storage.overlay import NONE, Overlay
 
 
 def _starting_variables(
@@ -41,7 +41,7 @@ def scan(
     shell: Shell,
     home: Home,
     names: Iterable[str],
-    planned: Mapping[Path, bytes | None] | None = None,
+    planned: Overlay = NONE,
     *,
     login: bool = False,
     inherited: Mapping[str, str] | None = None,
@@ -51,8 +51,8 @@ def scan(
     ``inherited``: the environment a new shell starts with, for the model variables."""
     wanted = frozenset(names)
     variables = _starting_variables(shell, home, wanted, inherited)
-    home = as_planned(home, planned or {})
-    walk = Walk(shell, home, wanted, planned or {}, variables)
+    home = as_planned(home, planned)
+    walk = Walk(shell, home, wanted, planned, variables)
     walk.record.exported = {name for name in variables if name in wanted}
     if shell.universal is not None:
         universal = shell.universal(home)
@@ -60,7 +60,7 @@ def scan(
         if data is not None:
             walk.record.universal(universal, codec.decode(data))
     try:
-        for entry in entries(shell, home, login, planned or {}):
+        for entry in entries(shell, home, login, planned):
             path = walk.entry(entry)
             if path is None:
                 continue

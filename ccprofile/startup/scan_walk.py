@@ -5,7 +5,7 @@ starts it; ``scan_disk`` is its disk and ``scan_record`` what it finds."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.startup import block, sourcing
@@ -19,6 +19,7 @@ from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec
+from ccprofile.storage.overlay import Overlay
 
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read through
@@ -41,7 +42,7 @@ class Walk:
         shell: Shell,
         home: Home,
         wanted: frozenset[str],
-        planned: Mapping[Path, bytes | None],
+        planned: Overlay,
         variables: dict[str, str],
     ) -> None:
         self.shell, self.home, self.wanted, self.variables = shell, home, wanted, variables
