@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ccprofile.claude.providers import REGIONAL
+from ccprofile.claude.providers import BY_NAME, REGIONAL
 from ccprofile.claude.variables import AWS_REGIONS, REGION_PREFIX
 
 _AWS_REGION = re.compile(r"[a-z]{2}(?:-gov)?-[a-z]+-\d+")
@@ -46,7 +46,7 @@ def declared_prefix(env: Mapping[str, str]) -> str | None:
 
 def regional(model_id: str, provider: str, env: Mapping[str, str], config_region: str | None = None) -> str:
     """A catalog ID as Claude Code sends it from this region (only Bedrock's change)."""
-    if provider != "bedrock":
+    if not BY_NAME[provider].prefixes:
         return model_id
     return with_prefix(model_id, bedrock_prefix(env, config_region))
 

@@ -145,7 +145,7 @@ class Catalog:
         ``apac.``, ... name the model the catalog lists as ``us.``), or with a context suffix
         such as ``[1m]``."""
         value = _SUFFIX.sub("", value)
-        found = [m for m, p in self.by_id(value) if p == provider or provider == "gateway"]
+        found = [m for m, p in self.by_id(value) if p == provider or BY_NAME[provider].serves_any_id]
         if not found and BY_NAME[provider].prefixes:
             bare = REGIONAL.sub("", value)
             found = [m for m in self.models if REGIONAL.sub("", m.id_for(provider) or "-") == bare]

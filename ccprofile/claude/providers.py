@@ -39,14 +39,18 @@ class Provider:
     millisecond or two to create at import (docs/performance.md)."""
 
     __slots__ = (
+        "api_key_background",
+        "arns",
         "background",
         "column",
+        "deployment",
         "display",
         "example",
         "id_shape",
         "name",
         "named_by_user",
         "prefixes",
+        "serves_any_id",
         "switch",
         "translates_first_party",
     )
@@ -65,13 +69,23 @@ class Provider:
         named_by_user: bool = False,  # its model names are the user's own (a gateway's, a deployment)
         # It sends a first-party catalog ID as its own ID for that model (Mantle, observed 2026-11-29).
         translates_first_party: bool = False,
-        # The geography prefixes its IDs take, the catalog listing the first one's (Bedrock's us.).
+        # The geography prefixes its IDs take, the catalog listing the first one's (Bedrock's us.):
+        # the region requests go to decides which one Claude Code gives the IDs it picks.
         prefixes: tuple[str, ...] = (),
+        # It serves whatever names it is set up with (a gateway): any ID may be one it serves.
+        serves_any_id: bool = False,
+        # With an Anthropic API key (sk-ant-api...) and no ANTHROPIC_AUTH_TOKEN, the background
+        # keeps this provider's default instead (a gateway; tests/e2e, 2.1.331).
+        api_key_background: str | None = None,
+        arns: bool = False,  # it takes an inference profile's ARN, which only the account resolves
+        deployment: str | None = None,  # a name it takes is the user's deployment of this kind
     ) -> None:
         self.name, self.display, self.switch, self.column = name, display, switch, column
         self.background, self.named_by_user = background, named_by_user
         self.id_shape, self.example = id_shape, example
         self.translates_first_party, self.prefixes = translates_first_party, prefixes
+        self.serves_any_id, self.api_key_background = serves_any_id, api_key_background
+        self.arns, self.deployment = arns, deployment
 
 
 TABLE = (
@@ -93,6 +107,8 @@ TABLE = (
         id_shape=".+",
         example="claude-haiku-4-5-20251001",
         named_by_user=True,
+        serves_any_id=True,
+        api_key_background="anthropic",
     ),
     Provider(
         "bedrock",
@@ -103,6 +119,7 @@ TABLE = (
         id_shape=rf"(?:(?:{'|'.join(BEDROCK_PREFIXES)})\.)?anthropic\.claude-[a-z0-9.-]+(?::\d+)?|{ARN.pattern}",
         example="us.anthropic.claude-haiku-4-5-20251001-v1:0",
         prefixes=BEDROCK_PREFIXES,
+        arns=True,
     ),
     Provider(
         "foundry",
@@ -113,6 +130,7 @@ TABLE = (
         id_shape=r"[A-Za-z0-9][A-Za-z0-9._-]*",
         example="claude-haiku-4-5",
         named_by_user=True,
+        deployment="Foundry deployment",
     ),
     Provider(
         "anthropic_aws",

@@ -200,8 +200,8 @@ def background_model(
             sent = sent_as(env[variable], provider.name, catalog)
             pinned = env[variable] if sent != env[variable] else None
             return Model(sent, origin.source, variable, origin.file, pinned=pinned)
-    if provider.name == "gateway" and sends_anthropic_key(env):
-        return Model(catalog.default_background["anthropic"], "default", None, selected=False)
+    if provider.api_key_background is not None and sends_anthropic_key(env):
+        return Model(catalog.default_background[provider.api_key_background], "default", None, selected=False)
     fixed = catalog.default_background.get(provider.name)
     own = provider.background == OWN or (provider.background == OWN_UNTIL_PRIMARY and not primary.selected)
     if fixed is not None and own:

@@ -39,9 +39,10 @@ def closest(value: str, provider: str, catalog: Catalog) -> list[str]:
         return difflib.SequenceMatcher(None, value.lower(), form.lower()).ratio()
 
     scored: dict[str, float] = {}
+    any_id = BY_NAME[provider].serves_any_id
     for model in catalog.models:
         # A gateway's own column, else the first-party ID a gateway most often passes through.
-        model_id = model.id_for(provider) or (model.id_for("anthropic") if provider == "gateway" else None)
+        model_id = model.id_for(provider) or (model.id_for("anthropic") if any_id else None)
         if model_id:
             scored[model_id] = max(score(model_id), score(f"claude-{model.key}"))
     best = max(scored.values(), default=0.0)
@@ -98,7 +99,7 @@ def _catalog_choice(catalog: Catalog, value: str, provider: str, *, background: 
         )
     if value in catalog.aliases and not background:
         return Selection(value, f"{value} is an alias; Claude Code resolves it when it starts")
-    if provider == "bedrock" and is_arn(value):
+    if BY_NAME[provider].arns and is_arn(value):
         return Selection(
             value,
             "an inference profile ARN: ccprofile cannot check which model it points to "
@@ -126,7 +127,7 @@ def _named(value: str, provider: str, catalog: Catalog) -> Selection | None:
 def _unknown(value: str, provider: str, catalog: Catalog) -> str:
     """Why an ID is refused: not one the catalog knows for the provider, and what is near it."""
     near = did_you_mean(value, provider, catalog)
-    if provider == "gateway":
+    if BY_NAME[provider].serves_any_id:
         return (
             f"{value!r} is not a model ID in the catalog of Claude Code {catalog.claude_code_version}"
             f"{near} (a gateway serves the names it is set up with, which only it knows)"
@@ -160,13 +161,13 @@ def choose(
             value, provider, catalog, background=background, force=force, accept_unknown=accept_unknown
         )
     except BadValue as error:
-        if provider == "bedrock" and prefix is not None:
+        if BY_NAME[provider].prefixes and prefix is not None:
             # The IDs it suggests, for the user's region; the value typed is quoted as typed.
             typed = repr(value)
             said = str(error).replace(typed, "\0").replace("us.anthropic.", f"{prefix}.anthropic.")
             error.args = (said.replace("\0", typed),)
         raise
-    if provider != "bedrock" or prefix is None or chosen.value == value or chosen.model is None:
+    if not BY_NAME[provider].prefixes or prefix is None or chosen.value == value or chosen.model is None:
         return chosen
     from ccprofile.claude.bedrock_regions import with_prefix
 
@@ -209,8 +210,9 @@ def _choose(
             f"{value!r} does not look like a model ID for {provider} (for example {example})"
             f"{did_you_mean(value, provider, catalog)}"
         )
-    if provider == "foundry":  # a deployment name is the user's own, chosen in Azure
-        note = f"{value} is taken as the name of your Foundry deployment, which the catalog cannot check"
+    deployment = BY_NAME[provider].deployment
+    if deployment is not None:  # a deployment's name is the user's own, chosen with the provider
+        note = f"{value} is taken as the name of your {deployment}, which the catalog cannot check"
         return Selection(value, note, known=False)
     if accept_unknown:
         note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"

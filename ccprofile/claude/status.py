@@ -17,7 +17,7 @@ from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import Inputs, watched
 from ccprofile.claude.layers import candidates, models_sent, new_terminal_base, settings_model_layers
-from ccprofile.claude.providers import detect_provider
+from ccprofile.claude.providers import BY_NAME, detect_provider
 from ccprofile.claude.report import BLIND_SPOTS, Report, View
 from ccprofile.claude.resolve import Composed, Layer, Model
 from ccprofile.claude.settings import Settings
@@ -87,7 +87,7 @@ def exact_expectations(expected: Expected | None, provider: str, catalog: Catalo
                 provider,
                 catalog,
                 background=kind == "background",
-                accept_unknown=provider == "gateway",
+                accept_unknown=BY_NAME[provider].serves_any_id,
             )
         except BadValue as error:
             raise ExpectationError(f"{expected.stated.get(kind, 'expected')}: {error}") from None

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccprofile.claude.providers import PROVIDERS
+from ccprofile.claude.providers import BY_NAME, PROVIDERS
 from ccprofile.cli.failures import UsageError
 from ccprofile.errors import BadValue
 from ccprofile.system import platforms
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def bedrock_prefix_here(provider: str) -> str | None:
     """Bedrock's cross-region prefix for the region Claude Code would use from here (this
     environment and the settings files, then ~/.aws/config); None on other providers."""
-    if provider != "bedrock":
+    if not BY_NAME[provider].prefixes:
         return None
     from ccprofile.claude import bedrock_regions, resolve, settings_files
     from ccprofile.claude.reading import aws_config_region

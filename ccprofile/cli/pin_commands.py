@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccprofile.claude import variables
+from ccprofile.claude.providers import BY_NAME
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import bedrock_prefix_here, catalog_here, provider_from, refuse_contradictions
@@ -39,7 +40,7 @@ def set_fast_model(
 
     refuse_contradictions(strict=strict, force=force)
     chosen_provider = provider_from(provider)
-    if aws_region is not None and chosen_provider != "bedrock":
+    if aws_region is not None and not BY_NAME[chosen_provider].prefixes:
         raise UsageError(
             f"--aws-region applies only to Bedrock, and the provider is {chosen_provider}; "
             "pass --provider bedrock if Claude Code uses Bedrock"

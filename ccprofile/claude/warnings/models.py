@@ -33,7 +33,8 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
     pinned_fresh = s.shell is not None and s.background_new.selected
     if background.selected or pinned_fresh or BY_NAME[s.provider].background == OWN:
         return  # a provider with a small model of its own uses it: nothing falls back
-    if s.provider == "gateway" and resolve.sends_anthropic_key(env):
+    provider = BY_NAME[s.provider]
+    if provider.api_key_background is not None and resolve.sends_anthropic_key(env):
         yield StatusWarning(
             "unpinned-fallback",
             f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
@@ -46,11 +47,11 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
     family = known.family.capitalize() if known is not None else background.model
     kind = "your primary model" if background.model == primary.model else family
     unseen_key = ""
-    if s.provider == "gateway" and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
+    if provider.api_key_background is not None and not env.get(API_KEY) and not env.get(AUTH_TOKEN):
         # The key then comes from apiKeyHelper or a login, where ccprofile cannot look.
         unseen_key = (
             " (If the key Claude Code sends is an Anthropic API key, sk-ant-api..., it uses "
-            f"{s.catalog.default_background['anthropic']} instead.)"
+            f"{s.catalog.default_background[provider.api_key_background]} instead.)"
         )
     yield StatusWarning(
         "unpinned-fallback",
@@ -95,7 +96,7 @@ def retired(s: Situation) -> Iterator[StatusWarning]:
 
 
 def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
-    if s.provider == "gateway":
+    if BY_NAME[s.provider].serves_any_id:
         return  # a gateway serves whatever IDs it chooses to
     overrides, _ = resolve.overrides_in_force(s.settings)
     for name, value, place in s.values(PINNED):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ccprofile.claude import bedrock_regions, resolve
 from ccprofile.claude.places import Place, fix, place_of
-from ccprofile.claude.providers import REGIONAL, detect_provider
+from ccprofile.claude.providers import BY_NAME, REGIONAL, detect_provider
 from ccprofile.claude.resolve import Composed
 from ccprofile.claude.variables import (
     AWS_REGIONS,
@@ -58,7 +58,7 @@ def bedrock_region(s: Situation) -> Iterator[StatusWarning]:
     overrides, _ = resolve.overrides_in_force(s.settings)
     for composed in (s.fresh, s.now):
         env = composed.env
-        if detect_provider(env) != "bedrock":
+        if not BY_NAME[detect_provider(env)].prefixes:
             continue  # that claude is not on Bedrock: its region decides nothing
         yield from _declared_prefix(s, composed, said)
         for name in PINNED:
