@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ccprofile.startup.home_snapshot import Home
-from ccprofile.startup.scan_disk import as_planned, entries
+from ccprofile.startup.scan_disk import Disk, as_planned, entries
 from ccprofile.startup.scan_walk import Stop, Walk
 from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
@@ -52,7 +52,7 @@ def scan(
     wanted = frozenset(names)
     variables = _starting_variables(shell, home, wanted, inherited)
     home = as_planned(home, planned)
-    walk = Walk(shell, home, wanted, planned, variables)
+    walk = Walk(shell, home, wanted, Disk(planned, []), variables)
     walk.record.exported = {name for name in variables if name in wanted}
     if shell.universal is not None:
         universal = shell.universal(home)

@@ -19,7 +19,6 @@ from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec
-from ccprofile.storage.overlay import Overlay
 
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read through
@@ -42,11 +41,11 @@ class Walk:
         shell: Shell,
         home: Home,
         wanted: frozenset[str],
-        planned: Overlay,
+        disk: Disk,  # with a write's planned files in place of theirs
         variables: dict[str, str],
     ) -> None:
         self.shell, self.home, self.wanted, self.variables = shell, home, wanted, variables
-        self.disk = Disk(planned, [])
+        self.disk = disk
         self.problems = self.disk.problems
         self.unseen: list[Unseen] = []
         self.record = Record(shell, wanted, variables, self.unseen)
