@@ -25,6 +25,22 @@ def test_a_scope_is_named_in_any_letter_case_and_an_unknown_one_lists_the_choice
     }
 
 
+def test_each_scope_row_says_what_its_file_is_to_the_team() -> None:
+    """What the writing commands and the fixes do differently per scope comes from these
+    fields: the --project scopes, the shared file a team commits, the git-ignored one, the
+    administrator's."""
+    rows = {s.name: (s.per_project, s.shared, s.git_ignored, s.administered) for s in scopes.TABLE}
+    assert rows == {
+        "shell": (False, False, False, False),
+        "user": (False, False, False, False),
+        "project": (True, True, False, False),
+        "local": (True, False, True, False),
+        "managed": (False, False, False, True),
+    }
+    assert scopes.PER_PROJECT == ("project", "local")
+    assert list(scopes.SOURCES) == list(scopes.BY_NAME) == list(scopes.SCOPES)
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude.resolve import Origin
+from ccprofile.claude.scopes import PER_PROJECT
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
 from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.scanned import Scan
@@ -113,7 +114,7 @@ def fix(
     if place.kind == "settings" and place.scope is not None and pin in _COMMANDS:
         set_command, unset_command = _COMMANDS[pin]
         scope = f"--scope {place.scope}"
-        if place.scope in ("project", "local") and place.file:
+        if place.scope in PER_PROJECT and place.file:
             scope += f" --project {Path(place.file).parent.parent}"
         command = unset_command if value is None else f"{set_command} {value}"
         return f"Fix: `ccprofile {command} {scope}`."

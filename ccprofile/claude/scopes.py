@@ -1,5 +1,5 @@
 """Where a pin can live: the one table of scopes, read by the writing commands, the check of a
-team's expectations, and the command line's choices.
+team's expectations, the warnings and the command line's choices.
 
 ``shell`` is ccprofile's block in a startup file; every other scope is one of Claude Code's
 settings files, named by the source that file has in a status report (docs/scopes.md).
@@ -7,17 +7,40 @@ settings files, named by the source that file has in a status report (docs/scope
 
 from __future__ import annotations
 
-# scope -> the sources a model set there has in a report (status's "source" field)
-SOURCES = {
-    "shell": ("profile", "environment", "session"),
-    "user": ("user-settings",),
-    "project": ("project-settings",),
-    "local": ("local-settings",),
-    "managed": ("managed-settings",),
-}
+
+class Scope:
+    """One row of the table. A plain slotted class, as the provider table's (import time)."""
+
+    __slots__ = ("administered", "git_ignored", "name", "per_project", "shared", "sources")
+
+    def __init__(
+        self,
+        name: str,  # what --scope takes
+        sources: tuple[str, ...],  # the sources a model set there has in a report (status's "source")
+        *,
+        per_project: bool = False,  # a file of a project's directory, which --project names
+        shared: bool = False,  # committed for the team: a key ccprofile did not write is the team's
+        git_ignored: bool = False,  # kept out of Git (ccprofile adds the rule to .gitignore)
+        administered: bool = False,  # an administrator's, in a system directory
+    ) -> None:
+        self.name, self.sources, self.per_project = name, sources, per_project
+        self.shared, self.git_ignored, self.administered = shared, git_ignored, administered
+
+
+TABLE = (
+    Scope("shell", ("profile", "environment", "session")),
+    Scope("user", ("user-settings",)),
+    Scope("project", ("project-settings",), per_project=True, shared=True),
+    Scope("local", ("local-settings",), per_project=True, git_ignored=True),
+    Scope("managed", ("managed-settings",), administered=True),
+)
+BY_NAME = {scope.name: scope for scope in TABLE}
+# scope -> the sources a model set there has in a report, lowest precedence first
+SOURCES = {scope.name: scope.sources for scope in TABLE}
 SCOPES = tuple(SOURCES)
 # scope -> its settings file's source, for the scopes that are settings files
 SETTINGS_SOURCES = {scope: sources[0] for scope, sources in SOURCES.items() if scope != "shell"}
+PER_PROJECT = tuple(scope.name for scope in TABLE if scope.per_project)
 
 
 def named(given: str) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccprofile.claude import variables
+from ccprofile.claude import scopes, variables
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.options import (
@@ -97,7 +97,8 @@ def write_pin(
         confirm()
     # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
     # the user's own (Claude Code's /model writes `model` in the user's settings).
-    settings_writing.write_settings(settings_file, edit, what, options, adopt if scope == "project" else ())
+    shared = scopes.BY_NAME[scope].shared
+    settings_writing.write_settings(settings_file, edit, what, options, adopt if shared else ())
 
 
 def current_pin(where: Where, name: str) -> str | None:

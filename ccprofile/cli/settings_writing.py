@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import settings_pins
+from ccprofile.claude import scopes, settings_pins
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli import checking, git_ignore_writing, render
 from ccprofile.cli.consoles import console
@@ -40,8 +40,9 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
     from ccprofile.claude.settings_pins import scope_path
     from ccprofile.machine.targets import target_for_reading
 
-    if project is not None and scope not in ("project", "local"):
-        raise UsageError(f"--project names the project of --scope project or local, not of --scope {scope}")
+    if project is not None and scope not in scopes.PER_PROJECT:
+        of = " or ".join(scopes.PER_PROJECT)
+        raise UsageError(f"--project names the project of --scope {of}, not of --scope {scope}")
     start = None
     target = target_for_reading(shell, os.environ, platforms.current(os.environ))
     if project is not None:
@@ -51,8 +52,9 @@ def settings_target(scope: str, project: Path | None, shell: str | None) -> Sett
     else:
         # A project's settings belong at its repository's root, wherever in it the command runs.
         found = find_project(Path.cwd(), target.home.path)
-        directory = found.home if scope in ("project", "local") else found.start
-        start = found.start if found.in_subdirectory and scope in ("project", "local") else None
+        per_project = scopes.BY_NAME[scope].per_project
+        directory = found.home if per_project else found.start
+        start = found.start if found.in_subdirectory and per_project else None
     path = scope_path(scope, os.environ, target.home.path, directory, platforms.current(os.environ))
     return SettingsTarget(scope, path, directory, target, start)
 
@@ -82,9 +84,10 @@ def write_settings(
     _show_left_alone(where, result, edit is None, options.dry_run)
     if quiet:
         return change  # uninstall --all: the notes above, then one report for every file
-    if where.scope == "local" and change.after:
+    ignored = scopes.BY_NAME[where.scope].git_ignored
+    if ignored and change.after:
         git_ignore_writing.keep_out_of_git(where.project, where.path, home, options.dry_run)
-    elif where.scope == "local" and change.changed:
+    elif ignored and change.changed:
         git_ignore_writing.ignore_rule_stays(home)  # no pin of ccprofile's left in the file
     _report(where, change, found, options.dry_run)
     return change
@@ -107,7 +110,7 @@ def _show_left_alone(
             "and everything else stays as it is",
         )
     # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
-    team = removing and where.scope == "project" and not dry_run
+    team = removing and scopes.BY_NAME[where.scope].shared and not dry_run
     left = settings_files.read(where.scope, where.path) if team else None
     if left is not None and left.model:
         render.show_note(
@@ -202,7 +205,7 @@ def _write_file(
 def _at_the_root(where: SettingsTarget, home: Path) -> str:
     """What writing at the repository root from one of its subdirectories means."""
     here, root = render.tilde(where.start or where.project, home), render.tilde(where.project, home)
-    if where.scope == "local":
+    if scopes.BY_NAME[where.scope].git_ignored:
         return (
             f"you are in {here}: the file is at the repository root, {root}. Claude Code reads the "
             "root's local settings from anywhere in the repository (its project settings only "
@@ -217,7 +220,7 @@ def _at_the_root(where: SettingsTarget, home: Path) -> str:
 
 def _refuse_without_rights(where: SettingsTarget) -> None:
     """Managed settings live in a system directory: say so, rather than fail half-way."""
-    if where.scope != "managed":
+    if not scopes.BY_NAME[where.scope].administered:
         return
     existing = next(p for p in (where.path, *where.path.parents) if p.exists())
     if not os.access(existing, os.W_OK):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccprofile.claude import variables
+from ccprofile.claude import scopes, variables
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.pin_places import Where, write_pin
@@ -56,7 +56,8 @@ def uninstall(
     if not all_files:
         # A committed project file is the team's: any clone may take its pins out. The `model`
         # key stays, since Claude Code's own /model writes it too; unset-model takes it.
-        team = variables.BACKGROUND_PINS if Where(shell, file, scope).chosen_scope() == "project" else ()
+        shared = scopes.BY_NAME[Where(shell, file, scope).chosen_scope()].shared
+        team = variables.BACKGROUND_PINS if shared else ()
         write_pin(
             Where(shell, file, scope, project),
             None,
