@@ -300,6 +300,44 @@ def test_converting_an_old_crlf_block_keeps_the_exact_restore(text: str) -> None
     assert block.remove(converted.text).text == block.remove(text).text
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("a\n", "", id="at-the-end"),
+        pytest.param("a\n\n", "b\n", id="after-an-empty-line"),
+    ],
+)
+def test_converting_a_crlf_block_after_an_lf_line_keeps_its_begin_fences_crlf(before: str, after: str) -> None:
+    """No separator in front (the line before ends with LF alone), yet an LF begin fence there
+    would read as one: the begin fence keeps its CRLF, which tells uninstall there is none."""
+    text = f"{before}{B_CRLF}{after}"
+    converted = block.apply(text, ["export A='2'"], newline="\n").text
+    assert converted == f"{before}{BEGIN}\r\n{OWNERSHIP}\nexport A='2'\n{END}\n{after}"
+    assert block.remove(converted).text == block.remove(text).text == before + after
+
+
+def test_the_ownership_comment_names_ccprofile_as_it_is_run() -> None:
+    assert block.ownership() == OWNERSHIP
+    assert block.ownership("/opt/tools/ccprofile") == (
+        "# Managed by ccprofile: change with `/opt/tools/ccprofile set-fast-model`, remove with "
+        "`/opt/tools/ccprofile uninstall`."
+    )
+
+
+def test_a_new_block_names_the_program_and_an_existing_one_keeps_its_comment() -> None:
+    program = "/opt/tools/ccprofile"
+    assert block.apply("", PAYLOAD, program=program).text == (
+        f"{BEGIN}\n{block.ownership(program)}\n{PAYLOAD[0]}\n{END}\n"
+    )
+    # Written by another install (pipx, a venv): the same pins leave the file as it is.
+    assert block.apply(BLOCK, PAYLOAD, program=program).text == BLOCK
+    # A first line that is not the comment is no comment to keep, even if one follows it.
+    stray = f"{BEGIN}\n{PAYLOAD[0]}\n{OWNERSHIP}\n{END}\n"
+    assert block.apply(stray, PAYLOAD, program=program).text == (
+        f"{BEGIN}\n{block.ownership(program)}\n{PAYLOAD[0]}\n{END}\n"
+    )
+
+
 @settings(max_examples=500)
 @given(marker_free, marker_free, payloads, st.sampled_from(["\n", None]))
 def test_property_an_update_never_changes_what_uninstall_gives_back(
