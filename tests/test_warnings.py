@@ -1006,7 +1006,9 @@ def test_the_right_model_from_another_place_is_a_scope_drift(home: Path, where: 
         pytest.param({"env": {FAST: H45}, "model": 5}, id="partly-ignored"),
     ],
 )
-def test_a_higher_place_that_beats_the_expected_pin_is_removed(home: Path, project: dict[str, object]) -> None:
+def test_a_higher_place_that_beats_the_expected_pin_is_removed(
+    home: Path, project: dict[str, object]
+) -> None:
     repo = _repository(home)
     _file(repo / ".claude" / "settings.json", project)
     local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
