@@ -36,7 +36,7 @@ class UsageError(CcprofileError):
 # What to do next, in the words of this command line; most specific type first.
 _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (ShellNotDetected, ": pass --shell NAME"),
-    (MissingDotDir, ": fix ZDOTDIR or pass --file"),
+    (MissingDotDir, ": fix {variable} or pass --file"),
     (ModelShapeError, "; check the provider, or pass --force"),
     (
         UnknownModel,
