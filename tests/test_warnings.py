@@ -1068,31 +1068,62 @@ def test_a_pin_that_model_overrides_rewrites_is_fixed_in_model_overrides(home: P
     ]
 
 
+PIN_STEP, LOAD_STEP = (
+    f"`ccprofile set-fast-model {H45}`",
+    "run `source {zshrc}` in this shell (or open a new terminal)",
+)
+
+
 @pytest.mark.parametrize(
-    ("zshrc", "env", "fix"),
+    ("zshrc", "env", "steps"),
     [
-        pytest.param("", {}, "pin-then-remove", id="nothing-pins-it"),
-        pytest.param(f"export {FAST}={H45}\n", {FAST: H45}, "remove", id="startup-file-and-this-shell"),
+        pytest.param("", {}, [PIN_STEP, "remove"], id="nothing-pins-it"),
+        pytest.param(f"export {FAST}={H45}\n", {FAST: H45}, ["remove"], id="startup-file-and-this-shell"),
         # This shell has it, a new terminal does not: removing the settings value alone leaves
         # a new terminal on the default, so the pin comes first.
-        pytest.param("", {FAST: H45}, "pin-then-remove", id="only-this-shell"),
-        pytest.param(f"export {FAST}=\n", {FAST: H45}, "pin-then-remove", id="a-new-terminal-clears-it"),
+        pytest.param("", {FAST: H45}, [PIN_STEP, "remove"], id="only-this-shell"),
+        pytest.param(f"export {FAST}=\n", {FAST: H45}, [PIN_STEP, "remove"], id="a-new-terminal-clears-it"),
+        # A new terminal has it, this shell does not (or has another value): pinning again
+        # changes nothing; loading the file does.
+        pytest.param(f"export {FAST}={H45}\n", {}, ["remove", LOAD_STEP], id="not-loaded"),
+        pytest.param(f"export {FAST}={H45}\n", {FAST: H55}, ["remove", LOAD_STEP], id="a-left-over-value"),
+        pytest.param(f"export {FAST}=sonnet\n", {}, [PIN_STEP, "remove"], id="another-value"),
     ],
 )
-def test_a_shell_scope_pin_beaten_by_settings_is_freed_only_where_every_claude_has_it(
-    home: Path, zshrc: str, env: dict[str, str], fix: str
+def test_a_shell_scope_pin_beaten_by_settings_is_freed_only_where_every_claude_then_has_it(
+    home: Path, zshrc: str, env: dict[str, str], steps: list[str]
 ) -> None:
     repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
     (home / ".zshrc").write_text(zshrc)
     user = _settings(home, {"env": {FAST: H55}})
-    removal = f'remove "{FAST}" from the "env" object of {user}.'
+    removal = f'remove "{FAST}" from the "env" object of {user}'
+    words = [removal if step == "remove" else step.format(zshrc=home / ".zshrc") for step in steps]
     result = runner.invoke(
         app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env=env
     )
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses {H55}, set by env.{FAST} in {user}. "
-        + (f"Fix: {removal}" if fix == "remove" else f"Fix: `ccprofile set-fast-model {H45}`, then {removal}")
+        f"uses {H55}, set by env.{FAST} in {user}. Fix: {', then '.join(words)}."
+    ]
+
+
+@pytest.mark.parametrize("unset", [f"unset {FAST} {HAIKU}", f"unset {FAST}"])
+def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_that_line_out(
+    home: Path, unset: str
+) -> None:
+    """Pinning again would change nothing: the block already pins it, and a later line takes
+    it back (the shadowed warning's cause)."""
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    with (home / ".zshrc").open("a") as rc:
+        rc.write(f"{unset}\n")
+    user = _settings(home, {"env": {FAST: H55}})
+    line = len((home / ".zshrc").read_text().splitlines())
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} removal out of line {line} of "
+        f'{home}/.zshrc, then remove "{FAST}" from the "env" object of {user}, then run `source '
+        f"{home}/.zshrc` in this shell (or open a new terminal)."
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ccprofile.claude import scopes
+from ccprofile.claude import resolve, scopes
 from ccprofile.claude.places import pin_fix, place_of
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.settings import Settings
@@ -27,14 +27,46 @@ def _scope_file(s: Situation, scope: str) -> Settings | None:
     return next((d for d in reversed(s.settings) if d.source == source), None)
 
 
-def _holds(s: Situation, scope: str, name: str, drift: Drift) -> bool:
-    """Whether ``scope`` pins ``name`` at all (beaten or not) for every claude that drifts:
-    the shell's pin is this shell's environment, or what a new terminal starts with."""
-    if scope == "shell":
-        envs = ([s.env] if drift.this_shell else []) + ([s.base] if drift.new_terminal else [])
-        return all(env.get(name) for env in envs)
+def _holds(s: Situation, scope: str, name: str) -> bool:
+    """Whether the settings file of ``scope`` pins ``name`` at all (beaten or not)."""
     source = scopes.SETTINGS_SOURCES[scope]
     return any(d.source == source and (d.model if name == PRIMARY else d.env.get(name)) for d in s.settings)
+
+
+def _gives(s: Situation, value: str | None, wanted: str) -> bool:
+    """Whether a shell value ``value`` gives the model ``wanted`` (an alias resolved)."""
+    if not value:
+        return False
+    resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
+    return wanted in (value, resolved[0] if resolved is not None else None)
+
+
+def _step(fix: str) -> str:
+    return fix.removeprefix("Fix: ").removesuffix(".")
+
+
+def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: str, removal: str) -> str:
+    """The fix when the expected scope is the shell and a settings value beats it: taking the
+    settings value out is enough only where the shell then gives the expected model, in each
+    claude that drifts: a new terminal's (its startup files) and this shell's (its environment,
+    else loading the startup files that pin it)."""
+    new_terminal = not drift.new_terminal or _gives(s, s.base.get(name), wanted)
+    here = not drift.this_shell or _gives(s, s.env.get(name), wanted)
+    block, final = s.scan.pinned(name), s.scan.final(name)
+    steps, load = [], None
+    if not new_terminal and block is not None and _gives(s, block.value, wanted) and s.scan.after_block(name):
+        later = s.scan.after_block(name)[0]  # the block pins it, and a later line takes it back
+        what = "removal" if later.value is None else "assignment"
+        steps.append(f"take the {name} {what} out of line {later.line} of {later.path}")
+        load = block.path
+    elif not new_terminal or not (here or (final is not None and _gives(s, s.base.get(name), wanted))):
+        steps.append(_step(pin))  # the pin's own report says how this shell loads it
+    elif final is not None:
+        load = final.path
+    steps.append(_step(removal))
+    if not here and load is not None and s.shell is not None:
+        steps.append(f"run `{s.shell.apply_hint(load)}` in this shell (or open a new terminal)")
+    return f"Fix: {', then '.join(steps)}."
 
 
 def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, wanted: str) -> str:
@@ -48,7 +80,7 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     broken = _scope_file(s, target)
     if model.source == "default" and unread and target == "project":
         return f"Fix: start claude in {unread[0].path.parent.parent}, whose settings pin it."
-    if broken is not None and broken.error and not _holds(s, target, name, drift):
+    if broken is not None and broken.error and not _holds(s, target, name):
         return f"Fix: repair {broken.path} first ({broken.error})."
     # From a subdirectory, the project file Claude Code reads is the start directory's own.
     here = s.start if s.subdirectory and target == "project" else None
@@ -62,9 +94,11 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     removal = fix_for(place, variable, None, s)
     if rank(model.source) < rank(scopes.SOURCES[target][0]):
         return pin  # a lower place shows only because the expected scope pins nothing
-    if _holds(s, target, name, drift):
+    if target == "shell":
+        return _shell_repair(s, drift, name, wanted, pin, removal)
+    if _holds(s, target, name):
         return removal  # the expected scope pins it, beaten from above
-    return f"{pin[:-1]}, then {removal.removeprefix('Fix: ')}"  # pin, then clear what beats it
+    return f"Fix: {_step(pin)}, then {_step(removal)}."  # pin, then clear what beats it
 
 
 def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
