@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccprofile.claude import scopes
+from ccprofile.claude import providers, scopes
 from ccprofile.claude.validate import MAX_LENGTH, check_region, check_value
 from ccprofile.errors import BadValue
 
@@ -39,6 +39,51 @@ def test_each_scope_row_says_what_its_file_is_to_the_team() -> None:
     }
     assert scopes.PER_PROJECT == ("project", "local")
     assert list(scopes.SOURCES) == list(scopes.BY_NAME) == list(scopes.SCOPES)
+
+
+def test_what_sets_each_provider_apart_is_in_its_row() -> None:
+    """The provider-specific branches of selection, resolution and the warnings read these
+    fields; the rows are built at import, where a mutation run cannot reach, so they are
+    checked here."""
+    rows = {
+        p.name: (p.switch, p.background, p.named_by_user, p.serves_any_id, p.api_key_background, p.arns)
+        for p in providers.TABLE
+    }
+    assert rows == {
+        "anthropic": (None, "own", False, False, None, False),
+        "gateway": (None, "primary", True, True, "anthropic", False),
+        "bedrock": ("CLAUDE_CODE_USE_BEDROCK", "own-until-primary", False, False, None, True),
+        "foundry": ("CLAUDE_CODE_USE_FOUNDRY", "primary", True, False, None, False),
+        "anthropic_aws": ("CLAUDE_CODE_USE_ANTHROPIC_AWS", "own", False, False, None, False),
+        "anthropic_google_cloud": (
+            "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD",
+            "own",
+            False,
+            False,
+            None,
+            False,
+        ),
+        "mantle": ("CLAUDE_CODE_USE_MANTLE", "primary", False, False, None, False),
+        "vertex": ("CLAUDE_CODE_USE_VERTEX", "own-until-primary", False, False, None, False),
+    }
+    assert {p.name: p.prefixes for p in providers.TABLE if p.prefixes} == {
+        "bedrock": providers.BEDROCK_PREFIXES
+    }
+    assert {p.name: p.deployment for p in providers.TABLE if p.deployment} == {
+        "foundry": "Foundry deployment"
+    }
+    assert [p.name for p in providers.TABLE if p.translates_first_party] == ["mantle"]
+    assert all(p.column == ("first_party" if p.name == "anthropic" else p.name) for p in providers.TABLE)
+
+
+@pytest.mark.parametrize(
+    ("value", "on"),
+    [("1", True), ("true", True), (" Yes ", True), ("ON", True), ("0", False), ("", False), ("no", False)],
+)
+def test_a_provider_switch_is_on_as_claude_code_reads_it(value: str, on: bool) -> None:
+    assert providers.is_truthy(value) is on
+    selected = providers.detect_provider({"CLAUDE_CODE_USE_VERTEX": value})
+    assert selected == ("vertex" if on else "anthropic")
 
 
 @pytest.mark.parametrize(
