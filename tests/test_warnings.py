@@ -913,6 +913,97 @@ def test_on_bedrock_the_policy_judges_an_alias_in_the_aws_config_files_region(
     assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(PRIMARY, "opus", keep)]
 
 
+SUB, RETIRED_HAIKU = "CLAUDE_CODE_SUBAGENT_MODEL", "claude-3-haiku-20240307"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        # Subagents told to inherit use the primary model: there is no model ID to judge.
+        pytest.param({SUB: "inherit"}, [], id="subagents-inherit"),
+        pytest.param(
+            {SUB: "inherit", PRIMARY: RETIRED_HAIKU},
+            [
+                (
+                    "retired-model",
+                    f"{PRIMARY}={RETIRED_HAIKU} (this shell's environment) was retired; requests with it "
+                    f"fail. Fix: run `export {PRIMARY}='{H55}'` in this shell.",
+                )
+            ],
+            id="the-primary-is-still-judged",
+        ),
+        pytest.param(
+            {SUB: RETIRED_HAIKU},
+            [
+                (
+                    "retired-model",
+                    f"{SUB}={RETIRED_HAIKU} (this shell's environment) was retired; requests with it fail. "
+                    f"Fix: run `export {SUB}='{H55}'` in this shell.",
+                )
+            ],
+            id="a-subagent-model-is-judged",
+        ),
+        # Only the subagent variable takes `inherit`: anywhere else it is a model ID nobody serves.
+        pytest.param(
+            {FAST: "inherit"},
+            [
+                (
+                    "unknown-model",
+                    f"{FAST}=inherit (this shell's environment) is not an ID the catalog of Claude Code 2.1.332 "
+                    "knows for anthropic; Claude Code sends it as it is, and the provider rejects an ID it "
+                    "does not serve. Fix: pin an ID from `ccprofile models` there.",
+                )
+            ],
+            id="inherit-elsewhere",
+        ),
+    ],
+)
+def test_inherit_is_judged_only_as_the_subagents_choice(
+    home: Path, env: dict[str, str], expected: list[tuple[str, str]]
+) -> None:
+    warnings = _report(home, env)["warnings"]
+    assert [(w["code"], w["message"]) for w in warnings if w["code"] != "stale-in-this-shell"] == expected
+
+
+def test_a_retired_pin_ccprofile_wrote_in_settings_is_named_as_its_and_fixed_with_its_command(
+    home: Path,
+) -> None:
+    _pin("set-fast-model", RETIRED_HAIKU, "--scope", "user", "--force")
+    path = home / ".claude" / "settings.json"
+    assert _messages(_report(home, {}), "retired-model") == [
+        f"{name}={RETIRED_HAIKU} (env.{name} in {path} (ccprofile's, --scope user)) was retired; requests "
+        f"with it fail. Fix: `ccprofile set-fast-model {H55} --scope user`."
+        for name in (FAST, HAIKU)
+    ]
+
+
+def test_a_retired_settings_value_over_a_large_background_pin_is_replaced_not_removed(home: Path) -> None:
+    """Removing the settings value would let the shell's pin win, but a large model is no
+    sound background pin: the fix sets the newest small model in the settings file instead."""
+    (home / ".zshrc").write_text(f"export {FAST}=claude-opus-5-5\n")
+    path = _settings(home, {"env": {FAST: RETIRED_HAIKU}})
+    assert _messages(_report(home, {FAST: "claude-opus-5-5"}), "retired-model") == [
+        f"{FAST}={RETIRED_HAIKU} (env.{FAST} in {path}) was retired; requests with it fail. "
+        f'Fix: set "{FAST}" to "{H55}" in the "env" object of {path}.'
+    ]
+
+
+def test_a_retired_value_in_a_teams_file_over_a_sound_shell_pin_keeps_that_pin_for_you(home: Path) -> None:
+    (home / ".zshrc").write_text(f"export {FAST}={H45}\n")
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    path = _settings(repo, {"env": {FAST: RETIRED_HAIKU}})
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={FAST: H45}
+    )
+    assert _messages(json.loads(result.stdout), "retired-model") == [
+        f"{FAST}={RETIRED_HAIKU} (env.{FAST} in {path}) was retired; requests with it fail. Fix: {path} is the "
+        "project's shared file (committed for the team), so pin yours in your own: "
+        f"`ccprofile set-fast-model {H45} --scope local --project {repo}` (it beats the project's file for "
+        "you alone)."
+    ]
+
+
 # --- drift: the expected pins of a repository (.ccprofile.toml), in-process -----------------
 # test_teams.py runs the same situations through the installed program, as a CI job does; these
 # run status in this process, where the mutation run sees them.
@@ -949,6 +1040,17 @@ def test_a_drift_from_the_default_pins_in_the_expected_scope(home: Path) -> None
     repo = _repository(home)
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project`."
+    ]
+
+
+def test_without_a_shell_a_drift_is_told_once_for_the_claude_started_here(home: Path) -> None:
+    repo = _repository(home)
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--project", str(repo)], env={"CI": "true", "SHELL": None}
+    )
+    assert _messages(json.loads(result.stdout), "drift") == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from here "
         f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project`."
     ]
 
