@@ -334,3 +334,33 @@ def test_the_block_goes_before_sdkmans_last_lines_and_comes_out_exactly(home: Pa
     assert text.rstrip("\n").endswith('sdkman-init.sh"')
     assert invoke("uninstall", "--shell", "zsh").exit_code == 0
     assert (home / ".zshrc").read_text() == SDKMAN
+
+
+@pytest.mark.parametrize(
+    ("shell", "later", "file"),
+    [
+        ("fish", "set -e ANTHROPIC_SMALL_FAST_MODEL\n", ".config/fish/conf.d/zz.fish"),
+        ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL\n", ".zshrc"),
+    ],
+)
+def test_a_write_whose_pin_a_later_line_removes_names_that_line(
+    home: Path, shell: str, later: str, file: str
+) -> None:
+    """The check after the write once said "Claude Code's default sets it", with no fix, where
+    status said (shadowed) that a later line removes the pin."""
+    if shell == "zsh":
+        assert invoke("set-fast-model", "claude-haiku-5-5", "--shell", shell, "--no-verify").exit_code == 0
+    path = home / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        handle.write(later)
+    written = invoke(
+        "set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell, "--only-small-fast", "--no-verify"
+    )
+    assert written.exit_code == 0, written.output
+    line = path.read_text().splitlines().index(later.strip()) + 1  # where the write left it
+    assert (
+        f"Claude Code started from a new terminal uses claude-haiku-5-5: {path}:{line} removes it after the "
+        f"ccprofile block. Fix: take the ANTHROPIC_SMALL_FAST_MODEL removal out of line {line} of {path} (or "
+        "move it above the block)."
+    ) in " ".join(written.output.replace("~", str(home)).split())

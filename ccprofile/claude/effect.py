@@ -21,7 +21,7 @@ from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
 from ccprofile.startup.home_snapshot import Home
-from ccprofile.startup.scanned import Scan
+from ccprofile.startup.scanned import Assignment, Scan
 from ccprofile.startup.shells import Shell
 
 
@@ -42,11 +42,15 @@ class Expectation:
     value: str | None  # what was pinned; None: the pin was removed
 
 
+# Each kind of pin, and the variables that pin it.
+_KINDS = {"background": BACKGROUND, "primary": (PRIMARY,), "subagent": (SUBAGENT,)}
+
+
 def expectations(before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]) -> list[Expectation]:
     """What a new terminal should now get, from the block's pins before and after a write."""
     old, new = dict(before), dict(after)
     found = []
-    for kind, names in (("background", BACKGROUND), ("primary", (PRIMARY,)), ("subagent", (SUBAGENT,))):
+    for kind, names in _KINDS.items():
         pinned = next((new[n] for n in names if n in new), None)
         if pinned is not None:
             found.append(Expectation(kind, pinned))
@@ -160,6 +164,14 @@ def _cause(
         # The shell never gets to the block: that is the reason, and the fix is there.
         stop = scan.stops[0]
         return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", said[1]
+    removal = _taken_back(scan, expected.kind)
+    if expected.value is not None and model.source == "default" and removal is not None and not in_settings:
+        # A later line takes the pin back out (the shadowed warning's cause): that line is the fix.
+        return (
+            f"{removal.path}:{removal.line} removes it after the ccprofile block",
+            f"Fix: take the {removal.name} removal out of line {removal.line} of {removal.path} (or move it "
+            "above the block).",
+        )
     if (
         expected.value is not None
         and written is not None
@@ -168,6 +180,11 @@ def _cause(
     ):
         return starts.unread(shell, written[1], written[0], scan, written[2])
     return said
+
+
+def _taken_back(scan: Scan, kind: str) -> Assignment | None:
+    """A line after the block that removes one of the pins of ``kind``."""
+    return next((a for name in _KINDS[kind] for a in scan.after_block(name) if a.value is None), None)
 
 
 def other_start_shortfalls(
