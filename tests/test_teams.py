@@ -275,6 +275,18 @@ def test_a_clone_without_the_record_removes_the_team_pin_and_keeps_the_rest(
     assert "model" not in json.loads((project / ".claude" / "settings.json").read_text())
 
 
+def test_unset_model_takes_the_teams_model_key_out_also_after_this_machine_pinned_there(home: Path) -> None:
+    """This machine's record of its own pins in the file once made every other key the user's,
+    so unset-model left the team's `model` key and said there was no primary-model pin."""
+    project = repository(home / "clone", {"model": SONNET_45})
+    assert ccprofile(["set-fast-model", HAIKU_45, "--scope", "project", "--no-verify"], project).returncode == 0
+    result = ccprofile(["unset-model", "--scope", "project"], project)
+    assert result.returncode == 0, result.stderr
+    assert "no record of pinning model" in " ".join(result.stdout.split())
+    left = json.loads((project / ".claude" / "settings.json").read_text())
+    assert left == {"env": {FAST: HAIKU_45, HAIKU: HAIKU_45}}
+
+
 def test_a_dry_run_on_a_clone_says_what_it_would_remove_and_writes_nothing(home: Path) -> None:
     project = repository(home / "clone", PINNED)
     before = (project / ".claude" / "settings.json").read_bytes()

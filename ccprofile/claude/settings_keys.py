@@ -29,11 +29,11 @@ def value_in(document: Mapping[str, object], name: str) -> object:
 
 
 def adopted(base: Record, document: Mapping[str, object], adopt: Sequence[str]) -> Record:
-    """Without a record, the bytes before the pin are unknown: only the keys of ``adopt`` that
-    hold a value can go."""
-    return replace(
-        base, keys={n: Key(ABSENT, v) for n in adopt if isinstance(v := value_in(document, n), str)}
-    )
+    """``base`` with the keys of ``adopt`` it does not hold taken as ccprofile's: the bytes
+    before them are unknown, so only those that hold a value can go."""
+    taken = (n for n in adopt if n not in base.keys)
+    found = {n: Key(ABSENT, v) for n in taken if isinstance(v := value_in(document, n), str)}
+    return replace(base, keys={**found, **base.keys}) if found else base
 
 
 def still_ours(

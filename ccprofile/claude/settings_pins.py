@@ -84,8 +84,10 @@ def plan(
     old, missing = file.text, file.missing
     outcome = SettingsPlan(profile.Plan(None, (), (), 0), known=record)
     document = settings_text.load(old, str(path))
-    base = record or adopted(Record(scope, previous_text=None if missing else old), document, adopt)
-    outcome.adopted = list(base.keys) if record is None else []
+    # A shared file's pins this machine has no record of are the team's: a removal takes them
+    # too (a record from this machine's own writes there does not make them the user's).
+    base = adopted(record or Record(scope, previous_text=None if missing else old), document, adopt)
+    outcome.adopted = [name for name in base.keys if record is None or name not in record.keys]
     keys, before, outcome.left = still_ours(base, document)
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
