@@ -3,11 +3,17 @@ value or an AWS region may have before it goes into a startup file. Word for wor
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ccprofile.claude import providers, scopes
+from ccprofile.claude.expectations import Expected, drifts
+from ccprofile.claude.resolve import Model
 from ccprofile.claude.validate import MAX_LENGTH, check_region, check_value
 from ccprofile.errors import BadValue
+
+H45 = "claude-haiku-4-5-20251001"
 
 
 def test_a_scope_is_named_in_any_letter_case_and_an_unknown_one_lists_the_choices() -> None:
@@ -74,6 +80,18 @@ def test_what_sets_each_provider_apart_is_in_its_row() -> None:
     }
     assert [p.name for p in providers.TABLE if p.translates_first_party] == ["mantle"]
     assert all(p.column == ("first_party" if p.name == "anthropic" else p.name) for p in providers.TABLE)
+
+
+def test_a_value_a_probed_shell_got_from_a_line_the_scan_could_not_follow_is_the_shells() -> None:
+    """`status --probe --check` with `scope = "shell"`: a pin set by such a line is where the
+    team expects it, not a drift to another place."""
+    pinned = Model(H45, "untraced", "ANTHROPIC_SMALL_FAST_MODEL")
+    expected = Expected(background=H45, scope="shell", stated={"background": "x:1", "scope": "x:2"})
+    assert list(drifts(expected, [("background", pinned, pinned)])) == []
+    assert [
+        d.wrong_scope
+        for d in drifts(dataclasses.replace(expected, scope="user"), [("background", pinned, None)])
+    ] == [True]
 
 
 @pytest.mark.parametrize(

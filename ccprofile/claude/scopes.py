@@ -31,7 +31,8 @@ class Scope:
 
 
 TABLE = (
-    Scope("shell", ("profile", "environment", "session")),
+    # "untraced": a value a probed new shell has from a startup-file line the scan could not follow.
+    Scope("shell", ("profile", "environment", "session", "untraced")),
     Scope("user", ("user-settings",)),
     Scope("project", ("project-settings",), per_project=True, shared=True),
     Scope("local", ("local-settings",), per_project=True, git_ignored=True),
