@@ -1047,11 +1047,16 @@ def test_a_drift_from_the_default_pins_in_the_expected_scope(home: Path) -> None
 def test_without_a_shell_a_drift_is_told_once_for_the_claude_started_here(home: Path) -> None:
     repo = _repository(home)
     result = runner.invoke(
-        app, ["status", "--json", "--check", "--project", str(repo)], env={"CI": "true", "SHELL": None}
+        app,
+        ["status", "--json", "--check", "--project", str(repo), "--expect-model", "claude-sonnet-5-5"],
+        env={"CI": "true", "SHELL": None},
     )
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from here "
-        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project`."
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --scope project`.",
+        "Expected the primary model claude-sonnet-5-5 (--expect-model), but a claude started from here uses "
+        "claude-opus-5-5: nothing pins it, so Claude Code uses its default. "
+        "Fix: `ccprofile set-model claude-sonnet-5-5 --scope project`.",
     ]
 
 
@@ -1226,6 +1231,48 @@ def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_that_li
         f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} removal out of line {line} of "
         f'{home}/.zshrc, then remove "{FAST}" from the "env" object of {user}, then run `source '
         f"{home}/.zshrc` in this shell (or open a new terminal)."
+    ]
+
+
+def test_a_shell_scope_alias_that_gives_the_expected_model_is_held(home: Path) -> None:
+    repo = _repository(home, 'model = "claude-sonnet-5-5"\nscope = "shell"\n')
+    (home / ".zshrc").write_text(f"export {PRIMARY}=sonnet\n")
+    user = _settings(home, {"env": {PRIMARY: "claude-opus-5-5"}})
+    result = runner.invoke(
+        app,
+        ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)],
+        env={PRIMARY: "sonnet"},
+    )
+    assert _messages(json.loads(result.stdout), "drift") == [
+        f"Expected the primary model claude-sonnet-5-5 ({repo}/.ccprofile.toml:1), but a claude started from "
+        f"{BOTH} uses claude-opus-5-5, set by env.{PRIMARY} in {user}. "
+        f'Fix: remove "{PRIMARY}" from the "env" object of {user}.'
+    ]
+
+
+@pytest.mark.parametrize(("later", "steps"), [(H55, "changed"), (H45, "repeated")])
+def test_a_later_line_after_a_shell_scope_block_is_taken_out_only_if_it_changes_the_pin(
+    home: Path, later: str, steps: str
+) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    with (home / ".zshrc").open("a") as rc:
+        rc.write(f"export {FAST}={later}\n")
+    line = len((home / ".zshrc").read_text().splitlines())
+    user = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
+    removal = f'remove "{FAST}" from the "env" object of {user}'
+    fix = (
+        f"take the {FAST} assignment out of line {line} of {home}/.zshrc, then {removal}, then run `source "
+        f"{home}/.zshrc` in this shell (or open a new terminal)"
+        if steps == "changed"
+        else removal
+    )
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={FAST: later}
+    )
+    assert _messages(json.loads(result.stdout), "drift") == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses claude-opus-5-5, set by env.{FAST} in {user}. Fix: {fix}."
     ]
 
 
