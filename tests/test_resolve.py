@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ccprofile.claude.catalog import load
-from ccprofile.claude.resolve import Layer, Origin, background_model, compose, primary_model
+from ccprofile.claude.resolve import Layer, Model, Origin, background_model, compose, primary_model
 from ccprofile.claude.settings import Settings, parse
 
 # The cases below are the reference table, measured in Claude Code 2.1.331; the defaults that
@@ -530,7 +530,10 @@ def test_bedrock_prefix_follows_the_region_claude_code_uses(
         ("us-gov.anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),
         ("global.anthropic.claude-opus-5-5", "eu.anthropic.claude-opus-5-5"),
         # An ARN names its own region and model; a name that is no Bedrock ID is not touched.
-        ("arn:aws:bedrock:us-east-1:1:inference-profile/x", "arn:aws:bedrock:us-east-1:1:inference-profile/x"),
+        (
+            "arn:aws:bedrock:us-east-1:1:inference-profile/x",
+            "arn:aws:bedrock:us-east-1:1:inference-profile/x",
+        ),
         ("claude-opus-5-5", "claude-opus-5-5"),
         ("ANTHROPIC.claude-opus-5-5", "ANTHROPIC.claude-opus-5-5"),
     ],
@@ -606,3 +609,58 @@ def test_what_a_user_trial_found_in_regions_and_overrides() -> None:
     # A prefix Claude Code does not know is not taken.
     assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "bogus"}) == "eu"
     assert bedrock_prefix({**eu, "ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}) == "jp"
+
+
+SUB = "CLAUDE_CODE_SUBAGENT_MODEL"
+
+
+def _subagent(env: dict[str, str], *settings: Settings, config_region: str | None = None) -> Model:
+    from ccprofile.claude.resolve import subagent_model
+
+    composed = compose(env, {name: Origin("environment") for name in env}, settings)
+    primary = primary_model(composed, settings, CATALOG_332, config_region)
+    return subagent_model(composed, primary, CATALOG_332, config_region)
+
+
+def test_a_subagent_model_says_where_it_was_set_and_what_was_set() -> None:
+    """What status shows and the warnings read of the subagents' model, field by field."""
+    from_file = _subagent({}, user({SUB: "claude-haiku-4-5-20251001"}))
+    assert from_file == Model(
+        "claude-haiku-4-5-20251001", "user-settings", SUB, "/h/.claude/settings.json", selected=True
+    )
+    aliased = _subagent({SUB: "opus"})
+    assert aliased == Model("claude-opus-5-5", "environment", SUB, None, alias="opus", alias_verified=True)
+    # Mantle sends its own ID for a first-party one: the value as set is kept beside it.
+    mantle = _subagent({"CLAUDE_CODE_USE_MANTLE": "1", SUB: "claude-haiku-4-5-20251001"})
+    assert mantle == Model(
+        "anthropic.claude-haiku-4-5", "environment", SUB, None, pinned="claude-haiku-4-5-20251001"
+    )
+    assert _subagent({SUB: "x-sub"}).pinned is None  # sent as set
+    # An alias on Bedrock takes the geography of the AWS config file's region.
+    assert _subagent({**BEDROCK, SUB: "haiku"}, config_region="eu-west-1").model == (
+        "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
+    inherit = _subagent({SUB: "inherit", "ANTHROPIC_MODEL": "x-main"})
+    assert (inherit.model, inherit.source, inherit.variable, inherit.selected) == (
+        "x-main",
+        "inherit",
+        None,
+        False,
+    )
+
+
+def test_a_background_pin_mantle_translates_keeps_the_value_as_set() -> None:
+    env = {"CLAUDE_CODE_USE_MANTLE": "1", "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-4-5-20251001"}
+    composed = compose(env, {name: Origin("environment") for name in env}, [])
+    background = background_model(composed, primary_model(composed, [], CATALOG_332), CATALOG_332)
+    assert (background.model, background.pinned, background.as_set) == (
+        "anthropic.claude-haiku-4-5",
+        "claude-haiku-4-5-20251001",
+        "claude-haiku-4-5-20251001",
+    )
+    composed = compose(
+        {**env, "ANTHROPIC_SMALL_FAST_MODEL": "anthropic.claude-haiku-4-5"},
+        {name: Origin("environment") for name in env},
+        [],
+    )
+    assert background_model(composed, primary_model(composed, [], CATALOG_332), CATALOG_332).pinned is None
