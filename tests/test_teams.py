@@ -285,6 +285,9 @@ def test_unset_model_takes_the_teams_model_key_out_also_after_this_machine_pinne
     assert "no record of pinning model" in " ".join(result.stdout.split())
     left = json.loads((project / ".claude" / "settings.json").read_text())
     assert left == {"env": {FAST: HAIKU_45, HAIKU: HAIKU_45}}
+    # Undoing the rest of what ccprofile did here does not put the removed key back.
+    assert ccprofile(["unset-fast-model", "--scope", "project"], project).returncode == 0
+    assert json.loads((project / ".claude" / "settings.json").read_text()) == {}
 
 
 def test_a_dry_run_on_a_clone_says_what_it_would_remove_and_writes_nothing(home: Path) -> None:

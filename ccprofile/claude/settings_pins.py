@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ccprofile.claude import settings_files, settings_text
@@ -24,6 +24,7 @@ from ccprofile.claude.settings_keys import (
     Changes,
     adopted,
     in_env,
+    key_of,
     pending_keys,
     shown_key,
     still_ours,
@@ -88,6 +89,8 @@ def plan(
     # too (a record from this machine's own writes there does not make them the user's).
     base = adopted(record or Record(scope, previous_text=None if missing else old), document, adopt)
     outcome.adopted = [name for name in base.keys if record is None or name not in record.keys]
+    if record is not None and outcome.adopted:
+        base = _without_in_previous(base, outcome.adopted, str(path))
     keys, before, outcome.left = still_ours(base, document)
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
@@ -140,6 +143,17 @@ def _new_text(
     if not keys and (missing or (base.created_file and not result)):
         return None  # nothing to hold: a missing file stays missing (unset where nothing is)
     return new
+
+
+def _without_in_previous(base: Record, taken: Sequence[str], where: str) -> Record:
+    """The team's pins taken out now stay out: the bytes from before ccprofile's first change,
+    which undoing all it did here restores, lose them too."""
+    if base.previous_text is None:
+        return base
+    env = {key_of(n)[1]: None for n in taken if key_of(n)[0] != "top"}
+    top = {key_of(n)[1]: None for n in taken if key_of(n)[0] == "top"}
+    previous, _ = settings_text.edit(base.previous_text, where, env=env, top=top)
+    return replace(base, previous_text=previous)
 
 
 def make_dir(path: Path, *, creating: bool) -> bool:
