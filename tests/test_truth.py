@@ -337,14 +337,15 @@ def test_the_block_goes_before_sdkmans_last_lines_and_comes_out_exactly(home: Pa
 
 
 @pytest.mark.parametrize(
-    ("shell", "later", "file"),
+    ("shell", "later", "file", "names"),
     [
-        ("fish", "set -e ANTHROPIC_SMALL_FAST_MODEL\n", ".config/fish/conf.d/zz.fish"),
-        ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL\n", ".zshrc"),
+        ("fish", "set -e ANTHROPIC_SMALL_FAST_MODEL\n", ".config/fish/conf.d/zz.fish", "FAST"),
+        ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL\n", ".zshrc", "FAST"),
+        ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL ANTHROPIC_DEFAULT_HAIKU_MODEL\n", ".zshrc", "both"),
     ],
 )
 def test_a_write_whose_pin_a_later_line_removes_names_that_line(
-    home: Path, shell: str, later: str, file: str
+    home: Path, shell: str, later: str, file: str, names: str
 ) -> None:
     """The check after the write once said "Claude Code's default sets it", with no fix, where
     status said (shadowed) that a later line removes the pin."""
@@ -354,13 +355,21 @@ def test_a_write_whose_pin_a_later_line_removes_names_that_line(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:
         handle.write(later)
-    written = invoke(
-        "set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell, "--only-small-fast", "--no-verify"
-    )
+    only = ["--only-small-fast"] if names == "FAST" else []
+    written = invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell, *only, "--no-verify")
     assert written.exit_code == 0, written.output
     line = path.read_text().splitlines().index(later.strip()) + 1  # where the write left it
+    removed = (
+        "ANTHROPIC_SMALL_FAST_MODEL"
+        if names == "FAST"
+        else "ANTHROPIC_SMALL_FAST_MODEL and ANTHROPIC_DEFAULT_HAIKU_MODEL"
+    )
+    where = (
+        "or move it above the block"
+        if shell == "zsh"
+        else f"a file read after {home}/.config/fish/conf.d/ccprofile.fish, which holds the block"
+    )
     assert (
         f"Claude Code started from a new terminal uses claude-haiku-5-5: {path}:{line} removes it after the "
-        f"ccprofile block. Fix: take the ANTHROPIC_SMALL_FAST_MODEL removal out of line {line} of {path} (or "
-        "move it above the block)."
+        f"ccprofile block. Fix: take the {removed} removal out of line {line} of {path} ({where})."
     ) in " ".join(written.output.replace("~", str(home)).split())

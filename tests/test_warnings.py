@@ -1156,7 +1156,8 @@ def test_a_shell_scope_drift_differs_between_this_shell_and_a_new_terminal(home:
     (home / ".zshrc").write_text(f"export {FAST}={H55}\n")
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from this shell "
-        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45}`.",
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45}`, then run `source {home}/.zshrc` in this shell (or "
+        "open a new terminal).",
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from a new "
         f"terminal uses {H55}, set by {home}/.zshrc:1. Fix: change line 1 of {home}/.zshrc to "
         f"`export {FAST}='{H45}'`.",
@@ -1184,7 +1185,7 @@ PIN_STEP, LOAD_STEP = (
 @pytest.mark.parametrize(
     ("zshrc", "env", "steps"),
     [
-        pytest.param("", {}, [PIN_STEP, "remove"], id="nothing-pins-it"),
+        pytest.param("", {}, [PIN_STEP, "remove", LOAD_STEP], id="nothing-pins-it"),
         pytest.param(f"export {FAST}={H45}\n", {FAST: H45}, ["remove"], id="startup-file-and-this-shell"),
         # This shell has it, a new terminal does not: removing the settings value alone leaves
         # a new terminal on the default, so the pin comes first.
@@ -1194,7 +1195,7 @@ PIN_STEP, LOAD_STEP = (
         # changes nothing; loading the file does.
         pytest.param(f"export {FAST}={H45}\n", {}, ["remove", LOAD_STEP], id="not-loaded"),
         pytest.param(f"export {FAST}={H45}\n", {FAST: H55}, ["remove", LOAD_STEP], id="a-left-over-value"),
-        pytest.param(f"export {FAST}=sonnet\n", {}, [PIN_STEP, "remove"], id="another-value"),
+        pytest.param(f"export {FAST}=sonnet\n", {}, [PIN_STEP, "remove", LOAD_STEP], id="another-value"),
     ],
 )
 def test_a_shell_scope_pin_beaten_by_settings_is_freed_only_where_every_claude_then_has_it(
@@ -1228,8 +1229,8 @@ def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_that_li
     line = len((home / ".zshrc").read_text().splitlines())
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} removal out of line {line} of "
-        f'{home}/.zshrc, then remove "{FAST}" from the "env" object of {user}, then run `source '
+        f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} line after the block out (line {line} "
+        f'of {home}/.zshrc), then remove "{FAST}" from the "env" object of {user}, then run `source '
         f"{home}/.zshrc` in this shell (or open a new terminal)."
     ]
 
@@ -1262,8 +1263,8 @@ def test_a_later_line_after_a_shell_scope_block_is_taken_out_only_if_it_changes_
     user = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
     removal = f'remove "{FAST}" from the "env" object of {user}'
     fix = (
-        f"take the {FAST} assignment out of line {line} of {home}/.zshrc, then {removal}, then run `source "
-        f"{home}/.zshrc` in this shell (or open a new terminal)"
+        f"take the {FAST} line after the block out (line {line} of {home}/.zshrc), then {removal}, then run "
+        f"`source {home}/.zshrc` in this shell (or open a new terminal)"
         if steps == "changed"
         else removal
     )
@@ -1273,6 +1274,59 @@ def test_a_later_line_after_a_shell_scope_block_is_taken_out_only_if_it_changes_
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
         f"uses claude-opus-5-5, set by env.{FAST} in {user}. Fix: {fix}."
+    ]
+
+
+def test_a_shell_scope_fix_takes_out_every_later_line_that_changes_the_pin(home: Path) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    with (home / ".zshrc").open("a") as rc:  # lines 7, 8 and 9: a repeat, another model, a removal
+        rc.write(f"export {FAST}={H45}\nexport {FAST}=claude-3-5-haiku-20241022\nunset {FAST}\n")
+    user = _settings(home, {"env": {FAST: "claude-sonnet-4-5-20250929"}})
+    zshrc = home / ".zshrc"
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses claude-sonnet-4-5-20250929, set by env.{FAST} in {user}. Fix: take the {FAST} lines after the "
+        f'block out (line 8 of {zshrc}, line 9 of {zshrc}), then remove "{FAST}" from the "env" object of {user}, '
+        f"then run `source {zshrc}` in this shell (or open a new terminal)."
+    ]
+
+
+def test_a_background_alias_in_the_shell_is_no_pin_of_the_model_it_names(home: Path) -> None:
+    """Claude Code sends a background value as it is: `haiku` there is no Haiku pin."""
+    repo = _repository(home, f'fast-model = "{H55}"\nscope = "shell"\n')
+    (home / ".zshrc").write_text(f"export {FAST}=haiku\n")
+    user = _settings(home, {"env": {FAST: "claude-sonnet-4-5-20250929"}})
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={FAST: "haiku"}
+    )
+    assert _messages(json.loads(result.stdout), "drift") == [
+        f"Expected the background model {H55} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
+        f"uses claude-sonnet-4-5-20250929, set by env.{FAST} in {user}. Fix: `ccprofile set-fast-model {H55}`, "
+        f'then remove "{FAST}" from the "env" object of {user}, then run `source {home}/.zshrc` in this shell '
+        "(or open a new terminal)."
+    ]
+
+
+@pytest.mark.parametrize("beaten_by_the_model_key", [False, True])
+def test_a_shell_scope_pin_this_shell_has_not_loaded_is_loaded_not_pinned_again(
+    home: Path, beaten_by_the_model_key: bool
+) -> None:
+    """Pinning again would change nothing. ANTHROPIC_MODEL beats the settings' model key, so
+    that key needs no removal either."""
+    sonnet = "claude-sonnet-4-5-20250929"
+    repo = _repository(home, f'model = "{sonnet}"\nscope = "shell"\n')
+    _pin("set-model", sonnet)
+    if beaten_by_the_model_key:
+        user = _settings(home, {"model": "opus"})
+    got = (
+        f"claude-opus-5-5, set by model in {user}"
+        if beaten_by_the_model_key
+        else "claude-opus-5-5: " + ("nothing pins it, so Claude Code uses its default")
+    )
+    assert _drifts(home, repo) == [
+        f"Expected the primary model {sonnet} ({repo}/.ccprofile.toml:1), but a claude started from this shell "
+        f"uses {got}. Fix: run `source {home}/.zshrc` in this shell (or open a new terminal)."
     ]
 
 

@@ -164,14 +164,11 @@ def _cause(
         # The shell never gets to the block: that is the reason, and the fix is there.
         stop = scan.stops[0]
         return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", said[1]
-    removal = _taken_back(scan, expected.kind)
-    if expected.value is not None and model.source == "default" and removal is not None and not in_settings:
-        # A later line takes the pin back out (the shadowed warning's cause): that line is the fix.
-        return (
-            f"{removal.path}:{removal.line} removes it after the ccprofile block",
-            f"Fix: take the {removal.name} removal out of line {removal.line} of {removal.path} (or move it "
-            "above the block).",
-        )
+    removals = _taken_back(scan, expected.kind)
+    if expected.value is not None and model.source == "default" and removals and not in_settings:
+        # Later lines take the pin back out (the shadowed warning's cause): they are the fix.
+        first = removals[0]
+        return f"{first.path}:{first.line} removes it after the ccprofile block", _take_out(scan, removals)
     if (
         expected.value is not None
         and written is not None
@@ -182,9 +179,27 @@ def _cause(
     return said
 
 
-def _taken_back(scan: Scan, kind: str) -> Assignment | None:
-    """A line after the block that removes one of the pins of ``kind``."""
-    return next((a for name in _KINDS[kind] for a in scan.after_block(name) if a.value is None), None)
+def _taken_back(scan: Scan, kind: str) -> list[Assignment]:
+    """The lines after the block that remove one of the pins of ``kind``."""
+    return [a for name in _KINDS[kind] for a in scan.after_block(name) if a.value is None]
+
+
+def _take_out(scan: Scan, removals: Sequence[Assignment]) -> str:
+    """The fix for ``removals``, in the shadowed warning's words."""
+    lines: dict[tuple[Path, int], list[str]] = {}
+    for removal in removals:
+        lines.setdefault((removal.path, removal.line), []).append(removal.name)
+    if len(lines) > 1:
+        said = ", ".join(f"line {at[1]} of {at[0]} ({', '.join(names)})" for at, names in lines.items())
+        return f"Fix: take the removals after the ccprofile block out: {said}."
+    (path, line), names = next(iter(lines.items()))
+    block = scan.pinned(names[0])
+    where = (
+        "or move it above the block"
+        if block is None or block.path == path
+        else f"a file read after {block.path}, which holds the block"
+    )
+    return f"Fix: take the {' and '.join(names)} removal out of line {line} of {path} ({where})."
 
 
 def other_start_shortfalls(

@@ -85,18 +85,14 @@ def plan(
     old, missing = file.text, file.missing
     outcome = SettingsPlan(profile.Plan(None, (), (), 0), known=record)
     document = settings_text.load(old, str(path))
-    # A shared file's pins this machine has no record of are the team's: a removal takes them
-    # too (a record from this machine's own writes there does not make them the user's).
-    base = adopted(record or Record(scope, previous_text=None if missing else old), document, adopt)
-    outcome.adopted = [name for name in base.keys if record is None or name not in record.keys]
-    if record is not None and outcome.adopted:
-        base = _without_in_previous(base, outcome.adopted, str(path))
+    base, outcome.adopted = _adopting(
+        record, Record(scope, previous_text=None if missing else old), document, adopt, str(path)
+    )
     keys, before, outcome.left = still_ours(base, document)
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
     changes = Changes.of(after, before, keys, document)
-    had_env = settings_text.ENV in document
-    created_env = base.created_env or (not had_env and in_env(after))
+    created_env = base.created_env or (settings_text.ENV not in document and in_env(after))
     new = _new_text(old, str(path), record, base, keys, changes, missing, created_env)
     created_file = base.created_file or missing
     created_dir = base.created_dir or made_dir
@@ -143,6 +139,19 @@ def _new_text(
     if not keys and (missing or (base.created_file and not result)):
         return None  # nothing to hold: a missing file stays missing (unset where nothing is)
     return new
+
+
+def _adopting(
+    record: Record | None, fresh: Record, document: Mapping[str, object], adopt: Sequence[str], where: str
+) -> tuple[Record, list[str]]:
+    """The record to plan from, and the pins of ``adopt`` taken as ccprofile's without its
+    record: a shared file's pins this machine has no record of are the team's, and a removal
+    takes them too (a record of this machine's own writes there does not make them the user's)."""
+    base = adopted(record or fresh, document, adopt)
+    taken = [name for name in base.keys if record is None or name not in record.keys]
+    if record is not None and taken:
+        base = _without_in_previous(base, taken, where)
+    return base, taken
 
 
 def _without_in_previous(base: Record, taken: Sequence[str], where: str) -> Record:

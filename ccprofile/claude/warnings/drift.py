@@ -9,6 +9,7 @@ from ccprofile.claude.places import pin_fix, place_of
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
+    BACKGROUND,
     FAST,
     PRIMARY,
 )
@@ -33,10 +34,13 @@ def _holds(s: Situation, scope: str, name: str) -> bool:
     return any(d.source == source and (d.model if name == PRIMARY else d.env.get(name)) for d in s.settings)
 
 
-def _gives(s: Situation, value: str | None, wanted: str) -> bool:
-    """Whether a shell value ``value`` gives the model ``wanted`` (an alias resolved)."""
+def _gives(s: Situation, name: str, value: str | None, wanted: str) -> bool:
+    """Whether the shell value ``value`` of ``name`` gives the model ``wanted``: the background
+    variables are sent as they are; an alias in the others is resolved."""
     if not value:
         return False
+    if name in BACKGROUND:
+        return value == wanted
     resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
     return wanted in (value, resolved[0] if resolved is not None else None)
 
@@ -45,27 +49,42 @@ def _step(fix: str) -> str:
     return fix.removeprefix("Fix: ").removesuffix(".")
 
 
-def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: str, removal: str) -> str:
-    """The fix when the expected scope is the shell and a settings value beats it: taking the
-    settings value out is enough only where the shell then gives the expected model, in each
-    claude that drifts: a new terminal's (its startup files) and this shell's (its environment,
-    else loading the startup files that pin it)."""
-    new_terminal = not drift.new_terminal or _gives(s, s.base.get(name), wanted)
-    here = not drift.this_shell or _gives(s, s.env.get(name), wanted)
-    block, final = s.scan.pinned(name), s.scan.final(name)
-    steps, load = [], None
-    if not new_terminal and block is not None and _gives(s, block.value, wanted) and s.scan.after_block(name):
-        later = s.scan.after_block(name)[0]  # the block pins it, and a later line takes it back
-        what = "removal" if later.value is None else "assignment"
-        steps.append(f"take the {name} {what} out of line {later.line} of {later.path}")
-        load = block.path
-    elif not new_terminal or not (here or (final is not None and _gives(s, s.base.get(name), wanted))):
-        steps.append(_step(pin))  # the pin's own report says how this shell loads it
-    elif final is not None:
-        load = final.path
-    steps.append(_step(removal))
-    if not here and load is not None and s.shell is not None:
-        steps.append(f"run `{s.shell.apply_hint(load)}` in this shell (or open a new terminal)")
+def _load(s: Situation, path: str | None) -> list[str]:
+    """The step that gives this shell what its startup files now pin."""
+    if s.shell is None or path is None:
+        return []
+    return [f"run `{s.shell.apply_hint(path)}` in this shell (or open a new terminal)"]
+
+
+def _taking_out(s: Situation, name: str, wanted: str) -> str | None:
+    """The step that takes out the lines after the block that change or remove its pin."""
+    block = s.scan.pinned(name)
+    if block is None or not _gives(s, name, block.value, wanted):
+        return None
+    later = [a for a in s.scan.after_block(name) if not _gives(s, name, a.value, wanted)]
+    if not later:
+        return None
+    lines = ", ".join(f"line {a.line} of {a.path}" for a in later)
+    return f"take the {name} {'lines' if len(later) > 1 else 'line'} after the block out ({lines})"
+
+
+def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: str, removal: str | None) -> str:
+    """The fix when the expected scope is the shell and a settings value beats it (or, with
+    ``removal`` None, nothing does): taking the settings value out is enough only where the
+    shell then gives the expected model, in each claude that drifts: a new terminal's (its
+    startup files) and this shell's (its environment, else loading the startup files)."""
+    new_terminal = not drift.new_terminal or _gives(s, name, s.base.get(name), wanted)
+    here = not drift.this_shell or _gives(s, name, s.env.get(name), wanted)
+    final = s.scan.final(name)
+    taking_out = None if new_terminal else _taking_out(s, name, wanted)
+    if taking_out is not None:
+        steps, load = [taking_out], s.startup_file
+    elif not new_terminal or not (here or (final is not None and _gives(s, name, s.base.get(name), wanted))):
+        steps, load = [_step(pin)], s.startup_file
+    else:
+        steps, load = [], str(final.path) if final is not None else None
+    steps += [_step(removal)] if removal is not None else []
+    steps += [] if here else _load(s, load)
     return f"Fix: {', then '.join(steps)}."
 
 
@@ -86,7 +105,7 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     here = s.start if s.subdirectory and target == "project" else None
     pin = pin_fix(name, wanted, target, here)
     if model.source == "default":
-        return pin
+        return _shell_repair(s, drift, name, wanted, pin, None) if target == "shell" else pin
     origin = Origin(model.source, model.file)
     place = place_of(origin, variable, s.scan, s.ours)
     if scope is None or model.source in scopes.SOURCES[scope]:
@@ -95,7 +114,8 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     if rank(model.source) < rank(scopes.SOURCES[target][0]):
         return pin  # a lower place shows only because the expected scope pins nothing
     if target == "shell":
-        return _shell_repair(s, drift, name, wanted, pin, removal)
+        # ANTHROPIC_MODEL beats the settings' model key: the shell's pin needs no removal.
+        return _shell_repair(s, drift, name, wanted, pin, None if variable == "model" else removal)
     if _holds(s, target, name):
         return removal  # the expected scope pins it, beaten from above
     return f"Fix: {_step(pin)}, then {_step(removal)}."  # pin, then clear what beats it

@@ -57,6 +57,7 @@ class Situation:
     start: str = ""  # the directory claude starts in
     subdirectory: bool = False  # below a repository's root, whose project file it does not read
     aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
+    startup_file: str | None = None  # the file ccprofile pins the shell scope in
 
     @property
     def background_now(self) -> Model:
