@@ -145,3 +145,25 @@ def test_quoting_round_trips_through_the_reader(syntax: Syntax, value: str, quot
         # POSIX and csh close the quote and escape it outside ('\''): a reader of one word
         # stops at the first closing quote there, which is why ccprofile never writes a quote.
         assert read_word(quoted, syntax.unquoting) == Word(value, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "erased"),
+    [
+        ("set -e A B", ["A", "B"]),
+        ("set -ge A", ["A"]),
+        ("set -eg A", ["A"]),
+        ("set -e -g A B  # old pins", ["A", "B"]),
+        ("set --erase --global A", ["A"]),
+        # A universal or a local erase leaves the exported global variable a startup file set.
+        ("set -Ue A", []),
+        ("set -e -l A", []),
+        ("set --erase --universal A", []),
+        ("set -gx A 1", []),
+        ("set -g A", []),
+    ],
+)
+def test_what_a_fish_set_erases(line: str, erased: list[str]) -> None:
+    from ccprofile.startup.assigning import fish_erased
+
+    assert fish_erased(line) == erased

@@ -340,6 +340,13 @@ def test_the_block_goes_before_sdkmans_last_lines_and_comes_out_exactly(home: Pa
     ("shell", "later", "file", "names"),
     [
         ("fish", "set -e ANTHROPIC_SMALL_FAST_MODEL\n", ".config/fish/conf.d/zz.fish", "FAST"),
+        ("fish", "set -ge ANTHROPIC_SMALL_FAST_MODEL\n", ".config/fish/conf.d/zz.fish", "FAST"),
+        (
+            "fish",
+            "set -e ANTHROPIC_SMALL_FAST_MODEL ANTHROPIC_DEFAULT_HAIKU_MODEL\n",
+            ".config/fish/conf.d/zz.fish",
+            "both",
+        ),
         ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL\n", ".zshrc", "FAST"),
         ("zsh", "unset ANTHROPIC_SMALL_FAST_MODEL ANTHROPIC_DEFAULT_HAIKU_MODEL\n", ".zshrc", "both"),
     ],

@@ -1,5 +1,5 @@
 """What a POSIX command does to a variable (``export A=1``, ``unset A``, ``declare -x A``),
-and the variables fish and csh keep to themselves. Pure text."""
+what a fish ``set`` erases, and the variables fish and csh keep to themselves. Pure text."""
 
 from __future__ import annotations
 
@@ -96,3 +96,26 @@ def _posix_assignments(command: str) -> list[Assigning]:
             return []  # a command follows: the assignments before it are its own
         found.append(Assigning(assigned["name"], "assign", Word(word.value[assigned.end() :], word.dynamic)))
     return found
+
+
+# fish's erase with its options and several names (`set -e A B`, `set -ge A`, `set --erase
+# --global A`). -U and -l erase only a universal or a local variable, which leaves the exported
+# global one a startup file set.
+_FISH_ERASE = re.compile(
+    rf"\s*set\s+(?P<options>(?:-[a-zA-Z]+\s+|--[a-z]+\s+)+)(?P<names>{NAME}(?:\s+{NAME})*)\s*(?:[;#].*)?$"
+)
+
+
+def fish_erased(line: str) -> list[str]:
+    """The variables a fish ``set`` erasing several at once, or with more options, removes."""
+    match = _FISH_ERASE.match(line)
+    if match is None:
+        return []
+    options = match["options"].split()
+    short = "".join(o[1:] for o in options if not o.startswith("--"))
+    long = {o[2:] for o in options if o.startswith("--")}
+    if "e" not in short and "erase" not in long:
+        return []
+    if set(short) & {"U", "l"} or long & {"universal", "local"}:
+        return []
+    return match["names"].split()
