@@ -1411,3 +1411,49 @@ def test_a_retired_settings_value_is_removed_only_where_a_sound_shell_pin_then_w
         f"{FAST}=claude-3-haiku-20240307 (env.{FAST} in {path}) was retired; requests with it fail. "
         + fix.format(var=FAST, newest=H55, path=path)
     ]
+
+
+# --- Bedrock regions, in-process ---------------------------------------------------------
+
+BEDROCK_HAIKU, BEDROCK_OPUS = "us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-opus-5-5"
+
+
+@pytest.mark.parametrize(
+    ("value", "region", "callable"),
+    [
+        ("global.anthropic.claude-opus-5-5", "eu-west-1", True),
+        ("global.anthropic.claude-opus-5-5", "us-gov-west-1", False),  # GovCloud has no global profiles
+        ("us.anthropic.claude-opus-5-5", "us-east-2", True),
+        ("us.anthropic.claude-opus-5-5", "us-gov-west-1", False),  # nor the commercial us. ones
+        ("us-gov.anthropic.claude-opus-5-5", "us-gov-east-1", True),
+        ("eu.anthropic.claude-opus-5-5", "us-east-1", False),
+        ("arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/x", "eu-west-1", True),
+        ("arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/x", "eu-central-1", False),
+        ("anthropic.claude-opus-5-5", "eu-west-1", None),  # no geography in it
+    ],
+)
+def test_which_bedrock_ids_a_region_can_call(value: str, region: str, callable: bool | None) -> None:
+    from ccprofile.claude.warnings.regions import _callable_from
+
+    assert _callable_from(value, region) is callable
+
+
+@pytest.mark.parametrize("overridden", [False, True])
+def test_each_pin_from_another_geography_is_told_once_in_the_aws_config_files_region(
+    home: Path, overridden: bool
+) -> None:
+    """The region is ~/.aws/config's; the haiku mirror and a key of modelOverrides (not sent
+    as it is) are not told; a pin this shell and a new terminal share is told once."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    pins = {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: BEDROCK_HAIKU, HAIKU: BEDROCK_HAIKU, PRIMARY: BEDROCK_OPUS}
+    (home / ".zshrc").write_text("".join(f"export {name}={value}\n" for name, value in pins.items()))
+    if overridden:
+        _settings(home, {"modelOverrides": {BEDROCK_HAIKU: "arn:aws:bedrock:eu-west-1:123456789012:x/y"}})
+    told = [
+        f"{name}={value} ({home}/.zshrc:{line}) cannot be called from eu-west-1 (the region Claude Code uses): "
+        f"Bedrock refuses every request for it there. Fix: change line {line} of {home}/.zshrc to "
+        f"`export {name}='{value.replace('us.', 'eu.', 1)}'`."
+        for name, value, line in ((FAST, BEDROCK_HAIKU, 2), (PRIMARY, BEDROCK_OPUS, 4))
+    ]
+    assert _messages(_report(home, pins), "bedrock-region") == (told[1:] if overridden else told)
