@@ -1457,3 +1457,32 @@ def test_each_pin_from_another_geography_is_told_once_in_the_aws_config_files_re
         for name, value, line in ((FAST, BEDROCK_HAIKU, 2), (PRIMARY, BEDROCK_OPUS, 4))
     ]
     assert _messages(_report(home, pins), "bedrock-region") == (told[1:] if overridden else told)
+
+
+# --- The model policy, in-process -----------------------------------------------------------
+
+RESTRICTED = (
+    "The primary model {refused} is not allowed by {key} in {where}: Claude Code started from {who} uses "
+    "claude-opus-5-5 instead (it prints 'Model \"{refused}\" is restricted by your organization's settings. "
+    "Using claude-opus-5-5 instead.'). Fix: {fix}"
+)
+
+
+def test_a_refused_primary_is_told_for_each_claude_that_asks_for_another_one(home: Path) -> None:
+    (home / ".zshrc").write_text(f"export {PRIMARY}={H55}\n")
+    path = _settings(home, {"availableModels": ["sonnet"]})
+    fix = "pin a model the list allows, e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it."
+    assert _messages(_report(home, {PRIMARY: H45}), "model-restricted") == [
+        RESTRICTED.format(refused=refused, key="availableModels", where=path, who=who, fix=fix)
+        for refused, who in ((H45, "this shell"), (H55, "a new terminal"))
+    ]
+
+
+def test_a_primary_managed_settings_deny_is_fixed_by_one_they_do_not_deny(home: Path) -> None:
+    managed = home.parent / "managed" / "managed-settings.json"
+    managed.parent.mkdir(parents=True, exist_ok=True)
+    managed.write_text(json.dumps({"deniedModels": [H55]}))
+    fix = "unset it, or pin a model deniedModels in that file does not deny."
+    assert _messages(_report(home, {PRIMARY: H55}), "model-restricted") == [
+        RESTRICTED.format(refused=H55, key="deniedModels", where=managed, who="this shell", fix=fix)
+    ]
