@@ -1486,3 +1486,13 @@ def test_a_primary_managed_settings_deny_is_fixed_by_one_they_do_not_deny(home: 
     assert _messages(_report(home, {PRIMARY: H55}), "model-restricted") == [
         RESTRICTED.format(refused=H55, key="deniedModels", where=managed, who="this shell", fix=fix)
     ]
+
+
+def test_a_primary_refused_alike_in_this_shell_and_a_new_terminal_is_told_once(home: Path) -> None:
+    (home / ".zshrc").write_text(f"export {PRIMARY}={H55}\n")
+    path = _settings(home, {"availableModels": ["sonnet"]})
+    fix = "pin a model the list allows, e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it."
+    told = RESTRICTED.format(refused=H55, key="availableModels", where=path, who="", fix=fix)
+    assert _messages(_report(home, {PRIMARY: H55}), "model-restricted") == [
+        told.replace("Claude Code started from  uses", "Claude Code uses")
+    ]
