@@ -664,3 +664,21 @@ def test_a_background_pin_mantle_translates_keeps_the_value_as_set() -> None:
         [],
     )
     assert background_model(composed, primary_model(composed, [], CATALOG_332), CATALOG_332).pinned is None
+
+
+def test_bedrock_defaults_take_the_aws_config_files_region_and_a_mantle_primary_keeps_its_value() -> None:
+    composed = compose(BEDROCK, {}, [])
+    primary = primary_model(composed, [], CATALOG_332, "eu-west-1")
+    background = background_model(composed, primary, CATALOG_332, "eu-west-1")
+    assert (background.model, primary.model) == (
+        "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "eu.anthropic.claude-opus-5-5",
+    )
+    env = {"CLAUDE_CODE_USE_MANTLE": "1", "ANTHROPIC_MODEL": "claude-opus-5-5"}
+    mantle = primary_model(compose(env, {"ANTHROPIC_MODEL": Origin("environment")}, []), [], CATALOG_332)
+    assert (mantle.model, mantle.pinned) == ("anthropic.claude-opus-5-5", "claude-opus-5-5")
+    own = {**env, "ANTHROPIC_MODEL": "anthropic.claude-opus-5-5"}
+    assert (
+        primary_model(compose(own, {"ANTHROPIC_MODEL": Origin("environment")}, []), [], CATALOG_332).pinned
+        is None
+    )
