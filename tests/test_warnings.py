@@ -1496,3 +1496,8 @@ def test_a_primary_refused_alike_in_this_shell_and_a_new_terminal_is_told_once(h
     assert _messages(_report(home, {PRIMARY: H55}), "model-restricted") == [
         told.replace("Claude Code started from  uses", "Claude Code uses")
     ]
+
+
+def test_mantle_sends_its_own_id_for_a_first_party_one_so_that_is_no_wrong_provider(home: Path) -> None:
+    env = {MANTLE: "1", PRIMARY: "claude-opus-5-5", FAST: H45}
+    assert _messages(_report(home, env), "wrong-provider") == []
