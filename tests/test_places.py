@@ -95,6 +95,17 @@ OURS = {"/h/.claude/settings.json": {FAST: "user", PRIMARY: "user"}}
             id="startup-file-line",
         ),
         pytest.param(
+            Origin("profile", "C:\\Users\\me\\Documents\\PowerShell\\profile.ps1:3"),
+            FAST,
+            Place(
+                "startup-file",
+                "C:\\Users\\me\\Documents\\PowerShell\\profile.ps1:3",
+                "C:\\Users\\me\\Documents\\PowerShell\\profile.ps1",
+                3,
+            ),
+            id="a-windows-path-with-its-drive",
+        ),
+        pytest.param(
             Origin("untraced", None),
             FAST,
             Place("untraced", "a startup file line ccprofile could not trace (`status --probe` found it)"),
