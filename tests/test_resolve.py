@@ -628,6 +628,13 @@ def test_a_subagent_model_says_where_it_was_set_and_what_was_set() -> None:
     assert from_file == Model(
         "claude-haiku-4-5-20251001", "user-settings", SUB, "/h/.claude/settings.json", selected=True
     )
+    from_a_file = _subagent({}, user({SUB: "opus"}))
+    assert (from_a_file.source, from_a_file.variable, from_a_file.file, from_a_file.alias) == (
+        "user-settings",
+        SUB,
+        "/h/.claude/settings.json",
+        "opus",
+    )
     aliased = _subagent({SUB: "opus"})
     assert aliased == Model("claude-opus-5-5", "environment", SUB, None, alias="opus", alias_verified=True)
     # Mantle sends its own ID for a first-party one: the value as set is kept beside it.
