@@ -182,3 +182,15 @@ def test_the_newcomer_walkthrough_in_usage_md_is_what_a_terminal_shows(home: Pat
             assert got == _comparable(expected), f"$ {command}"
     finally:
         shell.close(force=True)
+
+
+def test_the_changelog_is_wrapped_bullets_under_headings() -> None:
+    """A scripted edit once inserted an entry between every character of the file."""
+    lines = (ROOT / "CHANGELOG.md").read_text().splitlines()
+    odd = [
+        (number, line)
+        for number, line in enumerate(lines, 1)
+        if len(line) > 100 or not (line == "" or line.startswith(("#", "- ", "  ")) or line[0].isalpha())
+    ]
+    assert odd == []
+    assert lines[0] == "# Changelog" and "## Unreleased" in lines
