@@ -1501,3 +1501,34 @@ def test_a_primary_refused_alike_in_this_shell_and_a_new_terminal_is_told_once(h
 def test_mantle_sends_its_own_id_for_a_first_party_one_so_that_is_no_wrong_provider(home: Path) -> None:
     env = {MANTLE: "1", PRIMARY: "claude-opus-5-5", FAST: H45}
     assert _messages(_report(home, env), "wrong-provider") == []
+
+
+COSTLY = (
+    "{name}=claude-opus-5-5 ({where}) makes Opus 5.5 the background model: every title and summary costs 40 "
+    "times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per million input/output tokens, list "
+    "prices). Fix: {fix}"
+)
+
+
+@pytest.mark.parametrize("loaded", [True, False])
+def test_a_costly_background_in_a_startup_file_is_told_once_and_changed_on_its_line(
+    home: Path, loaded: bool
+) -> None:
+    (home / ".zshrc").write_text(f"export {FAST}=claude-opus-5-5\n")
+    fix = f"change line 1 of {home}/.zshrc to `export {FAST}='{H55}'`."
+    env = {FAST: "claude-opus-5-5"} if loaded else {}
+    assert _messages(_report(home, env), "costly-background") == [
+        COSTLY.format(name=FAST, where=f"{home}/.zshrc:1", fix=fix)
+    ]
+
+
+def test_a_costly_background_without_a_shell_is_changed_where_claude_is_started(home: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["status", "--json", "--project", str(home)],
+        env={"CI": "true", "SHELL": None, FAST: "claude-opus-5-5"},
+    )
+    fix = f"set {FAST}={H55} in the environment claude is started with."
+    assert _messages(json.loads(result.stdout), "costly-background") == [
+        COSTLY.format(name=FAST, where="this shell's environment", fix=fix)
+    ]
