@@ -308,3 +308,21 @@ def test_every_providers_example_has_its_own_shape_and_no_other_first_party_shap
     bedrock = SHAPES["bedrock"][0]
     assert bedrock.fullmatch(ARN) and bedrock.fullmatch("us-gov.anthropic.claude-haiku-4-5-20251001-v1:0")
     assert not bedrock.fullmatch(H45) and not SHAPES["anthropic"][0].fullmatch("anthropic.claude-haiku-4-5")
+
+
+@pytest.mark.parametrize(
+    ("value", "provider", "said"),
+    [
+        ("claude-haiku", "anthropic", " (did you mean claude-haiku-4-5-20251001 or claude-haiku-5-5?)"),
+        # The nearest first, at most three, in the user's own geography.
+        (
+            "eu.anthropic.claude-opus-4",
+            "bedrock",
+            " (did you mean eu.anthropic.claude-opus-4-7 or eu.anthropic.claude-opus-4-8 or "
+            "eu.anthropic.claude-opus-5?)",
+        ),
+        ("zzzz", "anthropic", ""),
+    ],
+)
+def test_several_near_ids_are_offered_nearest_first(value: str, provider: str, said: str) -> None:
+    assert did_you_mean(value, provider, load("2.1.332")) == said
