@@ -1532,3 +1532,31 @@ def test_a_costly_background_without_a_shell_is_changed_where_claude_is_started(
     assert _messages(json.loads(result.stdout), "costly-background") == [
         COSTLY.format(name=FAST, where="this shell's environment", fix=fix)
     ]
+
+
+def test_no_model_left_is_told_once_and_the_other_policy_warnings_still_follow(home: Path) -> None:
+    managed = home.parent / "managed" / "managed-settings.json"
+    managed.parent.mkdir(parents=True, exist_ok=True)
+    managed.write_text(json.dumps({"deniedModels": ["opus", "sonnet", "haiku"]}))
+    user = _settings(home, {"deniedModels": ["x"]})
+    warnings = [(w["code"], w["message"]) for w in _report(home, {})["warnings"]]
+    assert warnings == [
+        (
+            "no-model-left",
+            f"deniedModels in {managed} denies the default primary model and every one Claude Code would step "
+            "down to (opus, sonnet, haiku): Claude Code does not start (read in Claude Code's binary, not "
+            "observed). Fix: ask the administrator to allow one.",
+        ),
+        (
+            "background-denied",
+            f"deniedModels in {managed} denies the background model {H55}: Claude Code sends titles and "
+            "summaries to the primary model claude-opus-5-5 instead, at its price. Fix: ask the administrator "
+            "to allow a small model, or pin one they allow with `ccprofile set-fast-model`.",
+        ),
+        (
+            "invalid-settings",
+            f"{user}: deniedModels counts only in managed settings; Claude Code ignores it here (and shows a "
+            "Settings Warning when it starts). Fix: remove it, or ask an administrator to set it in managed "
+            "settings.",
+        ),
+    ]
