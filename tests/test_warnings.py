@@ -1215,23 +1215,37 @@ def test_a_shell_scope_pin_beaten_by_settings_is_freed_only_where_every_claude_t
     ]
 
 
-@pytest.mark.parametrize("unset", [f"unset {FAST} {HAIKU}", f"unset {FAST}"])
-def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_that_line_out(
-    home: Path, unset: str
+@pytest.mark.parametrize(
+    ("later", "taken"),
+    [
+        pytest.param(f"unset {FAST} {HAIKU}\n", [1], id="both-removed"),
+        pytest.param(f"unset {FAST}\n", [1], id="one-removed"),
+        # A repeat gives the pin; another model and a removal after it take it back.
+        pytest.param(
+            f"export {FAST}={H45}\nexport {FAST}=claude-3-5-haiku-20241022\nunset {FAST}\n",
+            [2, 3],
+            id="several",
+        ),
+    ],
+)
+def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_those_lines_out(
+    home: Path, later: str, taken: list[int]
 ) -> None:
-    """Pinning again would change nothing: the block already pins it, and a later line takes
-    it back (the shadowed warning's cause)."""
+    """Pinning again would change nothing: the block already pins it, and later lines take it
+    back (the shadowed warning's cause); every one that does is named, not the first."""
     repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
     _pin("set-fast-model", H45)
-    with (home / ".zshrc").open("a") as rc:
-        rc.write(f"{unset}\n")
+    zshrc = home / ".zshrc"
+    block_end = len(zshrc.read_text().splitlines())
+    with zshrc.open("a") as rc:
+        rc.write(later)
     user = _settings(home, {"env": {FAST: H55}})
-    line = len((home / ".zshrc").read_text().splitlines())
+    lines = ", ".join(f"line {block_end + n} of {zshrc}" for n in taken)
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} line after the block out (line {line} "
-        f'of {home}/.zshrc), then remove "{FAST}" from the "env" object of {user}, then run `source '
-        f"{home}/.zshrc` in this shell (or open a new terminal)."
+        f"uses {H55}, set by env.{FAST} in {user}. Fix: take the {FAST} {'lines' if len(taken) > 1 else 'line'} "
+        f'after the block out ({lines}), then remove "{FAST}" from the "env" object of {user}, then run '
+        f"`source {zshrc}` in this shell (or open a new terminal)."
     ]
 
 
@@ -1274,21 +1288,6 @@ def test_a_later_line_after_a_shell_scope_block_is_taken_out_only_if_it_changes_
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
         f"uses claude-opus-5-5, set by env.{FAST} in {user}. Fix: {fix}."
-    ]
-
-
-def test_a_shell_scope_fix_takes_out_every_later_line_that_changes_the_pin(home: Path) -> None:
-    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
-    _pin("set-fast-model", H45)
-    with (home / ".zshrc").open("a") as rc:  # lines 7, 8 and 9: a repeat, another model, a removal
-        rc.write(f"export {FAST}={H45}\nexport {FAST}=claude-3-5-haiku-20241022\nunset {FAST}\n")
-    user = _settings(home, {"env": {FAST: "claude-sonnet-4-5-20250929"}})
-    zshrc = home / ".zshrc"
-    assert _drifts(home, repo) == [
-        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses claude-sonnet-4-5-20250929, set by env.{FAST} in {user}. Fix: take the {FAST} lines after the "
-        f'block out (line 8 of {zshrc}, line 9 of {zshrc}), then remove "{FAST}" from the "env" object of {user}, '
-        f"then run `source {zshrc}` in this shell (or open a new terminal)."
     ]
 
 
