@@ -1559,3 +1559,15 @@ def test_no_model_left_is_told_once_and_the_other_policy_warnings_still_follow(h
             "settings.",
         ),
     ]
+
+
+def test_a_declared_prefix_in_a_startup_file_is_told_once_in_the_aws_config_files_region(home: Path) -> None:
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    pins = {"CLAUDE_CODE_USE_BEDROCK": "1", "ANTHROPIC_BEDROCK_REGION_PREFIX": "us"}
+    (home / ".zshrc").write_text("".join(f"export {name}={value}\n" for name, value in pins.items()))
+    assert _messages(_report(home, pins), "bedrock-region") == [
+        f"ANTHROPIC_BEDROCK_REGION_PREFIX=us ({home}/.zshrc:2) makes Claude Code send us. profiles for the "
+        "models it picks, which cannot be called from eu-west-1 (the region Claude Code uses): Bedrock refuses "
+        f"every such request. Fix: delete line 2 of {home}/.zshrc."
+    ]
