@@ -105,8 +105,16 @@ class Drift:
     stated: str  # where the expectation was stated
     model: Model  # what Claude Code would use instead
     wrong_scope: bool  # the model is right, but comes from another place than expected
-    new_terminal: bool = False  # a new terminal's claude is among those that drift
-    this_shell: bool = True  # this shell's (or, without a shell, the one here) is among them
+
+    @property
+    def new_terminal(self) -> bool:
+        """A new terminal's claude is among those that drift."""
+        return "a new terminal" in self.where
+
+    @property
+    def this_shell(self) -> bool:
+        """This shell's claude (or, without a shell, the one here) is among those that drift."""
+        return self.where != "a new terminal"
 
 
 def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]]) -> Iterator[Drift]:
@@ -132,13 +140,4 @@ def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]])
             shown = f"{expected.scope} settings" if wrong_scope and expected.scope != "shell" else wanted
             if wrong_scope and expected.scope == "shell":
                 shown = "a shell startup file"
-            yield Drift(
-                kind,
-                " or ".join(wheres),
-                shown,
-                cited,
-                model,
-                wrong_scope,
-                new_terminal="a new terminal" in wheres,
-                this_shell=len(wheres) > 1 or wheres[0] != "a new terminal",
-            )
+            yield Drift(kind, " or ".join(wheres), shown, cited, model, wrong_scope)

@@ -159,8 +159,9 @@ def _without_in_previous(base: Record, taken: Sequence[str], where: str) -> Reco
     which undoing all it did here restores, lose them too."""
     if base.previous_text is None:
         return base
-    env = {key_of(n)[1]: None for n in taken if key_of(n)[0] != "top"}
-    top = {key_of(n)[1]: None for n in taken if key_of(n)[0] == "top"}
+    keys = [key_of(name) for name in taken]
+    env = {key: None for section, key in keys if section != "top"}
+    top = {key: None for section, key in keys if section == "top"}
     previous, _ = settings_text.edit(base.previous_text, where, env=env, top=top)
     return replace(base, previous_text=previous)
 

@@ -62,14 +62,14 @@ class Record:
             for item in assigning.posix_assignments(step.text):
                 self.assigning(path, step, active, inside, item)
             return
-        erased = assigning.fish_erased(step.text) if self.shell.syntax.name == "fish" else []
-        if len(erased) > 1 or (erased and self.shell.syntax.parse(step.text) is None):
-            for name in erased:
-                self.assigning(path, step, active, inside, Assigning(name, "unset", None, True))
-            return
         statement = self.shell.syntax.parse(step.text)
         if statement is None:
-            self.keep(step.text, active)
+            # fish's erase of several names, or with its scope options, is no one-variable statement.
+            erased = assigning.fish_erased(step.text) if self.shell.syntax.name == "fish" else []
+            for name in erased:
+                self.assigning(path, step, active, inside, Assigning(name, "unset", None, True))
+            if not erased:
+                self.keep(step.text, active)
             return
         action = "unset" if statement.value is None else "assign"
         self.assigning(path, step, active, inside, Assigning(statement.name, action, statement.value, True))

@@ -27,18 +27,23 @@ class Overlay:
     def __bool__(self) -> bool:
         return bool(self._files)
 
+    def _entry(self, path: Path) -> tuple[Path, bytes | None] | None:
+        return self._files.get(_real(path)) if self._files else None
+
     def holds(self, path: Path) -> bool:
-        return bool(self._files) and _real(path) in self._files
+        return self._entry(path) is not None
 
     def data(self, path: Path) -> bytes | None:
         """The bytes the write leaves at ``path`` (which ``holds`` must hold); None: none."""
         return self._files[_real(path)][1]
 
     def writes(self, path: Path) -> bool:
-        return self.holds(path) and self.data(path) is not None
+        entry = self._entry(path)
+        return entry is not None and entry[1] is not None
 
     def deletes(self, path: Path) -> bool:
-        return self.holds(path) and self.data(path) is None
+        entry = self._entry(path)
+        return entry is not None and entry[1] is None
 
     def written(self) -> frozenset[Path]:
         """The files the write leaves, as it names them."""

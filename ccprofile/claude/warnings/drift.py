@@ -42,7 +42,7 @@ def _gives(s: Situation, name: str, value: str | None, wanted: str) -> bool:
     if name in BACKGROUND:
         return value == wanted
     resolved = resolve.resolve_alias(value, s.now.env, s.provider, s.catalog, s.aws_config_region)
-    return wanted in (value, resolved[0] if resolved is not None else None)
+    return value == wanted or (resolved is not None and resolved[0] == wanted)
 
 
 def _step(fix: str) -> str:
@@ -73,13 +73,14 @@ def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: str, 
     ``removal`` None, nothing does): taking the settings value out is enough only where the
     shell then gives the expected model, in each claude that drifts: a new terminal's (its
     startup files) and this shell's (its environment, else loading the startup files)."""
-    new_terminal = not drift.new_terminal or _gives(s, name, s.base.get(name), wanted)
+    startup_gives = _gives(s, name, s.base.get(name), wanted)  # what a new terminal starts with
+    new_terminal = not drift.new_terminal or startup_gives
     here = not drift.this_shell or _gives(s, name, s.env.get(name), wanted)
     final = s.scan.final(name)
     taking_out = None if new_terminal else _taking_out(s, name, wanted)
     if taking_out is not None:
         steps, load = [taking_out], s.startup_file
-    elif not new_terminal or not (here or (final is not None and _gives(s, name, s.base.get(name), wanted))):
+    elif not new_terminal or not (here or (final is not None and startup_gives)):
         steps, load = [_step(pin)], s.startup_file
     else:
         steps, load = [], str(final.path) if final is not None else None

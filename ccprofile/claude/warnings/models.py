@@ -31,9 +31,9 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
     env = s.now.env
     # A pin a new terminal gets is a pin: this shell not having it yet is not-loaded's to say.
     pinned_fresh = s.shell is not None and s.background_new.selected
-    if background.selected or pinned_fresh or BY_NAME[s.provider].background == OWN:
-        return  # a provider with a small model of its own uses it: nothing falls back
     provider = BY_NAME[s.provider]
+    if background.selected or pinned_fresh or provider.background == OWN:
+        return  # a provider with a small model of its own uses it: nothing falls back
     if provider.api_key_background is not None and resolve.sends_anthropic_key(env):
         yield StatusWarning(
             "unpinned-fallback",
