@@ -228,6 +228,7 @@ def run(args: StatusArgs) -> int:
 
     from ccprofile.claude import reading
     from ccprofile.claude import status as status_module
+    from ccprofile.cli import report_json
     from ccprofile.cli.failures import report_interrupt
     from ccprofile.machine.targets import NoShell, target_for_reading
     from ccprofile.startup.homes import home_path
@@ -257,7 +258,7 @@ def run(args: StatusArgs) -> int:
         return report_interrupt()
     if args.as_json:
         # Scripts and prompts call this one: rich (a third of status's start) is not imported.
-        print(json.dumps(report.to_json(), indent=2))
+        print(json.dumps(report_json.document(report), indent=2))
     else:
         from ccprofile.cli import render_status
         from ccprofile.cli.consoles import console
