@@ -95,3 +95,19 @@ class CheckFailed(CcprofileError):
 
 class ChangedSince(CcprofileError):
     """A file ccprofile would put back was changed after ccprofile's last change to it."""
+
+
+class CannotUndo(CcprofileError):
+    """A file cannot be put back (changed since, without --force; or its backup is gone)."""
+
+
+class NoBackupKept(CannotUndo):
+    """The step to undo kept no backup of the file (backups were turned off then)."""
+
+
+class BackupGone(CannotUndo):
+    """The step's backup was pruned (only the newest are kept)."""
+
+
+class MarkersToFix(CcprofileError):
+    """ccprofile's begin and end markers in a file do not pair up: what it holds is not known."""

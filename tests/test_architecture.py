@@ -11,7 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+import typer.main
+from typer.core import TyperGroup
+
+from ccprofile.cli.app import app
+from ccprofile.startup import block
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -213,3 +219,67 @@ def test_the_docs_call_pure_exactly_the_modules_the_contract_keeps_pure() -> Non
     said = set(re.findall(r"[`/]([a-z_]+)(?:\.py|/)` \(pure\)", text))
     kept = {module.rsplit(".", 1)[-1] for module in PURE}
     assert said == kept, said ^ kept
+
+
+# The text ccprofile writes into a user's startup file names its commands: that is the file's
+# content (every release's wording stays, see block.py), not a message of the layer.
+_WRITTEN_TEXT = (block.OWNERSHIP, block.COMPLETION_NOTE)
+_KNOWLEDGE = ("claude", "startup", "machine", "storage", "system", "errors.py")
+
+
+def _cli_words() -> re.Pattern[str]:
+    """ccprofile's commands and options, from the command line's own declarations."""
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    context = click.Context(group)
+    names = group.list_commands(context)
+    options = {
+        option
+        for name in names
+        for param in group.get_command(context, name).params  # type: ignore[union-attr]
+        for option in (*param.opts, *param.secondary_opts)
+        if option.startswith("--")
+    }
+    assert {"set-fast-model", "status"} <= set(names) and {"--scope", "--shell"} <= options
+    spoken = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    flags = "|".join(map(re.escape, sorted(options, key=len, reverse=True)))
+    return re.compile(rf"ccprofile (?:{spoken})\b|(?<![\w-])(?:{flags})(?![\w-])")
+
+
+def _cli_spoken(source: str, label: str, words: re.Pattern[str]) -> list[str]:
+    """The string constants of ``source`` (docstrings aside) that name a command or a flag."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        f"{label}:{node.lineno} {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and node.value not in _WRITTEN_TEXT
+        and words.search(node.value)
+    ]
+
+
+def test_knowledge_speaks_no_command_line() -> None:
+    """Below cli/, a fix is a value (claude/fixes.py) and a reason a code: only cli/ knows
+    what the commands are called and which flags they take (issue 18)."""
+    words = _cli_words()
+    files = [path for part in _KNOWLEDGE for path in _module_files(f"ccprofile.{part.removesuffix('.py')}")]
+    assert len(files) > 60
+    spoken = [said for path in files for said in _cli_spoken(path.read_text(), path.name, words)]
+    assert not spoken, spoken
+
+
+def test_the_command_line_check_sees_a_command_and_a_flag() -> None:
+    source = 'X = "Fix: `ccprofile set-fast-model x`"\nY = "pass --shell NAME"\nZ = "git --no-index"\n'
+    assert [said.split(" ", 1)[0] for said in _cli_spoken(source, "m.py", _cli_words())] == [
+        "m.py:1",
+        "m.py:2",
+    ]

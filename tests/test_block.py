@@ -307,7 +307,9 @@ def test_converting_an_old_crlf_block_keeps_the_exact_restore(text: str) -> None
         pytest.param("a\n\n", "b\n", id="after-an-empty-line"),
     ],
 )
-def test_converting_a_crlf_block_after_an_lf_line_keeps_its_begin_fences_crlf(before: str, after: str) -> None:
+def test_converting_a_crlf_block_after_an_lf_line_keeps_its_begin_fences_crlf(
+    before: str, after: str
+) -> None:
     """No separator in front (the line before ends with LF alone), yet an LF begin fence there
     would read as one: the begin fence keeps its CRLF, which tells uninstall there is none."""
     text = f"{before}{B_CRLF}{after}"

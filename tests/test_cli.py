@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -386,3 +387,19 @@ def test_duplicate_blocks_are_collapsed_and_the_user_is_told(home: Path) -> None
     text = (home / ".bashrc").read_text()
     # The removed duplicate takes the newline in front of it, as uninstall would.
     assert text.count(block.BEGIN) == 1 and text.startswith("a\n") and text.endswith("<<<\nb")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--shell", "zsh"], "Shell: zsh, as given with --shell."),
+        (["--file", "{home}/.bashrc"], "Shell: bash, the name of .bashrc."),
+    ],
+)
+def test_a_write_says_why_it_chose_the_shell(home: Path, args: list[str], said: str) -> None:
+    """The reason is a value below the command line (machine/detect); these are its words."""
+    named = [arg.format(home=home) for arg in args]
+    env = {**os.environ, "COLUMNS": "200"}
+    result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", *named, "--no-verify"], env)
+    assert result.returncode == 0, result.stderr
+    assert said in result.stdout

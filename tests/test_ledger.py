@@ -285,10 +285,27 @@ def test_with_no_backups_kept_undo_says_what_it_cannot_restore(home: Path) -> No
     refused = run_cli(["undo"], env)
     assert refused.returncode == 1
     assert (
-        "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS was 0 then)" in refused.stderr
+        "no backup was kept of it before `set-fast-model` ($CCPROFILE_BACKUPS was 0 then); nothing was "
+        "restored. `ccprofile uninstall` still takes ccprofile's pins out of it\n" in refused.stderr
     )
     bad = run_cli(["set-fast-model", H45, "--shell", "zsh"], {**os.environ, ledger.BACKUPS_SETTING: "ten"})
     assert bad.returncode == 1 and "CCPROFILE_BACKUPS='ten'" in bad.stderr
+
+
+def test_undo_past_a_pruned_backup_says_undo_all_still_goes_back(home: Path) -> None:
+    (home / ".zshrc").write_text(ORIGINAL)
+    env = {**os.environ, ledger.BACKUPS_SETTING: "1"}
+    for value in (H45, H55, S45):
+        ok("set-fast-model", value, "--shell", "zsh", "--no-verify", "--force", env=env)
+    ok("undo", env=env)  # the newest backup is kept
+    refused = run_cli(["undo"], env)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert refused.stderr.endswith(
+        "is gone (only the newest are kept); nothing was restored. `ccprofile undo --all` still goes "
+        "back to before ccprofile's first change\n"
+    )
+    ok("undo", "--all", env=env)
+    assert (home / ".zshrc").read_text() == ORIGINAL
 
 
 # --- uninstall --all reports once -----------------------------------------------------------
@@ -512,6 +529,7 @@ def test_list_says_which_file_has_broken_markers_on_one_line(home: Path, args: l
     result = run_cli(args)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(
-        f"ccprofile: error: {rc}: ccprofile begin marker at line 1 has no end marker;"
+    assert result.stderr == (
+        f"ccprofile: error: {rc}: ccprofile begin marker at line 1 has no end marker; fix the markers "
+        "by hand (`ccprofile status` shows it too)\n"
     )

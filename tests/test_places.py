@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from ccprofile.claude import fixes, starts
+from ccprofile.claude.fixes import Command
 from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
 from ccprofile.claude.resolve import Origin
+from ccprofile.cli import wording
+from ccprofile.cli.wording import sentence
 from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
 from ccprofile.machine.inherited import REGISTRY_SOURCE as REGISTRY
-from ccprofile.startup.scanned import Assignment, Scan
+from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.scanned import Assignment, Scan, Unseen
 from ccprofile.startup.shells import SHELLS
 
 FAST, PRIMARY, REGION = (
@@ -41,7 +46,7 @@ OURS = {"/h/.claude/settings.json": {FAST: "user", PRIMARY: "user"}}
             FAST,
             Place(
                 "settings",
-                f"env.{FAST} in /h/.claude/settings.json (ccprofile's, --scope user)",
+                f"env.{FAST} in /h/.claude/settings.json (ccprofile's, scope user)",
                 "/h/.claude/settings.json",
                 scope="user",
                 source="user-settings",
@@ -53,7 +58,7 @@ OURS = {"/h/.claude/settings.json": {FAST: "user", PRIMARY: "user"}}
             "model",
             Place(
                 "settings",
-                "model in /h/.claude/settings.json (ccprofile's, --scope user)",
+                "model in /h/.claude/settings.json (ccprofile's, scope user)",
                 "/h/.claude/settings.json",
                 scope="user",
                 source="user-settings",
@@ -108,7 +113,7 @@ OURS = {"/h/.claude/settings.json": {FAST: "user", PRIMARY: "user"}}
         pytest.param(
             Origin("untraced", None),
             FAST,
-            Place("untraced", "a startup file line ccprofile could not trace (`status --probe` found it)"),
+            Place("untraced", "a startup file line ccprofile could not trace (starting the shell found it)"),
             id="untraced",
         ),
         pytest.param(
@@ -135,14 +140,14 @@ def test_the_scope_ccprofile_wrote_a_key_with_is_read_from_its_record() -> None:
 
 
 def test_a_pin_fix_names_the_command_scope_and_project() -> None:
-    assert pin_fix(FAST, H45, "shell") == f"Fix: `ccprofile set-fast-model {H45}`."
-    assert pin_fix(PRIMARY, "opus", "user") == "Fix: `ccprofile set-model opus --scope user`."
+    assert sentence(pin_fix(FAST, H45, "shell")) == f"Fix: `ccprofile set-fast-model {H45}`."
+    assert sentence(pin_fix(PRIMARY, "opus", "user")) == "Fix: `ccprofile set-model opus --scope user`."
     assert (
-        pin_fix(FAST, H45, "project", "/r/src")
+        sentence(pin_fix(FAST, H45, "project", "/r/src"))
         == f"Fix: `ccprofile set-fast-model {H45} --scope project --project /r/src`."
     )
     assert (
-        pin_fix(REGION, "eu-west-1", "local")
+        sentence(pin_fix(REGION, "eu-west-1", "local"))
         == "Fix: `ccprofile set-fast-model --aws-region eu-west-1 --scope local`."
     )
 
@@ -346,7 +351,7 @@ SHELL = Place("this-shell", "")
 def test_a_fix_works_at_its_place(
     place: Place, variable: str, value: str | None, keep: str | None, personal: bool, shell: object, said: str
 ) -> None:
-    assert fix(place, variable, value, shell, keep, personal=personal) == said  # type: ignore[arg-type]
+    assert sentence(fix(place, variable, value, shell, keep, personal=personal)) == said  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -387,4 +392,99 @@ def test_a_fix_works_at_its_place(
 def test_a_value_new_terminals_inherit_is_changed_where_it_was_read(
     source: str, value: str | None, said: str
 ) -> None:
-    assert fix(Place("session", "", source), FAST, value, ZSH) == said
+    assert sentence(fix(Place("session", "", source), FAST, value, ZSH)) == said
+
+
+# --- the fix that makes another start read the pinned file -----------------------------------
+
+_HOME = Home(Path("/h"), {}, "linux")
+_PROFILE = Path("/h/.bash_profile")
+_LINE = "[ -f ~/.bashrc ] && . ~/.bashrc"
+
+
+@pytest.mark.parametrize(
+    ("files", "unseen", "text", "said"),
+    [
+        pytest.param(
+            (_PROFILE,),
+            (),
+            "",
+            ("~/.bash_profile does not source ~/.bashrc", f"Fix: add `{_LINE}` to ~/.bash_profile."),
+            id="the-one-line",
+        ),
+        pytest.param(
+            (_PROFILE,),
+            (Unseen(_PROFILE, 3, "runs eval"),),
+            "",
+            (
+                "ccprofile finds no line that sources ~/.bashrc, though it cannot follow every line",
+                f"Fix: add `{_LINE}` to ~/.bash_profile (`ccprofile status --probe` shows what a new shell "
+                "really exports).",
+            ),
+            id="not-certain",
+        ),
+        pytest.param(
+            (_PROFILE,),
+            (),
+            "[ -f ~/.bash_profile ] && . ~/.bash_profile\n",
+            (
+                "~/.bash_profile does not source ~/.bashrc",
+                "Fix: move the pin to ~/.bash_profile, which ~/.bashrc sources already: `ccprofile "
+                "uninstall --file ~/.bashrc`, then the same pin again with `--file ~/.bash_profile`.",
+            ),
+            id="a-loop",
+        ),
+        pytest.param(
+            (),
+            (),
+            "",
+            (
+                "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none",
+                f"Fix: create ~/.bash_profile with the line `{_LINE}`.",
+            ),
+            id="no-login-file",
+        ),
+    ],
+)
+def test_the_other_start_is_told_the_one_step_that_makes_it_read_the_pin(
+    files: tuple[Path, ...], unseen: tuple[Unseen, ...], text: str, said: tuple[str, str]
+) -> None:
+    other = Scan("bash", files, (), (), unseen=unseen, login=True)
+    reason, repair = starts.unread(SHELLS["bash"], _HOME, Path("/h/.bashrc"), other, text)
+    assert (reason, sentence(repair)) == said
+
+
+# --- a fix's commands, in the command line's words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        (fixes.pin(FAST, H45), f"ccprofile set-fast-model {H45}"),
+        (fixes.pin(FAST, H45, "shell"), f"ccprofile set-fast-model {H45}"),
+        (fixes.pin(FAST, None), "ccprofile set-fast-model"),
+        (fixes.pin(PRIMARY, "opus", "local", "/r"), "ccprofile set-model opus --scope local --project /r"),
+        (fixes.pin(REGION, "eu-west-1"), "ccprofile set-fast-model --aws-region eu-west-1"),
+        (Command(fixes.UNPIN, PRIMARY, scope="user"), "ccprofile unset-model --scope user"),
+        (Command(fixes.UNPIN, "ANTHROPIC_DEFAULT_HAIKU_MODEL"), "ccprofile unset-fast-model"),
+        (Command(fixes.UNINSTALL, file="~/.bashrc"), "ccprofile uninstall --file ~/.bashrc"),
+        (Command(fixes.PIN_IN, file="~/.profile"), "--file ~/.profile"),
+        (Command(fixes.PROBE), "ccprofile status --probe"),
+        (Command(fixes.MODELS), "ccprofile models"),
+        (
+            Command(fixes.MODELS, provider="bedrock", region="eu-west-1"),
+            "AWS_REGION=eu-west-1 ccprofile models --provider bedrock",
+        ),
+    ],
+)
+def test_each_command_of_a_fix_is_worded_with_its_flags(step: Command, said: str) -> None:
+    assert wording.command(step) == said
+
+
+def test_fixes_join_as_steps_and_an_empty_one_is_no_step() -> None:
+    pin = (fixes.pin(FAST, H45),)
+    assert fixes.then(pin, fixes.NONE, ("remove it",)) == (pin[0], ", then ", "remove it")
+    assert fixes.then(fixes.NONE, fixes.NONE) == fixes.NONE
+    assert wording.sentence(fixes.then(("a",), ("b",))) == "Fix: a, then b."
+    assert wording.sentence(fixes.NONE) == "" and wording.said("Broken.", fixes.NONE) == "Broken."
+    assert wording.said("Broken.", pin) == f"Broken. Fix: `ccprofile set-fast-model {H45}`."

@@ -560,3 +560,18 @@ def test_git_bash_reading_another_home_is_not_certain(
 def test_powershell_outside_windows_is_started_as_pwsh() -> None:
     assert SHELLS["powershell"].programs == ("powershell", "pwsh")
     assert SHELLS["pwsh"].programs == ("pwsh",)
+
+
+def test_without_a_shell_a_launcher_that_runs_it_says_how_to_name_one(
+    home: Path, macos: dict[str, str]
+) -> None:
+    env = {**macos, "COLUMNS": "200"}
+    env.pop("SHELL", None)
+    shown = run_cli(["status"], env)
+    assert shown.returncode == 0, shown.stderr
+    assert "Shell: none" in shown.stdout
+    assert "not known: no shell was found (`ccprofile status --shell NAME` names yours)" in shown.stdout
+    report = json.loads(run_cli(["status", "--json"], env).stdout)
+    assert report["shell"]["reason"] == "could not detect your shell and $SHELL is not set"
+    unknown = {view["unknown"] for view in report["launchers"] if view["background"] is None}
+    assert unknown == {"no shell was found"}  # the hint is the command line's, said where it prints

@@ -372,7 +372,12 @@ def test_a_file_named_with_file_is_read_where_it_is_sourced_and_found_by_uninsta
     assert report["background"]["new_shell"]["file"] == f"{home}/.zsh_local:4"
     (home / ".zshrc").write_text("# the source line is gone\n")
     _, report = status()
-    assert "block-not-read" in codes(report)
+    [said] = [w["message"] for w in report["warnings"] if w["code"] == "block-not-read"]
+    assert said == (
+        f"{home}/.zsh_local holds ccprofile's block, but a new zsh does not read it: ~/.zshrc does not "
+        "source ~/.zsh_local. Fix: add `[ -f ~/.zsh_local ] && . ~/.zsh_local` to ~/.zshrc, or remove "
+        f"the block: `ccprofile uninstall --file {home}/.zsh_local`."
+    )
     gone = runner.invoke(app, ["uninstall", "--all"])
     assert gone.exit_code == 0, gone.output
     assert not (home / ".zsh_local").exists()  # ccprofile had created it
@@ -384,6 +389,11 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
         handle.write('eval "$(starship init zsh)"\n')
     code, report = status("--check")
     assert code == 1 and "uncertain" in codes(report)
+    assert [w["message"] for w in report["warnings"] if w["code"] == "uncertain"] == [
+        "What a new zsh exports is not certain: ccprofile reads startup files without running them, "
+        "and cannot follow ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
+        "what it really exports."
+    ]
     assert report["shell"]["certain"] is False and report["background"]["new_shell"]["certain"] is False
     assert {"start": "non-login", "file": f"{home}/.zshrc", "line": 7, "reason": "runs eval"} in report[
         "shell"

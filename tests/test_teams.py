@@ -279,7 +279,9 @@ def test_unset_model_takes_the_teams_model_key_out_also_after_this_machine_pinne
     """This machine's record of its own pins in the file once made every other key the user's,
     so unset-model left the team's `model` key and said there was no primary-model pin."""
     project = repository(home / "clone", {"model": SONNET_45})
-    assert ccprofile(["set-fast-model", HAIKU_45, "--scope", "project", "--no-verify"], project).returncode == 0
+    assert (
+        ccprofile(["set-fast-model", HAIKU_45, "--scope", "project", "--no-verify"], project).returncode == 0
+    )
     result = ccprofile(["unset-model", "--scope", "project"], project)
     assert result.returncode == 0, result.stderr
     assert "no record of pinning model" in " ".join(result.stdout.split())

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ccprofile.claude import starts
 from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.places import Ours, fix, place_of
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
@@ -34,6 +35,14 @@ class Other:
     written: Path
     platform: str
     text: str  # the written file's, as planned
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A pin a claude would not get, and what ends that (cli/wording.py words it)."""
+
+    message: str
+    fix: Fix
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ def shortfalls(
     written: tuple[Path, Home, str] | None = None,
     settings: Sequence[Settings] = (),
     catalog: Catalog | None = None,
-) -> list[str]:
+) -> list[Shortfall]:
     """One paragraph for each expectation a new terminal's claude would not meet.
     ``in_settings``: the pin was written to a settings file, not a startup file; ``written``:
     the startup file written, its home and its planned text, to say so when a new terminal does
@@ -121,28 +130,28 @@ def shortfalls(
         if expected.value is None:
             message = (
                 f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from a new "
-                f"terminal still uses {model.model}: {reason}. {repair}"
+                f"terminal still uses {model.model}: {reason}."
             )
         else:
             message = (
                 f"With {expected.value} pinned in {file_shown}, Claude Code started from a new terminal "
-                f"uses {model.model}: {reason}. {repair}"
+                f"uses {model.model}: {reason}."
             )
-        found.append(message.rstrip())
+        found.append(Shortfall(message, repair))
     return found
 
 
 def _cause(
     model: Model,
     expected: Expectation,
-    said: tuple[str, str],
+    said: tuple[str, Fix],
     scan: Scan,
     shell: Shell | None,
     in_settings: bool,
     written: tuple[Path, Home, str] | None,
     settings: Sequence[Settings],
     catalog: Catalog | None,
-) -> tuple[str, str]:
+) -> tuple[str, Fix]:
     """The reason and the fix, where something says more than the place the model comes from
     (``said``): the policy, modelOverrides, a stop before the block, a file no start reads."""
     if model.restricted is not None and expected.value is not None and model.restricted[0] == expected.value:
@@ -150,7 +159,7 @@ def _cause(
         _, where, key = model.restricted
         return (
             f"{key} in {where} does not allow it, so Claude Code replaces it when it starts",
-            f"Fix: pin a model that {key} allows.",
+            (f"pin a model that {key} allows",),
         )
     if (
         catalog is not None
@@ -184,14 +193,14 @@ def _taken_back(scan: Scan, kind: str) -> list[Assignment]:
     return [a for name in _KINDS[kind] for a in scan.after_block(name) if a.value is None]
 
 
-def _take_out(scan: Scan, removals: Sequence[Assignment]) -> str:
+def _take_out(scan: Scan, removals: Sequence[Assignment]) -> Fix:
     """The fix for ``removals``, in the shadowed warning's words."""
     lines: dict[tuple[Path, int], list[str]] = {}
     for removal in removals:
         lines.setdefault((removal.path, removal.line), []).append(removal.name)
     if len(lines) > 1:
         said = ", ".join(f"line {at[1]} of {at[0]} ({', '.join(names)})" for at, names in lines.items())
-        return f"Fix: take the removals after the ccprofile block out: {said}."
+        return (f"take the removals after the ccprofile block out: {said}",)
     (path, line), names = next(iter(lines.items()))
     block = scan.pinned(names[0])
     where = (
@@ -199,12 +208,12 @@ def _take_out(scan: Scan, removals: Sequence[Assignment]) -> str:
         if block is None or block.path == path
         else f"a file read after {block.path}, which holds the block"
     )
-    return f"Fix: take the {' and '.join(names)} removal out of line {line} of {path} ({where})."
+    return (f"take the {' and '.join(names)} removal out of line {line} of {path} ({where})",)
 
 
 def other_start_shortfalls(
     report: Report, shell: Shell, file_shown: str, wanted: Sequence[Expectation], other: Other
-) -> list[str]:
+) -> list[Shortfall]:
     """The expectations a claude started from the other start's shell would not meet, when
     it does not read the written file (that start then gets what it had)."""
     if other.written in other.scan.files:
@@ -222,7 +231,10 @@ def other_start_shortfalls(
             else f"Without the {expected.kind}-model pin"
         )
         found.append(
-            f"{pinned} in {file_shown}, Claude Code started from {who} {'still ' * (expected.value is None)}"
-            f"uses {model.model}: {reason}. {repair}".rstrip()
+            Shortfall(
+                f"{pinned} in {file_shown}, Claude Code started from {who} "
+                f"{'still ' * (expected.value is None)}uses {model.model}: {reason}.",
+                repair,
+            )
         )
     return found

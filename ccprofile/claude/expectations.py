@@ -90,7 +90,7 @@ def checked_scope(expected: Expected) -> Expected:
     scope = scopes.named(expected.scope)
     if scope is None:
         raise ExpectationError(
-            f"{expected.stated.get('scope', '--expect-scope')}: {scopes.unknown(expected.scope)}"
+            f"{expected.stated.get('scope', 'the expected scope')}: {scopes.unknown(expected.scope)}"
         )
     return replace(expected, scope=scope)
 

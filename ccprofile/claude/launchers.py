@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ccprofile.claude import fixes
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.resolve import Model
+from ccprofile.claude.variables import FAST, PRIMARY
 from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.shell_files import BASH_LOGIN_FILES
 
@@ -104,10 +107,12 @@ class LauncherView:
         }
 
 
-_COMMANDS = {"background": "set-fast-model", "primary": "set-model"}
+_PINS = {"background": FAST, "primary": PRIMARY}
 
 
-def differences(views: Sequence[LauncherView], new_terminal: Model | None, kind: str) -> str | None:
+def differences(
+    views: Sequence[LauncherView], new_terminal: Model | None, kind: str
+) -> tuple[str, Fix] | None:
     """A sentence when claude gets other ``kind`` models depending on how it is started, with
     the one fix that reaches every way: the user settings file. None when they agree."""
     groups: dict[str, list[str]] = {}  # the terminal is one of the views: not named twice
@@ -125,9 +130,8 @@ def differences(views: Sequence[LauncherView], new_terminal: Model | None, kind:
     # The user's own pin (a startup file's, then a settings file's) before what a process
     # inherits, which may be a value left over in the registry or launchd.
     chosen.sort(key=lambda model: (model.source != "profile", model.source == "session"))
-    fix = chosen[0].as_set if chosen else "MODEL"
+    value = chosen[0].as_set if chosen else "MODEL"
     return (
-        f"claude's {kind} model depends on how it is started: {each}. Fix: "
-        f"`ccprofile {_COMMANDS[kind]} {fix} --scope user` pins it in the settings file every "
-        "claude reads."
+        f"claude's {kind} model depends on how it is started: {each}.",
+        (fixes.pin(_PINS[kind], value, "user"), " pins it in the settings file every claude reads"),
     )

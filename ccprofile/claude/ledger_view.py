@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccprofile.claude import git_ignore, settings
 from ccprofile.claude.variables import PINNABLE, PRIMARY
-from ccprofile.errors import CcprofileError
+from ccprofile.errors import MarkersToFix
 from ccprofile.startup import block, profile
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.shells import known_files, shell_for_file
@@ -57,9 +57,7 @@ def _block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], 
         blocks = block.find_blocks(codec.decode(data or b""))
     except block.MarkerError as error:
         # What the file holds cannot be told: said on one line, never a traceback.
-        raise CcprofileError(
-            f"{path}: {error}; fix the markers by hand (`ccprofile status` shows it too)"
-        ) from None
+        raise MarkersToFix(f"{path}: {error}; fix the markers by hand") from None
     if not blocks:
         return (), False
     contents = profile.read_block(path, blocks[0], PINNABLE, strict=False)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccprofile.claude import fixes
+from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.scopes import PER_PROJECT
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
@@ -18,14 +20,8 @@ from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 
-# ccprofile's commands for the variables its block holds: (set, unset).
-_COMMANDS = {
-    FAST: ("set-fast-model", "unset-fast-model"),
-    HAIKU: ("set-fast-model", "unset-fast-model"),
-    REGION: ("set-fast-model --aws-region", "unset-fast-model"),
-    PRIMARY: ("set-model", "unset-model"),
-    SUBAGENT: ("set-subagent-model", "unset-subagent-model"),
-}
+# The variables ccprofile pins, each with commands of its own (see cli/wording.py).
+PINS = (FAST, HAIKU, REGION, PRIMARY, SUBAGENT)
 
 
 # Which settings keys hold ccprofile's pins: file -> pin variable -> the scope it was set with.
@@ -57,7 +53,7 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
         key = "model" if variable == "model" else f"env.{variable}"
         scope = pinned_scope(ours, file, variable)
         if scope is not None:
-            where = f"{key} in {file} (ccprofile's, --scope {scope})"
+            where = f"{key} in {file} (ccprofile's, scope {scope})"
             return Place("settings", where, file, scope=scope, source=source)
         return Place("settings", f"{key} in {file}", file, source=source)
     if source == "profile" and file:
@@ -68,7 +64,9 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
             return Place("block", f"{path}:{number} (ccprofile's block)", path, number)
         return Place("startup-file", f"{path}:{number}", path, number)
     if source == "untraced":
-        return Place("untraced", "a startup file line ccprofile could not trace (`status --probe` found it)")
+        return Place(
+            "untraced", "a startup file line ccprofile could not trace (starting the shell found it)"
+        )
     if source == "session":
         return Place("session", f"the environment new terminals inherit ({file})", file)
     if source == "environment":
@@ -76,13 +74,10 @@ def place_of(origin: Origin, variable: str, scan: Scan, ours: Ours | None = None
     return Place("default", "Claude Code's default")
 
 
-def pin_fix(variable: str, value: str, scope: str, project: str | None = None) -> str:
-    """``Fix: ...``: the ccprofile command that pins ``value`` for ``variable`` in ``scope``
-    (``project``: the directory whose project or local file, when not the repository's)."""
-    set_command = _COMMANDS[variable][0]
-    where = "" if scope == "shell" else f" --scope {scope}"
-    where += f" --project {project}" if project else ""
-    return f"Fix: `ccprofile {set_command} {value}{where}`."
+def pin_fix(variable: str, value: str, scope: str, project: str | None = None) -> Fix:
+    """The ccprofile command that pins ``value`` for ``variable`` in ``scope`` (``project``:
+    the directory whose project or local file, when not the repository's)."""
+    return (fixes.pin(variable, value, scope, project),)
 
 
 def fix(
@@ -93,90 +88,83 @@ def fix(
     keep: str | None = None,
     *,
     personal: bool = True,
-) -> str:
-    """``Fix: ...``: how to make ``variable`` hold ``value`` at ``place`` (None: drop it there).
+) -> Fix:
+    """How to make ``variable`` hold ``value`` at ``place`` (None: drop it there).
     ``keep``: the value of the user's own pin that the change at ``place`` would let win.
     A shared file (the team's project settings, an administrator's managed settings) is never
-    the fix when a personal one works: ``--scope local`` beats a project's file for this user
+    the fix when a personal one works: the local scope beats a project's file for this user
     (``personal=False``: the team's own check, where the project's file is the place to fix)."""
     pin = PRIMARY if variable == "model" else variable
     if place.source == "managed-settings":
         key = "model" if variable == "model" else f"env.{variable}"
-        return f"Fix: managed settings are set by an administrator: ask them to change {key} in {place.file}."
+        return (f"managed settings are set by an administrator: ask them to change {key} in {place.file}",)
     wanted = value if value is not None else keep
-    if personal and place.source == "project-settings" and wanted and pin in _COMMANDS and place.file:
-        root = Path(place.file).parent.parent
+    if personal and place.source == "project-settings" and wanted and pin in PINS and place.file:
+        root = str(Path(place.file).parent.parent)
         return (
-            f"Fix: {place.file} is the project's shared file (committed for the team), so pin yours in your "
-            f"own: `ccprofile {_COMMANDS[pin][0]} {wanted} --scope local --project {root}` (it beats the "
-            "project's file for you alone)."
+            f"{place.file} is the project's shared file (committed for the team), so pin yours in your own: ",
+            fixes.pin(pin, wanted, "local", root),
+            " (it beats the project's file for you alone)",
         )
-    if place.kind == "settings" and place.scope is not None and pin in _COMMANDS:
-        set_command, unset_command = _COMMANDS[pin]
-        scope = f"--scope {place.scope}"
-        if place.scope in PER_PROJECT and place.file:
-            scope += f" --project {Path(place.file).parent.parent}"
-        command = unset_command if value is None else f"{set_command} {value}"
-        return f"Fix: `ccprofile {command} {scope}`."
+    if place.kind == "settings" and place.scope is not None and pin in PINS:
+        project = str(Path(place.file).parent.parent) if place.scope in PER_PROJECT and place.file else None
+        if value is None:
+            return (Command(fixes.UNPIN, pin, scope=place.scope, project=project),)
+        return (fixes.pin(pin, value, place.scope, project),)
     if place.kind == "settings":
         where = f"{place.file}" if variable == "model" else f'the "env" object of {place.file}'
         if value is None:
-            return f'Fix: remove "{variable}" from {where}.'
-        return f'Fix: set "{variable}" to "{value}" in {where}.'
+            return (f'remove "{variable}" from {where}',)
+        return (f'set "{variable}" to "{value}" in {where}',)
     return _shell_fix(place, variable, value, shell)
 
 
-def _shell_fix(place: Place, variable: str, value: str | None, shell: Shell | None) -> str:
+def _shell_fix(place: Place, variable: str, value: str | None, shell: Shell | None) -> Fix:
     """The fix in ccprofile's block, a startup file's line, this shell or what it inherits."""
-    if place.kind == "block" and variable in _COMMANDS:
-        set_command, unset_command = _COMMANDS[variable]
-        return (
-            f"Fix: `ccprofile {unset_command}`."
-            if value is None
-            else f"Fix: `ccprofile {set_command} {value}`."
-        )
+    if place.kind == "block" and variable in PINS:
+        return (Command(fixes.UNPIN, variable),) if value is None else (fixes.pin(variable, value),)
     if place.kind == "startup-file" and place.file and place.file.endswith("fish_variables"):
         # A universal variable (set -Ux): fish keeps it in this file, and changes it itself.
         if value is None:
-            return f"Fix: run `set -Ue {variable}` in fish (it is a universal variable)."
-        return f"Fix: run `set -Ux {variable} {value}` in fish (it is a universal variable)."
+            return (f"run `set -Ue {variable}` in fish (it is a universal variable)",)
+        return (f"run `set -Ux {variable} {value}` in fish (it is a universal variable)",)
     if place.kind == "startup-file" and shell is not None:
         if value is None:
-            return f"Fix: delete line {place.line} of {place.file}."
-        return f"Fix: change line {place.line} of {place.file} to `{shell.syntax.assign(variable, value)}`."
+            return (f"delete line {place.line} of {place.file}",)
+        return (f"change line {place.line} of {place.file} to `{shell.syntax.assign(variable, value)}`",)
     if place.kind == "this-shell" and shell is None:
         # No shell (a CI job, a task runner): the environment comes from whatever started it.
         if value is None:
-            return f"Fix: remove {variable} from the environment claude is started with."
-        return f"Fix: set {variable}={value} in the environment claude is started with."
+            return (f"remove {variable} from the environment claude is started with",)
+        return (f"set {variable}={value} in the environment claude is started with",)
     if place.kind == "this-shell" and shell is not None:
         if value is None:
-            return f"Fix: run `{shell.syntax.unset([variable])}` in this shell."
-        return f"Fix: run `{shell.syntax.assign(variable, value)}` in this shell."
+            return (f"run `{shell.syntax.unset([variable])}` in this shell",)
+        return (f"run `{shell.syntax.assign(variable, value)}` in this shell",)
     if place.kind == "session":
         return _session_fix(variable, value, place.file or "")
-    return ""
+    return fixes.NONE
 
 
-def _session_fix(variable: str, value: str | None, source: str) -> str:
+def _session_fix(variable: str, value: str | None, source: str) -> Fix:
     """Where a value new terminals inherit is changed, by where it was read from."""
     if source.startswith(REGISTRY_SOURCE):
         if value is None:
             return (
-                f"Fix: `reg delete HKCU\\Environment /v {variable} /f` removes your own; a value the "
+                f"`reg delete HKCU\\Environment /v {variable} /f` removes your own; a value the "
                 "system environment (HKLM) sets is an administrator's. Apps started before that (an "
-                "IDE, Windows Terminal) keep the old value until restarted."
+                "IDE, Windows Terminal) keep the old value until restarted",
             )
         return (
-            f"Fix: `setx {variable} {value}` sets your own (HKCU\\Environment), over the system's; "
-            "apps started before that (an IDE, Windows Terminal) keep the old value until restarted."
+            f"`setx {variable} {value}` sets your own (HKCU\\Environment), over the system's; "
+            "apps started before that (an IDE, Windows Terminal) keep the old value until restarted",
         )
     if source.startswith(LAUNCHD_SOURCE):
         command = (
             f"launchctl unsetenv {variable}" if value is None else f"launchctl setenv {variable} {value}"
         )
-        return f"Fix: `{command}` (apps started before that keep the old value until restarted)."
+        return (f"`{command}` (apps started before that keep the old value until restarted)",)
     return (
-        f"Fix: change {variable} where your session sets it, {source}: for example in "
-        "~/.config/environment.d or with `tmux set-environment -g`."
+        f"change {variable} where your session sets it, {source}: for example in "
+        "~/.config/environment.d or with `tmux set-environment -g`",
     )

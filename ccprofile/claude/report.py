@@ -49,7 +49,7 @@ class Report:
     primary: View
     warnings: tuple[StatusWarning, ...]
     notes: tuple[str, ...] = field(default=(BLIND_SPOTS,))
-    shell_reason: str = ""
+    shell_reason: str = ""  # why this shell (machine/detect's reasons); without one, why not
     claude: dict[str, str | None] = field(default_factory=dict)
     # The notes without which the table would claim too much; the rest hold for every report.
     table_notes: tuple[str, ...] = ()

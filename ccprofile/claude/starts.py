@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ccprofile.claude import fixes
+from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Model
 from ccprofile.startup.home_snapshot import FromEnv, Home
 from ccprofile.startup.scanned import Scan, Unseen
@@ -51,7 +53,7 @@ def described(shell: str, start: str, platform: str) -> str:
     return f"a non-login {shell} (a new terminal window or tab)"
 
 
-def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tuple[str, str]:
+def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tuple[str, Fix]:
     """Why the other start does not read ``pinned``, and the fix: the one line that makes it.
     ``text`` is ``pinned``'s (empty when unknown): a line it sources the fix's file with would
     make the two files source each other."""
@@ -67,32 +69,35 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tu
         variable = entries[0].variable
         return (
             f"it reads no startup file unless ${variable} names one, and {variable} is not set",
-            f"Fix: export {variable}={shown} in the environment your terminals start with.",
+            (f"export {variable}={shown} in the environment your terminals start with",),
         )
     if shell.name == "bash" and other.login and not other.files:
         return (
             "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none",
-            f"Fix: create ~/.bash_profile with the line `{line}`.",
+            (f"create ~/.bash_profile with the line `{line}`",),
         )
     target = other.files[0] if other.files else first
     if target is None:  # every supported shell reads at least one file
-        return (f"it does not read {shown}", "")
+        return (f"it does not read {shown}", fixes.NONE)
     where = _tilde(target, home)
     if sources_named(text, target.name):
         # The one line would make each file source the other: every new shell would loop.
         return (
             f"{where} does not source {shown}",
-            f"Fix: move the pin to {where}, which {shown} sources already: `ccprofile uninstall "
-            f"--file {shown}`, then the same pin again with `--file {where}`.",
+            (
+                f"move the pin to {where}, which {shown} sources already: ",
+                Command(fixes.UNINSTALL, file=shown),
+                ", then the same pin again with ",
+                Command(fixes.PIN_IN, file=where),
+            ),
         )
     if not other.certain:
         # Some line could not be followed: it may be the one that sources the file.
         return (
-            f"ccprofile finds no line that sources {shown}, though it cannot follow every line "
-            "(`ccprofile status --probe` shows what a new shell really exports)",
-            f"Fix: add `{line}` to {where}.",
+            f"ccprofile finds no line that sources {shown}, though it cannot follow every line",
+            (f"add `{line}` to {where} (", Command(fixes.PROBE), " shows what a new shell really exports)"),
         )
-    return (f"{where} does not source {shown}", f"Fix: add `{line}` to {where}.")
+    return (f"{where} does not source {shown}", (f"add `{line}` to {where}",))
 
 
 def _tilde(path: Path, home: Home) -> str:
@@ -111,7 +116,7 @@ def difference(
     mine: Scan,
     theirs: Scan,
     platform: str,
-) -> str | None:
+) -> tuple[str, Fix] | None:
     """The warning's words when the other start gets another ``kind`` model, else None."""
     if terminal.model == other.model:
         return None
@@ -128,8 +133,8 @@ def difference(
         own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
         top = next((p for p in own if p not in theirs.files), pinned)
         reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""))
-        return f"{said}: {reason}. {repair}"
-    return f"{said}."
+        return f"{said}: {reason}.", repair
+    return f"{said}.", fixes.NONE
 
 
 def _source(model: Model, home: Home) -> str:

@@ -44,7 +44,7 @@ def _table_notes(inputs: Inputs) -> tuple[str, ...]:
     if inputs.shell is None:
         return (
             f"No shell: {inputs.shell_reason}. The models shown are those of a claude started "
-            "with this environment; what a new terminal would use is not known (pass --shell NAME).",
+            "with this environment; what a new terminal would use is not known.",
         )
     if inputs.session.env is None and inputs.probed is None:
         return (
@@ -250,5 +250,5 @@ def _warnings(
         for kind, view in (("background", background), ("primary", primary)):
             said = launchers.differences(launched, view.new_shell, kind)
             if said is not None:
-                warnings += (StatusWarning("launchers-differ", said),)
+                warnings += (StatusWarning("launchers-differ", *said),)
     return warnings

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ccprofile.claude import resolve, starts
+from ccprofile.claude import fixes, resolve, starts
+from ccprofile.claude.fixes import Command
 from ccprofile.claude.inputs import Inputs
 from ccprofile.claude.layers import models_sent, terminal_base
 from ccprofile.claude.report import View
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from ccprofile.claude import launchers
     from ccprofile.startup.home_snapshot import Home
     from ccprofile.startup.shells import Shell
+
+# Why a launcher that starts the user's shell has no models: there is no shell to read.
+NO_SHELL = "no shell was found"
 
 
 def launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
@@ -36,7 +40,7 @@ def launched(inputs: Inputs) -> tuple[launchers.LauncherView, ...]:
             views.append(launchers.LauncherView(launcher, reads, None, None, f"{session.source}", unseen))
             continue
         if launcher.shell == launchers.USERS_SHELL and scan is None:
-            why = "no shell was found (`ccprofile status --shell NAME` names yours)"
+            why = NO_SHELL
             views.append(launchers.LauncherView(launcher, reads, None, None, why, unseen))
             continue
         composed = resolve.compose(*terminal_base(session, scan), inputs.settings)
@@ -83,17 +87,23 @@ def start_warnings(inputs: Inputs, views: Sequence[View]) -> tuple[StatusWarning
                 inputs.platform,
             )
             if said is not None:
-                found.append(StatusWarning("login-shells-differ", said[0].upper() + said[1:]))
+                found.append(StatusWarning("login-shells-differ", said[0][0].upper() + said[0][1:], said[1]))
     for path in inputs.blocks:
         read = path in inputs.scan.files or (inputs.other is not None and path in inputs.other.files)
         # Where a line could not be followed, `uncertain` says so: no claim it is not read.
         if not read and inputs.scan.certain:
             reason, repair = starts.unread(inputs.shell, home, path, inputs.scan, inputs.blocks[path])
+            removal = (
+                ", or " if repair else "",
+                "remove the block: ",
+                Command(fixes.UNINSTALL, file=str(path)),
+            )
             found.append(
                 StatusWarning(
                     "block-not-read",
                     f"{path} holds ccprofile's block, but a new {inputs.shell.name} does not read it: "
-                    f"{reason}. {repair[:-1]}, or remove the block: `ccprofile uninstall --file {path}`.",
+                    f"{reason}.",
+                    (*repair, *removal),
                 )
             )
     return (*found, *_uncertain(inputs, inputs.shell, home))
@@ -122,7 +132,7 @@ def _uncertain(inputs: Inputs, shell: Shell, home: Home) -> tuple[StatusWarning,
         StatusWarning(
             "uncertain",
             f"What {who} exports is not certain: ccprofile reads startup files "
-            f"without running them, and cannot follow {'; '.join(lines)}. Fix: `ccprofile status "
-            "--probe` starts one and shows what it really exports.",
+            f"without running them, and cannot follow {'; '.join(lines)}.",
+            (Command(fixes.PROBE), " starts one and shows what it really exports"),
         ),
     )

@@ -20,16 +20,12 @@ from pathlib import Path
 from ccprofile.claude import git_ignore, settings_text
 from ccprofile.claude.settings_keys import key_of
 from ccprofile.claude.variables import PINNABLE
-from ccprofile.errors import CcprofileError, ChangedSince
+from ccprofile.errors import BackupGone, CannotUndo, ChangedSince, NoBackupKept
 from ccprofile.startup import block
 from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.records import Record, Records
 
 EXACT, ALREADY, CHANGED = "exact", "already", "changed"
-
-
-class CannotUndo(CcprofileError):
-    """A file cannot be put back (changed since, without --force; or its backup is gone)."""
 
 
 @dataclass(frozen=True)
@@ -84,17 +80,15 @@ def _before(place: ledger.Place, step: ledger.Step) -> bytes | None:
     if step.before == ledger.digest(b""):
         return b""
     if step.backup is None:
-        raise CannotUndo(
+        raise NoBackupKept(
             f"cannot put back {place.path}: no backup was kept of it before `{step.command}` "
-            f"(${ledger.BACKUPS_SETTING} was 0 then); nothing was restored. `ccprofile uninstall` "
-            "still takes ccprofile's pins out of it"
+            f"(${ledger.BACKUPS_SETTING} was 0 then); nothing was restored"
         )
     data = fileio.read(Path(place.backup_dir) / step.backup).data
     if data is None or ledger.digest(data) != step.before:
-        raise CannotUndo(
+        raise BackupGone(
             f"cannot put back {place.path}: its backup from before `{step.command}` is gone (only "
-            "the newest are kept); nothing was restored. `ccprofile undo --all` still goes back to "
-            "before ccprofile's first change"
+            "the newest are kept); nothing was restored"
         )
     return data
 

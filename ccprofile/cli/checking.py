@@ -12,7 +12,7 @@ from ccprofile.claude import effect, reading
 from ccprofile.claude import inputs as inputs_module
 from ccprofile.claude import report as report_module
 from ccprofile.claude import status as status_module
-from ccprofile.cli import render
+from ccprofile.cli import render, wording
 from ccprofile.errors import NoEffect
 from ccprofile.machine.targets import NoShell, Target
 from ccprofile.startup import profile
@@ -27,8 +27,8 @@ class Checked:
 
     inputs: inputs_module.Inputs | None = None
     report: report_module.Report | None = None
-    shortfalls: tuple[str, ...] = ()  # a new terminal's
-    elsewhere: tuple[str, ...] = ()  # the other start's (a login shell on Linux)
+    shortfalls: tuple[effect.Shortfall, ...] = ()  # a new terminal's
+    elsewhere: tuple[effect.Shortfall, ...] = ()  # the other start's (a login shell on Linux)
 
 
 def check(
@@ -77,11 +77,14 @@ def check(
             found.shortfalls, effect.other_start_shortfalls(report, shell, shown, wanted, other)
         )
     if strict and (found.shortfalls or found.elsewhere):
-        raise NoEffect((found.shortfalls or found.elsewhere)[0])
+        first = (found.shortfalls or found.elsewhere)[0]
+        raise NoEffect(wording.said(first.message, first.fix))
     return found
 
 
-def _elsewhere(shortfalls: Sequence[str], others: Sequence[str]) -> tuple[str, ...]:
+def _elsewhere(
+    shortfalls: Sequence[effect.Shortfall], others: Sequence[effect.Shortfall]
+) -> tuple[effect.Shortfall, ...]:
     """One cause, one fix: the other start's shortfall is said only when its fix differs."""
-    fixes = {shortfall.partition(" Fix: ")[2] for shortfall in shortfalls}
-    return tuple(e for e in others if e.partition(" Fix: ")[2] not in fixes)
+    fixes = {shortfall.fix for shortfall in shortfalls}
+    return tuple(e for e in others if e.fix not in fixes)

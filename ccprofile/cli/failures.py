@@ -11,11 +11,14 @@ import sys
 
 from ccprofile.errors import (
     NOTHING_WRITTEN,
+    BackupGone,
     BadValue,
     CcprofileError,
     ChangedSince,
+    MarkersToFix,
     MissingDotDir,
     ModelShapeError,
+    NoBackupKept,
     NoEffect,
     NotAStartupFile,
     NotSmall,
@@ -46,6 +49,9 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (NotSmall, f"; {NOTHING_WRITTEN} (--force pins it without asking)"),
     (NoEffect, f" (--strict: {NOTHING_WRITTEN})"),
     (VerifyFailed, " (--strict)"),
+    (NoBackupKept, ". `ccprofile uninstall` still takes ccprofile's pins out of it"),
+    (BackupGone, ". `ccprofile undo --all` still goes back to before ccprofile's first change"),
+    (MarkersToFix, " (`ccprofile status` shows it too)"),
     (
         ChangedSince,
         " (--force puts back only ccprofile's block or keys and keeps the rest; "

@@ -10,7 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from ccprofile.claude.effect import Shortfall
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.warnings import StatusWarning
+from ccprofile.cli import wording
 from ccprofile.cli.program import runnable
 from ccprofile.machine.targets import Target
 from ccprofile.startup.profile import FileChange
@@ -174,7 +177,7 @@ def show_completion_hint(
 
 def show_shell(console: Console, target: Target) -> None:
     """Which shell, and why: a zsh user running a bash setup script must see this line."""
-    line = f"Shell: {target.shell.name}, {target.shell_reason}."
+    line = f"Shell: {target.shell.name}, {wording.shell_reason(target.shell_reason, target.path)}."
     if target.login_shell is not None:
         line += (
             f" Your login shell ($SHELL) is {target.login_shell.name}: "
@@ -183,23 +186,26 @@ def show_shell(console: Console, target: Target) -> None:
     console.print(f"[dim]{escape(line)}[/dim]")
 
 
-def show_shortfalls(console: Console, shortfalls: Sequence[str], dry_run: bool, home: Path) -> None:
+def show_shortfalls(console: Console, shortfalls: Sequence[Shortfall], dry_run: bool, home: Path) -> None:
     """Each shortfall, then its fix on a line of its own, as a warning's."""
     for shortfall in shortfalls:
         prefix = "Dry run: " if dry_run else ""  # the words hold either way (see effect.shortfalls)
-        problem, _, repair = tilde_text(shortfall, home).partition(" Fix: ")
-        say(console, prefix + problem, "yellow")
-        if repair:
-            say(console, repair, indent="  ", lead="[bold]Fix:[/bold] ")
+        say(console, prefix + tilde_text(shortfall.message, home), "yellow")
+        _show_fix(console, shortfall.fix, home)
 
 
 def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Path) -> None:
     """Each warning, then its fix on a line of its own; paths with ``~``, never wrapped inside."""
     for warning in warnings:
-        problem, _, repair = tilde_text(warning.message, home).partition(" Fix: ")
-        say(console, problem, lead=f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: ")
-        if repair:
-            say(console, repair, indent="  ", lead="[bold]Fix:[/bold] ")
+        lead = f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: "
+        say(console, tilde_text(warning.message, home), lead=lead)
+        _show_fix(console, warning.fix, home)
+
+
+def _show_fix(console: Console, fix: Fix, home: Path) -> None:
+    if fix:
+        said = tilde_text(f"{wording.words(fix)}.", home)
+        say(console, said, indent="  ", lead="[bold]Fix:[/bold] ")
 
 
 def show_verified(console: Console, who: str, values: Mapping[str, str | None]) -> None:

@@ -17,6 +17,8 @@ from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Ours, pinned_scope
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model
+from ccprofile.claude.status_starts import NO_SHELL
+from ccprofile.cli import wording
 from ccprofile.cli.program import runnable
 from ccprofile.cli.render import say, show_warnings, tilde, tilde_text
 
@@ -164,7 +166,8 @@ def _show_header(console: Console, report: Report, home: Path) -> None:
     if report.shell is None or report.startup_file is None:
         console.print(f"Provider: {provider}   Shell: none")
         return
-    console.print(f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(report.shell_reason)}")
+    reason = wording.shell_reason(report.shell_reason, report.startup_file)
+    console.print(f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(reason)}")
     console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
 
 
@@ -189,6 +192,8 @@ def _show_launched(console: Console, report: Report, home: Path) -> None:
     for view in report.launched:
         if view.background is None or view.primary is None:
             models = f"not known: {view.unknown}"
+            if view.unknown == NO_SHELL:
+                models += " (`ccprofile status --shell NAME` names yours)"
         else:
             models = f"background {view.background.model}, primary {view.primary.model}"
         say(console, f"{view.launcher.name}: {models}", indent="  ")

@@ -9,6 +9,7 @@ from ccprofile.claude import starts
 from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Layer, Model
+from ccprofile.cli import wording
 
 # typing costs status 3 ms to import; the annotations that name Any are never evaluated.
 TYPE_CHECKING = False
@@ -24,7 +25,7 @@ def document(report: Report) -> dict[str, Any]:
         "shell": _shell_json(report),
         "background": _view_json(report, report.background),
         "primary": _view_json(report, report.primary),
-        "warnings": [{"code": w.code, "message": w.message} for w in report.warnings],
+        "warnings": [{"code": w.code, "message": wording.said(w.message, w.fix)} for w in report.warnings],
         "expectations": _expectations_json(report),
         "project": {
             "directory": str(report.project.start),
@@ -93,7 +94,10 @@ def _shell_json(report: Report) -> dict[str, Any]:
     return {
         "name": report.shell,
         "startup_file": str(report.startup_file) if report.startup_file is not None else None,
-        "reason": report.shell_reason,
+        # Why this shell; without one, why there is none.
+        "reason": wording.shell_reason(report.shell_reason, report.startup_file)
+        if report.shell is not None
+        else report.shell_reason,
         "new_terminal_start": report.terminal_start if report.shell is not None else None,
         "certain": report.certain if report.shell is not None else None,
         "unseen": [

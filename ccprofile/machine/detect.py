@@ -20,6 +20,12 @@ _INTERACTIVE = frozenset({"--login", "--interactive", "-login", "-interactive"})
 _COMMAND = frozenset({"--command", "-command", "-file", "-encodedcommand"})  # fish, pwsh
 
 
+# Why a shell was chosen, as a value (cli/wording.py says each in words): named with the
+# command's option, the name of the file named, the nearest interactive shell above
+# ccprofile, or the login shell ($SHELL).
+NAMED, FILE_NAME, RUNNING, LOGIN_SHELL = "named", "file-name", "running", "login-shell"
+
+
 class Detection:
     """The shell found, why, and the login shell when it is another. A plain class: status imports it, and a
     dataclass costs status a millisecond to create (docs/performance.md)."""
@@ -28,7 +34,7 @@ class Detection:
 
     def __init__(self, shell: Shell, reason: str, other: Shell | None = None) -> None:
         self.shell = shell
-        self.reason = reason  # "the shell you ran ccprofile from", "your login shell ($SHELL)"
+        self.reason = reason  # RUNNING or LOGIN_SHELL
         self.other = other  # the login shell, when it is not the one used
 
 
@@ -75,9 +81,9 @@ def choose_shell(processes: Sequence[Process], env: Mapping[str, str]) -> Detect
         shell = shell_of(process)
         if shell is not None and is_interactive(process.argv):
             other = login if login is not None and login.name != shell.name else None
-            return Detection(shell, "the shell you ran ccprofile from", other)
+            return Detection(shell, RUNNING, other)
     if login_name:
-        return Detection(get_shell(login_name), "your login shell ($SHELL)")
+        return Detection(get_shell(login_name), LOGIN_SHELL)
     raise ShellNotDetected()
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.errors import MissingDirectory, MissingDotDir, ShellNotDetected, UnsupportedShell
-from ccprofile.machine.detect import detect_shell
+from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Shell, get_shell, shell_for_file
@@ -45,7 +45,7 @@ class Target:
     path: Path
     home: Home
     why: str | None  # a sentence when the choice of file is not the obvious one
-    shell_reason: str = "as given with --shell"  # why this shell: "your login shell ($SHELL)", ...
+    shell_reason: str = NAMED  # why this shell: one of machine/detect's reasons
     login_shell: Shell | None = None  # $SHELL's shell, when it is not the one used
     named_file: bool = False  # the user named the file (--file)
 
@@ -110,9 +110,9 @@ def resolve_target(
     home = read_home(env, platform)
     login: Shell | None = None
     if shell_name:
-        shell, reason = get_shell(shell_name), "as given with --shell"
+        shell, reason = get_shell(shell_name), NAMED
     elif file is not None and (named := shell_for_file(file)) is not None:
-        shell, reason = named, f"the name of {Path(file).name}"
+        shell, reason = named, FILE_NAME
     else:
         detection = detect_shell(env)
         shell, reason, login = detection.shell, detection.reason, detection.other

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ccprofile.claude import resolve, scopes
+from ccprofile.claude import fixes, resolve, scopes
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.places import pin_fix, place_of
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.settings import Settings
@@ -45,51 +46,45 @@ def _gives(s: Situation, name: str, value: str | None, wanted: str) -> bool:
     return value == wanted or (resolved is not None and resolved[0] == wanted)
 
 
-def _step(fix: str) -> str:
-    return fix.removeprefix("Fix: ").removesuffix(".")
-
-
-def _load(s: Situation, path: str | None) -> list[str]:
+def _load(s: Situation, path: str | None) -> Fix:
     """The step that gives this shell what its startup files now pin."""
     if s.shell is None or path is None:
-        return []
-    return [f"run `{s.shell.apply_hint(path)}` in this shell (or open a new terminal)"]
+        return fixes.NONE
+    return (f"run `{s.shell.apply_hint(path)}` in this shell (or open a new terminal)",)
 
 
-def _taking_out(s: Situation, name: str, wanted: str) -> str | None:
+def _taking_out(s: Situation, name: str, wanted: str) -> Fix:
     """The step that takes out the lines after the block that change or remove its pin."""
     block = s.scan.pinned(name)
     if block is None or not _gives(s, name, block.value, wanted):
-        return None
+        return fixes.NONE
     later = [a for a in s.scan.after_block(name) if not _gives(s, name, a.value, wanted)]
     if not later:
-        return None
+        return fixes.NONE
     lines = ", ".join(f"line {a.line} of {a.path}" for a in later)
-    return f"take the {name} {'lines' if len(later) > 1 else 'line'} after the block out ({lines})"
+    return (f"take the {name} {'lines' if len(later) > 1 else 'line'} after the block out ({lines})",)
 
 
-def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: str, removal: str | None) -> str:
+def _shell_repair(s: Situation, drift: Drift, name: str, wanted: str, pin: Fix, removal: Fix) -> Fix:
     """The fix when the expected scope is the shell and a settings value beats it (or, with
-    ``removal`` None, nothing does): taking the settings value out is enough only where the
+    ``removal`` empty, nothing does): taking the settings value out is enough only where the
     shell then gives the expected model, in each claude that drifts: a new terminal's (its
     startup files) and this shell's (its environment, else loading the startup files)."""
     startup_gives = _gives(s, name, s.base.get(name), wanted)  # what a new terminal starts with
     new_terminal = not drift.new_terminal or startup_gives
     here = not drift.this_shell or _gives(s, name, s.env.get(name), wanted)
     final = s.scan.final(name)
-    taking_out = None if new_terminal else _taking_out(s, name, wanted)
-    if taking_out is not None:
-        steps, load = [taking_out], s.startup_file
+    taking_out = fixes.NONE if new_terminal else _taking_out(s, name, wanted)
+    if taking_out:
+        first, load = taking_out, s.startup_file
     elif not new_terminal or not (here or (final is not None and startup_gives)):
-        steps, load = [_step(pin)], s.startup_file
+        first, load = pin, s.startup_file
     else:
-        steps, load = [], str(final.path) if final is not None else None
-    steps += [_step(removal)] if removal is not None else []
-    steps += [] if here else _load(s, load)
-    return f"Fix: {', then '.join(steps)}."
+        first, load = fixes.NONE, str(final.path) if final is not None else None
+    return fixes.then(first, removal, fixes.NONE if here else _load(s, load))
 
 
-def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, wanted: str) -> str:
+def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, wanted: str) -> Fix:
     """The one fix after which the expected model wins: following it never makes another drift."""
     model, variable = drift.model, drift.model.variable or ""
     if model.override is not None and not drift.wrong_scope and wanted in (model.as_set, model.alias):
@@ -99,14 +94,14 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     unread = [d for d in s.unread if d.env.get(name) or (name == PRIMARY and d.model)]
     broken = _scope_file(s, target)
     if model.source == "default" and unread and target == "project":
-        return f"Fix: start claude in {unread[0].path.parent.parent}, whose settings pin it."
+        return (f"start claude in {unread[0].path.parent.parent}, whose settings pin it",)
     if broken is not None and broken.error and not _holds(s, target, name):
-        return f"Fix: repair {broken.path} first ({broken.error})."
+        return (f"repair {broken.path} first ({broken.error})",)
     # From a subdirectory, the project file Claude Code reads is the start directory's own.
     here = s.start if s.subdirectory and target == "project" else None
     pin = pin_fix(name, wanted, target, here)
     if model.source == "default":
-        return _shell_repair(s, drift, name, wanted, pin, None) if target == "shell" else pin
+        return _shell_repair(s, drift, name, wanted, pin, fixes.NONE) if target == "shell" else pin
     origin = Origin(model.source, model.file)
     place = place_of(origin, variable, s.scan, s.ours)
     if scope is None or model.source in scopes.SOURCES[scope]:
@@ -116,10 +111,10 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
         return pin  # a lower place shows only because the expected scope pins nothing
     if target == "shell":
         # ANTHROPIC_MODEL beats the settings' model key: the shell's pin needs no removal.
-        return _shell_repair(s, drift, name, wanted, pin, None if variable == "model" else removal)
+        return _shell_repair(s, drift, name, wanted, pin, fixes.NONE if variable == "model" else removal)
     if _holds(s, target, name):
         return removal  # the expected scope pins it, beaten from above
-    return f"Fix: {_step(pin)}, then {_step(removal)}."  # pin, then clear what beats it
+    return fixes.then(pin, removal)  # pin, then clear what beats it
 
 
 def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
@@ -144,7 +139,8 @@ def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
     return StatusWarning(
         "drift",
         f"Expected the {drift.kind} model {'from ' if drift.wrong_scope else ''}{drift.expected}{stated}, "
-        f"but a claude started from {drift.where} uses {got}. {repair}",
+        f"but a claude started from {drift.where} uses {got}.",
+        repair,
     )
 
 

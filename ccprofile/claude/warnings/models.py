@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ccprofile.claude import bedrock_regions, resolve
+from ccprofile.claude import bedrock_regions, fixes, resolve
 from ccprofile.claude.catalog import Catalog, cost_words, is_arn
+from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.places import place_of
 from ccprofile.claude.providers import (
     BY_NAME,
@@ -39,7 +40,8 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
             "unpinned-fallback",
             f"Nothing pins the background model; because ANTHROPIC_API_KEY is an Anthropic API key, "
             f"Claude Code sends titles and summaries through your gateway to {background.model}, "
-            "which the gateway must serve. Fix: `ccprofile set-fast-model` with an ID it serves.",
+            "which the gateway must serve.",
+            (fixes.pin(FAST, None), " with an ID it serves"),
         )
         return
     known = s.catalog.model_of(background.model, s.provider)
@@ -56,8 +58,8 @@ def fallback(s: Situation) -> Iterator[StatusWarning]:
     yield StatusWarning(
         "unpinned-fallback",
         f"Nothing pins the background model, so on {s.provider} Claude Code uses {kind} "
-        f"({background.model}) for titles and summaries, at that model's price.{unseen_key} "
-        "Fix: `ccprofile set-fast-model`.",
+        f"({background.model}) for titles and summaries, at that model's price.{unseen_key}",
+        (fixes.pin(FAST, None),),
     )
 
 
@@ -73,11 +75,12 @@ def aliases(s: Situation) -> Iterator[StatusWarning]:
         if value.lower() not in s.catalog.aliases:
             continue
         exact = _exact_for_alias(value, s)
-        repair = fix_at(s, place, name, exact) if exact else "Fix: pin an exact model ID there."
+        repair = fix_at(s, place, name, exact) if exact else ("pin an exact model ID there",)
         yield StatusWarning(
             "alias-not-resolved",
             f"{name}={value} ({place.where}) is an alias; Claude Code sends it verbatim and the API "
-            f"rejects it. {repair}",
+            "rejects it.",
+            repair,
         )
 
 
@@ -88,10 +91,10 @@ def retired(s: Situation) -> Iterator[StatusWarning]:
             continue
         newest = s.catalog.newest(retired.family, s.provider)
         right = newest.id_for(s.provider) if newest else None
-        repair = f" {fix_at(s, place, name, right)}" if newest and right else ""
         yield StatusWarning(
             "retired-model",
-            f"{name}={value} ({place.where}) was {retired.describe()}; requests with it fail.{repair}",
+            f"{name}={value} ({place.where}) was {retired.describe()}; requests with it fail.",
+            fix_at(s, place, name, right) if newest and right else fixes.NONE,
         )
 
 
@@ -111,11 +114,12 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
         right = model.id_for(s.provider)
         if right is not None:
             right = bedrock_regions.regional(right, s.provider, s.now.env, s.aws_config_region)
-        repair = fix_at(s, place, name, right) if right else f"Fix: {model.name} has no {s.provider} ID."
+        repair = fix_at(s, place, name, right) if right else (f"{model.name} has no {s.provider} ID",)
         yield StatusWarning(
             "wrong-provider-id",
             f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}, but Claude "
-            f"Code talks to {s.provider}, which rejects it. {repair}",
+            f"Code talks to {s.provider}, which rejects it.",
+            repair,
         )
 
 
@@ -138,12 +142,15 @@ def unknown_model(s: Situation) -> Iterator[StatusWarning]:
 
         near = closest(value, s.provider, catalog)
         meant = f" Did you mean {' or '.join(near)}?" if near else ""
-        repair = fix_at(s, place, name, near[0]) if near else "Fix: pin an ID from `ccprofile models` there."
+        repair = (
+            fix_at(s, place, name, near[0]) if near else ("pin an ID from ", Command(fixes.MODELS), " there")
+        )
         yield StatusWarning(
             "unknown-model",
             f"{name}={value} ({place.where}) is not an ID the catalog of Claude Code "
             f"{catalog.claude_code_version} knows for {s.provider}; Claude Code sends it as it is, "
-            f"and the provider rejects an ID it does not serve.{meant} {repair}",
+            f"and the provider rejects an ID it does not serve.{meant}",
+            repair,
         )
 
 
@@ -165,8 +172,8 @@ def costly_background(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "costly-background",
             f"{variable}={model.as_set} ({place.where}) makes {chosen.name} the background model: "
-            f"every title and summary costs {cost_words(chosen, small)}. "
-            f"{fix_at(s, place, variable, small.id_for(s.provider) or '')}",
+            f"every title and summary costs {cost_words(chosen, small)}.",
+            fix_at(s, place, variable, small.id_for(s.provider) or ""),
         )
 
 
@@ -180,17 +187,17 @@ def unverified_alias(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
-def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, str]:
+def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, Fix]:
     """Why ``model`` (rewritten by modelOverrides) is not the ID pinned, and the fix."""
     assert model.override is not None
     before, where, key = model.override
     managed = any(d.source == "managed-settings" and str(d.path) == where for d in settings)
     repair = (
-        "Fix: that file is an administrator's: ask them if another ID is wanted."
+        "that file is an administrator's: ask them if another ID is wanted"
         if managed
-        else f'Fix: remove "{key}" from modelOverrides in {where} if {before} is what you want sent.'
+        else f'remove "{key}" from modelOverrides in {where} if {before} is what you want sent'
     )
-    return f"modelOverrides in {where} maps {key} to it", repair
+    return f"modelOverrides in {where} maps {key} to it", (repair,)
 
 
 def overridden(s: Situation) -> Iterator[StatusWarning]:
@@ -207,5 +214,6 @@ def overridden(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "pin-overridden",
             f"{model.variable} pins {model.as_set} ({place.where}), but Claude Code sends "
-            f"{model.model}: {reason}. {repair}",
+            f"{model.model}: {reason}.",
+            repair,
         )

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ccprofile.claude.places import fix, pin_fix, place_of
+from ccprofile.claude import fixes
+from ccprofile.claude.fixes import Command, Fix
+from ccprofile.claude.places import fix, place_of
 from ccprofile.claude.providers import (
     SWITCH_ORDER,
     switched_on,
@@ -37,7 +39,8 @@ def settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "settings-override",
             f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
-            f"and settings beat the shell. {fix(place, name, None, s.shell, keep=shell_value)}",
+            "and settings beat the shell.",
+            fix(place, name, None, s.shell, keep=shell_value),
         )
 
 
@@ -56,8 +59,8 @@ def not_loaded(s: Situation) -> Iterator[StatusWarning]:
     for path, items in stale.items():
         yield StatusWarning(
             "not-loaded",
-            f"{path} pins {', '.join(items)}, but this shell has not loaded it. "
-            f"Fix: run `{s.shell.apply_hint(path)}` or open a new terminal.",
+            f"{path} pins {', '.join(items)}, but this shell has not loaded it.",
+            (f"run `{s.shell.apply_hint(path)}` or open a new terminal",),
         )
 
 
@@ -81,22 +84,31 @@ def stale(s: Situation) -> Iterator[StatusWarning]:
     yield StatusWarning(
         "stale-in-this-shell",
         f"This shell has {held}, but a new terminal will not: no startup file sets {them} and new "
-        f"terminals do not inherit {them}. {here} Fix: run `{s.shell.syntax.unset(gone)}` in this "
-        f"shell if {'they are' if len(gone) > 1 else 'it is'} left over{_keeping(keep, len(gone) > 1)}",
+        f"terminals do not inherit {them}. {here}",
+        (
+            f"run `{s.shell.syntax.unset(gone)}` in this shell if {'they are' if len(gone) > 1 else 'it is'} "
+            "left over",
+            *_keeping(keep, len(gone) > 1),
+        ),
     )
 
 
-def _keeping(keep: str, several: bool) -> str:
+def _keeping(keep: Sequence[Command], several: bool) -> Fix:
     if not keep:
-        return "."
-    both = " and " in keep
+        return fixes.NONE
+    both = len(keep) > 1
     models = (
         "the models they give" if several and both else f"the model {'they give' if several else 'it gives'}"
     )
-    return f"; to keep {models} claude, {keep} {'pin them' if both else 'pins it'} for new terminals too."
+    commands = (keep[0], " and ", keep[1]) if both else (keep[0],)
+    return (
+        f"; to keep {models} claude, ",
+        *commands,
+        f" {'pin them' if both else 'pins it'} for new terminals too",
+    )
 
 
-def _keep(s: Situation, gone: Sequence[str]) -> str:
+def _keep(s: Situation, gone: Sequence[str]) -> list[Command]:
     """The ccprofile commands that would give new terminals the models this shell uses: one
     set-fast-model for the background value that wins, one set-model; none for a value
     ccprofile would refuse."""
@@ -108,8 +120,8 @@ def _keep(s: Situation, gone: Sequence[str]) -> str:
         value = s.env[name]
         alias = name == PRIMARY and value.lower() in s.catalog.aliases
         if (alias and not refused_by_policy(s, name, value)) or sound(s, name, value):
-            commands.append(f"`{pin_fix(name, value, 'shell').removeprefix('Fix: `').removesuffix('`.')}`")
-    return " and ".join(commands)
+            commands.append(fixes.pin(name, value))
+    return commands
 
 
 def shadowed(s: Situation) -> Iterator[StatusWarning]:
@@ -128,9 +140,11 @@ def shadowed(s: Situation) -> Iterator[StatusWarning]:
             yield StatusWarning(
                 "shadowed",
                 f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
-                f"{name}={pin.value if pin else ''} does not reach new terminals. "
-                f"Fix: take the {name} {'removal' if later.value is None else 'assignment'} out of line "
-                f"{later.line} of {later.path} ({where}).",
+                f"{name}={pin.value if pin else ''} does not reach new terminals.",
+                (
+                    f"take the {name} {'removal' if later.value is None else 'assignment'} out of line "
+                    f"{later.line} of {later.path} ({where})",
+                ),
             )
 
 
@@ -142,8 +156,8 @@ def crlf(s: Situation) -> Iterator[StatusWarning]:
             "crlf-startup-file",
             f"{path} has Windows (CRLF) line endings: {s.shell.name} reads each \\r as part of the "
             "line, so a command may fail (bash stops reading the file at the first line it cannot "
-            f"parse) and a value ends in a stray \\r. "
-            f"Fix: `dos2unix {path}` (or `sed -i 's/\\r$//' {path}`).",
+            "parse) and a value ends in a stray \\r.",
+            (f"`dos2unix {path}` (or `sed -i 's/\\r$//' {path}`)",),
         )
 
 
@@ -169,8 +183,9 @@ def settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
             repair = fix_for(place, variable, None, s)
             yield StatusWarning(
                 "settings-pin-beaten",
-                f"{key}={value} in {document.path} (ccprofile's, --scope {scope}) has no effect: "
-                f"{place.where} sets {winner!r}, and that takes precedence. {repair}",
+                f"{key}={value} in {document.path} (ccprofile's, scope {scope}) has no effect: "
+                f"{place.where} sets {winner!r}, and that takes precedence.",
+                repair,
             )
 
 
@@ -183,8 +198,8 @@ def unread(s: Situation) -> Iterator[StatusWarning]:
         yield StatusWarning(
             "project-settings-not-read",
             f"{document.path} pins {', '.join(pins)}, but a claude started in {s.start} does not read "
-            "it: Claude Code reads a project's settings only from the directory it starts in. "
-            f"Fix: start claude in {document.path.parent.parent}.",
+            "it: Claude Code reads a project's settings only from the directory it starts in.",
+            (f"start claude in {document.path.parent.parent}",),
         )
 
 
@@ -229,5 +244,6 @@ def several_providers(s: Situation) -> Iterator[StatusWarning]:
             "several-providers",
             f"{', '.join(names[:-1])} and {names[-1]} are on; Claude Code uses {provider} ({variable} "
             f"comes first in its order: {', '.join(p for _, p in SWITCH_ORDER)}) and says nothing of the "
-            f"others. Fix: turn off the ones you do not mean ({where}).",
+            "others.",
+            (f"turn off the ones you do not mean ({where})",),
         )

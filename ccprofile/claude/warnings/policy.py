@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ccprofile.claude import resolve
+from ccprofile.claude import fixes, resolve
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.settings import have_policy
+from ccprofile.claude.variables import FAST, PRIMARY
 from ccprofile.claude.warnings.situation import Situation, StatusWarning
 
 
@@ -29,8 +31,8 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
                 "no-model-left",
                 f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and "
                 f"every one Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}): Claude Code "
-                "does not start (read in Claude Code's binary, not observed). Fix: ask the administrator "
-                "to allow one.",
+                "does not start (read in Claude Code's binary, not observed).",
+                ("ask the administrator to allow one",),
             )
             break
     yield from _background_restricted(s)
@@ -39,8 +41,8 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
             yield StatusWarning(
                 "invalid-settings",
                 f"{document.path}: deniedModels counts only in managed settings; Claude Code ignores it "
-                "here (and shows a Settings Warning when it starts). Fix: remove it, or ask an "
-                "administrator to set it in managed settings.",
+                "here (and shows a Settings Warning when it starts).",
+                ("remove it, or ask an administrator to set it in managed settings",),
             )
 
 
@@ -62,17 +64,17 @@ def _primary_restricted(
         started = "" if both or len(columns) == 1 else f" started {who}"
         denied = key == allowed.DENIED
         suggested = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
-        if denied or suggested is None:
-            repair = (
-                f"Fix: unset it, or pin a model {key} in that file {'does not deny' if denied else 'allows'}."
-            )
-        else:
-            repair = f"Fix: pin a model the list allows, e.g. `ccprofile set-model {suggested}`, or unset it."
+        repair: Fix = (
+            (f"unset it, or pin a model {key} in that file {'does not deny' if denied else 'allows'}",)
+            if denied or suggested is None
+            else ("pin a model the list allows, e.g. ", fixes.pin(PRIMARY, suggested), ", or unset it")
+        )
         yield StatusWarning(
             "model-restricted",
             f"The primary model {refused} is not allowed by {key} in {where}: Claude Code{started} uses "
             f"{model.model} instead (it prints 'Model \"{refused}\" is restricted by your organization's "
-            f"settings. Using {model.model} instead.'). {repair}",
+            f"settings. Using {model.model} instead.').",
+            repair,
         )
 
 
@@ -90,8 +92,11 @@ def _background_restricted(s: Situation) -> Iterator[StatusWarning]:
                 "background-denied",
                 f"deniedModels in {background.restricted[1]} denies the background model "
                 f"{background.restricted[0]}: Claude Code sends titles and summaries to the primary model "
-                f"{background.model} instead, at its price. Fix: ask the administrator to allow a small "
-                "model, or pin one they allow with `ccprofile set-fast-model`.",
+                f"{background.model} instead, at its price.",
+                (
+                    "ask the administrator to allow a small model, or pin one they allow with ",
+                    fixes.pin(FAST, None),
+                ),
             )
         elif rules.available is not None and not allowed.allows(
             rules.available, background.model, s.catalog, overrides
@@ -100,6 +105,6 @@ def _background_restricted(s: Situation) -> Iterator[StatusWarning]:
                 "background-not-restricted",
                 f"availableModels in {', '.join(rules.list_files)} does not apply to the background model: "
                 f"Claude Code still sends titles and summaries to {background.model}, which the list does "
-                "not name (it restricts only the primary model). Fix: if only the listed models may be "
-                "used, pin one of them with `ccprofile set-fast-model`.",
+                "not name (it restricts only the primary model).",
+                ("if only the listed models may be used, pin one of them with ", fixes.pin(FAST, None)),
             )

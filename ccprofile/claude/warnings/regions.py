@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ccprofile.claude import bedrock_regions, resolve
+from ccprofile.claude import bedrock_regions, fixes, resolve
+from ccprofile.claude.fixes import Command
 from ccprofile.claude.places import Place, fix, place_of
 from ccprofile.claude.providers import BY_NAME, REGIONAL, detect_provider
 from ccprofile.claude.resolve import Composed
@@ -92,7 +93,8 @@ def _declared_prefix(s: Situation, composed: Composed, said: set[tuple[str, str]
         "bedrock-region",
         f"{REGION_PREFIX}={declared} ({place.where}) makes Claude Code send {declared}. profiles for "
         f"the models it picks, which cannot be called from {region} (the region Claude Code uses): "
-        f"Bedrock refuses every such request. {fix(place, REGION_PREFIX, None, s.shell)}",
+        "Bedrock refuses every such request.",
+        fix(place, REGION_PREFIX, None, s.shell),
     )
 
 
@@ -109,11 +111,15 @@ def _region_warning(
     repair = (
         fix_at(s, place, name, right)
         if right and right != value
-        else f"Fix: pin an ID of {region}: `AWS_REGION={region} ccprofile models --provider bedrock` "
-        "lists them."
+        else (
+            f"pin an ID of {region}: ",
+            Command(fixes.MODELS, provider="bedrock", region=region),
+            " lists them",
+        )
     )
     yield StatusWarning(
         "bedrock-region",
         f"{name}={value} ({place.where}) cannot be called from {region} ({why}): Bedrock refuses "
-        f"every request for it there. {repair}",
+        "every request for it there.",
+        repair,
     )

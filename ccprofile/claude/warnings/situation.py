@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ccprofile.claude import resolve, scopes
 from ccprofile.claude.catalog import Catalog
+from ccprofile.claude.fixes import NONE, Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.providers import (
     NAMED_BY_USER,
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class StatusWarning:
     code: str
-    message: str
+    message: str  # the problem, in words
+    fix: Fix = NONE  # what ends it (cli/wording.py words it after the message)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class Situation:
                     yield name, value, place_of(composed.origins[name], name, self.scan, self.ours)
 
 
-def fix_at(s: Situation, place: Place, name: str, value: str) -> str:
+def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
     """The fix for a bad value at ``place``: the right value there, unless that settings value
     beats a sound pin of the shell's, whose fix (settings-override) is to remove it: one fix
     for both warnings, after which the shell's pin wins."""
@@ -125,7 +127,7 @@ def sound(s: Situation, name: str, value: str) -> bool:
     return name not in BACKGROUND or model.family == s.catalog.small_family
 
 
-def fix_for(place: Place, variable: str, value: str | None, s: Situation) -> str:
+def fix_for(place: Place, variable: str, value: str | None, s: Situation) -> Fix:
     """The one fix at ``place`` itself, the project's file included (a team's expectation);
     managed settings are an administrator's, not the user's to edit."""
     return fix(place, variable, value, s.shell, personal=False)

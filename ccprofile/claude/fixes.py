@@ -1,0 +1,53 @@
+"""A fix as a value: what to do, in words and in ccprofile commands, never in flags.
+
+Knowledge of Claude Code decides what the fix is (pin this value in this scope, remove that
+key, delete line 12); only ``cli/`` knows what the commands are called and which flags they
+take, and words a ``Fix`` for the terminal and the JSON alike. A fix reads in order: plain
+words, and a ``Command`` wherever one of ccprofile's own commands does the step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# What a Command does; cli/wording.py names each.
+PIN = "pin"  # set a pin of ``variable`` to ``value`` (None: the command with no model named)
+UNPIN = "unpin"  # take the pin of ``variable`` out
+UNINSTALL = "uninstall"  # take ccprofile's block out of ``file``
+PIN_IN = "pin-in"  # the same pin again, written to ``file`` (after an uninstall of another)
+PROBE = "probe"  # status, starting the shells to see what they export
+MODELS = "models"  # the model IDs of ``provider`` (in ``region``)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One of ccprofile's commands, as what it does; ``cli/`` words it."""
+
+    action: str
+    variable: str | None = None
+    value: str | None = None
+    scope: str | None = None  # None or "shell": the startup file's block
+    project: str | None = None  # the directory whose project or local file, when not the start's
+    file: str | None = None
+    provider: str | None = None
+    region: str | None = None
+
+
+# A fix in order: words, and commands. It names no flag and ends without its full stop,
+# so that fixes join ("pin it, then remove that key") and the wording ends them.
+Fix = tuple[str | Command, ...]
+
+NONE: Fix = ()
+
+
+def pin(variable: str, value: str | None, scope: str | None = None, project: str | None = None) -> Command:
+    return Command(PIN, variable, value, scope, project)
+
+
+def then(*fixes: Fix) -> Fix:
+    """Steps done one after the other, as one fix."""
+    joined: list[str | Command] = []
+    for fix in (f for f in fixes if f):
+        joined += [", then "] if joined else []
+        joined += fix
+    return tuple(joined)

@@ -1,0 +1,71 @@
+"""Fixes in words: each of ccprofile's commands by its name and flags, for the terminal and
+the JSON alike (``claude/fixes.py`` says what a fix does, never what it is called)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccprofile.claude import fixes
+from ccprofile.claude.fixes import Command, Fix
+from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
+from ccprofile.machine import detect
+
+# The commands for each variable ccprofile pins: (set, unset).
+COMMANDS = {
+    FAST: ("set-fast-model", "unset-fast-model"),
+    HAIKU: ("set-fast-model", "unset-fast-model"),
+    REGION: ("set-fast-model --aws-region", "unset-fast-model"),
+    PRIMARY: ("set-model", "unset-model"),
+    SUBAGENT: ("set-subagent-model", "unset-subagent-model"),
+}
+
+
+def command(step: Command) -> str:
+    """The command line of ``step``, as the user types it."""
+    where = "" if step.scope in (None, "shell") else f" --scope {step.scope}"
+    where += f" --project {step.project}" if step.project else ""
+    if step.action == fixes.PIN:
+        named = f" {step.value}" if step.value is not None else ""
+        return f"ccprofile {COMMANDS[step.variable or FAST][0]}{named}{where}"
+    if step.action == fixes.UNPIN:
+        return f"ccprofile {COMMANDS[step.variable or FAST][1]}{where}"
+    if step.action == fixes.UNINSTALL:
+        return f"ccprofile uninstall --file {step.file}"
+    if step.action == fixes.PIN_IN:
+        return f"--file {step.file}"
+    if step.action == fixes.PROBE:
+        return "ccprofile status --probe"
+    assert step.action == fixes.MODELS, step.action
+    region = f"AWS_REGION={step.region} " if step.region else ""
+    provider = f" --provider {step.provider}" if step.provider else ""
+    return f"{region}ccprofile models{provider}"
+
+
+_SHELL_REASONS = {
+    detect.NAMED: "as given with --shell",
+    detect.RUNNING: "the shell you ran ccprofile from",
+    detect.LOGIN_SHELL: "your login shell ($SHELL)",
+}
+
+
+def shell_reason(reason: str, file: Path | None) -> str:
+    """Why this shell (``reason``, one of machine/detect's), in words; ``file``: the file
+    whose name chose it."""
+    if reason == detect.FILE_NAME and file is not None:
+        return f"the name of {file.name}"
+    return _SHELL_REASONS[reason]
+
+
+def words(fix: Fix) -> str:
+    """The fix without its "Fix:" and its full stop: commands in backticks."""
+    return "".join(part if isinstance(part, str) else f"`{command(part)}`" for part in fix)
+
+
+def sentence(fix: Fix) -> str:
+    """``Fix: ... .``, or nothing when there is no fix."""
+    return f"Fix: {words(fix)}." if fix else ""
+
+
+def said(message: str, fix: Fix) -> str:
+    """A problem and its fix as one paragraph, as the JSON and ``--strict`` give it."""
+    return f"{message} {sentence(fix)}" if fix else message
