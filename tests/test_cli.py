@@ -247,10 +247,11 @@ def _tree(*argvs: str) -> list[Process]:
 def test_shell_detection_takes_the_nearest_interactive_shell(
     tree: list[str], login: str, expected: str, reason: str
 ) -> None:
+    from ccprofile.cli.wording import shell_reason
     from ccprofile.machine.detect import choose_shell
 
     detection = choose_shell(_tree(*tree), {"SHELL": login})
-    assert detection.shell.name == expected and reason in detection.reason
+    assert detection.shell.name == expected and reason in shell_reason(detection.reason, None)
 
 
 def test_shell_detection_says_when_the_login_shell_differs_and_fails_without_any() -> None:

@@ -971,7 +971,7 @@ def test_a_retired_pin_ccprofile_wrote_in_settings_is_named_as_its_and_fixed_wit
     _pin("set-fast-model", RETIRED_HAIKU, "--scope", "user", "--force")
     path = home / ".claude" / "settings.json"
     assert _messages(_report(home, {}), "retired-model") == [
-        f"{name}={RETIRED_HAIKU} (env.{name} in {path} (ccprofile's, --scope user)) was retired; requests "
+        f"{name}={RETIRED_HAIKU} (env.{name} in {path} (ccprofile's, scope user)) was retired; requests "
         f"with it fail. Fix: `ccprofile set-fast-model {H55} --scope user`."
         for name in (FAST, HAIKU)
     ]
@@ -1374,7 +1374,7 @@ def test_a_wrong_pin_ccprofile_wrote_is_named_as_its_and_changed_with_its_comman
     path = repo / ".claude" / "settings.json"
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses {H55}, set by env.{FAST} in {path} (ccprofile's, --scope project). "
+        f"uses {H55}, set by env.{FAST} in {path} (ccprofile's, scope project). "
         f"Fix: `ccprofile set-fast-model {H45} --scope project --project {repo}`."
     ]
 
