@@ -170,9 +170,7 @@ def test_a_managed_pin_that_beats_ccprofiles_project_pin_is_a_warning(home: Path
     result = ccprofile(["status", "--check", "--json"], project)
     assert result.returncode == 1
     [beaten] = [w["message"] for w in warnings_of(result) if w["code"] == "settings-pin-beaten"]
-    assert (
-        f"env.{FAST}={HAIKU_45} in {project}/.claude/settings.json (ccprofile's, scope project)" in beaten
-    )
+    assert f"env.{FAST}={HAIKU_45} in {project}/.claude/settings.json (ccprofile's, scope project)" in beaten
     assert f"env.{FAST} in {managed}/managed-settings.json sets '{SONNET_45}'" in beaten
 
 

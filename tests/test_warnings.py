@@ -1571,3 +1571,93 @@ def test_a_declared_prefix_in_a_startup_file_is_told_once_in_the_aws_config_file
         "models it picks, which cannot be called from eu-west-1 (the region Claude Code uses): Bedrock refuses "
         f"every such request. Fix: delete line 2 of {home}/.zshrc."
     ]
+
+
+# --- a pin beaten by several settings files: one fix for all of them --------------------------
+
+H35 = "claude-3-5-haiku-20241022"
+
+
+def _background(home: Path, start: Path) -> tuple[str, list[str]]:
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(start)], env={FAST: H45, HAIKU: H45}
+    )
+    report = json.loads(result.stdout)
+    return report["background"]["new_shell"]["model"], _messages(report, "settings-override")
+
+
+def test_a_shell_pin_beaten_by_two_settings_files_is_fixed_in_one_round(home: Path) -> None:
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    user = _settings(home, {"env": {FAST: H35}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    assert _background(home, repo) == (
+        H55,
+        [
+            f"{FAST}={H45} from {home}/.zshrc:4 has no effect: env.{FAST} in {local} sets '{H55}' ({user} "
+            f'sets it too), and settings beat the shell. Fix: remove "{FAST}" from the "env" object of '
+            f'{local}, then remove "{FAST}" from the "env" object of {user}.'
+        ],
+    )
+    _file(local, {"env": {}})
+    _file(user, {"env": {}})
+    assert _background(home, repo) == (H45, [])
+
+
+def test_a_shared_project_file_in_the_way_is_beaten_by_one_pin_in_the_users_own(home: Path) -> None:
+    """The local pin beats the project's file and the user's below it, and replaces the local
+    file's own value: no step removes that one first."""
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _settings(home, {"env": {FAST: H35}})
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H35}})
+    model, [said] = _background(home, repo)
+    assert model == H35 and said.endswith(
+        f"Fix: {project} is the project's shared file (committed for the team), so pin yours in your own: "
+        f"`ccprofile set-fast-model {H45} --scope local --project {repo}` (it beats the project's file for "
+        "you alone)."
+    )
+    _pin("set-fast-model", H45, "--scope", "local", "--project", str(repo))
+    assert json.loads(local.read_text())["env"][FAST] == H45
+    assert _background(home, repo) == (H45, [])
+
+
+def test_a_shell_scope_drift_beaten_twice_is_ended_by_its_one_fix(home: Path) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    user = _settings(home, {"env": {FAST: H35}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    [said] = _drifts(home, repo)
+    assert said.endswith(
+        f'Fix: remove "{FAST}" from the "env" object of {local}, then remove "{FAST}" from the "env" object '
+        f"of {user}, then run `source {home}/.zshrc` in this shell (or open a new terminal)."
+    )
+    _file(local, {"env": {}})
+    _file(user, {"env": {}})
+    result = runner.invoke(
+        app,
+        ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)],
+        env={FAST: H45, HAIKU: H45},
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_a_user_scope_drift_beaten_by_two_higher_files_names_both(home: Path) -> None:
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "user"\n')
+    _settings(home, {"env": {FAST: H45}})
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H35}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    [said] = _drifts(home, repo)
+    assert said.endswith(
+        f'Fix: remove "{FAST}" from the "env" object of {local}, then remove "{FAST}" from the "env" object '
+        f"of {project}."
+    )
+    _file(local, {"env": {}})
+    _file(project, {"env": {}})
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
+    )
+    assert result.exit_code == 0, result.output

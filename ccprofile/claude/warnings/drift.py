@@ -17,7 +17,7 @@ from ccprofile.claude.variables import (
 
 # typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.models import override_words
-from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, rank
+from ccprofile.claude.warnings.situation import Situation, StatusWarning, clearing, fix_for, rank
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,12 +106,15 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     place = place_of(origin, variable, s.scan, s.ours)
     if scope is None or model.source in scopes.SOURCES[scope]:
         return fix_for(place, variable, wanted, s)  # the right place, the wrong value
-    removal = fix_for(place, variable, None, s)
-    if rank(model.source) < rank(scopes.SOURCES[target][0]):
+    floor = rank(scopes.SOURCES[target][0])
+    if rank(model.source) < floor:
         return pin  # a lower place shows only because the expected scope pins nothing
     if target == "shell":
         # ANTHROPIC_MODEL beats the settings' model key: the shell's pin needs no removal.
-        return _shell_repair(s, drift, name, wanted, pin, fixes.NONE if variable == "model" else removal)
+        clear = fixes.NONE if variable == "model" else clearing(s, place, variable, wanted, personal=False)
+        return _shell_repair(s, drift, name, wanted, pin, clear)
+    # Every higher file with another value, each of which would win next.
+    removal = clearing(s, place, variable, wanted, personal=False, above=floor)
     if _holds(s, target, name):
         return removal  # the expected scope pins it, beaten from above
     return fixes.then(pin, removal)  # pin, then clear what beats it

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from ccprofile.claude import fixes
 from ccprofile.claude.fixes import Command, Fix
-from ccprofile.claude.places import fix, place_of
+from ccprofile.claude.places import place_of
 from ccprofile.claude.providers import (
     SWITCH_ORDER,
     switched_on,
@@ -21,7 +21,14 @@ from ccprofile.claude.variables import (
     PINNED,
     PRIMARY,
 )
-from ccprofile.claude.warnings.situation import Situation, StatusWarning, fix_for, refused_by_policy, sound
+from ccprofile.claude.warnings.situation import (
+    Situation,
+    StatusWarning,
+    clearing,
+    fix_for,
+    refused_by_policy,
+    sound,
+)
 
 
 def settings_overrides(s: Situation) -> Iterator[StatusWarning]:
@@ -35,12 +42,15 @@ def settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         top = winners[-1]
         where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
         shown = repr(top.env[name]) if top.env[name] else "an empty string (which unsets it)"
+        # Each lower file with another value wins once the top one is gone: one fix names them all.
+        others = [str(d.path) for d in reversed(winners[:-1]) if d.env[name] != shell_value]
+        also = f" ({' and '.join(others)} {'sets' if len(others) == 1 else 'set'} it too)" if others else ""
         place = place_of(Origin(top.source, str(top.path)), name, s.scan, s.ours)
         yield StatusWarning(
             "settings-override",
-            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
+            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}{also}, "
             "and settings beat the shell.",
-            fix(place, name, None, s.shell, keep=shell_value),
+            clearing(s, place, name, shell_value),
         )
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ccprofile.claude import resolve, scopes
+from ccprofile.claude import fixes, resolve, scopes
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.fixes import NONE, Fix
+from ccprofile.claude.fixes import NONE, Command, Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.providers import (
     NAMED_BY_USER,
 )
-from ccprofile.claude.resolve import Composed, Model
+from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.variables import (
     BACKGROUND,
@@ -98,8 +98,39 @@ def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
     pin = s.scan.final(name)
     shell_pin = pin.value if pin is not None and pin.value else s.env.get(name)
     if place.kind == "settings" and shell_pin and sound(s, name, shell_pin):
-        return fix(place, name, None, s.shell, keep=shell_pin)
+        return clearing(s, place, name, shell_pin)
     return fix(place, name, value, s.shell)
+
+
+_LOCAL = scopes.SETTINGS_SOURCES["local"]
+
+
+def clearing(
+    s: Situation, place: Place, name: str, keep: str, *, personal: bool = True, above: int = -1
+) -> Fix:
+    """The fix that lets the shell's ``keep`` win over the settings value at ``place``: that
+    value taken out, then each lower settings file's other value of ``name``, which would win
+    next. A step that pins instead (the user's own file over the team's) ends it: nothing
+    below that file counts then. ``personal``: as for ``fix``; ``above``: only files of a
+    higher rank than this count (the expected scope's own file is not cleared)."""
+    steps: list[tuple[str, Fix]] = []
+    below = False
+    for document in reversed(s.settings):
+        below = below or str(document.path) == place.file
+        value = document.env.get(name)
+        if not below or value is None or value == keep or rank(document.source) <= above:
+            continue
+        here = place_of(Origin(document.source, str(document.path)), name, s.scan, s.ours)
+        step = fix(here, name, None, s.shell, keep=keep, personal=personal)
+        if any(isinstance(part, Command) and part.action == fixes.PIN for part in step):
+            # The pin goes into the user's local file, over what that file held.
+            steps = [(source, done) for source, done in steps if source != _LOCAL]
+            steps.append((document.source, step))
+            break
+        steps.append((document.source, step))
+    if not steps:
+        return fix(place, name, None, s.shell, keep=keep, personal=personal)
+    return fixes.then(*(step for _, step in steps))
 
 
 def refused_by_policy(s: Situation, name: str, value: str) -> bool:
