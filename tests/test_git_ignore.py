@@ -140,6 +140,7 @@ def test_a_tracked_local_file_is_said_to_be_committed_not_kept_out(home: Path, r
         in said
     )
     assert "Fix: run `git rm --cached .claude/settings.local.json` in ~/repo" in said
+    assert "\n  Fix: run `git rm --cached" in pinned.stdout  # on a line of its own, as every fix
 
 
 def test_unset_that_leaves_no_local_pin_says_the_rule_stays(home: Path, repo: Path) -> None:

@@ -442,3 +442,4 @@ def test_a_pin_written_into_a_file_claude_code_skips_says_so(home: Path) -> None
         'warning invalid-settings: ~/.claude/settings.json: "modelOverrides" is not an object: Claude Code '
         "skips this whole file when it starts (it shows a Settings Error), so the pin in it has no effect either."
     ) in said
+    assert "\n  Fix: correct that key (or pin with another --scope)." in written.stdout

@@ -42,8 +42,11 @@ def keep_out_of_git(project: Path, local_file: Path, home: Home, dry_run: bool) 
                 StatusWarning(
                     "local-file-tracked",
                     f"{local} is tracked by git, so no ignore rule keeps it out of commits: your pin goes "
-                    f"into the next commit of it. Fix: run `git rm --cached {git_ignore.LOCAL_FILE}` in "
-                    f"{root} (the file stays on disk), and commit that.",
+                    "into the next commit of it.",
+                    (
+                        f"run `git rm --cached {git_ignore.LOCAL_FILE}` in {root} (the file stays on disk), "
+                        "and commit that",
+                    ),
                 )
             ],
             home.path,

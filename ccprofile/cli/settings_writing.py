@@ -142,8 +142,8 @@ def _report(
             [
                 StatusWarning(
                     "invalid-settings",
-                    f"{where.path}: {written.error}, so the pin in it has no effect either. Fix: correct "
-                    "that key (or pin with another --scope).",
+                    f"{where.path}: {written.error}, so the pin in it has no effect either.",
+                    ("correct that key (or pin with another --scope)",),
                 )
             ],
             home.path,
