@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from ccprofile.claude import scopes, settings_pins, settings_text
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY
+from ccprofile.cli import render
 from ccprofile.errors import CcprofileError
 from ccprofile.storage.state import RECORD_FILE
 from tests.conftest import ccprofile_command
@@ -443,3 +444,30 @@ def test_a_pin_written_into_a_file_claude_code_skips_says_so(home: Path) -> None
         "skips this whole file when it starts (it shows a Settings Error), so the pin in it has no effect either."
     ) in said
     assert "\n  Fix: correct that key (or pin with another --scope)." in written.stdout
+
+
+@pytest.mark.parametrize("scope", ["user", "local"])
+def test_unset_model_where_only_the_users_own_model_key_is_says_it_stays(home: Path, scope: str) -> None:
+    """Not "already has no primary-model pin": Claude Code's /model wrote one, which is not
+    ccprofile's to take (a project's shared file is the exception, see docs/scopes.md)."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    path = (
+        repo / ".claude" / "settings.local.json" if scope == "local" else home / ".claude" / "settings.json"
+    )
+    path.parent.mkdir(parents=True)
+    path.write_text('{\n  "model": "opus"\n}\n')
+    before = path.read_bytes()
+    for dry_run in ([], ["--dry-run"]):
+        result = run_cli(
+            ["unset-model", "--scope", scope, *dry_run], {**os.environ, "COLUMNS": "200"}, cwd=repo
+        )
+        assert result.returncode == 0, result.stderr
+        said = " ".join(result.stdout.split())
+        assert "already has no primary-model pin;" not in said
+        assert (
+            f"model 'opus' in {render.tilde(path, home)} stays: it is your own, not ccprofile's (Claude "
+            'Code\'s /model writes it), and Claude Code still reads it; remove "model" from that file to '
+            "drop it"
+        ) in said
+        assert path.read_bytes() == before

@@ -98,7 +98,9 @@ def write_pin(
     # Only a project's committed file is shared: elsewhere a key without ccprofile's record is
     # the user's own (Claude Code's /model writes `model` in the user's settings).
     shared = scopes.BY_NAME[scope].shared
-    settings_writing.write_settings(settings_file, edit, what, options, adopt if shared else ())
+    settings_writing.write_settings(
+        settings_file, edit, what, options, adopt if shared else (), unpinned=adopt
+    )
 
 
 def current_pin(where: Where, name: str) -> str | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import scopes, settings_pins
+from ccprofile.claude.variables import PRIMARY
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli import checking, git_ignore_writing, render
 from ccprofile.cli.consoles import console
@@ -67,9 +68,11 @@ def write_settings(
     adopt: Sequence[str] = (),
     *,
     quiet: bool = False,
+    unpinned: Sequence[str] = (),
 ) -> profile.FileChange:
     """Apply ``edit`` to ccprofile's pins in a settings file (None: take them all out again);
-    ``adopt``: the pins to remove even where this machine has no record of writing them.
+    ``adopt``: the pins to remove even where this machine has no record of writing them;
+    ``unpinned``: the pins an unset command takes out.
     ``quiet``: print nothing (``uninstall --all`` reports once for every file)."""
     home = where.shell.home
     if options.verify:
@@ -81,7 +84,7 @@ def write_settings(
         ledger.Ledger(state_dir(home)).tidy(change.real_path.parent)
     if not quiet:
         render.show_change(console, change, home.path, what=what)
-    _show_left_alone(where, result, edit is None, options.dry_run)
+    _show_left_alone(where, result, edit is None, options.dry_run, unpinned)
     if quiet:
         return change  # uninstall --all: the notes above, then one report for every file
     ignored = scopes.BY_NAME[where.scope].git_ignored
@@ -94,7 +97,11 @@ def write_settings(
 
 
 def _show_left_alone(
-    where: SettingsTarget, result: settings_pins.SettingsChange, removing: bool, dry_run: bool
+    where: SettingsTarget,
+    result: settings_pins.SettingsChange,
+    removing: bool,
+    dry_run: bool,
+    unpinned: Sequence[str] = (),
 ) -> None:
     """What a settings write left as it was, and why: keys taken without a record, a team's
     ``model`` key, keys someone changed since."""
@@ -118,6 +125,18 @@ def _show_left_alone(
             f"left model in {render.tilde(where.path, home.path)}: ccprofile cannot tell here whether it "
             "wrote it (Claude Code's /model writes it too); `ccprofile unset-model --scope "
             f"{where.scope}` takes it out",
+        )
+    # unset-model leaves the user's own model key (Claude Code's /model writes it), which a
+    # claude still uses: "has no primary-model pin of ccprofile's" must not read as "none".
+    # (After a change, the check after the write says it, with its fix.)
+    own = PRIMARY in unpinned and not scopes.BY_NAME[where.scope].shared and not result.change.changed
+    kept = settings_files.read(where.scope, where.path) if own else None
+    if kept is not None and kept.model:
+        render.show_note(
+            console,
+            f"model {kept.model!r} in {render.tilde(where.path, home.path)} stays: it is your own, not "
+            "ccprofile's (Claude Code's /model writes it), and Claude Code still reads it; remove "
+            '"model" from that file to drop it',
         )
     for key in result.left:
         render.show_note(

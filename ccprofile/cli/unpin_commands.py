@@ -68,6 +68,8 @@ def _unpin(
             pins.pop(name, None)
         return pins
 
-    write_pin(
-        where, edit, f"has no {kind}-model pin", dry_run=dry_run, strict=strict, verify=verify, adopt=names
-    )
+    # A settings file may keep a key that is the user's own (see settings_writing): only
+    # ccprofile's pin is gone.
+    ours = " of ccprofile's" if where.scope not in (None, "shell") else ""
+    what = f"has no {kind}-model pin{ours}"
+    write_pin(where, edit, what, dry_run=dry_run, strict=strict, verify=verify, adopt=names)
