@@ -1595,8 +1595,8 @@ def test_a_shell_pin_beaten_by_two_settings_files_is_fixed_in_one_round(home: Pa
     assert _background(home, repo) == (
         H55,
         [
-            f"{FAST}={H45} from {home}/.zshrc:4 has no effect: env.{FAST} in {local} sets '{H55}' ({user} "
-            f'sets it too), and settings beat the shell. Fix: remove "{FAST}" from the "env" object of '
+            f"{FAST}={H45} from {home}/.zshrc:4 has no effect: env.{FAST} in {local} sets '{H55}', and "
+            f'settings beat the shell; {user} sets it too. Fix: remove "{FAST}" from the "env" object of '
             f'{local}, then remove "{FAST}" from the "env" object of {user}.'
         ],
     )
@@ -1607,7 +1607,7 @@ def test_a_shell_pin_beaten_by_two_settings_files_is_fixed_in_one_round(home: Pa
 
 def test_a_shared_project_file_in_the_way_is_beaten_by_one_pin_in_the_users_own(home: Path) -> None:
     """The local pin beats the project's file and the user's below it, and replaces the local
-    file's own value: no step removes that one first."""
+    file's own value: no step removes that one first, and the fix says so."""
     _pin("set-fast-model", H45)
     repo = home / "repo"
     (repo / ".git").mkdir(parents=True)
@@ -1618,7 +1618,7 @@ def test_a_shared_project_file_in_the_way_is_beaten_by_one_pin_in_the_users_own(
     assert model == H35 and said.endswith(
         f"Fix: {project} is the project's shared file (committed for the team), so pin yours in your own: "
         f"`ccprofile set-fast-model {H45} --scope local --project {repo}` (it beats the project's file for "
-        "you alone)."
+        f"you alone); it replaces the value in {local}."
     )
     _pin("set-fast-model", H45, "--scope", "local", "--project", str(repo))
     assert json.loads(local.read_text())["env"][FAST] == H45
@@ -1661,3 +1661,37 @@ def test_a_user_scope_drift_beaten_by_two_higher_files_names_both(home: Path) ->
         app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
     )
     assert result.exit_code == 0, result.output
+
+
+def test_from_a_subdirectory_the_roots_local_file_is_cleared_before_the_pin_in_its_own(home: Path) -> None:
+    """From repo/sub, Claude Code reads repo/.claude/settings.local.json over sub's own files:
+    the local pin goes into sub's, so the root's value must go too (a fresh-eyes review)."""
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    sub = repo / "sub"
+    root_local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    shared = _file(sub / ".claude" / "settings.json", {"env": {FAST: H35}})
+    model, [said] = _background(home, sub)
+    assert model == H55 and said.endswith(
+        f'Fix: remove "{FAST}" from the "env" object of {root_local}, then {shared} is the project\'s shared '
+        f"file (committed for the team), so pin yours in your own: `ccprofile set-fast-model {H45} --scope "
+        f"local --project {sub}` (it beats the project's file for you alone)."
+    )
+    _file(root_local, {"env": {}})
+    _pin("set-fast-model", H45, "--scope", "local", "--project", str(sub))
+    assert _background(home, sub) == (H45, [])
+
+
+def test_a_settings_value_that_names_the_shells_model_exactly_is_no_override(home: Path) -> None:
+    """set-fast-model writes the exact ID for a friendly name or an undated one: the settings
+    value then names the shell's model, and following the fix does not bring it back."""
+    (home / ".zshrc").write_text(f"export {FAST}=claude-haiku-4-5\n")
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H45}})
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={})
+    assert _messages(json.loads(result.stdout), "settings-override") == []
+    _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={})
+    assert len(_messages(json.loads(result.stdout), "settings-override")) == 1

@@ -81,31 +81,6 @@ class LauncherView:
     unknown: str = ""
     unseen: tuple[str, ...] = ()  # lines of its startup files ccprofile could not follow
 
-    def to_json(self) -> dict[str, object]:
-        def one(model: Model | None) -> dict[str, object] | None:
-            if model is None:
-                return None
-            return {
-                "model": model.model,
-                "source": model.source,
-                "variable": model.variable,
-                "file": model.file,
-            }
-
-        return {
-            "name": self.launcher.name,
-            "shell": self.launcher.shell or None,
-            "login": self.launcher.login,
-            "reads": list(self.reads),
-            "background": one(self.background),
-            "primary": one(self.primary),
-            "known": self.background is not None,
-            "unknown": self.unknown or None,
-            "certain": not self.unseen and self.background is not None,
-            "unseen": list(self.unseen),
-            "caveat": self.launcher.caveat or None,
-        }
-
 
 _PINS = {"background": FAST, "primary": PRIMARY}
 

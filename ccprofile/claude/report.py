@@ -1,5 +1,5 @@
-"""The status report as a value: each model Claude Code will send, where it comes from, the
-warnings, and its JSON form (``--json``), which the text rendering in ``cli/`` reads too."""
+"""The status report as a value: each model Claude Code will send, where it comes from, and
+the warnings; ``cli/`` renders it as the table or as JSON (``--json``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ccprofile.claude.resolve import Layer, Model
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.startup.scanned import Unseen
 
-# typing costs status 3 ms to import; the annotations that name Any are never evaluated.
+# Only annotations name these; importing them would cost status time for nothing.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ccprofile.claude import alias_targets, launchers
@@ -71,7 +71,7 @@ class Report:
         return not self.unseen_in(self.terminal_start)
 
     def scope_of(self, model: Model) -> str | None:
-        """The --scope a settings value was pinned with, when the key is ccprofile's."""
+        """The scope a settings value was pinned with, when the key is ccprofile's."""
         return pinned_scope(self.ours, model.file, model.variable)
 
     def unseen_in(self, start: str) -> bool:

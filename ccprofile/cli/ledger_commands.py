@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import describe
 from ccprofile.errors import CcprofileError, ChangedSince
 from ccprofile.system import platforms
 
@@ -39,7 +40,7 @@ def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = Fals
             try:
                 made = _rewind(book, state, real, planned, force)
             except CcprofileError as error:
-                left.append((planned.path, str(error)))
+                left.append((planned.path, describe(error)[0]))  # with its advice, as the error line
                 continue
             if made is None:
                 left.append((planned.path, _RACED))

@@ -16,6 +16,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ccprofile.claude.launchers import LauncherView
+
 
 def document(report: Report) -> dict[str, Any]:
     return {
@@ -40,7 +42,7 @@ def document(report: Report) -> dict[str, Any]:
         "fallback": {"models": list(report.fallback[0]), "files": list(report.fallback[1])},
         "aliases": _aliases_json(report),
         # macOS and Windows: what a claude started each other way uses ([] on Linux).
-        "launchers": [view.to_json() for view in report.launched],
+        "launchers": [_launcher_json(view) for view in report.launched],
     }
 
 
@@ -166,3 +168,29 @@ def _ranked_json(layers: Sequence[Layer]) -> list[dict[str, Any]]:
         }
         for layer in layers
     ]
+
+
+def _launcher_json(view: LauncherView) -> dict[str, object]:
+    def one(model: Model | None) -> dict[str, object] | None:
+        if model is None:
+            return None
+        return {
+            "model": model.model,
+            "source": model.source,
+            "variable": model.variable,
+            "file": model.file,
+        }
+
+    return {
+        "name": view.launcher.name,
+        "shell": view.launcher.shell or None,
+        "login": view.launcher.login,
+        "reads": list(view.reads),
+        "background": one(view.background),
+        "primary": one(view.primary),
+        "known": view.background is not None,
+        "unknown": view.unknown or None,
+        "certain": not view.unseen and view.background is not None,
+        "unseen": list(view.unseen),
+        "caveat": view.launcher.caveat or None,
+    }

@@ -102,6 +102,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
 
     from ccprofile.claude.settings_pins import recorded
     from ccprofile.cli import git_ignore_writing, settings_writing, writing
+    from ccprofile.machine.detect import FILE_NAME
     from ccprofile.machine.targets import Target, target_for_reading
     from ccprofile.startup.homes import read_home
     from ccprofile.startup.shells import SHELLS, get_shell, shell_for_file
@@ -112,7 +113,7 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
     for path, owner in _every_startup_file(home).items():
         if path.is_file():
             named = get_shell(shell) if shell else owner or shell_for_file(path) or SHELLS["sh"]
-            target = Target(named, path, home, None, "the name of the file")
+            target = Target(named, path, home, None, FILE_NAME)
             changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
     records = recorded(state_dir(home))
     if records:

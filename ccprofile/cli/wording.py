@@ -51,8 +51,8 @@ _SHELL_REASONS = {
 def shell_reason(reason: str, file: Path | None) -> str:
     """Why this shell (``reason``, one of machine/detect's), in words; ``file``: the file
     whose name chose it."""
-    if reason == detect.FILE_NAME and file is not None:
-        return f"the name of {file.name}"
+    if reason == detect.FILE_NAME:
+        return f"the name of {file.name}" if file is not None else "the name of the file"
     return _SHELL_REASONS[reason]
 
 

@@ -27,6 +27,7 @@ from ccprofile.claude.warnings.situation import (
     clearing,
     fix_for,
     refused_by_policy,
+    same_model,
     sound,
 )
 
@@ -37,19 +38,20 @@ def settings_overrides(s: Situation) -> Iterator[StatusWarning]:
         shell_value = pin.value if pin is not None and pin.value else s.env.get(name)
         winners = [d for d in s.settings if name in d.env]
         # The same value in settings and in the shell is no conflict: both give what was pinned.
-        if not shell_value or not winners or winners[-1].env[name] == shell_value:
+        if not shell_value or not winners or same_model(s, winners[-1].env[name], shell_value):
             continue
         top = winners[-1]
         where = f"{pin.path}:{pin.line}" if pin is not None and pin.value else "this shell's environment"
         shown = repr(top.env[name]) if top.env[name] else "an empty string (which unsets it)"
         # Each lower file with another value wins once the top one is gone: one fix names them all.
-        others = [str(d.path) for d in reversed(winners[:-1]) if d.env[name] != shell_value]
-        also = f" ({' and '.join(others)} {'sets' if len(others) == 1 else 'set'} it too)" if others else ""
+        others = [str(d.path) for d in reversed(winners[:-1]) if not same_model(s, d.env[name], shell_value)]
+        listed = f"{', '.join(others[:-1])} and {others[-1]}" if len(others) > 1 else "".join(others)
+        also = f"; {listed} {'sets' if len(others) == 1 else 'set'} it too" if others else ""
         place = place_of(Origin(top.source, str(top.path)), name, s.scan, s.ours)
         yield StatusWarning(
             "settings-override",
-            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}{also}, "
-            "and settings beat the shell.",
+            f"{name}={shell_value} from {where} has no effect: env.{name} in {top.path} sets {shown}, "
+            f"and settings beat the shell{also}.",
             clearing(s, place, name, shell_value),
         )
 

@@ -105,6 +105,15 @@ def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
 _LOCAL = scopes.SETTINGS_SOURCES["local"]
 
 
+def same_model(s: Situation, one: str, other: str) -> bool:
+    """Whether two values name one model: a friendly name or undated ID and the exact ID that
+    ``set-fast-model`` writes for it are no conflict."""
+    if one == other:
+        return True
+    found = [s.catalog.model_of(v, s.provider) or s.catalog.by_name(v) for v in (one, other)]
+    return found[0] is not None and found[0] == found[1]
+
+
 def clearing(
     s: Situation, place: Place, name: str, keep: str, *, personal: bool = True, above: int = -1
 ) -> Fix:
@@ -113,21 +122,26 @@ def clearing(
     next. A step that pins instead (the user's own file over the team's) ends it: nothing
     below that file counts then. ``personal``: as for ``fix``; ``above``: only files of a
     higher rank than this count (the expected scope's own file is not cleared)."""
-    steps: list[tuple[str, Fix]] = []
+    steps: list[tuple[Settings, Fix]] = []
     below = False
     for document in reversed(s.settings):
         below = below or str(document.path) == place.file
         value = document.env.get(name)
-        if not below or value is None or value == keep or rank(document.source) <= above:
+        if not below or value is None or same_model(s, value, keep) or rank(document.source) <= above:
             continue
         here = place_of(Origin(document.source, str(document.path)), name, s.scan, s.ours)
         step = fix(here, name, None, s.shell, keep=keep, personal=personal)
-        if any(isinstance(part, Command) and part.action == fixes.PIN for part in step):
-            # The pin goes into the user's local file, over what that file held.
-            steps = [(source, done) for source, done in steps if source != _LOCAL]
-            steps.append((document.source, step))
-            break
-        steps.append((document.source, step))
+        pin = next((p for p in step if isinstance(p, Command) and p.action == fixes.PIN), None)
+        if pin is None:
+            steps.append((document, step))
+            continue
+        # The pin goes into the user's local file of that project, replacing its value there:
+        # that file needs no step of its own (a local file elsewhere, a parent's, still does).
+        mine = [d for d, _ in steps if d.source == _LOCAL and str(d.path.parent.parent) == pin.project]
+        steps = [(d, done) for d, done in steps if d not in mine]
+        replaced = f"; it replaces the value in {mine[0].path}" if mine else ""
+        steps.append((document, (*step, replaced) if replaced else step))
+        break
     if not steps:
         return fix(place, name, None, s.shell, keep=keep, personal=personal)
     return fixes.then(*(step for _, step in steps))
