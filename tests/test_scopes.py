@@ -466,8 +466,35 @@ def test_unset_model_where_only_the_users_own_model_key_is_says_it_stays(home: P
         said = " ".join(result.stdout.split())
         assert "already has no primary-model pin;" not in said
         assert (
-            f"model 'opus' in {render.tilde(path, home)} stays: it is your own, not ccprofile's (Claude "
-            'Code\'s /model writes it), and Claude Code still reads it; remove "model" from that file to '
-            "drop it"
+            f"model = 'opus' in {render.tilde(path, home)} stays: your own, not ccprofile's (Claude Code's "
+            "/model writes it), and Claude Code still reads it; remove it from that file to drop it"
         ) in said
         assert path.read_bytes() == before
+
+
+def test_an_unset_that_puts_the_users_value_back_says_so_and_asks_no_fix(home: Path) -> None:
+    """The value from before the pin comes back: it is the user's, not a shortfall whose fix
+    would remove it (a fresh-eyes trial found "still uses opus: model in the same file sets it
+    too. Fix: remove model")."""
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text('{"model": "opus", "env": {"ANTHROPIC_SMALL_FAST_MODEL": "theirs"}}')
+    env = {**os.environ, "COLUMNS": "200"}
+    assert run_cli(["set-model", "sonnet", "--scope", "user"], env).returncode == 0
+    assert run_cli(["set-fast-model", H45, "--scope", "user"], env).returncode == 0
+    for command, note in (
+        (
+            "unset-model",
+            "model = 'opus' in ~/.claude/settings.json stays: your own, not ccprofile's "
+            "(Claude Code's /model writes it), and Claude Code still reads it",
+        ),
+        (
+            "unset-fast-model",
+            f"env.{FAST} = 'theirs' in ~/.claude/settings.json stays: your own, not "
+            "ccprofile's, and Claude Code still reads it",
+        ),
+    ):
+        result = run_cli([command, "--scope", "user"], env)
+        said = " ".join(result.stdout.split())
+        assert result.returncode == 0 and note in said, said
+        assert "still uses" not in said and "Fix:" not in said

@@ -8,6 +8,7 @@ ccprofile/claude/warnings/ measures).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
+from tests.helpers import run_cli
 
 runner = CliRunner()
 FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
@@ -1695,3 +1697,73 @@ def test_a_settings_value_that_names_the_shells_model_exactly_is_no_override(hom
     _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
     result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={})
     assert len(_messages(json.loads(result.stdout), "settings-override")) == 1
+
+
+def test_the_check_after_a_shell_pin_names_every_settings_file_in_its_way(home: Path) -> None:
+    """The write's own check gives the whole chain, as status does (a fresh-eyes trial: it
+    named only the top file, and the next one then won)."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    user = _settings(home, {"env": {FAST: H35}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    result = run_cli(
+        ["set-fast-model", H45, "--shell", "zsh", "--no-verify"], {**os.environ, "COLUMNS": "300"}, cwd=repo
+    )
+    said = " ".join(result.stdout.split())
+    assert (
+        f'Fix: remove "{FAST}" from the "env" object of ~/repo/.claude/settings.local.json, then remove '
+        f'"{FAST}" from the "env" object of ~/.claude/settings.json.'
+    ) in said
+    _file(local, {"env": {}})
+    _file(user, {"env": {}})
+    assert _background(home, repo) == (H45, [])
+
+
+def test_with_a_team_scope_a_settings_override_is_fixed_in_the_files_not_by_a_local_pin(home: Path) -> None:
+    """A repository expecting the shell pin: a personal local pin would be a drift of its own,
+    so settings-override gives the drift's fix (a fresh-eyes trial found the two disagreeing)."""
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    report = json.loads(
+        runner.invoke(
+            app,
+            ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)],
+            env={FAST: H45, HAIKU: H45},
+        ).stdout
+    )
+    removal = f'Fix: remove "{FAST}" from the "env" object of {project}.'
+    assert _messages(report, "settings-override")[0].endswith(removal)
+    assert _messages(report, "drift")[0].endswith(removal)
+
+
+def test_a_drift_from_the_wrong_scope_clears_ccprofiles_own_pin_there_too(home: Path) -> None:
+    """The right model from a local pin of ccprofile's, with more settings files under it: the
+    one fix takes every one of them out (a fresh-eyes trial needed a second round for the
+    local pin)."""
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    _pin("set-fast-model", H45)
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    _pin("set-fast-model", H45, "--scope", "local", "--project", str(repo))
+    [said] = _drifts(home, repo)
+    assert (
+        f'Fix: `ccprofile unset-fast-model --scope local --project {repo}`, then remove "{FAST}" from the '
+        f'"env" object of {project}, then run `source {home}/.zshrc` in this shell'
+    ) in said
+
+
+def test_removing_a_settings_pin_over_the_shells_own_asks_no_fix_for_the_shell_pin(home: Path) -> None:
+    """The shell's pin shows again: it is the user's to keep (a repository may expect it), so
+    the write says so and offers no fix that would take it out."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _pin("set-fast-model", H45, shell="bash")
+    _pin("set-fast-model", H45, "--scope", "local", "--project", str(repo))
+    env = {**os.environ, "COLUMNS": "300", FAST: H45, HAIKU: H45}
+    result = run_cli(["unset-fast-model", "--scope", "local", "--project", str(repo), "--shell", "bash"], env)
+    said = " ".join(result.stdout.split())
+    assert (
+        "Without the background-model pin in ~/repo/.claude/settings.local.json, Claude Code started from a new "
+        f"terminal still uses {H45}: ~/.bashrc:4 (ccprofile's block) sets it too."
+    ) in said
+    assert "Fix:" not in said

@@ -8,14 +8,14 @@ command says so (and with ``--strict`` refuses to write).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import starts
+from ccprofile.claude import fixes, places, starts
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.fixes import Fix
-from ccprofile.claude.places import Ours, fix, place_of
+from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
@@ -107,23 +107,27 @@ def shortfalls(
     written: tuple[Path, Home, str] | None = None,
     settings: Sequence[Settings] = (),
     catalog: Catalog | None = None,
+    settings_file: Path | None = None,
 ) -> list[Shortfall]:
     """One paragraph for each expectation a new terminal's claude would not meet.
-    ``in_settings``: the pin was written to a settings file, not a startup file; ``written``:
-    the startup file written, its home and its planned text, to say so when a new terminal does
-    not read it."""
+    ``in_settings``: the pin was written to a settings file (``settings_file``), not a startup
+    file; ``written``: the startup file written, its home and its planned text, to say so when
+    a new terminal does not read it."""
     found = []
+    seen = places.Seen(scan, shell, ours, _same(catalog, report.provider))
     for expected in wanted:
         view = _view(report, expected.kind)
         # Without a shell, a claude started with this environment is the one there is.
         model = view.new_shell or view.now
         if _met(model, expected):
             continue
+        if expected.value is None and settings_file is not None and model.file == str(settings_file):
+            continue  # the file's own value from before the pin, put back: the user's, not a shortfall
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         said = (
             _reason(model, place.where, place.kind, in_settings, removed=expected.value is None),
-            fix(place, variable, None, shell, keep=expected.value),
+            _repair(place, variable, expected, settings, seen, in_settings),
         )
         reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings, catalog)
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
@@ -139,6 +143,30 @@ def shortfalls(
             )
         found.append(Shortfall(message, repair))
     return found
+
+
+def _same(catalog: Catalog | None, provider: str) -> Callable[[str, str], bool]:
+    if catalog is None:
+        return lambda one, other: one == other
+    return lambda one, other: places.same_model(catalog, provider, one, other)
+
+
+def _repair(
+    place: Place,
+    variable: str,
+    expected: Expectation,
+    settings: Sequence[Settings],
+    seen: places.Seen,
+    in_settings: bool,
+) -> Fix:
+    """The fix at the place the model comes from: every settings file in the way of the pin at
+    once. A settings pin removed shows a shell's pin below it: that one is the user's to keep
+    (a repository may expect it), so there is nothing to fix."""
+    if expected.value is None and in_settings and place.kind != "settings":
+        return fixes.NONE
+    if place.kind == "settings":
+        return places.clearing(settings, place, variable, expected.value, seen)
+    return fix(place, variable, None, seen.shell, keep=expected.value)
 
 
 def _cause(

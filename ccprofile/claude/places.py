@@ -7,18 +7,22 @@ command for this shell. A fix that points anywhere else changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.claude import fixes
+from ccprofile.claude import fixes, scopes
+from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.scopes import PER_PROJECT
+from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
 from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
+
+_LOCAL = scopes.SETTINGS_SOURCES["local"]
 
 # The variables ccprofile pins, each with commands of its own (see cli/wording.py).
 PINS = (FAST, HAIKU, REGION, PRIMARY, SUBAGENT)
@@ -168,3 +172,70 @@ def _session_fix(variable: str, value: str | None, source: str) -> Fix:
         f"change {variable} where your session sets it, {source}: for example in "
         "~/.config/environment.d or with `tmux set-environment -g`",
     )
+
+
+def rank(source: str) -> int:
+    """A place's precedence: shell < user < project < local < managed."""
+    return next((i for i, sources in enumerate(scopes.SOURCES.values()) if source in sources), -1)
+
+
+def same_model(catalog: Catalog, provider: str, one: str, other: str) -> bool:
+    """Whether two values name one model: a friendly name or undated ID and the exact ID that
+    ``set-fast-model`` writes for it are no conflict."""
+    if one == other:
+        return True
+    found = [catalog.model_of(v, provider) or catalog.by_name(v) for v in (one, other)]
+    return found[0] is not None and found[0] == found[1]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a fix in the settings files looks at besides them: the startup files, the shell,
+    ccprofile's record of its keys, and when two values name one model."""
+
+    scan: Scan
+    shell: Shell | None
+    ours: Ours | None
+    same: Callable[[str, str], bool]
+
+
+def clearing(
+    settings: Sequence[Settings],
+    place: Place,
+    name: str,
+    keep: str | None,
+    seen: Seen,
+    *,
+    personal: bool = True,
+    above: int = -1,
+) -> Fix:
+    """The fix that lets ``keep`` (a lower place's value) win over the settings value at
+    ``place``: that value taken out, then each lower settings file's other value of ``name``,
+    which would win next (``keep`` None: every value, whatever it is, as for a pin from the
+    wrong place). A step that pins instead (the user's own file over the team's) ends it:
+    nothing below that file counts then. ``personal``: as for ``fix``; ``above``: only files
+    of a higher rank than this count (the expected scope's own file is not cleared)."""
+    steps: list[tuple[Settings, Fix]] = []
+    below = False
+    for document in reversed(settings):
+        below = below or str(document.path) == place.file
+        value = document.env.get(name)
+        if not below or value is None or rank(document.source) <= above:
+            continue
+        if keep is not None and seen.same(value, keep):
+            continue
+        here = place_of(Origin(document.source, str(document.path)), name, seen.scan, seen.ours)
+        step = fix(here, name, None, seen.shell, keep=keep, personal=personal)
+        pin = next((p for p in step if isinstance(p, Command) and p.action == fixes.PIN), None)
+        if pin is None:
+            steps.append((document, step))
+            continue
+        # The pin goes into the user's local file of that project, replacing its value there:
+        # that file needs no step of its own (a local file elsewhere, a parent's, still does).
+        mine = [d for d, _ in steps if d.source == _LOCAL and str(d.path.parent.parent) == pin.project]
+        steps = [(d, done) for d, done in steps if d not in mine]
+        steps.append((document, (*step, f"; it replaces the value in {mine[0].path}") if mine else step))
+        break
+    if not steps:
+        return fix(place, name, None, seen.shell, keep=keep, personal=personal)
+    return fixes.then(*(step for _, step in steps))

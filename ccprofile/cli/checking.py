@@ -65,6 +65,7 @@ def check(
             shown,
             wanted,
             in_settings=written is not None,
+            settings_file=written,
             ours=inputs.ours,
             written=startup,
             settings=inputs.settings,

@@ -126,24 +126,40 @@ def _show_left_alone(
             "wrote it (Claude Code's /model writes it too); `ccprofile unset-model --scope "
             f"{where.scope}` takes it out",
         )
-    # unset-model leaves the user's own model key (Claude Code's /model writes it), which a
-    # claude still uses: "has no primary-model pin of ccprofile's" must not read as "none".
-    # (After a change, the check after the write says it, with its fix.)
-    own = PRIMARY in unpinned and not scopes.BY_NAME[where.scope].shared and not result.change.changed
-    kept = settings_files.read(where.scope, where.path) if own else None
-    if kept is not None and kept.model:
-        render.show_note(
-            console,
-            f"model {kept.model!r} in {render.tilde(where.path, home.path)} stays: it is your own, not "
-            "ccprofile's (Claude Code's /model writes it), and Claude Code still reads it; remove "
-            '"model" from that file to drop it',
-        )
+    if not (dry_run and result.change.changed):  # a dry run's file still holds ccprofile's keys
+        _show_own_keys(where, unpinned)
     for key in result.left:
         render.show_note(
             console,
             f"left {key} in {render.tilde(where.path, home.path)} alone: its value was changed "
             "after ccprofile wrote it, so it is no longer ccprofile's",
         )
+
+
+def _show_own_keys(where: SettingsTarget, unpinned: Sequence[str]) -> None:
+    """An unset leaves the user's own keys (Claude Code's /model writes ``model``; a value from
+    before ccprofile's pin is put back), which Claude Code still reads: "has no ... pin of
+    ccprofile's" must not read as "none"."""
+    from ccprofile.claude import settings_files
+
+    if not unpinned or scopes.BY_NAME[where.scope].shared:
+        return  # a team's file: the unset takes the key, recorded or not
+    kept = settings_files.read(where.scope, where.path)
+    if kept is None:
+        return
+    values = {name: kept.model if name == PRIMARY else kept.env.get(name) for name in unpinned}
+    held = [f"{'model' if n == PRIMARY else f'env.{n}'} = {v!r}" for n, v in values.items() if v]
+    if not held:
+        return
+    one = len(held) == 1
+    by_model = " (Claude Code's /model writes it)" if values.get(PRIMARY) else ""
+    render.show_note(
+        console,
+        f"{', '.join(held)} in {render.tilde(where.path, where.shell.home.path)} "
+        f"{'stays' if one else 'stay'}: your own, not ccprofile's{by_model}, and Claude Code still reads "
+        f"{'it' if one else 'them'}; remove {'it' if one else 'them'} from that file to drop "
+        f"{'it' if one else 'them'}",
+    )
 
 
 def _report(

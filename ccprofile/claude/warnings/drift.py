@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ccprofile.claude import fixes, resolve, scopes
 from ccprofile.claude.fixes import Fix
-from ccprofile.claude.places import pin_fix, place_of
+from ccprofile.claude.places import pin_fix, place_of, rank
 from ccprofile.claude.resolve import Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
@@ -17,7 +17,7 @@ from ccprofile.claude.variables import (
 
 # typing costs status 3 ms to import; these names are only annotations, never evaluated.
 from ccprofile.claude.warnings.models import override_words
-from ccprofile.claude.warnings.situation import Situation, StatusWarning, clearing, fix_for, rank
+from ccprofile.claude.warnings.situation import Situation, StatusWarning, clearing, fix_for
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -111,10 +111,11 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
         return pin  # a lower place shows only because the expected scope pins nothing
     if target == "shell":
         # ANTHROPIC_MODEL beats the settings' model key: the shell's pin needs no removal.
-        clear = fixes.NONE if variable == "model" else clearing(s, place, variable, wanted, personal=False)
+        clear = fixes.NONE if variable == "model" else clearing(s, place, variable, None, personal=False)
         return _shell_repair(s, drift, name, wanted, pin, clear)
-    # Every higher file with another value, each of which would win next.
-    removal = clearing(s, place, variable, wanted, personal=False, above=floor)
+    # Every higher file that sets it, whatever its value: each would win next, from a place
+    # the repository does not expect.
+    removal = clearing(s, place, variable, None, personal=False, above=floor)
     if _holds(s, target, name):
         return removal  # the expected scope pins it, beaten from above
     return fixes.then(pin, removal)  # pin, then clear what beats it

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ccprofile.claude import fixes, resolve, scopes
+from ccprofile.claude import places, resolve
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.fixes import NONE, Command, Fix
+from ccprofile.claude.fixes import NONE, Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.providers import (
     NAMED_BY_USER,
 )
-from ccprofile.claude.resolve import Composed, Model, Origin
+from ccprofile.claude.resolve import Composed, Model
 from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.variables import (
     BACKGROUND,
@@ -102,49 +102,26 @@ def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
     return fix(place, name, value, s.shell)
 
 
-_LOCAL = scopes.SETTINGS_SOURCES["local"]
-
-
 def same_model(s: Situation, one: str, other: str) -> bool:
-    """Whether two values name one model: a friendly name or undated ID and the exact ID that
-    ``set-fast-model`` writes for it are no conflict."""
-    if one == other:
-        return True
-    found = [s.catalog.model_of(v, s.provider) or s.catalog.by_name(v) for v in (one, other)]
-    return found[0] is not None and found[0] == found[1]
+    return places.same_model(s.catalog, s.provider, one, other)
 
 
 def clearing(
-    s: Situation, place: Place, name: str, keep: str, *, personal: bool = True, above: int = -1
+    s: Situation, place: Place, name: str, keep: str | None, *, personal: bool = True, above: int = -1
 ) -> Fix:
-    """The fix that lets the shell's ``keep`` win over the settings value at ``place``: that
-    value taken out, then each lower settings file's other value of ``name``, which would win
-    next. A step that pins instead (the user's own file over the team's) ends it: nothing
-    below that file counts then. ``personal``: as for ``fix``; ``above``: only files of a
-    higher rank than this count (the expected scope's own file is not cleared)."""
-    steps: list[tuple[Settings, Fix]] = []
-    below = False
-    for document in reversed(s.settings):
-        below = below or str(document.path) == place.file
-        value = document.env.get(name)
-        if not below or value is None or same_model(s, value, keep) or rank(document.source) <= above:
-            continue
-        here = place_of(Origin(document.source, str(document.path)), name, s.scan, s.ours)
-        step = fix(here, name, None, s.shell, keep=keep, personal=personal)
-        pin = next((p for p in step if isinstance(p, Command) and p.action == fixes.PIN), None)
-        if pin is None:
-            steps.append((document, step))
-            continue
-        # The pin goes into the user's local file of that project, replacing its value there:
-        # that file needs no step of its own (a local file elsewhere, a parent's, still does).
-        mine = [d for d, _ in steps if d.source == _LOCAL and str(d.path.parent.parent) == pin.project]
-        steps = [(d, done) for d, done in steps if d not in mine]
-        replaced = f"; it replaces the value in {mine[0].path}" if mine else ""
-        steps.append((document, (*step, replaced) if replaced else step))
-        break
-    if not steps:
-        return fix(place, name, None, s.shell, keep=keep, personal=personal)
-    return fixes.then(*(step for _, step in steps))
+    """``places.clearing`` for this situation. Where a repository states the scope it
+    expects, the files are the team's to fix, as its drift warning says: never a personal pin
+    over them, which the check would call a drift of its own."""
+    team = s.expected is not None and s.expected.scope is not None
+    return places.clearing(
+        s.settings,
+        place,
+        name,
+        keep,
+        places.Seen(s.scan, s.shell, s.ours, lambda one, other: same_model(s, one, other)),
+        personal=personal and not team,
+        above=above,
+    )
 
 
 def refused_by_policy(s: Situation, name: str, value: str) -> bool:
@@ -176,8 +153,3 @@ def fix_for(place: Place, variable: str, value: str | None, s: Situation) -> Fix
     """The one fix at ``place`` itself, the project's file included (a team's expectation);
     managed settings are an administrator's, not the user's to edit."""
     return fix(place, variable, value, s.shell, personal=False)
-
-
-def rank(source: str) -> int:
-    """A place's precedence: shell < user < project < local < managed."""
-    return next((i for i, sources in enumerate(scopes.SOURCES.values()) if source in sources), -1)
