@@ -401,6 +401,25 @@ def unknown_model_in_the_block(home: Path) -> tuple[dict[str, str], str, list[st
     )
 
 
+def unknown_model_twice(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Both background variables from one place are one problem; the primary's is another.
+    Every near ID is offered."""
+    _pin("set-fast-model", "claude-haiku-5", "--force")
+    return (
+        {PRIMARY: "claude-opus-4-2"},
+        "unknown-model",
+        [
+            f"{FAST}=claude-haiku-5 ({home}/.zshrc:4 (ccprofile's block)) is not an ID the catalog of Claude "
+            "Code 2.1.332 knows for anthropic; Claude Code sends it as it is, and the provider rejects an ID "
+            f"it does not serve. Did you mean {H45} or {H55}? Fix: `ccprofile set-fast-model {H45}`.",
+            f"{PRIMARY}=claude-opus-4-2 (this shell's environment) is not an ID the catalog of Claude Code "
+            "2.1.332 knows for anthropic; Claude Code sends it as it is, and the provider rejects an ID it "
+            "does not serve. Did you mean claude-opus-4-1-20250805 or claude-opus-4-5-20251101 or "
+            "claude-opus-4-6? Fix: run `export ANTHROPIC_MODEL='claude-opus-4-1-20250805'` in this shell.",
+        ],
+    )
+
+
 def unknown_model_nothing_near(home: Path) -> tuple[dict[str, str], str, list[str]]:
     return (
         {PRIMARY: "my-own-model"},
@@ -722,6 +741,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_after_a_right_one, "zsh"),
         (unknown_model_in_the_block, "zsh"),
         (unknown_model_nothing_near, "zsh"),
+        (unknown_model_twice, "zsh"),
         (costly_background_in_settings, "zsh"),
         (stale_beaten_by_settings, "zsh"),
         (stale_both_background_variables, "zsh"),
@@ -1767,3 +1787,11 @@ def test_removing_a_settings_pin_over_the_shells_own_asks_no_fix_for_the_shell_p
         f"terminal still uses {H45}: ~/.bashrc:4 (ccprofile's block) sets it too."
     ) in said
     assert "Fix:" not in said
+
+
+@pytest.mark.parametrize("value", ["Best", "OPUSPLAN", "mythos", "Haiku"])
+def test_an_alias_or_a_family_in_any_case_is_not_an_unknown_id(home: Path, value: str) -> None:
+    """ccprofile matches aliases and family names case-blind, as its alias warnings do: such a
+    value has a warning of its own where it is wrong, never unknown-model."""
+    report = _report(home, {PRIMARY: value})
+    assert "unknown-model" not in [w["code"] for w in report["warnings"]]

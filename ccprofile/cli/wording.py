@@ -24,11 +24,11 @@ def command(step: Command) -> str:
     """The command line of ``step``, as the user types it."""
     where = "" if step.scope in (None, "shell") else f" --scope {step.scope}"
     where += f" --project {step.project}" if step.project else ""
-    if step.action == fixes.PIN:
+    if step.action in (fixes.PIN, fixes.UNPIN):
+        assert step.variable is not None, "a pin names its variable"
+        pin, unpin = COMMANDS[step.variable]
         named = f" {step.value}" if step.value is not None else ""
-        return f"ccprofile {COMMANDS[step.variable or FAST][0]}{named}{where}"
-    if step.action == fixes.UNPIN:
-        return f"ccprofile {COMMANDS[step.variable or FAST][1]}{where}"
+        return f"ccprofile {pin}{named}{where}" if step.action == fixes.PIN else f"ccprofile {unpin}{where}"
     if step.action == fixes.UNINSTALL:
         return f"ccprofile uninstall --file {step.file}"
     if step.action == fixes.PIN_IN:
