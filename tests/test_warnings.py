@@ -680,6 +680,36 @@ def bedrock_region_of_a_haiku_that_is_not_the_background_mirror(
     )
 
 
+def bedrock_region_of_ccprofiles_settings_pin(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The place names the settings key and ccprofile's scope, and the fix is its command."""
+    us = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    _pin("set-fast-model", us, "--scope", "user", "--provider", "bedrock")
+    path = home / ".claude" / "settings.json"
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"},
+        "bedrock-region",
+        [
+            f"{FAST}={us} (env.{FAST} in {path} (ccprofile's, scope user)) cannot be called from eu-west-1 "
+            "(the region Claude Code uses): Bedrock refuses every request for it there. Fix: `ccprofile "
+            "set-fast-model eu.anthropic.claude-haiku-4-5-20251001-v1:0 --scope user`."
+        ],
+    )
+
+
+def bedrock_region_declared_prefix_in_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"env": {"ANTHROPIC_BEDROCK_REGION_PREFIX": "jp"}})
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"},
+        "bedrock-region",
+        [
+            f"ANTHROPIC_BEDROCK_REGION_PREFIX=jp (env.ANTHROPIC_BEDROCK_REGION_PREFIX in {path}) makes Claude "
+            "Code send jp. profiles for the models it picks, which cannot be called from eu-west-1 (the "
+            "region Claude Code uses): Bedrock refuses every such request. Fix: remove "
+            f'"ANTHROPIC_BEDROCK_REGION_PREFIX" from the "env" object of {path}.'
+        ],
+    )
+
+
 def bedrock_region_only_where_claude_is_on_bedrock(home: Path) -> tuple[dict[str, str], str, list[str]]:
     # This shell is on Bedrock in eu-west-1; a new terminal is not on Bedrock at all.
     (home / ".zshrc").write_text(
@@ -762,6 +792,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (bedrock_region_declared_prefix_is_the_users_choice, "zsh"),
         (bedrock_region_of_a_haiku_that_is_not_the_background_mirror, "zsh"),
         (bedrock_region_only_where_claude_is_on_bedrock, "zsh"),
+        (bedrock_region_of_ccprofiles_settings_pin, "zsh"),
+        (bedrock_region_declared_prefix_in_settings, "zsh"),
         (wrong_provider_fix_in_the_users_region, "zsh"),
         (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),
     ]
