@@ -1827,3 +1827,19 @@ def test_an_alias_or_a_family_in_any_case_is_not_an_unknown_id(home: Path, value
     value has a warning of its own where it is wrong, never unknown-model."""
     report = _report(home, {PRIMARY: value})
     assert "unknown-model" not in [w["code"] for w in report["warnings"]]
+
+
+def test_a_costly_background_in_the_teams_file_is_fixed_in_the_users_own(home: Path) -> None:
+    """The shared file is never the fix when a personal one works (places.fix's default)."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: "claude-opus-5-5"}})
+    report = json.loads(
+        runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={}).stdout
+    )
+    [said] = _messages(report, "costly-background")
+    assert said.endswith(
+        f"Fix: {project} is the project's shared file (committed for the team), so pin yours in your own: "
+        f"`ccprofile set-fast-model {H55} --scope local --project {repo}` (it beats the project's file for "
+        "you alone)."
+    )
