@@ -515,3 +515,18 @@ def test_no_note_before_a_usage_error_and_no_claim_in_a_dry_run(home: Path) -> N
     assert shell.stderr.strip() == (
         "ccprofile: error: unsupported shell 'nushell': supported are bash, csh, dash, fish, ksh, powershell, pwsh, sh, tcsh, zsh"
     )
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_a_fix_that_is_one_long_command_follows_its_label_with_one_space(width: int) -> None:
+    """A command longer than the line goes whole after "Fix: ", not after three spaces (a
+    fresh-eyes trial saw "Fix:   `...`" in a deep temporary home)."""
+    from rich.console import Console
+
+    from ccprofile.cli.render import say
+
+    console = Console(width=width, record=True, force_terminal=False)
+    command = "`ccprofile unset-fast-model --scope local --project /tmp/some/deep/home/of/a/repository`"
+    say(console, f"{command}.", indent="  ", lead="[bold]Fix:[/bold] ")
+    said = console.export_text()
+    assert said == f"  Fix: {command}.\n"

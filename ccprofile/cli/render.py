@@ -60,7 +60,12 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     ``lead``: markup in front of the message (ending in a space), wrapped as its plain text."""
     lead_plain = Text.from_markup(lead).plain
     text = runnable(text)  # every command in a message as it can be typed here
-    rest = wrap(lead_plain + text, console.width, indent)[len(indent) + len(lead_plain) :]
+    wrapped = wrap(lead_plain + text, console.width, indent)
+    head = len(indent) + len(lead_plain)
+    rest = wrapped[head:]
+    if lead_plain and wrapped[head - 1 : head] == "\n":
+        # The first word (a whole command) fits nowhere: it follows the lead, as it must anyway.
+        rest = rest.removeprefix(indent)
     body = f"[{style}]{escape(rest)}[/{style}]" if style else escape(rest)
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
