@@ -1843,3 +1843,9 @@ def test_a_costly_background_in_the_teams_file_is_fixed_in_the_users_own(home: P
         f"`ccprofile set-fast-model {H55} --scope local --project {repo}` (it beats the project's file for "
         "you alone)."
     )
+
+
+def test_an_alias_before_an_unknown_id_does_not_hide_it(home: Path) -> None:
+    report = _report(home, {FAST: "haiku", HAIKU: "haiku", PRIMARY: "my-own-model"})
+    [said] = _messages(report, "unknown-model")
+    assert said.startswith(f"{PRIMARY}=my-own-model (this shell's environment) is not an ID")
