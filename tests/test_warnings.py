@@ -1849,3 +1849,53 @@ def test_an_alias_before_an_unknown_id_does_not_hide_it(home: Path) -> None:
     report = _report(home, {FAST: "haiku", HAIKU: "haiku", PRIMARY: "my-own-model"})
     [said] = _messages(report, "unknown-model")
     assert said.startswith(f"{PRIMARY}=my-own-model (this shell's environment) is not an ID")
+
+
+def test_settings_pins_of_ccprofiles_beaten_by_a_higher_file_or_the_shell(home: Path) -> None:
+    """settings-pin-beaten, in this process: the background's by a local file, the primary's
+    by ANTHROPIC_MODEL, and a user pin under a team's committed one is the team's design."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _pin("set-fast-model", H45, "--scope", "user")
+    _pin("set-model", "claude-opus-5-5", "--scope", "user")
+    user = home / ".claude" / "settings.json"
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+
+    def beaten(env: dict[str, str]) -> list[str]:
+        result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env=env)
+        return _messages(json.loads(result.stdout), "settings-pin-beaten")
+
+    assert beaten({PRIMARY: "claude-sonnet-5-5"}) == [
+        f"env.{FAST}={H45} in {user} (ccprofile's, scope user) has no effect: env.{FAST} in {local} sets "
+        f'\'{H55}\', and that takes precedence. Fix: remove "{FAST}" from the "env" object of {local}.',
+        f"model=claude-opus-5-5 in {user} (ccprofile's, scope user) has no effect: this shell's environment "
+        "sets 'claude-sonnet-5-5', and that takes precedence. Fix: run `unset ANTHROPIC_MODEL` in this shell.",
+    ]
+    _file(repo / ".claude" / "settings.json", {"model": "claude-sonnet-5-5"})
+    assert [said.split(" ", 1)[0] for said in beaten({})] == [f"env.{FAST}={H45}"]
+
+
+def test_three_other_settings_files_are_listed_as_a_sentence(home: Path) -> None:
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    managed = Path(os.environ["CCPROFILE_MANAGED_SETTINGS_DIR"])
+    top = _file(managed / "managed-settings.json", {"env": {FAST: ""}})
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H35}})
+    user = _settings(home, {"env": {FAST: H35}})
+    report = _report_in(repo)
+    [said] = _messages(report, "settings-override")
+    assert (
+        f"env.{FAST} in {top} sets an empty string (which unsets it), and settings beat the shell; {local}, "
+        f"{project} and {user} set it too. Fix: managed settings are set by an administrator: ask them to "
+        f"change env.{FAST} in {top}, then "
+    ) in said
+
+
+def _report_in(repo: Path) -> dict[str, Any]:
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={FAST: H45, HAIKU: H45}
+    )
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
