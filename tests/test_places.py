@@ -488,3 +488,9 @@ def test_fixes_join_as_steps_and_an_empty_one_is_no_step() -> None:
     assert wording.sentence(fixes.then(("a",), ("b",))) == "Fix: a, then b."
     assert wording.sentence(fixes.NONE) == "" and wording.said("Broken.", fixes.NONE) == "Broken."
     assert wording.said("Broken.", pin) == f"Broken. Fix: `ccprofile set-fast-model {H45}`."
+
+
+def test_an_anthropic_model_key_is_never_ccprofiles_even_where_it_pinned_the_model() -> None:
+    ours = {"/h/.claude/settings.json": {PRIMARY: "user"}}
+    assert pinned_scope(ours, "/h/.claude/settings.json", "model") == "user"
+    assert pinned_scope(ours, "/h/.claude/settings.json", PRIMARY) is None

@@ -1899,3 +1899,18 @@ def _report_in(repo: Path) -> dict[str, Any]:
     )
     report: dict[str, Any] = json.loads(result.stdout)
     return report
+
+
+def test_a_model_pin_beaten_by_anthropic_model_in_its_own_file(home: Path) -> None:
+    """env.ANTHROPIC_MODEL beats the model key, even in the same file; it is not ccprofile's,
+    so the fix removes it rather than ccprofile's own pin (which would lose neither's value)."""
+    _pin("set-model", "claude-opus-5-5", "--scope", "user")
+    user = home / ".claude" / "settings.json"
+    document = json.loads(user.read_text())
+    _file(user, {**document, "env": {PRIMARY: "claude-sonnet-5-5"}})
+    [said] = _messages(_report(home, {}), "settings-pin-beaten")
+    assert said == (
+        f"model=claude-opus-5-5 in {user} (ccprofile's, scope user) has no effect: env.{PRIMARY} in {user} "
+        f'sets \'claude-sonnet-5-5\', and that takes precedence. Fix: remove "{PRIMARY}" from the "env" '
+        f"object of {user}."
+    )

@@ -43,8 +43,12 @@ class Place:
 
 
 def pinned_scope(ours: Ours | None, file: str | None, variable: str | None) -> str | None:
-    """The --scope a settings value was pinned with, when ccprofile wrote that key; else None.
-    ``variable`` is as resolve names it: a variable, or ``model`` for the settings key."""
+    """The scope a settings value was pinned with, when ccprofile wrote that key; else None.
+    ``variable`` is as resolve names it: a variable, or ``model`` for the settings key. The
+    record names the primary's pin ANTHROPIC_MODEL, but ccprofile writes it as ``model``: an
+    ``env.ANTHROPIC_MODEL`` in the same file is never ccprofile's."""
+    if variable == PRIMARY:
+        return None
     pin = PRIMARY if variable == "model" else variable
     return (ours or {}).get(file or "", {}).get(pin or "")
 
