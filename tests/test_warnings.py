@@ -1914,3 +1914,22 @@ def test_a_model_pin_beaten_by_anthropic_model_in_its_own_file(home: Path) -> No
         f'sets \'claude-sonnet-5-5\', and that takes precedence. Fix: remove "{PRIMARY}" from the "env" '
         f"object of {user}."
     )
+
+
+def test_the_repositorys_settings_a_subdirectory_does_not_read_are_named_with_their_pins(home: Path) -> None:
+    """project-settings-not-read, in this process: each key that pins (an empty one does not),
+    the model key last, and the directory to start claude in."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    sub = repo / "sub"
+    sub.mkdir()
+    path = _file(
+        repo / ".claude" / "settings.json",
+        {"model": "claude-opus-5-5", "env": {FAST: H45, HAIKU: H45, PRIMARY: ""}},
+    )
+    _file(repo / ".claude" / "settings.local.json", {"env": {"OTHER": "x"}})  # pins nothing: not named
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={})
+    assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
+        f"{path} pins env.{FAST}, env.{HAIKU}, model, but a claude started in {sub} does not read it: Claude "
+        f"Code reads a project's settings only from the directory it starts in. Fix: start claude in {repo}."
+    ]
