@@ -1933,3 +1933,15 @@ def test_the_repositorys_settings_a_subdirectory_does_not_read_are_named_with_th
         f"{path} pins env.{FAST}, env.{HAIKU}, model, but a claude started in {sub} does not read it: Claude "
         f"Code reads a project's settings only from the directory it starts in. Fix: start claude in {repo}."
     ]
+
+
+def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: Path) -> None:
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _settings(home, {"env": {FAST: "claude-haiku-4-5"}})  # the same model, as a friendly ID
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    [said] = _messages(_report_in(repo), "settings-override")
+    assert said.endswith(
+        f'and settings beat the shell. Fix: remove "{FAST}" from the "env" object of {local}.'
+    )
