@@ -1691,12 +1691,7 @@ def test_a_shell_scope_drift_beaten_twice_is_ended_by_its_one_fix(home: Path) ->
     )
     _file(local, {"env": {}})
     _file(user, {"env": {}})
-    result = runner.invoke(
-        app,
-        ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)],
-        env={FAST: H45, HAIKU: H45},
-    )
-    assert result.exit_code == 0, result.output
+    assert _checked(repo, {FAST: H45, HAIKU: H45}) == 0  # the fix followed: no drift is left
 
 
 def test_a_user_scope_drift_beaten_by_two_higher_files_names_both(home: Path) -> None:
@@ -1711,10 +1706,7 @@ def test_a_user_scope_drift_beaten_by_two_higher_files_names_both(home: Path) ->
     )
     _file(local, {"env": {}})
     _file(project, {"env": {}})
-    result = runner.invoke(
-        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
-    )
-    assert result.exit_code == 0, result.output
+    assert _checked(repo, {}) == 0
 
 
 def test_from_a_subdirectory_the_roots_local_file_is_cleared_before_the_pin_in_its_own(home: Path) -> None:
@@ -1945,3 +1937,11 @@ def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: P
     assert said.endswith(
         f'and settings beat the shell. Fix: remove "{FAST}" from the "env" object of {local}.'
     )
+
+
+def _checked(repo: Path, env: dict[str, str]) -> int:
+    """status --check's exit code for a claude started in ``repo`` with ``env``."""
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env=env
+    )
+    return result.exit_code
