@@ -1945,3 +1945,28 @@ def _checked(repo: Path, env: dict[str, str]) -> int:
         app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env=env
     )
     return result.exit_code
+
+
+def test_the_one_round_fix_stops_at_a_file_that_gives_the_shells_model(home: Path) -> None:
+    """Files above the beaten pin that do not set it are passed over; below the top, a file
+    that names the shell's model ends the list, since it gives that model once the ones above
+    it are gone (the user's file under it no longer counts)."""
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _file(
+        Path(os.environ["CCPROFILE_MANAGED_SETTINGS_DIR"]) / "managed-settings.json", {"env": {"OTHER": "1"}}
+    )
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    project = _file(repo / ".claude" / "settings.json", {"env": {"OTHER": "1"}})
+    user = _settings(home, {"env": {FAST: H35}})
+    [said] = _messages(_report_in(repo), "settings-override")
+    assert said.endswith(
+        f'Fix: remove "{FAST}" from the "env" object of {local}, then remove "{FAST}" from the "env" object '
+        f"of {user}."
+    )
+    _file(project, {"env": {FAST: H45}})
+    [said] = _messages(_report_in(repo), "settings-override")
+    assert said.endswith(f'Fix: remove "{FAST}" from the "env" object of {local}.')
+    _file(local, {"env": {}})
+    assert _messages(_report_in(repo), "settings-override") == []

@@ -215,10 +215,11 @@ def clearing(
 ) -> Fix:
     """The fix that lets ``keep`` (a lower place's value) win over the settings value at
     ``place``: that value taken out, then each lower settings file's other value of ``name``,
-    which would win next (``keep`` None: every value, whatever it is, as for a pin from the
-    wrong place). A step that pins instead (the user's own file over the team's) ends it:
-    nothing below that file counts then. ``personal``: as for ``fix``; ``above``: only files
-    of a higher rank than this count (the expected scope's own file is not cleared)."""
+    which would win next, down to one that gives ``keep``'s model (``keep`` None: every value,
+    whatever it is, as for a pin from the wrong place). A step that pins instead (the user's
+    own file over the team's) ends it: nothing below that file counts then. ``personal``: as
+    for ``fix``; ``above``: only files of a higher rank than this count (the expected scope's
+    own file is not cleared)."""
     steps: list[tuple[Settings, Fix]] = []
     below = False
     for document in reversed(settings):
@@ -227,7 +228,7 @@ def clearing(
         if not below or value is None or rank(document.source) <= above:
             continue
         if keep is not None and seen.same(value, keep):
-            continue
+            break  # once the files above are cleared, this one gives the model: nothing below counts
         here = place_of(Origin(document.source, str(document.path)), name, seen.scan, seen.ours)
         step = fix(here, name, None, seen.shell, keep=keep, personal=personal)
         pin = next((p for p in step if isinstance(p, Command) and p.action == fixes.PIN), None)
