@@ -8,8 +8,6 @@ words, and a ``Command`` wherever one of ccprofile's own commands does the step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 # What a Command does; cli/wording.py names each.
 PIN = "pin"  # set a pin of ``variable`` to ``value`` (None: the command with no model named)
 UNPIN = "unpin"  # take the pin of ``variable`` out
@@ -19,18 +17,47 @@ PROBE = "probe"  # status, starting the shells to see what they export
 MODELS = "models"  # the model IDs of ``provider`` (in ``region``)
 
 
-@dataclass(frozen=True)
 class Command:
-    """One of ccprofile's commands, as what it does; ``cli/`` words it."""
+    """One of ccprofile's commands, as what it does; ``cli/`` words it. A plain class: every
+    status run imports it, and a dataclass costs status a millisecond to create
+    (docs/performance.md)."""
 
-    action: str
-    variable: str | None = None
-    value: str | None = None
-    scope: str | None = None  # None or "shell": the startup file's block
-    project: str | None = None  # the directory whose project or local file, when not the start's
-    file: str | None = None
-    provider: str | None = None
-    region: str | None = None
+    __slots__ = ("action", "file", "project", "provider", "region", "scope", "value", "variable")
+
+    def __init__(
+        self,
+        action: str,
+        variable: str | None = None,
+        value: str | None = None,
+        scope: str | None = None,  # None or "shell": the startup file's block
+        project: str | None = None,  # the directory whose project or local file, when not the start's
+        file: str | None = None,
+        provider: str | None = None,
+        region: str | None = None,
+    ) -> None:
+        self.action, self.variable, self.value, self.scope = action, variable, value, scope
+        self.project, self.file, self.provider, self.region = project, file, provider, region
+
+    def _key(self) -> tuple[str | None, ...]:
+        return (
+            self.action,
+            self.variable,
+            self.value,
+            self.scope,
+            self.project,
+            self.file,
+            self.provider,
+            self.region,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Command) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Command{self._key()!r}"
 
 
 # A fix in order: words, and commands. It names no flag and ends without its full stop,

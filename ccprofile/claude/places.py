@@ -192,15 +192,17 @@ def same_model(catalog: Catalog, provider: str, one: str, other: str) -> bool:
     return found[0] is not None and found[0] == found[1]
 
 
-@dataclass(frozen=True)
 class Seen:
     """What a fix in the settings files looks at besides them: the startup files, the shell,
-    ccprofile's record of its keys, and when two values name one model."""
+    ccprofile's record of its keys, and when two values name one model. A plain class, as
+    ``fixes.Command`` is."""
 
-    scan: Scan
-    shell: Shell | None
-    ours: Ours | None
-    same: Callable[[str, str], bool]
+    __slots__ = ("ours", "same", "scan", "shell")
+
+    def __init__(
+        self, scan: Scan, shell: Shell | None, ours: Ours | None, same: Callable[[str, str], bool]
+    ) -> None:
+        self.scan, self.shell, self.ours, self.same = scan, shell, ours, same
 
 
 def clearing(
