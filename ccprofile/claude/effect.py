@@ -102,7 +102,6 @@ def shortfalls(
     file_shown: str,
     wanted: Sequence[Expectation],
     *,
-    in_settings: bool = False,
     ours: Ours | None = None,
     written: tuple[Path, Home, str] | None = None,
     settings: Sequence[Settings] = (),
@@ -110,9 +109,10 @@ def shortfalls(
     settings_file: Path | None = None,
 ) -> list[Shortfall]:
     """One paragraph for each expectation a new terminal's claude would not meet.
-    ``in_settings``: the pin was written to a settings file (``settings_file``), not a startup
-    file; ``written``: the startup file written, its home and its planned text, to say so when
-    a new terminal does not read it."""
+    ``settings_file``: the settings file the pin was written to (None: a startup file);
+    ``written``: the startup file written, its home and its planned text, to say so when a new
+    terminal does not read it."""
+    in_settings = settings_file is not None
     found = []
     seen = places.Seen(scan, shell, ours, _same(catalog, report.provider))
     for expected in wanted:
@@ -121,7 +121,7 @@ def shortfalls(
         model = view.new_shell or view.now
         if _met(model, expected):
             continue
-        if expected.value is None and settings_file is not None and model.file == str(settings_file):
+        if expected.value is None and in_settings and model.file == str(settings_file):
             continue  # the file's own value from before the pin, put back: the user's, not a shortfall
         variable = model.variable or ""
         place = place_of(Origin(model.source, model.file), variable, scan, ours)

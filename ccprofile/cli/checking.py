@@ -64,7 +64,6 @@ def check(
             shell,
             shown,
             wanted,
-            in_settings=written is not None,
             settings_file=written,
             ours=inputs.ours,
             written=startup,
