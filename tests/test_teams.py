@@ -97,6 +97,11 @@ def test_status_runs_without_a_shell_and_says_why_the_new_terminal_column_is_emp
     assert table.returncode == 0, table.stderr
     assert "Shell: none" in table.stdout and "not known" in table.stdout
     assert "no shell: pass --shell NAME" in table.stdout
+    layers = ccprofile(["status", "--verbose"], project, dict(without_shell(), COLUMNS="200"))
+    assert layers.returncode == 0, layers.stderr
+    # Without a shell there is neither "this shell" nor a new terminal to speak of.
+    assert "this shell" not in layers.stdout and "new terminal:" not in layers.stdout
+    assert "  claude started from this environment (no shell, so no new terminal):" in layers.stdout
 
 
 def test_a_settings_pin_needs_no_shell_either(home: Path) -> None:

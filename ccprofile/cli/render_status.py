@@ -108,6 +108,7 @@ _LABELS = (
 _UNCERTAIN = "\nnot certain: see the warning `uncertain`"
 # The new-terminal column when no shell could be determined: there are no startup files to read.
 _NO_SHELL = ("not known", "no shell: pass --shell NAME")
+_NO_SHELL_HEADING = "claude started from this environment (no shell, so no new terminal)"
 
 
 def show_status(console: Console, report: Report, home: Path, *, verbose: bool = False) -> None:
@@ -208,7 +209,8 @@ def _show_launched(console: Console, report: Report, home: Path) -> None:
 def _show_aliases(console: Console, report: Report, home: Path) -> None:
     """What each alias sends (in ANTHROPIC_MODEL, /model, an agent's model:), with this
     shell's environment: the one the provider line is about."""
-    console.print(f"Aliases on {report.provider}, for a claude started from this shell:")
+    started = "this shell" if report.shell is not None else "this environment (no shell)"
+    console.print(f"Aliases on {report.provider}, for a claude started from {started}:")
     for target in report.aliases:
         if target.origin is not None and target.variable:
             model = Model(target.model, target.origin.source, None, target.origin.file)
@@ -245,7 +247,7 @@ def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ou
     fresh = view.new_shell
     same = fresh is not None and _plain(view.now, home, ours) == _plain(fresh, home, ours)
     pairs: list[tuple[str, Model]] = (
-        [("claude started from this environment (no shell, so no new terminal)", view.now)]
+        [(_NO_SHELL_HEADING, view.now)]
         if fresh is None
         else [("claude started from this shell or a new terminal", view.now)]
         if same
@@ -264,7 +266,9 @@ def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
     """Each place that sets the model, highest precedence first, as the table resolves them;
     for this shell and for a new terminal apart, since they start from other environments."""
     sides = [("claude started from this shell", view.ranked_now)]
-    if view.ranked_new == view.ranked_now:
+    if view.new_shell is None:
+        sides = [(_NO_SHELL_HEADING, view.ranked_now)]
+    elif view.ranked_new == view.ranked_now:
         sides = [("claude started from this shell or a new terminal", view.ranked_now)]
     elif view.ranked_new is not None:
         sides.append(("claude started from a new terminal", view.ranked_new))
