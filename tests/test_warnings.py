@@ -1927,6 +1927,31 @@ def test_the_repositorys_settings_a_subdirectory_does_not_read_are_named_with_th
     ]
 
 
+def test_a_repository_pin_that_a_subdirectory_gets_from_elsewhere_is_no_problem(home: Path) -> None:
+    """From a subdirectory, a pin of the root's project file that the shell (or another file)
+    pins too needs no restart in the root: only what differs is named, and a model key that
+    matches Claude Code's default still is (a release may change the default, not a pin)."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    sub = repo / "sub"
+    sub.mkdir()
+    path = _file(
+        repo / ".claude" / "settings.json", {"model": "claude-opus-5-5", "env": {FAST: H45, HAIKU: H55}}
+    )
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={FAST: H45, HAIKU: H45}
+    )
+    assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
+        f"{path} pins env.{HAIKU}, model, but a claude started in {sub} does not read it: Claude Code reads a "
+        f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+    ]
+    _file(path, {"env": {FAST: "claude-haiku-4-5", HAIKU: H45}})  # a friendly ID of the same model
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={FAST: H45, HAIKU: H45}
+    )
+    assert _messages(json.loads(result.stdout), "project-settings-not-read") == []
+
+
 def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: Path) -> None:
     _pin("set-fast-model", H45)
     repo = home / "repo"

@@ -202,9 +202,18 @@ def settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
 
 
 def unread(s: Situation) -> Iterator[StatusWarning]:
+    """A pin of the repository's that a claude started here does not read, unless something
+    here pins that model too (the shell, say): then starting elsewhere changes nothing. Claude
+    Code's default is no such pin: a later release may change it, the team's pin would not."""
     for document in s.unread:
-        pins = [f"env.{n}" for n in PINNED if document.env.get(n)]
-        pins += ["model"] if document.model else []
+        pins = [
+            f"env.{n}"
+            for n in PINNED
+            if document.env.get(n) and not same_model(s, document.env[n], s.now.env.get(n, ""))
+        ]
+        primary = s.primary_now
+        if document.model and not (primary.selected and same_model(s, document.model, primary.model)):
+            pins.append("model")
         if not pins:
             continue
         yield StatusWarning(
