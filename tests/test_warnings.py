@@ -1781,6 +1781,29 @@ def test_with_a_team_scope_a_settings_override_is_fixed_in_the_files_not_by_a_lo
     assert _messages(report, "drift")[0].endswith(removal)
 
 
+def test_with_a_team_scope_the_check_before_a_write_gives_the_drifts_fix_too(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check before a write reads the scope the repository states, as status --check does:
+    no personal local pin there, which the team's check would call a drift (and a broken
+    .ccprofile.toml is the check's to report, not a reason to refuse the write)."""
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    monkeypatch.chdir(repo)
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    written = runner.invoke(
+        app, ["set-fast-model", H45, "--shell", "zsh", "--no-verify"], env={"COLUMNS": "300"}
+    )
+    assert written.exit_code == 0, written.output
+    assert f'  Fix: remove "{FAST}" from the "env" object of ~/repo/.claude/settings.json.' in written.output
+    assert f'Fix: remove "{FAST}" from the "env" object of {project}, then ' in _drifts(home, repo)[0]
+    (repo / ".ccprofile.toml").write_text('scope = "nowhere"\n')
+    again = runner.invoke(
+        app, ["set-fast-model", H45, "--shell", "zsh", "--no-verify"], env={"COLUMNS": "300"}
+    )
+    assert again.exit_code == 0, again.output
+    assert "--scope local --project ~/repo` (it beats the project's file for you alone)" in again.output
+
+
 def test_a_drift_from_the_wrong_scope_clears_ccprofiles_own_pin_there_too(home: Path) -> None:
     """The right model from a local pin of ccprofile's, with more settings files under it: the
     one fix takes every one of them out (a fresh-eyes trial needed a second round for the

@@ -107,11 +107,13 @@ def shortfalls(
     settings: Sequence[Settings] = (),
     catalog: Catalog | None = None,
     settings_file: Path | None = None,
+    personal: bool = True,
 ) -> list[Shortfall]:
     """One paragraph for each expectation a new terminal's claude would not meet.
     ``settings_file``: the settings file the pin was written to (None: a startup file);
     ``written``: the startup file written, its home and its planned text, to say so when a new
-    terminal does not read it."""
+    terminal does not read it; ``personal``: False where the repository states the scope it
+    expects, which a personal local pin would break (``places.fix``)."""
     in_settings = settings_file is not None
     found = []
     seen = places.Seen(scan, shell, ours, _same(catalog, report.provider))
@@ -127,7 +129,7 @@ def shortfalls(
         place = place_of(Origin(model.source, model.file), variable, scan, ours)
         said = (
             _reason(model, place.where, place.kind, in_settings, removed=expected.value is None),
-            _repair(place, variable, expected, settings, seen, in_settings),
+            _repair(place, variable, expected, settings, seen, in_settings, personal),
         )
         reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings, catalog)
         # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
@@ -158,6 +160,7 @@ def _repair(
     settings: Sequence[Settings],
     seen: places.Seen,
     in_settings: bool,
+    personal: bool,
 ) -> Fix:
     """The fix at the place the model comes from: every settings file in the way of the pin at
     once. A settings pin removed shows a shell's pin below it: that one is the user's to keep
@@ -165,8 +168,8 @@ def _repair(
     if expected.value is None and in_settings and place.kind != "settings":
         return fixes.NONE
     if place.kind == "settings":
-        return places.clearing(settings, place, variable, expected.value, seen)
-    return fix(place, variable, None, seen.shell, keep=expected.value)
+        return places.clearing(settings, place, variable, expected.value, seen, personal=personal)
+    return fix(place, variable, None, seen.shell, keep=expected.value, personal=personal)
 
 
 def _cause(

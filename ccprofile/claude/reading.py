@@ -149,6 +149,18 @@ def _expectations(project: Project, given: Expected | None) -> Expected | None:
     return expectations.checked_scope(given.over(found or expectations.Expected()))
 
 
+def stated_scope(project: Project) -> str | None:
+    """The scope the repository's ``.ccprofile.toml`` states, for the check before a write: a
+    broken file is ``status --check``'s to report, and no reason to refuse a write."""
+    from ccprofile.claude.expectations import ExpectationError
+
+    try:
+        found = _expectations(project, None)
+    except ExpectationError:
+        return None
+    return found.scope if found is not None else None
+
+
 def _unread_project_settings(
     project: Project, planned: Overlay, read: Sequence[Settings]
 ) -> tuple[Settings, ...]:

@@ -69,6 +69,7 @@ def check(
             written=startup,
             settings=inputs.settings,
             catalog=inputs.catalog,
+            personal=inputs.project is None or reading.stated_scope(inputs.project) is None,
         )
     )
     if startup is not None and shell is not None and inputs.other is not None:
