@@ -1804,6 +1804,34 @@ def test_with_a_team_scope_the_check_before_a_write_gives_the_drifts_fix_too(
     assert "--scope local --project ~/repo` (it beats the project's file for you alone)" in again.output
 
 
+def test_a_costly_background_the_repository_does_not_expect_is_fixed_to_the_expected_model(
+    home: Path,
+) -> None:
+    """costly-background's fix is the drift's when the repository expects another model (two
+    warnings about one value, two different fixes, was a trap); where it expects this very
+    model, the cheaper one stays the advice."""
+    repo = _repository(home, f'fast-model = "{H45}"\n')
+    user = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
+    report = json.loads(
+        runner.invoke(
+            app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
+        ).stdout
+    )
+    repair = f'Fix: set "{FAST}" to "{H45}" in the "env" object of {user}.'
+    assert _messages(report, "costly-background")[0].endswith(repair)
+    assert _messages(report, "drift")[0].endswith(repair)
+    (repo / ".ccprofile.toml").write_text('fast-model = "claude-opus-5-5"\n')
+    report = json.loads(
+        runner.invoke(
+            app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
+        ).stdout
+    )
+    assert _messages(report, "drift") == []
+    assert _messages(report, "costly-background")[0].endswith(
+        f'Fix: set "{FAST}" to "{H55}" in the "env" object of {user}.'
+    )
+
+
 def test_a_drift_from_the_wrong_scope_clears_ccprofiles_own_pin_there_too(home: Path) -> None:
     """The right model from a local pin of ccprofile's, with more settings files under it: the
     one fix takes every one of them out (a fresh-eyes trial needed a second round for the

@@ -92,14 +92,32 @@ class Situation:
 
 
 def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
-    """The fix for a bad value at ``place``: the right value there, unless that settings value
-    beats a sound pin of the shell's, whose fix (settings-override) is to remove it: one fix
-    for both warnings, after which the shell's pin wins."""
+    """The fix for a bad value at ``place``: the right value there (the model the repository
+    expects, where it expects another: the drift warning's fix, so the two agree), unless that
+    settings value beats a sound pin of the shell's, whose fix (settings-override) is to remove
+    it: one fix for both warnings, after which the shell's pin wins."""
     pin = s.scan.final(name)
     shell_pin = pin.value if pin is not None and pin.value else s.env.get(name)
     if place.kind == "settings" and shell_pin and sound(s, name, shell_pin):
         return clearing(s, place, name, shell_pin)
-    return fix(place, name, value, s.shell)
+    return fix(place, name, _expected_value(s, name) or value, s.shell)
+
+
+def _expected_value(s: Situation, name: str) -> str | None:
+    """The model the repository expects ``name`` to give, when that is not what it gives."""
+    if s.expected is None:
+        return None
+    wanted = (
+        s.expected.background
+        if name in BACKGROUND
+        else s.expected.primary
+        if name in (PRIMARY, "model")
+        else None
+    )
+    sent = (s.now.env.get(name, ""), s.fresh.env.get(name, ""))
+    if wanted is None or any(same_model(s, wanted, value) for value in sent):
+        return None
+    return wanted
 
 
 def same_model(s: Situation, one: str, other: str) -> bool:
