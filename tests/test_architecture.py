@@ -221,6 +221,21 @@ def test_the_docs_call_pure_exactly_the_modules_the_contract_keeps_pure() -> Non
     assert said == kept, said ^ kept
 
 
+def test_mutation_testing_measures_exactly_the_pure_modules() -> None:
+    """Every pure module's tests are measured for bite (docs/testing.md): a module made pure
+    joins ``[tool.mutmut] only_mutate``, and nothing with I/O is mutated (a mutant that writes
+    could reach the machine)."""
+    config = (ROOT / "pyproject.toml").read_text()
+    found = re.search(r"only_mutate = \[([^]]*)\]", config)
+    assert found, "pyproject.toml has no [tool.mutmut] only_mutate"
+    mutated = set(re.findall(r'"ccprofile/([a-z_/*]+)\.py"', found.group(1)))
+    pure = set()
+    for module in PURE:
+        path = module.removeprefix("ccprofile.").replace(".", "/")
+        pure.add(f"{path}/*" if (ROOT / "ccprofile" / path).is_dir() else path)
+    assert mutated == pure, mutated ^ pure
+
+
 # The text ccprofile writes into a user's startup file names its commands: that is the file's
 # content (every release's wording stays, see block.py), not a message of the layer.
 _WRITTEN_TEXT = (block.OWNERSHIP, block.COMPLETION_NOTE)
