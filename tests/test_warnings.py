@@ -1804,6 +1804,12 @@ def test_with_a_team_scope_the_check_before_a_write_gives_the_drifts_fix_too(
     assert "--scope local --project ~/repo` (it beats the project's file for you alone)" in again.output
 
 
+def _checked_report(repo: Path, env: dict[str, str]) -> dict[str, Any]:
+    args = ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)]
+    report: dict[str, Any] = json.loads(runner.invoke(app, args, env=env).stdout)
+    return report
+
+
 def test_a_costly_background_the_repository_does_not_expect_is_fixed_to_the_expected_model(
     home: Path,
 ) -> None:
@@ -1812,24 +1818,20 @@ def test_a_costly_background_the_repository_does_not_expect_is_fixed_to_the_expe
     model, the cheaper one stays the advice."""
     repo = _repository(home, f'fast-model = "{H45}"\n')
     user = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
-    report = json.loads(
-        runner.invoke(
-            app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
-        ).stdout
-    )
+    report = _checked_report(repo, {})
     repair = f'Fix: set "{FAST}" to "{H45}" in the "env" object of {user}.'
     assert _messages(report, "costly-background")[0].endswith(repair)
     assert _messages(report, "drift")[0].endswith(repair)
     (repo / ".ccprofile.toml").write_text('fast-model = "claude-opus-5-5"\n')
-    report = json.loads(
-        runner.invoke(
-            app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env={}
-        ).stdout
-    )
+    report = _checked_report(repo, {})
     assert _messages(report, "drift") == []
     assert _messages(report, "costly-background")[0].endswith(
         f'Fix: set "{FAST}" to "{H55}" in the "env" object of {user}.'
     )
+    # Only this shell sends it, not a new terminal: still the model expected, so not the fix.
+    user.write_text("{}")
+    [costly] = _messages(_checked_report(repo, {FAST: "claude-opus-5-5"}), "costly-background")
+    assert H55 in costly, costly
 
 
 def test_a_drift_from_the_wrong_scope_clears_ccprofiles_own_pin_there_too(home: Path) -> None:

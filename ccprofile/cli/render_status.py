@@ -99,6 +99,7 @@ def fitting_table(
 
 
 _STATUS_HEADER = ("Model", "claude started from this shell", "claude started from a new terminal")
+_NO_SHELL_HEADER = ("Model", "claude started here", "… from a new terminal")
 _LABELS = (
     ("Background model (titles, summaries)", "Background", "background"),
     ("Primary model", "Primary", "primary"),
@@ -132,11 +133,7 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         ]
         for label, view in views
     ]
-    header = (
-        _STATUS_HEADER
-        if report.shell is not None
-        else ("Model", "claude started here", "… from a new terminal")
-    )
+    header = _STATUS_HEADER if report.shell is not None else _NO_SHELL_HEADER
     table = fitting_table(console, header, rows, plain, show_lines=True)
     if table is not None:
         console.print(table)
@@ -265,10 +262,9 @@ def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ou
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:
     """Each place that sets the model, highest precedence first, as the table resolves them;
     for this shell and for a new terminal apart, since they start from other environments."""
-    sides = [("claude started from this shell", view.ranked_now)]
-    if view.new_shell is None:
-        sides = [(_NO_SHELL_HEADING, view.ranked_now)]
-    elif view.ranked_new == view.ranked_now:
+    here = "claude started from this shell" if view.new_shell is not None else _NO_SHELL_HEADING
+    sides = [(here, view.ranked_now)]
+    if view.ranked_new == view.ranked_now:
         sides = [("claude started from this shell or a new terminal", view.ranked_now)]
     elif view.ranked_new is not None:
         sides.append(("claude started from a new terminal", view.ranked_new))
