@@ -533,6 +533,37 @@ def several_providers(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
+def several_providers_in_a_startup_file(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Switches a new terminal gets from its startup file (this shell has none): each named by
+    its line alone."""
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_BEDROCK=1\nexport CLAUDE_CODE_USE_VERTEX=1\n")
+    return (
+        {},
+        "several-providers",
+        [
+            "CLAUDE_CODE_USE_BEDROCK and CLAUDE_CODE_USE_VERTEX are on; Claude Code uses bedrock "
+            "(CLAUDE_CODE_USE_BEDROCK comes first in its order: bedrock, foundry, anthropic_aws, "
+            "anthropic_google_cloud, mantle, vertex) and says nothing of the others. Fix: turn off the ones "
+            f"you do not mean (CLAUDE_CODE_USE_VERTEX in {home / '.zshrc'}:2)."
+        ],
+    )
+
+
+def several_providers_in_a_settings_file(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """A switch in a settings file is named by its key there, once."""
+    path = _settings(home, {"env": {"CLAUDE_CODE_USE_VERTEX": "1"}})
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1"},
+        "several-providers",
+        [
+            "CLAUDE_CODE_USE_BEDROCK and CLAUDE_CODE_USE_VERTEX are on; Claude Code uses bedrock "
+            "(CLAUDE_CODE_USE_BEDROCK comes first in its order: bedrock, foundry, anthropic_aws, "
+            "anthropic_google_cloud, mantle, vertex) and says nothing of the others. Fix: turn off the ones "
+            f"you do not mean (env.CLAUDE_CODE_USE_VERTEX in {path})."
+        ],
+    )
+
+
 def model_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
     path = _settings(home, {"availableModels": ["sonnet"]})
     return (
@@ -780,6 +811,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_modelled_provider_alone_is_no_switch, "zsh"),
         (denied_models_outside_managed_settings, "zsh"),
         (several_providers, "zsh"),
+        (several_providers_in_a_startup_file, "zsh"),
+        (several_providers_in_a_settings_file, "zsh"),
         (model_restricted, "zsh"),
         (background_not_restricted, "zsh"),
         (background_denied, "zsh"),
@@ -1944,6 +1977,62 @@ def _report_in(repo: Path) -> dict[str, Any]:
     )
     report: dict[str, Any] = json.loads(result.stdout)
     return report
+
+
+def _beaten(home: Path, env: dict[str, str] | None = None) -> list[str]:
+    return _messages(_report(home, env or {}), "settings-pin-beaten")
+
+
+def test_a_settings_pin_taken_out_by_hand_or_in_effect_is_not_beaten(home: Path) -> None:
+    """ccprofile's record still names a key the user deleted from the file: nothing beats a
+    pin that is not there. A model pin that modelOverrides rewrites still wins (the
+    rewrite has a warning of its own)."""
+    _pin("set-fast-model", H45, "--scope", "user")
+    user = home / ".claude" / "settings.json"
+    _file(user, {"env": {HAIKU: H45}})
+    assert _beaten(home) == []
+    _pin("set-model", "claude-opus-5-5", "--scope", "user")
+    document = json.loads(user.read_text())
+    _file(user, {**document, "modelOverrides": {"claude-opus-5-5": "claude-opus-custom"}})
+    assert _beaten(home) == []
+
+
+def test_a_settings_pin_beaten_by_another_files_model_key(home: Path) -> None:
+    """The primary pin in the user's file, beaten by the model key of a local file above it."""
+    _pin("set-model", "claude-opus-5-5", "--scope", "user")
+    user = home / ".claude" / "settings.json"
+    local = _file(home / ".claude" / "settings.local.json", {"model": "claude-sonnet-5-5"})
+    assert _beaten(home) == [
+        f"model=claude-opus-5-5 in {user} (ccprofile's, scope user) has no effect: model in {local} sets "
+        f"'claude-sonnet-5-5', and that takes precedence. Fix: remove \"model\" from {local}."
+    ]
+
+
+@pytest.mark.parametrize(("team", "other"), [(FAST, HAIKU), (HAIKU, FAST)])
+def test_a_teams_pin_over_a_personal_one_is_passed_over_and_the_next_key_still_looked_at(
+    home: Path, team: str, other: str
+) -> None:
+    _pin("set-fast-model", H45, "--scope", "user")
+    user = home / ".claude" / "settings.json"
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _file(repo / ".claude" / "settings.json", {"env": {team: H55}})  # the team's: its design
+    local = _file(repo / ".claude" / "settings.local.json", {"env": {other: H55}})
+    assert _messages(_report_in(repo), "settings-pin-beaten") == [
+        f"env.{other}={H45} in {user} (ccprofile's, scope user) has no effect: env.{other} in {local} sets "
+        f'\'{H55}\', and that takes precedence. Fix: remove "{other}" from the "env" object of {local}.'
+    ]
+
+
+def test_a_pin_of_ccprofiles_beaten_by_its_own_higher_pin_is_fixed_by_unpinning_that(home: Path) -> None:
+    _pin("set-fast-model", H45, "--scope", "user")
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _pin("set-fast-model", H55, "--scope", "local", "--project", str(repo))
+    said = _messages(_report_in(repo), "settings-pin-beaten")
+    assert len(said) == 2 and all(
+        m.endswith(f"Fix: `ccprofile unset-fast-model --scope local --project {repo}`.") for m in said
+    ), said
 
 
 def test_a_model_pin_beaten_by_anthropic_model_in_its_own_file(home: Path) -> None:

@@ -247,7 +247,8 @@ def _switch_places(s: Situation, composed: Composed, variable: str) -> str:
     also = (
         f" and {pin.path}:{pin.line}" if place.kind == "this-shell" and pin is not None and pin.value else ""
     )
-    return f"{variable} in {place.where}{also}"
+    # A settings file's place names its key already ("env.X in FILE").
+    return f"{place.where}{also}" if place.kind == "settings" else f"{variable} in {place.where}{also}"
 
 
 def several_providers(s: Situation) -> Iterator[StatusWarning]:
