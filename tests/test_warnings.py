@@ -1971,6 +1971,28 @@ def test_three_other_settings_files_are_listed_as_a_sentence(home: Path) -> None
     ) in said
 
 
+def test_two_other_settings_files_are_joined_by_and(home: Path) -> None:
+    _pin("set-fast-model", H45)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H55}})
+    project = _file(repo / ".claude" / "settings.json", {"env": {FAST: H35}})
+    user = _settings(home, {"env": {FAST: H35}})
+    [said] = _messages(_report_in(repo), "settings-override")
+    assert f"and settings beat the shell; {project} and {user} set it too. Fix: " in said
+
+
+def test_a_settings_override_by_ccprofiles_own_settings_pin_is_fixed_by_unpinning_it(home: Path) -> None:
+    """The shell's pin beaten by a pin ccprofile wrote in the user's file: the fix is the
+    command that takes that pin out, which also makes the record forget it."""
+    _pin("set-fast-model", H45)
+    _pin("set-fast-model", H55, "--scope", "user")
+    said = _messages(_report(home, {FAST: H45, HAIKU: H45}), "settings-override")
+    assert len(said) == 2 and all(
+        m.endswith("Fix: `ccprofile unset-fast-model --scope user`.") for m in said
+    ), said
+
+
 def _report_in(repo: Path) -> dict[str, Any]:
     result = runner.invoke(
         app, ["status", "--json", "--shell", "zsh", "--project", str(repo)], env={FAST: H45, HAIKU: H45}

@@ -84,7 +84,7 @@ def stale(s: Situation) -> Iterator[StatusWarning]:
         return
     held = ", ".join(f"{name}={s.env[name]}" for name in gone)
     them = "them" if len(gone) > 1 else "it"
-    used = [n for n in gone if s.now.origins.get(n, Origin("default")).source == "environment"]
+    used = [n for n in gone if s.now.origins[n].source == "environment"]  # each is set here
     # A primary the organisation's policy replaces is asked for, not used.
     uses = "asks for" if PRIMARY in used and s.primary_now.restricted is not None else "uses"
     here = (
@@ -183,10 +183,11 @@ def settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
                 winner, variable, value = primary.model, primary.variable or "", document.model
                 origin = Origin(primary.source, primary.file)
             else:
-                origin = s.now.origins.get(name, Origin("default"))
-                value, winner, variable = document.env.get(name), s.now.env.get(name, ""), name
+                # ccprofile's keys hold its value (pin_record.ours), so each is set, with an origin.
+                origin = s.now.origins[name]
+                value, winner, variable = document.env[name], s.now.env[name], name
                 beaten = origin.file != str(document.path)
-            if not beaten or origin.source == "default" or winner == value:
+            if not beaten or winner == value:
                 continue
             if scope == "user" and origin.source == "project-settings":
                 continue  # a team's committed pin beating a personal one is the team's design
