@@ -319,6 +319,22 @@ def shadowed_after_a_repeat(home: Path) -> tuple[dict[str, str], str, list[str]]
     )
 
 
+def shadowed_primary_alone(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Only the primary is pinned: the background variables, unpinned, are passed over."""
+    _pin("set-model", "claude-opus-5-5")
+    with (home / ".zshrc").open("a") as handle:
+        handle.write(f"export {PRIMARY}=claude-sonnet-5-5\n")
+    return (
+        {},
+        "shadowed",
+        [
+            f"{home}/.zshrc:6 sets 'claude-sonnet-5-5' after the ccprofile block, so the pin "
+            f"{PRIMARY}=claude-opus-5-5 does not reach new terminals. Fix: take the {PRIMARY} assignment out "
+            f"of line 6 of {home}/.zshrc (or move it above the block)."
+        ],
+    )
+
+
 def fallback_gateway_with_its_own_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
     env = {"ANTHROPIC_BASE_URL": "https://llm.example", "ANTHROPIC_API_KEY": "gateway-key"}
     return (
@@ -496,6 +512,32 @@ def not_modelled_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
             "(CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST), which ccprofile does not model yet: the provider and "
             "model IDs shown may not be the ones it sends, and ccprofile cannot know them. Inside claude, "
             "`/model` shows the primary model."
+        ],
+    )
+
+
+def not_modelled_provider_here_and_in_new_terminals(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Set in the startup file and loaded here: one warning, not one per start."""
+    env = {"CLAUDE_CODE_USE_GATEWAY": "1", "CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST": "1"}
+    (home / ".zshrc").write_text("".join(f"export {name}={value}\n" for name, value in env.items()))
+    _, code, said = not_modelled_provider(home)
+    return env, code, said
+
+
+def several_providers_three_here_and_in_new_terminals(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The same three switches here and in a new terminal: one warning, each other switch
+    named by the line that sets it."""
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "CLAUDE_CODE_USE_FOUNDRY": "1", "CLAUDE_CODE_USE_VERTEX": "1"}
+    (home / ".zshrc").write_text("".join(f"export {name}={value}\n" for name, value in env.items()))
+    rc = home / ".zshrc"
+    return (
+        env,
+        "several-providers",
+        [
+            "CLAUDE_CODE_USE_BEDROCK, CLAUDE_CODE_USE_FOUNDRY and CLAUDE_CODE_USE_VERTEX are on; Claude Code "
+            "uses bedrock (CLAUDE_CODE_USE_BEDROCK comes first in its order: bedrock, foundry, anthropic_aws, "
+            "anthropic_google_cloud, mantle, vertex) and says nothing of the others. Fix: turn off the ones "
+            f"you do not mean (CLAUDE_CODE_USE_FOUNDRY in {rc}:2; CLAUDE_CODE_USE_VERTEX in {rc}:3)."
         ],
     )
 
@@ -794,6 +836,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (invalid_settings, "zsh"),
         (not_loaded_only_the_primary, "zsh"),
         (shadowed_after_a_repeat, "zsh"),
+        (shadowed_primary_alone, "zsh"),
         (fallback_gateway_with_its_own_key, "zsh"),
         (alias_in_the_second_variable, "zsh"),
         (retired_primary_after_a_current_background, "zsh"),
@@ -813,6 +856,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (several_providers, "zsh"),
         (several_providers_in_a_startup_file, "zsh"),
         (several_providers_in_a_settings_file, "zsh"),
+        (several_providers_three_here_and_in_new_terminals, "zsh"),
+        (not_modelled_provider_here_and_in_new_terminals, "zsh"),
         (model_restricted, "zsh"),
         (background_not_restricted, "zsh"),
         (background_denied, "zsh"),

@@ -139,20 +139,22 @@ def _keep(s: Situation, gone: Sequence[str]) -> list[Command]:
 def shadowed(s: Situation) -> Iterator[StatusWarning]:
     for name in PINNED:
         pin = s.scan.pinned(name)
+        if pin is None:
+            continue  # no pin of ccprofile's, so nothing after it (Scan.after_block)
         for later in s.scan.after_block(name):
-            if pin is not None and later.value == pin.value:
+            if later.value == pin.value:
                 continue
             what = "removes it" if later.value is None else f"sets {later.value!r}"
             # A line may hold other commands, and a later file cannot move above the block.
             where = (
                 "or move it above the block"
-                if pin is None or later.path == pin.path
+                if later.path == pin.path
                 else f"a file read after {pin.path}, which holds the block"
             )
             yield StatusWarning(
                 "shadowed",
                 f"{later.path}:{later.line} {what} after the ccprofile block, so the pin "
-                f"{name}={pin.value if pin else ''} does not reach new terminals.",
+                f"{name}={pin.value} does not reach new terminals.",
                 (
                     f"take the {name} {'removal' if later.value is None else 'assignment'} out of line "
                     f"{later.line} of {later.path} ({where})",
