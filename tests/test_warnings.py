@@ -335,6 +335,30 @@ def shadowed_primary_alone(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
+def alias_with_no_id_on_the_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """`haiku` on a gateway: its model has no gateway ID in the catalog, so there is no exact
+    ID to offer."""
+    return (
+        {"ANTHROPIC_BASE_URL": "https://llm.example", FAST: "haiku"},
+        "alias-not-resolved",
+        [
+            f"{FAST}=haiku (this shell's environment) is an alias; Claude Code sends it verbatim and the API "
+            "rejects it. Fix: pin an exact model ID there."
+        ],
+    )
+
+
+def fallback_gateway_pinned_only_in_new_terminals(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """A pin this shell has not loaded yet is a pin (not-loaded says the rest)."""
+    _pin("set-fast-model", H45)
+    return ({"ANTHROPIC_BASE_URL": "https://llm.example"}, "unpinned-fallback", [])
+
+
+def fallback_gateway_pinned_only_in_this_shell(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Exported by hand here: this shell's claude is pinned (stale-in-this-shell says the rest)."""
+    return ({"ANTHROPIC_BASE_URL": "https://llm.example", FAST: H45}, "unpinned-fallback", [])
+
+
 def fallback_gateway_with_its_own_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
     env = {"ANTHROPIC_BASE_URL": "https://llm.example", "ANTHROPIC_API_KEY": "gateway-key"}
     return (
@@ -837,6 +861,9 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_loaded_only_the_primary, "zsh"),
         (shadowed_after_a_repeat, "zsh"),
         (shadowed_primary_alone, "zsh"),
+        (alias_with_no_id_on_the_provider, "zsh"),
+        (fallback_gateway_pinned_only_in_new_terminals, "zsh"),
+        (fallback_gateway_pinned_only_in_this_shell, "zsh"),
         (fallback_gateway_with_its_own_key, "zsh"),
         (alias_in_the_second_variable, "zsh"),
         (retired_primary_after_a_current_background, "zsh"),
