@@ -485,6 +485,34 @@ def costly_background_in_settings(home: Path) -> tuple[dict[str, str], str, list
     )
 
 
+def costly_background_in_the_second_variable(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """ANTHROPIC_DEFAULT_HAIKU_MODEL alone decides: the warning and its fix name it."""
+    path = _settings(home, {"env": {HAIKU: "claude-opus-5-5"}})
+    return (
+        {},
+        "costly-background",
+        [
+            f"{HAIKU}=claude-opus-5-5 (env.{HAIKU} in {path}) makes Opus 5.5 the background model: every "
+            "title and summary costs 40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per "
+            f'million input/output tokens, list prices). Fix: set "{HAIKU}" to "{H55}" in the "env" object of '
+            f"{path}."
+        ],
+    )
+
+
+def costly_background_pinned_by_ccprofile(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """ccprofile's own settings pin: named as ccprofile's, fixed with the command that wrote it."""
+    _pin("set-fast-model", "claude-opus-5-5", "--scope", "user", "--force")
+    path = home / ".claude" / "settings.json"
+    said = (
+        "=claude-opus-5-5 (env.{0} in {1} (ccprofile's, scope user)) makes Opus 5.5 the background model: "
+        "every title and summary costs 40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per "
+        "million input/output tokens, list prices). Fix: `ccprofile set-fast-model claude-haiku-5-5 --scope "
+        "user`."
+    )
+    return {}, "costly-background", [FAST + said.format(FAST, path)]
+
+
 def stale_beaten_by_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
     _settings(home, {"env": {FAST: H55}})
     return (
@@ -874,6 +902,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (unknown_model_nothing_near, "zsh"),
         (unknown_model_twice, "zsh"),
         (costly_background_in_settings, "zsh"),
+        (costly_background_in_the_second_variable, "zsh"),
+        (costly_background_pinned_by_ccprofile, "zsh"),
         (stale_beaten_by_settings, "zsh"),
         (stale_both_background_variables, "zsh"),
         (retired_in_both_the_shell_and_settings, "zsh"),
