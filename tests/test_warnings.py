@@ -2216,6 +2216,18 @@ def test_a_repository_pin_that_a_subdirectory_gets_from_elsewhere_is_no_problem(
         app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={FAST: H45, HAIKU: H45}
     )
     assert _messages(json.loads(result.stdout), "project-settings-not-read") == []
+    # The model key against a primary pinned here: named only when that pin is another model.
+    _file(path, {"model": "claude-opus-5-5"})
+    for primary, named in (("claude-opus-5-5", False), ("claude-sonnet-5-5", True)):
+        result = runner.invoke(
+            app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={PRIMARY: primary}
+        )
+        said = _messages(json.loads(result.stdout), "project-settings-not-read")
+        expected = (
+            f"{path} pins model, but a claude started in {sub} does not read it: Claude Code reads a "
+            f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+        )
+        assert said == ([expected] if named else [])
 
 
 def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: Path) -> None:
