@@ -513,6 +513,52 @@ def costly_background_pinned_by_ccprofile(home: Path) -> tuple[dict[str, str], s
     return {}, "costly-background", [FAST + said.format(FAST, path)]
 
 
+def retired_in_the_model_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The primary from a settings file's model key is judged as the variable is (it was not:
+    status said "No problems found" for a retired ID there)."""
+    path = _settings(home, {"model": "claude-3-5-sonnet-20241022"})
+    return (
+        {},
+        "retired-model",
+        [
+            f"model=claude-3-5-sonnet-20241022 (model in {path}) was retired on 2025-10-28; requests with it "
+            f'fail. Fix: set "model" to "claude-sonnet-5-5" in {path}.'
+        ],
+    )
+
+
+def unknown_model_in_the_model_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"model": "claude-nonsense-9"})
+    return (
+        {},
+        "unknown-model",
+        [
+            f"model=claude-nonsense-9 (model in {path}) is not an ID the catalog of Claude Code 2.1.332 knows "
+            "for anthropic; Claude Code sends it as it is, and the provider rejects an ID it does not serve. "
+            "Fix: pin an ID from `ccprofile models` there."
+        ],
+    )
+
+
+def wrong_provider_in_the_model_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    path = _settings(home, {"model": "us.anthropic.claude-opus-5-5"})
+    return (
+        {},
+        "wrong-provider-id",
+        [
+            f"model=us.anthropic.claude-opus-5-5 (model in {path}) is the bedrock ID of Opus 5.5, but Claude "
+            f'Code talks to anthropic, which rejects it. Fix: set "model" to "claude-opus-5-5" in {path}.'
+        ],
+    )
+
+
+def model_key_beaten_by_the_variable_is_not_judged(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """ANTHROPIC_MODEL beats the model key (here and in new terminals, from the same file): the
+    key's ID is never sent, so it is not judged."""
+    _settings(home, {"model": "claude-3-5-sonnet-20241022", "env": {PRIMARY: "claude-opus-5-5"}})
+    return {}, "retired-model", []
+
+
 def stale_beaten_by_settings(home: Path) -> tuple[dict[str, str], str, list[str]]:
     _settings(home, {"env": {FAST: H55}})
     return (
@@ -902,6 +948,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (unknown_model_nothing_near, "zsh"),
         (unknown_model_twice, "zsh"),
         (costly_background_in_settings, "zsh"),
+        (retired_in_the_model_key, "zsh"),
+        (unknown_model_in_the_model_key, "zsh"),
+        (wrong_provider_in_the_model_key, "zsh"),
+        (model_key_beaten_by_the_variable_is_not_judged, "zsh"),
         (costly_background_in_the_second_variable, "zsh"),
         (costly_background_pinned_by_ccprofile, "zsh"),
         (stale_beaten_by_settings, "zsh"),
@@ -1967,6 +2017,22 @@ def test_a_costly_background_the_repository_does_not_expect_is_fixed_to_the_expe
     user.write_text("{}")
     [costly] = _messages(_checked_report(repo, {FAST: "claude-opus-5-5"}), "costly-background")
     assert H55 in costly, costly
+
+
+@pytest.mark.parametrize(
+    ("expect", "fixed_to"),
+    [
+        ('model = "claude-opus-5-5"\n', "claude-opus-5-5"),  # the primary the repository expects
+        (f'fast-model = "{H45}"\n', "claude-sonnet-5-5"),  # it expects no primary: the newest of the family
+    ],
+)
+def test_a_retired_primary_is_fixed_to_the_primary_the_repository_expects(
+    home: Path, expect: str, fixed_to: str
+) -> None:
+    repo = _repository(home, expect)
+    user = _settings(home, {"model": "claude-3-5-sonnet-20241022"})
+    [retired] = _messages(_checked_report(repo, {}), "retired-model")
+    assert retired.endswith(f'Fix: set "model" to "{fixed_to}" in {user}.'), retired
 
 
 def test_a_drift_from_the_wrong_scope_clears_ccprofiles_own_pin_there_too(home: Path) -> None:

@@ -14,7 +14,7 @@ from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.providers import (
     NAMED_BY_USER,
 )
-from ccprofile.claude.resolve import Composed, Model
+from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.variables import (
     BACKGROUND,
@@ -79,7 +79,9 @@ class Situation:
         return self.models[3]
 
     def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
-        """Each distinct (variable, value, place) among ``names``, new terminals' first."""
+        """Each distinct (variable, value, place) among ``names``, new terminals' first. Where
+        nothing sets ANTHROPIC_MODEL, the primary is the top settings file's ``model`` key,
+        named ``model``."""
         seen: set[tuple[str, str]] = set()
         for composed in (self.fresh, self.now):
             for name in names:
@@ -89,6 +91,15 @@ class Situation:
                 if value and (name, value) not in seen:
                     seen.add((name, value))
                     yield name, value, place_of(composed.origins[name], name, self.scan, self.ours)
+                if name == PRIMARY and not value:
+                    yield from self._model_key(seen)
+
+    def _model_key(self, seen: set[tuple[str, str]]) -> Iterator[tuple[str, str, Place]]:
+        top = next((d for d in reversed(self.settings) if d.model), None)
+        if top is not None and top.model and ("model", top.model) not in seen:
+            seen.add(("model", top.model))
+            place = place_of(Origin(top.source, str(top.path)), "model", self.scan, self.ours)
+            yield "model", top.model, place
 
 
 def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
@@ -104,18 +115,17 @@ def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
 
 
 def _expected_value(s: Situation, name: str) -> str | None:
-    """The model the repository expects ``name`` to give, when that is not what it gives."""
+    """The model the repository expects ``name``'s kind to give, when that is not the model
+    of that kind Claude Code sends (from here, or from a new terminal)."""
     if s.expected is None:
         return None
-    wanted = (
-        s.expected.background
-        if name in BACKGROUND
-        else s.expected.primary
-        if name in (PRIMARY, "model")
-        else None
-    )
-    sent = (s.now.env.get(name, ""), s.fresh.env.get(name, ""))
-    if wanted is None or any(same_model(s, wanted, value) for value in sent):
+    if name in BACKGROUND:
+        wanted, sent = s.expected.background, (s.background_now, s.background_new)
+    elif name in (PRIMARY, "model"):
+        wanted, sent = s.expected.primary, (s.primary_now, s.primary_new)
+    else:
+        return None
+    if wanted is None or any(same_model(s, wanted, model.model) for model in sent):
         return None
     return wanted
 
