@@ -15,6 +15,7 @@ from ccprofile.cli import wording
 from ccprofile.cli.wording import sentence
 from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
 from ccprofile.machine.inherited import REGISTRY_SOURCE as REGISTRY
+from ccprofile.machine.inherited import Session
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.scanned import Assignment, Scan, Unseen
 from ccprofile.startup.shells import SHELLS
@@ -494,3 +495,14 @@ def test_an_anthropic_model_key_is_never_ccprofiles_even_where_it_pinned_the_mod
     ours = {"/h/.claude/settings.json": {PRIMARY: "user"}}
     assert pinned_scope(ours, "/h/.claude/settings.json", "model") == "user"
     assert pinned_scope(ours, "/h/.claude/settings.json", PRIMARY) is None
+
+
+def test_a_session_is_its_environment_and_where_it_was_read() -> None:
+    """Two reads of the inherited environment are the same only with the same values from the
+    same place; a read that failed (no environment) keeps why."""
+    read = Session({"A": "1"}, LAUNCHD)
+    assert read == Session({"A": "1"}, LAUNCHD) and hash(read) == hash(Session({"A": "1"}, LAUNCHD))
+    assert read != Session({"A": "2"}, LAUNCHD) and read != Session({"A": "1"}, REGISTRY)
+    assert read != ({"A": "1"}, LAUNCHD)
+    failed = Session(None, "launchctl was not found")
+    assert (failed.env, failed.source) == (None, "launchctl was not found")

@@ -513,6 +513,22 @@ def costly_background_pinned_by_ccprofile(home: Path) -> tuple[dict[str, str], s
     return {}, "costly-background", [FAST + said.format(FAST, path)]
 
 
+def costly_background_over_a_retired_shell_pin(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The settings value beats a shell pin that is itself retired: taking the settings value out
+    would let a retired ID win, so the fix sets the right one there instead."""
+    (home / ".zshrc").write_text(f"export {FAST}={H35}\n")
+    path = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
+    return (
+        {},
+        "costly-background",
+        [
+            f"{FAST}=claude-opus-5-5 (env.{FAST} in {path}) makes Opus 5.5 the background model: every title "
+            "and summary costs 40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per million "
+            f'input/output tokens, list prices). Fix: set "{FAST}" to "{H55}" in the "env" object of {path}.'
+        ],
+    )
+
+
 def retired_in_the_model_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
     """The primary from a settings file's model key is judged as the variable is (it was not:
     status said "No problems found" for a retired ID there)."""
@@ -949,6 +965,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (unknown_model_twice, "zsh"),
         (costly_background_in_settings, "zsh"),
         (retired_in_the_model_key, "zsh"),
+        (costly_background_over_a_retired_shell_pin, "zsh"),
         (unknown_model_in_the_model_key, "zsh"),
         (wrong_provider_in_the_model_key, "zsh"),
         (model_key_beaten_by_the_variable_is_not_judged, "zsh"),
