@@ -374,3 +374,33 @@ def test_sources_named_sees_only_a_line_that_sources_the_file(text: str, sources
     from ccprofile.startup.sourcing import sources_named
 
     assert sources_named(text, ".bashrc") is sources
+
+
+def test_a_source_a_static_reading_cannot_follow_says_why_on_its_line(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".bashrc": 'x=1\nsource $(brew --prefix)/x.sh\nsource ""\n. `cat f`\n'})
+    assert [(u.line, u.reason) for u in _read(home, "bash").unseen] == [
+        (2, "sources the output of a command"),
+        (3, "sources a file named in a way ccprofile cannot read"),
+        (4, "sources the output of a command"),
+    ]
+
+
+def test_fish_sources_the_output_of_a_command_only_in_the_first_word() -> None:
+    rules = SHELLS["fish"].syntax.unquoting
+    assert steps.source_step(7, "(brew --prefix)/x.fish", rules, fish=True).kind == steps.OPAQUE
+    sourced = steps.source_step(7, "~/a.fish (echo an argument)", rules, fish=True)
+    assert (sourced.line, sourced.kind, sourced.raw) == (7, steps.SOURCE, "~/a.fish (echo an argument)")
+
+
+def test_the_branches_of_an_if_block_pass_over_nested_blocks() -> None:
+    """(kind, test, first, end) per branch; an else inside a nested block is not the outer one's."""
+    test = shell_words.Test("-n", None, False)  # type: ignore[arg-type]
+    kinds = [steps.IF, steps.IF, steps.FOR, steps.CLOSE, steps.ELSE, steps.CLOSE, steps.ELIF, steps.COMMAND]
+    found = [steps.Step(n, kind, test=test if n == 0 else None) for n, kind in enumerate(kinds)]
+    found += [steps.Step(8, steps.ELSE), steps.Step(9, steps.COMMAND), steps.Step(10, steps.CLOSE)]
+    assert steps.block_end(found, 0) == 10
+    assert steps.branches(found, 0, 10) == [
+        (steps.IF, test, 1, 6),
+        (steps.ELIF, None, 7, 8),
+        (steps.ELSE, None, 9, 10),
+    ]
