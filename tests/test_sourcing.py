@@ -404,3 +404,31 @@ def test_the_branches_of_an_if_block_pass_over_nested_blocks() -> None:
         (steps.ELIF, None, 7, 8),
         (steps.ELSE, None, 9, 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        (f'[ -f "$HOME/missing" ] || export {FAST}=no-file', "no-file"),
+        (f"[ -f ~/present ] || export {FAST}=no-file", "before"),
+        (f'[ -n "$HOME" ] && export {FAST}=home-set', "home-set"),
+        (f"[ -z ~ ] && export {FAST}=never", "before"),
+        (f'[ -z "$HOME/present" ] || export {FAST}=home-set', "home-set"),
+        (f"[ -f '/no such/file' ] || export {FAST}=quoted", "quoted"),
+    ],
+)
+def test_a_decidable_test_before_and_or_or_decides_the_command_after_it(
+    tmp_path: Path, line: str, value: str
+) -> None:
+    """`A || B` runs B when A's test fails (the test negated), `A && B` when it holds."""
+    home = _home(tmp_path, {".bashrc": f"export {FAST}=before\n{line}\n", "present": ""})
+    reading = _read(home, "bash")
+    assert (_value(reading), reading.certain) == (value, True)
+
+
+def test_a_command_before_and_or_or_that_cannot_be_followed_is_named_on_its_line(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".bashrc": f'x=1\neval "$(direnv hook bash)" || export {FAST}=maybe\n'})
+    assert [(u.line, u.reason.split(",")[0]) for u in _read(home, "bash").unseen] == [
+        (2, "runs eval"),
+        (2, f"sets {FAST} under a condition ccprofile cannot decide"),
+    ]
