@@ -432,3 +432,32 @@ def test_a_command_before_and_or_or_that_cannot_be_followed_is_named_on_its_line
         (2, "runs eval"),
         (2, f"sets {FAST} under a condition ccprofile cannot decide"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("condition", "value", "certain"),
+    [
+        ("[ -f ~/present ]", "in-group", True),
+        ("[ -f ~/missing ]", "before", True),
+        ("command -v brew >/dev/null", None, False),
+    ],
+)
+def test_a_group_after_and_runs_under_the_test_before_it(
+    tmp_path: Path, condition: str, value: str | None, certain: bool
+) -> None:
+    """`A && {` opens a group that runs when A holds; the group's `}` closes it."""
+    home = _home(
+        tmp_path,
+        {
+            ".bashrc": f"export {FAST}=before\n{condition} && {{\n  export {FAST}=in-group\n}}\n",
+            "present": "",
+        },
+    )
+    reading = _read(home, "bash")
+    assert reading.certain is certain
+    if certain:
+        assert _value(reading) == value
+    else:
+        assert [(u.line, u.reason.split(",")[0]) for u in reading.unseen] == [
+            (3, f"sets {FAST} under a condition ccprofile cannot decide")
+        ]
