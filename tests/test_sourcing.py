@@ -461,3 +461,28 @@ def test_a_group_after_and_runs_under_the_test_before_it(
         assert [(u.line, u.reason.split(",")[0]) for u in reading.unseen] == [
             (3, f"sets {FAST} under a condition ccprofile cannot decide")
         ]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        (
+            "[[ $- != *i* ]] && return",
+            "after",
+        ),  # Debian's "not interactive? stop": a terminal's shell goes on
+        ("[[ $- == *i* ]] || return", "after"),
+        ("[ $- = *i* ] || return", "after"),
+        ("[[ $- == * ]] || return", "after"),  # any flags at all
+        (f"[[ $- == *i* ]] && export {FAST}=interactive", "interactive"),
+        (f"[[ $- != *i* ]] && export {FAST}=scripted", "before"),
+    ],
+)
+def test_an_interactive_shells_flags_hold_i(tmp_path: Path, line: str, value: str) -> None:
+    text = f"export {FAST}=before\n{line}\n" + ("" if "export" in line else f"export {FAST}=after\n")
+    reading = _read(_home(tmp_path, {".bashrc": text}), "bash")
+    assert (_value(reading), reading.certain) == (value, True)
+
+
+def test_a_file_test_with_more_words_than_one_is_not_decided(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".bashrc": f"[ -f ~/present extra ] && export {FAST}=x\n", "present": ""})
+    assert not _read(home, "bash").certain
