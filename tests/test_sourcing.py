@@ -486,3 +486,22 @@ def test_an_interactive_shells_flags_hold_i(tmp_path: Path, line: str, value: st
 def test_a_file_test_with_more_words_than_one_is_not_decided(tmp_path: Path) -> None:
     home = _home(tmp_path, {".bashrc": f"[ -f ~/present extra ] && export {FAST}=x\n", "present": ""})
     assert not _read(home, "bash").certain
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a\tb\tc", ["a", "b", "c"]),
+        ("a b\r", ["a", "b\r"]),  # a CRLF file's \r is part of the last word, as the shell reads it
+        ("Xa bX", ["Xa", "bX"]),
+        ('aXb "c d"', ["aXb", "c d"]),
+        ("a 'b c' d", ["a", "b c", "d"]),
+        ("a 'b \" c' d", ["a", 'b " c', "d"]),
+        ("a 'b\\' c", ["a", "b\\", "c"]),  # no escape inside single quotes
+        ('a\\ b "c"', ["a b", "c"]),
+        ('a\t"b c"\td', ["a", "b c", "d"]),
+    ],
+)
+def test_a_line_splits_into_words_at_unquoted_blanks(text: str, words: list[str]) -> None:
+    found = shell_words.split_words(text, Unquoting())
+    assert found is not None and [word.value for word in found] == words
