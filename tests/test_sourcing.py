@@ -505,3 +505,40 @@ def test_a_file_test_with_more_words_than_one_is_not_decided(tmp_path: Path) -> 
 def test_a_line_splits_into_words_at_unquoted_blanks(text: str, words: list[str]) -> None:
     found = shell_words.split_words(text, Unquoting())
     assert found is not None and [word.value for word in found] == words
+
+
+@pytest.mark.parametrize(
+    ("line", "commands"),
+    [
+        ("x=$(a; b); y", ["x=$(a; b)", "y"]),
+        ('x="$(a; b)"; y', ['x="$(a; b)"', "y"]),
+        ("x=$(a $(b; c); d); y", ["x=$(a $(b; c); d)", "y"]),
+        ("x=$(case a in (a) b;; esac); y", ["x=$(case a in (a) b;; esac)", "y"]),
+        ("x=$(f (g; h)); y", ["x=$(f (g; h))", "y"]),
+        ("x=$(a)b; y", ["x=$(a)b", "y"]),
+        ('x="a(b;c)"; y', ['x="a(b;c)"', "y"]),
+        ("a\\; b", ["a\\; b"]),
+        ("a\\x; b", ["a\\x", "b"]),
+        ('x="a(b"; y', ['x="a(b"', "y"]),
+        ("x=$(f ((g)); h); y", ["x=$(f ((g)); h)", "y"]),
+        ("a#b; c", ["a#b", "c"]),
+        ("a #b; c", ["a"]),
+        ("#a; b", []),
+        ("a;#b", ["a"]),
+    ],
+)
+def test_commands_split_outside_command_substitutions_and_comments(line: str, commands: list[str]) -> None:
+    assert shell_words.split_commands(line) == commands
+
+
+@pytest.mark.parametrize(
+    ("command", "halves"),
+    [
+        ("x=$(a && b) && y", ("x=$(a && b)", "y")),
+        ('x="$(a && b)" && y', ('x="$(a && b)"', "y")),
+        ("a \\&& b && c", ("a \\&& b", "c")),
+        ("a 'b && c'", None),
+    ],
+)
+def test_and_splits_only_at_the_top_level(command: str, halves: tuple[str, str] | None) -> None:
+    assert shell_words.split_on(command, "&&") == halves
