@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from ccprofile.claude import providers, scopes
-from ccprofile.claude.expectations import Expected, drifts
+from ccprofile.claude.expectations import KEYS, ExpectationError, Expected, checked_scope, drifts, parse
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.validate import MAX_LENGTH, check_region, check_value
 from ccprofile.errors import BadValue
@@ -150,3 +150,77 @@ def test_an_aws_region_has_a_regions_shape() -> None:
     with pytest.raises(BadValue) as refused:
         check_region("mars")
     assert str(refused.value) == "invalid AWS region 'mars': a region looks like us-west-2 or eu-central-1"
+
+
+def test_a_teams_file_is_read_with_each_value_and_the_line_that_states_it() -> None:
+    """Comments and blank lines anywhere; double or single quotes; the scope in any case."""
+    text = '# the team\'s pins\n\nfast-model = \'claude-haiku-4-5\'  # cheap\n\n# primary\nmodel = "opus"\nscope = "Project"\n'
+    assert parse(text, "/r/.ccprofile.toml") == Expected(
+        "claude-haiku-4-5",
+        "opus",
+        "project",
+        {
+            "background": "/r/.ccprofile.toml:3",
+            "primary": "/r/.ccprofile.toml:6",
+            "scope": "/r/.ccprofile.toml:7",
+        },
+        "/r/.ccprofile.toml",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("fast-model: x\n", "F:1: expected key = \"value\", found 'fast-model: x'"),
+        ('# ok\nmodels = "x"\n', f"F:2: unknown key 'models': the keys are {', '.join(KEYS)}"),
+        ('model = "a"\nmodel = "b"\n', "F:2: model is given twice"),
+        ('model = "  "\n', "F:1: model is empty"),
+        ('scope = "team"\n', f"F:1: {scopes.unknown('team')}"),
+    ],
+)
+def test_a_broken_teams_file_is_refused_naming_the_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(ExpectationError) as raised:
+        parse(text, "F")
+    assert str(raised.value) == message
+
+
+def test_an_expected_scope_from_the_command_line_is_checked_and_said_as_such() -> None:
+    with pytest.raises(ExpectationError) as raised:
+        checked_scope(Expected(scope="team"))
+    assert str(raised.value) == f"the expected scope: {scopes.unknown('team')}"
+    flags = Expected(scope="LOCAL", stated={"scope": "--expect-scope"})
+    assert checked_scope(flags) == Expected(scope="local", stated={"scope": "--expect-scope"})
+
+
+def test_flags_over_a_file_keep_the_files_name_and_its_other_values() -> None:
+    file = Expected("a", "b", "user", {"background": "F:1", "primary": "F:2"}, "F")
+    flags = Expected(primary="c", stated={"primary": "--expect-model"})
+    assert flags.over(file) == Expected(
+        "a", "c", "user", {"background": "F:1", "primary": "--expect-model"}, "F"
+    )
+
+
+@pytest.mark.parametrize(
+    ("scope", "shown", "cited"),
+    [
+        ("shell", "a shell startup file", "F:2"),
+        ("project", "project settings", "F:2"),
+        (None, H45, "F:1"),
+    ],
+)
+def test_a_drift_says_what_was_expected_and_where_it_was_stated(
+    scope: str | None, shown: str, cited: str
+) -> None:
+    """The right model from the wrong place names the expected place and the scope's line;
+    another model names the expected ID and its own line."""
+    stated = {"background": "F:1", "scope": "F:2"} if scope else {"background": "F:1"}
+    wrong = Model(H45, "user-settings", "ANTHROPIC_SMALL_FAST_MODEL", "/h/.claude/settings.json")
+    if scope is None:
+        wrong = Model("claude-haiku-5-5", "default", None, selected=False)
+    [drift] = drifts(Expected(background=H45, scope=scope, stated=stated), [("background", wrong, wrong)])
+    assert (drift.where, drift.expected, drift.stated, drift.wrong_scope) == (
+        "this shell or a new terminal",
+        shown,
+        cited,
+        scope is not None,
+    )

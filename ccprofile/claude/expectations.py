@@ -137,7 +137,7 @@ def drifts(expected: Expected, views: Sequence[tuple[str, Model, Model | None]])
         for (_, _, _, wrong_scope), wheres in found.items():
             model = dict(columns)[wheres[0]]
             cited = expected.stated.get("scope", stated) if wrong_scope else stated
-            shown = f"{expected.scope} settings" if wrong_scope and expected.scope != "shell" else wanted
-            if wrong_scope and expected.scope == "shell":
-                shown = "a shell startup file"
+            shown = wanted
+            if wrong_scope:
+                shown = "a shell startup file" if expected.scope == "shell" else f"{expected.scope} settings"
             yield Drift(kind, " or ".join(wheres), shown, cited, model, wrong_scope)
