@@ -23,7 +23,6 @@ class BadValue(CcprofileError):
 class UnsupportedShell(BadValue):
     def __init__(self, name: str, supported: list[str]) -> None:
         super().__init__(f"unsupported shell {name!r}: supported are {', '.join(supported)}")
-        self.name = name
 
 
 class UnsupportedCompletion(BadValue):
@@ -44,8 +43,6 @@ class MissingDotDir(CcprofileError):
 
     def __init__(self, variable: str, directory: Path) -> None:
         super().__init__(f"{variable} points to {directory}, which does not exist")
-        self.variable = variable
-        self.directory = directory
 
 
 class ModelShapeError(BadValue):
@@ -53,11 +50,7 @@ class ModelShapeError(BadValue):
 
 
 class UnknownModel(BadValue):
-    """The value is not an ID the catalog knows for ``provider``."""
-
-    def __init__(self, message: str, provider: str) -> None:
-        super().__init__(message)
-        self.provider = provider
+    """The value is not an ID the catalog knows for the provider."""
 
 
 class NotSmall(BadValue):
@@ -77,7 +70,6 @@ class MissingDirectory(CcprofileError):
 
     def __init__(self, directory: Path, what: str) -> None:
         super().__init__(f"{what} {directory} does not exist; {NOTHING_WRITTEN}")
-        self.directory = directory
 
 
 class NoEffect(CcprofileError):

@@ -404,3 +404,20 @@ def test_a_write_says_why_it_chose_the_shell(home: Path, args: list[str], said: 
     result = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", *named, "--no-verify"], env)
     assert result.returncode == 0, result.stderr
     assert said in result.stdout
+
+
+def test_refusals_are_worded_the_same_in_this_process(home: Path, tmp_path: Path) -> None:
+    """What the subprocess tests read on stderr, from the command functions run here."""
+    refused = runner.invoke(app, ["completion", "--shell", "tcsh"])
+    assert refused.exit_code == 2
+    assert "ccprofile has no tab completion for tcsh: it has it for bash, zsh, fish; nothing was written" in (
+        " ".join(refused.output.split())
+    )
+    missing = tmp_path / "does-not-exist"
+    refused = runner.invoke(
+        app, ["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"], env={"HOME": str(missing)}
+    )
+    assert refused.exit_code == 1
+    said = " ".join(refused.output.split())
+    assert f"your home directory (HOME) {missing} does not exist; nothing was written" in said
+    assert not missing.exists()

@@ -9,6 +9,7 @@ import pytest
 
 from ccprofile.claude import fixes, starts
 from ccprofile.claude.fixes import Command
+from ccprofile.claude.inputs import new_terminal_start
 from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
 from ccprofile.claude.resolve import Origin
 from ccprofile.cli import wording
@@ -506,3 +507,12 @@ def test_a_session_is_its_environment_and_where_it_was_read() -> None:
     assert read != ({"A": "1"}, LAUNCHD)
     failed = Session(None, "launchctl was not found")
     assert (failed.env, failed.source) == (None, "launchctl was not found")
+
+
+def test_a_new_terminal_starts_with_this_environment_but_the_inherited_model_variables() -> None:
+    """--probe starts a shell as a new terminal would: this shell's model variables are not
+    passed on (a new terminal does not have them), the ones terminals inherit are."""
+    env = {"TERM": "xterm", "ANTHROPIC_SMALL_FAST_MODEL": "mine", "ANTHROPIC_MODEL": "m"}
+    inherited = Session({"LANG": "C", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "theirs"}, LAUNCHD)
+    assert new_terminal_start(env, inherited) == {"TERM": "xterm", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "theirs"}
+    assert new_terminal_start(env, Session(None, "launchctl was not found")) == {"TERM": "xterm"}

@@ -2006,6 +2006,19 @@ def test_with_a_team_scope_the_check_before_a_write_gives_the_drifts_fix_too(
     assert "--scope local --project ~/repo` (it beats the project's file for you alone)" in again.output
 
 
+def test_the_report_names_the_scope_of_ccprofiles_settings_pin_and_no_other(home: Path) -> None:
+    _pin("set-fast-model", H45, "--scope", "user")
+    assert _report(home, {})["background"]["ccprofile_scope"] == "user"
+    _settings(home, {"env": {FAST: H55, HAIKU: H55}})  # changed by hand: the user's now
+    assert _report(home, {})["background"]["ccprofile_scope"] is None
+
+
+def test_without_a_shell_the_report_says_why_in_this_process(home: Path) -> None:
+    result = runner.invoke(app, ["status", "--json"], env={"CI": "true", "SHELL": None})
+    shell = json.loads(result.stdout)["shell"]
+    assert (shell["name"], shell["reason"]) == (None, "could not detect your shell and $SHELL is not set")
+
+
 def _checked_report(repo: Path, env: dict[str, str]) -> dict[str, Any]:
     args = ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)]
     report: dict[str, Any] = json.loads(runner.invoke(app, args, env=env).stdout)

@@ -217,4 +217,4 @@ def _choose(
     if accept_unknown:
         note = f"{value} is not in the model catalog of Claude Code {catalog.claude_code_version}"
         return Selection(value, note + "; taken as given", known=False)
-    raise UnknownModel(_unknown(value, provider, catalog), provider)
+    raise UnknownModel(_unknown(value, provider, catalog))
