@@ -10,8 +10,9 @@ import pytest
 from ccprofile.claude import fixes, starts
 from ccprofile.claude.fixes import Command
 from ccprofile.claude.inputs import new_terminal_start
+from ccprofile.claude.launchers import LAUNCHERS, Launcher, LauncherView, differences
 from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
-from ccprofile.claude.resolve import Origin
+from ccprofile.claude.resolve import Model, Origin
 from ccprofile.cli import wording
 from ccprofile.cli.wording import sentence
 from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
@@ -516,3 +517,55 @@ def test_a_new_terminal_starts_with_this_environment_but_the_inherited_model_var
     inherited = Session({"LANG": "C", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "theirs"}, LAUNCHD)
     assert new_terminal_start(env, inherited) == {"TERM": "xterm", "ANTHROPIC_DEFAULT_HAIKU_MODEL": "theirs"}
     assert new_terminal_start(env, Session(None, "launchctl was not found")) == {"TERM": "xterm"}
+
+
+_TERMINAL, _DOCK = LAUNCHERS["darwin"]
+_OPUS = Model("claude-opus-5-5", "default", None, selected=False)
+
+
+def _view(launcher: Launcher, background: Model | None, primary: Model | None = _OPUS) -> LauncherView:
+    return LauncherView(launcher, ("launchd",), background, primary)
+
+
+def test_launchers_that_send_other_models_are_named_with_the_one_fix_for_every_way() -> None:
+    """Each model with the ways that send it; the fix pins the user's own pin (a startup
+    file's before a settings file's), never what launchd or the registry holds over."""
+    leftover = Model("claude-3-5-haiku-20241022", "session", "ANTHROPIC_SMALL_FAST_MODEL", "launchd")
+    mine = Model("claude-haiku-4-5-20251001", "profile", "ANTHROPIC_SMALL_FAST_MODEL", "/h/.zprofile:3")
+    settings = Model("claude-haiku-5-5", "user-settings", "ANTHROPIC_SMALL_FAST_MODEL", "/h/s.json")
+    found = differences([_view(_DOCK, leftover), _view(_TERMINAL, mine)], settings, "background")
+    assert found is not None
+    words, repair = found
+    assert words == (
+        "claude's background model depends on how it is started: claude-3-5-haiku-20241022 from an app "
+        "from the Dock or Finder (an IDE); claude-haiku-4-5-20251001 from Terminal or iTerm2."
+    )
+    assert sentence(repair) == (
+        "Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --scope user` pins it in the settings "
+        "file every claude reads."
+    )
+    # Without the startup file's pin, the settings file's comes before launchd's leftover.
+    found = differences([_view(_DOCK, leftover), _view(_TERMINAL, settings)], None, "background")
+    assert found is not None and "set-fast-model claude-haiku-5-5 --scope user" in sentence(found[1])
+
+
+def test_launchers_that_agree_or_are_not_known_say_nothing() -> None:
+    mine = Model("claude-haiku-4-5-20251001", "profile", "ANTHROPIC_SMALL_FAST_MODEL", "/h/.zprofile:3")
+    assert differences([_view(_DOCK, mine), _view(_TERMINAL, mine)], mine, "background") is None
+    assert differences([_view(_DOCK, None, None), _view(_TERMINAL, mine)], mine, "background") is None
+    assert differences([_view(_DOCK, mine), _view(_TERMINAL, mine)], None, "primary") is None
+    # A way whose models are not known is passed over, not the end of the list.
+    pwsh, powershell, git_bash = LAUNCHERS["win32"][:3]
+    other = Model("claude-haiku-5-5", "user-settings", "ANTHROPIC_SMALL_FAST_MODEL", "/h/s.json")
+    views = [_view(pwsh, mine), _view(powershell, None, None), _view(git_bash, other)]
+    assert differences(views, None, "background") is not None
+
+
+def test_launchers_that_differ_only_by_defaults_are_fixed_with_a_model_to_choose() -> None:
+    sonnet = Model("claude-sonnet-5-5", "default", None, selected=False)
+    found = differences([_view(_DOCK, _OPUS, _OPUS), _view(_TERMINAL, _OPUS, sonnet)], None, "primary")
+    assert found is not None
+    assert found[0].startswith("claude's primary model depends on how it is started: claude-opus-5-5 from an")
+    assert sentence(found[1]) == (
+        "Fix: `ccprofile set-model MODEL --scope user` pins it in the settings file every claude reads."
+    )
