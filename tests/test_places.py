@@ -569,3 +569,13 @@ def test_launchers_that_differ_only_by_defaults_are_fixed_with_a_model_to_choose
     assert sentence(found[1]) == (
         "Fix: `ccprofile set-model MODEL --scope user` pins it in the settings file every claude reads."
     )
+
+
+def test_an_unseen_line_is_its_file_line_and_reason() -> None:
+    seen = Unseen(Path("/h/.zshrc"), 3, "runs eval")
+    assert (
+        seen == Unseen(Path("/h/.zshrc"), 3, "runs eval")
+        and len({seen, Unseen(Path("/h/.zshrc"), 3, "runs eval")}) == 1
+    )
+    assert seen != Unseen(Path("/h/.zshrc"), 4, "runs eval") and seen != "/h/.zshrc:3 runs eval"
+    assert str(seen) == "/h/.zshrc:3 runs eval"
