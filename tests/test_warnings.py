@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -2369,3 +2370,49 @@ def test_the_one_round_fix_stops_at_a_file_that_gives_the_shells_model(home: Pat
     assert said.endswith(f'Fix: remove "{FAST}" from the "env" object of {local}.')
     _file(local, {"env": {}})
     assert _messages(_report_in(repo), "settings-override") == []
+
+
+@pytest.fixture
+def inherited(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """New terminals inherit ANTHROPIC_SMALL_FAST_MODEL (a process that holds it stands for
+    the session, as /proc shows it)."""
+    process = subprocess.Popen(["sleep", "600"], env={"PATH": os.defpath, FAST: H45})
+    monkeypatch.setenv("CCPROFILE_SESSION_PID", str(process.pid))
+    yield process.pid
+    process.kill()
+    process.wait()
+
+
+def test_a_value_new_terminals_inherit_is_credited_to_the_session_in_this_process(
+    home: Path, inherited: int
+) -> None:
+    fresh = _report(home, {})["background"]["new_shell"]
+    assert (fresh["model"], fresh["source"], fresh["variable"]) == (H45, "session", FAST)
+    assert fresh["file"] == f"process {inherited} ($CCPROFILE_SESSION_PID)"
+
+
+@pytest.mark.real_shell
+def test_a_probed_new_terminal_credits_each_value_to_where_it_came_from(home: Path, inherited: int) -> None:
+    """--probe starts zsh as a new terminal: a value its file sets is the file's line, one it
+    inherits unchanged is the session's, and one set by a line ccprofile cannot follow is
+    untraced (never credited to a process it did not come from)."""
+    (home / ".zshrc").write_text(f'export {FAST}={H55}\neval "export {PRIMARY}=claude-opus-5-5"\n')
+    result = runner.invoke(
+        app, ["status", "--json", "--probe", "--shell", "zsh", "--project", str(home)], env={}
+    )
+    report = json.loads(result.stdout)
+    fresh = {kind: report[kind]["new_shell"] for kind in ("background", "primary")}
+    assert (fresh["background"]["model"], fresh["background"]["source"]) == (H55, "profile")
+    assert fresh["background"]["file"] == f"{home / '.zshrc'}:1"
+    assert (fresh["primary"]["model"], fresh["primary"]["source"]) == ("claude-opus-5-5", "untraced")
+    (home / ".zshrc").write_text("true\n")
+    fresh = json.loads(
+        runner.invoke(
+            app, ["status", "--json", "--probe", "--shell", "zsh", "--project", str(home)], env={}
+        ).stdout
+    )["background"]["new_shell"]
+    assert (fresh["model"], fresh["source"], fresh["file"]) == (
+        H45,
+        "session",
+        f"process {inherited} ($CCPROFILE_SESSION_PID)",
+    )
