@@ -11,8 +11,9 @@ from ccprofile.claude import fixes, starts
 from ccprofile.claude.fixes import Command
 from ccprofile.claude.inputs import new_terminal_start
 from ccprofile.claude.launchers import LAUNCHERS, Launcher, LauncherView, differences
+from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
-from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.resolve import Layer, Model, Origin
 from ccprofile.cli import wording
 from ccprofile.cli.wording import sentence
 from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
@@ -579,3 +580,19 @@ def test_an_unseen_line_is_its_file_line_and_reason() -> None:
     )
     assert seen != Unseen(Path("/h/.zshrc"), 4, "runs eval") and seen != "/h/.zshrc:3 runs eval"
     assert str(seen) == "/h/.zshrc:3 runs eval"
+
+
+def test_the_first_set_value_wins_and_an_empty_one_above_unsets_its_variable() -> None:
+    """What --verbose marks "wins": an empty value in a higher layer unsets the variable there,
+    so its lower layers lose too; the AWS region is never the model."""
+    region = "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION"
+    emptied = Layer("user-settings", "/h/s.json", FAST, "")
+    exported = Layer("environment", None, FAST, "claude-haiku-5-5")
+    haiku = Layer("environment", None, "ANTHROPIC_DEFAULT_HAIKU_MODEL", "claude-haiku-4-5-20251001")
+    assert winner([emptied, exported, haiku]) is haiku
+    assert winner([Layer("environment", None, region, "eu-west-1"), exported]) is exported
+    assert winner([emptied, exported]) is None
+    used = Layer("environment", None, region, "eu-west-1")
+    assert region_used([exported, used, Layer("user-settings", "/h/s.json", region, "us-east-1")]) is used
+    assert region_used([Layer("user-settings", "/h/s.json", region, ""), used]) is None
+    assert region_used([exported]) is None
