@@ -2416,3 +2416,11 @@ def test_a_probed_new_terminal_credits_each_value_to_where_it_came_from(home: Pa
         "session",
         f"process {inherited} ($CCPROFILE_SESSION_PID)",
     )
+
+
+def test_a_startup_file_that_unsets_an_inherited_value_takes_it_from_new_terminals(
+    home: Path, inherited: int
+) -> None:
+    (home / ".zshrc").write_text(f"unset {FAST}\n")
+    fresh = _report(home, {})["background"]["new_shell"]
+    assert (fresh["model"], fresh["source"]) == (H55, "default")
