@@ -542,3 +542,11 @@ def test_commands_split_outside_command_substitutions_and_comments(line: str, co
 )
 def test_and_splits_only_at_the_top_level(command: str, halves: tuple[str, str] | None) -> None:
     assert shell_words.split_on(command, "&&") == halves
+
+
+def test_a_single_quoted_file_name_with_a_space_is_sourced(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home = _home(
+        tmp_path, {".bashrc": f". '{home}/with space.sh'\n", "with space.sh": f"export {FAST}=quoted\n"}
+    )
+    assert _value(_read(home, "bash")) == "quoted"
