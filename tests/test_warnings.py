@@ -518,16 +518,7 @@ def costly_background_over_a_retired_shell_pin(home: Path) -> tuple[dict[str, st
     """The settings value beats a shell pin that is itself retired: taking the settings value out
     would let a retired ID win, so the fix sets the right one there instead."""
     (home / ".zshrc").write_text(f"export {FAST}={H35}\n")
-    path = _settings(home, {"env": {FAST: "claude-opus-5-5"}})
-    return (
-        {},
-        "costly-background",
-        [
-            f"{FAST}=claude-opus-5-5 (env.{FAST} in {path}) makes Opus 5.5 the background model: every title "
-            "and summary costs 40 times what it costs on Haiku 5.5 ($4/$20 against $0.10/$0.50 per million "
-            f'input/output tokens, list prices). Fix: set "{FAST}" to "{H55}" in the "env" object of {path}.'
-        ],
-    )
+    return costly_background_in_settings(home)
 
 
 def retired_in_the_model_key(home: Path) -> tuple[dict[str, str], str, list[str]]:
