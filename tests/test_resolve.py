@@ -1,4 +1,4 @@
-"""Claude Code's model resolution as a pure function: every rule of shared/claude-code-models.md."""
+"""Claude Code's model resolution as a pure function: every rule docs/status.md states."""
 
 from __future__ import annotations
 

@@ -82,7 +82,8 @@ class Retired:
 
 @dataclass(frozen=True)
 class Alias:
-    """What Claude Code makes of an alias for the primary model (§3 of the reference)."""
+    """What Claude Code makes of an alias for the primary model (docs/providers.md, "Aliases
+    per provider")."""
 
     variable: str | None  # the environment variable that redefines it
     model: str | None  # the catalog name it means otherwise; None: the provider's default

@@ -1,10 +1,11 @@
 """Which models Claude Code will use, and why: a pure function of environment and settings.
 
-Follows shared/claude-code-models.md, verified against Claude Code 2.1.331: settings ``env``
-objects are written over the launching environment, lowest layer first (§1); the background
-model comes from ANTHROPIC_SMALL_FAST_MODEL, then ANTHROPIC_DEFAULT_HAIKU_MODEL, then a
-provider default (§2, plus the API-key rule of ``sends_anthropic_key``); the primary from
-ANTHROPIC_MODEL, the settings ``model`` key, ANTHROPIC_DEFAULT_MODEL, then a provider default (§3).
+Follows docs/status.md ("Layers"), verified against Claude Code 2.1.331: settings ``env``
+objects are written over the launching environment, lowest layer first ("Layers"); the
+background model comes from ANTHROPIC_SMALL_FAST_MODEL, then ANTHROPIC_DEFAULT_HAIKU_MODEL,
+then a provider default ("Background model", plus the API-key rule of
+``sends_anthropic_key``); the primary from ANTHROPIC_MODEL, the settings ``model`` key,
+ANTHROPIC_DEFAULT_MODEL, then a provider default ("Primary model").
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def background_model(
     env = composed.env
     provider = BY_NAME[detect_provider(env)]
     for variable in BACKGROUND:
-        # An empty value counts as unset, also when a settings file set it to "" (§1).
+        # An empty value counts as unset, also when a settings file set it to "" ("Layers").
         if env.get(variable):
             origin = composed.origins[variable]
             sent = sent_as(env[variable], provider.name, catalog)
@@ -207,7 +208,7 @@ def background_model(
     if fixed is not None and own:
         return Model(regional(fixed, provider.name, env, config_region), "default", None, selected=False)
     # The others follow the primary model: gateways, Foundry and Mantle always, Bedrock and
-    # Vertex once a primary model is chosen (§2).
+    # Vertex once a primary model is chosen ("Background model").
     return Model(primary.model, "default", None, selected=False)
 
 

@@ -1,6 +1,6 @@
 """Turn what the user typed into the exact model ID to pin, or refuse it with the fix.
 
-Claude Code sends the background model verbatim (shared/claude-code-models.md §2), so for
+Claude Code sends the background model verbatim (docs/status.md, "Background model"), so for
 ``set-fast-model`` aliases and friendly names become the provider's exact ID here. The
 primary model's aliases are resolved by Claude Code itself and are kept as typed. An ID the
 catalog does not know for the provider is refused with the closest ones it does know: a typo
@@ -17,7 +17,7 @@ from ccprofile.claude.providers import BY_NAME, REGIONAL, TABLE
 from ccprofile.claude.validate import check_value
 from ccprofile.errors import BadValue, ModelShapeError, UnknownModel
 
-# What an ID of each provider looks like (§4), for IDs newer than the catalog, and one of them.
+# What an ID of each provider looks like (docs/providers.md), for IDs newer than the catalog, and one of them.
 SHAPES = {p.name: (re.compile(p.id_shape), p.example) for p in TABLE}
 
 

@@ -1,4 +1,4 @@
-"""Claude Code's settings files as plain values, parsed from their bytes (shared/... §1);
+"""Claude Code's settings files as plain values, parsed from their bytes (docs/status.md, "Layers");
 ``settings_files`` finds and reads them."""
 
 from __future__ import annotations
