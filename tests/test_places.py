@@ -596,3 +596,42 @@ def test_the_first_set_value_wins_and_an_empty_one_above_unsets_its_variable() -
     assert region_used([exported, used, Layer("user-settings", "/h/s.json", region, "us-east-1")]) is used
     assert region_used([Layer("user-settings", "/h/s.json", region, ""), used]) is None
     assert region_used([exported]) is None
+
+
+def test_each_start_of_a_new_shell_is_described_in_a_users_words() -> None:
+    assert [starts.terminal_is_login(p) for p in ("darwin", "win32", "linux")] == [True, True, False]
+    assert (starts.other(starts.LOGIN), starts.other(starts.NON_LOGIN)) == (starts.NON_LOGIN, starts.LOGIN)
+    unset = "tmux or `bash -l` started where the pin is not set)"
+    assert starts.described("bash", starts.LOGIN, "linux") == f"a login bash (ssh; {unset}"
+    assert (
+        starts.described("bash", starts.LOGIN, "darwin")
+        == f"a login bash (a new terminal on macOS, ssh; {unset}"
+    )
+    assert (
+        starts.described("bash", starts.LOGIN, "win32")
+        == f"a login bash (a new Git Bash terminal, ssh; {unset}"
+    )
+    assert (
+        starts.described("zsh", starts.NON_LOGIN, "linux") == "a non-login zsh (a new terminal window or tab)"
+    )
+    assert (
+        starts.described("bash", starts.NON_LOGIN, "darwin")
+        == "a non-login bash an app starts (some IDE terminals)"
+    )
+
+
+def test_lines_a_static_reading_could_not_follow_say_which_start_reads_them() -> None:
+    home = _HOME
+    rc, profile = Path("/h/.zshrc"), Path("/h/.zprofile")
+    unseen = [
+        (starts.LOGIN, Unseen(rc, 3, "runs eval")),
+        (starts.NON_LOGIN, Unseen(rc, 3, "runs eval")),
+        (starts.LOGIN, Unseen(profile, 0, "cannot be read")),
+        (starts.NON_LOGIN, Unseen(Path("/etc/zshrc"), 7, "runs eval")),
+    ]
+    assert starts.unseen_words(unseen, home, both=True) == [
+        "~/.zshrc:3 runs eval",
+        "~/.zprofile cannot be read (login shells only)",
+        "/etc/zshrc:7 runs eval (non-login shells only)",
+    ]
+    assert starts.unseen_words(unseen, home, both=False)[1] == "~/.zprofile cannot be read"

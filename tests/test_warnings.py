@@ -2415,3 +2415,49 @@ def test_a_startup_file_that_unsets_an_inherited_value_takes_it_from_new_termina
     (home / ".zshrc").write_text(f"unset {FAST}\n")
     fresh = _report(home, {})["background"]["new_shell"]
     assert (fresh["model"], fresh["source"]) == (H55, "default")
+
+
+_LOGIN_BASH = (
+    "A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets claude-haiku-5-5 for the "
+    f"background model (Claude Code's default), where a new terminal gets {H45} (~/.bashrc:1): "
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        (
+            {},
+            "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none. Fix: create "
+            "~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`.",
+        ),
+        (
+            {".profile": "export PATH=$PATH:/x\n"},  # read by sh and ksh too: only bash may source it
+            '~/.profile does not source ~/.bashrc. Fix: add `[ -n "$BASH_VERSION" ] && [ -f ~/.bashrc ] && '
+            ". ~/.bashrc` to ~/.profile.",
+        ),
+        (
+            {".bash_profile": 'eval "$(brew shellenv)"\n'},
+            "ccprofile finds no line that sources ~/.bashrc, though it cannot follow every line. Fix: add "
+            "`[ -f ~/.bashrc ] && . ~/.bashrc` to ~/.bash_profile (`ccprofile status --probe` shows what a new "
+            "shell really exports).",
+        ),
+        (
+            {".bash_profile": "export PATH=$PATH:/x\n", ".bashrc": ". ~/.bash_profile\n"},
+            "~/.bash_profile does not source ~/.bashrc. Fix: move the pin to ~/.bash_profile, which ~/.bashrc "
+            "sources already: `ccprofile uninstall --file ~/.bashrc`, then the same pin again with "
+            "`--file ~/.bash_profile`.",
+        ),
+    ],
+)
+def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
+    home: Path, files: dict[str, str], said: str
+) -> None:
+    """Each way a login bash can miss ~/.bashrc's pin, with the one line (or move) that ends it;
+    never a line that would make two files source each other."""
+    for name, text in files.items():
+        (home / name).write_text(text)
+    with (home / ".bashrc").open("w") as rc:
+        rc.write(f"export {FAST}={H45}\n" + files.get(".bashrc", ""))
+    report = _report(home, {FAST: H45}, shell="bash")
+    assert _messages(report, "login-shells-differ") == [_LOGIN_BASH + said]
