@@ -43,6 +43,7 @@ class MissingDotDir(CcprofileError):
 
     def __init__(self, variable: str, directory: Path) -> None:
         super().__init__(f"{variable} points to {directory}, which does not exist")
+        self.variable = variable  # the command line's advice names it
 
 
 class ModelShapeError(BadValue):

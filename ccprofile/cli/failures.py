@@ -67,9 +67,7 @@ def describe(error: CcprofileError) -> tuple[str, int]:
         text = f"--probe: {text}"
     for kind, advice in _ADVICE:
         if isinstance(error, kind):
-            text += advice.format(
-                provider=getattr(error, "provider", ""), variable=getattr(error, "variable", "")
-            )
+            text += advice.format(variable=getattr(error, "variable", ""))
             break
     code = USAGE_EXIT if isinstance(error, (BadValue, UsageError)) else FAILURE_EXIT
     return text, code
