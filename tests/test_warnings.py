@@ -2461,3 +2461,50 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
         rc.write(f"export {FAST}={H45}\n" + files.get(".bashrc", ""))
     report = _report(home, {FAST: H45}, shell="bash")
     assert _messages(report, "login-shells-differ") == [_LOGIN_BASH + said]
+
+
+@pytest.mark.parametrize(
+    ("shell", "platform", "file", "said"),
+    [
+        (
+            "bash",
+            "darwin",
+            ".bash_profile",
+            "A non-login bash an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.bash_profile:1): ~/.bashrc "
+            "does not source ~/.bash_profile. Fix: add `[ -f ~/.bash_profile ] && . ~/.bash_profile` to "
+            "~/.bashrc.",
+        ),
+        (
+            "zsh",
+            "linux",
+            ".zprofile",
+            f"A login zsh (ssh; tmux or `zsh -l` started where the pin is not set) gets {H45} for the "
+            "background model (~/.zprofile:1), where a new terminal gets claude-haiku-5-5 (Claude Code's "
+            "default).",
+        ),
+        (
+            "bash",
+            "darwin",
+            ".shared_env",  # sourced by ~/.bash_profile: the fix sources the shell's own file
+            "A non-login bash an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.shared_env:1): ~/.bashrc "
+            "does not source ~/.bash_profile. Fix: add `[ -f ~/.bash_profile ] && . ~/.bash_profile` to "
+            "~/.bashrc.",
+        ),
+    ],
+)
+def test_the_start_that_differs_is_named_for_the_platform(
+    home: Path, shell: str, platform: str, file: str, said: str
+) -> None:
+    """macOS terminals start login shells, so the start that misses a login file's pin is a
+    non-login one an app starts; on Linux a pin only a login file holds is named where it is."""
+    (home / file).write_text(f"export {FAST}={H45}\n")
+    if file == ".shared_env":
+        (home / ".bash_profile").write_text(". ~/.shared_env\n")
+    report = json.loads(
+        runner.invoke(
+            app, ["status", "--json", "--shell", shell], env={"CCPROFILE_PLATFORM": platform, FAST: H45}
+        ).stdout
+    )
+    assert _messages(report, "login-shells-differ") == [said]

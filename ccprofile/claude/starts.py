@@ -140,10 +140,7 @@ def difference(
 def _source(model: Model, home: Home) -> str:
     if model.source == "default":
         return "Claude Code's default"
-    if model.file:
-        path, _, line = model.file.rpartition(":")
-        if model.source == "profile" and line.isdigit():
-            return f"{_tilde(Path(path), home)}:{line}"
+    if model.file:  # a startup file's line ("FILE:LINE") or a settings file
         return _tilde(Path(model.file), home)
     return model.source
 
