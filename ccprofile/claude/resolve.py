@@ -132,6 +132,15 @@ def sent_as(value: str, provider: str, catalog: Catalog) -> str:
     return (model.id_for(provider) if model is not None else None) or value
 
 
+def model_key(settings: Sequence[Settings]) -> tuple[str, Origin] | None:
+    """The settings ``model`` key that counts: the highest layer's that has one."""
+    keyed = [(s, model) for s in settings if (model := s.model)]
+    if not keyed:
+        return None
+    top, model = keyed[-1]
+    return model, Origin(top.source, str(top.path))
+
+
 def primary_model(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, config_region: str | None = None
 ) -> Model:
@@ -141,11 +150,9 @@ def primary_model(
     candidates: list[tuple[str, str, Origin]] = []
     if env.get(PRIMARY):
         candidates.append((env[PRIMARY], PRIMARY, composed.origins[PRIMARY]))
-    # The highest settings layer with a "model" key decides.
-    keyed = [(s, model) for s in settings if (model := s.model)]
-    if keyed:
-        top, model = keyed[-1]
-        candidates.append((model, "model", Origin(top.source, str(top.path))))
+    keyed = model_key(settings)
+    if keyed is not None:
+        candidates.append((keyed[0], "model", keyed[1]))
     if env.get(DEFAULT_MODEL):
         candidates.append((env[DEFAULT_MODEL], DEFAULT_MODEL, composed.origins[DEFAULT_MODEL]))
     if not candidates:

@@ -67,7 +67,8 @@ def describe(error: CcprofileError) -> tuple[str, int]:
         text = f"--probe: {text}"
     for kind, advice in _ADVICE:
         if isinstance(error, kind):
-            text += advice.format(variable=getattr(error, "variable", ""))
+            # The error's own fields, strictly: advice that names one the error lacks fails loudly.
+            text += advice.format_map(vars(error))
             break
     code = USAGE_EXIT if isinstance(error, (BadValue, UsageError)) else FAILURE_EXIT
     return text, code

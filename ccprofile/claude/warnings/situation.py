@@ -14,7 +14,7 @@ from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.providers import (
     NAMED_BY_USER,
 )
-from ccprofile.claude.resolve import Composed, Model, Origin
+from ccprofile.claude.resolve import Composed, Model
 from ccprofile.claude.settings import Settings, have_policy
 from ccprofile.claude.variables import (
     BACKGROUND,
@@ -95,11 +95,10 @@ class Situation:
                     yield from self._model_key(seen)
 
     def _model_key(self, seen: set[tuple[str, str]]) -> Iterator[tuple[str, str, Place]]:
-        top = next((d for d in reversed(self.settings) if d.model), None)
-        if top is not None and top.model and ("model", top.model) not in seen:
-            seen.add(("model", top.model))
-            place = place_of(Origin(top.source, str(top.path)), "model", self.scan, self.ours)
-            yield "model", top.model, place
+        keyed = resolve.model_key(self.settings)
+        if keyed is not None and ("model", keyed[0]) not in seen:
+            seen.add(("model", keyed[0]))
+            yield "model", keyed[0], place_of(keyed[1], "model", self.scan, self.ours)
 
 
 def fix_at(s: Situation, place: Place, name: str, value: str) -> Fix:
