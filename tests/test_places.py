@@ -548,6 +548,17 @@ def test_launchers_that_send_other_models_are_named_with_the_one_fix_for_every_w
     # Without the startup file's pin, the settings file's comes before launchd's leftover.
     found = differences([_view(_DOCK, leftover), _view(_TERMINAL, settings)], None, "background")
     assert found is not None and "set-fast-model claude-haiku-5-5 --scope user" in sentence(found[1])
+    # Ways that send the same model are named together; the new terminal's own pin is the
+    # fix's value though no way of starting shown here sends it.
+    pwsh, powershell, git_bash = LAUNCHERS["win32"][:3]
+    views = [_view(pwsh, leftover), _view(powershell, leftover), _view(git_bash, settings)]
+    found = differences(views, mine, "background")
+    assert found is not None
+    assert found[0] == (
+        "claude's background model depends on how it is started: claude-3-5-haiku-20241022 from "
+        f"{pwsh.name}, {powershell.name}; claude-haiku-5-5 from {git_bash.name}."
+    )
+    assert "set-fast-model claude-haiku-4-5-20251001 --scope user" in sentence(found[1])
 
 
 def test_launchers_that_agree_or_are_not_known_say_nothing() -> None:

@@ -354,6 +354,24 @@ def test_a_login_file_that_does_not_source_bashrc_is_said_at_the_write_and_in_st
     assert report["background"]["new_shell"]["starts"]["login"]["model"] == "claude-haiku-4-5-20251001"
 
 
+def test_a_line_only_the_login_file_hides_makes_only_the_login_start_uncertain(home: Path) -> None:
+    (home / ".bashrc").write_text("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-4-5-20251001\n")
+    (home / ".bash_profile").write_text('. "$WORK_ENV/env.sh"\n. ~/.bashrc\n')
+    _, report = _bash_status()
+    starts = report["background"]["new_shell"]["starts"]
+    assert starts["non-login"]["certain"] is True
+    assert starts["login"]["certain"] is False
+
+
+def test_a_settings_pin_of_ccprofiles_names_its_scope_in_the_json(home: Path) -> None:
+    pinned = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--scope", "user"])
+    assert pinned.exit_code == 0, pinned.output
+    _, report = _bash_status()
+    background = report["background"]
+    assert background["ccprofile_scope"] == background["new_shell"]["ccprofile_scope"] == "user"
+    assert background["source"] == "user-settings"
+
+
 def test_strict_refuses_a_pin_login_shells_would_not_get(home: Path) -> None:
     (home / ".bash_profile").write_text("export PATH=$PATH\n")
     refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash", "--strict"])
