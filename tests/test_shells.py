@@ -13,7 +13,7 @@ from ccprofile.errors import BadValue
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shell_files import zdotdir
-from ccprofile.startup.shells import SHELLS, get_shell
+from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
 
 
@@ -188,3 +188,35 @@ def test_unknown_shell_lists_the_supported_ones() -> None:
         get_shell("nu")
     # The list is the answer; "pass --shell NAME" to a user who just did would be no help.
     assert describe(refused.value) == (str(refused.value), 2)
+
+
+def test_a_hint_quotes_a_path_outside_home_whole_and_keeps_home_unquoted() -> None:
+    assert SHELLS["bash"].apply_hint("/tmp/One Drive/p$x") == "source '/tmp/One Drive/p$x'"
+    assert SHELLS["bash"].apply_hint("~/One Drive/p") == "source ~/'One Drive/p'"
+    assert SHELLS["sh"].apply_hint("/h/plain.sh") == ". /h/plain.sh"
+    # PowerShell expands $HOME in double quotes, where a backtick escapes ` " and $.
+    assert SHELLS["pwsh"].apply_hint('~/a `b"$c') == '. "$HOME/a ``b`"`$c"'
+    assert SHELLS["pwsh"].apply_hint("/tmp/One Drive/p$x") == ". '/tmp/One Drive/p$x'"
+
+
+def test_a_file_belongs_to_a_shell_by_its_name_or_its_own_suffix() -> None:
+    assert shell_for_file(Path("/h/.zshrc")) is SHELLS["zsh"]
+    assert shell_for_file(Path("/h/.config/fish/conf.d/env.fish")) is SHELLS["fish"]
+    assert shell_for_file(Path("/h/notes.txt")) is None
+    assert shell_for_file(Path("/h/.bashrc")) is SHELLS["bash"]
+
+
+def test_known_files_are_every_file_a_shell_reads_in_either_start(tmp_path: Path) -> None:
+    """What uninstall and the ledger look through: the login files too (~/.zprofile), the
+    file $ENV names as ~/.profile sets it, and on macOS bash's ~/.bashrc beside its login file."""
+    home = tmp_path / "h"
+    profile = home / ".profile"
+    linux = Home(
+        home, {"HOME": str(home)}, "linux", frozenset({profile}), {profile: "ENV=$HOME/.shrc; export ENV\n"}
+    )
+    found = known_files(linux)
+    assert {home / ".zprofile", home / ".zlogin", home / ".shrc", home / ".kshrc", home / ".login"} <= set(
+        found
+    )
+    assert len(found) == len(set(found))
+    assert home / ".bashrc" in known_files(Home(home, {"HOME": str(home)}, "darwin"))
