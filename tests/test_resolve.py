@@ -9,7 +9,7 @@ import pytest
 
 from ccprofile.claude.catalog import load
 from ccprofile.claude.resolve import Layer, Model, Origin, background_model, compose, primary_model
-from ccprofile.claude.settings import Settings, parse
+from ccprofile.claude.settings import MAX_BYTES, Settings, have_policy, parse
 
 # The cases below are the reference table, measured in Claude Code 2.1.331; the defaults that
 # moved in 2.1.332 have their own test at the end.
@@ -261,6 +261,54 @@ def test_profile_origin_is_kept() -> None:
 def test_bad_settings_become_errors_not_exceptions(data: bytes, error: str) -> None:
     parsed = parse("user-settings", Path("/s.json"), data)
     assert parsed.error is not None and error in parsed.error
+
+
+_SKIPS = "Claude Code skips this whole file when it starts (it shows a Settings Error)"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        pytest.param(b" " * (MAX_BYTES + 1), f"larger than {MAX_BYTES} bytes; ignored", id="too-large"),
+        pytest.param(b"\xff", "not UTF-8 text (invalid start byte); ignored", id="binary"),
+        pytest.param(b"[]", "is not a JSON object; ignored", id="array"),
+        pytest.param(
+            b'{"modelOverrides": [], "availableModels": "opus", "enforceAvailableModels": "yes"}',
+            '"modelOverrides" is not an object; "availableModels" is not a list of model names; '
+            f'"enforceAvailableModels" is not true or false: {_SKIPS}',
+            id="wrong-types",
+        ),
+    ],
+)
+def test_a_settings_file_claude_code_ignores_keeps_only_its_error(data: bytes, error: str) -> None:
+    """Nothing of such a file is read: its source and path, and why."""
+    path = Path("/p/.claude/settings.json")
+    assert parse("project-settings", path, data) == Settings("project-settings", path, error=error)
+
+
+def test_a_settings_file_of_exactly_the_size_limit_is_read() -> None:
+    data = b'{"model": "opus"}'
+    parsed = parse("user-settings", Path("/s.json"), data + b" " * (MAX_BYTES - len(data)))
+    assert (parsed.model, parsed.error) == ("opus", None)
+
+
+def test_values_of_the_wrong_type_are_named_and_the_rest_is_read() -> None:
+    data = (
+        b'{"env": [], "model": 3, "fallbackModel": 3, "deniedModels": "opus",'
+        b' "availableModels": ["sonnet"], "enforceAvailableModels": false}'
+    )
+    parsed = parse("managed-settings", Path("/m.json"), data)
+    assert parsed == Settings(
+        "managed-settings",
+        Path("/m.json"),
+        error='"env" is not an object; its values are ignored; "model" is not a string; ignored; '
+        '"fallbackModel" is not a list of model names; what Claude Code does with it is not known; '
+        '"deniedModels" is not a list of model names',
+        available=("sonnet",),
+        enforce=False,
+    )
+    assert have_policy([parsed])
+    assert not have_policy([parse("user-settings", Path("/s.json"), b'{"model": "opus"}')])
 
 
 def test_settings_scalars_are_stringified_and_bom_accepted() -> None:
