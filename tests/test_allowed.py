@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from ccprofile.claude import allowed
 from ccprofile.claude.catalog import load
+from ccprofile.claude.resolve import Model, compose
+from ccprofile.claude.settings import Settings
 from ccprofile.cli.app import app
 
 FAST, HAIKU, MODEL = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
@@ -174,6 +176,7 @@ def test_a_managed_policy_decides_alone(home: Path) -> None:
         (["claude-sonnet-5-5"], "us.anthropic.claude-sonnet-5-5", True),  # a provider's spelling
         (["claude-opus-5-5"], "claude-opus-5", False),
         (["x-allowed"], "x-allowed", True),
+        (["claude-sonnet-5-5"], "eu.anthropic.claude-sonnet-5-5", True),  # another geography
     ],
 )
 def test_an_entry_allows(entries: list[str], model: str, expected: bool) -> None:
@@ -192,6 +195,9 @@ def test_a_model_overrides_maps_to_counts_as_its_key() -> None:
         (["claude-opus-5"], "claude-opus-5-5", True),
         (["claude-opus-5-5"], "claude-opus-5", False),
         (["opusplan", "best", "default"], "claude-opus-5-5", False),
+        (["best", "claude-opus-5-5"], "claude-opus-5-5", True),  # passed over, not the end
+        (["opus-5-5"], "claude-opus-5-5", True),  # "claude-" put in front
+        (["sonnet"], "us.anthropic.claude-sonnet-9-9-v1:0", True),  # a family from the ID's shape
     ],
 )
 def test_a_managed_deny_entry_denies(entries: list[str], model: str, expected: bool) -> None:
@@ -288,3 +294,88 @@ def test_unsetting_a_pin_under_an_enforced_list_is_no_shortfall(home: Path) -> N
     unset = CliRunner().invoke(app, ["unset-model", "--shell", "bash", "--strict"], env={"COLUMNS": "200"})
     assert unset.exit_code == 0, unset.output
     assert "still uses" not in unset.output
+
+
+# The models the policy sends, whole: where each comes from and what it replaced.
+
+USER, MANAGED = Path("/h/.claude/settings.json"), Path("/m/managed-settings.json")
+CHOSEN = Model("x-main", "environment", MODEL)
+BEDROCK_ONLY = {"CLAUDE_CODE_USE_BEDROCK": "1"}  # the region from the AWS config file
+
+
+def _applied(env: dict[str, str], settings: list[Settings], region: str | None = None) -> tuple[Model, Model]:
+    composed = compose(env, {}, settings)
+    return (
+        allowed.primary(CHOSEN, composed, settings, CATALOG, region),
+        allowed.primary(
+            Model("claude-opus-5-5", "default", None, selected=False), composed, settings, CATALOG, region
+        ),
+    )
+
+
+def test_the_policy_says_what_it_replaced_and_which_file_refused_it() -> None:
+    listed = [Settings("user-settings", USER, available=("claude-sonnet-5-5",))]
+    refused = ("x-main", str(USER), allowed.AVAILABLE)
+    assert _applied({}, listed) == (
+        Model("claude-opus-5-5", "default", None, selected=False, restricted=refused),
+        Model("claude-opus-5-5", "default", None, selected=False),
+    )
+    enforced = [Settings("user-settings", USER, available=("claude-sonnet-5-5",), enforce=True)]
+    assert _applied({}, enforced) == (
+        Model("claude-sonnet-5-5", "policy", None, str(USER), restricted=refused),
+        Model("claude-sonnet-5-5", "policy", None, str(USER)),
+    )
+    denied = [Settings("managed-settings", MANAGED, denied=("opus",))]
+    opus = Model("claude-opus-5-5", "environment", MODEL, alias="opus")
+    assert allowed.primary(opus, compose({}, {}, denied), denied, CATALOG) == Model(
+        "claude-sonnet-5-5",
+        "default",
+        None,
+        selected=False,
+        restricted=("opus", str(MANAGED), allowed.DENIED),
+    )
+
+
+def test_on_bedrock_the_policy_sends_its_models_in_the_aws_config_files_region() -> None:
+    enforced = [Settings("user-settings", USER, available=("claude-sonnet-5-5",), enforce=True)]
+    primary, _ = _applied(BEDROCK_ONLY, enforced, "eu-west-1")
+    assert primary.model == "eu.anthropic.claude-sonnet-5-5"
+    alias = [Settings("user-settings", USER, available=("sonnet",), enforce=True)]
+    assert _applied(BEDROCK_ONLY, alias, "eu-west-1")[0].model.startswith("eu.anthropic.claude-sonnet-")
+    composed = compose(BEDROCK_ONLY, {}, enforced)
+    assert allowed.first_allowed(composed, enforced, CATALOG, "eu-west-1") == "eu.anthropic.claude-sonnet-5-5"
+    every = [Settings("managed-settings", MANAGED, denied=("opus", "sonnet", "haiku"))]
+    assert allowed.nothing_left(compose(BEDROCK_ONLY, {}, every), every, CATALOG, "eu-west-1")
+    assert _applied(BEDROCK_ONLY, every, "eu-west-1")[1] == Model(
+        "eu.anthropic.claude-opus-5-5", "default", None, selected=False
+    )
+    stepped = [Settings("managed-settings", MANAGED, denied=("opus",))]
+    _, default = _applied(BEDROCK_ONLY, stepped, "eu-west-1")
+    assert default == Model(default.model, "default", None, selected=False)
+    assert default.model.startswith("eu.anthropic.claude-sonnet-")
+
+
+def test_a_denied_background_becomes_the_primary_moved_by_the_policy() -> None:
+    denied = [Settings("managed-settings", MANAGED, denied=("haiku",))]
+    background = Model("claude-haiku-5-5", "default", None, selected=False)
+    primary = Model("claude-opus-5-5", "default", None, selected=False)
+    assert allowed.background(background, primary, denied, CATALOG) == Model(
+        "claude-opus-5-5",
+        "policy",
+        None,
+        str(MANAGED),
+        selected=False,
+        restricted=("claude-haiku-5-5", str(MANAGED), allowed.DENIED),
+    )
+    assert not allowed.nothing_left(compose({}, {}, []), [], CATALOG, None)
+
+
+def test_which_files_decide_the_policy() -> None:
+    """Managed settings with a list or enforce decide alone; a managed deny list alone leaves
+    the other files' lists in force."""
+    user = Settings("user-settings", USER, available=("claude-sonnet-5-5",), enforce=True)
+    deny = Settings("managed-settings", MANAGED, denied=("opus",))
+    assert allowed.policy([user, deny]) == allowed.Policy(
+        ("claude-sonnet-5-5",), True, ("opus",), (str(USER),), (str(MANAGED),)
+    )
+    assert allowed.policy([deny]) == allowed.Policy(None, False, ("opus",), (), (str(MANAGED),))
