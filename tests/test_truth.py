@@ -187,6 +187,83 @@ def test_dry_run_checks_the_planned_text(home: Path) -> None:
     assert not (home / ".zshrc").exists()
 
 
+def _said(result: Any) -> str:
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def test_a_settings_pin_removed_shows_the_shells_pin_below_it_with_nothing_to_fix(home: Path) -> None:
+    (home / ".zshrc").write_text(f"export {FAST}=claude-haiku-5-5\n")
+    assert invoke("set-fast-model", H45, "--scope", "user").exit_code == 0
+    said = _said(invoke("unset-fast-model", "--scope", "user", env={"SHELL": "/bin/zsh"}))
+    assert said.endswith(
+        "Without the background-model pin in ~/.claude/settings.json, Claude Code started from a new "
+        "terminal still uses claude-haiku-5-5: ~/.zshrc:1 sets it too."
+    )
+
+
+def test_a_settings_pin_removed_that_puts_the_users_own_value_back_is_no_shortfall(home: Path) -> None:
+    settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    assert invoke("set-fast-model", H45, "--scope", "user").exit_code == 0
+    said = _said(invoke("unset-fast-model", "--scope", "user"))
+    assert "still uses" not in said and "Fix:" not in said
+
+
+def test_uninstall_names_each_pin_something_else_still_sets_and_only_for_the_start_that_had_it(
+    home: Path,
+) -> None:
+    """The background's removal is met (the default); the primary's is not. A login zsh that
+    would not read the file is told nothing: it never had the pin (here the file is gone whole)."""
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    assert invoke("set-model", "claude-opus-5-5", "--shell", "zsh").exit_code == 0
+    settings(home, {"model": "claude-sonnet-5-5"})
+    said = _said(invoke("uninstall", "--shell", "zsh"))
+    assert (
+        "Without the primary-model pin in ~/.zshrc, Claude Code started from a new terminal still uses "
+        'claude-sonnet-5-5: model in ~/.claude/settings.json sets it, and settings beat the shell. Fix: remove "model" '
+        "from ~/.claude/settings.json. This terminal does not have them set."
+    ) in said
+    assert "background-model" not in said and "login" not in said
+
+
+def test_a_user_pin_beaten_by_the_projects_local_file_names_it_and_ccprofiles_own_by_its_command(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = home / "repo"
+    (project / ".git").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    assert invoke("set-fast-model", "claude-haiku-5-5", "--scope", "local").exit_code == 0
+    said = _said(invoke("set-fast-model", H45, "--scope", "user"))
+    assert (
+        f"With {H45} pinned in ~/.claude/settings.json, Claude Code started from a new terminal uses "
+        f"claude-haiku-5-5: env.{FAST} in ~/repo/.claude/settings.local.json (ccprofile's, scope local) sets it, "
+        "and that file takes precedence. Fix: `"
+    ) in said
+    assert said.endswith(" unset-fast-model --scope local --project ~/repo`.")
+    assert invoke("unset-fast-model", "--scope", "local").exit_code == 0
+    local = project / ".claude" / "settings.local.json"  # removed whole: ccprofile created it
+    local.parent.mkdir(exist_ok=True)
+    local.write_text(json.dumps({"env": {FAST: "claude-haiku-5-5"}}))  # now the user's own
+    said = _said(invoke("set-fast-model", H45, "--scope", "user"))
+    assert said.endswith(
+        f"uses claude-haiku-5-5: env.{FAST} in ~/repo/.claude/settings.local.json sets it, and that file takes "
+        f'precedence. Fix: remove "{FAST}" from the "env" object of ~/repo/.claude/settings.local.json.'
+    )
+
+
+def test_a_settings_pin_that_modeloverrides_maps_in_the_same_file_is_a_shortfall(home: Path) -> None:
+    """Said word for word, the ID too: rich's emoji codes are off, so ":x:" in an ARN stays."""
+    settings(home, {"modelOverrides": {H45: "arn:aws:bedrock:x"}})
+    said = _said(invoke("set-fast-model", H45, "--scope", "user"))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.claude/settings.json, Claude Code started from a new terminal uses "
+        f"arn:aws:bedrock:x: modelOverrides in ~/.claude/settings.json maps {H45} to it. "
+        f'Fix: remove "{H45}" from modelOverrides in ~/.claude/settings.json if {H45} is what you want sent.'
+    )
+    shown = invoke("status", "--shell", "zsh")
+    assert "arn:aws:bedrock:x" in shown.output and "\N{CROSS MARK}" not in shown.output
+
+
 # 4. Fixes point to the place that holds the value.
 
 

@@ -245,8 +245,10 @@ def _take_out(scan: Scan, removals: Sequence[Assignment]) -> Fix:
 def other_start_shortfalls(
     report: Report, shell: Shell, file_shown: str, wanted: Sequence[Expectation], other: Other
 ) -> list[Shortfall]:
-    """The expectations a claude started from the other start's shell would not meet, when
-    it does not read the written file (that start then gets what it had)."""
+    """The pins a claude started from the other start's shell would not get, when it does not
+    read the written file (that start then gets what it had). A removed pin is none of these:
+    a start that does not read the file never had it, and what still sets a model there is
+    what it was before (the file may even be gone, removed whole)."""
     if other.written in other.scan.files:
         return []  # it reads the pin: anything that beats it there is status's to report
     found = []
@@ -254,17 +256,12 @@ def other_start_shortfalls(
     reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text)
     for expected in wanted:
         model = _view(report, expected.kind).other
-        if model is None or _met(model, expected):
+        if expected.value is None or model is None or _met(model, expected):
             continue
-        pinned = (
-            f"With {expected.value} pinned"
-            if expected.value is not None
-            else f"Without the {expected.kind}-model pin"
-        )
         found.append(
             Shortfall(
-                f"{pinned} in {file_shown}, Claude Code started from {who} "
-                f"{'still ' * (expected.value is None)}uses {model.model}: {reason}.",
+                f"With {expected.value} pinned in {file_shown}, Claude Code started from {who} "
+                f"uses {model.model}: {reason}.",
                 repair,
             )
         )

@@ -55,4 +55,5 @@ class WholeWordsConsole(Console):
             super().print(line, soft_wrap=True, end=end if index == len(lines) - 1 else "\n", **options)
 
 
-console = WholeWordsConsole(highlight=False, width=_width())
+# No emoji codes: a model ID or path holding ":x:" or ":bulb:" is printed as it is.
+console = WholeWordsConsole(highlight=False, emoji=False, width=_width())

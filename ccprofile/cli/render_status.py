@@ -89,7 +89,7 @@ def fitting_table(
         table.add_column(name, overflow="fold", width=width)
     for row in rows:
         table.add_row(*row)
-    scratch = Console(width=console.width, file=io.StringIO(), color_system=None, highlight=False)
+    scratch = Console(width=console.width, file=io.StringIO(), color_system=None, emoji=False)
     scratch.print(table)
     drawn = scratch.file.getvalue()  # type: ignore[attr-defined]
     lines = [line.strip("│┃ ") for line in drawn.splitlines()]
