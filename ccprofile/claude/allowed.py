@@ -223,24 +223,23 @@ def primary(
     overrides, _ = resolve.overrides_in_force(settings)
     default = _default(composed, catalog, region, rules)
     entries = rules.available
-    refused_by = rules.list_files[0] if rules.list_files else ""  # the enforced list, if any
-    key = AVAILABLE
-    chosen: str | None = None
+    refused: tuple[str, str, str] | None = None  # the chosen model, as set; the file; the list
     if model.selected:
         listed = entries is None or allows(entries, model.model, catalog, overrides)
         if listed and not denies(rules.denied, model.model, catalog):
             return model
-        refused_by, key = (rules.list_files[0], AVAILABLE) if not listed else (rules.denied_files[0], DENIED)
-        chosen = model.alias or model.as_set
+        by = (rules.list_files[0], AVAILABLE) if not listed else (rules.denied_files[0], DENIED)
+        refused = (model.alias or model.as_set, *by)
     if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
         first = _as_sent(entries[0], composed, catalog, region)
-        replaced = (chosen, refused_by, key) if chosen is not None and first != model.model else None
-        return Model(first, "policy", None, refused_by, restricted=replaced)
-    if chosen is None:
+        by_file = refused[1] if refused is not None else rules.list_files[0]  # the enforced list's
+        replaced = refused if refused is not None and first != model.model else None
+        return Model(first, "policy", None, by_file, restricted=replaced)
+    if refused is None:
         return default
     if default.model == model.model:
         return model  # refused, but replaced by the same model: nothing changes
-    return replace(default, restricted=(chosen, refused_by, key))
+    return replace(default, restricted=refused)
 
 
 def background(model: Model, primary_model: Model, settings: Sequence[Settings], catalog: Catalog) -> Model:
