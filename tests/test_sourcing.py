@@ -67,6 +67,99 @@ def test_fish_and_csh_idioms() -> None:
     assert _kinds("foreach f ( ~/.d/*.csh )\nsource $f\nend", "csh") == ["for", "source", "close"]
 
 
+def _described(step: steps.Step) -> str:
+    """A step with every field a walk reads, in a line."""
+    said = [str(step.line), step.kind]
+    if step.test is not None:
+        said.append(("! " if step.test.negated else "") + f"{step.test.op} {step.test.word.value}")
+    said += [f"word={step.word.value}"] if step.word is not None else []
+    said += [f"raw={step.raw}"] if step.raw else []
+    said += [f"text={step.text}"] if step.text else []
+    said += [f"var={step.variable} items={','.join(w.value for w in step.items)}"] if step.variable else []
+    said += [f"reason={step.reason}"] if step.reason else []
+    said += [f"runs={step.runs}"] if step.runs is not None else []
+    return " ".join(said)
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "described"),
+    [
+        (
+            "csh",
+            "if ( -f ~/a.csh ) then\nelse if ( ! -r ~/b ) then\nelse\nendif\n"
+            "if ( -f ~/a.csh ) source ~/a.csh\nforeach f ( ~/.d/*.csh 'x y' )\nend\nforeach f ( 'a )\n"
+            "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n",
+            [
+                "1 if -f ~/a.csh",
+                "2 elif ! -r ~/b",
+                "3 else",
+                "4 close",
+                "5 if -f ~/a.csh",
+                "5 source word=~/a.csh raw=~/a.csh",
+                "5 close",
+                "6 for var=f items=~/.d/*.csh,x y",
+                "7 close",
+                "8 open reason=a loop",
+                "9 open reason=a while block",
+                "10 close",
+                "11 opaque reason=runs eval",
+                "12 command text=setenv X 1",
+            ],
+        ),
+        (
+            "pwsh",
+            ". ~/a.ps1\n.  'C:/x y.ps1'\niex (x)\nInvoke-Expression $x\nIEX $x\n$env:X = 1\n.\\x.ps1\n",
+            [
+                "1 source word=~/a.ps1 raw=~/a.ps1",
+                "2 source word=C:/x y.ps1 raw='C:/x y.ps1'",
+                "3 opaque reason=runs Invoke-Expression",
+                "4 opaque reason=runs Invoke-Expression",
+                "5 opaque reason=runs Invoke-Expression",
+                "6 command text=$env:X = 1",
+                "7 command text=.\\x.ps1",  # runs the script in a scope of its own: not sourced
+            ],
+        ),
+        (
+            "fish",
+            "test -f ~/a.fish; and source ~/a.fish\ntest -f ~/b; or source ~/b\nif test -r ~/c\n"
+            "else if test -d ~/d\nelse\nend\nreturn\nexit\nfor f in ~/.d/*.fish 'x y'\nfor g in (ls)\n"
+            "while true\nswitch $x\nbegin\nfunction f\neval $x\n. ~/e.fish\nbuiltin source ~/g.fish\n"
+            "command set -x A 1\n",
+            [
+                "1 command text=test -f ~/a.fish",
+                "1 if -f ~/a.fish",
+                "1 source word=~/a.fish raw=~/a.fish",
+                "1 close",
+                "2 command text=test -f ~/b",
+                "2 if ! -f ~/b",
+                "2 source word=~/b raw=~/b",
+                "2 close",
+                "3 if -r ~/c",
+                "4 elif -d ~/d",
+                "5 else",
+                "6 close",
+                "7 return reason=return",
+                "8 return reason=exit",
+                "9 for var=f items=~/.d/*.fish,x y",
+                "10 open reason=a loop",
+                "11 open reason=a while block",
+                "12 open reason=a switch block",
+                "13 open reason=a begin block runs=True",
+                "14 open reason=a function runs=False",
+                "15 opaque reason=runs eval",
+                "16 source word=~/e.fish raw=~/e.fish",
+                "17 source word=~/g.fish raw=~/g.fish",
+                "18 command text=set -x A 1",
+            ],
+        ),
+    ],
+)
+def test_fish_csh_and_powershell_lines_become_these_steps(
+    family: str, text: str, described: list[str]
+) -> None:
+    assert [_described(step) for step in sourcing.steps(text, family)] == described
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from(list(" \t\n;&|'\"$`(){}[]#.\\~/abfi=-*sourcetdn")), max_size=80))
 def test_any_text_becomes_steps_without_error(text: str) -> None:
