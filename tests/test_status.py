@@ -372,6 +372,32 @@ def test_a_settings_pin_of_ccprofiles_names_its_scope_in_the_json(home: Path) ->
     assert background["source"] == "user-settings"
 
 
+@pytest.mark.parametrize("policy", [{}, {"availableModels": ["claude-opus-5-5"]}])
+def test_on_bedrock_the_default_background_is_sent_in_the_aws_config_files_region(
+    home: Path, policy: dict[str, Any]
+) -> None:
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    write_json(home / ".claude" / "settings.json", policy)
+    _, report = status(env={"CLAUDE_CODE_USE_BEDROCK": "1"})
+    assert report["background"]["model"] == "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    assert report["primary"]["model"] == "eu.anthropic.claude-opus-5-5"
+
+
+@pytest.mark.parametrize("policy", [{}, {"availableModels": ["sonnet"]}])
+def test_modeloverrides_map_the_defaults_and_the_settings_model_is_a_layer(
+    home: Path, policy: dict[str, Any]
+) -> None:
+    path = home / ".claude" / "settings.json"
+    overrides = {"claude-haiku-5-5": "arn:background", "claude-sonnet-5-5": "arn:primary"}
+    write_json(path, {"model": "sonnet", "modelOverrides": overrides, **policy})
+    _, report = status()
+    assert (report["background"]["model"], report["primary"]["model"]) == ("arn:background", "arn:primary")
+    assert report["primary"]["layers"] == [
+        {"source": "user-settings", "file": str(path), "variable": "model", "value": "sonnet"}
+    ]
+
+
 def test_strict_refuses_a_pin_login_shells_would_not_get(home: Path) -> None:
     (home / ".bash_profile").write_text("export PATH=$PATH\n")
     refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash", "--strict"])
