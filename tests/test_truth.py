@@ -264,6 +264,40 @@ def test_a_settings_pin_that_modeloverrides_maps_in_the_same_file_is_a_shortfall
     assert "arn:aws:bedrock:x" in shown.output and "\N{CROSS MARK}" not in shown.output
 
 
+def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(home: Path) -> None:
+    (home / ".zshrc").write_text("alias ll=1\nreturn\n")
+    said = _said(invoke("set-fast-model", H45, "--shell", "zsh"))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.zshrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.zshrc:2: zsh stops reading there: `return`, before the ccprofile block."
+    )
+
+
+@pytest.mark.parametrize(
+    ("removals", "fix"),
+    [
+        (
+            f"unset {FAST}\nunset {HAIKU}\n",
+            f"take the removals after the ccprofile block out: line 7 of ~/.zshrc ({FAST}), "
+            f"line 8 of ~/.zshrc ({HAIKU}).",
+        ),
+        (
+            f"unset {FAST} {HAIKU}\n",
+            f"take the {FAST} and {HAIKU} removal out of line 7 of ~/.zshrc (or move it above the block).",
+        ),
+    ],
+)
+def test_removals_after_the_block_are_the_fix(home: Path, removals: str, fix: str) -> None:
+    assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
+    with (home / ".zshrc").open("a") as handle:
+        handle.write(removals)
+    said = _said(invoke("set-fast-model", H45, "--shell", "zsh"))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.zshrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        f"~/.zshrc:7 removes it after the ccprofile block. Fix: {fix}"
+    )
+
+
 # 4. Fixes point to the place that holds the value.
 
 
