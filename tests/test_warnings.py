@@ -2481,7 +2481,8 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             ".zprofile",
             f"A login zsh (ssh; tmux or `zsh -l` started where the pin is not set) gets {H45} for the "
             "background model (~/.zprofile:1), where a new terminal gets claude-haiku-5-5 (Claude Code's "
-            "default).",
+            f"default): a new terminal does not read ~/.zprofile. Fix: `ccprofile set-fast-model {H45}` "
+            "pins it in ~/.zshrc, which both read.",
         ),
         (
             "bash",
@@ -2508,3 +2509,9 @@ def test_the_start_that_differs_is_named_for_the_platform(
         ).stdout
     )
     assert _messages(report, "login-shells-differ") == [said]
+    if "pins it in ~/.zshrc" in said:  # the fix, applied as printed, ends the difference
+        assert runner.invoke(app, ["set-fast-model", H45, "--shell", shell]).exit_code == 0
+        report = json.loads(
+            runner.invoke(app, ["status", "--json", "--shell", shell], env={FAST: H45}).stdout
+        )
+        assert _messages(report, "login-shells-differ") == []

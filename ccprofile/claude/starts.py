@@ -125,16 +125,33 @@ def difference(
         f"{who} gets {other.model} for the {kind} model ({_source(other, home)}), where a new terminal "
         f"gets {terminal.model} ({_source(terminal, home)})"
     )
-    pinned = (
-        Path(terminal.file.rpartition(":")[0]) if terminal.source == "profile" and terminal.file else None
-    )
+    pinned = _file_of(terminal)
     if pinned is not None and pinned not in theirs.files:
         # The fix sources the file the terminal's shell reads itself, which leads to the pin.
         own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
         top = next((p for p in own if p not in theirs.files), pinned)
         reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""))
         return f"{said}: {reason}.", repair
+    theirs_only = _file_of(other)
+    target = shell.startup_file(home)
+    if (
+        theirs_only is not None
+        and theirs_only not in mine.files
+        and other.variable
+        and all(target in shell.reads(home, login) for login in (False, True))
+    ):
+        # A pin only the other start's file holds (~/.zprofile): the block goes where both read.
+        where = _tilde(target, home)
+        return (
+            f"{said}: a new terminal does not read {_tilde(theirs_only, home)}.",
+            (fixes.pin(other.variable, other.as_set), f" pins it in {where}, which both read"),
+        )
     return f"{said}.", fixes.NONE
+
+
+def _file_of(model: Model) -> Path | None:
+    """The startup file a model's value comes from, or None."""
+    return Path(model.file.rpartition(":")[0]) if model.source == "profile" and model.file else None
 
 
 def _source(model: Model, home: Home) -> str:
