@@ -270,6 +270,14 @@ def test_python_dash_m_and_installed_script_agree(home: Path) -> None:
         [sys.executable, "-m", "ccprofile", "--version"], capture_output=True, text=True, check=True
     )
     assert module.stdout == run_cli(["--version"]).stdout == f"ccprofile {__version__}\n"
+    # Run as a module, the hints name it so: `ccprofile` may not be on PATH.
+    hinted = subprocess.run(
+        [sys.executable, "-m", "ccprofile", "status", "--shell", "zsh"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert f"More: {sys.executable} -m ccprofile status --verbose" in " ".join(hinted.stdout.split())
 
 
 def test_real_subprocess_set_and_uninstall_restore_the_file(home: Path) -> None:

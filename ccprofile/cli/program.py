@@ -28,7 +28,7 @@ def name() -> str:
     import shutil
 
     argv0 = sys.argv[0] if sys.argv else ""
-    if os.path.basename(argv0) == "__main__.py":
+    if os.path.basename(argv0) == "__main__.py" and os.path.basename(os.path.dirname(argv0)) == "ccprofile":
         return f"{shlex.quote(sys.executable)} -m ccprofile"
     here = shutil.which(argv0) if os.sep not in argv0 else argv0
     if os.path.basename(argv0) != "ccprofile" or not here:
