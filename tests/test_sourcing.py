@@ -88,7 +88,9 @@ def _described(step: steps.Step) -> str:
             "csh",
             "if ( -f ~/a.csh ) then\nelse if ( ! -r ~/b ) then\nelse\nendif\n"
             "if ( -f ~/a.csh ) source ~/a.csh\nforeach f ( ~/.d/*.csh 'x y' )\nend\nforeach f ( 'a )\n"
-            "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n",
+            "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n"
+            'if ( -f "/a b" ) then\nswitch ($x)\n'
+            "if ( -f '/a\\!b' ) then\n",
             [
                 "1 if -f ~/a.csh",
                 "2 elif ! -r ~/b",
@@ -104,6 +106,9 @@ def _described(step: steps.Step) -> str:
                 "10 close",
                 "11 opaque reason=runs eval",
                 "12 command text=setenv X 1",
+                "14 if -f /a b",
+                "15 open reason=a switch block",
+                "16 if -f /a!b",  # csh's \! inside single quotes
             ],
         ),
         (
@@ -124,7 +129,9 @@ def _described(step: steps.Step) -> str:
             "test -f ~/a.fish; and source ~/a.fish\ntest -f ~/b; or source ~/b\nif test -r ~/c\n"
             "else if test -d ~/d\nelse\nend\nreturn\nexit\nfor f in ~/.d/*.fish 'x y'\nfor g in (ls)\n"
             "while true\nswitch $x\nbegin\nfunction f\neval $x\n. ~/e.fish\nbuiltin source ~/g.fish\n"
-            "command set -x A 1\n",
+            "command set -x A 1\ntest -f ~/a; and set -x A 1\n"
+            'test -f "/x y" && source "/x y"\nsource "$HOME/x y.fish"\n'
+            "source '/x\\'y.fish'\n",
             [
                 "1 command text=test -f ~/a.fish",
                 "1 if -f ~/a.fish",
@@ -150,6 +157,15 @@ def _described(step: steps.Step) -> str:
                 "16 source word=~/e.fish raw=~/e.fish",
                 "17 source word=~/g.fish raw=~/g.fish",
                 "18 command text=set -x A 1",
+                "19 command text=test -f ~/a",
+                "19 if -f ~/a",
+                "19 command text=set -x A 1",
+                "19 close",
+                "20 if -f /x y",
+                '20 source word=/x y raw="/x y"',
+                "20 close",
+                '21 source word=$HOME/x y.fish raw="$HOME/x y.fish"',
+                "22 source word=/x'y.fish raw='/x\\'y.fish'",  # fish's \' inside single quotes
             ],
         ),
     ],
