@@ -118,6 +118,17 @@ def installed_claude(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_parser_caches() -> None:
+    """Each test parses what it reads itself. mutmut runs a mutant's tests in a process forked
+    after a clean run, whose cached steps and assignments (status caches them for its two
+    starts) would answer for the mutated parser and hide the mutant."""
+    from ccprofile.startup import assigning, sourcing
+
+    assigning.posix_assignments.cache_clear()
+    sourcing.steps.cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_session: int, installed_claude: Path
 ) -> Iterator[Path]:

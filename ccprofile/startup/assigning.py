@@ -55,14 +55,14 @@ _SIMPLE = re.compile(
 
 
 def _posix_assignments(command: str) -> list[Assigning]:
+    """Every variable ``command`` assigns, exports or removes: ``export A=1 B=2``, ``A=1 B=2``,
+    ``unset A B``, ``declare -x A=1``. An assignment before a command (``A=1 make``) is that
+    command's alone, and sets nothing."""
     simple = _SIMPLE.match(command)
     if simple is not None:
         word = read_word(simple["value"], POSIX_RULES)
         if word is not None:
             return [Assigning(simple["name"], "assign", word, simple["export"] is not None)]
-    """Every variable ``command`` assigns, exports or removes: ``export A=1 B=2``, ``A=1 B=2``,
-    ``unset A B``, ``declare -x A=1``. An assignment before a command (``A=1 make``) is that
-    command's alone, and sets nothing."""
     if "=" not in command and not command.startswith(("export", "unset", "declare", "typeset")):
         return []
     words = split_words(command, POSIX_RULES)
