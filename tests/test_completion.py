@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
+from ccprofile.cli.app import app
 from ccprofile.startup import block
 from ccprofile.startup.shells import SHELLS
 from tests.conftest import ccprofile_command, require_program
@@ -160,3 +163,61 @@ def test_tab_completes_option_values_models_and_paths_in_a_real_shell(home: Path
         assert not _completes_to(
             shell, home, "ccprofile set-fast-model --scope myrc", "myrcfile-unique", timeout=3
         )
+
+
+# The same edits in this process, word for word (what mutation testing can see).
+
+runner = CliRunner()
+
+
+def _invoke(*args: str) -> Result:
+    return runner.invoke(app, [*args, "--shell", "zsh"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+
+
+def test_a_pin_keeps_the_completion_and_an_edited_completion_line_is_named(home: Path) -> None:
+    assert _invoke("completion").exit_code == 0
+    assert _invoke("set-fast-model", "claude-haiku-4-5-20251001").exit_code == 0
+    rc = home / ".zshrc"
+    [found] = block.find_blocks(rc.read_text())
+    assert found.body[-3:] == (block.COMPLETION_NOTE, *SHELLS["zsh"].completion)
+    rc.write_text(rc.read_text().replace("compdef _ccprofile_completion", "compdef _mine"))
+    edited = rc.read_bytes()
+    refused = _invoke("set-fast-model", "claude-haiku-5-5")
+    assert refused.exit_code == 1 and rc.read_bytes() == edited
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: {rc}:8: the completion lines inside the ccprofile block are not ccprofile's; "
+        "move your changes out of the block, nothing was written"
+    )
+
+
+def test_a_hand_written_line_inside_the_block_is_named_by_its_line(home: Path) -> None:
+    assert _invoke("set-fast-model", "claude-haiku-4-5-20251001").exit_code == 0
+    rc = home / ".zshrc"
+    rc.write_text(rc.read_text().replace("export ANTHROPIC_DEFAULT", "alias x=1\nexport ANTHROPIC_DEFAULT"))
+    refused = _invoke("set-fast-model", "claude-haiku-5-5")
+    assert refused.exit_code == 1
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: {rc}:5: this line inside the ccprofile block is not ccprofile's; "
+        "move it out of the block, nothing was written"
+    )
+
+
+def test_a_dry_run_shows_the_diff_of_a_file_without_a_final_newline(home: Path) -> None:
+    rc = home / ".zshrc"
+    rc.write_text("alias x=1")
+    added = _invoke("set-fast-model", "claude-haiku-4-5-20251001", "--dry-run").output
+    assert (
+        f"--- {rc}\n+++ {rc}\n@@ -1 +1,6 @@\n-alias x=1\n\\ No newline at end of file\n+alias x=1\n" in added
+    )
+    assert _invoke("set-fast-model", "claude-haiku-4-5-20251001").exit_code == 0
+    removed = _invoke("uninstall", "--dry-run").output
+    assert (
+        "@@ -1,6 +1 @@\n-alias x=1\n" in removed and "+alias x=1\n\\ No newline at end of file\n" in removed
+    )
+    assert rc.read_text().startswith("alias x=1\n# >>> ccprofile >>>")
+
+
+def test_removing_the_block_of_a_file_ccprofile_created_deletes_it_in_the_diff(home: Path) -> None:
+    assert _invoke("completion").exit_code == 0
+    removed = _invoke("uninstall", "--dry-run").output
+    assert f"--- {home / '.zshrc'}\n+++ /dev/null\n" in removed

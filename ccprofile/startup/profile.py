@@ -76,10 +76,20 @@ def read_block(path: Path, found: block.Block, names: Sequence[str], *, strict: 
     completion = block.COMPLETION_NOTE in body
     if completion:
         at = body.index(block.COMPLETION_NOTE)
-        if strict and tuple(body[at + 1 :]) not in KNOWN_COMPLETIONS:
+        lines = tuple(body[at + 1 :])
+        if strict and lines not in KNOWN_COMPLETIONS:
+            # The line named is the first that no completion of ccprofile's has in that place.
+            changed = next(
+                (
+                    i
+                    for i, line in enumerate(lines)
+                    if all(known[i : i + 1] != (line,) for known in KNOWN_COMPLETIONS)
+                ),
+                len(lines),
+            )
             raise CcprofileError(
-                f"{path}:{found.first_line + 2 + at}: the completion lines inside the ccprofile block "
-                f"are not ccprofile's; move your changes out of the block, {NOTHING_WRITTEN}"
+                f"{path}:{found.first_line + 2 + at + changed}: the completion lines inside the ccprofile "
+                f"block are not ccprofile's; move your changes out of the block, {NOTHING_WRITTEN}"
             )
         body = body[:at]
     return Contents(_read_pins(path, found, body, names, strict=strict), completion)
