@@ -820,6 +820,38 @@ def bedrock_region_of_the_background_requests(home: Path) -> tuple[dict[str, str
     )
 
 
+def bedrock_region_of_the_background_requests_by_the_haiku_variable(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """Without ANTHROPIC_SMALL_FAST_MODEL the haiku variable decides the background, and goes
+    to the background's region."""
+    us = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1", HAIKU: us}
+    return (
+        {**env, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION": "eu-west-1"},
+        "bedrock-region",
+        [
+            f"{HAIKU}={us} (this shell's environment) cannot be called from eu-west-1 "
+            "(ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION, where background requests go): Bedrock refuses every "
+            f"request for it there. Fix: run `export {HAIKU}='eu.anthropic.claude-haiku-4-5-20251001-v1:0'` "
+            "in this shell."
+        ],
+    )
+
+
+def bedrock_region_of_an_arn_of_another_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc"
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", PRIMARY: arn},
+        "bedrock-region",
+        [
+            f"{PRIMARY}={arn} (this shell's environment) cannot be called from eu-west-1 (the region Claude "
+            "Code uses): Bedrock refuses every request for it there. Fix: pin an ID of eu-west-1: "
+            "`AWS_REGION=eu-west-1 ccprofile models --provider bedrock` lists them."
+        ],
+    )
+
+
 def bedrock_region_global_profile_fits_anywhere(home: Path) -> tuple[dict[str, str], str, list[str]]:
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "ca-central-1"}
     return ({**env, FAST: "global.anthropic.claude-haiku-4-5-20251001-v1:0"}, "bedrock-region", [])
@@ -982,6 +1014,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (pin_overridden_by_managed_settings, "zsh"),
         (bedrock_region, "zsh"),
         (bedrock_region_of_the_background_requests, "zsh"),
+        (bedrock_region_of_the_background_requests_by_the_haiku_variable, "zsh"),
+        (bedrock_region_of_an_arn_of_another_region, "zsh"),
         (bedrock_region_global_profile_fits_anywhere, "zsh"),
         (bedrock_region_declared_prefix_is_the_users_choice, "zsh"),
         (bedrock_region_of_a_haiku_that_is_not_the_background_mirror, "zsh"),
