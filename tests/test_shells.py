@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from ccprofile.cli.failures import describe
 from ccprofile.errors import BadValue
-from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.home_snapshot import FromEnv, Home
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shell_files import zdotdir
 from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
@@ -220,3 +221,131 @@ def test_known_files_are_every_file_a_shell_reads_in_either_start(tmp_path: Path
     )
     assert len(found) == len(set(found))
     assert home / ".bashrc" in known_files(Home(home, {"HOME": str(home)}, "darwin"))
+
+
+_H = Path("/h")
+
+
+def _snapshot(
+    platform: str = "linux",
+    env: dict[str, str] | None = None,
+    texts: dict[Path, str] | None = None,
+    documents: Path | None = None,
+    listings: dict[Path, tuple[str, ...]] | None = None,
+) -> Home:
+    texts = texts or {}
+    return Home(
+        _H, {"HOME": "/h", **(env or {})}, platform, frozenset(texts), texts, listings or {}, documents
+    )
+
+
+_CONF_D = _H / ".config/fish/conf.d"
+_ONEDRIVE = _H / "OneDrive/Documents/PowerShell"
+
+
+@pytest.mark.parametrize(
+    ("shell", "snapshot", "file", "why", "reads", "login_reads"),
+    [
+        (
+            "zsh",
+            _snapshot(env={"ZDOTDIR": "/h/z"}),
+            "/h/z/.zshrc",
+            None,  # exported: the user set it where they know
+            ["/h/z/.zshenv", "/h/z/.zshrc"],
+            ["/h/z/.zshenv", "/h/z/.zprofile", "/h/z/.zshrc", "/h/z/.zlogin"],
+        ),
+        (
+            "zsh",
+            _snapshot(texts={_H / ".zshenv": "export ZDOTDIR=$HOME/z\n"}),
+            "/h/z/.zshrc",
+            "ZDOTDIR is set to /h/z in /h/.zshenv",
+            ["/h/.zshenv", "/h/z/.zshrc"],  # .zshenv is read before ZDOTDIR is known
+            ["/h/.zshenv", "/h/z/.zprofile", "/h/z/.zshrc", "/h/z/.zlogin"],
+        ),
+        (
+            "bash",
+            _snapshot("darwin", texts={_H / ".bash_login": "[ -f ~/.bashrc ] && . ~/.bashrc\n"}),
+            "/h/.bashrc",
+            "macOS Terminal starts login shells, which read .bash_login, and it sources .bashrc, which "
+            "non-login shells read too",
+            ["/h/.bashrc"],
+            ["/h/.bash_login"],
+        ),
+        (
+            "bash",
+            _snapshot("darwin", texts={_H / ".profile": "export PATH=$PATH\n"}),
+            "/h/.profile",
+            "macOS Terminal starts login shells, which read .profile (the first of .bash_profile, "
+            ".bash_login, .profile) and not .bashrc",
+            ["/h/.bashrc"],
+            ["/h/.profile"],
+        ),
+        (
+            "sh",
+            _snapshot(env={"ENV": "$HOME/.shrc"}),
+            "/h/.shrc",
+            "an interactive shell reads the file ENV names, /h/.shrc",
+            ["ENV"],
+            ["/h/.profile", "ENV"],
+        ),
+        ("sh", _snapshot(env={"ENV": "shrc"}), "/h/.profile", None, ["ENV"], ["/h/.profile", "ENV"]),
+        (
+            "ksh",
+            _snapshot(),
+            "/h/.kshrc",
+            "an interactive ksh reads ~/.kshrc (ENV is not set), a login one ~/.profile first",
+            ["ENV or /h/.kshrc"],
+            ["/h/.profile", "ENV or /h/.kshrc"],
+        ),
+        (
+            "ksh",
+            _snapshot(env={"ENV": "/h/.kshenv"}),
+            "/h/.kshenv",
+            "an interactive shell reads the file ENV names, /h/.kshenv",
+            ["ENV or /h/.kshrc"],
+            ["/h/.profile", "ENV or /h/.kshrc"],
+        ),
+        (
+            "pwsh",
+            _snapshot("win32", documents=_H / "OneDrive/Documents"),
+            f"{_ONEDRIVE}/Microsoft.PowerShell_profile.ps1",
+            "your Documents folder is /h/OneDrive/Documents (the registry's User Shell Folders say so)",
+            [f"{_ONEDRIVE}/profile.ps1", f"{_ONEDRIVE}/Microsoft.PowerShell_profile.ps1"],
+            [f"{_ONEDRIVE}/profile.ps1", f"{_ONEDRIVE}/Microsoft.PowerShell_profile.ps1"],
+        ),
+        (
+            "powershell",
+            _snapshot("win32", documents=_H / "Documents"),
+            "/h/Documents/WindowsPowerShell/Microsoft.PowerShell_profile.ps1",
+            None,
+            [
+                "/h/Documents/WindowsPowerShell/profile.ps1",
+                "/h/Documents/WindowsPowerShell/Microsoft.PowerShell_profile.ps1",
+            ],
+            [
+                "/h/Documents/WindowsPowerShell/profile.ps1",
+                "/h/Documents/WindowsPowerShell/Microsoft.PowerShell_profile.ps1",
+            ],
+        ),
+        (
+            "fish",
+            _snapshot(listings={_CONF_D: ("b.fish", "a.fish", "notes.txt")}),
+            f"{_CONF_D}/ccprofile.fish",
+            None,
+            [f"{_CONF_D}/a.fish", f"{_CONF_D}/b.fish", "/h/.config/fish/config.fish"],
+            [f"{_CONF_D}/a.fish", f"{_CONF_D}/b.fish", "/h/.config/fish/config.fish"],
+        ),
+    ],
+)
+def test_each_shell_says_which_file_it_pins_why_and_what_each_start_reads(
+    shell: str, snapshot: Home, file: str, why: str | None, reads: list[str], login_reads: list[str]
+) -> None:
+    def shown(entries: Sequence[Path | FromEnv]) -> list[str]:
+        return [
+            str(e) if isinstance(e, Path) else e.variable + (f" or {e.default}" if e.default else "")
+            for e in entries
+        ]
+
+    record = SHELLS[shell]
+    assert (str(record.startup_file(snapshot)), record.why(snapshot)) == (file, why)
+    assert (shown(record.reads(snapshot, False)), shown(record.reads(snapshot, True))) == (reads, login_reads)
