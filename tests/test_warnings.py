@@ -726,6 +726,58 @@ def model_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
+def model_restricted_on_bedrock_suggests_in_the_aws_config_files_region(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    path = _settings(home, {"availableModels": ["claude-sonnet-5-5"]})
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "ANTHROPIC_MODEL": "claude-haiku-5-5"},
+        "model-restricted",
+        [
+            f"The primary model claude-haiku-5-5 is not allowed by availableModels in {path}: Claude Code "
+            "started from this shell uses eu.anthropic.claude-opus-5-5 instead (it prints 'Model "
+            '"claude-haiku-5-5" is restricted by your organization\'s settings. Using '
+            "eu.anthropic.claude-opus-5-5 instead.'). Fix: pin a model the list allows, e.g. "
+            "`ccprofile set-model eu.anthropic.claude-sonnet-5-5`, or unset it."
+        ],
+    )
+
+
+def model_restricted_with_nothing_the_list_allows_left(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The one entry listed is denied too: no model to suggest."""
+    path = home.parent / "managed" / "managed-settings.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps({"availableModels": ["claude-sonnet-5-5"], "deniedModels": ["sonnet"]}))
+    return (
+        {"ANTHROPIC_MODEL": "claude-haiku-5-5"},
+        "model-restricted",
+        [
+            f"The primary model claude-haiku-5-5 is not allowed by availableModels in {path}: Claude Code "
+            'started from this shell uses claude-opus-5-5 instead (it prints \'Model "claude-haiku-5-5" is '
+            "restricted by your organization's settings. Using claude-opus-5-5 instead.'). Fix: unset it, or "
+            "pin a model availableModels in that file allows."
+        ],
+    )
+
+
+def background_not_restricted_by_two_lists(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    user = _settings(home, {"availableModels": ["claude-sonnet-5-5"]})
+    local = home / ".claude" / "settings.local.json"  # the project's (status runs with --project HOME)
+    local.write_text(json.dumps({"availableModels": ["claude-opus-5-5"]}))
+    return (
+        {},
+        "background-not-restricted",
+        [
+            f"availableModels in {user}, {local} does not apply to the background model: Claude Code still "
+            "sends titles and summaries to claude-haiku-5-5, which the list does not name (it restricts only "
+            "the primary model). Fix: if only the listed models may be used, pin one of them with "
+            "`ccprofile set-fast-model`."
+        ],
+    )
+
+
 def background_not_restricted(home: Path) -> tuple[dict[str, str], str, list[str]]:
     path = _settings(home, {"availableModels": ["sonnet"], "enforceAvailableModels": True})
     return (
@@ -1008,6 +1060,9 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_modelled_provider_here_and_in_new_terminals, "zsh"),
         (model_restricted, "zsh"),
         (background_not_restricted, "zsh"),
+        (model_restricted_on_bedrock_suggests_in_the_aws_config_files_region, "zsh"),
+        (model_restricted_with_nothing_the_list_allows_left, "zsh"),
+        (background_not_restricted_by_two_lists, "zsh"),
         (background_denied, "zsh"),
         (not_modelled_subagent, "zsh"),
         (pin_overridden, "zsh"),
