@@ -2604,3 +2604,17 @@ def test_the_start_that_differs_is_named_for_the_platform(
             runner.invoke(app, ["status", "--json", "--shell", shell], env={FAST: H45}).stdout
         )
         assert _messages(report, "login-shells-differ") == []
+
+
+def test_a_drift_fixed_in_settings_loads_the_file_that_holds_the_shells_pin(home: Path) -> None:
+    """The expected pin is in a file ~/.zshrc sources, beaten by a settings file: the fix takes
+    the settings value out, then loads that file in this shell (not the block's file)."""
+    repo = _repository(home, f'fast-model = "{H45}"\nscope = "shell"\n')
+    (home / ".zshrc").write_text(". ~/.env\n")
+    (home / ".env").write_text(f"export {FAST}={H45}\n")
+    path = _settings(home, {"env": {FAST: H55}})
+    assert _drifts(home, repo) == [
+        f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from this "
+        f'shell or a new terminal uses {H55}, set by env.{FAST} in {path}. Fix: remove "{FAST}" from the '
+        f'"env" object of {path}, then run `source {home}/.env` in this shell (or open a new terminal).'
+    ]
