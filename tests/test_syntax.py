@@ -159,6 +159,7 @@ def test_quoting_round_trips_through_the_reader(syntax: Syntax, value: str, quot
         ("set -Ue A", []),
         ("set -e -l A", []),
         ("set --erase --universal A", []),
+        ("set --erase --local A", []),
         ("set -gx A 1", []),
         ("set -g A", []),
     ],
@@ -167,3 +168,24 @@ def test_what_a_fish_set_erases(line: str, erased: list[str]) -> None:
     from ccprofile.startup.assigning import fish_erased
 
     assert fish_erased(line) == erased
+
+
+@pytest.mark.parametrize(
+    ("command", "family", "variable"),
+    [
+        ("set D ~/x", "fish", ("D", "~/x")),
+        ("set -g D '/a\\'b'", "fish", ("D", "/a'b")),  # fish's \' inside single quotes
+        ("set D = '/a\\!b'", "csh", ("D", "/a!b")),  # csh's \!
+        ("set D = /x", "csh", ("D", "/x")),
+        ("set D = '/open", "csh", None),  # a quote left open is no value
+        ("set D = /x", "posix", None),  # POSIX set sets the positional parameters
+        ("set D /x", "csh", None),  # csh needs the =
+    ],
+)
+def test_the_variables_fish_and_csh_keep_to_themselves(
+    command: str, family: str, variable: tuple[str, str] | None
+) -> None:
+    from ccprofile.startup.assigning import shell_variable
+
+    found = shell_variable(command, family)
+    assert (found if found is None else (found[0], found[1].value)) == variable
