@@ -131,7 +131,7 @@ def _described(step: steps.Step) -> str:
             "while true\nswitch $x\nbegin\nfunction f\neval $x\n. ~/e.fish\nbuiltin source ~/g.fish\n"
             "command set -x A 1\ntest -f ~/a; and set -x A 1\n"
             'test -f "/x y" && source "/x y"\nsource "$HOME/x y.fish"\n'
-            "source '/x\\'y.fish'\n",
+            "source '/x\\'y.fish'\ntest -f '/a\\'b' && source '/a\\'b'\n",
             [
                 "1 command text=test -f ~/a.fish",
                 "1 if -f ~/a.fish",
@@ -166,6 +166,9 @@ def _described(step: steps.Step) -> str:
                 "20 close",
                 '21 source word=$HOME/x y.fish raw="$HOME/x y.fish"',
                 "22 source word=/x'y.fish raw='/x\\'y.fish'",  # fish's \' inside single quotes
+                "23 if -f /a'b",  # the && is outside the quotes: fish's \' does not end them
+                "23 source word=/a'b raw='/a\\'b'",
+                "23 close",
             ],
         ),
     ],

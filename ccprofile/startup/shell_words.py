@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ccprofile.startup.syntax import Unquoting, Word, read_word
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Unquoting, Word, read_word
 
-POSIX_RULES = Unquoting()
-FISH_RULES = Unquoting(single_escapes="\\'")
-CSH_RULES = Unquoting(single_escapes="!")
-PWSH_RULES = Unquoting(doubled_single=True, backslash=False)
+# Each family's quoting, as its syntax record has it.
+POSIX_RULES, FISH_RULES, CSH_RULES, PWSH_RULES = (s.unquoting for s in (POSIX, FISH, CSH, PWSH))
 
 NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _TEST_OPS = frozenset(("-f", "-r", "-e", "-s", "-d", "-n", "-z", "-h", "-L"))
@@ -32,14 +30,18 @@ class Test:
         return f"Test({self.op!r}, {self.word!r}, negated={self.negated})"
 
 
-def _top_level(text: str) -> tuple[list[int], int]:
+def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], int]:
     """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
     shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
-    (``len(text)`` if none)."""
+    (``len(text)`` if none). ``rules``: what a backslash escapes inside single quotes (fish's
+    ``\'``)."""
     found: list[int] = []
     i, quote, depth = 0, "", 0
     while i < len(text):
         ch = text[i]
+        if quote == "'" and ch == "\\" and text[i + 1 : i + 2] and text[i + 1] in rules.single_escapes:
+            i += 2
+            continue
         if quote == "'":
             quote = "" if ch == "'" else quote
         elif ch == "\\":
@@ -65,13 +67,13 @@ def _top_level(text: str) -> tuple[list[int], int]:
     return found, len(text)
 
 
-def split_commands(line: str) -> list[str]:
+def split_commands(line: str, rules: Unquoting = POSIX_RULES) -> list[str]:
     """The commands of one line: split at ``;`` outside quotes, up to a comment (``;;`` ends
     a case branch and stays in its command)."""
     if ";" not in line and "#" not in line:
         return [line.strip(" \t")] if line.strip() else []  # most lines: one command, no comment
     out: list[str] = []
-    top, end = _top_level(line)
+    top, end = _top_level(line, rules)
     start = 0
     for i in top:
         if line[i] == ";" and line[i + 1 : i + 2] != ";" and (i == 0 or line[i - 1] != ";"):
@@ -81,11 +83,11 @@ def split_commands(line: str) -> list[str]:
     return [c.strip(" \t") for c in out if c.strip()]
 
 
-def split_on(command: str, operator: str) -> tuple[str, str] | None:
+def split_on(command: str, operator: str, rules: Unquoting = POSIX_RULES) -> tuple[str, str] | None:
     """``command`` split at the first ``operator`` (``&&``, ``||``) outside quotes and ``$( )``."""
     if operator not in command:
         return None
-    for i in _top_level(command)[0]:
+    for i in _top_level(command, rules)[0]:
         if command.startswith(operator, i):
             return command[:i].strip(), command[i + len(operator) :].strip()
     return None
@@ -100,16 +102,16 @@ def split_words(text: str, rules: Unquoting) -> list[Word] | None:
         if word is None:
             return None
         out.append(word)
-        rest = rest[_word_length(rest) :].strip(" \t")
+        rest = rest[_word_length(rest, rules) :].strip(" \t")
     return out
 
 
-def _word_length(text: str) -> int:
+def _word_length(text: str, rules: Unquoting) -> int:
     """Where the first word of ``text`` ends: ``_top_level``'s rules, stopping at the end."""
     if not any(c in text for c in "'\"`\\$#"):
         ends = [i for i in (text.find(" "), text.find("\t")) if i >= 0]
         return min(ends) if ends else len(text)
-    top, end = _top_level(text)
+    top, end = _top_level(text, rules)
     return next((i for i in top if text[i] in " \t"), end)
 
 

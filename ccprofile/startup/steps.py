@@ -82,7 +82,7 @@ def conditional(
     """``A && B`` and ``A || B``: B under A's test when A is one, else A, then B under a
     condition a static reading cannot decide. ``A && {``: the group that follows is B."""
     for operator, negate in (("&&", False), ("||", True)):
-        split = split_on(command, operator)
+        split = split_on(command, operator, rules)
         if split is None:
             continue
         left, right = split
