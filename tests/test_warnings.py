@@ -2618,3 +2618,26 @@ def test_a_drift_fixed_in_settings_loads_the_file_that_holds_the_shells_pin(home
         f'shell or a new terminal uses {H55}, set by env.{FAST} in {path}. Fix: remove "{FAST}" from the '
         f'"env" object of {path}, then run `source {home}/.env` in this shell (or open a new terminal).'
     ]
+
+
+def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(home: Path) -> None:
+    """Named for the start that reads it, the line marked as login shells' only; a CRLF file's
+    doubt is its own warning's (one problem, one fix)."""
+    (home / ".zprofile").write_text('eval "$(brew shellenv)"\n')
+    (home / ".zshrc").write_text("alias ll=1\n")
+    assert _messages(_report(home, {}), "uncertain") == [
+        "What a login zsh (ssh; tmux or `zsh -l` started where the pin is not set) exports is not certain: "
+        "ccprofile reads startup files without running them, and cannot follow ~/.zprofile:1 runs eval "
+        "(login shells only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
+    ]
+    (home / ".zprofile").write_text('eval "$(brew shellenv)"\r\n')
+    report = _report(home, {})
+    assert _messages(report, "uncertain") == [] and len(_messages(report, "crlf-startup-file")) == 1
+    # On macOS a new terminal is a login shell: the other start is the non-login one.
+    (home / ".bashrc").write_text('eval "$(pyenv init -)"\n')
+    (home / ".bash_profile").write_text("export PATH=$PATH\n")
+    assert _messages(_report(home, {"CCPROFILE_PLATFORM": "darwin"}, shell="bash"), "uncertain") == [
+        "What a non-login bash an app starts (some IDE terminals) exports is not certain: ccprofile reads "
+        "startup files without running them, and cannot follow ~/.bashrc:1 runs eval (non-login shells "
+        "only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
+    ]
