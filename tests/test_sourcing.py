@@ -662,3 +662,66 @@ def test_a_single_quoted_file_name_with_a_space_is_sourced(tmp_path: Path) -> No
         tmp_path, {".bashrc": f". '{home}/with space.sh'\n", "with space.sh": f"export {FAST}=quoted\n"}
     )
     assert _value(_read(home, "bash")) == "quoted"
+
+
+def test_fish_universal_variables_are_read_before_its_files(tmp_path: Path) -> None:
+    """fish_variables as fish writes it: `\\xHH` for a byte outside [A-Za-z0-9_/.], `\\\\` for a
+    backslash; only exported ones count; a file's later `set -gx` wins."""
+    universal = (
+        "# This file contains fish universal variable definitions.\n"
+        "# VERSION: 3.0\n"
+        f"SETUVAR {FAST}:not\\x2dexported\n"
+        "SETUVAR --export OTHER:x\n"
+        f"SETUVAR --export {FAST}:claude\\x2dhaiku\\x2d4\\x2d5\\x2d20251001\\\\x\n"
+    )
+    home = _home(tmp_path, {".config/fish/fish_variables": universal})
+    reading = _read(home, "fish")
+    final = reading.final(FAST)
+    assert final is not None
+    assert (final.path.name, final.line, final.value) == ("fish_variables", 5, "claude-haiku-4-5-20251001\\x")
+    (home / ".config" / "fish" / "config.fish").write_text(f"set -gx {FAST} from-config\n")
+    assert _value(_read(home, "fish")) == "from-config"
+
+
+_DOTS_SH = {"dots/env.sh": f"export {FAST}=from-dots\n"}
+_DOTS_FISH = {"dots/env.fish": f"set -gx {FAST} from-dots\n"}
+
+
+@pytest.mark.parametrize(
+    ("shell", "files", "found", "unseen"),
+    [
+        ("zsh", {".zshrc": f"{FAST}=x\nexport {FAST}\n"}, (".zshrc", 2, "x"), []),  # exported later
+        ("zsh", {".zshrc": f"{FAST}=x\n"}, None, []),  # never exported: a child does not get it
+        ("zsh", {".zshrc": "D=~/dots\n. $D/env.sh\n", **_DOTS_SH}, ("env.sh", 1, "from-dots"), []),
+        # A quoted ~ stays a ~: the shell looks for a file named ~/dots/env.sh, and finds none.
+        ("zsh", {".zshrc": 'D="~/dots"\n. $D/env.sh\n', **_DOTS_SH}, None, []),
+        (
+            "fish",
+            {".config/fish/config.fish": "set D ~/dots\nsource $D/env.fish\n", **_DOTS_FISH},
+            ("env.fish", 1, "from-dots"),
+            [],
+        ),
+        (
+            "fish",
+            {
+                ".config/fish/config.fish": 'if test -n "$X"\nset D ~/dots\nend\nsource $D/env.fish\n',
+                **_DOTS_FISH,
+            },
+            None,
+            ["config.fish:4 sources $D/env.fish, a path ccprofile cannot work out"],
+        ),
+        (
+            "fish",
+            {".config/fish/config.fish": "set D $NOPE/dots\nsource $D/env.fish\n", **_DOTS_FISH},
+            None,
+            ["config.fish:2 sources $D/env.fish, a path ccprofile cannot work out"],
+        ),
+    ],
+)
+def test_the_shells_own_variables_lead_to_the_files_they_name(
+    tmp_path: Path, shell: str, files: dict[str, str], found: tuple[str, int, str] | None, unseen: list[str]
+) -> None:
+    reading = _read(_home(tmp_path, files), shell)
+    final = reading.final(FAST)
+    assert (None if final is None else (final.path.name, final.line, final.value)) == found
+    assert [f"{u.path.name}:{u.line} {u.reason}" for u in reading.unseen] == unseen
