@@ -113,7 +113,8 @@ def _described(step: steps.Step) -> str:
         ),
         (
             "pwsh",
-            ". ~/a.ps1\n.  'C:/x y.ps1'\niex (x)\nInvoke-Expression $x\nIEX $x\n$env:X = 1\n.\\x.ps1\n",
+            ". ~/a.ps1\n.  'C:/x y.ps1'\niex (x)\nInvoke-Expression $x\nIEX $x\n$env:X = 1\n.\\x.ps1\n"
+            '$d = "C:\\tools\\"; . ~/b.ps1\n',
             [
                 "1 source word=~/a.ps1 raw=~/a.ps1",
                 "2 source word=C:/x y.ps1 raw='C:/x y.ps1'",
@@ -122,6 +123,8 @@ def _described(step: steps.Step) -> str:
                 "5 opaque reason=runs Invoke-Expression",
                 "6 command text=$env:X = 1",
                 "7 command text=.\\x.ps1",  # runs the script in a scope of its own: not sourced
+                '8 command text=$d = "C:\\tools\\"',  # a backslash escapes nothing in PowerShell
+                "8 source word=~/b.ps1 raw=~/b.ps1",
             ],
         ),
         (

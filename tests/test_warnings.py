@@ -2571,7 +2571,7 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             f"A login zsh (ssh; tmux or `zsh -l` started where the pin is not set) gets {H45} for the "
             "background model (~/.zprofile:1), where a new terminal gets claude-haiku-5-5 (Claude Code's "
             f"default): a new terminal does not read ~/.zprofile. Fix: `ccprofile set-fast-model {H45}` "
-            "pins it in ~/.zshrc, which both read.",
+            "pins it in ~/.zshrc, which both read; or, to drop it, delete line 1 of ~/.zprofile.",
         ),
         (
             "bash",
@@ -2641,3 +2641,41 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
         "startup files without running them, and cannot follow ~/.bashrc:1 runs eval (non-login shells "
         "only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        # The primary's fallback variable: the fix pins the primary (it once crashed status).
+        (
+            "export ANTHROPIC_DEFAULT_MODEL=claude-sonnet-4-5-20250929",
+            "`ccprofile set-model claude-sonnet-4-5-20250929` pins it in ~/.zshrc, which both read; or, to "
+            "drop it, delete line 1 of ~/.zprofile.",
+        ),
+        # An alias is pinned as written; a value the shell would glob is quoted.
+        (
+            f"export {PRIMARY}=sonnet",
+            "`ccprofile set-model sonnet` pins it in ~/.zshrc, which both read; or, to drop it, delete line 1 "
+            "of ~/.zprofile.",
+        ),
+        (
+            f"export {PRIMARY}='claude-sonnet-4-5-20250929[1m]'",
+            "`ccprofile set-model 'claude-sonnet-4-5-20250929[1m]'` pins it in ~/.zshrc, which both read; or, "
+            "to drop it, delete line 1 of ~/.zprofile.",
+        ),
+    ],
+)
+def test_a_primary_only_a_login_file_pins_gets_both_fixes(home: Path, line: str, fix: str) -> None:
+    (home / ".zprofile").write_text(line + "\n")
+    [said] = _messages(_report(home, {}), "login-shells-differ")
+    assert said.endswith(f"Fix: {fix}")
+
+
+def test_ccprofiles_own_block_in_a_login_file_is_dropped_with_uninstall(home: Path) -> None:
+    """After `unset-fast-model` in ~/.zshrc, the block left in ~/.zprofile is the difference."""
+    assert runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".zprofile")]).exit_code == 0
+    [said] = _messages(_report(home, {}), "login-shells-differ")
+    assert said.endswith(
+        f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; or, to drop it, "
+        f"`ccprofile uninstall --file {home}/.zprofile`."
+    )

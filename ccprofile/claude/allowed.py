@@ -232,7 +232,8 @@ def primary(
         refused = (model.alias or model.as_set, *by)
     if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
         first = _as_sent(entries[0], composed, catalog, region)
-        by_file = refused[1] if refused is not None else rules.list_files[0]  # the enforced list's
+        # The file that refused the chosen model; with none chosen, the enforced list's.
+        by_file = refused[1] if refused is not None else rules.list_files[0]
         replaced = refused if refused is not None and first != model.model else None
         return Model(first, "policy", None, by_file, restricted=replaced)
     if refused is None:

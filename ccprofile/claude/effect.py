@@ -246,9 +246,9 @@ def other_start_shortfalls(
     report: Report, shell: Shell, file_shown: str, wanted: Sequence[Expectation], other: Other
 ) -> list[Shortfall]:
     """The pins a claude started from the other start's shell would not get, when it does not
-    read the written file (that start then gets what it had). A removed pin is none of these:
-    a start that does not read the file never had it, and what still sets a model there is
-    what it was before (the file may even be gone, removed whole)."""
+    read the written file (that start then gets what it had). Removals are not judged here:
+    what the other start gets after one is status's to report (``login-shells-differ``), and
+    "it does not read the file" is no reason when the file was just removed whole."""
     if other.written in other.scan.files:
         return []  # it reads the pin: anything that beats it there is status's to report
     found = []

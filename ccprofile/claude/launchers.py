@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ccprofile.claude import fixes
 from ccprofile.claude.fixes import Fix
 from ccprofile.claude.resolve import Model
-from ccprofile.claude.variables import FAST, PRIMARY
+from ccprofile.claude.variables import PIN_OF_KIND
 from ccprofile.machine.inherited import LAUNCHD_SOURCE, REGISTRY_SOURCE
 from ccprofile.startup.shell_files import BASH_LOGIN_FILES
 
@@ -82,9 +82,6 @@ class LauncherView:
     unseen: tuple[str, ...] = ()  # lines of its startup files ccprofile could not follow
 
 
-_PINS = {"background": FAST, "primary": PRIMARY}
-
-
 def differences(
     views: Sequence[LauncherView], new_terminal: Model | None, kind: str
 ) -> tuple[str, Fix] | None:
@@ -108,5 +105,5 @@ def differences(
     value = chosen[0].as_set if chosen else "MODEL"
     return (
         f"claude's {kind} model depends on how it is started: {each}.",
-        (fixes.pin(_PINS[kind], value, "user"), " pins it in the settings file every claude reads"),
+        (fixes.pin(PIN_OF_KIND[kind], value, "user"), " pins it in the settings file every claude reads"),
     )

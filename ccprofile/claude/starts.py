@@ -14,6 +14,7 @@ from pathlib import Path
 from ccprofile.claude import fixes
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Model
+from ccprofile.claude.variables import PIN_OF_KIND
 from ccprofile.startup.home_snapshot import FromEnv, Home
 from ccprofile.startup.scanned import Scan, Unseen
 from ccprofile.startup.shells import Shell
@@ -137,14 +138,25 @@ def difference(
     if (
         theirs_only is not None
         and theirs_only not in mine.files
-        and other.variable
         and all(target in shell.reads(home, login) for login in (False, True))
     ):
-        # A pin only the other start's file holds (~/.zprofile): the block goes where both read.
-        where = _tilde(target, home)
+        # A pin only the other start's file holds (~/.zprofile): which of the two the user
+        # wants is theirs to say, so the fix offers both, the pin where both starts read first.
+        assert other.file is not None
+        line = other.file.rpartition(":")[2]
+        block = theirs.pinned(other.variable or "")
+        removal: Fix = (
+            (Command(fixes.UNINSTALL, file=str(theirs_only)),)
+            if block is not None and block.path == theirs_only
+            else (f"delete line {line} of {_tilde(theirs_only, home)}",)
+        )
         return (
             f"{said}: a new terminal does not read {_tilde(theirs_only, home)}.",
-            (fixes.pin(other.variable, other.as_set), f" pins it in {where}, which both read"),
+            (
+                fixes.pin(PIN_OF_KIND[kind], other.alias or other.as_set),
+                f" pins it in {_tilde(target, home)}, which both read; or, to drop it, ",
+                *removal,
+            ),
         )
     return f"{said}.", fixes.NONE
 

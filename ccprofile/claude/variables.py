@@ -33,3 +33,5 @@ PINNED = (FAST, HAIKU, PRIMARY, SUBAGENT)
 INHERIT = "inherit"
 # What `set-fast-model` writes, and so what `unset-fast-model` takes out.
 BACKGROUND_PINS = (FAST, HAIKU, REGION)
+# The variable a pin of each kind of model sets (a fix's command is the one that pins it).
+PIN_OF_KIND = {"background": FAST, "primary": PRIMARY, "subagent": SUBAGENT}

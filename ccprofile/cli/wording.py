@@ -3,6 +3,7 @@ the JSON alike (``claude/fixes.py`` says what a fix does, never what it is calle
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from ccprofile.claude import fixes
@@ -20,19 +21,25 @@ COMMANDS = {
 }
 
 
+def _arg(text: str) -> str:
+    """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand."""
+    return "~/" + shlex.quote(text[2:]) if text.startswith("~/") else shlex.quote(text)
+
+
 def command(step: Command) -> str:
     """The command line of ``step``, as the user types it."""
+    # Quoted where the shell would split or expand them: a path with a space, a `[1m]` model.
     where = "" if step.scope in (None, "shell") else f" --scope {step.scope}"
-    where += f" --project {step.project}" if step.project else ""
+    where += f" --project {_arg(step.project)}" if step.project else ""
     if step.action in (fixes.PIN, fixes.UNPIN):
         assert step.variable is not None, "a pin names its variable"
         pin, unpin = COMMANDS[step.variable]
-        named = f" {step.value}" if step.value is not None else ""
+        named = f" {_arg(step.value)}" if step.value is not None else ""
         return f"ccprofile {pin}{named}{where}" if step.action == fixes.PIN else f"ccprofile {unpin}{where}"
     if step.action == fixes.UNINSTALL:
-        return f"ccprofile uninstall --file {step.file}"
+        return f"ccprofile uninstall --file {_arg(str(step.file))}"
     if step.action == fixes.PIN_IN:
-        return f"--file {step.file}"
+        return f"--file {_arg(str(step.file))}"
     if step.action == fixes.PROBE:
         return "ccprofile status --probe"
     assert step.action == fixes.MODELS, step.action

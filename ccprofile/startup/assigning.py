@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ccprofile.startup.shell_words import CSH_RULES, FISH_RULES, NAME, POSIX_RULES, split_words
-from ccprofile.startup.syntax import Word, read_word
+from ccprofile.startup.shell_words import NAME, POSIX_RULES, split_words
+from ccprofile.startup.syntax import UNQUOTING, Word, read_word
 
 _FISH_SET = re.compile(rf"set\s+(?:-[lgUfu]+\s+)*(?P<name>{NAME})\s+(?P<rest>\S.*)$")
 _CSH_SET = re.compile(rf"set\s+(?P<name>{NAME})\s*=\s*(?P<rest>\S.*)$")
@@ -20,7 +20,7 @@ def shell_variable(command: str, family: str) -> tuple[str, Word] | None:
     match = pattern.match(command) if pattern is not None else None
     if match is None:
         return None
-    word = read_word(match["rest"], FISH_RULES if family == "fish" else CSH_RULES)
+    word = read_word(match["rest"], UNQUOTING[family])
     return (match["name"], word) if word is not None else None
 
 

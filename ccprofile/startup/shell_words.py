@@ -7,7 +7,7 @@ import re
 
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Unquoting, Word, read_word
 
-# Each family's quoting, as its syntax record has it.
+# The syntax records' quoting, under the names the walk's callers use.
 POSIX_RULES, FISH_RULES, CSH_RULES, PWSH_RULES = (s.unquoting for s in (POSIX, FISH, CSH, PWSH))
 
 NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -33,8 +33,9 @@ class Test:
 def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], int]:
     """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
     shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
-    (``len(text)`` if none). ``rules``: what a backslash escapes inside single quotes (fish's
-    ``\'``)."""
+    (``len(text)`` if none). ``rules``: the family's quoting (fish's ``\'`` inside single
+    quotes; PowerShell's backslash, which escapes nothing). PowerShell's backtick escape, csh's
+    double quotes and bash's ``$'...'`` are not modelled."""
     found: list[int] = []
     i, quote, depth = 0, "", 0
     while i < len(text):
@@ -44,7 +45,7 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
             continue
         if quote == "'":
             quote = "" if ch == "'" else quote
-        elif ch == "\\":
+        elif ch == "\\" and rules.backslash:
             i += 2
             continue
         elif quote and ch == "$" and text[i + 1 : i + 2] == "(":

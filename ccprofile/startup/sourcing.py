@@ -34,7 +34,7 @@ from ccprofile.startup.steps import (
     conditional,
     source_step,
 )
-from ccprofile.startup.syntax import SYNTAXES, Word
+from ccprofile.startup.syntax import UNQUOTING, Word
 
 _POSIX_SOURCE = re.compile(r"(?:source|\\?\.)\s+(?P<rest>.+)")
 _POSIX_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s+in\b(?P<items>.*)$")
@@ -170,9 +170,6 @@ def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
     return found
 
 
-_UNQUOTING = {syntax.name: syntax.unquoting for syntax in SYNTAXES}  # by family
-
-
 @functools.lru_cache(maxsize=64)
 def steps(text: str, family: str) -> tuple[Step, ...]:
     """Every command of ``text`` as a ``Step``, in order, in the syntax ``family`` names.
@@ -189,7 +186,7 @@ def _steps(text: str, family: str) -> list[Step]:
     for number, line in _lines(text, family):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        for command in split_commands(line, _UNQUOTING[family]):
+        for command in split_commands(line, UNQUOTING[family]):
             try:
                 if family == "posix":
                     found += _posix_line(number, command, cases)

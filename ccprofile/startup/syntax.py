@@ -239,6 +239,7 @@ PWSH = Syntax(
     newline=None,
 )
 SYNTAXES = (POSIX, FISH, CSH, PWSH)
+UNQUOTING = {syntax.name: syntax.unquoting for syntax in SYNTAXES}  # a family's, by its name
 
 
 def parse_any(line: str) -> Statement | None:
