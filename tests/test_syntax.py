@@ -189,3 +189,38 @@ def test_the_variables_fish_and_csh_keep_to_themselves(
 
     found = shell_variable(command, family)
     assert (found if found is None else (found[0], found[1].value)) == variable
+
+
+@pytest.mark.parametrize(
+    ("command", "assignments"),
+    [
+        ("export A=1", [("A", "assign", "1", True)]),
+        ("A=1 B=2", [("A", "assign", "1", False), ("B", "assign", "2", False)]),
+        ("A=1 make", []),  # the command's own environment
+        ("unset A B", [("A", "unset", None, False), ("B", "unset", None, False)]),
+        ("unset -v A", [("A", "unset", None, False)]),
+        ("unset -f A", []),  # a function's, not the variable's
+        ("export A", [("A", "export", None, False)]),
+        ("export -n A", [("A", "unexport", None, False)]),
+        ("declare -x A=1", [("A", "assign", "1", True)]),
+        ("declare -gx A=1", [("A", "assign", "1", True)]),
+        ("declare -rx A", [("A", "export", None, False)]),
+        ("declare +x A", [("A", "unexport", None, False)]),
+        ("declare A=1", [("A", "assign", "1", False)]),
+        ("typeset -x A", [("A", "export", None, False)]),
+        ("readonly A=1", [("A", "assign", "1", False)]),
+        ("export A=1 B", [("A", "assign", "1", True), ("B", "export", None, False)]),
+        ("export -p", []),
+        ("export A='x y'", [("A", "assign", "x y", True)]),
+        ("exportA=1", [("exportA", "assign", "1", False)]),
+    ],
+)
+def test_what_a_posix_command_does_to_each_variable(
+    command: str, assignments: list[tuple[str, str, str | None, bool]]
+) -> None:
+    from ccprofile.startup.assigning import posix_assignments
+
+    found = [
+        (a.name, a.action, a.value.value if a.value else None, a.exported) for a in posix_assignments(command)
+    ]
+    assert found == assignments
