@@ -207,6 +207,7 @@ def test_the_variables_fish_and_csh_keep_to_themselves(
         ("declare -rx A", [("A", "export", None, False)]),
         ("declare +x A", [("A", "unexport", None, False)]),
         ("declare A=1", [("A", "assign", "1", False)]),
+        ("declare -r A=1", [("A", "assign", "1", False)]),  # read-only, not exported
         ("typeset -x A", [("A", "export", None, False)]),
         ("readonly A=1", [("A", "assign", "1", False)]),
         ("export A=1 B", [("A", "assign", "1", True), ("B", "export", None, False)]),
