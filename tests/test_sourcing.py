@@ -728,3 +728,35 @@ def test_the_shells_own_variables_lead_to_the_files_they_name(
     final = reading.final(FAST)
     assert (None if final is None else (final.path.name, final.line, final.value)) == found
     assert [f"{u.path.name}:{u.line} {u.reason}" for u in reading.unseen] == unseen
+
+
+@pytest.mark.parametrize(
+    ("zshrc", "found", "unseen"),
+    [
+        (f'export {FAST}="$UNKNOWN"\n', None, [f"1 sets {FAST} to a value ccprofile cannot work out"]),
+        (f'D=/dots\nexport {FAST}="$D/x"\n', (2, "/dots/x"), []),
+        (f"D=~/dots\nexport {FAST}=$D\n", (2, "HOME/dots"), []),  # the unquoted ~ expanded at D=
+        (
+            f"if command -v brew >/dev/null; then export {FAST}=a; fi\n",
+            None,
+            [f"1 sets {FAST} under a condition ccprofile cannot decide"],
+        ),
+        (
+            f"{FAST}=a\nif command -v brew >/dev/null; then export {FAST}; fi\n",
+            None,
+            [f"2 sets {FAST} under a condition ccprofile cannot decide"],
+        ),
+        (f"export {FAST}\n", None, []),  # exporting a variable with no value sets nothing
+        (f"export {FAST}=a\nexport -n {FAST}\n", (2, None), []),
+        (f"export {FAST}=a\nunset {FAST}\n", (2, None), []),
+    ],
+)
+def test_each_assignment_of_a_pin_is_recorded_or_named_as_unknown(
+    tmp_path: Path, zshrc: str, found: tuple[int, str | None] | None, unseen: list[str]
+) -> None:
+    home = _home(tmp_path, {".zshrc": zshrc})
+    reading = _read(home, "zsh")
+    final = reading.final(FAST)
+    shown = None if final is None else (final.line, final.value and final.value.replace(str(home), "HOME"))
+    assert shown == found
+    assert [f"{u.line} {u.reason}" for u in reading.unseen] == unseen
