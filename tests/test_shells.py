@@ -212,13 +212,11 @@ def test_known_files_are_every_file_a_shell_reads_in_either_start(tmp_path: Path
     file $ENV names as ~/.profile sets it, and on macOS bash's ~/.bashrc beside its login file."""
     home = tmp_path / "h"
     profile = home / ".profile"
-    linux = Home(
-        home, {"HOME": str(home)}, "linux", frozenset({profile}), {profile: "ENV=$HOME/.shrc; export ENV\n"}
-    )
+    text = "# ENV from a variable the file sets first\nD=$HOME/rc\nENV=$D/.shrc; export ENV\n"
+    linux = Home(home, {"HOME": str(home)}, "linux", frozenset({profile}), {profile: text})
     found = known_files(linux)
-    assert {home / ".zprofile", home / ".zlogin", home / ".shrc", home / ".kshrc", home / ".login"} <= set(
-        found
-    )
+    wanted = {home / ".zprofile", home / ".zlogin", home / "rc" / ".shrc", home / ".kshrc", home / ".login"}
+    assert wanted <= set(found)
     assert len(found) == len(set(found))
     assert home / ".bashrc" in known_files(Home(home, {"HOME": str(home)}, "darwin"))
 

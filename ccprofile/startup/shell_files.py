@@ -146,7 +146,7 @@ def kshrc(home: Home) -> Path:
 
 
 def ksh_file(home: Home) -> Path:
-    return env_file(home, kshrc(home)) or kshrc(home)
+    return env_file(home, None) or kshrc(home)
 
 
 def sh_file(home: Home) -> Path:
