@@ -90,7 +90,7 @@ def _described(step: steps.Step) -> str:
             "if ( -f ~/a.csh ) source ~/a.csh\nforeach f ( ~/.d/*.csh 'x y' )\nend\nforeach f ( 'a )\n"
             "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n"
             'if ( -f "/a b" ) then\nswitch ($x)\n'
-            "if ( -f '/a\\!b' ) then\n",
+            "if ( -f '/a\\!b' ) then\nsource '/a\\!b.csh'\n",
             [
                 "1 if -f ~/a.csh",
                 "2 elif ! -r ~/b",
@@ -109,6 +109,7 @@ def _described(step: steps.Step) -> str:
                 "14 if -f /a b",
                 "15 open reason=a switch block",
                 "16 if -f /a!b",  # csh's \! inside single quotes
+                "17 source word=/a!b.csh raw='/a\\!b.csh'",
             ],
         ),
         (
