@@ -34,6 +34,7 @@ def test_commands_split_at_semicolons_outside_quotes_and_comments() -> None:
         (". ~/.aliases", ["source"]),
         ("source ~/.aliases", ["source"]),
         ('\\. "$NVM_DIR/nvm.sh"', ["source"]),
+        ('. "$HOME/x(1).sh"', ["source"]),  # a parenthesis in a quoted POSIX path is no substitution
         ("[ -f ~/.a ] && . ~/.a", ["if", "source", "close"]),
         ('if [ -r "$HOME/.a" ]; then . "$HOME/.a"; fi', ["if", "source", "close"]),
         ("for f in ~/.d/*.sh; do . $f; done", ["for", "source", "close"]),
