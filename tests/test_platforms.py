@@ -218,6 +218,36 @@ def macos(home: Path, tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
+    home: Path, macos: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same as below, in this process (what mutation testing sees): an app from the Dock
+    gets launchd's value; with no launchctl to ask, each way of starting says so."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    for name in ("CCPROFILE_PLATFORM", "FAKE_LAUNCHD", "PATH"):
+        monkeypatch.setenv(name, macos[name])
+    monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
+    (home / ".bash_profile").write_text("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-4-5-20251001\n")
+    report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
+    views = {view["name"]: view for view in report["launchers"]}
+    dock = views["an app from the Dock or Finder (an IDE)"]
+    assert dock["reads"][0] == "launchd (launchctl getenv)"
+    assert dock["background"]["model"] == "claude-3-5-haiku-20241022"
+    assert views["Terminal or iTerm2"]["background"]["model"] == "claude-haiku-4-5-20251001"
+    monkeypatch.setenv("PATH", macos["PATH"].split(os.pathsep, 1)[1])  # no launchctl
+    report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
+    for view in report["launchers"]:
+        assert (view["background"], view["known"], view["unknown"]) == (
+            None,
+            False,
+            "launchctl is not on PATH",
+        )
+        assert view["reads"][0] == "launchd (launchctl getenv)"
+
+
 def test_macos_bash_pins_in_the_login_file_and_an_ide_gets_launchd(home: Path, macos: dict[str, str]) -> None:
     pinned = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash"], macos)
     assert pinned.returncode == 0, pinned.stderr
