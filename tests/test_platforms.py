@@ -231,10 +231,18 @@ def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
         monkeypatch.setenv(name, macos[name])
     monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
     (home / ".bash_profile").write_text("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-4-5-20251001\n")
+    settings = home / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text("{}")
     report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
     views = {view["name"]: view for view in report["launchers"]}
     dock = views["an app from the Dock or Finder (an IDE)"]
-    assert dock["reads"][0] == "launchd (launchctl getenv)"
+    assert dock["reads"] == ["launchd (launchctl getenv)", str(settings)]
+    assert views["Terminal or iTerm2"]["reads"] == [
+        "launchd (launchctl getenv)",
+        str(home / ".bash_profile"),
+        str(settings),
+    ]
     assert dock["background"]["model"] == "claude-3-5-haiku-20241022"
     assert views["Terminal or iTerm2"]["background"]["model"] == "claude-haiku-4-5-20251001"
     monkeypatch.setenv("PATH", macos["PATH"].split(os.pathsep, 1)[1])  # no launchctl
@@ -245,7 +253,7 @@ def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
             False,
             "launchctl is not on PATH",
         )
-        assert view["reads"][0] == "launchd (launchctl getenv)"
+        assert view["reads"][0] == "launchd (launchctl getenv)" and view["reads"][-1] == str(settings)
 
 
 def test_macos_bash_pins_in_the_login_file_and_an_ide_gets_launchd(home: Path, macos: dict[str, str]) -> None:
