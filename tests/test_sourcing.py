@@ -642,6 +642,11 @@ def test_a_line_splits_into_words_at_unquoted_blanks(text: str, words: list[str]
         ("a #b; c", ["a"]),
         ("#a; b", []),
         ("a;#b", ["a"]),
+        ('x="$(echo "a;b")"; y', ['x="$(echo "a;b")"', "y"]),  # quotes inside $( ) inside quotes
+        ("x=$((1+2)); y", ["x=$((1+2))", "y"]),
+        ("x=$(); y", ["x=$()", "y"]),
+        ("aX#b; c", ["aX#b", "c"]),  # a # inside a word starts no comment
+        ("a # b", ["a"]),  # a comment without a ;
     ],
 )
 def test_commands_split_outside_command_substitutions_and_comments(line: str, commands: list[str]) -> None:
