@@ -134,31 +134,37 @@ def difference(
         reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""))
         return f"{said}: {reason}.", repair
     theirs_only = _file_of(other)
-    target = shell.startup_file(home)
-    if (
-        theirs_only is not None
-        and theirs_only not in mine.files
-        and all(target in shell.reads(home, login) for login in (False, True))
-    ):
-        # A pin only the other start's file holds (~/.zprofile): which of the two the user
-        # wants is theirs to say, so the fix offers both, the pin where both starts read first.
-        assert other.file is not None
-        line = other.file.rpartition(":")[2]
-        block = theirs.pinned(other.variable or "")
-        removal: Fix = (
-            (Command(fixes.UNINSTALL, file=str(theirs_only)),)
-            if block is not None and block.path == theirs_only
-            else (f"delete line {line} of {_tilde(theirs_only, home)}",)
-        )
-        return (
-            f"{said}: a new terminal does not read {_tilde(theirs_only, home)}.",
-            (
-                fixes.pin(PIN_OF_KIND[kind], other.alias or other.as_set),
-                f" pins it in {_tilde(target, home)}, which both read; or, to drop it, ",
-                *removal,
-            ),
-        )
+    if theirs_only is not None and theirs_only not in mine.files:
+        found = _pin_where_both_read(kind, shell, home, other, theirs, theirs_only)
+        if found is not None:
+            return f"{said}: {found[0]}.", found[1]
     return f"{said}.", fixes.NONE
+
+
+def _pin_where_both_read(
+    kind: str, shell: Shell, home: Home, other: Model, theirs: Scan, held: Path
+) -> tuple[str, Fix] | None:
+    """For a pin only the other start's file ``held`` holds (~/.zprofile): which of the two the
+    user wants is theirs to say, so the fix offers both, the pin where both starts read first;
+    None where the shell has no file both starts read."""
+    target = shell.startup_file(home)
+    if not all(target in shell.reads(home, login) for login in (False, True)):
+        return None
+    line = (other.file or "").rpartition(":")[2]
+    block = theirs.pinned(other.variable or "")
+    removal: Fix = (
+        (Command(fixes.UNINSTALL, file=str(held)),)
+        if block is not None and block.path == held
+        else (f"delete line {line} of {_tilde(held, home)}",)
+    )
+    return (
+        f"a new terminal does not read {_tilde(held, home)}",
+        (
+            fixes.pin(PIN_OF_KIND[kind], other.alias or other.as_set),
+            f" pins it in {_tilde(target, home)}, which both read; or, to drop it, ",
+            *removal,
+        ),
+    )
 
 
 def _file_of(model: Model) -> Path | None:

@@ -70,8 +70,8 @@ def _posix_assignments(command: str) -> list[Assigning]:
         return []
     head = words[0].value
     if head == "unset":
-        flags = "".join(w.value for w in words[1:] if w.value.startswith("-"))
-        if "f" in flags:
+        options = "".join(w.value for w in words[1:] if w.value.startswith("-"))
+        if "f" in options:
             return []  # `unset -f NAME` removes a function, and leaves the variable
         names = [w.value for w in words[1:] if not w.value.startswith("-")]
         return [Assigning(n, "unset") for n in names if re.fullmatch(NAME, n)]
