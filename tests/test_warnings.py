@@ -762,6 +762,14 @@ def model_restricted_with_nothing_the_list_allows_left(home: Path) -> tuple[dict
     )
 
 
+def _not_restricted(lists: str, model: str) -> str:
+    return (
+        f"availableModels in {lists} does not apply to the background model: Claude Code still sends "
+        f"titles and summaries to {model}, which the list does not name (it restricts only the primary "
+        "model). Fix: if only the listed models may be used, pin one of them with `ccprofile set-fast-model`."
+    )
+
+
 def background_not_restricted_by_two_lists(home: Path) -> tuple[dict[str, str], str, list[str]]:
     user = _settings(home, {"availableModels": ["claude-sonnet-5-5"]})
     local = home / ".claude" / "settings.local.json"  # the project's (status runs with --project HOME)
@@ -769,12 +777,7 @@ def background_not_restricted_by_two_lists(home: Path) -> tuple[dict[str, str], 
     return (
         {},
         "background-not-restricted",
-        [
-            f"availableModels in {user}, {local} does not apply to the background model: Claude Code still "
-            "sends titles and summaries to claude-haiku-5-5, which the list does not name (it restricts only "
-            "the primary model). Fix: if only the listed models may be used, pin one of them with "
-            "`ccprofile set-fast-model`."
-        ],
+        [_not_restricted(f"{user}, {local}", "claude-haiku-5-5")],
     )
 
 
@@ -783,12 +786,8 @@ def background_not_restricted(home: Path) -> tuple[dict[str, str], str, list[str
     return (
         {FAST: "x-fast"},
         "background-not-restricted",
-        [
-            f"availableModels in {path} does not apply to the background model: Claude Code still sends "
-            f"titles and summaries to {model}, which the list does not name (it restricts only the primary "
-            "model). Fix: if only the listed models may be used, pin one of them with `ccprofile set-fast-model`."
-            for model in ("claude-haiku-5-5", "x-fast")  # a new terminal's, then this shell's
-        ],
+        # a new terminal's, then this shell's
+        [_not_restricted(str(path), model) for model in ("claude-haiku-5-5", "x-fast")],
     )
 
 
