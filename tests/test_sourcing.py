@@ -91,7 +91,8 @@ def _described(step: steps.Step) -> str:
             "if ( -f ~/a.csh ) source ~/a.csh\nforeach f ( ~/.d/*.csh 'x y' )\nend\nforeach f ( 'a )\n"
             "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n"
             'if ( -f "/a b" ) then\nswitch ($x)\n'
-            "if ( -f '/a\\!b' ) then\nsource '/a\\!b.csh'\n",
+            "if ( -f '/a\\!b' ) then\nsource '/a\\!b.csh'\n"
+            'echo "a\\" ; source ~/c.csh\n',
             [
                 "1 if -f ~/a.csh",
                 "2 elif ! -r ~/b",
@@ -111,12 +112,15 @@ def _described(step: steps.Step) -> str:
                 "15 open reason=a switch block",
                 "16 if -f /a!b",  # csh's \! inside single quotes
                 "17 source word=/a!b.csh raw='/a\\!b.csh'",
+                '18 command text=echo "a\\"',  # a backslash is itself inside csh's double quotes
+                "18 source word=~/c.csh raw=~/c.csh",
             ],
         ),
         (
             "pwsh",
             ". ~/a.ps1\n.  'C:/x y.ps1'\niex (x)\nInvoke-Expression $x\nIEX $x\n$env:X = 1\n.\\x.ps1\n"
-            '$d = "C:\\tools\\"; . ~/b.ps1\n',
+            '$d = "C:\\tools\\"; . ~/b.ps1\n'
+            'Write-Host "a`"b"; . ~/c.ps1\n',
             [
                 "1 source word=~/a.ps1 raw=~/a.ps1",
                 "2 source word=C:/x y.ps1 raw='C:/x y.ps1'",
@@ -127,6 +131,8 @@ def _described(step: steps.Step) -> str:
                 "7 command text=.\\x.ps1",  # runs the script in a scope of its own: not sourced
                 '8 command text=$d = "C:\\tools\\"',  # a backslash escapes nothing in PowerShell
                 "8 source word=~/b.ps1 raw=~/b.ps1",
+                '9 command text=Write-Host "a`"b"',  # the backtick escapes the quote
+                "9 source word=~/c.ps1 raw=~/c.ps1",
             ],
         ),
         (
@@ -390,6 +396,21 @@ TRICKY = [
         True,
     ),
     ("a-function-that-sets-it", "bash", {".bashrc": "pin() { export ANTHROPIC_MODEL=x; }\npin\n"}, False),
+    *(
+        (
+            f"ansi-c-quote-in-{shell}",
+            shell,
+            {rc: "echo $'it\\'s' >/dev/null; export ANTHROPIC_MODEL=after\n"},
+            True,
+        )
+        for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
+    ),
+    (
+        "csh-backslash-in-double-quotes",
+        "tcsh",
+        {".tcshrc": 'echo "a\\" >/dev/null; setenv ANTHROPIC_MODEL after\n'},
+        True,
+    ),
     (
         "stdin-is-not-a-file",
         "bash",
@@ -647,6 +668,10 @@ def test_a_line_splits_into_words_at_unquoted_blanks(text: str, words: list[str]
         ("x=$(); y", ["x=$()", "y"]),
         ("aX#b; c", ["aX#b", "c"]),  # a # inside a word starts no comment
         ("a # b", ["a"]),  # a comment without a ;
+        ("echo $'it\\'s; x' ; y", ["echo $'it\\'s; x'", "y"]),  # bash's $'...': \' is a quote
+        ("echo $'a\\\\'; y", ["echo $'a\\\\'", "y"]),
+        ('echo "$\'"; y', ['echo "$\'"', "y"]),  # inside double quotes $' is two characters
+        ("x=$(echo $'a'); y", ["x=$(echo $'a')", "y"]),
     ],
 )
 def test_commands_split_outside_command_substitutions_and_comments(line: str, commands: list[str]) -> None:

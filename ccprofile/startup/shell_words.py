@@ -33,9 +33,9 @@ class Test:
 def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], int]:
     """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
     shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
-    (``len(text)`` if none). ``rules``: the family's quoting (fish's ``\'`` inside single
-    quotes; PowerShell's backslash, which escapes nothing). PowerShell's backtick escape, csh's
-    double quotes and bash's ``$'...'`` are not modelled."""
+    (``len(text)`` if none). ``rules``: the family's quoting (fish's ``\\'`` inside single
+    quotes, bash's ``$'...'``, csh's double quotes where a backslash is itself, PowerShell's
+    backtick escape)."""
     found: list[int] = []
     i, quote, depth = 0, "", 0
     while i < len(text):
@@ -43,15 +43,20 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
         if quote == "'" and ch == "\\" and text[i + 1 : i + 2] and text[i + 1] in rules.single_escapes:
             i += 2
             continue
-        if quote == "'":
+        if quote == "$'" and ch == "\\":
+            i += 2
+            continue
+        if quote in ("'", "$'"):
             quote = "" if ch == "'" else quote
-        elif ch == "\\" and rules.backslash:
+        elif ch == rules.escape and (quote != '"' or rules.escape_in_double):
             i += 2
             continue
         elif quote and ch == "$" and text[i + 1 : i + 2] == "(":
             depth, i = depth + 1, i + 1
         elif quote and not depth:
             quote = "" if ch == quote else quote
+        elif ch == "$" and rules.ansi_c and text[i + 1 : i + 2] == "'" and not depth:
+            quote, i = "$'", i + 1
         elif ch in "'\"`" and not depth:
             quote = ch
         elif ch == "$" and text[i + 1 : i + 2] == "(":

@@ -46,21 +46,51 @@ class Unquoting:
     """How one family reads quoted text back: the table that replaces per-family branches."""
 
     single_escapes: str = ""  # characters a backslash escapes even inside single quotes
-    doubled_single: bool = False  # '' inside single quotes is one quote (PowerShell)
-    backslash: bool = True  # a backslash escapes the next character outside single quotes
+    doubled: bool = False  # '' inside single quotes and "" inside double quotes are one quote
+    escape: str = "\\"  # the character that escapes the next one outside single quotes, or ""
+    escape_in_double: bool = True  # and inside double quotes (not in csh: "a\" is the word a\)
+    ansi_c: bool = False  # $'...', where a backslash escapes any character, a quote too
 
 
-def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> int | None:
-    """Read from just after an opening ``'``; the index of the closing one, or None if open."""
+# Each reader of a quoted run starts just after its opening quote, appends what the run stands
+# for to ``out``, and gives the closing quote's index and whether the run expands something
+# (a variable, a command, an escape computed from its code); None if the quote is left open.
+Quoted = tuple[int, bool] | None
+_ANSI_LITERAL = "\\'\""  # the escapes in $'...' that stand for the character after them
+
+
+def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
     j = start
     while j < len(text) and text[j] != "'":
-        if text[j] == "\\" and text[j + 1 : j + 2] and text[j + 1] in rules.single_escapes:
-            out.append(text[j + 1])
-            j += 2
-            continue
-        out.append(text[j])
-        j += 1
-    return j if j < len(text) else None
+        escaped = text[j] == "\\" and j + 1 < len(text) and text[j + 1] in rules.single_escapes
+        out.append(text[j + escaped])
+        j += 1 + escaped
+    return (j, False) if j < len(text) else None
+
+
+def _double_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
+    j, dynamic = start, False
+    while j < len(text) and text[j] != '"':
+        escaped = text[j] == rules.escape and rules.escape_in_double and j + 1 < len(text)
+        dynamic = dynamic or (not escaped and text[j] in "$`")
+        out.append(text[j + escaped])
+        j += 1 + escaped
+    return (j, dynamic) if j < len(text) else None
+
+
+def _ansi_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
+    """``$'...'``: ``\\n`` or ``\\x41`` stand for a character ccprofile does not compute."""
+    j, computed = start, False
+    while j < len(text) and text[j] != "'":
+        escaped = text[j] == "\\" and j + 1 < len(text)
+        literal = not escaped or text[j + 1] in _ANSI_LITERAL
+        computed = computed or not literal
+        out.append(text[j + escaped] if literal else text[j : j + 2])
+        j += 1 + escaped
+    return (j, computed) if j < len(text) else None
+
+
+_READERS = {"'": _single_quoted, '"': _double_quoted, "$'": _ansi_quoted}
 
 
 def read_word(text: str, rules: Unquoting) -> Word | None:
@@ -72,36 +102,20 @@ def read_word(text: str, rules: Unquoting) -> Word | None:
         ch = text[i]
         if ch in " \t;" or (ch == "#" and i == 0):
             break
-        if ch == "'":
-            j = _single_quoted(text, i + 1, rules, out)
-            if j is None:
+        ansi = ch == "$" and rules.ansi_c and text[i + 1 : i + 2] == "'"
+        if ch in "'\"" or ansi:
+            read = _READERS["$'" if ansi else ch](text, i + 1 + ansi, rules, out)
+            if read is None:
                 return None
-            if rules.doubled_single and text[j + 1 : j + 2] == "'":
-                # 'it''s': the second quote of the pair opens the next quoted run.
-                out.append("'")
-                i = j + 1
-                continue
-            i = j + 1
-        elif ch == '"':
-            j = i + 1
-            while j < len(text) and text[j] != '"':
-                if text[j] in "$`":
-                    dynamic = True
-                if text[j] == "\\" and j + 1 < len(text) and rules.backslash:
-                    out.append(text[j + 1])
-                    j += 2
-                    continue
-                out.append(text[j])
-                j += 1
-            if j >= len(text):
-                return None
-            i = j + 1
-        elif ch == "\\" and i + 1 < len(text) and rules.backslash:
+            i, dynamic = read[0] + 1, dynamic or read[1]
+            if rules.doubled and not ansi and text[i : i + 1] == ch:
+                # 'it''s': the second quote of the pair is one quote, and opens the next run.
+                out.append(ch)
+        elif ch == rules.escape and i + 1 < len(text):
             out.append(text[i + 1])
             i += 2
         else:
-            if ch in "$`(":
-                dynamic = True
+            dynamic = dynamic or ch in "$`("
             out.append(ch)
             i += 1
     return Word("".join(out), dynamic)
@@ -208,10 +222,9 @@ POSIX = Syntax(
     "export {name}={value}",
     _quote_posix,
     _POSIX_PATTERNS,
-    Unquoting(),
+    Unquoting(ansi_c=True),
     Unsetting("unset {names}", "{name}", " "),
 )
-# fish: backslash escapes \\ and \' even inside single quotes.
 FISH = Syntax(
     "fish",
     "set -gx {name} {value}",
@@ -220,13 +233,12 @@ FISH = Syntax(
     Unquoting(single_escapes="\\'"),
     Unsetting("{names}", "set -e {name}", "; "),
 )
-# tcsh: \! inside single quotes is a literal ! (history expansion happens there otherwise).
 CSH = Syntax(
     "csh",
     "setenv {name} {value}",
     _quote_csh,
     _CSH_PATTERNS,
-    Unquoting(single_escapes="!"),
+    Unquoting(single_escapes="!", escape_in_double=False),
     Unsetting("{names}", "unsetenv {name}", "; "),
 )
 PWSH = Syntax(
@@ -234,7 +246,7 @@ PWSH = Syntax(
     "$env:{name} = {value}",
     _quote_pwsh,
     _PWSH_PATTERNS,
-    Unquoting(doubled_single=True, backslash=False),
+    Unquoting(doubled=True, escape="`"),
     Unsetting("Remove-Item {names}", "Env:{name}", ", "),
     newline=None,
 )
