@@ -490,3 +490,73 @@ def test_a_write_whose_pin_a_later_line_removes_names_that_line(
         f"Claude Code started from a new terminal uses claude-haiku-5-5: {path}:{line} removes it after the "
         f"ccprofile block. Fix: take the {removed} removal out of line {line} of {path} ({where})."
     ) in " ".join(written.output.replace("~", str(home)).split())
+
+
+def _repository(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = home / "repo"
+    (project / ".git").mkdir(parents=True)
+    (project / ".claude").mkdir()
+    monkeypatch.chdir(project)
+    return project
+
+
+def test_a_user_pin_removed_under_the_projects_local_file_names_the_fix_there(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The removal is beaten by a file above it, not by the user's own value below: a fix."""
+    project = _repository(home, monkeypatch)
+    assert invoke("set-fast-model", H45, "--scope", "user").exit_code == 0
+    (project / ".claude" / "settings.local.json").write_text(json.dumps({"env": {FAST: "claude-haiku-5-5"}}))
+    said = _said(invoke("unset-fast-model", "--scope", "user"))
+    assert said.endswith(
+        "Without the background-model pin in ~/.claude/settings.json, Claude Code started from a new terminal "
+        f"still uses claude-haiku-5-5: env.{FAST} in ~/repo/.claude/settings.local.json sets it too. "
+        f'Fix: remove "{FAST}" from the "env" object of ~/repo/.claude/settings.local.json.'
+    )
+
+
+def test_a_user_pin_beaten_by_both_project_files_gets_one_fix_for_both(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The team's shared file is not the user's to edit: the fix pins in the local file, which
+    replaces its value there too (one round, not one file at a time)."""
+    project = _repository(home, monkeypatch)
+    (project / ".claude" / "settings.local.json").write_text(json.dumps({"env": {FAST: "claude-haiku-5-5"}}))
+    (project / ".claude" / "settings.json").write_text(
+        json.dumps({"env": {FAST: "claude-3-5-haiku-20241022"}})
+    )
+    said = _said(invoke("set-fast-model", H45, "--scope", "user"))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.claude/settings.json, Claude Code started from a new terminal uses "
+        f"claude-haiku-5-5: env.{FAST} in ~/repo/.claude/settings.local.json sets it, and that file takes "
+        "precedence. Fix: ~/repo/.claude/settings.json is the project's shared file (committed for the team), "
+        f"so pin yours in your own: `ccprofile set-fast-model {H45} --scope local --project ~/repo` (it beats "
+        "the project's file for you alone); it replaces the value in ~/repo/.claude/settings.local.json."
+    )
+
+
+def test_a_pin_written_to_a_file_no_start_reads_says_which_file_would_have_to_source_it(home: Path) -> None:
+    said = _said(invoke("set-fast-model", H45, "--shell", "bash", "--file", str(home / ".bash_pins")))
+    assert (
+        f"With {H45} pinned in ~/.bash_pins, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.bashrc does not source ~/.bash_pins. Fix: add `[ -f ~/.bash_pins ] && . ~/.bash_pins` to ~/.bashrc."
+    ) in said
+
+
+def test_uninstall_that_puts_the_users_value_back_still_judges_the_next_pin(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background gets the user's own value back (no shortfall); the primary after it is
+    still beaten by the project's local file, and says so."""
+    settings(home, {"env": {FAST: "claude-haiku-5-5"}})
+    assert invoke("set-fast-model", H45, "--scope", "user").exit_code == 0
+    assert invoke("set-model", "claude-opus-5-5", "--scope", "user").exit_code == 0
+    project = _repository(home, monkeypatch)
+    (project / ".claude" / "settings.local.json").write_text(json.dumps({"model": "claude-sonnet-5-5"}))
+    said = _said(invoke("uninstall", "--scope", "user"))
+    assert said.endswith(
+        "Without the primary-model pin in ~/.claude/settings.json, Claude Code started from a new terminal "
+        "still uses claude-sonnet-5-5: model in ~/repo/.claude/settings.local.json sets it too. "
+        'Fix: remove "model" from ~/repo/.claude/settings.local.json.'
+    )
+    assert "background-model" not in said
