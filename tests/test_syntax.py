@@ -229,6 +229,8 @@ def test_the_variables_fish_and_csh_keep_to_themselves(
         ("export -p", []),
         ("export A='x y'", [("A", "assign", "x y", True)]),
         ("exportA=1", [("exportA", "assign", "1", False)]),
+        ("declare A", [("A", "declare", None, False)]),  # exports nothing it did not before
+        ("declare -x XA=1", [("XA", "assign", "1", True)]),
     ],
 )
 def test_what_a_posix_command_does_to_each_variable(
@@ -240,3 +242,11 @@ def test_what_a_posix_command_does_to_each_variable(
         (a.name, a.action, a.value.value if a.value else None, a.exported) for a in posix_assignments(command)
     ]
     assert found == assignments
+
+
+def test_a_value_that_expands_is_marked_so_in_every_reading_of_a_posix_command() -> None:
+    from ccprofile.startup.assigning import posix_assignments
+
+    for command in ("A=$HOME/x", "A=$HOME/x B=1", "export A=$HOME/x B=1", "declare -x A=$HOME/x"):
+        assert posix_assignments(command)[0].value.dynamic, command  # type: ignore[union-attr]
+    assert not posix_assignments("A=/x B=1")[0].value.dynamic  # type: ignore[union-attr]
