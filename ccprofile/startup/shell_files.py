@@ -3,7 +3,7 @@ path rules the ``Shell`` records of ``shells`` name, each a pure function of a `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Looks
@@ -166,12 +166,21 @@ def ksh_why(home: Home) -> str | None:
     return "an interactive ksh reads ~/.kshrc (ENV is not set), a login one ~/.profile first"
 
 
-def env_reads(default: Callable[[Home], Path | None]) -> Callable[[Home, bool], Sequence[Entry]]:
-    def reads(home: Home, login: bool) -> Sequence[Entry]:
-        env = FromEnv("ENV", default(home))
-        return [profile_file(home), env] if login else [env]
+def sh_reads(home: Home, login: bool) -> Sequence[Entry]:
+    """sh and dash: a login one ~/.profile, then (interactive) the file ENV names, or none."""
+    return env_reads(home, login, None)
 
-    return reads
+
+def ksh_reads(home: Home, login: bool) -> Sequence[Entry]:
+    """ksh: as sh, and ~/.kshrc where ENV is not set."""
+    return env_reads(home, login, kshrc(home))
+
+
+def env_reads(home: Home, login: bool, default: Path | None) -> Sequence[Entry]:
+    # Plain functions, not a closure made when shells.py builds its table: what runs at import
+    # is out of mutation testing's reach, and so out of the tests' sight.
+    env = FromEnv("ENV", default)
+    return [profile_file(home), env] if login else [env]
 
 
 def profile_looks(home: Home) -> Looks:
