@@ -406,6 +406,12 @@ TRICKY = [
         for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
     ),
     (
+        "fish-command-output-value",
+        "fish",
+        {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL (cat ~/.m)\n", ".m": "m\n"},
+        False,
+    ),
+    (
         "csh-backslash-in-double-quotes",
         "tcsh",
         {".tcshrc": 'echo "a\\" >/dev/null; setenv ANTHROPIC_MODEL after\n'},
@@ -707,7 +713,7 @@ def test_fish_universal_variables_are_read_before_its_files(tmp_path: Path) -> N
         "# VERSION: 3.0\n"
         f"SETUVAR {FAST}:not\\x2dexported\n"
         "SETUVAR --export OTHER:x\n"
-        f"SETUVAR --export {FAST}:claude\\x2dhaiku\\x2d4\\x2d5\\x2d20251001\\\\x\n"
+        f"SETUVAR --export {FAST}:claude\\x2dhaiku\\x2D4\\x2d5\\x2d20251001\\\\x\n"  # \\x2D: by hand
     )
     home = _home(tmp_path, {".config/fish/fish_variables": universal})
     reading = _read(home, "fish")
@@ -716,6 +722,12 @@ def test_fish_universal_variables_are_read_before_its_files(tmp_path: Path) -> N
     assert (final.path.name, final.line, final.value) == ("fish_variables", 5, "claude-haiku-4-5-20251001\\x")
     (home / ".config" / "fish" / "config.fish").write_text(f"set -gx {FAST} from-config\n")
     assert _value(_read(home, "fish")) == "from-config"
+    assert reading.pinned(FAST) is None  # a universal variable is never ccprofile's block
+    ours = home / ".config" / "fish" / "conf.d" / "ccprofile.fish"
+    ours.parent.mkdir()
+    ours.write_text(f"# >>> ccprofile >>>\nset -gx {FAST} pinned\n# <<< ccprofile <<<\n")
+    pinned = _read(home, "fish").pinned(FAST)
+    assert pinned is not None and (pinned.path, pinned.line) == (ours, 2)
 
 
 _DOTS_SH = {"dots/env.sh": f"export {FAST}=from-dots\n"}
@@ -740,6 +752,21 @@ _DOTS_FISH = {"dots/env.fish": f"set -gx {FAST} from-dots\n"}
             "fish",
             {
                 ".config/fish/config.fish": 'if test -n "$X"\nset D ~/dots\nend\nsource $D/env.fish\n',
+                **_DOTS_FISH,
+            },
+            None,
+            ["config.fish:4 sources $D/env.fish, a path ccprofile cannot work out"],
+        ),
+        (  # set again to a value no reading knows: the earlier one is gone
+            "fish",
+            {".config/fish/config.fish": "set D ~/dots\nset D (pwd)\nsource $D/env.fish\n", **_DOTS_FISH},
+            None,
+            ["config.fish:3 sources $D/env.fish, a path ccprofile cannot work out"],
+        ),
+        (  # a condition no reading can decide: D may or may not be set
+            "fish",
+            {
+                ".config/fish/config.fish": "if test (uname) = Darwin\nset D ~/dots\nend\nsource $D/env.fish\n",
                 **_DOTS_FISH,
             },
             None,

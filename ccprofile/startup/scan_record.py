@@ -49,7 +49,7 @@ class Record:
         if found is None:
             return
         name, word = found
-        value = expand(word.value, self.variables, strict=True) if active else None
+        value = _expanded(word.value, word.dynamic, self.variables) if active else None
         if value is None:
             self.variables.pop(name, None)
         else:
@@ -86,7 +86,7 @@ class Record:
             if value.startswith("~") and re.search(rf"{name}=~", step.text):
                 value = expand(value, self.variables, strict=True) or value  # `D=~/dots`: unquoted
             if item.value.dynamic:
-                value = expand(value, self.variables, strict=True)
+                value = _expanded(value, True, self.variables)
             if value is None:
                 self.variables.pop(name, None)
                 if watched:
@@ -127,3 +127,10 @@ def block_lines(text: str) -> set[int]:
     for found in block.find_blocks(text):
         inside.update(range(found.first_line, found.last_line + 1))
     return inside
+
+
+def _expanded(value: str, dynamic: bool, variables: dict[str, str]) -> str | None:
+    """A word's value with the variables known so far; None where ccprofile cannot work it
+    out. A ``(`` in a word that expands is a command's output (fish's ``(cmd)``, which leaves
+    no ``$`` for ``expand`` to refuse)."""
+    return None if dynamic and "(" in value else expand(value, variables, strict=True)
