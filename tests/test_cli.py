@@ -398,6 +398,35 @@ def test_duplicate_blocks_are_collapsed_and_the_user_is_told(home: Path) -> None
     assert text.count(block.BEGIN) == 1 and text.startswith("a\n") and text.endswith("<<<\nb")
 
 
+def test_uninstall_of_duplicate_blocks_says_it_removed_them_all(home: Path) -> None:
+    """None is kept, so "kept the first" would be false."""
+    from ccprofile.startup import block
+
+    one = block.render(["export ANTHROPIC_SMALL_FAST_MODEL='old'"])
+    (home / ".bashrc").write_text(f"a\n{one}")
+    assert "Updated ~/.bashrc: removed the ccprofile block." in invoke("uninstall", "--shell", "bash").output
+    (home / ".bashrc").write_text(f"a\n{one}b\n{one}")
+    result = invoke("uninstall", "--shell", "bash")
+    assert result.exit_code == 0, result.output
+    assert "Updated ~/.bashrc: removed both ccprofile blocks." in result.output
+    assert "kept the first" not in result.output
+    assert (home / ".bashrc").read_text() == "a\nb"
+    (home / ".bashrc").write_text(f"a\n{one}{one}{one}")
+    assert (
+        "Updated ~/.bashrc: removed all 3 ccprofile blocks." in invoke("uninstall", "--shell", "bash").output
+    )
+
+
+def test_a_dry_run_uninstall_of_a_file_ccprofile_created_shows_it_deleted(home: Path) -> None:
+    assert invoke("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "bash").exit_code == 0
+    result = invoke("uninstall", "--shell", "bash", "--dry-run")
+    assert result.exit_code == 0, result.output
+    diff = result.output[result.output.index("---") : result.output.index("Dry run:")]
+    assert "+++ /dev/null" in diff
+    assert [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")] == []
+    assert (home / ".bashrc").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
@@ -429,3 +458,15 @@ def test_refusals_are_worded_the_same_in_this_process(home: Path, tmp_path: Path
     said = " ".join(refused.output.split())
     assert f"your home directory (HOME) {missing} does not exist; nothing was written" in said
     assert not missing.exists()
+
+
+def test_uninstall_refuses_a_block_without_its_end_naming_the_file_and_line(home: Path) -> None:
+    text = "a\n# >>> ccprofile >>>\nexport ANTHROPIC_SMALL_FAST_MODEL=x\n"
+    (home / ".bashrc").write_text(text)
+    result = invoke("uninstall", "--shell", "bash")
+    assert result.exit_code == 1
+    assert (
+        f"ccprofile: error: {home / '.bashrc'}: ccprofile begin marker at line 2 has no end marker; "
+        "fix the markers by hand, nothing was written"
+    ) in " ".join(result.output.split())
+    assert (home / ".bashrc").read_text() == text

@@ -83,7 +83,8 @@ def show_change(
         console.print(f"[dim]Using {escape(shown)}: {escape(tilde_text(why, home))}.[/dim]")
     if change.real_path != change.path and not change.dry_run:
         console.print(f"[dim]{escape(shown)} is a link; writing to {escape(str(change.real_path))}.[/dim]")
-    if change.collapsed:
+    kept = bool(change.after or change.completion[1])
+    if change.collapsed and kept:
         console.print(
             f"[yellow]{escape(shown)} had {change.collapsed + 1} ccprofile blocks; kept the first "
             "and removed the duplicates.[/yellow]"
@@ -99,13 +100,19 @@ def show_change(
         console.print(f"{escape(shown)} already {what}; nothing changed.")
     elif change.deleted:
         console.print(f"Removed {escape(shown)}: ccprofile had created it and nothing else was in it.")
-    elif change.after or change.completion[1]:
+    elif kept:
         verb = "Created" if change.created else "Updated"
         console.print(f"{verb} {escape(shown)}: it now {what}.")
         for line in change.exports if pins else ():
             console.print(f"  [green]{escape(line)}[/green]", highlight=False, soft_wrap=True)
     else:
         removed = "ccprofile's keys" if change.path.suffix == ".json" else "the ccprofile block"
+        if change.collapsed:
+            removed = (
+                "both ccprofile blocks"
+                if change.collapsed == 1
+                else f"all {change.collapsed + 1} ccprofile blocks"
+            )
         console.print(f"Updated {escape(shown)}: removed {removed}.")
     if change.changed and change.backup is not None:
         # Printed whole, never wrapped: it is a path to copy.
