@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -607,3 +608,63 @@ def test_options_that_cannot_be_honoured_are_errors_not_ignored(
 ) -> None:
     result = ccprofile(["status", "--check", *args], repository(home / "repo"), without_shell())
     assert result.returncode == code and says in result.stderr, result.stderr
+
+
+# --- The expected models made exact, in this process (what mutation testing sees) ---------
+
+
+def _checked(
+    project: Path, monkeypatch: pytest.MonkeyPatch, *args: str, **env: str
+) -> tuple[int, dict[str, Any]]:
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("SHELL", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = CliRunner().invoke(app, ["status", "--check", "--json", *args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_expected_names_are_made_the_providers_exact_ids(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A family for the background is its newest model (an alias would be resolved by Claude
+    Code); a friendly name is its ID on Bedrock too; the primary's alias stays an alias."""
+    project = repository(home / "repo", PINNED)
+    code, report = _checked(
+        project, monkeypatch, "--expect-fast-model", "haiku-4.5", "--expect-model", "opus"
+    )
+    assert (report["expectations"]["background"], report["expectations"]["primary"]) == (HAIKU_45, "opus")
+    assert code == 1  # the primary is Claude Code's default, not opus
+    _, report = _checked(project, monkeypatch, "--expect-fast-model", "haiku")
+    assert report["expectations"]["background"] == "claude-haiku-5-5"
+    _, report = _checked(
+        project,
+        monkeypatch,
+        "--expect-fast-model",
+        "haiku-4.5",
+        CLAUDE_CODE_USE_BEDROCK="1",
+        AWS_REGION="eu-west-1",
+    )
+    assert report["expectations"]["background"] == "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+
+
+def test_an_expected_id_the_provider_does_not_know_names_where_it_was_stated(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = repository(home / "repo", PINNED, 'fast-model = "haiku-9"\n')
+    code, report = _checked(project, monkeypatch)
+    assert code == 3
+    assert report["error"].startswith(
+        f"{project / '.ccprofile.toml'}:1: 'haiku-9' does not look like a model ID"
+    )
+    code, report = _checked(project, monkeypatch, "--expect-fast-model", "haiku-8")
+    assert code == 3 and report["error"].startswith(
+        "--expect-fast-model: 'haiku-8' does not look like a model ID"
+    )
+    # A gateway serves the names it chooses: any name is a valid expectation there.
+    code, report = _checked(
+        project, monkeypatch, "--expect-fast-model", "our-fast", ANTHROPIC_BASE_URL="https://llm.example.com"
+    )
+    assert report["expectations"]["background"] == "our-fast" and code == 1

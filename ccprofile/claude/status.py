@@ -66,12 +66,17 @@ def _notes(inputs: Inputs, shown: Sequence[Model]) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def exact_expectations(expected: Expected | None, provider: str, catalog: Catalog) -> Expected | None:
-    """The expected models as the exact IDs for ``provider`` (``haiku-4.5`` is Haiku 4.5's ID);
-    ExpectationError, naming where it was stated, for one that is not valid there."""
+def exact_expectations(
+    expected: Expected | None, provider: str, catalog: Catalog, env: Mapping[str, str], region: str | None
+) -> Expected | None:
+    """The expected models as the exact IDs for ``provider`` (``haiku-4.5`` is Haiku 4.5's ID,
+    on Bedrock in the geography of the region ``env`` and the AWS config file's ``region``
+    give, as ``set-fast-model`` pins it); ExpectationError, naming where it was stated, for one
+    that is not valid there."""
     if expected is None or expected.empty:
         return None
     from ccprofile.claude import selection  # only a check with expectations needs the catalog rules
+    from ccprofile.claude.bedrock_regions import bedrock_prefix
     from ccprofile.claude.expectations import ExpectationError
     from ccprofile.errors import BadValue
 
@@ -88,6 +93,7 @@ def exact_expectations(expected: Expected | None, provider: str, catalog: Catalo
                 catalog,
                 background=kind == "background",
                 accept_unknown=BY_NAME[provider].serves_any_id,
+                prefix=bedrock_prefix(env, region) if BY_NAME[provider].prefixes else None,
             )
         except BadValue as error:
             raise ExpectationError(f"{expected.stated.get(kind, 'expected')}: {error}") from None
@@ -111,7 +117,7 @@ def build(inputs: Inputs) -> Report:
     background, primary, subagents = _views(inputs, now, fresh, models)
     provider = detect_provider(now.env)
     provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
-    expected = exact_expectations(inputs.expected, provider, catalog)
+    expected = exact_expectations(inputs.expected, provider, catalog, now.env, region)
     situation = _situation(inputs, base, now, fresh, models, provider, expected)
     launched = status_starts.launched(inputs)
     return Report(
