@@ -586,3 +586,20 @@ def test_aliases_and_fallbacks_are_shown_as_modelOverrides_sends_them(home: Path
         "sonnet -> x-sonnet (Claude Code's own; modelOverrides in ~/.claude/settings.json sends it for claude-sonnet-5-5)"
         in shown
     )
+
+
+def test_a_provider_only_new_terminals_switch_to_is_named_with_their_regions_ids(home: Path) -> None:
+    """~/.zshrc makes new terminals use Bedrock; this shell does not. The region is the AWS
+    config file's, which only a new terminal's IDs (and its subagents' alias) are made for."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    (home / ".zshrc").write_text(
+        "export CLAUDE_CODE_USE_BEDROCK=1\nexport CLAUDE_CODE_SUBAGENT_MODEL=haiku\n"
+    )
+    _, report = status()
+    assert (report["provider"], report["provider_new_terminal"]) == ("anthropic", "bedrock")
+    new = {kind: report[kind]["new_shell"]["model"] for kind in ("background", "subagents")}
+    assert new == {
+        "background": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "subagents": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+    }

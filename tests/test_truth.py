@@ -100,7 +100,25 @@ def test_a_value_new_terminals_inherit_is_predicted_and_not_stale(home: Path, tm
 
 def test_an_unreadable_session_is_said_and_assumed_empty(home: Path) -> None:
     report = status_json(env={"CCPROFILE_SESSION_PID": "999999999"})
-    assert any("could not be read" in note and "assumes" in note for note in report["notes"])
+    assert (
+        "The environment new terminals inherit could not be read (process 999999999 "
+        "($CCPROFILE_SESSION_PID) cannot be read); the new-terminal column assumes it sets none of "
+        "these variables."
+    ) in report["notes"]
+
+
+def test_without_a_shell_the_note_says_the_new_terminal_is_not_known(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ccprofile.machine import detect
+
+    monkeypatch.delenv("SHELL", raising=False)
+    monkeypatch.setattr(detect, "ancestors", lambda: [])  # not the terminal pytest was run from
+    result = runner.invoke(app, ["status", "--json"])
+    assert (
+        "No shell: could not detect your shell and $SHELL is not set. The models shown are those of a "
+        "claude started with this environment; what a new terminal would use is not known."
+    ) in json.loads(result.stdout)["notes"]
 
 
 # 2. unset and uninstall print the command that drops the variables in this terminal.
