@@ -235,6 +235,7 @@ def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
     settings.parent.mkdir()
     settings.write_text("{}")
     report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
+    assert report["shell"]["new_terminal_start"] == "login"  # Terminal and iTerm2 start login shells
     views = {view["name"]: view for view in report["launchers"]}
     dock = views["an app from the Dock or Finder (an IDE)"]
     assert dock["reads"] == ["launchd (launchctl getenv)", str(settings)]

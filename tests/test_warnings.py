@@ -2484,6 +2484,7 @@ def test_a_probed_new_terminal_credits_each_value_to_where_it_came_from(home: Pa
     assert (fresh["background"]["model"], fresh["background"]["source"]) == (H55, "profile")
     assert fresh["background"]["file"] == f"{home / '.zshrc'}:1"
     assert (fresh["primary"]["model"], fresh["primary"]["source"]) == ("claude-opus-5-5", "untraced")
+    assert fresh["primary"]["certain"] is True  # the eval was run, not read: nothing is unknown
     (home / ".zshrc").write_text("true\n")
     fresh = json.loads(
         runner.invoke(
