@@ -12,7 +12,7 @@ from ccprofile.startup import shell_words, sourcing, steps
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.scan import scan
 from ccprofile.startup.shells import SHELLS
-from ccprofile.startup.syntax import Unquoting
+from ccprofile.startup.syntax import Unquoting, Word
 from tests.helpers import DEBIAN_PROFILE
 
 FAST = "ANTHROPIC_SMALL_FAST_MODEL"
@@ -405,6 +405,15 @@ TRICKY = [
         )
         for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
     ),
+    ("ansi-c-computed-escape", "bash", {".bashrc": "export ANTHROPIC_MODEL=$'claude\\x2dopus'\n"}, False),
+    ("backslash-in-double-quotes", "bash", {".bashrc": 'export ANTHROPIC_MODEL="op\\us"\n'}, True),
+    (
+        "fish-backslash-in-double-quotes",
+        "fish",
+        {".config/fish/config.fish": 'set -gx ANTHROPIC_MODEL "op\\us"\n'},
+        True,
+    ),
+    ("csh-escaped-bang-in-double-quotes", "tcsh", {".tcshrc": 'setenv ANTHROPIC_MODEL "opus\\!"\n'}, True),
     (
         "fish-command-output-value",
         "fish",
@@ -819,3 +828,14 @@ def test_each_assignment_of_a_pin_is_recorded_or_named_as_unknown(
     shown = None if final is None else (final.line, final.value and final.value.replace(str(home), "HOME"))
     assert shown == found
     assert [f"{u.line} {u.reason}" for u in reading.unseen] == unseen
+
+
+def test_dash_has_no_ansi_c_quotes_so_no_value_is_taken_from_one(tmp_path: Path) -> None:
+    """dash 0.5.12 reads $'opus' as $opus; bash as opus: what a sh exports is not known."""
+    home = _home(tmp_path, {".profile": f"export {FAST}=$'opus'\n"})
+    reading = _read(home, "dash", login=True)
+    assert _value(reading) is None and not reading.certain
+
+
+def test_a_comment_ends_the_words_of_a_line() -> None:
+    assert shell_words.split_words("a # c", shell_words.POSIX_RULES) == [Word("a", False)]

@@ -34,7 +34,7 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
     """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
     shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
     (``len(text)`` if none). ``rules``: the family's quoting (fish's ``\\'`` inside single
-    quotes, bash's ``$'...'``, csh's double quotes where a backslash is itself, PowerShell's
+    quotes, bash's ``$'...'``, what a backslash escapes inside double quotes, PowerShell's
     backtick escape)."""
     found: list[int] = []
     i, quote, depth = 0, "", 0
@@ -48,7 +48,7 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
             continue
         if quote in ("'", "$'"):
             quote = "" if ch == "'" else quote
-        elif ch == rules.escape and (quote != '"' or rules.escape_in_double):
+        elif ch == rules.escape and (quote != '"' or _escapes_in_double(text[i + 1 : i + 2], rules)):
             i += 2
             continue
         elif quote and ch == "$" and text[i + 1 : i + 2] == "(":
@@ -71,6 +71,10 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
             found.append(i)
         i += 1
     return found, len(text)
+
+
+def _escapes_in_double(after: str, rules: Unquoting) -> bool:
+    return rules.double_escapes is None or (after != "" and after in rules.double_escapes)
 
 
 def split_commands(line: str, rules: Unquoting = POSIX_RULES) -> list[str]:
@@ -107,8 +111,11 @@ def split_words(text: str, rules: Unquoting) -> list[Word] | None:
         word = read_word(rest, rules)
         if word is None:
             return None
+        length = _word_length(rest, rules)
+        if length == 0:
+            break  # a comment: the rest of the line is no word
         out.append(word)
-        rest = rest[_word_length(rest, rules) :].strip(" \t")
+        rest = rest[length:].strip(" \t")
     return out
 
 

@@ -47,16 +47,17 @@ class Unquoting:
 
     single_escapes: str = ""  # characters a backslash escapes even inside single quotes
     doubled: bool = False  # '' inside single quotes and "" inside double quotes are one quote
-    escape: str = "\\"  # the character that escapes the next one outside single quotes, or ""
-    escape_in_double: bool = True  # and inside double quotes (not in csh: "a\" is the word a\)
+    escape: str = "\\"  # the character that escapes the next one outside single quotes
+    double_escapes: str | None = None  # the ones it escapes inside double quotes; None: any
+    computed: str = ""  # the escapes in double quotes that stand for a computed character
     ansi_c: bool = False  # $'...', where a backslash escapes any character, a quote too
 
 
 # Each reader of a quoted run starts just after its opening quote, appends what the run stands
-# for to ``out``, and gives the closing quote's index and whether the run expands something
-# (a variable, a command, an escape computed from its code); None if the quote is left open.
+# for to ``out``, and gives the closing quote's index and whether it expands something (a
+# variable, a command, a computed character); None if the quote is left open. What expands is
+# kept as written, so that ``expand`` refuses it.
 Quoted = tuple[int, bool] | None
-_ANSI_LITERAL = "\\'\""  # the escapes in $'...' that stand for the character after them
 
 
 def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
@@ -71,23 +72,25 @@ def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Q
 def _double_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
     j, dynamic = start, False
     while j < len(text) and text[j] != '"':
-        escaped = text[j] == rules.escape and rules.escape_in_double and j + 1 < len(text)
-        dynamic = dynamic or (not escaped and text[j] in "$`")
-        out.append(text[j + escaped])
+        after, escapes = text[j + 1 : j + 2], rules.double_escapes
+        escaped = text[j] == rules.escape and after != "" and (escapes is None or after in escapes)
+        computed = escaped and after in rules.computed
+        dynamic = dynamic or computed or (not escaped and text[j] in "$`")
+        out.append(text[j : j + 2] if computed else text[j + escaped])
         j += 1 + escaped
     return (j, dynamic) if j < len(text) else None
 
 
 def _ansi_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
-    """``$'...'``: ``\\n`` or ``\\x41`` stand for a character ccprofile does not compute."""
-    j, computed = start, False
+    """``$'...'``, kept as written: what it stands for depends on the shell (dash has no
+    ``$'...'``) and on escapes ccprofile does not compute (``\\x41``)."""
+    j = start
     while j < len(text) and text[j] != "'":
-        escaped = text[j] == "\\" and j + 1 < len(text)
-        literal = not escaped or text[j + 1] in _ANSI_LITERAL
-        computed = computed or not literal
-        out.append(text[j + escaped] if literal else text[j : j + 2])
-        j += 1 + escaped
-    return (j, computed) if j < len(text) else None
+        j += 2 if text[j] == "\\" else 1
+    if j >= len(text):
+        return None
+    out.append(text[start - 2 : j + 1])
+    return j, True
 
 
 _READERS = {"'": _single_quoted, '"': _double_quoted, "$'": _ansi_quoted}
@@ -222,7 +225,7 @@ POSIX = Syntax(
     "export {name}={value}",
     _quote_posix,
     _POSIX_PATTERNS,
-    Unquoting(ansi_c=True),
+    Unquoting(double_escapes='$`"\\\n', ansi_c=True),
     Unsetting("unset {names}", "{name}", " "),
 )
 FISH = Syntax(
@@ -230,7 +233,7 @@ FISH = Syntax(
     "set -gx {name} {value}",
     _quote_fish,
     _FISH_PATTERNS,
-    Unquoting(single_escapes="\\'"),
+    Unquoting(single_escapes="\\'", double_escapes='"$\\\n'),
     Unsetting("{names}", "set -e {name}", "; "),
 )
 CSH = Syntax(
@@ -238,7 +241,7 @@ CSH = Syntax(
     "setenv {name} {value}",
     _quote_csh,
     _CSH_PATTERNS,
-    Unquoting(single_escapes="!", escape_in_double=False),
+    Unquoting(single_escapes="!", double_escapes="!"),  # "a\" is the word a\
     Unsetting("{names}", "unsetenv {name}", "; "),
 )
 PWSH = Syntax(
@@ -246,7 +249,7 @@ PWSH = Syntax(
     "$env:{name} = {value}",
     _quote_pwsh,
     _PWSH_PATTERNS,
-    Unquoting(doubled=True, escape="`"),
+    Unquoting(doubled=True, escape="`", computed="0abefnrtuv"),
     Unsetting("Remove-Item {names}", "Env:{name}", ", "),
     newline=None,
 )
