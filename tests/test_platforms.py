@@ -236,6 +236,14 @@ def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
     settings.write_text("{}")
     report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
     assert report["shell"]["new_terminal_start"] == "login"  # Terminal and iTerm2 start login shells
+    assert {
+        "code": "launchers-differ",
+        "message": (
+            "claude's background model depends on how it is started: claude-haiku-4-5-20251001 from Terminal "
+            "or iTerm2; claude-3-5-haiku-20241022 from an app from the Dock or Finder (an IDE). Fix: `ccprofile "
+            "set-fast-model claude-haiku-4-5-20251001 --scope user` pins it in the settings file every claude reads."
+        ),
+    } in report["warnings"]
     views = {view["name"]: view for view in report["launchers"]}
     dock = views["an app from the Dock or Finder (an IDE)"]
     assert dock["reads"] == ["launchd (launchctl getenv)", str(settings)]
