@@ -603,3 +603,17 @@ def test_a_provider_only_new_terminals_switch_to_is_named_with_their_regions_ids
         "background": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
         "subagents": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
     }
+
+
+def test_this_shells_bedrock_ids_follow_the_aws_config_files_region(home: Path) -> None:
+    """No AWS_REGION: the region is ~/.aws/config's, for the subagents' alias, every alias the
+    verbose table lists and the fallback models alike."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    write_json(home / ".claude" / "settings.json", {"fallbackModel": ["sonnet"]})
+    (home / ".zshrc").write_text("export ANTHROPIC_SMALL_FAST_MODEL=\n")
+    _, report = status(env={"CLAUDE_CODE_USE_BEDROCK": "1", "CLAUDE_CODE_SUBAGENT_MODEL": "haiku"})
+    assert report["subagents"]["model"] == "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert report["aliases"]["sonnet"]["model"] == "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    assert report["fallback"]["models"] == ["eu.anthropic.claude-sonnet-4-5-20250929-v1:0"]
+    assert [layer["value"] for layer in report["background"]["layers"]] == [""]  # set empty

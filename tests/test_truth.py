@@ -115,10 +115,18 @@ def test_without_a_shell_the_note_says_the_new_terminal_is_not_known(
     monkeypatch.delenv("SHELL", raising=False)
     monkeypatch.setattr(detect, "ancestors", lambda: [])  # not the terminal pytest was run from
     result = runner.invoke(app, ["status", "--json"])
-    assert (
+    note = (
         "No shell: could not detect your shell and $SHELL is not set. The models shown are those of a "
         "claude started with this environment; what a new terminal would use is not known."
-    ) in json.loads(result.stdout)["notes"]
+    )
+    report = json.loads(result.stdout)
+    assert note in report["notes"]
+    for kind in ("background", "primary", "subagents"):
+        assert report[kind]["new_shell"] is None, kind
+    assert report["background"]["candidates"]["new_terminal"] is None
+    assert report["primary"]["candidates"]["new_terminal"] is None
+    table = runner.invoke(app, ["status"], env={"COLUMNS": "200"})
+    assert note in " ".join(table.output.split())  # under the table, without --verbose
 
 
 # 2. unset and uninstall print the command that drops the variables in this terminal.
