@@ -839,3 +839,106 @@ def test_dash_has_no_ansi_c_quotes_so_no_value_is_taken_from_one(tmp_path: Path)
 
 def test_a_comment_ends_the_words_of_a_line() -> None:
     assert shell_words.split_words("a # c", shell_words.POSIX_RULES) == [Word("a", False)]
+
+
+# Every POSIX form the reader tells apart, each line as the steps a walk reads.
+_POSIX_TEXT = (
+    "{ export A=1; }\n"
+    "{ . ~/g.sh\n"
+    "}\n"
+    "if [ -f ~/a ]; then\n"
+    "elif [ -r ~/b ]\n"
+    "then . ~/c\n"
+    "else . ~/d\n"
+    "fi\n"
+    "if [ -f ~/a ] && [ -f ~/b ]; then :; fi\n"
+    "for f in ~/.d/*.sh 'x y'; do . \"$f\"; done\n"
+    "for h in 'open\n"
+    "case $- in *i*) ;; *) return;; esac\n"
+    "case $- in\n"
+    "*i*) ;;\n"
+    "*) return ;;\n"
+    "esac\n"
+    'case "$TERM" in\n'
+    "(xterm) . ~/x ;;\n"
+    "esac\n"
+    "return\n"
+    "exit 0\n"
+    "exec zsh\n"
+    "exec 3>&1\n"
+    "exec >/dev/null\n"
+    "while true; do :; done\n"
+    "until false\n"
+    "select x in a b\n"
+    "f() { export A=1; }\n"
+    "function g { export A=1\n"
+    "h () {\n"
+    'eval "$(x)"\n'
+    "emulate sh -c '. ~/e'\n"
+    "emulate sh\n"
+    "source ~/s.sh\n"
+    "\\. ~/t.sh\n"
+    "builtin source ~/u\n"
+    "command . ~/v\n"
+    "do . ~/w\n"
+)
+
+
+def test_posix_lines_become_these_steps() -> None:
+    assert [_described(step) for step in sourcing.steps(_POSIX_TEXT, "posix")] == [
+        "1 open reason=a group runs=True",
+        "1 command text=export A=1",
+        "1 close",
+        "2 open reason=a group runs=True",
+        "2 source word=~/g.sh raw=~/g.sh text=.",
+        "3 close",
+        "4 if -f ~/a",
+        "5 elif -r ~/b",
+        "6 source word=~/c raw=~/c text=.",
+        "7 else",
+        "7 source word=~/d raw=~/d text=.",
+        "8 close",
+        "9 if",
+        "9 command text=:",
+        "9 close",
+        "10 for var=f items=~/.d/*.sh,x y",
+        '10 source word=$f raw="$f" text=.',
+        "10 close",
+        "11 open reason=a loop",
+        "12 command text=case $- in *i*) ;; *) return;; esac",
+        "13 open reason=case $- runs=True",
+        "14 if -n x",
+        "15 elif -n x",
+        "15 return reason=return",
+        "16 close",
+        "16 close",
+        "17 open reason=a case block",
+        "18 if",
+        "18 source word=~/x raw=~/x text=.",
+        "19 close",
+        "19 close",
+        "20 return reason=return",
+        "21 return reason=exit",
+        "22 return reason=exec",
+        "23 command text=exec 3>&1",
+        "24 command text=exec >/dev/null",
+        "25 open reason=a while loop",
+        "25 command text=:",
+        "25 close",
+        "26 open reason=a until loop",
+        "27 open reason=a select loop",
+        "28 open reason=a function runs=False",
+        "28 command text=export A=1",
+        "28 close",
+        "29 open reason=a function runs=False",
+        "29 command text=export A=1",
+        "30 open reason=a function runs=False",
+        "31 opaque reason=runs eval",
+        "32 opaque reason=runs emulate",
+        "33 command text=emulate sh",
+        "34 source word=~/s.sh raw=~/s.sh text=source",
+        "35 source word=~/t.sh raw=~/t.sh text=.",
+        "36 source word=~/u raw=~/u text=source",
+        "37 source word=~/v raw=~/v text=.",
+        "38 source word=~/w raw=~/w text=.",
+    ]
