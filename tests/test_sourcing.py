@@ -519,6 +519,8 @@ def test_ksh_stops_every_sourced_file_up_to_its_own_and_goes_on_there(tmp_path: 
         (". .bashrc", True),
         ("# . ~/.bashrc", False),
         ("x=1 # . ~/.bashrc", False),
+        ("x=1 # . ~/.bashrc # old", False),  # everything after the first # is the comment
+        ("  # . ~/.bashrc", False),
         ("source ~/.bashrc.local", False),
         ("echo ~/.bashrc", False),
     ],

@@ -209,7 +209,6 @@ def sources_named(text: str, name: str) -> bool:
         rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
     )
     for line in text.splitlines():
-        code = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
-        if pattern.search(code):
+        if pattern.search(line.split("#", 1)[0]):  # a comment's text is no code
             return True
     return False
