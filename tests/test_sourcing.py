@@ -886,6 +886,25 @@ _POSIX_TEXT = (
 )
 
 
+def test_posix_lines_become_these_steps_too() -> None:
+    """A lone brace opens a group; zsh closes a function without a `;`; a branch of
+    `case $-` whose pattern has no i is not an interactive shell's."""
+    text = "{\n. ~/y\n}\nk() { export A=1 }\ncase $- in\n*c*) return ;;\nesac\n"
+    assert [_described(step) for step in sourcing.steps(text, "posix")] == [
+        "1 open reason=a group runs=True",
+        "2 source word=~/y raw=~/y text=.",
+        "3 close",
+        "4 open reason=a function runs=False",
+        "4 command text=export A=1",
+        "4 close",
+        "5 open reason=case $- runs=True",
+        "6 if -n ",
+        "6 return reason=return",
+        "7 close",
+        "7 close",
+    ]
+
+
 def test_posix_lines_become_these_steps() -> None:
     assert [_described(step) for step in sourcing.steps(_POSIX_TEXT, "posix")] == [
         "1 open reason=a group runs=True",
