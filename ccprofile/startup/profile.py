@@ -29,8 +29,7 @@ Pins = Mapping[str, str]
 class PendingWrite:
     """A write about to happen, as a ``check`` sees it before anything is written."""
 
-    path: Path  # the real file
-    data: bytes | None  # its planned bytes; None: it is deleted
+    data: bytes | None  # the file's planned bytes; None: it is deleted
     before: tuple[tuple[str, str], ...]  # the block's pins now
     after: tuple[tuple[str, str], ...]  # and after the write
 
@@ -207,9 +206,7 @@ def exports(shell: Shell, pins: Sequence[tuple[str, str]]) -> tuple[str, ...]:
 
 def pending(file: Editing, plan: Plan) -> PendingWrite:
     """The write about to happen, for a check before it."""
-    return PendingWrite(
-        file.real, None if plan.new is None else codec.encode(plan.new), plan.before, plan.after
-    )
+    return PendingWrite(None if plan.new is None else codec.encode(plan.new), plan.before, plan.after)
 
 
 def change(file: Editing, plan: Plan, *, label: str, lines: tuple[str, ...], dry_run: bool) -> FileChange:

@@ -208,7 +208,5 @@ def sources_named(text: str, name: str) -> bool:
     pattern = re.compile(
         rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
     )
-    for line in text.splitlines():
-        if pattern.search(line.split("#", 1)[0]):  # a comment's text is no code
-            return True
-    return False
+    # The text before a line's first # is its code: a comment's text is no source.
+    return any(pattern.search(line.split("#", 1)[0]) for line in text.splitlines())
