@@ -305,6 +305,7 @@ def test_a_missing_file_stops_dash_and_tcsh_as_they_do(tmp_path: Path) -> None:
 # Dotfiles a review found read wrong, each checked against the real shell: status's reading
 # equals what the shell exports, or says it is uncertain (the last column).
 BLOCK_THEN_OVERRIDE = "# >>> ccprofile >>>\nexport ANTHROPIC_MODEL='pinned'\n# <<< ccprofile <<<\nexport ANTHROPIC_MODEL=override\n"
+PIN, OTHER = "export ANTHROPIC_MODEL=pinned", "export ANTHROPIC_MODEL=other"
 TRICKY = [
     ("markers-are-not-heredocs", "bash", {".bashrc": BLOCK_THEN_OVERRIDE}, True),
     (
@@ -414,6 +415,31 @@ TRICKY = [
         True,
     ),
     ("csh-escaped-bang-in-double-quotes", "tcsh", {".tcshrc": 'setenv ANTHROPIC_MODEL "opus\\!"\n'}, True),
+    *(
+        (f"a-quoted-block-in-{shell}", shell, {rc: f"{PIN}\n: '\n{OTHER}\n'\n"}, True)
+        for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
+    ),
+    (
+        "a-quoted-block-in-fish",
+        "fish",
+        {
+            ".config/fish/config.fish": "set -gx ANTHROPIC_MODEL pinned\necho '\nset -gx ANTHROPIC_MODEL other\n'\n"
+        },
+        True,
+    ),
+    ("a-value-over-two-lines", "bash", {".bashrc": f"X='a\nb'; {OTHER}\n"}, True),
+    (
+        "a-backslash-at-the-end-inside-single-quotes",
+        "bash",
+        {".bashrc": "export ANTHROPIC_MODEL='op\\\nus'\n"},
+        True,
+    ),
+    (
+        "a-backslash-at-the-end-inside-double-quotes",
+        "bash",
+        {".bashrc": 'export ANTHROPIC_MODEL="op\\\nus"\n'},
+        True,
+    ),
     (
         "fish-command-output-value",
         "fish",
@@ -855,7 +881,6 @@ _POSIX_TEXT = (
     "fi\n"
     "if [ -f ~/a ] && [ -f ~/b ]; then :; fi\n"
     "for f in ~/.d/*.sh 'x y'; do . \"$f\"; done\n"
-    "for h in 'open\n"
     "case $- in *i*) ;; *) return;; esac\n"
     "case $- in\n"
     "*i*) ;;\n"
@@ -883,6 +908,7 @@ _POSIX_TEXT = (
     "builtin source ~/u\n"
     "command . ~/v\n"
     "do . ~/w\n"
+    "for h in 'open\n"  # a quote left open to the end: the loop's words are not known
 )
 
 
@@ -925,41 +951,41 @@ def test_posix_lines_become_these_steps() -> None:
         "10 for var=f items=~/.d/*.sh,x y",
         '10 source word=$f raw="$f" text=.',
         "10 close",
-        "11 open reason=a loop",
-        "12 command text=case $- in *i*) ;; *) return;; esac",
-        "13 open reason=case $- runs=True",
-        "14 if -n x",
-        "15 elif -n x",
-        "15 return reason=return",
-        "16 close",
-        "16 close",
-        "17 open reason=a case block",
-        "18 if",
-        "18 source word=~/x raw=~/x text=.",
-        "19 close",
-        "19 close",
-        "20 return reason=return",
-        "21 return reason=exit",
-        "22 return reason=exec",
-        "23 command text=exec 3>&1",
-        "24 command text=exec >/dev/null",
-        "25 open reason=a while loop",
-        "25 command text=:",
-        "25 close",
-        "26 open reason=a until loop",
-        "27 open reason=a select loop",
+        "11 command text=case $- in *i*) ;; *) return;; esac",
+        "12 open reason=case $- runs=True",
+        "13 if -n x",
+        "14 elif -n x",
+        "14 return reason=return",
+        "15 close",
+        "15 close",
+        "16 open reason=a case block",
+        "17 if",
+        "17 source word=~/x raw=~/x text=.",
+        "18 close",
+        "18 close",
+        "19 return reason=return",
+        "20 return reason=exit",
+        "21 return reason=exec",
+        "22 command text=exec 3>&1",
+        "23 command text=exec >/dev/null",
+        "24 open reason=a while loop",
+        "24 command text=:",
+        "24 close",
+        "25 open reason=a until loop",
+        "26 open reason=a select loop",
+        "27 open reason=a function runs=False",
+        "27 command text=export A=1",
+        "27 close",
         "28 open reason=a function runs=False",
         "28 command text=export A=1",
-        "28 close",
         "29 open reason=a function runs=False",
-        "29 command text=export A=1",
-        "30 open reason=a function runs=False",
-        "31 opaque reason=runs eval",
-        "32 opaque reason=runs emulate",
-        "33 command text=emulate sh",
-        "34 source word=~/s.sh raw=~/s.sh text=source",
-        "35 source word=~/t.sh raw=~/t.sh text=.",
-        "36 source word=~/u raw=~/u text=source",
-        "37 source word=~/v raw=~/v text=.",
-        "38 source word=~/w raw=~/w text=.",
+        "30 opaque reason=runs eval",
+        "31 opaque reason=runs emulate",
+        "32 command text=emulate sh",
+        "33 source word=~/s.sh raw=~/s.sh text=source",
+        "34 source word=~/t.sh raw=~/t.sh text=.",
+        "35 source word=~/u raw=~/u text=source",
+        "36 source word=~/v raw=~/v text=.",
+        "37 source word=~/w raw=~/w text=.",
+        "38 open reason=a loop",
     ]

@@ -31,13 +31,32 @@ class Test:
 
 
 def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], int]:
+    found, end, _ = _walk(text, rules)
+    return found, end
+
+
+# What a line leaves open for the next one: the quote it is inside ("" none) and how many
+# `$(` are not closed.
+Open = tuple[str, int]
+CLOSED: Open = ("", 0)
+
+
+def left_open(line: str, rules: Unquoting, state: Open = CLOSED) -> Open:
+    """What ``line``, read from inside ``state``, leaves open: a quote, a backtick or a ``$(``
+    makes the shell read on into the next line (``: '`` opens a comment block many files use)."""
+    if state == CLOSED and not any(c in line for c in "'\"`("):
+        return CLOSED  # most lines: nothing can be left open
+    return _walk(line, rules, state)[2]
+
+
+def _walk(text: str, rules: Unquoting, state: Open = CLOSED) -> tuple[list[int], int, Open]:
     """The indices of ``text``'s characters outside quotes, ``$( )`` and backticks, where a
     shell looks for ``;``, ``&&``, ``||`` and the end of a word; and where a comment starts
     (``len(text)`` if none). ``rules``: the family's quoting (fish's ``\\'`` inside single
     quotes, bash's ``$'...'``, what a backslash escapes inside double quotes, PowerShell's
-    backtick escape)."""
+    backtick escape); and what is left open at the end (``left_open``)."""
     found: list[int] = []
-    i, quote, depth = 0, "", 0
+    (quote, depth), i = state, 0
     while i < len(text):
         ch = text[i]
         if quote == "'" and ch == "\\" and text[i + 1 : i + 2] and text[i + 1] in rules.single_escapes:
@@ -67,10 +86,10 @@ def _top_level(text: str, rules: Unquoting = POSIX_RULES) -> tuple[list[int], in
             depth -= 1
         elif not depth:
             if ch == "#" and (i == 0 or text[i - 1] in " \t;"):
-                return found, i
+                return found, i, CLOSED
             found.append(i)
         i += 1
-    return found, len(text)
+    return found, len(text), (quote, depth)
 
 
 def _escapes_in_double(after: str, rules: Unquoting) -> bool:

@@ -12,9 +12,11 @@ import functools
 import re
 
 from ccprofile.startup.shell_words import (
+    CLOSED,
     NAME,
     POSIX_RULES,
     Test,
+    left_open,
     parse_test,
     split_commands,
     split_on,
@@ -108,18 +110,35 @@ def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
 
 
+def _continued(line: str) -> bool:
+    """A backslash at the end (not an escaped one) joins the next line to this one."""
+    return line.endswith("\\") and not line.endswith("\\\\")
+
+
 def _lines(text: str, family: str) -> list[tuple[int, str]]:
     """(number, line) of each line a shell runs as commands: a line that ends in a backslash
-    goes on on the next one, and a here-document's body is text, not commands."""
+    goes on on the next one (not inside single quotes, where a backslash is itself), so does
+    one that leaves a quote open, and a here-document's body is text, not commands."""
     found: list[tuple[int, str]] = []
     # Only \n ends a line for a shell: a \r before it stays in the line.
     raw = text.split("\n")
-    index = 0
+    index, rules = 0, UNQUOTING[family]
+    # csh reads no quote on into the next line (tcsh stops the file there: "Unmatched '").
+    spans = family != "csh"
     while index < len(raw):
         number, line = index + 1, raw[index]
         index += 1
-        while family != "pwsh" and line.endswith("\\") and not line.endswith("\\\\") and index < len(raw):
-            line, index = line[:-1] + raw[index], index + 1
+        state = left_open(line, rules) if spans else CLOSED
+        while index < len(raw):
+            if family != "pwsh" and state[0] not in ("'", "$'") and _continued(line):
+                line, index = line[:-1] + raw[index], index + 1
+                state = left_open(line, rules) if spans else CLOSED
+            elif state != CLOSED:
+                # A quote left open takes in the next line, as the shell reads it on.
+                state = left_open(raw[index], rules, state)
+                line, index = line + "\n" + raw[index], index + 1
+            else:
+                break
         here = "<<" in line and family in ("posix", "csh")
         heredoc = _HEREDOC.search(" ".join(split_commands(line))) if here else None
         if heredoc is not None:
