@@ -603,6 +603,8 @@ def test_a_provider_only_new_terminals_switch_to_is_named_with_their_regions_ids
         "background": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
         "subagents": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
     }
+    login = report["background"]["new_shell"]["starts"]["login"]["model"]
+    assert login == new["background"]  # a login zsh reads ~/.zshrc too, in the same region
 
 
 def test_this_shells_bedrock_ids_follow_the_aws_config_files_region(home: Path) -> None:
