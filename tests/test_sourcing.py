@@ -914,8 +914,12 @@ _POSIX_TEXT = (
 
 def test_posix_lines_become_these_steps_too() -> None:
     """A lone brace opens a group; zsh closes a function without a `;`; a branch of
-    `case $-` whose pattern has no i is not an interactive shell's."""
-    text = "{\n. ~/y\n}\nk() { export A=1 }\ncase $- in\n*c*) return ;;\nesac\n"
+    `case $-` whose pattern has no i is not an interactive shell's; the loops no reading
+    follows."""
+    text = (
+        "{\n. ~/y\n}\nk() { export A=1 }\ncase $- in\n*c*) return ;;\nesac\n"
+        'case "$-" in\n*i*) ;;\nesac\ncase $x in\nesac\nexec Xorg\nfor x\nrepeat 3\nforeach x (a b)\n'
+    )
     assert [_described(step) for step in sourcing.steps(text, "posix")] == [
         "1 open reason=a group runs=True",
         "2 source word=~/y raw=~/y text=.",
@@ -928,6 +932,16 @@ def test_posix_lines_become_these_steps_too() -> None:
         "6 return reason=return",
         "7 close",
         "7 close",
+        "8 open reason=case $- runs=True",  # quoted, the same test
+        "9 if -n x",
+        "10 close",
+        "10 close",
+        "11 open reason=a case block",
+        "12 close",  # no branch began: one close
+        "13 return reason=exec",
+        "14 open reason=a for loop",  # no `in`: the positional parameters
+        "15 open reason=a repeat loop",  # zsh's
+        "16 open reason=a foreach loop",
     ]
 
 
