@@ -427,6 +427,7 @@ TRICKY = [
         },
         True,
     ),
+    ("a-quoted-block-of-two-lines", "bash", {".bashrc": f"{PIN}\n: '\nexport X=1\n{OTHER}\n'\n"}, True),
     ("a-value-over-two-lines", "bash", {".bashrc": f"X='a\nb'; {OTHER}\n"}, True),
     (
         "a-backslash-at-the-end-inside-single-quotes",
@@ -715,6 +716,7 @@ def test_a_line_splits_into_words_at_unquoted_blanks(text: str, words: list[str]
         ("echo $'a\\\\'; y", ["echo $'a\\\\'", "y"]),
         ('echo "$\'"; y', ['echo "$\'"', "y"]),  # inside double quotes $' is two characters
         ("x=$(echo $'a'); y", ["x=$(echo $'a')", "y"]),
+        ('echo "a\\"; b"; c', ['echo "a\\"; b"', "c"]),  # \" inside double quotes is a quote
     ],
 )
 def test_commands_split_outside_command_substitutions_and_comments(line: str, commands: list[str]) -> None:

@@ -62,6 +62,7 @@ P, F, C, W = POSIX.unquoting, FISH.unquoting, CSH.unquoting, PWSH.unquoting
         pytest.param(P, "$'a\\nb'c", Word("$'a\\nb'c", True), id="ansi-c-computed-escape"),
         pytest.param(P, "$'a b' c", Word("$'a b'", True), id="ansi-c-keeps-space"),
         pytest.param(P, "$'x\\'", None, id="ansi-c-escaped-close-is-unterminated"),
+        pytest.param(P, "$'a\\'' x", Word("$'a\\''", True), id="ansi-c-escaped-quote-before-the-close"),
         pytest.param(P, "$'x\\", None, id="ansi-c-trailing-backslash-unterminated"),
         pytest.param(P, '"a\\b"', Word("a\\b", False), id="double-backslash-before-a-plain-character"),
         pytest.param(P, '"a\\$b"', Word("a$b", False), id="double-escaped-dollar"),
