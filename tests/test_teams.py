@@ -648,6 +648,15 @@ def test_expected_names_are_made_the_providers_exact_ids(home: Path, monkeypatch
         AWS_REGION="eu-west-1",
     )
     assert report["expectations"]["background"] == "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    # The region only in ~/.aws/config: the same geography.
+    monkeypatch.delenv("AWS_REGION")
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    _, report = _checked(project, monkeypatch, "--expect-fast-model", "haiku-4.5")
+    assert report["expectations"]["background"] == "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    monkeypatch.delenv("CLAUDE_CODE_USE_BEDROCK")
+    _, report = _checked(project, monkeypatch, "--expect-model", "sonnet-4.5")
+    assert report["expectations"]["primary"] == SONNET_45
 
 
 def test_an_expected_id_the_provider_does_not_know_names_where_it_was_stated(
