@@ -80,6 +80,7 @@ def exact_expectations(
     from ccprofile.claude.expectations import ExpectationError
     from ccprofile.errors import BadValue
 
+    prefix = bedrock_prefix(env, region) if BY_NAME[provider].prefixes else None
     exact: dict[str, str] = {}
     for kind, value in (("background", expected.background), ("primary", expected.primary)):
         if value is None:
@@ -93,7 +94,7 @@ def exact_expectations(
                 catalog,
                 background=kind == "background",
                 accept_unknown=BY_NAME[provider].serves_any_id,
-                prefix=bedrock_prefix(env, region) if BY_NAME[provider].prefixes else None,
+                prefix=prefix,
             )
         except BadValue as error:
             raise ExpectationError(f"{expected.stated.get(kind, 'expected')}: {error}") from None

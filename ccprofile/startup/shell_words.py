@@ -67,7 +67,7 @@ def _walk(text: str, rules: Unquoting, state: Open = CLOSED) -> tuple[list[int],
             continue
         if quote in ("'", "$'"):
             quote = "" if ch == "'" else quote
-        elif ch == rules.escape and (quote != '"' or _escapes_in_double(text[i + 1 : i + 2], rules)):
+        elif ch == rules.escape and (quote != '"' or rules.escapes_in_double(text[i + 1 : i + 2])):
             i += 2
             continue
         elif quote and ch == "$" and text[i + 1 : i + 2] == "(":
@@ -90,10 +90,6 @@ def _walk(text: str, rules: Unquoting, state: Open = CLOSED) -> tuple[list[int],
             found.append(i)
         i += 1
     return found, len(text), (quote, depth)
-
-
-def _escapes_in_double(after: str, rules: Unquoting) -> bool:
-    return rules.double_escapes is None or (after != "" and after in rules.double_escapes)
 
 
 def split_commands(line: str, rules: Unquoting = POSIX_RULES) -> list[str]:

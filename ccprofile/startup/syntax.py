@@ -52,11 +52,13 @@ class Unquoting:
     computed: str = ""  # the escapes in double quotes that stand for a computed character
     ansi_c: bool = False  # $'...', where a backslash escapes any character, a quote too
 
+    def escapes_in_double(self, after: str) -> bool:
+        return after != "" and (self.double_escapes is None or after in self.double_escapes)
+
 
 # Each reader of a quoted run starts just after its opening quote, appends what the run stands
-# for to ``out``, and gives the closing quote's index and whether it expands something (a
-# variable, a command, a computed character); None if the quote is left open. What expands is
-# kept as written, so that ``expand`` refuses it.
+# for to ``out`` (what expands as written, for ``expand`` to refuse), and gives the closing
+# quote's index and whether it expands something; None if the quote is left open.
 Quoted = tuple[int, bool] | None
 
 
@@ -72,8 +74,8 @@ def _single_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Q
 def _double_quoted(text: str, start: int, rules: Unquoting, out: list[str]) -> Quoted:
     j, dynamic = start, False
     while j < len(text) and text[j] != '"':
-        after, escapes = text[j + 1 : j + 2], rules.double_escapes
-        escaped = text[j] == rules.escape and after != "" and (escapes is None or after in escapes)
+        after = text[j + 1 : j + 2]
+        escaped = text[j] == rules.escape and rules.escapes_in_double(after)
         computed = escaped and after in rules.computed
         dynamic = dynamic or computed or (not escaped and text[j] in "$`")
         out.append(text[j : j + 2] if computed else text[j + escaped])
