@@ -771,6 +771,7 @@ def test_fish_universal_variables_are_read_before_its_files(tmp_path: Path) -> N
 
 _DOTS_SH = {"dots/env.sh": f"export {FAST}=from-dots\n"}
 _DOTS_FISH = {"dots/env.fish": f"set -gx {FAST} from-dots\n"}
+_NOT_FOLLOWED_SH = ".zshrc:3 sources $D/env.sh, a path ccprofile cannot work out"
 
 
 @pytest.mark.parametrize(
@@ -781,6 +782,38 @@ _DOTS_FISH = {"dots/env.fish": f"set -gx {FAST} from-dots\n"}
         ("zsh", {".zshrc": "D=~/dots\n. $D/env.sh\n", **_DOTS_SH}, ("env.sh", 1, "from-dots"), []),
         # A quoted ~ stays a ~: the shell looks for a file named ~/dots/env.sh, and finds none.
         ("zsh", {".zshrc": 'D="~/dots"\n. $D/env.sh\n', **_DOTS_SH}, None, []),
+        # An unknown variable after the ~ leaves the path unknown, not `~//dots`.
+        (
+            "zsh",
+            {".zshrc": "D=~/$NOPE/dots\n. $D/env.sh\n", **_DOTS_SH},
+            None,
+            [".zshrc:2 sources $D/env.sh, a path ccprofile cannot work out"],
+        ),
+        # Set again to a command's output: the value before is gone.
+        ("zsh", {".zshrc": "D=~/dots\nD=$(pwd)\n. $D/env.sh\n", **_DOTS_SH}, None, [_NOT_FOLLOWED_SH]),
+        (  # set again under a condition no reading decides: either value may hold
+            "zsh",
+            {".zshrc": "D=~/dots\nif command -v brew >/dev/null; then D=/x; fi\n. $D/env.sh\n", **_DOTS_SH},
+            None,
+            [_NOT_FOLLOWED_SH],
+        ),
+        (  # declared without a value under such a condition: the value stays
+            "zsh",
+            {
+                ".zshrc": "D=~/dots\nif command -v brew >/dev/null; then typeset D; fi\n. $D/env.sh\n",
+                **_DOTS_SH,
+            },
+            ("env.sh", 1, "from-dots"),
+            [],
+        ),
+        ("zsh", {".zshrc": "D=~/dots\nunset D\n. $D/env.sh\n", **_DOTS_SH}, None, [_NOT_FOLLOWED_SH]),
+        # No longer exported, still set.
+        (
+            "zsh",
+            {".zshrc": "export D=~/dots\ntypeset +x D\n. $D/env.sh\n", **_DOTS_SH},
+            ("env.sh", 1, "from-dots"),
+            [],
+        ),
         (
             "fish",
             {".config/fish/config.fish": "set D ~/dots\nsource $D/env.fish\n", **_DOTS_FISH},
@@ -847,6 +880,8 @@ def test_the_shells_own_variables_lead_to_the_files_they_name(
         (f"export {FAST}\n", None, []),  # exporting a variable with no value sets nothing
         (f"export {FAST}=a\nexport -n {FAST}\n", (2, None), []),
         (f"export {FAST}=a\nunset {FAST}\n", (2, None), []),
+        (f"export {FAST}=a\nunset {FAST}\n{FAST}=b\n", (2, None), []),  # no longer exported
+        (f'P=\nexport {FAST}="${{P}}x"\n', (2, "x"), []),  # an empty value is empty
     ],
 )
 def test_each_assignment_of_a_pin_is_recorded_or_named_as_unknown(
@@ -858,6 +893,7 @@ def test_each_assignment_of_a_pin_is_recorded_or_named_as_unknown(
     shown = None if final is None else (final.line, final.value and final.value.replace(str(home), "HOME"))
     assert shown == found
     assert [f"{u.line} {u.reason}" for u in reading.unseen] == unseen
+    assert all(u.path == home / ".zshrc" for u in reading.unseen)
 
 
 def test_dash_has_no_ansi_c_quotes_so_no_value_is_taken_from_one(tmp_path: Path) -> None:
