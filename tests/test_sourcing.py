@@ -103,7 +103,7 @@ def _described(step: steps.Step) -> str:
                 "5 close",
                 "6 for var=f items=~/.d/*.csh,x y",
                 "7 close",
-                "8 open reason=a loop",
+                "8 return reason=a quote left open (tcsh: Unmatched)",  # tcsh stops there
                 "9 open reason=a while block",
                 "10 close",
                 "11 opaque reason=runs eval",
@@ -451,6 +451,38 @@ TRICKY = [
         "csh-backslash-in-double-quotes",
         "tcsh",
         {".tcshrc": 'echo "a\\" >/dev/null; setenv ANTHROPIC_MODEL after\n'},
+        True,
+    ),
+    # tcsh parses a whole line before it runs any of it: a quote left open there is an error
+    # that ends every startup file ("Unmatched '"), except in a block it skips.
+    (
+        "csh-unmatched-quote",
+        "tcsh",
+        {".tcshrc": "setenv ANTHROPIC_MODEL a\necho 'x\nsetenv ANTHROPIC_MODEL b\n"},
+        True,
+    ),
+    (
+        "csh-unmatched-quote-ends-the-line",
+        "tcsh",
+        {".tcshrc": 'setenv ANTHROPIC_MODEL a\nsetenv ANTHROPIC_MODEL b; echo "x\n'},
+        True,
+    ),
+    (
+        "csh-unmatched-quote-in-a-sourced-file",
+        "tcsh",
+        {".tcshrc": "source ~/.x\nsetenv ANTHROPIC_MODEL b\n", ".x": "setenv ANTHROPIC_MODEL a\necho `x\n"},
+        True,
+    ),
+    (
+        "csh-unmatched-quote-in-a-skipped-block",
+        "tcsh",
+        {".tcshrc": "if ( -f ~/.nope ) then\necho 'x\nendif\nsetenv ANTHROPIC_MODEL b\n"},
+        True,
+    ),
+    (
+        "csh-quotes-over-a-backslash-newline",
+        "tcsh",
+        {".tcshrc": "echo 'x\\\ny' >/dev/null\nsetenv ANTHROPIC_MODEL b\n"},
         True,
     ),
     (
@@ -1040,4 +1072,26 @@ def test_posix_lines_become_these_steps() -> None:
         "36 source word=~/v raw=~/v text=.",
         "37 source word=~/w raw=~/w text=.",
         "38 open reason=a loop",
+    ]
+
+
+@pytest.mark.real_shell
+def test_a_quote_tcsh_finds_unmatched_ends_every_startup_file(tmp_path: Path) -> None:
+    from ccprofile.machine.probe import start_new_shell
+    from tests.conftest import require_program
+
+    require_program("tcsh")
+    home = _home(tmp_path, {".tcshrc": "echo 'x\n", ".login": f"setenv {FAST} from-login\n"})
+    reading = _read(home, "tcsh", login=True)
+    assert _value(reading) is None
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"}
+    assert FAST not in start_new_shell(SHELLS["tcsh"], env, login=True).env  # not .login either
+    assert [f"{u.path.name}:{u.line} {u.reason}" for u in reading.stops] == [
+        ".tcshrc:1 tcsh stops reading there: a quote left open (tcsh: Unmatched)"
+    ]
+    home = _home(tmp_path / "d", {".tcshrc": f"if ( $?X ) then\necho 'x\nendif\nsetenv {FAST} after\n"})
+    reading = _read(home, "tcsh")
+    assert not reading.certain and reading.stops == ()
+    assert [f"{u.line} {u.reason}" for u in reading.unseen] == [
+        "2 may stop reading the file here: a quote left open (tcsh: Unmatched)"
     ]

@@ -286,15 +286,14 @@ class Walk:
             # ksh: a file it reads itself goes on after the line whose sourcing failed.
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
-        """``return``, ``exit`` or ``exec PROGRAM`` in a startup file: the shell reads no more of
-        it (``exit`` and ``exec``: of any file). ``cuts``: commands follow in the file."""
+        """``return``, ``exit``, ``exec PROGRAM`` or tcsh's unmatched quote in a startup file: the
+        shell reads no more of it (but ``return``: of any file). ``cuts``: commands follow."""
+        said = step.reason if step.reason == kinds.UNMATCHED else f"`{step.reason}`"
         if step.reason == "exec":
             self.unseen.append(Unseen(path, step.line, "replaces the shell with another program (exec)"))
         if active is None:
-            self.unseen.append(Unseen(path, step.line, f"may {step.reason} here, and stop reading the file"))
+            self.unseen.append(Unseen(path, step.line, f"may stop reading the file here: {said}"))
             return
-        if cuts:  # a `return` at the very end of a file stops nothing
-            self.stops.append(
-                Unseen(path, step.line, f"{self.shell.name} stops reading there: `{step.reason}`")
-            )
+        if cuts or step.reason == kinds.UNMATCHED:  # a `return` at the very end stops nothing
+            self.stops.append(Unseen(path, step.line, f"{self.shell.name} stops reading there: {said}"))
         raise Stop("file" if step.reason == "return" else "exit")

@@ -32,6 +32,7 @@ from ccprofile.startup.steps import (
     OPAQUE,
     OPEN,
     RETURN,
+    UNMATCHED,
     Step,
     conditional,
     source_step,
@@ -204,6 +205,9 @@ def _steps(text: str, family: str) -> list[Step]:
     cases: list[list[bool]] = []
     for number, line in _lines(text, family):
         if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if family == "csh" and left_open(line, UNQUOTING[family])[0]:
+            found.append(Step(number, RETURN, reason=UNMATCHED))  # none of the line runs
             continue
         for command in split_commands(line, UNQUOTING[family]):
             try:

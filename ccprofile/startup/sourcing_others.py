@@ -101,9 +101,8 @@ def csh_steps(line: int, command: str) -> list[Step]:
         return [Step(line, CLOSE)]
     match = _CSH_FOR.match(command)
     if match is not None:
-        items = split_words(match["items"], CSH_RULES)
-        if items is None:
-            return [Step(line, OPEN, reason="a loop", runs=None)]
+        # Never None: a line that leaves a quote open is where tcsh stops (sourcing._steps).
+        items = split_words(match["items"], CSH_RULES) or ()
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head in ("while", "switch"):
         return [Step(line, OPEN, reason=f"a {head} block", runs=None)]

@@ -15,6 +15,9 @@ from ccprofile.startup.syntax import Unquoting, Word, read_word
 IF, ELIF, ELSE, FOR, OPEN, CLOSE = "if", "elif", "else", "for", "open", "close"
 SOURCE, OPAQUE, COMMAND, RETURN = "source", "opaque", "command", "return"
 OPENERS = frozenset((IF, FOR, OPEN))
+# A RETURN step's reason besides `return`, `exit` and `exec`: tcsh parses a whole line before
+# it runs any of it, and a quote the line leaves open is an error that ends every startup file.
+UNMATCHED = "a quote left open (tcsh: Unmatched)"
 
 
 class Step:
