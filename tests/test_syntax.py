@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Statement, Syntax, Word, expand, read_word
+from ccprofile.startup.shell_words import expand
+from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Statement, Syntax, Word, read_word
 
 P, F, C, W = POSIX.unquoting, FISH.unquoting, CSH.unquoting, PWSH.unquoting
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from ccprofile.startup import assigning, block
 from ccprofile.startup.assigning import Assigning
 from ccprofile.startup.scanned import Assignment, Unseen
+from ccprofile.startup.shell_words import expand
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
-from ccprofile.startup.syntax import expand
 
 _SETUVAR = re.compile(r"SETUVAR --export (?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<value>.*)$")
 

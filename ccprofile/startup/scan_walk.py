@@ -14,10 +14,9 @@ from ccprofile.startup.home_snapshot import Entry, Home
 from ccprofile.startup.scan_disk import MAX_BYTES, Disk
 from ccprofile.startup.scan_record import Record, block_lines
 from ccprofile.startup.scanned import Unseen
-from ccprofile.startup.shell_words import Test, expand_braces
+from ccprofile.startup.shell_words import Test, expand, expand_braces
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
-from ccprofile.startup.syntax import expand
 from ccprofile.storage import codec
 
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Looks
+from ccprofile.startup.shell_words import expand
 from ccprofile.startup.sourcing import sources_named
-from ccprofile.startup.syntax import POSIX, expand
+from ccprofile.startup.syntax import POSIX
 
 
 def assigned_in(home: Home, path: Path, name: str) -> str | None:

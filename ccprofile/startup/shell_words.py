@@ -1,9 +1,11 @@
 """A line of a startup file as the shell splits it: commands at ``;``, ``&&`` and ``||``,
-words, and the tests of one word a static reading can decide (``[ -f F ]``). Pure text."""
+words, the tests of one word a static reading can decide (``[ -f F ]``), and what a word's
+braces and variables expand to. Pure text."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Unquoting, Word, read_word
 
@@ -178,3 +180,35 @@ def expand_braces(word: str) -> list[str]:
         return [word]
     head, tail = word[: match.start()], word[match.end() :]
     return [expanded for option in match[1].split(",") for expanded in expand_braces(head + option + tail)]
+
+
+_VAR = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
+)
+
+
+def expand(
+    value: str, variables: Mapping[str, str], *, strict: bool = False, tilde: bool = True
+) -> str | None:
+    """Expand ``~`` (unless ``tilde`` is False: it was quoted), ``$V``, ``${V}`` and
+    ``${V:-default}``; None for anything fancier, and with ``strict`` for a variable
+    ``variables`` does not hold (its value is not known)."""
+    if tilde and (value.startswith("~/") or value == "~"):
+        value = "$HOME" + value[1:]
+    unknown = False
+
+    def substitute(match: re.Match[str]) -> str:
+        nonlocal unknown
+        name = match["braced"] or match["bare"]
+        found = variables.get(name)
+        if not found and match["default"] is not None:
+            return expand(match["default"], variables, strict=strict) or ""
+        if found is None:
+            unknown = True
+            return ""
+        return found
+
+    expanded = _VAR.sub(substitute, value)
+    if (strict and unknown) or any(c in expanded for c in "$`"):
+        return None
+    return expanded

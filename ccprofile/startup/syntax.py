@@ -9,7 +9,7 @@ can see assignments that are not ccprofile's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -266,35 +266,3 @@ def parse_any(line: str) -> Statement | None:
         if statement is not None:
             return statement
     return None
-
-
-_VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::-(?P<default>[^}]*))?\}|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))"
-)
-
-
-def expand(
-    value: str, variables: Mapping[str, str], *, strict: bool = False, tilde: bool = True
-) -> str | None:
-    """Expand ``~`` (unless ``tilde`` is False: it was quoted), ``$V``, ``${V}`` and
-    ``${V:-default}``; None for anything fancier, and with ``strict`` for a variable
-    ``variables`` does not hold (its value is not known)."""
-    if tilde and (value.startswith("~/") or value == "~"):
-        value = "$HOME" + value[1:]
-    unknown = False
-
-    def substitute(match: re.Match[str]) -> str:
-        nonlocal unknown
-        name = match["braced"] or match["bare"]
-        found = variables.get(name)
-        if not found and match["default"] is not None:
-            return expand(match["default"], variables, strict=strict) or ""
-        if found is None:
-            unknown = True
-            return ""
-        return found
-
-    expanded = _VAR.sub(substitute, value)
-    if (strict and unknown) or any(c in expanded for c in "$`"):
-        return None
-    return expanded
