@@ -441,6 +441,19 @@ TRICKY = [
         {".bashrc": 'export ANTHROPIC_MODEL="op\\\nus"\n'},
         True,
     ),
+    # fish computes \x2d, \n, \101 outside quotes (to `-`, a newline, `A`); `\-` is `-`.
+    (
+        "fish-computed-escape",
+        "fish",
+        {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL claude\\x2dopus\n"},
+        False,
+    ),
+    (
+        "fish-plain-escape",
+        "fish",
+        {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL claude\\-opus\\ x\n"},
+        True,
+    ),
     (
         "fish-command-output-value",
         "fish",

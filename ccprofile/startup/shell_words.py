@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Unquoting, Word, read_word
+from ccprofile.startup.syntax import COMPUTED, CSH, FISH, POSIX, PWSH, Unquoting, Word, read_word
 
 # The syntax records' quoting, under the names the walk's callers use.
 POSIX_RULES, FISH_RULES, CSH_RULES, PWSH_RULES = (s.unquoting for s in (POSIX, FISH, CSH, PWSH))
@@ -209,6 +209,6 @@ def expand(
         return found
 
     expanded = _VAR.sub(substitute, value)
-    if (strict and unknown) or any(c in expanded for c in "$`"):
+    if (strict and unknown) or any(c in expanded for c in "$`" + COMPUTED):
         return None
     return expanded

@@ -50,11 +50,16 @@ class Unquoting:
     escape: str = "\\"  # the character that escapes the next one outside single quotes
     double_escapes: str | None = None  # the ones it escapes inside double quotes; None: any
     computed: str = ""  # the escapes in double quotes that stand for a computed character
+    bare_computed: str = ""  # the same outside quotes (fish's \x41, \n, \101)
     ansi_c: bool = False  # $'...', where a backslash escapes any character, a quote too
 
     def escapes_in_double(self, after: str) -> bool:
         return after != "" and (self.double_escapes is None or after in self.double_escapes)
 
+
+# Stands in a word for a character the shell computes from an escape and ccprofile does not
+# (no startup file holds a NUL): ``expand`` refuses a value that has one.
+COMPUTED = "\0"
 
 # Each reader of a quoted run starts just after its opening quote, appends what the run stands
 # for to ``out`` (what expands as written, for ``expand`` to refuse), and gives the closing
@@ -117,7 +122,9 @@ def read_word(text: str, rules: Unquoting) -> Word | None:
                 # 'it''s': the second quote of the pair is one quote, and opens the next run.
                 out.append(ch)
         elif ch == rules.escape and i + 1 < len(text):
-            out.append(text[i + 1])
+            computed = text[i + 1] in rules.bare_computed
+            dynamic = dynamic or computed
+            out.append(COMPUTED if computed else text[i + 1])
             i += 2
         else:
             dynamic = dynamic or ch in "$`("
@@ -235,7 +242,7 @@ FISH = Syntax(
     "set -gx {name} {value}",
     _quote_fish,
     _FISH_PATTERNS,
-    Unquoting(single_escapes="\\'", double_escapes='"$\\\n'),
+    Unquoting(single_escapes="\\'", double_escapes='"$\\\n', bare_computed="abefnrtvxXuUc01234567"),
     Unsetting("{names}", "set -e {name}", "; "),
 )
 CSH = Syntax(
