@@ -201,6 +201,15 @@ def test_a_primary_value_keeps_an_alias_for_claude_code_to_resolve() -> None:
             id="another-providers-id-in-the-users-geography",
         ),
         pytest.param(
+            "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+            "anthropic",
+            {},
+            BadValue,
+            "'eu.anthropic.claude-haiku-4-5-20251001-v1:0' is Haiku 4.5's ID on bedrock, not on "
+            f"anthropic; on anthropic use {H45}",
+            id="a-bedrock-id-of-any-geography",
+        ),
+        pytest.param(
             "claude-mythos-5",
             "bedrock",
             {},

@@ -448,6 +448,7 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
 
 def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Path) -> None:
     env = {"CLAUDE_CODE_USE_BEDROCK": "1"}
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_BEDROCK=1\n")  # new terminals' too
     wrote = runner.invoke(
         app,
         [
@@ -469,6 +470,8 @@ def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Pa
     }
     code, report = status("--check", env=loaded)
     assert code == 0, report["warnings"]
+    zshrc = (home / ".zshrc").read_text().splitlines()
+    line = next(n for n, text in enumerate(zshrc, 1) if "_AWS_REGION=" in text)
     regions = [
         c for c in report["background"]["candidates"]["new_terminal"] if c["variable"].endswith("REGION")
     ]
@@ -477,10 +480,46 @@ def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Pa
             "variable": "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION",
             "value": "eu-west-1",
             "source": "profile",
-            "file": f"{home}/.zshrc:6",
+            "file": f"{home}/.zshrc:{line}",
             "wins": True,
         }
     ]
+
+
+def test_a_provider_on_in_this_shell_alone_is_said_when_pinning_and_by_status(home: Path) -> None:
+    """Bedrock is on in this shell, not in a startup file: the Bedrock ID ccprofile pins reaches
+    new terminals, which talk to Anthropic, which rejects it."""
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"}
+    wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env=env)
+    assert wrote.exit_code == 0, wrote.output
+    said = " ".join(wrote.output.split())
+    eu = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert (
+        f"warning wrong-provider-id: ANTHROPIC_SMALL_FAST_MODEL={eu} (~/.zshrc:4 (ccprofile's block))" in said
+    )
+    assert "but a claude started from a new terminal talks to anthropic, which rejects it." in said
+    assert "New terminals (which talk to anthropic) pick this up." in said
+    loaded = {**env, "ANTHROPIC_SMALL_FAST_MODEL": eu, "ANTHROPIC_DEFAULT_HAIKU_MODEL": eu}
+    code, report = status("--check", env=loaded)
+    assert (code, codes(report), report["provider_new_terminal"]) == (1, ["wrong-provider-id"], "anthropic")
+    # Turned on for new terminals too, as the fix says: then their region is the one missing.
+    zshrc = home / ".zshrc"
+    pinned = zshrc.read_text()
+    zshrc.write_text("export CLAUDE_CODE_USE_BEDROCK='1'\n" + pinned)
+    code, report = status("--check", env=loaded)
+    assert (code, codes(report), report["provider_new_terminal"]) == (1, ["bedrock-region"], None)
+    zshrc.write_text("export CLAUDE_CODE_USE_BEDROCK='1' AWS_REGION=eu-west-1\n" + pinned)
+    code, report = status("--check", env=loaded)
+    assert (code, codes(report), report["provider_new_terminal"]) == (0, [], None)
+
+
+def test_a_settings_pin_a_new_terminals_provider_rejects_is_said_when_pinning(home: Path) -> None:
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1"}
+    wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--scope", "user", "--shell", "zsh"], env=env)
+    assert wrote.exit_code == 0, wrote.output
+    said = " ".join(wrote.output.split())
+    assert "warning wrong-provider-id: ANTHROPIC_SMALL_FAST_MODEL=us.anthropic." in said
+    assert "talks to anthropic, which rejects it" in said
 
 
 def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -> None:

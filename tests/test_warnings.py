@@ -413,13 +413,33 @@ def wrong_provider_in_a_hand_written_export(home: Path) -> tuple[dict[str, str],
 
 
 def wrong_provider_after_a_right_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    path = _settings(home, {"env": {FAST: "us.anthropic.claude-haiku-5-5", PRIMARY: "claude-mythos-5"}})
+    env = {FAST: "us.anthropic.claude-haiku-5-5", PRIMARY: "claude-mythos-5", "CLAUDE_CODE_USE_BEDROCK": "1"}
+    path = _settings(home, {"env": env})
     return (
         {"CLAUDE_CODE_USE_BEDROCK": "1"},
         "wrong-provider-id",
         [
             f"{PRIMARY}=claude-mythos-5 (env.{PRIMARY} in {path}) is the anthropic ID of Mythos 5, but Claude "
             "Code talks to bedrock, which rejects it. Fix: Mythos 5 has no bedrock ID."
+        ],
+    )
+
+
+def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Bedrock is on in this shell alone: a new terminal sends the pinned Bedrock ID (both
+    background variables, one problem) to Anthropic."""
+    bedrock = "us.anthropic.claude-haiku-5-5"
+    (home / ".zshrc").write_text(f"export {FAST}={bedrock}\nexport {HAIKU}={bedrock}\n")
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock, HAIKU: bedrock},
+        "wrong-provider-id",
+        [
+            f"{FAST}={bedrock} ({home}/.zshrc:1) is the bedrock ID of Haiku 5.5, but a claude started "
+            "from a new terminal talks to anthropic, which rejects it. This shell's talks to bedrock: "
+            "CLAUDE_CODE_USE_BEDROCK is set here, not by a startup file or settings. Fix: turn bedrock on "
+            "for new terminals too, with the rest of this shell's bedrock setup: "
+            f"`export CLAUDE_CODE_USE_BEDROCK='1'` in {home}/.zshrc or CLAUDE_CODE_USE_BEDROCK in a "
+            "settings file's env."
         ],
     )
 
@@ -1035,6 +1055,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_in_a_hand_written_export, "zsh"),
         (a_gateway_serves_any_id, "zsh"),
         (wrong_provider_after_a_right_one, "zsh"),
+        (wrong_provider_in_a_new_terminal, "zsh"),
         (unknown_model_in_the_block, "zsh"),
         (unknown_model_nothing_near, "zsh"),
         (unknown_model_twice, "zsh"),

@@ -132,7 +132,9 @@ class Catalog:
         return next((m for m in self.models if m.key == key), None)
 
     def by_id(self, value: str) -> list[tuple[KnownModel, str]]:
-        """Every (model, provider) whose ID is exactly ``value``."""
+        """Every (model, provider) whose ID is exactly ``value``, a Bedrock ID in any geography
+        (``eu.``) as the ``us.`` one the catalog lists."""
+        value = REGIONAL.sub("us.", value)
         return [
             (model, provider)
             for model in self.models

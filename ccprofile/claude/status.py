@@ -120,6 +120,7 @@ def build(inputs: Inputs) -> Report:
     provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
     expected = exact_expectations(inputs.expected, provider, catalog, now.env, region)
     situation = _situation(inputs, base, now, fresh, models, provider, expected)
+    situation = dataclasses.replace(situation, provider_new=provider_new)
     launched = status_starts.launched(inputs)
     return Report(
         provider=provider,

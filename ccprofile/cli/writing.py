@@ -73,8 +73,10 @@ def _report(
     and what picks it up."""
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
-        crlf = [w for w in found.report.warnings if w.code == "crlf-startup-file"]
-        render.show_warnings(console, crlf, target.home.path)
+        # A file the shell may misread, and a pin a new terminal's provider rejects (the pin
+        # is chosen for this shell's provider, which a new terminal may not share).
+        shown = [w for w in found.report.warnings if w.code in ("crlf-startup-file", "wrong-provider-id")]
+        render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
     if completion is not None:
         source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
@@ -120,6 +122,9 @@ def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
     if found.elsewhere:
         other = starts.other(starts.start_of(starts.terminal_is_login(platform)))
         who += f" (not {other} shells: see above)"
+    report = found.report
+    if report is not None and report.provider_new is not None:
+        who += f" (which talk to {report.provider_new})"
     if platform == "win32":
         who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
     return who

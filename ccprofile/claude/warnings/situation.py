@@ -60,6 +60,7 @@ class Situation:
     subdirectory: bool = False  # below a repository's root, whose project file it does not read
     aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
     startup_file: str | None = None  # the file ccprofile pins the shell scope in
+    provider_new: str = ""  # a new terminal's provider, where it is another than this shell's
 
     @property
     def background_now(self) -> Model:
@@ -78,12 +79,14 @@ class Situation:
     def primary_new(self) -> Model:
         return self.models[3]
 
-    def values(self, names: Sequence[str]) -> Iterator[tuple[str, str, Place]]:
-        """Each distinct (variable, value, place) among ``names``, new terminals' first. Where
-        nothing sets ANTHROPIC_MODEL, the primary is the top settings file's ``model`` key,
-        named ``model``."""
+    def values(
+        self, names: Sequence[str], starts: Sequence[Composed] = ()
+    ) -> Iterator[tuple[str, str, Place]]:
+        """Each distinct (variable, value, place) among ``names`` in ``starts`` (by default a
+        new terminal's, then this shell's). Where nothing sets ANTHROPIC_MODEL, the primary is
+        the top settings file's ``model`` key, named ``model``."""
         seen: set[tuple[str, str]] = set()
-        for composed in (self.fresh, self.now):
+        for composed in starts or (self.fresh, self.now):
             for name in names:
                 value = composed.env.get(name, "")
                 if name == SUBAGENT and value == INHERIT:
