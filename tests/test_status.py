@@ -435,7 +435,7 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
     assert code == 1 and "uncertain" in codes(report)
     assert [w["message"] for w in report["warnings"] if w["code"] == "uncertain"] == [
         "What a new zsh exports is not certain: ccprofile reads startup files without running them, "
-        "and cannot follow ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
+        "and cannot follow these lines: ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
         "what it really exports."
     ]
     assert report["shell"]["certain"] is False and report["background"]["new_shell"]["certain"] is False

@@ -2648,7 +2648,7 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
     (home / ".zshrc").write_text("alias ll=1\n")
     assert _messages(_report(home, {}), "uncertain") == [
         "What a login zsh (ssh; tmux or `zsh -l` started where the pin is not set) exports is not certain: "
-        "ccprofile reads startup files without running them, and cannot follow ~/.zprofile:1 runs eval "
+        "ccprofile reads startup files without running them, and cannot follow these lines: ~/.zprofile:1 runs eval "
         "(login shells only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
     ]
     (home / ".zprofile").write_text('eval "$(brew shellenv)"\r\n')
@@ -2659,7 +2659,7 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
     (home / ".bash_profile").write_text("export PATH=$PATH\n")
     assert _messages(_report(home, {"CCPROFILE_PLATFORM": "darwin"}, shell="bash"), "uncertain") == [
         "What a non-login bash an app starts (some IDE terminals) exports is not certain: ccprofile reads "
-        "startup files without running them, and cannot follow ~/.bashrc:1 runs eval (non-login shells "
+        "startup files without running them, and cannot follow these lines: ~/.bashrc:1 runs eval (non-login shells "
         "only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
     ]
 

@@ -132,7 +132,7 @@ def _uncertain(inputs: Inputs, shell: Shell, home: Home) -> tuple[StatusWarning,
         StatusWarning(
             "uncertain",
             f"What {who} exports is not certain: ccprofile reads startup files "
-            f"without running them, and cannot follow {'; '.join(lines)}.",
+            f"without running them, and cannot follow these lines: {'; '.join(lines)}.",
             (Command(fixes.PROBE), " starts one and shows what it really exports"),
         ),
     )
