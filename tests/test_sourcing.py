@@ -492,6 +492,14 @@ TRICKY = [
         {".tcshrc": "if ( -f ~/.nope ) then\necho 'x\nendif\nsetenv ANTHROPIC_MODEL b\n"},
         True,
     ),
+    ("csh-comment-inside-a-word", "tcsh", {".tcshrc": "setenv ANTHROPIC_MODEL a#b\necho x#'y\n"}, True),
+    # goto jumps to its label: which lines run is not read.
+    (
+        "csh-goto",
+        "tcsh",
+        {".tcshrc": "setenv ANTHROPIC_MODEL a\ngoto skip\necho 'x\nskip:\nsetenv ANTHROPIC_MODEL b\n"},
+        False,
+    ),
     (
         "csh-quotes-over-a-backslash-newline",
         "tcsh",
@@ -1107,4 +1115,11 @@ def test_a_quote_tcsh_finds_unmatched_ends_every_startup_file(tmp_path: Path) ->
     assert not reading.certain and reading.stops == ()
     assert [f"{u.line} {u.reason}" for u in reading.unseen] == [
         "2 may stop reading the file here: a quote left open (tcsh: Unmatched)"
+    ]
+
+
+def test_a_path_with_an_escape_fish_computes_is_named_as_written(tmp_path: Path) -> None:
+    home = _home(tmp_path, {".config/fish/config.fish": "source ~/a\\x2db.fish\n"})
+    assert [u.reason for u in _read(home, "fish").unseen] == [
+        "sources ~/a\\x2db.fish, a path ccprofile cannot work out"
     ]

@@ -435,7 +435,7 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
     assert code == 1 and "uncertain" in codes(report)
     assert [w["message"] for w in report["warnings"] if w["code"] == "uncertain"] == [
         "What a new zsh exports is not certain: ccprofile reads startup files without running them, "
-        "and cannot follow these lines: ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
+        "and cannot follow this line: ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
         "what it really exports."
     ]
     assert report["shell"]["certain"] is False and report["background"]["new_shell"]["certain"] is False
@@ -495,13 +495,18 @@ def test_a_provider_on_in_this_shell_alone_is_said_when_pinning_and_by_status(ho
     said = " ".join(wrote.output.split())
     eu = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
     assert (
-        f"warning wrong-provider-id: ANTHROPIC_SMALL_FAST_MODEL={eu} (~/.zshrc:4 (ccprofile's block))" in said
+        f"warning new-terminal-provider: ANTHROPIC_SMALL_FAST_MODEL={eu} (~/.zshrc:4 (ccprofile's block))"
+        in said
     )
     assert "but a claude started from a new terminal talks to anthropic, which rejects it." in said
-    assert "New terminals (which talk to anthropic) pick this up." in said
+    assert "New terminals (which talk to anthropic: see above) pick this up." in said
     loaded = {**env, "ANTHROPIC_SMALL_FAST_MODEL": eu, "ANTHROPIC_DEFAULT_HAIKU_MODEL": eu}
     code, report = status("--check", env=loaded)
-    assert (code, codes(report), report["provider_new_terminal"]) == (1, ["wrong-provider-id"], "anthropic")
+    assert (code, codes(report), report["provider_new_terminal"]) == (
+        1,
+        ["new-terminal-provider"],
+        "anthropic",
+    )
     # Turned on for new terminals too, as the fix says: then their region is the one missing.
     zshrc = home / ".zshrc"
     pinned = zshrc.read_text()
@@ -518,7 +523,7 @@ def test_a_settings_pin_a_new_terminals_provider_rejects_is_said_when_pinning(ho
     wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--scope", "user", "--shell", "zsh"], env=env)
     assert wrote.exit_code == 0, wrote.output
     said = " ".join(wrote.output.split())
-    assert "warning wrong-provider-id: ANTHROPIC_SMALL_FAST_MODEL=us.anthropic." in said
+    assert "warning new-terminal-provider: ANTHROPIC_SMALL_FAST_MODEL=us.anthropic." in said
     assert "talks to anthropic, which rejects it" in said
 
 

@@ -347,6 +347,7 @@ def test_an_alias_in_the_block_is_fixed_with_ccprofile(home: Path) -> None:
 
 
 def test_a_first_party_id_on_bedrock_is_flagged_with_the_bedrock_id(home: Path) -> None:
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_BEDROCK=1\n")  # new terminals' too
     assert invoke("set-fast-model", H45, "--shell", "zsh", "--provider", "anthropic").exit_code == 0
     env = {**LOADED, "CLAUDE_CODE_USE_BEDROCK": "1"}
     result = invoke("status", "--json", "--check", "--shell", "zsh", env=env)
@@ -355,6 +356,18 @@ def test_a_first_party_id_on_bedrock_is_flagged_with_the_bedrock_id(home: Path) 
     messages = [w["message"] for w in report["warnings"] if w["code"] == "wrong-provider-id"]
     assert messages
     assert "Fix: `ccprofile set-fast-model us.anthropic.claude-haiku-4-5-20251001-v1:0`." in messages[0]
+
+
+def test_a_pin_right_for_new_terminals_is_fixed_in_this_shell_alone(home: Path) -> None:
+    """Bedrock is on in this shell alone: the block's first-party ID is right for new terminals,
+    so the fix is this shell's value, not the block (which the next status would undo)."""
+    assert invoke("set-fast-model", H45, "--shell", "zsh", "--provider", "anthropic").exit_code == 0
+    env = {**LOADED, "CLAUDE_CODE_USE_BEDROCK": "1"}
+    report = json.loads(invoke("status", "--json", "--check", "--shell", "zsh", env=env).output)
+    assert [w["code"] for w in report["warnings"]] == ["wrong-provider-id", "wrong-provider-id"]
+    assert report["warnings"][0]["message"].endswith(
+        "Fix: run `export ANTHROPIC_SMALL_FAST_MODEL='us.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell."
+    )
 
 
 # 6. The same value in settings and in the block is no conflict.

@@ -260,12 +260,12 @@ def wrong_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
 
 
 def wrong_provider_without_an_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    (home / ".zshrc").write_text(f"export {PRIMARY}=claude-mythos-5\n")
+    (home / ".zshrc").write_text(f"export CLAUDE_CODE_USE_VERTEX=1\nexport {PRIMARY}=claude-mythos-5\n")
     return (
         {"CLAUDE_CODE_USE_VERTEX": "1"},
         "wrong-provider-id",
         [
-            f"{PRIMARY}=claude-mythos-5 ({home}/.zshrc:1) is the anthropic ID of Mythos 5, but Claude Code talks "
+            f"{PRIMARY}=claude-mythos-5 ({home}/.zshrc:2) is the anthropic ID of Mythos 5, but Claude Code talks "
             "to vertex, which rejects it. Fix: Mythos 5 has no vertex ID."
         ],
     )
@@ -397,17 +397,19 @@ def retired_primary_after_a_current_background(home: Path) -> tuple[dict[str, st
 
 
 def wrong_provider_in_a_hand_written_export(home: Path) -> tuple[dict[str, str], str, list[str]]:
-    (home / ".zshrc").write_text(f"export {FAST}=claude-haiku-5-5\nexport {PRIMARY}=claude-opus-5-5\n")
+    (home / ".zshrc").write_text(
+        f"export CLAUDE_CODE_USE_BEDROCK=1\nexport {FAST}=claude-haiku-5-5\nexport {PRIMARY}=claude-opus-5-5\n"
+    )
     return (
         {"CLAUDE_CODE_USE_BEDROCK": "1"},
         "wrong-provider-id",
         [
-            f"{FAST}=claude-haiku-5-5 ({home}/.zshrc:1) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, vertex ID of "
+            f"{FAST}=claude-haiku-5-5 ({home}/.zshrc:2) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, vertex ID of "
             "Haiku 5.5, but Claude Code talks to bedrock, which rejects it. "
-            f"Fix: change line 1 of {home}/.zshrc to `export {FAST}='us.anthropic.claude-haiku-5-5'`.",
-            f"{PRIMARY}=claude-opus-5-5 ({home}/.zshrc:2) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, gateway, vertex ID of "
+            f"Fix: change line 2 of {home}/.zshrc to `export {FAST}='us.anthropic.claude-haiku-5-5'`.",
+            f"{PRIMARY}=claude-opus-5-5 ({home}/.zshrc:3) is the anthropic, anthropic_aws, anthropic_google_cloud, foundry, gateway, vertex ID of "
             "Opus 5.5, but Claude Code talks to bedrock, which rejects it. "
-            f"Fix: change line 2 of {home}/.zshrc to `export {PRIMARY}='us.anthropic.claude-opus-5-5'`.",
+            f"Fix: change line 3 of {home}/.zshrc to `export {PRIMARY}='us.anthropic.claude-opus-5-5'`.",
         ],
     )
 
@@ -432,7 +434,7 @@ def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, l
     (home / ".zshrc").write_text(f"export {FAST}={bedrock}\nexport {HAIKU}={bedrock}\n")
     return (
         {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock, HAIKU: bedrock},
-        "wrong-provider-id",
+        "new-terminal-provider",
         [
             f"{FAST}={bedrock} ({home}/.zshrc:1) is the bedrock ID of Haiku 5.5, but a claude started "
             "from a new terminal talks to anthropic, which rejects it. This shell's talks to bedrock: "
@@ -442,6 +444,44 @@ def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, l
             "settings file's env."
         ],
     )
+
+
+def new_terminal_provider_fix_in_the_new_terminals_region(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """Bedrock is on in new terminals alone, in eu-west-1: the fix is the eu. ID."""
+    (home / ".zshrc").write_text(
+        f"export CLAUDE_CODE_USE_BEDROCK=1 AWS_REGION=eu-west-1\nexport {FAST}={H45}\n"
+    )
+    return (
+        {FAST: H45},
+        "new-terminal-provider",
+        [
+            f"{FAST}={H45} ({home}/.zshrc:2) is the anthropic, anthropic_aws, anthropic_google_cloud, gateway ID "
+            "of Haiku 4.5, but a claude started from a new terminal talks to bedrock, which rejects it. This "
+            f"shell's talks to anthropic. Fix: change line 2 of {home}/.zshrc to "
+            f"`export {FAST}='eu.anthropic.claude-haiku-4-5-20251001-v1:0'`."
+        ],
+    )
+
+
+def new_terminal_provider_not_claimed_where_the_reading_is_uncertain(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """What new terminals switch on is not known past an eval (it may turn Bedrock on)."""
+    bedrock = "us.anthropic.claude-haiku-5-5"
+    (home / ".zshrc").write_text(f'eval "$(cat ~/.bedrock-env)"\nexport {FAST}={bedrock}\n')
+    return {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock}, "new-terminal-provider", []
+
+
+def new_terminal_provider_not_claimed_where_the_inherited_environment_is_unknown(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """A new terminal inherits what ccprofile could not read: Bedrock may be on there."""
+    bedrock = "us.anthropic.claude-haiku-5-5"
+    (home / ".zshrc").write_text(f"export {FAST}={bedrock}\n")
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock, "CCPROFILE_SESSION_PID": "999999999"}
+    return env, "new-terminal-provider", []
 
 
 def a_gateway_serves_any_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
@@ -1056,6 +1096,9 @@ CASES: dict[str, tuple[Case, str]] = {
         (a_gateway_serves_any_id, "zsh"),
         (wrong_provider_after_a_right_one, "zsh"),
         (wrong_provider_in_a_new_terminal, "zsh"),
+        (new_terminal_provider_fix_in_the_new_terminals_region, "zsh"),
+        (new_terminal_provider_not_claimed_where_the_reading_is_uncertain, "zsh"),
+        (new_terminal_provider_not_claimed_where_the_inherited_environment_is_unknown, "zsh"),
         (unknown_model_in_the_block, "zsh"),
         (unknown_model_nothing_near, "zsh"),
         (unknown_model_twice, "zsh"),
@@ -2648,7 +2691,7 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
     (home / ".zshrc").write_text("alias ll=1\n")
     assert _messages(_report(home, {}), "uncertain") == [
         "What a login zsh (ssh; tmux or `zsh -l` started where the pin is not set) exports is not certain: "
-        "ccprofile reads startup files without running them, and cannot follow these lines: ~/.zprofile:1 runs eval "
+        "ccprofile reads startup files without running them, and cannot follow this line: ~/.zprofile:1 runs eval "
         "(login shells only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
     ]
     (home / ".zprofile").write_text('eval "$(brew shellenv)"\r\n')
@@ -2659,7 +2702,7 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
     (home / ".bash_profile").write_text("export PATH=$PATH\n")
     assert _messages(_report(home, {"CCPROFILE_PLATFORM": "darwin"}, shell="bash"), "uncertain") == [
         "What a non-login bash an app starts (some IDE terminals) exports is not certain: ccprofile reads "
-        "startup files without running them, and cannot follow these lines: ~/.bashrc:1 runs eval (non-login shells "
+        "startup files without running them, and cannot follow this line: ~/.bashrc:1 runs eval (non-login shells "
         "only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
     ]
 

@@ -119,8 +119,11 @@ def build(inputs: Inputs) -> Report:
     provider = detect_provider(now.env)
     provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
     expected = exact_expectations(inputs.expected, provider, catalog, now.env, region)
+    # A new terminal's provider is known from a probe, or from a certain reading of its files
+    # over an inherited environment ccprofile could read.
+    known = inputs.probed is not None or (inputs.scan.certain and inputs.session.env is not None)
     situation = _situation(inputs, base, now, fresh, models, provider, expected)
-    situation = dataclasses.replace(situation, provider_new=provider_new)
+    situation = dataclasses.replace(situation, provider_new=provider_new if known else "")
     launched = status_starts.launched(inputs)
     return Report(
         provider=provider,

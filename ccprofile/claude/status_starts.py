@@ -132,7 +132,8 @@ def _uncertain(inputs: Inputs, shell: Shell, home: Home) -> tuple[StatusWarning,
         StatusWarning(
             "uncertain",
             f"What {who} exports is not certain: ccprofile reads startup files "
-            f"without running them, and cannot follow these lines: {'; '.join(lines)}.",
+            f"without running them, and cannot follow {'these lines' if len(lines) > 1 else 'this line'}: "
+            f"{'; '.join(lines)}.",
             (Command(fixes.PROBE), " starts one and shows what it really exports"),
         ),
     )

@@ -186,7 +186,7 @@ def _report(
     if where.start is not None:
         render.show_note(console, _at_the_root(where, home.path))
     if found.report is not None:  # a pin a new terminal's provider rejects
-        wrong = [w for w in found.report.warnings if w.code == "wrong-provider-id"]
+        wrong = [w for w in found.report.warnings if w.code == "new-terminal-provider"]
         render.show_warnings(console, wrong, home.path)
     render.show_shortfalls(console, found.shortfalls, dry_run, home.path)
     if change.changed and not dry_run and change.after and not found.shortfalls:

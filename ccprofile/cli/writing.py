@@ -75,7 +75,7 @@ def _report(
     if found.report is not None:
         # A file the shell may misread, and a pin a new terminal's provider rejects (the pin
         # is chosen for this shell's provider, which a new terminal may not share).
-        shown = [w for w in found.report.warnings if w.code in ("crlf-startup-file", "wrong-provider-id")]
+        shown = [w for w in found.report.warnings if w.code in ("crlf-startup-file", "new-terminal-provider")]
         render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
     if completion is not None:
@@ -123,8 +123,8 @@ def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
         other = starts.other(starts.start_of(starts.terminal_is_login(platform)))
         who += f" (not {other} shells: see above)"
     report = found.report
-    if report is not None and report.provider_new is not None:
-        who += f" (which talk to {report.provider_new})"
+    if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
+        who += f" (which talk to {report.provider_new}: see above)"
     if platform == "win32":
         who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
     return who

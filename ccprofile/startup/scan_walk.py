@@ -17,6 +17,7 @@ from ccprofile.startup.scanned import Unseen
 from ccprofile.startup.shell_words import Test, expand, expand_braces
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
+from ccprofile.startup.syntax import COMPUTED
 from ccprofile.storage import codec
 
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
@@ -245,7 +246,8 @@ class Walk:
         # Only an unquoted ~ is the home: `source "~/x"` names a folder called ~.
         expanded = expand(value, self.variables, strict=True, tilde=step.raw.startswith("~"))
         if expanded is None:
-            self.unseen.append(Unseen(path, step.line, f"sources {value}, a path ccprofile cannot work out"))
+            shown = step.raw if COMPUTED in value else value  # as written, not the marker
+            self.unseen.append(Unseen(path, step.line, f"sources {shown}, a path ccprofile cannot work out"))
             return
         if any(c in value for c in "*?["):
             self.unseen.append(Unseen(path, step.line, f"sources {value}, a pattern"))

@@ -87,7 +87,7 @@ def _walk(text: str, rules: Unquoting, state: Open = CLOSED) -> tuple[list[int],
         elif depth and ch == ")":
             depth -= 1
         elif not depth:
-            if ch == "#" and (i == 0 or text[i - 1] in " \t;"):
+            if ch == "#" and (i == 0 or text[i - 1] in " \t;" or rules.word_comments):
                 return found, i, CLOSED
             found.append(i)
         i += 1

@@ -106,8 +106,8 @@ def csh_steps(line: int, command: str) -> list[Step]:
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head in ("while", "switch"):
         return [Step(line, OPEN, reason=f"a {head} block", runs=None)]
-    if head == "eval":
-        return [Step(line, OPAQUE, reason="runs eval")]
+    if head in ("eval", "goto"):
+        return [Step(line, OPAQUE, reason=f"runs {head}")]  # goto: which lines run is its label's
     if head == "source":
         return [source_step(line, rest, CSH_RULES)]
     return [Step(line, COMMAND, text=command)]

@@ -52,6 +52,7 @@ class Unquoting:
     computed: str = ""  # the escapes in double quotes that stand for a computed character
     bare_computed: str = ""  # the same outside quotes (fish's \x41, \n, \101)
     ansi_c: bool = False  # $'...', where a backslash escapes any character, a quote too
+    word_comments: bool = False  # a # inside a word starts a comment too (csh: a#b is a)
 
     def escapes_in_double(self, after: str) -> bool:
         return after != "" and (self.double_escapes is None or after in self.double_escapes)
@@ -110,7 +111,7 @@ def read_word(text: str, rules: Unquoting) -> Word | None:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in " \t;" or (ch == "#" and i == 0):
+        if ch in " \t;" or (ch == "#" and (i == 0 or rules.word_comments)):
             break
         ansi = ch == "$" and rules.ansi_c and text[i + 1 : i + 2] == "'"
         if ch in "'\"" or ansi:
@@ -250,7 +251,7 @@ CSH = Syntax(
     "setenv {name} {value}",
     _quote_csh,
     _CSH_PATTERNS,
-    Unquoting(single_escapes="!", double_escapes="!"),  # "a\" is the word a\
+    Unquoting(single_escapes="!", double_escapes="!", word_comments=True),  # "a\" is the word a\
     Unsetting("{names}", "unsetenv {name}", "; "),
 )
 PWSH = Syntax(

@@ -3,7 +3,7 @@
 Codes are part of the JSON contract: settings-override, not-loaded, shadowed,
 unpinned-fallback, alias-not-resolved, retired-model, invalid-settings, unverified-alias,
 startup-file, stale-in-this-shell, wrong-provider-id, crlf-startup-file, settings-pin-beaten,
-project-settings-not-read, drift, unknown-model, costly-background.
+project-settings-not-read, drift, unknown-model, costly-background, new-terminal-provider.
 """
 
 from __future__ import annotations

@@ -7,16 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ccprofile.claude import bedrock_regions, fixes, resolve
-from ccprofile.claude.catalog import Catalog, KnownModel, cost_words, is_arn
+from ccprofile.claude.catalog import Catalog, cost_words, is_arn
 from ccprofile.claude.fixes import Command, Fix
-from ccprofile.claude.places import Place, place_of
+from ccprofile.claude.places import place_of
 from ccprofile.claude.providers import (
     BY_NAME,
     NAMED_BY_USER,
     OWN,
     switched_on,
 )
-from ccprofile.claude.resolve import Composed, Model, Origin
+from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
@@ -100,19 +100,15 @@ def retired(s: Situation) -> Iterator[StatusWarning]:
 
 
 def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
-    """An ID of another provider than the one each start talks to: this shell's, and a new
-    terminal's where a provider is switched on in this shell only."""
+    """An ID of another provider than the one each start talks to: this shell's values with
+    this shell's provider, a new terminal's with a new terminal's where that is known to be
+    another (a provider switched on in this shell alone)."""
     overrides, _ = resolve.overrides_in_force(s.settings)
     said: set[tuple[str, str, str]] = set()
-    # A startup file's or settings' value reaches this shell too (once it loads the file): it
-    # is judged with this shell's provider, and with a new terminal's where that is another.
-    judged: list[tuple[tuple[Composed, ...], str]] = [((s.fresh, s.now), s.provider)]
-    if s.provider_new not in ("", s.provider):
-        judged.append(((s.fresh,), s.provider_new))
-    for starts, provider in judged:
+    for composed, provider in ((s.fresh, s.provider_new or s.provider), (s.now, s.provider)):
         if BY_NAME[provider].serves_any_id:
             continue  # a gateway serves whatever IDs it chooses to
-        for name, value, place in s.values(PINNED, starts):
+        for name, value, place in s.values(PINNED, (composed,)):
             matches = s.catalog.by_id(value)
             owners = sorted({owner for _, owner in matches})
             # A new terminal's: one problem per value and file (both background variables).
@@ -122,35 +118,39 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
             if BY_NAME[provider].translates_first_party and "anthropic" in owners:
                 continue  # Mantle sends its own ID for a first-party one
             said.add(key)
-            yield _wrong_provider(s, name, value, place, provider, matches[0][0], owners)
+            model = matches[0][0]
+            right = model.id_for(provider)
+            if right is not None:
+                right = bedrock_regions.regional(right, provider, composed.env, s.aws_config_region)
+            repair = fix_at(s, place, name, right) if right else (f"{model.name} has no {provider} ID",)
+            said_of = f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}"
+            if provider == s.provider:
+                yield StatusWarning(
+                    "wrong-provider-id",
+                    f"{said_of}, but Claude Code talks to {provider}, which rejects it.",
+                    repair,
+                )
+            else:
+                yield _new_terminal_provider(s, said_of, provider, owners, repair)
 
 
-def _wrong_provider(
-    s: Situation, name: str, value: str, place: Place, provider: str, model: KnownModel, owners: list[str]
+def _new_terminal_provider(
+    s: Situation, said_of: str, provider: str, owners: list[str], repair: Fix
 ) -> StatusWarning:
-    right = model.id_for(provider)
-    if right is not None:
-        right = bedrock_regions.regional(right, provider, s.now.env, s.aws_config_region)
-    repair = fix_at(s, place, name, right) if right else (f"{model.name} has no {provider} ID",)
-    who, why = "Claude Code talks", ""
-    if provider != s.provider:
-        who = "a claude started from a new terminal talks"
-        switches = [v for v, p in switched_on(s.now.env) if p == s.provider]
-        why = f" This shell's talks to {s.provider}" + (
-            f": {switches[0]} is set here, not by a startup file or settings." if switches else "."
+    switches = [variable for variable, on in switched_on(s.now.env) if on == s.provider]
+    if s.provider in owners and switches and s.shell is not None:
+        # The pin is right for this shell: what new terminals miss is the provider switch.
+        line = s.shell.syntax.assign(switches[0], s.now.env[switches[0]])
+        repair = (
+            f"turn {s.provider} on for new terminals too, with the rest of this shell's {s.provider} "
+            f"setup: `{line}` in {s.startup_file or 'a startup file'} or {switches[0]} in a settings "
+            "file's env",
         )
-        if s.provider in owners and switches and s.shell is not None:
-            # The pin is right for this shell: what new terminals miss is the provider switch.
-            line = s.shell.syntax.assign(switches[0], s.now.env[switches[0]])
-            repair = (
-                f"turn {s.provider} on for new terminals too, with the rest of this shell's "
-                f"{s.provider} setup: `{line}` in {s.startup_file or 'a startup file'} or "
-                f"{switches[0]} in a settings file's env",
-            )
+    why = f": {switches[0]} is set here, not by a startup file or settings" if switches else ""
     return StatusWarning(
-        "wrong-provider-id",
-        f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}, but {who} "
-        f"to {provider}, which rejects it.{why}",
+        "new-terminal-provider",
+        f"{said_of}, but a claude started from a new terminal talks to {provider}, which rejects "
+        f"it. This shell's talks to {s.provider}{why}.",
         repair,
     )
 
