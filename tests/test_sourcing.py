@@ -120,7 +120,8 @@ def _described(step: steps.Step) -> str:
             "pwsh",
             ". ~/a.ps1\n.  'C:/x y.ps1'\niex (x)\nInvoke-Expression $x\nIEX $x\n$env:X = 1\n.\\x.ps1\n"
             '$d = "C:\\tools\\"; . ~/b.ps1\n'
-            'Write-Host "a`"b"; . ~/c.ps1\n',
+            'Write-Host "a`"b"; . ~/c.ps1\n'
+            "Write-Host C:\\\n. ~/d.ps1\n",
             [
                 "1 source word=~/a.ps1 raw=~/a.ps1",
                 "2 source word=C:/x y.ps1 raw='C:/x y.ps1'",
@@ -133,6 +134,8 @@ def _described(step: steps.Step) -> str:
                 "8 source word=~/b.ps1 raw=~/b.ps1",
                 '9 command text=Write-Host "a`"b"',  # the backtick escapes the quote
                 "9 source word=~/c.ps1 raw=~/c.ps1",
+                "10 command text=Write-Host C:\\",  # a backslash at the end joins no lines
+                "11 source word=~/d.ps1 raw=~/d.ps1",
             ],
         ),
         (
@@ -504,6 +507,88 @@ TRICKY = [
         "csh-quotes-over-a-backslash-newline",
         "tcsh",
         {".tcshrc": "echo 'x\\\ny' >/dev/null\nsetenv ANTHROPIC_MODEL b\n"},
+        True,
+    ),
+    # Lines joined and split as the shell does, found by mutation testing.
+    (
+        "here-document-text-in-quotes",
+        "bash",
+        {".bashrc": 'echo "a <<EOF" >/dev/null\nexport ANTHROPIC_MODEL=b\n'},
+        True,
+    ),
+    ("an-escaped-backslash-at-the-end", "bash", {".bashrc": "X=a\\\\\nexport ANTHROPIC_MODEL=b\n"}, True),
+    # An odd run joins: `X=a\export ANTHROPIC_MODEL=b` sets two variables and exports none.
+    ("three-backslashes-at-the-end", "bash", {".bashrc": "X=a\\\\\\\nexport ANTHROPIC_MODEL=b\n"}, True),
+    (
+        "a-quote-opened-after-a-backslash-newline",
+        "bash",
+        {".bashrc": "X=\\\n'a\nb'; export ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "a-value-over-three-lines-then-more",
+        "bash",
+        {".bashrc": "X='a\nb\nc'\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "csh-quote-opened-after-a-backslash-newline",
+        "tcsh",
+        {".tcshrc": "echo \\\n'a\n' ; setenv ANTHROPIC_MODEL b\n"},
+        True,
+    ),
+    (
+        "and-without-spaces-in-an-if",
+        "bash",
+        {".bashrc": "if test -r ~/.x&&true; then . ~/.x; fi\n", ".x": "export ANTHROPIC_MODEL=x\n"},
+        False,
+    ),
+    (
+        "or-without-spaces-in-an-if",
+        "bash",
+        {".bashrc": "if test -r ~/.x||false; then . ~/.x; fi\n", ".x": "export ANTHROPIC_MODEL=x\n"},
+        False,
+    ),
+    (
+        "a-case-closed-on-its-last-branch",
+        "bash",
+        {".bashrc": "case $HOME in\n/nope) echo ;; esac\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "a-first-branch-on-the-case-line",
+        "bash",
+        {".bashrc": "case $- in *i*) . ~/.x ;;\nesac\n", ".x": "export ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    (
+        "here-document-with-tabs-stripped",
+        "bash",
+        {".bashrc": "cat <<-END >/dev/null\n\texport ANTHROPIC_MODEL=in\n\tEND\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "here-document-whose-end-has-no-tab",
+        "bash",
+        {".bashrc": "cat <<END >/dev/null\n\tEND\nexport ANTHROPIC_MODEL=in\nEND\n"},
+        True,
+    ),
+    (
+        "here-document-to-the-end-of-the-file",
+        "bash",
+        {".bashrc": "export ANTHROPIC_MODEL=b\ncat <<END >/dev/null\nexport ANTHROPIC_MODEL=in\n"},
+        True,
+    ),
+    (
+        "here-document-then-a-line",
+        "bash",
+        {".bashrc": "cat <<END >/dev/null\nx\nEND\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "here-document-with-a-quoted-end",
+        "bash",
+        {".bashrc": "cat << 'END' >/dev/null\nexport ANTHROPIC_MODEL=in\nEND\n"},
         True,
     ),
     (

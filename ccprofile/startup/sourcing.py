@@ -16,6 +16,7 @@ from ccprofile.startup.shell_words import (
     NAME,
     POSIX_RULES,
     Test,
+    find_unquoted,
     left_open,
     parse_test,
     split_commands,
@@ -53,11 +54,12 @@ def _posix(line: int, command: str) -> list[Step]:
     if command == "{" or command.startswith("{ "):
         # A group: its commands run, and its `}` closes it.
         return [Step(line, OPEN, reason="a group", runs=True), *_posix(line, command[1:].strip())]
-    head = command.split(None, 1)[0]
+    head = command.split()[0]
     rest = command[len(head) :].strip()
     if head in ("if", "elif"):
-        cond = rest[: -len("then")].strip().rstrip(";") if rest.endswith(" then") else rest
-        test = None if split_on(cond, "&&") or split_on(cond, "||") else parse_test(cond, POSIX_RULES)
+        # The line was split at `;`: the `then` is a command of its own. A `&&` may stand
+        # without spaces (`test -r F&&true`), in a word parse_test would take for a path.
+        test = None if split_on(rest, "&&") or split_on(rest, "||") else parse_test(rest, POSIX_RULES)
         return [Step(line, IF if head == "if" else ELIF, test=test)]
     if head == "else":
         return [Step(line, ELSE), *_posix(line, rest)]
@@ -70,9 +72,9 @@ def _posix(line: int, command: str) -> list[Step]:
         return [Step(line, CLOSE)]
     match = _POSIX_FOR.match(command)
     if match is not None:
-        items = split_words(match["items"].removesuffix("do").strip().rstrip(";"), POSIX_RULES)
+        items = split_words(match["items"], POSIX_RULES)  # the line was split at `;`: no `do`
         if items is None:
-            return [Step(line, OPEN, reason="a loop", runs=None)]
+            return [Step(line, OPEN, reason="a loop")]
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head == "case" and command.endswith("esac"):
         return [Step(line, COMMAND, text=command)]
@@ -82,11 +84,9 @@ def _posix(line: int, command: str) -> list[Step]:
         return [Step(line, RETURN, reason=head)]
     if head == "case":
         subject = rest.split()[:1]
-        return [
-            Step(line, OPEN, reason="case $-" if subject in (["$-"], ['"$-"']) else "a case block", runs=None)
-        ]
+        return [Step(line, OPEN, reason="case $-" if subject in (["$-"], ['"$-"']) else "a case block")]
     if head in ("for", "while", "until", "select", "repeat", "foreach"):
-        return [Step(line, OPEN, reason=f"a {head} loop", runs=None)]
+        return [Step(line, OPEN, reason=f"a {head} loop")]
     return _posix_command(line, command, head, rest)
 
 
@@ -94,7 +94,7 @@ def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
     """A function's definition, ``eval``, ``source``, or any other command."""
     match = _POSIX_FUNCTION.match(command)
     if match is not None:
-        closed = match["body"].rstrip().endswith("}")
+        closed = match["body"].endswith("}")  # the command is stripped
         body = match["body"].strip().removesuffix("}").strip()
         if closed:
             return [Step(line, OPEN, reason="a function", runs=False), *_posix(line, body), Step(line, CLOSE)]
@@ -104,7 +104,7 @@ def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
     match = _POSIX_SOURCE.match(command)
     if match is not None:
         step = source_step(line, match["rest"], POSIX_RULES)
-        return [step.but(text=head.lstrip("\\"))]
+        return [step.but(text=head.removeprefix("\\"))]
     return [Step(line, COMMAND, text=command)]
 
 
@@ -112,8 +112,8 @@ _HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
 
 
 def _continued(line: str) -> bool:
-    """A backslash at the end (not an escaped one) joins the next line to this one."""
-    return line.endswith("\\") and not line.endswith("\\\\")
+    """A backslash at the end (not an escaped one: an odd run of them) joins the next line."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
 def _lines(text: str, family: str) -> list[tuple[int, str]]:
@@ -141,7 +141,7 @@ def _lines(text: str, family: str) -> list[tuple[int, str]]:
             else:
                 break
         here = "<<" in line and family in ("posix", "csh")
-        heredoc = _HEREDOC.search(" ".join(split_commands(line))) if here else None
+        heredoc = find_unquoted(_HEREDOC, line, rules) if here else None
         if heredoc is not None:
             end, strip = heredoc[3], heredoc[1] == "-"
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
@@ -159,7 +159,7 @@ def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None
     for ``case $- in`` (an interactive shell's flags hold ``i``), undecided for anything else.
     ``case``: [whether it is ``case $-``, whether a branch has started]."""
     match = _CASE_BRANCH.match(command)
-    if match is None or command.split(None, 1)[0] == "esac":
+    if match is None or command.split()[0] == "esac":
         return None
     interactive, started = case
     pattern = match["pattern"].strip()
@@ -172,21 +172,28 @@ def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None
     return [Step(line, ELIF if started else IF, test=test), *_posix(line, rest)]
 
 
+_LAST_BRANCH = re.compile(r"(?<=;;)\s*esac$")  # `a) cmd ;; esac`: the block ends with the branch
+
+
 def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
     """One POSIX command, in the ``case`` blocks open around it."""
     if cases:
-        branch = _case_branch(line, command, cases[-1])
-        if branch is not None:
+        last = _LAST_BRANCH.search(command)
+        branch = _case_branch(line, command[: last.start()] if last else command, cases[-1])
+        if branch is not None and last is None:
             return branch
-        if command.split(None, 1)[0] == "esac":
+        if branch is not None or command.split()[0] == "esac":
             closed = cases.pop()
-            return [Step(line, CLOSE)] * (2 if closed[1] else 1)
+            return [*(branch or []), *[Step(line, CLOSE)] * (2 if closed[1] else 1)]
     found = _posix(line, command)
     for index, step in enumerate(found):
         if step.kind == OPEN and step.reason in ("case $-", "a case block"):
             cases.append([step.reason == "case $-", False])
             if step.reason == "case $-":  # its branches are decided: the block itself runs
                 found[index] = step.but(runs=True)
+    words = command.split(None, 3)
+    if cases and words[0] == "case" and len(words) == 4:
+        found += _posix_line(line, words[3], cases)  # `case $x in a) cmd ;;`: a first branch
     return found
 
 
@@ -232,4 +239,4 @@ def sources_named(text: str, name: str) -> bool:
         rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
     )
     # The text before a line's first # is its code: a comment's text is no source.
-    return any(pattern.search(line.split("#", 1)[0]) for line in text.splitlines())
+    return any(pattern.search(line.partition("#")[0]) for line in text.splitlines())
