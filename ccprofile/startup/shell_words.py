@@ -153,6 +153,15 @@ def _word_length(text: str, rules: Unquoting) -> int:
     return next((i for i in top if text[i] in " \t"), end)
 
 
+# The words an interactive shell's test of its flags ($- holds i) comes down to.
+_HOLDS, _FAILS = Word("x", False), Word("", False)
+
+
+def interactive_test(holds: bool) -> Test:
+    """A test of an interactive shell's flags, decided: it ``holds`` or not."""
+    return Test("-n", _HOLDS if holds else _FAILS)
+
+
 def parse_test(text: str, rules: Unquoting) -> Test | None:
     """``[ -f F ]``, ``[[ -r F ]]``, ``test -e F``, ``( -f F )`` (csh), each with an optional
     ``!``; None for any other condition."""
@@ -169,7 +178,7 @@ def parse_test(text: str, rules: Unquoting) -> Test | None:
     if len(values) == 3 and values[0] == "$-" and values[1] in ("=", "==", "!="):
         # `[[ $- != *i* ]] && return`: an interactive shell's flags hold i.
         holds = "i" in values[2] or values[2] == "*"
-        return Test("-n", Word("x" if holds != (values[1] == "!=") else "", False))
+        return interactive_test(holds != (values[1] == "!="))
     negated = bool(values) and values[0] == "!"
     if negated:
         values, words = values[1:], words[1:]

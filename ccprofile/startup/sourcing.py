@@ -17,6 +17,7 @@ from ccprofile.startup.shell_words import (
     POSIX_RULES,
     Test,
     find_unquoted,
+    interactive_test,
     left_open,
     parse_test,
     split_commands,
@@ -38,7 +39,7 @@ from ccprofile.startup.steps import (
     conditional,
     source_step,
 )
-from ccprofile.startup.syntax import UNQUOTING, Word
+from ccprofile.startup.syntax import UNQUOTING
 
 _POSIX_SOURCE = re.compile(r"(?:source|\\?\.)\s+(?P<rest>.+)")
 _POSIX_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s+in\b(?P<items>.*)$")
@@ -53,7 +54,10 @@ def _posix(line: int, command: str) -> list[Step]:
         return []
     if command == "{" or command.startswith("{ "):
         # A group: its commands run, and its `}` closes it.
-        return [Step(line, OPEN, reason="a group", runs=True), *_posix(line, command[1:].strip())]
+        return [
+            Step(line, OPEN, reason="a group", runs=True),
+            *_posix(line, command.removeprefix("{").strip()),
+        ]
     head = command.split()[0]
     rest = command[len(head) :].strip()
     if head in ("if", "elif"):
@@ -68,7 +72,7 @@ def _posix(line: int, command: str) -> list[Step]:
     found = conditional(line, command, _posix, POSIX_RULES)
     if found is not None:
         return found
-    if head in ("fi", "done", "esac", "}"):
+    if head in ("fi", "done", "}"):  # esac: _posix_line's, with the case it closes
         return [Step(line, CLOSE)]
     match = _POSIX_FOR.match(command)
     if match is not None:
@@ -159,14 +163,14 @@ def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None
     for ``case $- in`` (an interactive shell's flags hold ``i``), undecided for anything else.
     ``case``: [whether it is ``case $-``, whether a branch has started]."""
     match = _CASE_BRANCH.match(command)
-    if match is None or command.split()[0] == "esac":
-        return None
+    if match is None:
+        return None  # `esac` has no `)`
     interactive, started = case
     pattern = match["pattern"].strip()
     test = None
     if interactive:
         matches = "i" in pattern or pattern == "*"
-        test = Test("-n", Word("x" if matches else "", False))
+        test = interactive_test(matches)
     case[1] = True
     rest = match["rest"].strip().removesuffix(";;").strip()
     return [Step(line, ELIF if started else IF, test=test), *_posix(line, rest)]
