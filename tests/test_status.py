@@ -527,6 +527,21 @@ def test_a_settings_pin_a_new_terminals_provider_rejects_is_said_when_pinning(ho
     assert "talks to anthropic, which rejects it" in said
 
 
+def test_a_settings_model_key_is_a_candidate_for_the_primary(home: Path) -> None:
+    user = home / ".claude" / "settings.json"
+    write_json(user, {"model": "claude-opus-4-5-20251101"})
+    _, report = status()
+    assert report["primary"]["candidates"]["this_shell"] == [
+        {
+            "variable": "model",
+            "value": "claude-opus-4-5-20251101",
+            "source": "user-settings",
+            "file": str(user),
+            "wins": True,
+        }
+    ]
+
+
 def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -> None:
     _, plain = status()
     assert plain["subagents"]["inherits_primary"] is True and plain["subagents"]["source"] == "inherit"

@@ -2562,6 +2562,18 @@ def test_a_probed_new_terminal_credits_each_value_to_where_it_came_from(home: Pa
     )
 
 
+@pytest.mark.real_shell
+def test_a_probed_login_start_is_the_probes_not_the_reading(home: Path) -> None:
+    """On Linux a new terminal is a non-login bash; --probe starts the login one too, whose
+    value (set by an eval no reading follows) is the probe's."""
+    (home / ".bash_profile").write_text(f'eval "export {FAST}={H45}"\n')
+    result = runner.invoke(
+        app, ["status", "--json", "--probe", "--shell", "bash", "--project", str(home)], env={}
+    )
+    login = json.loads(result.stdout)["background"]["new_shell"]["starts"]["login"]
+    assert (login["model"], login["source"], login["certain"]) == (H45, "untraced", True)
+
+
 def test_a_startup_file_that_unsets_an_inherited_value_takes_it_from_new_terminals(
     home: Path, inherited: int
 ) -> None:
