@@ -498,3 +498,25 @@ def test_an_unset_that_puts_the_users_value_back_says_so_and_asks_no_fix(home: P
         said = " ".join(result.stdout.split())
         assert result.returncode == 0 and note in said, said
         assert "still uses" not in said and "Fix:" not in said
+
+
+@pytest.mark.parametrize("created", [True, False])
+def test_a_users_edit_between_two_pins_survives_taking_them_out(tmp_path: Path, created: bool) -> None:
+    """The file ccprofile wrote last held the user's edit: its text from before ccprofile's first
+    change is no longer the one to put back (a created file was deleted with the user's keys)."""
+    path, state = tmp_path / "settings.json", tmp_path / "state"
+    if not created:
+        path.write_text('{\n  "theme": "dark"\n}\n')
+    _update(path, _pin, state)
+    data = json.loads(path.read_text())
+    data["env"]["AWS_REGION"] = "eu-west-1"
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    _update(path, lambda pins: {**pins, FAST: H55, HAIKU: H55}, state)
+    _update(path, None, state)
+    assert json.loads(path.read_text()) == {
+        **({} if created else {"theme": "dark"}),
+        "env": {"AWS_REGION": "eu-west-1"},
+    }
+    _update(path, _pin, state)  # pinned again and taken out again: the same text
+    _update(path, None, state)
+    assert json.loads(path.read_text())["env"] == {"AWS_REGION": "eu-west-1"}

@@ -89,6 +89,8 @@ def plan(
         record, Record(scope, previous_text=None if missing else old), document, adopt, str(path)
     )
     keys, before, outcome.left = still_ours(base, document)
+    if record is not None and not missing and not record.wrote(old):
+        base = replace(base, previous_text=_undone(old, str(path), base, before, document))
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
     changes = Changes.of(after, before, keys, document)
@@ -139,6 +141,17 @@ def _new_text(
     if not keys and (missing or (base.created_file and not result)):
         return None  # nothing to hold: a missing file stays missing (unset where nothing is)
     return new
+
+
+def _undone(
+    old: str, where: str, base: Record, before: Mapping[str, str], document: Mapping[str, object]
+) -> str | None:
+    """``old`` with every change of ccprofile's undone: the text to put back after the user
+    edited the file since ccprofile last wrote it, whose bytes from before ccprofile's first
+    change would lose that edit. None where nothing is left in a file ccprofile created."""
+    keys, _, _ = still_ours(base, document)
+    text, result = Changes.of({}, before, keys, document).text(old, where, drop_empty_env=base.created_env)
+    return None if base.created_file and not result else text
 
 
 def _adopting(
