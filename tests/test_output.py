@@ -530,3 +530,22 @@ def test_a_fix_that_is_one_long_command_follows_its_label_with_one_space(width: 
     say(console, f"{command}.", indent="  ", lead="[bold]Fix:[/bold] ")
     said = console.export_text()
     assert said == f"  Fix: {command}.\n"
+
+
+def test_a_new_terminals_doubt_is_said_in_the_stacked_layout_too(home: Path) -> None:
+    """Too narrow for the table, each model is a pair of lines: a new terminal's that rests on
+    a line ccprofile cannot follow says so there, as the table's cell does."""
+    from ccprofile.cli import render_status
+
+    bedrock = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    (home / ".zshrc").write_text(f'eval "$(cat ~/.aws-env)"\nexport ANTHROPIC_SMALL_FAST_MODEL={bedrock}\n')
+    report = _status_report(home, home)
+    text = _printed(60, lambda console: render_status.show_status(console, report, home))
+    assert "┏" not in text
+    fresh = text.split("claude started from a new terminal:")[1].split("Primary model")[0]
+    assert fresh.split() == [
+        bedrock,
+        *["startup", "file", "~/.zshrc:2", "(ANTHROPIC_SMALL_FAST_MODEL)"],
+        *["not", "certain:", "see", "the", "warning", "`uncertain`"],
+    ]
+    assert "claude started from this shell:" in text

@@ -592,6 +592,24 @@ TRICKY = [
         True,
     ),
     (
+        "a-case-on-one-line",
+        "bash",
+        {".bashrc": "case $- in *i*) . ~/.x ;; *) return;; esac\n", ".x": "export ANTHROPIC_MODEL=x\n"},
+        True,
+    ),
+    (
+        "an-undecided-case-on-one-line",
+        "bash",
+        {".bashrc": "case $HOME in /nope) export ANTHROPIC_MODEL=x ;; esac\n"},
+        False,
+    ),
+    (
+        "csh-goto-over-a-quote",
+        "tcsh",
+        {".tcshrc": "goto skip\nalias ll 'ls -l\nskip:\nsetenv ANTHROPIC_MODEL b\n"},
+        False,
+    ),
+    (
         "csh-here-document",
         "tcsh",
         {".tcshrc": "cat <<END >/dev/null\nsetenv ANTHROPIC_MODEL in\nEND\n"},
@@ -1149,7 +1167,12 @@ def test_posix_lines_become_these_steps() -> None:
         "10 for var=f items=~/.d/*.sh,x y",
         '10 source word=$f raw="$f" text=.',
         "10 close",
-        "11 command text=case $- in *i*) ;; *) return;; esac",
+        "11 open reason=case $- runs=True",  # a whole case block on one line
+        "11 if -n x",
+        "11 elif -n x",
+        "11 return reason=return",
+        "11 close",
+        "11 close",
         "12 open reason=case $- runs=True",
         "13 if -n x",
         "14 elif -n x",

@@ -542,6 +542,24 @@ def test_a_settings_model_key_is_a_candidate_for_the_primary(home: Path) -> None
     ]
 
 
+def test_a_new_terminals_provider_is_not_claimed_past_a_line_ccprofile_cannot_follow(home: Path) -> None:
+    (home / ".zshrc").write_text('eval "$(cat ~/.aws-env)"\n')
+    _, report = status(env={"CLAUDE_CODE_USE_BEDROCK": "1"})
+    assert (report["provider"], report["provider_new_terminal"]) == ("bedrock", None)
+    assert "uncertain" in codes(report)
+
+
+def test_a_pin_a_line_ccprofile_cannot_follow_may_beat_is_not_promised_to_new_terminals(home: Path) -> None:
+    (home / ".zshrc").write_text('eval "$(cat ~/.model-env)"\n')
+    wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"])
+    assert wrote.exit_code == 0, wrote.output
+    said = " ".join(wrote.output.split())
+    assert (
+        "New terminals (unless a line ccprofile cannot follow sets it: `ccprofile status` names it) pick this up."
+        in said
+    )
+
+
 def test_subagents_are_a_row_only_when_they_do_not_use_the_primary(home: Path) -> None:
     _, plain = status()
     assert plain["subagents"]["inherits_primary"] is True and plain["subagents"]["source"] == "inherit"

@@ -433,15 +433,15 @@ def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, l
     bedrock = "us.anthropic.claude-haiku-5-5"
     (home / ".zshrc").write_text(f"export {FAST}={bedrock}\nexport {HAIKU}={bedrock}\n")
     return (
-        {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock, HAIKU: bedrock},
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: bedrock, HAIKU: bedrock},
         "new-terminal-provider",
         [
             f"{FAST}={bedrock} ({home}/.zshrc:1) is the bedrock ID of Haiku 5.5, but a claude started "
             "from a new terminal talks to anthropic, which rejects it. This shell's talks to bedrock: "
             "CLAUDE_CODE_USE_BEDROCK is set here, not by a startup file or settings. Fix: turn bedrock on "
-            "for new terminals too, with the rest of this shell's bedrock setup: "
-            f"`export CLAUDE_CODE_USE_BEDROCK='1'` in {home}/.zshrc or CLAUDE_CODE_USE_BEDROCK in a "
-            "settings file's env."
+            "for new terminals too, as in this shell: `export CLAUDE_CODE_USE_BEDROCK='1'` and "
+            f"`export AWS_REGION='eu-west-1'` in {home}/.zshrc (or in a settings file's env), with the "
+            "credentials this shell's bedrock uses."
         ],
     )
 
@@ -482,6 +482,21 @@ def new_terminal_provider_not_claimed_where_the_inherited_environment_is_unknown
     (home / ".zshrc").write_text(f"export {FAST}={bedrock}\n")
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", FAST: bedrock, "CCPROFILE_SESSION_PID": "999999999"}
     return env, "new-terminal-provider", []
+
+
+def bedrock_region_judged_in_each_starts_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """A us. profile a new terminal (us-east-1) can call and this shell (eu-west-1) cannot."""
+    us = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    (home / ".zshrc").write_text(f"export CLAUDE_CODE_USE_BEDROCK=1\nexport {FAST}={us}\n")
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: us},
+        "bedrock-region",
+        [
+            f"{FAST}={us} (this shell's environment) cannot be called from eu-west-1 (the region Claude "
+            "Code uses): Bedrock refuses every request for it there. Fix: run "
+            f"`export {FAST}='eu.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell."
+        ],
+    )
 
 
 def a_gateway_serves_any_id(home: Path) -> tuple[dict[str, str], str, list[str]]:
@@ -1097,6 +1112,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_after_a_right_one, "zsh"),
         (wrong_provider_in_a_new_terminal, "zsh"),
         (new_terminal_provider_fix_in_the_new_terminals_region, "zsh"),
+        (bedrock_region_judged_in_each_starts_region, "zsh"),
         (new_terminal_provider_not_claimed_where_the_reading_is_uncertain, "zsh"),
         (new_terminal_provider_not_claimed_where_the_inherited_environment_is_unknown, "zsh"),
         (unknown_model_in_the_block, "zsh"),

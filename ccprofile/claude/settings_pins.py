@@ -75,22 +75,18 @@ def plan(
     made_dir: bool,
     adopt: Sequence[str] = (),
 ) -> SettingsPlan:
-    """The file's new text. ``record``: ccprofile's record of the file, read under the file's
-    lock (read before, it could be one a concurrent run has replaced, and the keys it wrote
-    would look like the user's). ``edit`` None: undo all ccprofile did here. ``adopt``: pins
-    to take as ccprofile's without a record (a teammate's clone of a committed project pin)."""
+    """The file's new text. ``record``: ccprofile's, read under the file's lock (before it, a
+    concurrent run's keys would look like the user's). ``edit`` None: undo all ccprofile did
+    here. ``adopt``: pins to take as ccprofile's without a record (a teammate's clone)."""
     from ccprofile.startup import profile
 
     path = Path(os.path.abspath(file.real))
     old, missing = file.text, file.missing
     outcome = SettingsPlan(profile.Plan(None, (), (), 0), known=record)
     document = settings_text.load(old, str(path))
-    base, outcome.adopted = _adopting(
-        record, Record(scope, previous_text=None if missing else old), document, adopt, str(path)
-    )
+    fresh = Record(scope, previous_text=None if missing else old)
+    base, outcome.adopted = _adopting(record, fresh, document, adopt, str(path))
     keys, before, outcome.left = still_ours(base, document)
-    if record is not None and not missing and not record.wrote(old):
-        base = replace(base, previous_text=_undone(old, str(path), base, before, document))
     owned = dict(keys)
     after = (edit or (lambda pins: {}))(dict(before))
     changes = Changes.of(after, before, keys, document)
@@ -143,13 +139,11 @@ def _new_text(
     return new
 
 
-def _undone(
-    old: str, where: str, base: Record, before: Mapping[str, str], document: Mapping[str, object]
-) -> str | None:
+def _undone(old: str, where: str, base: Record, document: Mapping[str, object]) -> str | None:
     """``old`` with every change of ccprofile's undone: the text to put back after the user
     edited the file since ccprofile last wrote it, whose bytes from before ccprofile's first
     change would lose that edit. None where nothing is left in a file ccprofile created."""
-    keys, _, _ = still_ours(base, document)
+    keys, before, _ = still_ours(base, document)
     text, result = Changes.of({}, before, keys, document).text(old, where, drop_empty_env=base.created_env)
     return None if base.created_file and not result else text
 
@@ -164,6 +158,9 @@ def _adopting(
     taken = [name for name in base.keys if record is None or name not in record.keys]
     if record is not None and taken:
         base = _without_in_previous(base, taken, where)
+    if record is not None and fresh.previous_text is not None and not record.wrote(fresh.previous_text):
+        # The user changed the file since ccprofile last wrote it: that change is theirs to keep.
+        base = replace(base, previous_text=_undone(fresh.previous_text, where, base, document))
     return base, taken
 
 

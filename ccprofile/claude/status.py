@@ -146,7 +146,7 @@ def build(inputs: Inputs) -> Report:
         subagents=subagents,
         aliases=tuple(alias_targets.alias_targets(now, catalog, region, settings)),
         fallback=alias_targets.fallback_models(now, settings, catalog, region),
-        provider_new=provider_new if provider_new != provider else None,
+        provider_new=provider_new if provider_new != provider and known else None,
     )
 
 

@@ -105,7 +105,6 @@ _LABELS = (
     ("Primary model", "Primary", "primary"),
 )
 
-
 _UNCERTAIN = "\nnot certain: see the warning `uncertain`"
 # The new-terminal column when no shell could be determined: there are no startup files to read.
 _NO_SHELL = ("not known", "no shell: pass --shell NAME")
@@ -139,7 +138,7 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         console.print(table)
     else:
         for label, view in views:
-            _show_stacked(console, label, view, home, report.ours)
+            _show_stacked(console, label, view, home, report.ours, doubt)
     for _, short, attribute in _LABELS:
         view = getattr(report, attribute)
         # Places that agree override nothing: their list would only repeat the table.
@@ -239,24 +238,25 @@ def _cell(model: Model | None, home: Path, ours: Ours) -> str:
     return f"[bold]{escape(model.model)}[/bold]\n[dim]{escape(source_words(model, home, ours))}[/dim]"
 
 
-def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ours) -> None:
+def _show_stacked(console: Console, label: str, view: View, home: Path, ours: Ours, doubt: str) -> None:
+    """The table's cells as lines, for a narrow terminal; ``doubt`` qualifies a new terminal's."""
     console.print(f"[bold]{escape(label)}[/bold]")
     fresh = view.new_shell
-    same = fresh is not None and _plain(view.now, home, ours) == _plain(fresh, home, ours)
-    pairs: list[tuple[str, Model]] = (
-        [(_NO_SHELL_HEADING, view.now)]
-        if fresh is None
-        else [("claude started from this shell or a new terminal", view.now)]
-        if same
-        else [
-            ("claude started from this shell", view.now),
-            ("claude started from a new terminal", fresh),
+    # (heading, model, whether it is a new terminal's, which the doubt qualifies)
+    pairs: list[tuple[str, Model, bool]] = [(_NO_SHELL_HEADING, view.now, False)]
+    if fresh is not None and _plain(view.now, home, ours) == _plain(fresh, home, ours):
+        pairs = [("claude started from this shell or a new terminal", view.now, True)]
+    elif fresh is not None:
+        pairs = [
+            ("claude started from this shell", view.now, False),
+            ("claude started from a new terminal", fresh, True),
         ]
-    )
-    for heading, model in pairs:
+    for heading, model, new in pairs:
         console.print(f"  {heading}:")
         console.print(f"    [bold]{escape(model.model)}[/bold]", soft_wrap=True)
         console.print(f"    [dim]{escape(source_words(model, home, ours))}[/dim]", soft_wrap=True)
+        if doubt and new:
+            console.print(f"    [yellow]{escape(doubt.strip())}[/yellow]", soft_wrap=True)
 
 
 def _show_layers(console: Console, label: str, view: View, home: Path) -> None:

@@ -125,6 +125,8 @@ def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
     report = found.report
     if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
         who += f" (which talk to {report.provider_new}: see above)"
+    if report is not None and not report.certain:
+        who += f" (unless a line ccprofile cannot follow sets it: `{program.name()} status` names it)"
     if platform == "win32":
         who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
     return who

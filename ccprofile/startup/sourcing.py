@@ -36,6 +36,7 @@ from ccprofile.startup.steps import (
     RETURN,
     UNMATCHED,
     Step,
+    block_end,
     conditional,
     source_step,
 )
@@ -81,7 +82,7 @@ def _posix(line: int, command: str) -> list[Step]:
             return [Step(line, OPEN, reason="a loop")]
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head == "case" and command.endswith("esac"):
-        return [Step(line, COMMAND, text=command)]
+        return _one_line_case(line, command)
     if head in ("return", "exit") or (
         head == "exec" and rest and not rest[0].isdigit() and rest[0] not in "<>"
     ):
@@ -179,6 +180,20 @@ def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None
 _LAST_BRANCH = re.compile(r"(?<=;;)\s*esac$")  # `a) cmd ;; esac`: the block ends with the branch
 
 
+def _one_line_case(line: int, command: str) -> list[Step]:
+    """``case $- in *i*) ;; *) return;; esac`` on one line: the block and each branch."""
+    words = command.removesuffix("esac").split(None, 3)
+    case = [words[1:2] in (["$-"], ['"$-"']), False]
+    found = [
+        Step(line, OPEN, reason="case $-", runs=True) if case[0] else Step(line, OPEN, reason="a case block")
+    ]
+    body = words[3] if len(words) == 4 else ""
+    while body.strip():
+        piece, body = split_on(body, ";;", POSIX_RULES) or (body, "")
+        found += _case_branch(line, piece.strip(), case) or []
+    return [*found, *[Step(line, CLOSE)] * (2 if case[1] else 1)]
+
+
 def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
     """One POSIX command, in the ``case`` blocks open around it."""
     if cases:
@@ -190,13 +205,20 @@ def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
             closed = cases.pop()
             return [*(branch or []), *[Step(line, CLOSE)] * (2 if closed[1] else 1)]
     found = _posix(line, command)
+    opened = False
     for index, step in enumerate(found):
-        if step.kind == OPEN and step.reason in ("case $-", "a case block"):
+        # A case block the line leaves open: its branches are the lines that follow.
+        if (
+            step.kind == OPEN
+            and step.reason in ("case $-", "a case block")
+            and block_end(found, index) == len(found)
+        ):
             cases.append([step.reason == "case $-", False])
+            opened = True
             if step.reason == "case $-":  # its branches are decided: the block itself runs
                 found[index] = step.but(runs=True)
     words = command.split(None, 3)
-    if cases and words[0] == "case" and len(words) == 4:
+    if opened and words[0] == "case" and len(words) == 4:
         found += _posix_line(line, words[3], cases)  # `case $x in a) cmd ;;`: a first branch
     return found
 

@@ -106,8 +106,10 @@ def csh_steps(line: int, command: str) -> list[Step]:
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
     if head in ("while", "switch"):
         return [Step(line, OPEN, reason=f"a {head} block", runs=None)]
-    if head in ("eval", "goto"):
-        return [Step(line, OPAQUE, reason=f"runs {head}")]  # goto: which lines run is its label's
+    if head == "eval":
+        return [Step(line, OPAQUE, reason="runs eval")]
+    if head == "goto":  # which lines run after it is its label's: none is known to
+        return [Step(line, OPAQUE, reason="runs goto"), Step(line, OPEN, reason="lines a goto may skip")]
     if head == "source":
         return [source_step(line, rest, CSH_RULES)]
     return [Step(line, COMMAND, text=command)]

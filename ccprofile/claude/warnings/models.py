@@ -21,6 +21,7 @@ from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
     AUTH_TOKEN,
+    AWS_REGIONS,
     BACKGROUND,
     FAST,
     PINNED,
@@ -139,12 +140,15 @@ def _new_terminal_provider(
 ) -> StatusWarning:
     switches = [variable for variable, on in switched_on(s.now.env) if on == s.provider]
     if s.provider in owners and switches and s.shell is not None:
-        # The pin is right for this shell: what new terminals miss is the provider switch.
-        line = s.shell.syntax.assign(switches[0], s.now.env[switches[0]])
+        # The pin is right for this shell: what new terminals miss is the provider switch, and
+        # on Bedrock the region this shell has and they do not.
+        regions = [v for v in AWS_REGIONS if BY_NAME[s.provider].prefixes and s.now.env.get(v)]
+        missing = [switches[0], *(v for v in regions if s.fresh.env.get(v) != s.now.env[v])]
+        lines = " and ".join(f"`{s.shell.syntax.assign(v, s.now.env[v])}`" for v in missing)
         repair = (
-            f"turn {s.provider} on for new terminals too, with the rest of this shell's {s.provider} "
-            f"setup: `{line}` in {s.startup_file or 'a startup file'} or {switches[0]} in a settings "
-            "file's env",
+            f"turn {s.provider} on for new terminals too, as in this shell: {lines} in "
+            f"{s.startup_file or 'a startup file'} (or in a settings file's env), with the "
+            f"credentials this shell's {s.provider} uses",
         )
     why = f": {switches[0]} is set here, not by a startup file or settings" if switches else ""
     return StatusWarning(

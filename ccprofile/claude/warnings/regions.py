@@ -64,17 +64,20 @@ def bedrock_region(s: Situation) -> Iterator[StatusWarning]:
         yield from _declared_prefix(s, composed, said)
         for name in PINNED:
             value = env.get(name, "")
-            if not value or (name, value) in said or value in overrides:
+            if not value or value in overrides:
                 continue  # a key of modelOverrides is not sent as it is
             if name == HAIKU and env.get(FAST) == value:
                 continue  # ccprofile's mirror of the background pin: one warning, on FAST
-            said.add((name, value))
-            place = place_of(composed.origins[name], name, s.scan, s.ours)
             region = bedrock_regions.aws_region(env, s.aws_config_region)
             why = "the region Claude Code uses"
             # The variable that decides the background sends it to its region when one is set.
             if name == (FAST if env.get(FAST) else HAIKU) and env.get(REGION):
                 region, why = env[REGION], f"{REGION}, where background requests go"
+            # Judged per region: a new terminal's us-east-1 may call what this shell's cannot.
+            if (name, f"{value} {region}") in said:
+                continue
+            said.add((name, f"{value} {region}"))
+            place = place_of(composed.origins[name], name, s.scan, s.ours)
             yield from _region_warning(s, name, value, place, region, why)
 
 
