@@ -622,3 +622,56 @@ def test_without_a_shell_a_launcher_that_runs_it_says_how_to_name_one(
     assert report["shell"]["reason"] == "could not detect your shell and $SHELL is not set"
     unknown = {view["unknown"] for view in report["launchers"] if view["background"] is None}
     assert unknown == {"no shell was found"}  # the hint is the command line's, said where it prints
+
+
+def test_macos_launchers_in_this_process_each_say_what_they_cannot_know(
+    home: Path, macos: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process (what mutation testing sees): a line the login file runs that ccprofile
+    cannot follow, launchd's Bedrock in the AWS config file's region, no launchctl to ask, and
+    no shell at all."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+    from ccprofile.machine import detect
+
+    for name in ("CCPROFILE_PLATFORM", "FAKE_LAUNCHD", "PATH"):
+        monkeypatch.setenv(name, macos[name])
+    monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
+    Path(macos["FAKE_LAUNCHD"]).write_text("CLAUDE_CODE_USE_BEDROCK=1\n")
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    (home / ".bash_profile").write_text('eval "$(brew shellenv)"\n')
+
+    def views() -> dict[str, dict[str, object]]:
+        report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
+        return {view["name"]: view for view in report["launchers"]}
+
+    found = views()
+    terminal, dock = found["Terminal or iTerm2"], found["an app from the Dock or Finder (an IDE)"]
+    assert terminal["unseen"] == [f"{home / '.bash_profile'}:1: runs eval"]
+    assert (terminal["certain"], terminal["unknown"]) == (False, None)
+    assert (dock["certain"], dock["unknown"], dock["unseen"]) == (True, None, [])
+    assert dock["background"] == {  # Bedrock's default, in the config file's geography
+        "model": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "source": "default",
+        "variable": None,
+        "file": None,
+    }
+    assert dock["primary"]["model"] == "eu.anthropic.claude-opus-5-5"  # type: ignore[index]
+    monkeypatch.setenv("PATH", macos["PATH"].split(os.pathsep, 1)[1])  # no launchctl
+    assert [(name, view["known"], view["unknown"], view["reads"][0]) for name, view in views().items()] == [
+        (name, False, "launchctl is not on PATH", "launchd (launchctl getenv)") for name in found
+    ]
+    assert views()["Terminal or iTerm2"]["unseen"] == []  # nothing was read: nothing went unseen
+    monkeypatch.setenv("PATH", macos["PATH"])
+    monkeypatch.delenv("SHELL", raising=False)
+    monkeypatch.setattr(detect, "ancestors", lambda: [])
+    report = json.loads(CliRunner().invoke(app, ["status", "--json"]).stdout)
+    nameless = {view["name"]: view for view in report["launchers"]}["Terminal or iTerm2"]
+    assert (nameless["background"], nameless["unknown"], nameless["unseen"]) == (
+        None,
+        "no shell was found",
+        [],
+    )
+    assert nameless["reads"] == ["launchd (launchctl getenv)"]

@@ -2565,6 +2565,7 @@ def test_a_probed_new_terminal_credits_each_value_to_where_it_came_from(home: Pa
     assert fresh["background"]["file"] == f"{home / '.zshrc'}:1"
     assert (fresh["primary"]["model"], fresh["primary"]["source"]) == ("claude-opus-5-5", "untraced")
     assert fresh["primary"]["certain"] is True  # the eval was run, not read: nothing is unknown
+    assert "uncertain" not in [w["code"] for w in report["warnings"]]
     (home / ".zshrc").write_text("true\n")
     fresh = json.loads(
         runner.invoke(
@@ -2732,6 +2733,13 @@ def test_a_line_only_the_login_file_runs_makes_only_the_login_start_uncertain(ho
         "What a non-login bash an app starts (some IDE terminals) exports is not certain: ccprofile reads "
         "startup files without running them, and cannot follow this line: ~/.bashrc:1 runs eval (non-login shells "
         "only). Fix: `ccprofile status --probe` starts one and shows what it really exports."
+    ]
+    (home / ".bashrc").write_text('eval "$(pyenv init -)"\neval "$(direnv hook bash)"\n')
+    assert _messages(_report(home, {"CCPROFILE_PLATFORM": "darwin"}, shell="bash"), "uncertain") == [
+        "What a non-login bash an app starts (some IDE terminals) exports is not certain: ccprofile reads "
+        "startup files without running them, and cannot follow these lines: ~/.bashrc:1 runs eval (non-login "
+        "shells only); ~/.bashrc:2 runs eval (non-login shells only). Fix: `ccprofile status --probe` starts one "
+        "and shows what it really exports."
     ]
 
 
