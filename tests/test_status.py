@@ -550,13 +550,16 @@ def test_a_new_terminals_provider_is_not_claimed_past_a_line_ccprofile_cannot_fo
 
 
 def test_a_pin_a_line_ccprofile_cannot_follow_may_beat_is_not_promised_to_new_terminals(home: Path) -> None:
-    (home / ".zshrc").write_text('eval "$(cat ~/.model-env)"\n')
+    (home / ".zshrc").write_text('eval "$(starship init zsh)"\n')  # before the block: it cannot
     wrote = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"])
     assert wrote.exit_code == 0, wrote.output
+    assert "New terminals pick this up." in " ".join(wrote.output.split())
+    with (home / ".zshrc").open("a") as zshrc:
+        zshrc.write('eval "$(cat ~/.model-env)"\n')
+    wrote = runner.invoke(app, ["set-fast-model", "haiku-5.5", "--shell", "zsh"])
     said = " ".join(wrote.output.split())
     assert (
-        "New terminals (unless a line ccprofile cannot follow sets it: `ccprofile status` names it) pick this up."
-        in said
+        "New terminals (unless a line ccprofile cannot follow sets it: `ccprofile status` names it)" in said
     )
 
 

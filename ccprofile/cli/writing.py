@@ -19,6 +19,7 @@ from ccprofile.errors import (
 )
 from ccprofile.machine.targets import Target
 from ccprofile.startup import profile
+from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import SHELLS
 from ccprofile.storage import ledger
 from ccprofile.storage.edit import Editing, opened
@@ -125,11 +126,20 @@ def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
     report = found.report
     if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
         who += f" (which talk to {report.provider_new}: see above)"
-    if report is not None and not report.certain:
+    if found.inputs is not None and _unseen_after_the_pins(found.inputs.scan):
         who += f" (unless a line ccprofile cannot follow sets it: `{program.name()} status` names it)"
     if platform == "win32":
         who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
     return who
+
+
+def _unseen_after_the_pins(scan: Scan) -> bool:
+    """Whether a line ccprofile cannot follow runs after the block's pins, where it may set
+    them again (one before them, `eval "$(starship init zsh)"` say, cannot)."""
+    pins = [pin for pin in map(scan.pinned, variables.PINNABLE) if pin is not None]
+    order = {path: index for index, path in reversed(list(enumerate(scan.files)))}
+    first = min(((order.get(pin.path, 0), pin.line) for pin in pins), default=(-1, 0))
+    return any((order.get(item.path, -1), item.line) > first for item in scan.unseen)
 
 
 def _refuse(target: Target, completion: bool | None) -> None:
