@@ -427,6 +427,15 @@ def test_a_file_named_with_file_is_read_where_it_is_sourced_and_found_by_uninsta
     assert not (home / ".zsh_local").exists()  # ccprofile had created it
 
 
+def test_a_block_one_start_reads_is_read(home: Path) -> None:
+    """On Linux a login bash reads ~/.bash_profile alone: the block in ~/.bashrc is a new
+    terminal's, which is said as a difference between the starts, not as a block no one reads."""
+    assert runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash"]).exit_code == 0
+    (home / ".bash_profile").write_text("export PATH=$PATH\n")
+    result = runner.invoke(app, ["status", "--json", "--shell", "bash"])
+    assert codes(json.loads(result.output)) == ["not-loaded", "login-shells-differ"]
+
+
 def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_check_fail(home: Path) -> None:
     pin(home)
     with (home / ".zshrc").open("a") as handle:
