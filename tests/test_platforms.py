@@ -675,3 +675,25 @@ def test_macos_launchers_in_this_process_each_say_what_they_cannot_know(
         [],
     )
     assert nameless["reads"] == ["launchd (launchctl getenv)"]
+
+
+def test_git_bash_reading_another_home_adds_what_its_files_leave_unknown(
+    home: Path, windows: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process (what mutation testing sees): Git Bash's own doubt (another HOME) and
+    the lines of its files ccprofile cannot follow, both."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    for name in ("CCPROFILE_PLATFORM", "CCPROFILE_REGISTRY", "USERPROFILE"):
+        monkeypatch.setenv(name, windows[name])
+    monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "msys-home"))
+    (home / ".bash_profile").write_text('eval "$(x)"\n')
+    report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "pwsh"]).stdout)
+    git_bash = next(view for view in report["launchers"] if view["name"] == "Git Bash")
+    assert git_bash["unseen"] == [
+        f"HOME is {tmp_path / 'msys-home'}, where Git Bash reads its startup files; ccprofile reads {home}'s",
+        f"{home / '.bash_profile'}:1: runs eval",
+    ]
