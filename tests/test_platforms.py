@@ -668,6 +668,7 @@ def test_macos_launchers_in_this_process_each_say_what_they_cannot_know(
     monkeypatch.delenv("SHELL", raising=False)
     monkeypatch.setattr(detect, "ancestors", lambda: [])
     report = json.loads(CliRunner().invoke(app, ["status", "--json"]).stdout)
+    assert [view["name"] for view in report["launchers"]] == list(found)
     nameless = {view["name"]: view for view in report["launchers"]}["Terminal or iTerm2"]
     assert (nameless["background"], nameless["unknown"], nameless["unseen"]) == (
         None,
