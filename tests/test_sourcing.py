@@ -586,6 +586,12 @@ TRICKY = [
         True,
     ),
     (
+        "two-here-documents-on-one-line",
+        "bash",
+        {".bashrc": "export ANTHROPIC_MODEL=b\ncat <<A <<B >/dev/null\nx\nA\nexport ANTHROPIC_MODEL=in\nB\n"},
+        True,
+    ),
+    (
         "here-document-with-a-quoted-end",
         "bash",
         {".bashrc": "cat << 'END' >/dev/null\nexport ANTHROPIC_MODEL=in\nEND\n"},

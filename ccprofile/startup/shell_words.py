@@ -110,12 +110,12 @@ def split_commands(line: str, rules: Unquoting = POSIX_RULES) -> list[str]:
     return [c.strip(" \t") for c in out if c.strip()]
 
 
-def find_unquoted(pattern: re.Pattern[str], text: str, rules: Unquoting) -> re.Match[str] | None:
-    """The first match of ``pattern`` in ``text`` that starts outside quotes, ``$( )`` and a
+def unquoted_matches(pattern: re.Pattern[str], text: str, rules: Unquoting) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that start outside quotes, ``$( )`` and a
     comment (``echo "a <<EOF"`` opens no here-document)."""
     top, end = _top_level(text, rules)
     starts = set(top)
-    return next((m for m in pattern.finditer(text) if m.start() in starts and m.start() < end), None)
+    return [m for m in pattern.finditer(text) if m.start() in starts and m.start() < end]
 
 
 def split_on(command: str, operator: str, rules: Unquoting = POSIX_RULES) -> tuple[str, str] | None:

@@ -16,13 +16,13 @@ from ccprofile.startup.shell_words import (
     NAME,
     POSIX_RULES,
     Test,
-    find_unquoted,
     interactive_test,
     left_open,
     parse_test,
     split_commands,
     split_on,
     split_words,
+    unquoted_matches,
 )
 from ccprofile.startup.steps import (
     CLOSE,
@@ -146,8 +146,8 @@ def _lines(text: str, family: str) -> list[tuple[int, str]]:
             else:
                 break
         here = "<<" in line and family in ("posix", "csh")
-        heredoc = find_unquoted(_HEREDOC, line, rules) if here else None
-        if heredoc is not None:
+        # Each here-document's body in turn (`cat <<A <<B`): text, not commands.
+        for heredoc in unquoted_matches(_HEREDOC, line, rules) if here else ():
             end, strip = heredoc[3], heredoc[1] == "-"
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
                 index += 1
