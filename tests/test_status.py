@@ -539,7 +539,7 @@ def test_a_settings_pin_a_new_terminals_provider_rejects_is_said_when_pinning(ho
 def test_a_settings_model_key_is_a_candidate_for_the_primary(home: Path) -> None:
     user = home / ".claude" / "settings.json"
     write_json(user, {"model": "claude-opus-4-5-20251101"})
-    _, report = status()
+    _, report = status(env={"ANTHROPIC_DEFAULT_MODEL": "claude-sonnet-4-5-20250929"})
     assert report["primary"]["candidates"]["this_shell"] == [
         {
             "variable": "model",
@@ -547,7 +547,14 @@ def test_a_settings_model_key_is_a_candidate_for_the_primary(home: Path) -> None
             "source": "user-settings",
             "file": str(user),
             "wins": True,
-        }
+        },
+        {
+            "variable": "ANTHROPIC_DEFAULT_MODEL",
+            "value": "claude-sonnet-4-5-20250929",
+            "source": "environment",
+            "file": None,
+            "wins": False,
+        },
     ]
 
 
