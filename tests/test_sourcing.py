@@ -1245,3 +1245,40 @@ def test_a_path_with_an_escape_fish_computes_is_named_as_written(tmp_path: Path)
     assert [u.reason for u in _read(home, "fish").unseen] == [
         "sources ~/a\\x2db.fish, a path ccprofile cannot work out"
     ]
+
+
+def test_case_blocks_on_one_line_or_closed_on_a_branch_become_these_steps() -> None:
+    text = (
+        "case $x in a) b;; c) d ;; esac\n"
+        'case "$-" in *i*) ;; esac\n'
+        "case $x in esac\n"
+        "case $- in *i*) . ~/.x ;;\n"
+        "esac\n"
+        "case $x in\n"
+        "a) export A=1 ;; esac\n"
+    )
+    assert [_described(step) for step in sourcing.steps(text, "posix")] == [
+        "1 open reason=a case block",
+        "1 if",
+        "1 command text=b",
+        "1 elif",
+        "1 command text=d",
+        "1 close",
+        "1 close",
+        "2 open reason=case $- runs=True",
+        "2 if -n x",
+        "2 close",
+        "2 close",
+        "3 open reason=a case block",
+        "3 close",  # no branch began: one close
+        "4 open reason=case $- runs=True",
+        "4 if -n x",  # a first branch on the case line
+        "4 source word=~/.x raw=~/.x text=.",
+        "5 close",
+        "5 close",
+        "6 open reason=a case block",
+        "7 if",
+        "7 command text=export A=1",  # the block ends with its last branch
+        "7 close",
+        "7 close",
+    ]
