@@ -585,6 +585,12 @@ TRICKY = [
         {".bashrc": "cat <<END >/dev/null\nx\nEND\nexport ANTHROPIC_MODEL=b\n"},
         True,
     ),
+    (  # <<- strips tabs, not spaces, and nothing else
+        "here-document-strips-only-tabs",
+        "bash",
+        {".bashrc": "cat <<-END >/dev/null\n  END\n\tXEND\nexport ANTHROPIC_MODEL=in\nEND\n"},
+        True,
+    ),
     (
         "two-here-documents-on-one-line",
         "bash",
