@@ -92,7 +92,8 @@ def _described(step: steps.Step) -> str:
             "while (1)\nendsw\neval `x`\nsetenv X 1\n  \n"
             'if ( -f "/a b" ) then\nswitch ($x)\n'
             "if ( -f '/a\\!b' ) then\nsource '/a\\!b.csh'\n"
-            'echo "a\\" ; source ~/c.csh\n',
+            'echo "a\\" ; source ~/c.csh\n'
+            "goto skip\n",
             [
                 "1 if -f ~/a.csh",
                 "2 elif ! -r ~/b",
@@ -114,6 +115,8 @@ def _described(step: steps.Step) -> str:
                 "17 source word=/a!b.csh raw='/a\\!b.csh'",
                 '18 command text=echo "a\\"',  # a backslash is itself inside csh's double quotes
                 "18 source word=~/c.csh raw=~/c.csh",
+                "19 opaque reason=runs goto",
+                "19 open reason=lines a goto may skip",  # which lines run is the label's
             ],
         ),
         (

@@ -446,6 +446,25 @@ def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, l
     )
 
 
+def new_terminal_provider_fix_names_only_what_new_terminals_miss(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """New terminals have this shell's region already: the fix is the switch alone."""
+    bedrock = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    (home / ".zshrc").write_text(f"export AWS_REGION=eu-west-1\nexport {FAST}={bedrock}\n")
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: bedrock},
+        "new-terminal-provider",
+        [
+            f"{FAST}={bedrock} ({home}/.zshrc:2) is the bedrock ID of Haiku 4.5, but a claude started from a "
+            "new terminal talks to anthropic, which rejects it. This shell's talks to bedrock: "
+            "CLAUDE_CODE_USE_BEDROCK is set here, not by a startup file or settings. Fix: turn bedrock on for "
+            f"new terminals too, as in this shell: `export CLAUDE_CODE_USE_BEDROCK='1'` in {home}/.zshrc (or in "
+            "a settings file's env), with the credentials this shell's bedrock uses."
+        ],
+    )
+
+
 def new_terminal_provider_fix_in_the_new_terminals_region(
     home: Path,
 ) -> tuple[dict[str, str], str, list[str]]:
@@ -1112,6 +1131,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_after_a_right_one, "zsh"),
         (wrong_provider_in_a_new_terminal, "zsh"),
         (new_terminal_provider_fix_in_the_new_terminals_region, "zsh"),
+        (new_terminal_provider_fix_names_only_what_new_terminals_miss, "zsh"),
         (bedrock_region_judged_in_each_starts_region, "zsh"),
         (new_terminal_provider_not_claimed_where_the_reading_is_uncertain, "zsh"),
         (new_terminal_provider_not_claimed_where_the_inherited_environment_is_unknown, "zsh"),
