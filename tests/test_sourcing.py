@@ -498,6 +498,12 @@ TRICKY = [
         {".tcshrc": "if ( -f ~/.nope ) then\necho 'x\nendif\nsetenv ANTHROPIC_MODEL b\n"},
         True,
     ),
+    (
+        "csh-no-here-document-in-a-comment",
+        "tcsh",
+        {".tcshrc": "echo a#<<END\nsetenv ANTHROPIC_MODEL b\n"},
+        True,
+    ),
     ("csh-comment-inside-a-word", "tcsh", {".tcshrc": "setenv ANTHROPIC_MODEL a#b\necho x#'y\n"}, True),
     # goto jumps to its label: which lines run is not read.
     (
