@@ -1087,6 +1087,25 @@ def wrong_provider_fix_in_the_users_region(home: Path) -> tuple[dict[str, str], 
     )
 
 
+def wrong_provider_fix_in_the_aws_config_files_region(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = ap-southeast-2\n")
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", PRIMARY: "claude-haiku-4-5@20251001"}
+    return (
+        env,
+        "wrong-provider-id",
+        [
+            f"{PRIMARY}=claude-haiku-4-5@20251001 (this shell's environment) is the vertex ID of Haiku 4.5, but "
+            f"Claude Code talks to bedrock, which rejects it. Fix: run `export {PRIMARY}="
+            "'apac.anthropic.claude-haiku-4-5-20251001-v1:0'` in this shell."
+        ],
+    )
+
+
+def wrong_provider_not_for_a_first_party_id_on_mantle(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    return {"CLAUDE_CODE_USE_MANTLE": "1", FAST: H45}, "wrong-provider-id", []  # Mantle sends its own
+
+
 def wrong_provider_not_for_a_key_of_model_overrides(home: Path) -> tuple[dict[str, str], str, list[str]]:
     _settings(
         home,
@@ -1178,6 +1197,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (bedrock_region_declared_prefix_in_settings, "zsh"),
         (wrong_provider_fix_in_the_users_region, "zsh"),
         (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),
+        (wrong_provider_fix_in_the_aws_config_files_region, "zsh"),
+        (wrong_provider_not_for_a_first_party_id_on_mantle, "zsh"),
     ]
 }
 
