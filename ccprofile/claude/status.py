@@ -117,13 +117,12 @@ def build(inputs: Inputs) -> Report:
     models = (background_now, primary_now, background_new, primary_new)
     background, primary, subagents = _views(inputs, now, fresh, models)
     provider = detect_provider(now.env)
-    provider_new = detect_provider(fresh.env) if inputs.shell is not None else provider
-    expected = exact_expectations(inputs.expected, provider, catalog, now.env, region)
-    # A new terminal's provider is known from a probe, or from a certain reading of its files
-    # over an inherited environment ccprofile could read.
+    # A new terminal's provider, where it is known: from a probe, or from a certain reading of
+    # its files over an inherited environment ccprofile could read; else this shell's.
     known = inputs.probed is not None or (inputs.scan.certain and inputs.session.env is not None)
-    situation = _situation(inputs, base, now, fresh, models, provider, expected)
-    situation = dataclasses.replace(situation, provider_new=provider_new if known else "")
+    provider_new = detect_provider(fresh.env) if inputs.shell is not None and known else provider
+    expected = exact_expectations(inputs.expected, provider, catalog, now.env, region)
+    situation = _situation(inputs, base, now, fresh, models, (provider, provider_new), expected)
     launched = status_starts.launched(inputs)
     return Report(
         provider=provider,
@@ -146,7 +145,7 @@ def build(inputs: Inputs) -> Report:
         subagents=subagents,
         aliases=tuple(alias_targets.alias_targets(now, catalog, region, settings)),
         fallback=alias_targets.fallback_models(now, settings, catalog, region),
-        provider_new=provider_new if provider_new != provider and known else None,
+        provider_new=provider_new if provider_new != provider else None,
     )
 
 
@@ -221,10 +220,10 @@ def _situation(
     now: Composed,
     fresh: Composed,
     models: tuple[Model, Model, Model, Model],
-    provider: str,
+    providers: tuple[str, str],
     expected: Expected | None,
 ) -> Situation:
-    """What the warnings look at."""
+    """What the warnings look at; ``providers``: this shell's and a new terminal's."""
     return Situation(
         env=inputs.env,
         base=base,
@@ -234,7 +233,8 @@ def _situation(
         now=now,
         fresh=fresh,
         models=models,
-        provider=provider,
+        provider=providers[0],
+        provider_new=providers[1],
         catalog=inputs.catalog,
         ours=inputs.ours,
         expected=expected,

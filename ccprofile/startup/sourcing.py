@@ -88,8 +88,7 @@ def _posix(line: int, command: str) -> list[Step]:
     ):
         return [Step(line, RETURN, reason=head)]
     if head == "case":
-        subject = rest.split()[:1]
-        return [Step(line, OPEN, reason="case $-" if subject in (["$-"], ['"$-"']) else "a case block")]
+        return [_case_open(line, rest.split()[:1])]
     if head in ("for", "while", "until", "select", "repeat", "foreach"):
         return [Step(line, OPEN, reason=f"a {head} loop")]
     return _posix_command(line, command, head, rest)
@@ -180,13 +179,18 @@ def _case_branch(line: int, command: str, case: list[bool]) -> list[Step] | None
 _LAST_BRANCH = re.compile(r"(?<=;;)\s*esac$")  # `a) cmd ;; esac`: the block ends with the branch
 
 
+def _case_open(line: int, subject: list[str]) -> Step:
+    """The step that opens a case block; ``case $-``'s branches are decided, so it runs."""
+    if subject in (["$-"], ['"$-"']):
+        return Step(line, OPEN, reason="case $-", runs=True)
+    return Step(line, OPEN, reason="a case block")
+
+
 def _one_line_case(line: int, command: str) -> list[Step]:
     """``case $- in *i*) ;; *) return;; esac`` on one line: the block and each branch."""
     words = command.removesuffix("esac").split(None, 3)
-    case = [words[1:2] in (["$-"], ['"$-"']), False]
-    found = [
-        Step(line, OPEN, reason="case $-", runs=True) if case[0] else Step(line, OPEN, reason="a case block")
-    ]
+    found = [_case_open(line, words[1:2])]
+    case = [found[0].reason == "case $-", False]
     body = words[3] if len(words) == 4 else ""
     while body.strip():
         piece, body = split_on(body, ";;", POSIX_RULES) or (body, "")
@@ -215,8 +219,6 @@ def _posix_line(line: int, command: str, cases: list[list[bool]]) -> list[Step]:
         ):
             cases.append([step.reason == "case $-", False])
             opened = True
-            if step.reason == "case $-":  # its branches are decided: the block itself runs
-                found[index] = step.but(runs=True)
     words = command.split(None, 3)
     if opened and words[0] == "case" and len(words) == 4:
         found += _posix_line(line, words[3], cases)  # `case $x in a) cmd ;;`: a first branch

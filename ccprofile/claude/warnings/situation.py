@@ -60,7 +60,7 @@ class Situation:
     subdirectory: bool = False  # below a repository's root, whose project file it does not read
     aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
     startup_file: str | None = None  # the file ccprofile pins the shell scope in
-    provider_new: str = ""  # a new terminal's provider, where it is another than this shell's
+    provider_new: str = ""  # a new terminal's provider where known, else this shell's ("": the same)
 
     @property
     def background_now(self) -> Model:
