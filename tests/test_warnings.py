@@ -1114,6 +1114,83 @@ def wrong_provider_not_for_a_key_of_model_overrides(home: Path) -> tuple[dict[st
     return ({"CLAUDE_CODE_USE_BEDROCK": "1", FAST: H45}, "wrong-provider-id", [])
 
 
+def wrong_provider_in_this_shell_where_new_terminals_use_a_gateway(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """A gateway serves any ID, so new terminals' value is not judged; this shell's is."""
+    bedrock = "us.anthropic.claude-haiku-5-5"
+    (home / ".zshrc").write_text(f"export {BASE_URL}={GW}\nexport {FAST}={bedrock}\n")
+    return (
+        {FAST: bedrock},
+        "wrong-provider-id",
+        [
+            f"{FAST}={bedrock} (this shell's environment) is the bedrock ID of Haiku 5.5, but Claude Code "
+            f"talks to anthropic, which rejects it. Fix: run `export {FAST}='claude-haiku-5-5'` in this shell."
+        ],
+    )
+
+
+def new_terminal_provider_once_per_file(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """New terminals send the same first-party ID from two files to Bedrock: each file has its
+    own fix."""
+    (home / ".zshenv").write_text(f"export {HAIKU}={H45}\n")
+    (home / ".zshrc").write_text(
+        f"export CLAUDE_CODE_USE_BEDROCK=1 AWS_REGION=eu-west-1\nexport {FAST}={H45}\n"
+    )
+    eu = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    said = (
+        "is the anthropic, anthropic_aws, anthropic_google_cloud, gateway ID of Haiku 4.5, but a claude "
+        "started from a new terminal talks to bedrock, which rejects it. This shell's talks to anthropic. "
+    )
+    return (
+        {FAST: H45, HAIKU: H45},
+        "new-terminal-provider",
+        [
+            f"{FAST}={H45} ({home}/.zshrc:2) {said}Fix: change line 2 of {home}/.zshrc to `export {FAST}='{eu}'`.",
+            f"{HAIKU}={H45} ({home}/.zshenv:1) {said}Fix: change line 1 of {home}/.zshenv to `export {HAIKU}='{eu}'`.",
+        ],
+    )
+
+
+def wrong_provider_after_a_first_party_id_on_mantle(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Mantle translates the first-party background ID; the Vertex primary after it is still judged."""
+    vertex = "claude-sonnet-4-5@20250929"
+    return (
+        {MANTLE: "1", FAST: H45, PRIMARY: vertex},
+        "wrong-provider-id",
+        [
+            f"{PRIMARY}={vertex} (this shell's environment) is the vertex ID of Sonnet 4.5, but Claude Code "
+            "talks to mantle, which rejects it. Fix: Sonnet 4.5 has no mantle ID."
+        ],
+    )
+
+
+def bedrock_region_of_a_primary_after_a_background_said_for_new_terminals(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """The background's warning is given once for both starts; this shell's own primary after it
+    is still judged."""
+    eu_haiku = "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+    eu_sonnet = "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    (home / ".zshrc").write_text(
+        f"export CLAUDE_CODE_USE_BEDROCK=1 AWS_REGION=us-east-1\nexport {FAST}={eu_haiku}\n"
+    )
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1", FAST: eu_haiku, PRIMARY: eu_sonnet}
+    us = "us.anthropic.claude-{}-v1:0"
+    return (
+        env,
+        "bedrock-region",
+        [
+            f"{FAST}={eu_haiku} ({home}/.zshrc:2) cannot be called from us-east-1 (the region Claude Code "
+            f"uses): Bedrock refuses every request for it there. Fix: change line 2 of {home}/.zshrc to "
+            f"`export {FAST}='{us.format('haiku-4-5-20251001')}'`.",
+            f"{PRIMARY}={eu_sonnet} (this shell's environment) cannot be called from us-east-1 (the region "
+            "Claude Code uses): Bedrock refuses every request for it there. Fix: run "
+            f"`export {PRIMARY}='{us.format('sonnet-4-5-20250929')}'` in this shell.",
+        ],
+    )
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -1199,6 +1276,10 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),
         (wrong_provider_fix_in_the_aws_config_files_region, "zsh"),
         (wrong_provider_not_for_a_first_party_id_on_mantle, "zsh"),
+        (wrong_provider_in_this_shell_where_new_terminals_use_a_gateway, "zsh"),
+        (new_terminal_provider_once_per_file, "zsh"),
+        (wrong_provider_after_a_first_party_id_on_mantle, "zsh"),
+        (bedrock_region_of_a_primary_after_a_background_said_for_new_terminals, "zsh"),
     ]
 }
 
