@@ -135,6 +135,8 @@ def test_zdotdir_from_the_environment(home: Path) -> None:
         'export ZDOTDIR="$HOME/.config/zsh"',
         "ZDOTDIR=~/.config/zsh",
         'export ZDOTDIR="${XDG_CONFIG_HOME:-$HOME/.config}/zsh"',
+        # A value that cannot be worked out before it leaves the later lines read.
+        "export HOST=$(hostname)\nexport ZDOTDIR=~/.config/zsh",
     ],
 )
 def test_zdotdir_set_only_inside_zshenv(home: Path, line: str) -> None:
@@ -160,6 +162,13 @@ def test_bash_on_macos_uses_the_login_file(home: Path, existing: list[str], expe
     for name in existing:
         (home / name).write_text("# x\n")
     assert SHELLS["bash"].startup_file(_home(home, "darwin")) == home / expected
+
+
+def test_bash_on_macos_uses_bashrc_where_the_login_file_on_disk_sources_it(home: Path) -> None:
+    """The login file's text is read from the disk on macOS (where it decides the file), so a
+    .bash_profile that sources ~/.bashrc makes ~/.bashrc the file both starts read."""
+    (home / ".bash_profile").write_text("[ -f ~/.bashrc ] && . ~/.bashrc\n")
+    assert SHELLS["bash"].startup_file(_home(home, "darwin")) == home / ".bashrc"
 
 
 def test_tcsh_uses_an_existing_cshrc(home: Path) -> None:
