@@ -460,6 +460,16 @@ TRICKY = [
         {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL claude\\-opus\\ x\n"},
         True,
     ),
+    # A universal variable's value is known to the files fish reads after it.
+    (
+        "fish-universal-variable-in-a-later-value",
+        "fish",
+        {
+            ".config/fish/fish_variables": "# VERSION: 3.0\nSETUVAR --export ANTHROPIC_MODEL:claude\\x2dopus\n",
+            ".config/fish/config.fish": "set -gx ANTHROPIC_MODEL $ANTHROPIC_MODEL-later\n",
+        },
+        True,
+    ),
     (
         "fish-command-output-value",
         "fish",

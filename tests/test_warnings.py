@@ -246,6 +246,20 @@ def retired_without_date_in_the_block(home: Path) -> tuple[dict[str, str], str, 
     )
 
 
+def retired_above_the_block(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """The user's line above ccprofile's block in the same file is the user's, not the block's."""
+    (home / ".zshrc").write_text(f"export {PRIMARY}=claude-sonnet-4-20250514\n")
+    _pin("set-fast-model", H45)
+    return (
+        {},
+        "retired-model",
+        [
+            f"{PRIMARY}=claude-sonnet-4-20250514 ({home}/.zshrc:1) was retired; requests with it fail. Fix: "
+            f"change line 1 of {home}/.zshrc to `export {PRIMARY}='claude-sonnet-5-5'`."
+        ],
+    )
+
+
 def wrong_provider(home: Path) -> tuple[dict[str, str], str, list[str]]:
     path = _settings(home, {"env": {"CLAUDE_CODE_USE_VERTEX": "1", FAST: H45}})
     return (
@@ -1209,6 +1223,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (default_is_sent_as_it_is, "zsh"),
         (retired_with_date, "zsh"),
         (retired_without_date_in_the_block, "zsh"),
+        (retired_above_the_block, "zsh"),
         (wrong_provider, "zsh"),
         (wrong_provider_without_an_id, "zsh"),
         (crlf, "zsh"),
