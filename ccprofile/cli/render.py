@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 
 from ccprofile.claude.effect import Shortfall
@@ -235,3 +238,45 @@ def show_verify_problem(console: Console, problem: str) -> None:
 
 def show_note(console: Console, note: str) -> None:
     say(console, note, lead="[cyan]Note:[/cyan] ")
+
+
+def fitting_table(
+    console: Console,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    plain: Sequence[Sequence[str]],
+    **options: Any,
+) -> Table | None:
+    """The table, if at this console's width it shows every word of ``plain`` whole; else None.
+
+    rich shares a narrow width out by its own ratios and then cuts words (with …), so the
+    widths are chosen here: each column gets its longest word, and what is left goes first
+    to the columns that need little more to fit their lines. The table is then drawn once off screen
+    and its words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain``
+    with markup.
+    """
+    cells = [[name, *(row[index] for row in plain)] for index, name in enumerate(header)]
+    least = [max(len(word) for cell in column for word in cell.split() or [""]) for column in cells]
+    natural = [max(len(line) for cell in column for line in cell.splitlines() or [""]) for column in cells]
+    room = console.width - 3 * len(header) - 1  # borders and one space of padding each side
+    if sum(least) > room:
+        return None
+    # Water-filling: the columns that want least get all they want, the rest share equally.
+    spare, widths = room - sum(least), list(least)
+    wants = [n - m for n, m in zip(natural, least, strict=True)]
+    for served, index in enumerate(sorted(range(len(header)), key=wants.__getitem__)):
+        given = min(wants[index], spare // (len(header) - served))
+        widths[index] += given
+        spare -= given
+    table = Table(**options)
+    for name, width in zip(header, widths, strict=True):
+        table.add_column(name, overflow="fold", width=width)
+    for row in rows:
+        table.add_row(*row)
+    scratch = Console(width=console.width, file=io.StringIO(), color_system=None, emoji=False)
+    scratch.print(table)
+    drawn = scratch.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.strip("│┃ ") for line in drawn.splitlines()]
+    words = {word for row in plain for cell in row for word in cell.split()}
+    shown = {word for line in lines for cell in re.split(r"[│┃]", line) for word in cell.split()}
+    return table if words <= shown else None

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ccprofile.claude.catalog import Catalog, Price, Retired
-from ccprofile.cli.render_status import fitting_table
+from ccprofile.cli.render import fitting_table
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,10 @@ model ID or a path cut to fit."""
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from ccprofile.claude.layers import region_used, winner
 from ccprofile.claude.places import Ours, pinned_scope
@@ -20,7 +15,7 @@ from ccprofile.claude.resolve import Model
 from ccprofile.claude.status_starts import NO_SHELL
 from ccprofile.cli import wording
 from ccprofile.cli.program import runnable
-from ccprofile.cli.render import say, show_warnings, tilde, tilde_text
+from ccprofile.cli.render import fitting_table, say, show_warnings, tilde, tilde_text
 
 _SOURCE_NAMES = {
     "environment": "this shell's environment",
@@ -54,48 +49,6 @@ def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
         refuses = "" if model.source == "policy" else f", which {tilde(Path(where), home)} does not allow"
         text += f", instead of {refused}{refuses}"
     return text
-
-
-def fitting_table(
-    console: Console,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    plain: Sequence[Sequence[str]],
-    **options: Any,
-) -> Table | None:
-    """The table, if at this console's width it shows every word of ``plain`` whole; else None.
-
-    rich shares a narrow width out by its own ratios and then cuts words (with …), so the
-    widths are chosen here: each column gets its longest word, and what is left goes first
-    to the columns that need little more to fit their lines. The table is then drawn once off screen
-    and its words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain``
-    with markup.
-    """
-    cells = [[name, *(row[index] for row in plain)] for index, name in enumerate(header)]
-    least = [max(len(word) for cell in column for word in cell.split() or [""]) for column in cells]
-    natural = [max(len(line) for cell in column for line in cell.splitlines() or [""]) for column in cells]
-    room = console.width - 3 * len(header) - 1  # borders and one space of padding each side
-    if sum(least) > room:
-        return None
-    # Water-filling: the columns that want least get all they want, the rest share equally.
-    spare, widths = room - sum(least), list(least)
-    wants = [n - m for n, m in zip(natural, least, strict=True)]
-    for served, index in enumerate(sorted(range(len(header)), key=wants.__getitem__)):
-        given = min(wants[index], spare // (len(header) - served))
-        widths[index] += given
-        spare -= given
-    table = Table(**options)
-    for name, width in zip(header, widths, strict=True):
-        table.add_column(name, overflow="fold", width=width)
-    for row in rows:
-        table.add_row(*row)
-    scratch = Console(width=console.width, file=io.StringIO(), color_system=None, emoji=False)
-    scratch.print(table)
-    drawn = scratch.file.getvalue()  # type: ignore[attr-defined]
-    lines = [line.strip("│┃ ") for line in drawn.splitlines()]
-    words = {word for row in plain for cell in row for word in cell.split()}
-    shown = {word for line in lines for cell in re.split(r"[│┃]", line) for word in cell.split()}
-    return table if words <= shown else None
 
 
 _STATUS_HEADER = ("Model", "claude started from this shell", "claude started from a new terminal")
