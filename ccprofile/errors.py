@@ -46,6 +46,15 @@ class MissingDotDir(CcprofileError):
         self.variable = variable  # the command line's advice names it
 
 
+class UnknownStartupFile(CcprofileError):
+    """A line the shell reads first moves its startup files to a folder ccprofile cannot
+    work out (zsh's ``ZDOTDIR`` set to a command's output in ``~/.zshenv``)."""
+
+    def __init__(self, shell: str, place: str, why: str, variable: str) -> None:
+        super().__init__(f"cannot tell which startup file {shell} reads: {place} {why}; {NOTHING_WRITTEN}")
+        self.variable = variable  # the command line's advice names it
+
+
 class ModelShapeError(BadValue):
     """The value does not look like a model ID of the provider at all."""
 

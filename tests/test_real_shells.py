@@ -97,6 +97,22 @@ def test_zsh_with_zdotdir_set_only_in_zshenv(home: Path) -> None:
     assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
 
 
+def test_zsh_with_zdotdir_from_a_dotfiles_repository_is_refused_then_written_where_named(home: Path) -> None:
+    """~/.zshenv links into a dotfiles folder and sets ZDOTDIR to the folder it lives in: zsh
+    reads that folder's .zshrc, which ccprofile cannot name, so it refuses to guess ~/.zshrc
+    (a real zsh never reads it) and writes where --file names, which a real zsh then reads."""
+    require_program("zsh")
+    dots = home / "dots"
+    dots.mkdir()
+    (dots / ".zshenv").write_text('ZDOTDIR="${${(%):-%x}:A:h}"\n')
+    (home / ".zshenv").symlink_to(dots / ".zshenv")
+    refused = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"])
+    assert refused.returncode == 1 and "cannot tell which startup file zsh reads" in refused.stderr
+    assert not (home / ".zshrc").exists()
+    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh", "--file", str(dots / ".zshrc"))
+    assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
+
+
 def test_status_new_shell_matches_what_real_shells_export(home: Path) -> None:
     """status reads startup files statically; the real shells must agree with it."""
     import json

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from ccprofile.cli.failures import describe
 from ccprofile.errors import BadValue
-from ccprofile.startup.home_snapshot import FromEnv, Home
+from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shell_files import zdotdir
+from ccprofile.startup.shell_files import zdotdir, zdotdir_unknown
 from ccprofile.startup.shells import SHELLS, get_shell, known_files, shell_for_file
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, SYNTAXES, Syntax, parse_any
 
@@ -142,6 +142,43 @@ def test_zdotdir_from_the_environment(home: Path) -> None:
 def test_zdotdir_set_only_inside_zshenv(home: Path, line: str) -> None:
     (home / ".zshenv").write_text(f"# mine\n{line}\n")
     assert zdotdir(_home(home)) == home / ".config" / "zsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('ZDOTDIR="${${(%):-%x}:A:h}"\n', 1),  # a dotfiles repository's: this file's folder
+        ("export ZDOTDIR=~/.config/zsh\nexport ZDOTDIR=$(brew --prefix)/zsh\n", 2),  # the last one
+        ("D=$(dirname ~/x)\nZDOTDIR=$D/zsh\n", 2),  # through a variable that cannot be worked out
+        ("export ZDOTDIR=$(brew --prefix)/zsh\nexport ZDOTDIR=~/.config/zsh\n", None),  # known last
+        ("export ZDOTDIR=~/.config/zsh\n", None),
+        ("", None),
+    ],
+)
+def test_zsh_files_in_a_folder_ccprofile_cannot_work_out_are_not_guessed(
+    home: Path, text: str, line: int | None
+) -> None:
+    (home / ".zshenv").write_text(text)
+    snapshot = _home(home)
+    unknown = zdotdir_unknown(snapshot)
+    reads = SHELLS["zsh"].reads(snapshot, False)
+    if line is None:
+        assert unknown is None and all(isinstance(entry, Path) for entry in reads)
+        return
+    assert unknown == Unknowable(
+        home / ".zshenv",
+        line,
+        "ZDOTDIR",
+        "sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files there",
+    )
+    assert reads == [home / ".zshenv", unknown]
+    assert SHELLS["zsh"].why(snapshot) == (
+        f"ccprofile cannot tell which .zshrc zsh reads: line {line} of {home}/.zshenv {unknown.why}"
+    )
+    # Exported, it is known: zsh reads .zshenv from there too.
+    exported = _home(home, ZDOTDIR=str(home / "z"))
+    assert zdotdir_unknown(exported) is None
+    assert SHELLS["zsh"].reads(exported, True)[0] == home / "z" / ".zshenv"
 
 
 def test_zdotdir_that_cannot_be_evaluated_falls_back_to_home(home: Path) -> None:

@@ -280,6 +280,41 @@ def test_an_exported_zdotdir_that_does_not_exist_is_a_warning_not_a_failure(home
     assert not missing.exists()
 
 
+# A dotfiles repository's ~/.zshenv: ZDOTDIR is the folder this file's link points into.
+_DOTFILES_ZSHENV = 'ZDOTDIR="${${(%):-%x}:A:h}"\n'
+
+
+def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> None:
+    """zsh reads .zshrc from a folder ccprofile cannot name: status says the new terminal's
+    reading and the startup file are not known, and set-fast-model writes nothing (a ~/.zshrc
+    zsh never reads would be "picked up by new terminals" only in ccprofile's words)."""
+    (home / ".zshenv").write_text(f"# mine\n{_DOTFILES_ZSHENV}")
+    _, report = status()
+    assert report["shell"]["startup_file"] is None and report["shell"]["certain"] is False
+    (warning,) = [w for w in report["warnings"] if w["code"] == "uncertain"]
+    assert (
+        "~/.zshenv:2 sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other "
+        "startup files there." in warning["message"]
+    )
+    shown = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "200"})
+    assert "Startup file: not known (see the warning `uncertain`)" in shown.output
+    refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"])
+    assert refused.exit_code == 1
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: cannot tell which startup file zsh reads: line 2 of {home}/.zshenv sets "
+        "ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files there; "
+        "nothing was written (in a new terminal, `echo $ZDOTDIR` names the folder: pass --file with the "
+        "file there)"
+    )
+    assert sorted(p.name for p in home.iterdir()) == [".zshenv"]
+    # Exported (ccprofile runs in the zsh that set it), the folder is known.
+    dots = home / "dots"
+    dots.mkdir()
+    done = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(dots)})
+    assert done.exit_code == 0, done.output
+    assert (dots / ".zshrc").exists()
+
+
 def test_claude_config_dir_moves_the_user_settings_file(home: Path, tmp_path: Path) -> None:
     """CLAUDE_CONFIG_DIR replaces ~/.claude: only the file there is the user layer."""
     elsewhere = tmp_path / "claude-config"

@@ -56,7 +56,8 @@ def read_inputs(
         session=session,
         shell=shell,
         shell_reason=target.shell_reason if isinstance(target, Target) else target.reason,
-        startup_file=target.path if isinstance(target, Target) else None,
+        # Not the file a write would pick where the shell's own lines move its files out of sight.
+        startup_file=target.path if isinstance(target, Target) and target.unknowable is None else None,
         scan=scan,
         settings=documents,
         catalog=catalog.load(claude.rules.version),

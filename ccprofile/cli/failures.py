@@ -25,6 +25,7 @@ from ccprofile.errors import (
     ProbeError,
     ShellNotDetected,
     UnknownModel,
+    UnknownStartupFile,
     VerifyFailed,
 )
 
@@ -40,6 +41,10 @@ class UsageError(CcprofileError):
 _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (ShellNotDetected, ": pass --shell NAME"),
     (MissingDotDir, ": fix {variable} or pass --file"),
+    (
+        UnknownStartupFile,
+        " (in a new terminal, `echo ${variable}` names the folder: pass --file with the file there)",
+    ),
     (ModelShapeError, "; check the provider, or pass --force"),
     (
         UnknownModel,

@@ -27,6 +27,7 @@ _SOURCE_NAMES = {
     "policy": "the organisation's model policy in",
 }
 VERBOSE_HINT = "ccprofile status --verbose"
+_FILE_NOT_KNOWN = "not known (see the warning `uncertain`)"  # the shell's lines move it (ZDOTDIR)
 
 
 def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
@@ -113,12 +114,13 @@ def _show_header(console: Console, report: Report, home: Path) -> None:
     provider = f"[bold]{report.provider}[/bold]"
     if report.provider_new is not None:
         provider += f" (a new terminal: [bold]{report.provider_new}[/bold])"
-    if report.shell is None or report.startup_file is None:
+    if report.shell is None:
         console.print(f"Provider: {provider}   Shell: none")
         return
     reason = wording.shell_reason(report.shell_reason, report.startup_file)
     console.print(f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(reason)}")
-    console.print(f"Startup file: {escape(tilde(report.startup_file, home))}", soft_wrap=True)
+    file = tilde(report.startup_file, home) if report.startup_file else _FILE_NOT_KNOWN
+    console.print(f"Startup file: {escape(file)}", soft_wrap=True)
 
 
 def _show_fallback(console: Console, report: Report, home: Path) -> None:

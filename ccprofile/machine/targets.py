@@ -6,9 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccprofile.errors import MissingDirectory, MissingDotDir, ShellNotDetected, UnsupportedShell
+from ccprofile.errors import (
+    MissingDirectory,
+    MissingDotDir,
+    ShellNotDetected,
+    UnknownStartupFile,
+    UnsupportedShell,
+)
 from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
-from ccprofile.startup.home_snapshot import Home
+from ccprofile.startup.home_snapshot import Home, Unknowable
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Shell, get_shell, shell_for_file
 from ccprofile.storage.state import backup_dir_for
@@ -66,6 +72,14 @@ class Target:
             return self.path.parent
         return None
 
+    @property
+    def unknowable(self) -> Unknowable | None:
+        """The line that moves the shell's startup files where ccprofile cannot follow (not
+        for a file the user named)."""
+        if self.named_file:
+            return None
+        return next((e for e in self.shell.reads(self.home, False) if isinstance(e, Unknowable)), None)
+
     def not_a_startup_file(self) -> str | None:
         """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
         has no name that says it is data or another language's code, holds no JSON and, under
@@ -98,6 +112,10 @@ class Target:
         missing = self.missing_dot_dir
         if missing is not None and self.shell.dot_dir is not None:
             raise MissingDotDir(self.shell.dot_dir, missing)
+        unknown = self.unknowable
+        if unknown is not None:
+            place = f"line {unknown.line} of {unknown.path}"
+            raise UnknownStartupFile(self.shell.name, place, unknown.why, unknown.variable)
         if self.named_file and not self.path.parent.is_dir():
             raise MissingDirectory(self.path.parent, f"cannot write {self.path}: its directory")
         if not self.named_file and not self.home.path.is_dir():

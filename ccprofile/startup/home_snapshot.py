@@ -51,4 +51,17 @@ class FromEnv:
     default: Path | None
 
 
-Entry = Path | FromEnv  # one file in a shell's reading order
+@dataclass(frozen=True)
+class Unknowable:
+    """Files a shell reads from a place ccprofile cannot work out: zsh's startup files after
+    a ``~/.zshenv`` line that sets ``ZDOTDIR`` to a command's output. ``line`` of ``path`` is
+    that line (0: no one line), ``variable`` the one that names the place, and ``why`` says
+    what the line does, for the reading's list of what it could not follow."""
+
+    path: Path
+    line: int
+    variable: str
+    why: str
+
+
+Entry = Path | FromEnv | Unknowable  # one file (or files) in a shell's reading order

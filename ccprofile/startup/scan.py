@@ -74,7 +74,7 @@ def scan(
     return Scan(
         shell.name,
         tuple(walk.files),
-        tuple(walk.assignments),
+        tuple(walk.record.assignments),
         tuple(walk.problems),
         tuple(walk.crlf),
         tuple(walk.unseen),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ccprofile.startup import block, sourcing
 from ccprofile.startup import steps as kinds
-from ccprofile.startup.home_snapshot import Entry, Home
+from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Unknowable
 from ccprofile.startup.scan_disk import MAX_BYTES, Disk
 from ccprofile.startup.scan_record import Record, block_lines
 from ccprofile.startup.scanned import Unseen
@@ -44,12 +44,10 @@ class Walk:
         disk: Disk,  # with a write's planned files in place of theirs
         variables: dict[str, str],
     ) -> None:
-        self.shell, self.home, self.wanted, self.variables = shell, home, wanted, variables
-        self.disk = disk
+        self.shell, self.home, self.wanted, self.variables, self.disk = shell, home, wanted, variables, disk
         self.problems = self.disk.problems
         self.unseen: list[Unseen] = []
         self.record = Record(shell, wanted, variables, self.unseen)
-        self.assignments = self.record.assignments
         self.files: list[Path] = []
         self.texts: dict[Path, str] = {}
         self.crlf: list[Path] = []
@@ -59,15 +57,17 @@ class Walk:
     def entry(self, entry: Entry) -> Path | None:
         if isinstance(entry, Path):
             return entry
-        value = self.variables.get(entry.variable)
-        if value is None:
-            return entry.default
-        expanded = expand(value, self.variables, strict=True)
-        if expanded is None:
-            where = self.chain[-1] if self.chain else self.home.path
-            self.unseen.append(Unseen(where, 0, f"${entry.variable} names a file ccprofile cannot work out"))
-            return None
-        return self.path(expanded) if expanded else None
+        if isinstance(entry, FromEnv):
+            value = self.variables.get(entry.variable)
+            if value is None:
+                return entry.default
+            expanded = expand(value, self.variables, strict=True)
+            if expanded is not None:
+                return self.path(expanded) if expanded else None
+            why = f"${entry.variable} names a file ccprofile cannot work out"
+            entry = Unknowable(self.chain[-1] if self.chain else self.home.path, 0, entry.variable, why)
+        self.unseen.append(Unseen(entry.path, entry.line, entry.why))
+        return None
 
     def path(self, text: str) -> Path:
         # A new terminal starts in the home directory: a relative path is read from there.

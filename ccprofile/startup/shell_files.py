@@ -6,29 +6,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Looks
+from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Looks, Unknowable
 from ccprofile.startup.shell_words import expand
 from ccprofile.startup.sourcing import sources_named
-from ccprofile.startup.syntax import POSIX
+from ccprofile.startup.syntax import COMPUTED, POSIX
 
 
 def assigned_in(home: Home, path: Path, name: str) -> str | None:
-    """The last value ``path`` (a POSIX startup file) gives ``name``, expanded; None if none."""
+    """The last value ``path`` (a POSIX startup file) gives ``name``, expanded; None if none,
+    or if it cannot be worked out."""
+    found = last_assignment(home, path, name)
+    return None if found is None or found[1] == COMPUTED else found[1]
+
+
+def last_assignment(home: Home, path: Path, name: str) -> tuple[int, str] | None:
+    """The line of ``path`` (a POSIX startup file) that last assigns ``name``, and the value,
+    expanded (``COMPUTED`` where ccprofile cannot work it out); None if no line assigns it."""
     text = home.texts.get(path)
     if text is None:
         return None
     variables = {**home.env, "HOME": str(home.path)}
-    found: str | None = None
-    for line in text.splitlines():
+    found: tuple[int, str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
         statement = POSIX.parse(line)
         if statement is None or statement.value is None:
             continue
+        # A value that cannot be worked out makes every later value that uses it unknown too.
         value = expand(statement.value.value, variables)
-        if value is None:
-            continue
-        variables[statement.name] = value
+        variables[statement.name] = COMPUTED if value is None else value
         if statement.name == name:
-            found = value
+            found = (number, variables[statement.name])
     return found
 
 
@@ -40,11 +47,25 @@ def zshenv(home: Home) -> Path:
 
 
 def zdotdir(home: Home) -> Path:
-    """``$ZDOTDIR`` as zsh will see it, also when it is only set inside ``~/.zshenv``."""
+    """``$ZDOTDIR`` as zsh will see it, also when it is only set inside ``~/.zshenv`` (the
+    home where that value cannot be worked out: ``zdotdir_unknown`` says so)."""
     if home.env.get("ZDOTDIR"):
         return Path(home.env["ZDOTDIR"])
     found = assigned_in(home, zshenv(home), "ZDOTDIR")
     return Path(found) if found and found.startswith("/") else home.path
+
+
+def zdotdir_unknown(home: Home) -> Unknowable | None:
+    """The ``~/.zshenv`` line that sets ``ZDOTDIR`` to a value ccprofile cannot work out (a
+    dotfiles repository's ``ZDOTDIR=${${(%):-%x}:A:h}``), where it is not exported: zsh
+    reads every other startup file from a folder ccprofile cannot name."""
+    if home.env.get("ZDOTDIR"):
+        return None
+    found = last_assignment(home, zshenv(home), "ZDOTDIR")
+    if found is None or found[1] != COMPUTED:
+        return None
+    why = "sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files there"
+    return Unknowable(zshenv(home), found[0], "ZDOTDIR", why)
 
 
 def zshrc(home: Home) -> Path:
@@ -52,6 +73,10 @@ def zshrc(home: Home) -> Path:
 
 
 def zsh_why(home: Home) -> str | None:
+    unknown = zdotdir_unknown(home)
+    if unknown is not None:
+        where = f"line {unknown.line} of {unknown.path}"
+        return f"ccprofile cannot tell which .zshrc zsh reads: {where} {unknown.why}"
     if not home.env.get("ZDOTDIR") and zdotdir(home) != home.path:
         return f"ZDOTDIR is set to {zdotdir(home)} in {zshenv(home)}"
     return None
@@ -60,6 +85,9 @@ def zsh_why(home: Home) -> str | None:
 def zsh_reads(home: Home, login: bool) -> Sequence[Entry]:
     # zsh reads .zshenv before it knows a ZDOTDIR set inside it, then the rest from ZDOTDIR.
     env_dir = Path(home.env["ZDOTDIR"]) if home.env.get("ZDOTDIR") else home.path
+    unknown = zdotdir_unknown(home)
+    if unknown is not None:
+        return [env_dir / ".zshenv", unknown]
     rest = zdotdir(home)
     names = (".zprofile", ".zshrc", ".zlogin") if login else (".zshrc",)
     return [env_dir / ".zshenv"] + [rest / name for name in names]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ccprofile.errors import UnsupportedShell
 from ccprofile.startup import shell_files as files
-from ccprofile.startup.home_snapshot import Entry, Home, Looks
+from ccprofile.startup.home_snapshot import Entry, Home, Looks, Unknowable
 from ccprofile.startup.syntax import CSH, FISH, POSIX, PWSH, Syntax
 
 # How to start a shell as a new interactive terminal would and print its environment
@@ -263,7 +263,11 @@ def known_files(home: Home) -> list[Path]:
     for shell in SHELLS.values():
         looks = shell.looks(home)
         reads = [*shell.reads(home, False), *shell.reads(home, True)]
-        read = [e if isinstance(e, Path) else files.env_file(home, e.default, profile=True) for e in reads]
+        read = [
+            e if isinstance(e, Path) else files.env_file(home, e.default, profile=True)
+            for e in reads
+            if not isinstance(e, Unknowable)
+        ]
         for path in (shell.startup_file(home), *read, *looks.exists, *looks.texts):
             if path is not None:
                 seen.setdefault(path, None)
