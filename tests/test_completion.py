@@ -4,6 +4,7 @@ uninstall (the file back byte for byte), and working in real bash, zsh and fish.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -98,7 +99,7 @@ def test_completion_with_pins_round_trips_byte_for_byte(home: Path) -> None:
     change = update_block(
         rc, SHELLS["zsh"], lambda p: p, names=["ANTHROPIC_MODEL"], backup_dir=backups, completion=True
     )
-    assert change.completion == (False, True) and change.after == (("ANTHROPIC_MODEL", "m"),)
+    assert change.completion is True and change.after == (("ANTHROPIC_MODEL", "m"),)
     remove_block(rc, SHELLS["zsh"], names=["ANTHROPIC_MODEL"], backup_dir=backups)
     assert rc.read_bytes() == original
 
@@ -187,6 +188,31 @@ def test_a_pin_keeps_the_completion_and_an_edited_completion_line_is_named(home:
     assert refused.output.splitlines()[-1] == (
         f"ccprofile: error: {rc}:8: the completion lines inside the ccprofile block are not ccprofile's; "
         "move your changes out of the block, nothing was written"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        # A line added after ccprofile's completion lines, still inside the block.
+        (lambda text: text.replace("ccprofile; fi\n", "ccprofile; fi\nalias cc=ccprofile\n"), 9),
+        # The last completion line taken out: the line named is where it was.
+        (lambda text: "".join(line for line in text.splitlines(True) if "compdef" not in line), 8),
+    ],
+    ids=["a-line-added-after-them", "the-last-one-taken-out"],
+)
+def test_completion_lines_changed_by_hand_name_the_first_line_that_differs(
+    home: Path, edit: Callable[[str], str], named: int
+) -> None:
+    assert _invoke("completion").exit_code == 0
+    assert _invoke("set-fast-model", "claude-haiku-4-5-20251001").exit_code == 0
+    rc = home / ".zshrc"
+    rc.write_text(edit(rc.read_text()))
+    refused = _invoke("set-fast-model", "claude-haiku-5-5")
+    assert refused.exit_code == 1
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: {rc}:{named}: the completion lines inside the ccprofile block are not "
+        "ccprofile's; move your changes out of the block, nothing was written"
     )
 
 

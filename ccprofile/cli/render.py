@@ -86,7 +86,7 @@ def show_change(
         console.print(f"[dim]Using {escape(shown)}: {escape(tilde_text(why, home))}.[/dim]")
     if change.real_path != change.path and not change.dry_run:
         console.print(f"[dim]{escape(shown)} is a link; writing to {escape(str(change.real_path))}.[/dim]")
-    kept = bool(change.after or change.completion[1])
+    kept = bool(change.after or change.completion)
     if change.collapsed and kept:
         console.print(
             f"[yellow]{escape(shown)} had {change.collapsed + 1} ccprofile blocks; kept the first "
@@ -167,7 +167,7 @@ _ONCE_ON_PATH = " once they find ccprofile by name"
 def show_completion_hint(
     console: Console, change: FileChange, shell: str, source_command: str, *, on_path: bool = True
 ) -> None:
-    if not on_path and change.completion[1]:
+    if not on_path and change.completion:
         say(
             console,
             "ccprofile is not on your PATH, and Tab completes the command `ccprofile`: install it "
@@ -176,7 +176,7 @@ def show_completion_hint(
         )
     if change.dry_run or not change.changed:
         return
-    if change.completion[1]:
+    if change.completion:
         console.print(
             f"New {shell} terminals complete `ccprofile <Tab>`{_ONCE_ON_PATH if not on_path else ''}. "
             "For this terminal run:  "
@@ -249,11 +249,10 @@ def fitting_table(
 ) -> Table | None:
     """The table, if at this console's width it shows every word of ``plain`` whole; else None.
 
-    rich shares a narrow width out by its own ratios and then cuts words (with …), so the
-    widths are chosen here: each column gets its longest word, and what is left goes first
-    to the columns that need little more to fit their lines. The table is then drawn once off screen
-    and its words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain``
-    with markup.
+    rich shares a narrow width out by its own ratios and then cuts words (with …), so the widths
+    are chosen here: each column gets its longest word, and what is left goes first to the columns
+    that need little more to fit their lines. The table is then drawn once off screen and its
+    words checked, so no layout rule of rich's can cut one. ``rows`` are ``plain`` with markup.
     """
     cells = [[name, *(row[index] for row in plain)] for index, name in enumerate(header)]
     least = [max(len(word) for cell in column for word in cell.split() or [""]) for column in cells]

@@ -51,7 +51,7 @@ class FileChange:
     backup: Path | None
     dry_run: bool
     exports: tuple[str, ...]  # the assignment lines of the new block, ready to paste
-    completion: tuple[bool, bool] = (False, False)  # the block had / has tab completion
+    completion: bool = False  # the block has tab completion after the change
     previous: bytes | None = None  # the file before the change (None: it did not exist)
     mode: int | None = None  # its mode, to put it back as it was
 
@@ -136,15 +136,13 @@ class Plan:
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
     collapsed: int
-    completion: tuple[bool, bool] = (False, False)  # before, after
+    completion: bool = False  # the block has tab completion after the change
 
 
-def _without_blocks(
-    old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...], completion: bool
-) -> Plan:
+def _without_blocks(old: str, blocks: list[block.Block], before: tuple[tuple[str, str], ...]) -> Plan:
     removal = block.remove(old)
     new = None if removal.created_file and removal.text == "" else removal.text
-    return Plan(new, before, (), max(len(blocks) - 1, 0), (completion, False))
+    return Plan(new, before, (), max(len(blocks) - 1, 0))
 
 
 def plan_update(
@@ -173,7 +171,7 @@ def plan_update(
         after = _ordered(edit(dict(before)), names)
         completes = contents.completion if completion is None else completion
         if not after and not completes:
-            return _without_blocks(old, blocks, before, contents.completion)
+            return _without_blocks(old, blocks, before)
         payload = [shell.syntax.assign(name, value) for name, value in after]
         if completes:
             payload += [block.COMPLETION_NOTE, *shell.completion]
@@ -181,7 +179,7 @@ def plan_update(
         edited = block.apply(old, payload, created_file=missing, newline=newline, program=program)
     except block.MarkerError as error:
         raise _marker_error(path, error) from None
-    return Plan(edited.text, before, after, edited.collapsed, (contents.completion, completes))
+    return Plan(edited.text, before, after, edited.collapsed, completes)
 
 
 def plan_removal(path: Path, file: Editing, *, names: Sequence[str]) -> Plan:
@@ -193,8 +191,8 @@ def plan_removal(path: Path, file: Editing, *, names: Sequence[str]) -> Plan:
     old = file.text
     try:
         blocks = block.find_blocks(old)
-        contents = read_block(path, blocks[0], names, strict=False) if blocks else Contents({}, False)
-        return _without_blocks(old, blocks, _ordered(contents.pins, names), contents.completion)
+        pins = read_block(path, blocks[0], names, strict=False).pins if blocks else {}
+        return _without_blocks(old, blocks, _ordered(pins, names))
     except block.MarkerError as error:
         raise _marker_error(path, error) from None
 
