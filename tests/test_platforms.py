@@ -136,6 +136,37 @@ def test_windows_pins_by_default_where_every_claude_looks(home: Path, windows: d
     assert not (home / ".claude" / "settings.json").exists()
 
 
+def test_a_new_powershell_profile_on_windows_gets_crlf_and_names_ccprofile_as_run_in_this_process(
+    home: Path, windows: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As below, in this process (what mutation testing sees): a profile ccprofile creates on
+    Windows ends its lines as PowerShell's own files do, and the block's comment names
+    ccprofile the way the user can run it."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli import program
+    from ccprofile.cli.app import app
+
+    monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
+    monkeypatch.setattr(program, "name", lambda: "~/bin/ccprofile")
+    args = ["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "pwsh"]
+    result = CliRunner().invoke(app, args, env=windows)
+    assert result.exit_code == 0, result.output
+    data = _profile(home).read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")  # a new file: CRLF only
+    assert data.splitlines()[1] == (
+        b"# Managed by ccprofile: change with `~/bin/ccprofile set-fast-model`, remove with "
+        b"`~/bin/ccprofile uninstall`."
+    )
+    # An existing profile keeps its own line endings.
+    existing = _profile(home, "WindowsPowerShell")
+    existing.parent.mkdir(parents=True)
+    existing.write_bytes(b"Set-Alias g git\n")
+    args = ["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "powershell"]
+    assert CliRunner().invoke(app, args, env=windows).exit_code == 0
+    assert b"\r" not in existing.read_bytes()
+
+
 def test_a_powershell_profile_written_on_windows_is_read_back_by_status(
     home: Path, windows: dict[str, str]
 ) -> None:
