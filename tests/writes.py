@@ -35,9 +35,7 @@ def update_block(
         plan = profile.plan_update(path, file, shell, edit, names=names, completion=completion)
         if file.changes(plan.new) and not dry_run:
             file.commit(plan.new, backup_dir=backup_dir, entry=entry)
-    return profile.change(
-        file, plan, label=shell.name, lines=profile.exports(shell, plan.after), dry_run=dry_run
-    )
+    return profile.change(file, plan, lines=profile.exports(shell, plan.after), dry_run=dry_run)
 
 
 def remove_block(
@@ -48,9 +46,7 @@ def remove_block(
         plan = profile.plan_removal(path, file, names=names)
         if file.changes(plan.new) and not dry_run:
             file.commit(plan.new, backup_dir=backup_dir, entry=None)
-    return profile.change(
-        file, plan, label=shell.name, lines=profile.exports(shell, plan.after), dry_run=dry_run
-    )
+    return profile.change(file, plan, lines=profile.exports(shell, plan.after), dry_run=dry_run)
 
 
 def update_settings(
@@ -78,4 +74,4 @@ def update_settings(
         if made_dir:
             fileio.remove_empty([str(path.parent)])
         raise
-    return settings_pins.change(file, plan, scope, made_dir=made_dir, dry_run=dry_run)
+    return settings_pins.change(file, plan, made_dir=made_dir, dry_run=dry_run)

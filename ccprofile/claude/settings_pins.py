@@ -214,9 +214,7 @@ def commit(
         records.save(real, settings_plan.record)
 
 
-def change(
-    file: Editing, settings_plan: SettingsPlan, scope: str, *, made_dir: bool, dry_run: bool
-) -> SettingsChange:
+def change(file: Editing, settings_plan: SettingsPlan, *, made_dir: bool, dry_run: bool) -> SettingsChange:
     """What the write did, once the file is unlocked; the folder ccprofile made goes again when
     the file went or was never written (kept while not empty: something else lives there)."""
     from ccprofile.startup import profile
@@ -224,7 +222,7 @@ def change(
     plan = settings_plan.plan
     if not dry_run and (settings_plan.remove_dir or (made_dir and not file.changes(plan.new))):
         fileio.remove_empty([os.path.abspath(file.real.parent)])
-    written = profile.change(file, plan, label=scope, lines=lines(plan.after), dry_run=dry_run)
+    written = profile.change(file, plan, lines=lines(plan.after), dry_run=dry_run)
     return SettingsChange(
         written,
         tuple(shown_key(name) for name in settings_plan.left),

@@ -84,7 +84,7 @@ def _edit_git_ignore(
         new = plan(file)
         if file.changes(new) and not dry_run:
             file.commit(new, backup_dir=backup_dir_for(path, home), entry=entry)
-    return profile.change(file, profile.Plan(new, (), (), 0), label="global", lines=(), dry_run=dry_run)
+    return profile.change(file, profile.Plan(new, (), (), 0), lines=(), dry_run=dry_run)
 
 
 def remove_git_ignore_rules(home: Home, dry_run: bool) -> list[profile.FileChange]:

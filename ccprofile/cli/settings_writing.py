@@ -237,7 +237,7 @@ def _write_file(
             # Refused or failed: leave no directory behind either.
             fileio.remove_empty([str(where.path.parent)])
         raise
-    return settings_pins.change(file, plan, where.scope, made_dir=made_dir, dry_run=options.dry_run), found
+    return settings_pins.change(file, plan, made_dir=made_dir, dry_run=options.dry_run), found
 
 
 def _at_the_root(where: SettingsTarget, home: Path) -> str:

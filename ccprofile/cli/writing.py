@@ -183,7 +183,7 @@ def write(
         if file.changes(plan.new) and not options.dry_run:
             file.commit(plan.new, backup_dir=target.backup_dir, entry=entry)
     exports = profile.exports(target.shell, plan.after)
-    change = profile.change(file, plan, label=target.shell.name, lines=exports, dry_run=options.dry_run)
+    change = profile.change(file, plan, lines=exports, dry_run=options.dry_run)
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     checked: verifying.Verified | None = None

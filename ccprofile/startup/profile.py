@@ -40,7 +40,6 @@ class FileChange:
 
     path: Path  # the path as the user knows it: the link, if it is one
     real_path: Path  # the file actually written
-    shell: str
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
     created: bool
@@ -207,13 +206,12 @@ def pending(file: Editing, plan: Plan) -> PendingWrite:
     return PendingWrite(None if plan.new is None else codec.encode(plan.new), plan.before, plan.after)
 
 
-def change(file: Editing, plan: Plan, *, label: str, lines: tuple[str, ...], dry_run: bool) -> FileChange:
+def change(file: Editing, plan: Plan, *, lines: tuple[str, ...], dry_run: bool) -> FileChange:
     """What the edit did (or, in a dry run, would do)."""
     changed = file.changes(plan.new)
     return FileChange(
         path=file.path,
         real_path=file.real,
-        shell=label,
         before=plan.before,
         after=plan.after,
         created=changed and file.missing,
