@@ -408,3 +408,28 @@ def test_a_read_only_settings_file_is_refused_untouched(home: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("ccprofile: error: ") and str(path) in result.stderr
     assert path.read_text() == CLAUDE_WRITTEN
+
+
+def test_a_failed_strict_verification_puts_the_file_back_byte_for_byte_in_this_process(home: Path) -> None:
+    """--verify --strict after a write a real bash does not reach (a Windows-written ~/.bashrc
+    whose `return` runs before the block): the file's bytes and mode as they were. In this
+    process, what mutation testing sees."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+    from tests.conftest import require_program
+
+    require_program("bash")
+    rc = home / ".bashrc"
+    rc.write_bytes(b"# ~/.bashrc\r\ncase $- in\r\n    *i*) ;;\r\n      *) return;;\r\nesac\r\n")
+    rc.chmod(0o640)
+    env = {"COLUMNS": "200"}
+    written = CliRunner().invoke(app, ["set-fast-model", H45, "--shell", "bash", "--no-verify"], env=env)
+    (saved,) = (home / ".local" / "state" / "ccprofile" / "backups" / "bashrc").iterdir()
+    assert f"Previous version saved as ~/.local/state/ccprofile/backups/bashrc/{saved.name}" in written.output
+    before = rc.read_bytes()
+    args = ["set-fast-model", H55, "--shell", "bash", "--verify", "--strict"]
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 1, result.output
+    assert "was put back as it was, and nothing was written" in result.output
+    assert rc.read_bytes() == before and rc.stat().st_mode & 0o777 == 0o640
