@@ -546,6 +546,6 @@ def test_a_new_terminals_doubt_is_said_in_the_stacked_layout_too(home: Path) -> 
     assert fresh.split() == [
         bedrock,
         *["startup", "file", "~/.zshrc:2", "(ANTHROPIC_SMALL_FAST_MODEL)"],
-        *["not", "certain:", "see", "the", "warning", "`uncertain`"],
+        *["not", "certain:", "see", "the", "warnings"],
     ]
     assert "claude started from this shell:" in text

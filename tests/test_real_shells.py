@@ -109,8 +109,30 @@ def test_zsh_with_zdotdir_from_a_dotfiles_repository_is_refused_then_written_whe
     refused = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"])
     assert refused.returncode == 1 and "cannot tell which startup file zsh reads" in refused.stderr
     assert not (home / ".zshrc").exists()
-    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh", "--file", str(dots / ".zshrc"))
+    written = run_cli(
+        [
+            "set-fast-model",
+            "claude-haiku-4-5-20251001",
+            "--shell",
+            "zsh",
+            "--file",
+            str(dots / ".zshrc"),
+            "--verify",
+        ]
+    )
+    assert written.returncode == 0, written.stderr
+    said = " ".join(written.stdout.split())
+    # ccprofile cannot tell whether zsh reads the file; the real zsh's check says it does.
+    assert (
+        "a new terminal may use claude-haiku-5-5: ccprofile cannot tell whether zsh reads ~/dots/.zshrc"
+        in said
+    )
+    assert f"Checked: a new zsh, login or not, exports {FAST}=claude-haiku-4-5-20251001" in said
     assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
+    # Taking pins out is always safe: uninstall finds the block where the ledger put it.
+    removed = run_cli(["uninstall", "--all", "--shell", "zsh"])
+    assert removed.returncode == 0, removed.stderr
+    assert not (dots / ".zshrc").exists()
 
 
 def test_status_new_shell_matches_what_real_shells_export(home: Path) -> None:

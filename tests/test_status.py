@@ -297,7 +297,7 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
         "startup files there." in warning["message"]
     )
     shown = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "200"})
-    assert "Startup file: not known (see the warning `uncertain`)" in shown.output
+    assert "Startup file: not known (zsh reads it from a folder ccprofile cannot work out)" in shown.output
     refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"])
     assert refused.exit_code == 1
     assert refused.output.splitlines()[-1] == (
@@ -487,7 +487,7 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
         "shell"
     ]["unseen"]
     table = runner.invoke(app, ["status", "--shell", "zsh"], env={"COLUMNS": "200"})
-    assert "not certain: see the warning `uncertain`" in table.output
+    assert "not certain: see the warnings" in table.output
 
 
 def test_the_bedrock_region_ccprofile_writes_is_read_back_like_the_pins(home: Path) -> None:

@@ -27,7 +27,7 @@ _SOURCE_NAMES = {
     "policy": "the organisation's model policy in",
 }
 VERBOSE_HINT = "ccprofile status --verbose"
-_FILE_NOT_KNOWN = "not known (see the warning `uncertain`)"  # the shell's lines move it (ZDOTDIR)
+_FILE_NOT_KNOWN = "not known ({} reads it from a folder ccprofile cannot work out)"  # zsh's ZDOTDIR
 
 
 def source_words(model: Model, home: Path, ours: Ours | None = None) -> str:
@@ -59,7 +59,7 @@ _LABELS = (
     ("Primary model", "Primary", "primary"),
 )
 
-_UNCERTAIN = "\nnot certain: see the warning `uncertain`"
+_UNCERTAIN = "\nnot certain: see the warnings"
 # The new-terminal column when no shell could be determined: there are no startup files to read.
 _NO_SHELL = ("not known", "no shell: pass --shell NAME")
 _NO_SHELL_HEADING = "claude started from this environment (no shell, so no new terminal)"
@@ -119,7 +119,7 @@ def _show_header(console: Console, report: Report, home: Path) -> None:
         return
     reason = wording.shell_reason(report.shell_reason, report.startup_file)
     console.print(f"Provider: {provider}   Shell: [bold]{report.shell}[/bold], {escape(reason)}")
-    file = tilde(report.startup_file, home) if report.startup_file else _FILE_NOT_KNOWN
+    file = tilde(report.startup_file, home) if report.startup_file else _FILE_NOT_KNOWN.format(report.shell)
     console.print(f"Startup file: {escape(file)}", soft_wrap=True)
 
 

@@ -74,9 +74,10 @@ def _report(
     and what picks it up."""
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
     if found.report is not None:
-        # A file the shell may misread, and a pin a new terminal's provider rejects (the pin
-        # is chosen for this shell's provider, which a new terminal may not share).
-        shown = [w for w in found.report.warnings if w.code in ("crlf-startup-file", "new-terminal-provider")]
+        # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
+        # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
+        # profile the region the requests go to cannot call.
+        shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
         render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
     if completion is not None:
@@ -112,6 +113,9 @@ def _report(
         )
 
 
+_SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
+
+
 def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
     """ "New terminals", qualified where some miss the change: the other start of the shell
     (said just above), and on Windows every way of starting claude but this shell's."""
@@ -120,17 +124,22 @@ def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
     platform = target.home.platform
     ways = [way for way in launchers.LAUNCHERS.get(platform, ()) if way.shell == target.shell.name]
     who = f"New {ways[0].name} terminals" if platform == "win32" and ways else "New terminals"
+    but = []
     if found.elsewhere:
-        other = starts.other(starts.start_of(starts.terminal_is_login(platform)))
-        who += f" (not {other} shells: see above)"
+        but.append(
+            f"not {starts.other(starts.start_of(starts.terminal_is_login(platform)))} shells: see above"
+        )
     report = found.report
     if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
-        who += f" (which talk to {report.provider_new}: see above)"
-    if found.inputs is not None and _unseen_after_the_pins(found.inputs.scan):
-        who += f" (unless a line ccprofile cannot follow sets it: `{program.name()} status` names it)"
+        but.append(f"which talk to {report.provider_new}: see above")
+    scan = found.inputs.scan if found.inputs is not None else None
+    if scan is not None and target.path in scan.crlf:
+        but.append(f"if {target.shell.name} gets past its Windows line endings: see above")
+    if scan is not None and _unseen_after_the_pins(scan):
+        but.append(f"unless a line ccprofile cannot follow sets it: `{program.name()} status` names it")
     if platform == "win32":
-        who += " (not claude started from cmd, another shell or an IDE: `ccprofile status` shows each)"
-    return who
+        but.append("not claude started from cmd, another shell or an IDE: `ccprofile status` shows each")
+    return f"{who} ({'; '.join(but)})" if but else who
 
 
 def _unseen_after_the_pins(scan: Scan) -> bool:
@@ -178,6 +187,8 @@ def write(
     creates = edit is not None and not options.dry_run
     with opened(target.path, create=creates, clean=not options.dry_run) as file:
         plan = _plan(target, file, edit, completion)
+        if completion or set(plan.after) - set(plan.before):
+            target.check_known_file()
         if completion is None:
             found = checking.check(target, profile.pending(file, plan), options.strict)
         if file.changes(plan.new) and not options.dry_run:

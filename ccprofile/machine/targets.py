@@ -105,6 +105,14 @@ class Target:
             return f"{path} holds JSON, not {self.shell.name} commands"
         return None
 
+    def check_known_file(self) -> None:
+        """Refuse to add a pin to a file the shell may never read: where its own lines move its
+        startup files out of sight (taking pins out of the file is always safe)."""
+        unknown = self.unknowable
+        if unknown is not None:
+            place = f"line {unknown.line} of {unknown.path}"
+            raise UnknownStartupFile(self.shell.name, place, unknown.why, unknown.variable)
+
     def check_writable_location(self) -> None:
         """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a
         home that does not exist, an exported ZDOTDIR. A shell's own layout (fish's conf.d, a
@@ -112,10 +120,6 @@ class Target:
         missing = self.missing_dot_dir
         if missing is not None and self.shell.dot_dir is not None:
             raise MissingDotDir(self.shell.dot_dir, missing)
-        unknown = self.unknowable
-        if unknown is not None:
-            place = f"line {unknown.line} of {unknown.path}"
-            raise UnknownStartupFile(self.shell.name, place, unknown.why, unknown.variable)
         if self.named_file and not self.path.parent.is_dir():
             raise MissingDirectory(self.path.parent, f"cannot write {self.path}: its directory")
         if not self.named_file and not self.home.path.is_dir():
