@@ -150,6 +150,65 @@ def test_removing_a_pin_prints_this_shells_command_to_drop_it(home: Path, shell:
     assert "source" not in result.output.split("To drop them here run:")[1]
 
 
+def test_removing_one_pin_where_others_stay_drops_it_here_too(home: Path) -> None:
+    """Loading the file again keeps what this shell holds: the background pins taken out beside
+    a primary pin that stays are unset in both ways to apply it here."""
+    assert invoke("set-fast-model", H45, "--shell", "bash").exit_code == 0
+    assert invoke("set-model", "sonnet", "--shell", "bash").exit_code == 0
+    result = invoke("unset-fast-model", "--shell", "bash", env={**LOADED, PRIMARY: "sonnet"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("or paste:")
+    assert lines[at - 1].endswith(f"For this terminal run:  unset {FAST} {HAIKU}; source ~/.bashrc")
+    assert lines[at + 1] == f"  unset {FAST} {HAIKU}; export {PRIMARY}='sonnet'"
+
+
+def test_a_login_start_the_settings_decide_is_not_blamed_on_its_files(home: Path) -> None:
+    """The user settings give every claude their background model: a login bash's missing
+    ~/.bash_profile is no reason, and creating it no fix (the settings' own warning is)."""
+    settings = home / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(json.dumps({"env": {FAST: "claude-sonnet-4-5-20250929"}}))
+    said = " ".join(invoke("set-fast-model", H45, "--shell", "bash").output.split())
+    assert "login bash" not in said and ".bash_profile" not in said
+    assert f"env.{FAST} in ~/.claude/settings.json sets it, and settings beat the shell." in said
+
+
+def test_a_crlf_startup_file_qualifies_what_new_terminals_pick_up(home: Path) -> None:
+    """bash stops reading a Windows-written file at a line it cannot parse: "New terminals pick
+    this up" holds only if it gets past them, as the warning just above says."""
+    (home / ".bashrc").write_bytes(b"case $- in\r\n    *i*) ;;\r\n      *) return;;\r\nesac\r\n")
+    said = " ".join(invoke("set-fast-model", H45, "--shell", "bash").output.split())
+    assert "warning crlf-startup-file: ~/.bashrc has Windows (CRLF) line endings" in said
+    assert "if bash gets past its Windows line endings: see above) pick this up." in said
+
+
+def test_a_bedrock_profile_the_region_cannot_call_is_said_when_it_is_pinned(home: Path) -> None:
+    """Bedrock on in eu-west-1 for this shell and new terminals: a us. profile is written (it is
+    a Bedrock ID) and the write says at once that Bedrock refuses it there."""
+    (home / ".bashrc").write_text("export CLAUDE_CODE_USE_BEDROCK=1 AWS_REGION=eu-west-1\n")
+    us = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1"}
+    said = " ".join(invoke("set-fast-model", us, "--shell", "bash", env=env).output.split())
+    assert (
+        f"warning bedrock-region: {FAST}={us} (~/.bashrc:5 (ccprofile's block)) cannot be called from "
+        "eu-west-1 (the region Claude Code uses): Bedrock refuses every request for it there. Fix: "
+        "`ccprofile set-fast-model eu.anthropic.claude-haiku-4-5-20251001-v1:0`." in said
+    )
+
+
+def test_a_value_a_later_file_sets_is_not_said_to_be_after_a_removed_block(home: Path) -> None:
+    assert invoke("set-model", "claude-sonnet-5", "--shell", "zsh").exit_code == 0
+    with (home / ".zshrc").open("a") as rc:
+        rc.write("source ~/.late.zsh\n")
+    (home / ".late.zsh").write_text(f"export {PRIMARY}=claude-sonnet-4-5-20250929\n")
+    said = " ".join(invoke("uninstall", "--shell", "zsh").output.split())
+    assert (
+        "Without the primary-model pin in ~/.zshrc, Claude Code started from a new terminal still uses "
+        "claude-sonnet-4-5-20250929: ~/.late.zsh:1 sets it. Fix: delete line 1 of ~/.late.zsh." in said
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")

@@ -104,6 +104,21 @@ def stale_one(home: Path) -> tuple[dict[str, str], str, list[str]]:
     )
 
 
+def stale_past_a_line_ccprofile_cannot_follow(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """A new terminal may get the value from a line ccprofile cannot follow: no flat "will not"."""
+    (home / ".zshrc").write_text('eval "$(cat ~/.exports)"\n')
+    return (
+        {FAST: H45},
+        "stale-in-this-shell",
+        [
+            f"This shell has {FAST}={H45}, but a new terminal may not: ccprofile finds no startup file that "
+            "sets it and new terminals do not inherit it. A claude started from this shell uses it; one "
+            f"started from a new terminal may not. Fix: run `unset {FAST}` in this shell if it is left over; "
+            f"to keep the model it gives claude, `ccprofile set-fast-model {H45}` pins it for new terminals too."
+        ],
+    )
+
+
 def stale_two_fish(home: Path) -> tuple[dict[str, str], str, list[str]]:
     return (
         {FAST: H45, PRIMARY: "sonnet"},
@@ -1213,6 +1228,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (not_loaded, "zsh"),
         (stale_one, "zsh"),
         (stale_two_fish, "fish"),
+        (stale_past_a_line_ccprofile_cannot_follow, "zsh"),
         (shadowed, "zsh"),
         (fallback_gateway, "zsh"),
         (fallback_gateway_with_token, "zsh"),

@@ -18,6 +18,7 @@ from ccprofile.claude.fixes import Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.scopes import SETTINGS_SOURCES
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
@@ -90,7 +91,7 @@ def _reason(model: Model, where: str, kind: str, in_settings: bool, removed: boo
     if model.source.endswith("-settings"):
         beaten = "that file takes precedence" if in_settings else "settings beat the shell"
         return f"{where} sets it, and {beaten}"
-    if kind == "startup-file":
+    if kind == "startup-file" and not removed:  # after a removal there is no block to be after
         return f"{where} sets it after the ccprofile block, and the last assignment wins"
     return f"{where} sets it"
 
@@ -132,19 +133,23 @@ def shortfalls(
             _repair(place, variable, expected, settings, seen, in_settings, personal),
         )
         reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings, catalog)
-        # Worded to hold whether the file was written, is a dry run's, or was refused (--strict).
-        if expected.value is None:
-            message = (
-                f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from a new "
-                f"terminal still uses {model.model}: {reason}."
-            )
-        else:
-            message = (
-                f"With {expected.value} pinned in {file_shown}, Claude Code started from a new terminal "
-                f"uses {model.model}: {reason}."
-            )
-        found.append(Shortfall(message, repair))
+        found.append(Shortfall(_words(expected, file_shown, model.model, reason, scan.certain), repair))
     return found
+
+
+def _words(expected: Expectation, file_shown: str, model: str, reason: str, certain: bool) -> str:
+    """Worded to hold whether the file was written, is a dry run's, or was refused (--strict);
+    past a line ccprofile cannot follow, the model it reads is what a new terminal may use."""
+    uses = "uses" if certain else "may use"
+    if expected.value is None:
+        return (
+            f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from a new "
+            f"terminal still {uses} {model}: {reason}."
+        )
+    return (
+        f"With {expected.value} pinned in {file_shown}, Claude Code started from a new terminal "
+        f"{uses} {model}: {reason}."
+    )
 
 
 def _same(catalog: Catalog | None, provider: str) -> Callable[[str, str], bool]:
@@ -242,6 +247,10 @@ def _take_out(scan: Scan, removals: Sequence[Assignment]) -> Fix:
     return (f"take the {' and '.join(names)} removal out of line {line} of {path} ({where})",)
 
 
+# Where a model comes from that no startup file could change (reading the pin would not help).
+_BEATS_THE_SHELL = frozenset((*SETTINGS_SOURCES.values(), "policy"))
+
+
 def other_start_shortfalls(
     report: Report, shell: Shell, file_shown: str, wanted: Sequence[Expectation], other: Other
 ) -> list[Shortfall]:
@@ -258,10 +267,12 @@ def other_start_shortfalls(
         model = _view(report, expected.kind).other
         if expected.value is None or model is None or _met(model, expected):
             continue
+        if model.source in _BEATS_THE_SHELL:
+            continue  # a settings file or the policy decides there, read or not: not the reason
         found.append(
             Shortfall(
                 f"With {expected.value} pinned in {file_shown}, Claude Code started from {who} "
-                f"uses {model.model}: {reason}.",
+                f"{'uses' if other.scan.certain else 'may use'} {model.model}: {reason}.",
                 repair,
             )
         )

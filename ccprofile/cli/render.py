@@ -73,10 +73,6 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
 
-def _paste_line(change: FileChange) -> str:
-    return "; ".join(change.exports)
-
-
 def show_change(
     console: Console, change: FileChange, home: Path, *, what: str, why: str | None = None, pins: bool = True
 ) -> None:
@@ -142,12 +138,14 @@ def show_apply_hint(
         return
     if change.exports:
         if effective:
+            # Loading the file again keeps a removed pin this terminal holds: it is unset too.
+            both = f"{unset_command}; {source_command}" if unset_command else source_command
             console.print(
-                f"{who} pick this up. For this terminal run:  [bold]{escape(source_command)}[/bold]",
-                soft_wrap=True,
+                f"{who} pick this up. For this terminal run:  [bold]{escape(both)}[/bold]", soft_wrap=True
             )
             console.print("or paste:", highlight=False)
-            console.print(f"  {escape(_paste_line(change))}", highlight=False, soft_wrap=True)
+            pasted = "; ".join((*([unset_command] if unset_command else []), *change.exports))
+            console.print(f"  {escape(pasted)}", highlight=False, soft_wrap=True)
         return
     if unset_command:
         console.print(

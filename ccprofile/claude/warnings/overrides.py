@@ -87,15 +87,19 @@ def stale(s: Situation) -> Iterator[StatusWarning]:
     used = [n for n in gone if s.now.origins[n].source == "environment"]  # each is set here
     # A primary the organisation's policy replaces is asked for, not used.
     uses = "asks for" if PRIMARY in used and s.primary_now.restricted is not None else "uses"
+    # Past a line ccprofile cannot follow, a file it does not see may set them.
+    sure = s.scan.certain
     here = (
-        f"A claude started from this shell {uses} {them}; one started from a new terminal does not."
+        f"A claude started from this shell {uses} {them}; one started from a new terminal "
+        f"{'does not' if sure else 'may not'}."
         if used
         else f"Settings beat {them} here too, so for now this changes nothing."
     )
+    found = f"no startup file sets {them}" if sure else f"ccprofile finds no startup file that sets {them}"
     keep = _keep(s, gone)
     yield StatusWarning(
         "stale-in-this-shell",
-        f"This shell has {held}, but a new terminal will not: no startup file sets {them} and new "
+        f"This shell has {held}, but a new terminal {'will not' if sure else 'may not'}: {found} and new "
         f"terminals do not inherit {them}. {here}",
         (
             f"run `{s.shell.syntax.unset(gone)}` in this shell if {'they are' if len(gone) > 1 else 'it is'} "
