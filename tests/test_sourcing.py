@@ -460,6 +460,17 @@ TRICKY = [
         {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL claude\\-opus\\ x\n"},
         True,
     ),
+    # fish's `\'` inside single quotes: the quote does not end there, so the first item is one word.
+    (
+        "fish-loop-over-a-quoted-escape",
+        "fish",
+        {
+            ".config/fish/config.fish": "for f in ~/'it\\'s.fish' ~/.x.fish\n    source $f\nend\n",
+            "it's.fish": "set -gx ANTHROPIC_MODEL first\n",
+            ".x.fish": "set -gx ANTHROPIC_MODEL x\n",
+        },
+        True,
+    ),
     # A universal variable's value is known to the files fish reads after it.
     (
         "fish-universal-variable-in-a-later-value",
