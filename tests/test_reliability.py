@@ -433,3 +433,18 @@ def test_a_failed_strict_verification_puts_the_file_back_byte_for_byte_in_this_p
     assert result.exit_code == 1, result.output
     assert "was put back as it was, and nothing was written" in result.output
     assert rc.read_bytes() == before and rc.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_read_only_startup_file_is_refused_untouched_even_for_root(home: Path) -> None:
+    """Its bits are the user's choice: root, whom the system lets write it, is refused too."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    rc = home / ".bashrc"
+    rc.write_text("# mine\n")
+    rc.chmod(0o444)
+    result = CliRunner().invoke(app, ["set-fast-model", H45, "--shell", "bash", "--no-verify"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"ccprofile: error: cannot write {rc}: the file is read-only"
+    assert rc.read_text() == "# mine\n" and rc.stat().st_mode & 0o777 == 0o444
