@@ -471,6 +471,21 @@ TRICKY = [
         },
         True,
     ),
+    # A quote closed right after an escape, an empty `$( )` and an empty `$''` end where the
+    # shell ends them: the command after the `;` is read.
+    (
+        "fish-escaped-quote-then-the-close",
+        "fish",
+        {".config/fish/config.fish": "set -gx ANTHROPIC_MODEL 'it\\''; set -gx ANTHROPIC_MODEL x\n"},
+        True,
+    ),
+    (
+        "empty-command-substitution-in-quotes",
+        "bash",
+        {".bashrc": 'export A="$()"; export ANTHROPIC_MODEL=x\n'},
+        True,
+    ),
+    ("empty-ansi-c-string", "bash", {".bashrc": "export A=$''; export ANTHROPIC_MODEL=x\n"}, True),
     # A universal variable's value is known to the files fish reads after it.
     (
         "fish-universal-variable-in-a-later-value",
