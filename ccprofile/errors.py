@@ -50,8 +50,8 @@ class UnknownStartupFile(CcprofileError):
     """A line the shell reads first moves its startup files to a folder ccprofile cannot
     work out (zsh's ``ZDOTDIR`` set to a command's output in ``~/.zshenv``)."""
 
-    def __init__(self, shell: str, place: str, why: str, variable: str) -> None:
-        super().__init__(f"cannot tell which startup file {shell} reads: {place} {why}; {NOTHING_WRITTEN}")
+    def __init__(self, shell: str, said: str, variable: str) -> None:
+        super().__init__(f"cannot tell which startup file {shell} reads: {said}; {NOTHING_WRITTEN}")
         self.variable = variable  # the command line's advice names it
 
 

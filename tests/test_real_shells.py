@@ -109,6 +109,15 @@ def test_zsh_with_zdotdir_from_a_dotfiles_repository_is_refused_then_written_whe
     refused = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh"])
     assert refused.returncode == 1 and "cannot tell which startup file zsh reads" in refused.stderr
     assert not (home / ".zshrc").exists()
+    # Forced into ~/.zshrc, which zsh never reads: the check with the real zsh says so.
+    forced = run_cli(
+        ["set-fast-model", "claude-haiku-4-5-20251001", "--file", str(home / ".zshrc"), "--verify"]
+    )
+    assert forced.returncode == 1
+    assert f"a non-login zsh has {FAST} unset instead of 'claude-haiku-4-5-20251001'" in " ".join(
+        forced.stdout.split()
+    )
+    assert run_cli(["uninstall", "--file", str(home / ".zshrc")]).returncode == 0
     written = run_cli(
         [
             "set-fast-model",

@@ -448,3 +448,20 @@ def test_a_read_only_startup_file_is_refused_untouched_even_for_root(home: Path)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == f"ccprofile: error: cannot write {rc}: the file is read-only"
     assert rc.read_text() == "# mine\n" and rc.stat().st_mode & 0o777 == 0o444
+
+
+def test_a_read_only_folder_is_refused_even_for_root(home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    conf_d = home / ".config" / "fish" / "conf.d"
+    conf_d.mkdir(parents=True)
+    conf_d.chmod(0o555)
+    result = CliRunner().invoke(app, ["set-fast-model", H45, "--shell", "fish", "--no-verify"])
+    conf_d.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"ccprofile: error: cannot write {conf_d / 'ccprofile.fish'}: directory {conf_d} is not writable"
+    )
+    assert list(conf_d.iterdir()) == []

@@ -209,6 +209,29 @@ def test_a_value_a_later_file_sets_is_not_said_to_be_after_a_removed_block(home:
     )
 
 
+def test_a_login_start_a_settings_model_key_gives_its_model_is_told_its_files(home: Path) -> None:
+    """The settings `model` key is beaten by the ANTHROPIC_MODEL a pin exports: a login bash
+    that does not read the pin gets the key's model, and reading it is the fix."""
+    settings = home / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(json.dumps({"model": "claude-opus-4-5-20251101"}))
+    said = " ".join(invoke("set-model", "claude-sonnet-4-5-20250929", "--shell", "bash").output.split())
+    assert "Claude Code started from a login bash" in said and "uses claude-opus-4-5-20251101" in said
+    assert "Fix: create ~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`." in said
+
+
+def test_a_probed_new_terminal_is_known_to_lack_a_value_past_a_line_it_cannot_read(home: Path) -> None:
+    """--probe started the shell: the new terminal's value is known, so stale-in-this-shell
+    says it "will not" have it."""
+    from tests.conftest import require_program
+
+    require_program("zsh")
+    (home / ".zshrc").write_text('eval "$(echo true)"\n')
+    report = status_json("--probe", env=LOADED)
+    (message,) = [w["message"] for w in report["warnings"] if w["code"] == "stale-in-this-shell"]
+    assert message.startswith(f"This shell has {FAST}={H45}, {HAIKU}={H45}, but a new terminal will not:")
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")

@@ -247,8 +247,9 @@ def _take_out(scan: Scan, removals: Sequence[Assignment]) -> Fix:
     return (f"take the {' and '.join(names)} removal out of line {line} of {path} ({where})",)
 
 
-# Where a model comes from that no startup file could change (reading the pin would not help).
-_BEATS_THE_SHELL = frozenset((*SETTINGS_SOURCES.values(), "policy"))
+# Settings files: their env values beat every startup file (their `model` key does not: the
+# ANTHROPIC_MODEL a pin exports beats it).
+_SETTINGS = frozenset(SETTINGS_SOURCES.values())
 
 
 def other_start_shortfalls(
@@ -267,8 +268,8 @@ def other_start_shortfalls(
         model = _view(report, expected.kind).other
         if expected.value is None or model is None or _met(model, expected):
             continue
-        if model.source in _BEATS_THE_SHELL:
-            continue  # a settings file or the policy decides there, read or not: not the reason
+        if model.source in _SETTINGS and model.variable != "model":
+            continue  # a settings file's env value beats the pin there, read or not: not the reason
         found.append(
             Shortfall(
                 f"With {expected.value} pinned in {file_shown}, Claude Code started from {who} "

@@ -15,7 +15,7 @@ from ccprofile.claude import fixes
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.variables import PIN_OF_KIND
-from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable
+from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable, unknowable
 from ccprofile.startup.scanned import Scan, Unseen
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.sourcing import sources_named
@@ -65,7 +65,7 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tu
         # ~/.profile is read by sh, dash and ksh too, which cannot read bash's or zsh's files.
         line = f'[ -n "${versions[shell.name]}" ] && {line}'
     entries = shell.reads(home, other.login)
-    unknown = next((e for e in entries if isinstance(e, Unknowable)), None)
+    unknown = unknowable(entries)
     if unknown is not None:  # the file may be one the shell reads from where ccprofile cannot see
         return _cannot_tell(shell.name, shown, unknown, home)
     first = next((e for e in entries if isinstance(e, Path)), None)

@@ -243,6 +243,7 @@ def _situation(
         subdirectory=inputs.project.in_subdirectory if inputs.project else False,
         aws_config_region=inputs.aws_config_region,
         startup_file=str(inputs.startup_file) if inputs.startup_file else None,
+        probed=inputs.probed is not None,
     )
 
 

@@ -13,6 +13,7 @@ from ccprofile.errors import NOTHING_WRITTEN, ProbeError, VerifyFailed
 from ccprofile.machine.probe import start_new_shell
 from ccprofile.machine.targets import Target
 from ccprofile.startup import profile
+from ccprofile.startup.scanned import Scan
 from ccprofile.storage import edit, ledger
 from ccprofile.storage.state import state_dir
 
@@ -37,12 +38,9 @@ def verify(
     ran = False
     start_env = inputs_module.new_terminal_start(os.environ, inputs.session)
     for scan in scans:
-        expected, _ = layers.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
-        names = [
-            n
-            for n in variables.PINNABLE
-            if n in expected or n in dict(change.before) or n in dict(change.after)
-        ]
+        expected, names = _expected(inputs, scan, change)
+        if not names:
+            continue  # a removal past a line ccprofile cannot follow: no pin the shell must show
         who = f"a new {target.shell.name}"
         if inputs.other is not None:
             who = f"a {starts.start_of(scan.login)} {target.shell.name}"
@@ -53,10 +51,6 @@ def verify(
             continue
         ran = True
         wrong = [n for n in names if started.env.get(n) != expected.get(n)]
-        if not scan.certain:
-            # Past a line ccprofile cannot follow its prediction may be wrong: the real shell
-            # exporting what the write asked for is the proof.
-            wrong = [n for n in wrong if started.env.get(n) != dict(change.after).get(n)]
         if not wrong:
             agreed.append((who, {n: started.env.get(n) for n in names}))
             continue
@@ -74,6 +68,20 @@ def verify(
     if problem and strict:
         _put_back(target, change, problem)
     return Verified(tuple(agreed), problem, ran)
+
+
+def _expected(
+    inputs: inputs_module.Inputs, scan: Scan, change: profile.FileChange
+) -> tuple[dict[str, str], list[str]]:
+    """What the start reading ``scan`` should export, and the names to check."""
+    expected, _ = layers.new_terminal_base(inputs, scan if scan is not inputs.scan else None)
+    pins = dict(change.after)
+    if not scan.certain:
+        # Past a line ccprofile cannot follow its prediction may be wrong (a file it cannot see
+        # may read the pin, or not): the write's own pins are what the shell must show.
+        return {**expected, **pins}, [n for n in variables.PINNABLE if n in pins]
+    names = [n for n in variables.PINNABLE if n in expected or n in dict(change.before) or n in pins]
+    return dict(expected), names
 
 
 def _put_back(target: Target, change: profile.FileChange, problem: str) -> None:

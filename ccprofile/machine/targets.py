@@ -14,7 +14,7 @@ from ccprofile.errors import (
     UnsupportedShell,
 )
 from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
-from ccprofile.startup.home_snapshot import Home, Unknowable
+from ccprofile.startup.home_snapshot import Home, Unknowable, unknowable
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.shells import Shell, get_shell, shell_for_file
 from ccprofile.storage.state import backup_dir_for
@@ -78,7 +78,7 @@ class Target:
         for a file the user named)."""
         if self.named_file:
             return None
-        return next((e for e in self.shell.reads(self.home, False) if isinstance(e, Unknowable)), None)
+        return unknowable(self.shell.reads(self.home, False))
 
     def not_a_startup_file(self) -> str | None:
         """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
@@ -110,8 +110,7 @@ class Target:
         startup files out of sight (taking pins out of the file is always safe)."""
         unknown = self.unknowable
         if unknown is not None:
-            place = f"line {unknown.line} of {unknown.path}"
-            raise UnknownStartupFile(self.shell.name, place, unknown.why, unknown.variable)
+            raise UnknownStartupFile(self.shell.name, unknown.said, unknown.variable)
 
     def check_writable_location(self) -> None:
         """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a

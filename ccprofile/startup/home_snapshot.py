@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,5 +63,14 @@ class Unknowable:
     variable: str
     why: str
 
+    @property
+    def said(self) -> str:
+        return f"line {self.line} of {self.path} {self.why}"
+
 
 Entry = Path | FromEnv | Unknowable  # one file (or files) in a shell's reading order
+
+
+def unknowable(entries: Sequence[Entry]) -> Unknowable | None:
+    """The place in a reading order that ccprofile cannot see past, if there is one."""
+    return next((e for e in entries if isinstance(e, Unknowable)), None)

@@ -3,6 +3,7 @@ path rules the ``Shell`` records of ``shells`` name, each a pure function of a `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,8 +14,7 @@ from ccprofile.startup.syntax import COMPUTED, POSIX
 
 
 def assigned_in(home: Home, path: Path, name: str) -> str | None:
-    """The last value ``path`` (a POSIX startup file) gives ``name``, expanded; None if none,
-    or if it cannot be worked out."""
+    """The last value ``path`` (a POSIX startup file) gives ``name``; None if none or unknown."""
     found = last_assignment(home, path, name)
     return None if found is None or found[1] == COMPUTED else found[1]
 
@@ -29,6 +29,8 @@ def last_assignment(home: Home, path: Path, name: str) -> tuple[int, str] | None
     found: tuple[int, str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         statement = POSIX.parse(line)
+        if statement is None and re.search(rf"(^|[\s;&|]){name}=", line.split("#", 1)[0]):
+            found = (number, COMPUTED)  # `typeset -gx NAME=`, `[ -d D ] && NAME=D`: not followed
         if statement is None or statement.value is None:
             continue
         # A value that cannot be worked out makes every later value that uses it unknown too.
@@ -59,9 +61,7 @@ def zdotdir_unknown(home: Home) -> Unknowable | None:
     """The ``~/.zshenv`` line that sets ``ZDOTDIR`` to a value ccprofile cannot work out (a
     dotfiles repository's ``ZDOTDIR=${${(%):-%x}:A:h}``), where it is not exported: zsh
     reads every other startup file from a folder ccprofile cannot name."""
-    if home.env.get("ZDOTDIR"):
-        return None
-    found = last_assignment(home, zshenv(home), "ZDOTDIR")
+    found = None if home.env.get("ZDOTDIR") else last_assignment(home, zshenv(home), "ZDOTDIR")
     if found is None or found[1] != COMPUTED:
         return None
     why = "sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files there"
@@ -75,8 +75,7 @@ def zshrc(home: Home) -> Path:
 def zsh_why(home: Home) -> str | None:
     unknown = zdotdir_unknown(home)
     if unknown is not None:
-        where = f"line {unknown.line} of {unknown.path}"
-        return f"ccprofile cannot tell which .zshrc zsh reads: {where} {unknown.why}"
+        return f"ccprofile cannot tell which .zshrc zsh reads: {unknown.said}"
     if not home.env.get("ZDOTDIR") and zdotdir(home) != home.path:
         return f"ZDOTDIR is set to {zdotdir(home)} in {zshenv(home)}"
     return None

@@ -144,9 +144,9 @@ def _default_mode() -> int:
 
 def check_writable(target: Path) -> None:
     """Refuse before anything is touched: a read-only file is a choice the user made."""
-    if not os.access(target.parent, os.W_OK):
+    # Root may write anything: the bits still say what the user chose.
+    if not os.access(target.parent, os.W_OK) or not target.parent.stat().st_mode & 0o222:
         raise CcprofileError(f"cannot write {target}: directory {target.parent} is not writable")
-    # Root may write anything: the file's own bits still say what the user chose.
     if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
         raise CcprofileError(f"cannot write {target}: the file is read-only")
 

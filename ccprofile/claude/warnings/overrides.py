@@ -88,7 +88,7 @@ def stale(s: Situation) -> Iterator[StatusWarning]:
     # A primary the organisation's policy replaces is asked for, not used.
     uses = "asks for" if PRIMARY in used and s.primary_now.restricted is not None else "uses"
     # Past a line ccprofile cannot follow, a file it does not see may set them.
-    sure = s.scan.certain
+    sure = s.scan.certain or s.probed
     here = (
         f"A claude started from this shell {uses} {them}; one started from a new terminal "
         f"{'does not' if sure else 'may not'}."

@@ -61,6 +61,7 @@ class Situation:
     aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
     startup_file: str | None = None  # the file ccprofile pins the shell scope in
     provider_new: str = ""  # a new terminal's provider where known, else this shell's ("": the same)
+    probed: bool = False  # --probe started a new shell: what it exports is known, not read
 
     @property
     def background_now(self) -> Model:
