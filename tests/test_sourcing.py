@@ -486,6 +486,21 @@ TRICKY = [
         True,
     ),
     ("empty-ansi-c-string", "bash", {".bashrc": "export A=$''; export ANTHROPIC_MODEL=x\n"}, True),
+    # A line holding every quote character and `(` still leaves its last quote open.
+    (
+        "every-quote-character-and-one-left-open",
+        "bash",
+        {".bashrc": "echo \"(\" '`' 'open\nexport ANTHROPIC_MODEL=x\n'\n"},
+        True,
+    ),
+    # A value ending in a capital X, with and without a `;` on the line.
+    ("a-value-ending-in-x", "bash", {".bashrc": "export ANTHROPIC_MODEL=opusX\n"}, True),
+    (
+        "a-value-ending-in-x-before-a-semicolon",
+        "bash",
+        {".bashrc": "true; export ANTHROPIC_MODEL=opusX\n"},
+        True,
+    ),
     # A universal variable's value is known to the files fish reads after it.
     (
         "fish-universal-variable-in-a-later-value",
@@ -704,6 +719,13 @@ def test_tricky_dotfiles_are_read_as_the_real_shell_runs_them(
     if certain:
         real = start_new_shell(SHELLS[shell], env).env.get("ANTHROPIC_MODEL")
         assert _value(reading, "ANTHROPIC_MODEL") == real
+
+
+def test_a_crlf_line_keeps_its_stray_cr_in_the_last_value(tmp_path: Path) -> None:
+    """bash reads the \r of a Windows line ending as part of the last word: the value ends in it
+    (the crlf warning says so), whether or not the line has a `;`."""
+    for line in (f"export {FAST}=x\r\n", f"true; export {FAST}=x\r\n"):
+        assert _value(_read(_home(tmp_path / str(len(line)), {".bashrc": line}), "bash")) == "x\r"
 
 
 def test_a_return_that_ends_a_helper_stops_nothing(tmp_path: Path) -> None:
