@@ -50,12 +50,6 @@ class Command:
             self.region,
         )
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Command) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
     def __repr__(self) -> str:
         return f"Command{self._key()!r}"
 
