@@ -1220,6 +1220,21 @@ def bedrock_region_of_a_primary_after_a_background_said_for_new_terminals(
     )
 
 
+def login_shells_differ_without_a_file_both_read(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """A login bash reads ~/.bash_profile and a new terminal ~/.bashrc: no file both read, so no
+    fix that pins "where both read"."""
+    (home / ".bash_profile").write_text(f"export {FAST}={H45}\n")
+    return (
+        {},
+        "login-shells-differ",
+        [
+            "A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets "
+            f"{H45} for the background model (~/.bash_profile:1), where a new terminal gets claude-haiku-5-5 "
+            "(Claude Code's default)."
+        ],
+    )
+
+
 CASES: dict[str, tuple[Case, str]] = {
     case.__name__: (case, shell)
     for case, shell in [
@@ -1307,6 +1322,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_not_for_a_key_of_model_overrides, "zsh"),
         (wrong_provider_fix_in_the_aws_config_files_region, "zsh"),
         (wrong_provider_not_for_a_first_party_id_on_mantle, "zsh"),
+        (login_shells_differ_without_a_file_both_read, "bash"),
         (wrong_provider_in_this_shell_where_new_terminals_use_a_gateway, "zsh"),
         (new_terminal_provider_once_per_file, "zsh"),
         (wrong_provider_after_a_first_party_id_on_mantle, "zsh"),
