@@ -232,6 +232,19 @@ def test_a_probed_new_terminal_is_known_to_lack_a_value_past_a_line_it_cannot_re
     assert message.startswith(f"This shell has {FAST}={H45}, {HAIKU}={H45}, but a new terminal will not:")
 
 
+def test_a_fish_file_no_start_reads_is_sourced_in_fishs_own_words(home: Path) -> None:
+    said = " ".join(
+        invoke(
+            "set-fast-model", H45, "--shell", "fish", "--file", str(home / "extra.fish"), "--dry-run"
+        ).output.split()
+    )
+    assert (
+        f"With {H45} pinned in ~/extra.fish, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.config/fish/config.fish does not source ~/extra.fish. Fix: add `source ~/extra.fish` to "
+        "~/.config/fish/config.fish." in said
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
