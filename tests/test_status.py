@@ -307,9 +307,20 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
         "file there)"
     )
     assert sorted(p.name for p in home.iterdir()) == [".zshenv"]
-    # Exported (ccprofile runs in the zsh that set it), the folder is known.
+    # Named with --file, the file is written; whether zsh reads it ccprofile cannot tell.
     dots = home / "dots"
     dots.mkdir()
+    named = runner.invoke(
+        app, ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(dots / ".zshrc"), "--dry-run"]
+    )
+    assert named.exit_code == 0, named.output
+    assert (
+        "Dry run: With claude-haiku-4-5-20251001 pinned in ~/dots/.zshrc, Claude Code started from a new "
+        "terminal may use claude-haiku-5-5: ccprofile cannot tell whether zsh reads ~/dots/.zshrc: line 2 of "
+        "~/.zshenv sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files "
+        "there. Fix: `ccprofile status --probe` shows what a new shell really exports."
+    ) in " ".join(named.output.split())
+    # Exported (ccprofile runs in the zsh that set it), the folder is known.
     done = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(dots)})
     assert done.exit_code == 0, done.output
     assert (dots / ".zshrc").exists()
