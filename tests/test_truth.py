@@ -245,6 +245,16 @@ def test_a_fish_file_no_start_reads_is_sourced_in_fishs_own_words(home: Path) ->
     )
 
 
+def test_a_login_start_past_a_line_ccprofile_cannot_follow_may_use_another_model(home: Path) -> None:
+    (home / ".bash_profile").write_text('eval "$(true)"\n')
+    said = " ".join(invoke("set-fast-model", H45, "--shell", "bash").output.split())
+    assert (
+        f"With {H45} pinned in ~/.bashrc, Claude Code started from a login bash (ssh; tmux or `bash -l` "
+        "started where the pin is not set) may use claude-haiku-5-5: ccprofile finds no line that sources "
+        "~/.bashrc, though it cannot follow every line." in said
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
