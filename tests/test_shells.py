@@ -152,7 +152,7 @@ def test_zdotdir_set_only_inside_zshenv(home: Path, line: str) -> None:
         ("D=$(dirname ~/x)\nZDOTDIR=$D/zsh\n", 2),  # through a variable that cannot be worked out
         ("typeset -gx ZDOTDIR=~/dots\n", 1),  # a form the line reader does not take apart
         ("[[ -d ~/dots ]] && ZDOTDIR=~/dots\n", 1),  # under a condition
-        ("# ZDOTDIR=~/dots\nX=1  # ZDOTDIR=~/dots\n", None),  # comments
+        ("# ZDOTDIR=~/dots\ntrue  # ZDOTDIR=~/dots # old\n", None),  # comments
         ("export ZDOTDIR=$(brew --prefix)/zsh\nexport ZDOTDIR=~/.config/zsh\n", None),  # known last
         ("export ZDOTDIR=~/.config/zsh\n", None),
         ("", None),
