@@ -320,6 +320,13 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
         "~/.zshenv sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files "
         "there. Fix: `ccprofile status --probe` shows what a new shell really exports."
     ) in " ".join(named.output.split())
+    # Taking the pin out of ~/.zshrc, which has none, says the file zsh reads is not touched.
+    removed = runner.invoke(app, ["unset-fast-model", "--shell", "zsh"], env={"COLUMNS": "200"})
+    assert removed.exit_code == 0, removed.output
+    assert removed.output.splitlines()[-1] == (
+        "A ccprofile block in the file zsh reads instead is not touched: name it with --file, or run "
+        "`ccprofile uninstall --all`, which finds every file ccprofile wrote."
+    )
     # Exported (ccprofile runs in the zsh that set it), the folder is known.
     done = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(dots)})
     assert done.exit_code == 0, done.output

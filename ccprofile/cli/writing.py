@@ -70,9 +70,9 @@ def _report(
     dry_run: bool,
     completion: bool | None,
 ) -> None:
-    """What a startup file's write says: the change, the problems found before and after it,
-    and what picks it up."""
+    """What a startup file's write says: the change, the problems before and after, who gets it."""
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
+    _untouched_elsewhere(target, change)
     if found.report is not None:
         # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
         # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
@@ -111,6 +111,17 @@ def _report(
             f"{render.tilde(target.path, target.home.path)} {done}, {said}: "
             f"`{program.name()} status --probe` shows what a new {target.shell.name} exports, and from where"
         )
+
+
+def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
+    """Where the shell's lines hide the file it reads, this file having nothing to take out
+    says nothing of that one."""
+    if not change.changed and target.unknowable is not None:
+        said = (
+            f"A ccprofile block in the file {target.shell.name} reads instead is not touched: name it with "
+            "--file, or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
+        )
+        render.say(console, said)
 
 
 _SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
