@@ -137,19 +137,24 @@ def shortfalls(
     return found
 
 
-def _words(expected: Expectation, file_shown: str, model: str, reason: str, certain: bool) -> str:
+def _words(
+    expected: Expectation,
+    file_shown: str,
+    model: str,
+    reason: str,
+    certain: bool,
+    who: str = "a new terminal",
+) -> str:
     """Worded to hold whether the file was written, is a dry run's, or was refused (--strict);
-    past a line ccprofile cannot follow, the model it reads is what a new terminal may use."""
+    past a line ccprofile cannot follow, the model it reads is what ``who`` may use."""
     uses = "uses" if certain else "may use"
     if expected.value is None:
         return (
-            f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from a new "
-            f"terminal still {uses} {model}: {reason}."
+            f"Without the {expected.kind}-model pin in {file_shown}, Claude Code started from {who} "
+            f"still {uses} {model}: {reason}."
         )
-    return (
-        f"With {expected.value} pinned in {file_shown}, Claude Code started from a new terminal "
-        f"{uses} {model}: {reason}."
-    )
+    said = f"With {expected.value} pinned in {file_shown}, Claude Code started from {who}"
+    return f"{said} {uses} {model}: {reason}."
 
 
 def _same(catalog: Catalog | None, provider: str) -> Callable[[str, str], bool]:
@@ -270,11 +275,6 @@ def other_start_shortfalls(
             continue
         if model.source in _SETTINGS and model.variable != "model":
             continue  # a settings file's env value beats the pin there, read or not: not the reason
-        found.append(
-            Shortfall(
-                f"With {expected.value} pinned in {file_shown}, Claude Code started from {who} "
-                f"{'uses' if other.scan.certain else 'may use'} {model.model}: {reason}.",
-                repair,
-            )
-        )
+        words = _words(expected, file_shown, model.model, reason, other.scan.certain, who)
+        found.append(Shortfall(words, repair))
     return found

@@ -138,14 +138,16 @@ def show_apply_hint(
         return
     if change.exports:
         if effective:
-            # Loading the file again keeps a removed pin this terminal holds: it is unset too.
-            both = f"{unset_command}; {source_command}" if unset_command else source_command
+            # Loading the file again keeps a removed pin this terminal holds: it is unset first.
+            first = [unset_command] if unset_command else []
+            run = "; ".join([*first, source_command])
             console.print(
-                f"{who} pick this up. For this terminal run:  [bold]{escape(both)}[/bold]", soft_wrap=True
+                f"{who} pick this up. For this terminal run:  [bold]{escape(run)}[/bold]", soft_wrap=True
             )
             console.print("or paste:", highlight=False)
-            pasted = "; ".join((*([unset_command] if unset_command else []), *change.exports))
-            console.print(f"  {escape(pasted)}", highlight=False, soft_wrap=True)
+            console.print(
+                f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
+            )
         return
     if unset_command:
         console.print(

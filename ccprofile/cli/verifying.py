@@ -80,7 +80,8 @@ def _expected(
         # Past a line ccprofile cannot follow its prediction may be wrong (a file it cannot see
         # may read the pin, or not): the write's own pins are what the shell must show.
         return {**expected, **pins}, [n for n in variables.PINNABLE if n in pins]
-    names = [n for n in variables.PINNABLE if n in expected or n in dict(change.before) or n in pins]
+    before = dict(change.before)
+    names = [n for n in variables.PINNABLE if n in expected or n in before or n in pins]
     return dict(expected), names
 
 
