@@ -12,8 +12,9 @@ from ccprofile.claude.fixes import Command
 from ccprofile.claude.inputs import new_terminal_start
 from ccprofile.claude.launchers import LAUNCHERS, Launcher, LauncherView, differences
 from ccprofile.claude.layers import region_used, winner
-from ccprofile.claude.places import Place, fix, pin_fix, pinned_scope, place_of
+from ccprofile.claude.places import Place, Seen, clearing, fix, pin_fix, pinned_scope, place_of
 from ccprofile.claude.resolve import Layer, Model, Origin
+from ccprofile.claude.settings import Settings
 from ccprofile.cli import wording
 from ccprofile.cli.wording import sentence
 from ccprofile.machine.inherited import LAUNCHD_SOURCE as LAUNCHD
@@ -506,6 +507,7 @@ def test_a_session_is_its_environment_and_where_it_was_read() -> None:
     read = Session({"A": "1"}, LAUNCHD)
     assert read == Session({"A": "1"}, LAUNCHD) and hash(read) == hash(Session({"A": "1"}, LAUNCHD))
     assert read != Session({"A": "2"}, LAUNCHD) and read != Session({"A": "1"}, REGISTRY)
+    assert hash(read) != hash(Session({"A": "1"}, REGISTRY))  # reads from two places hash apart
     assert read != ({"A": "1"}, LAUNCHD)
     failed = Session(None, "launchctl was not found")
     assert (failed.env, failed.source) == (None, "launchctl was not found")
@@ -646,3 +648,17 @@ def test_lines_a_static_reading_could_not_follow_say_which_start_reads_them() ->
         "/etc/zshrc:7 runs eval (non-login shells only)",
     ]
     assert starts.unseen_words(unseen, home, both=False)[1] == "~/.zprofile cannot be read"
+
+
+def test_a_teams_shared_file_that_beats_the_pin_is_cleared_with_the_users_own_file() -> None:
+    """Every warning but the team's own check clears a project's shared file by a pin in the
+    user's local file of that project (the default), not by editing what the team committed."""
+    shared = Path("/work/app/.claude/settings.json")
+    settings = [Settings("project-settings", shared, env={FAST: "claude-3-5-haiku-20241022"})]
+    place = Place("settings", f"env.{FAST} in {shared}", str(shared), source="project-settings")
+    seen = Seen(SCAN, ZSH, {}, lambda a, b: a == b)
+    mine = sentence(clearing(settings, place, FAST, H45, seen))
+    assert mine == sentence(fix(place, FAST, None, ZSH, keep=H45, personal=True))
+    assert "pin yours in your own" in mine and "--scope local" in mine
+    teams = sentence(clearing(settings, place, FAST, H45, seen, personal=False))
+    assert teams == f'Fix: remove "{FAST}" from the "env" object of {shared}.'
