@@ -191,7 +191,7 @@ def _choose(
     ``accept_unknown``: let an ID the catalog does not know pass with a note (a gateway's
     expected name, a Foundry deployment: names only they know)."""
     shape, example = SHAPES[provider]
-    if not force or shape.fullmatch(value) is None or value.lower() in catalog.families:
+    if not force or shape.fullmatch(value) is None:
         named = _named(value, provider, catalog)
         if named is not None:
             return named
