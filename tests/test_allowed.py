@@ -156,6 +156,108 @@ def test_managed_deny_sends_the_background_to_the_primary_and_steps_a_denied_def
     assert sent(home, {}, managed={"deniedModels": ["opus"]}) == ("claude-haiku-5-5", "claude-sonnet-5-5")
 
 
+H55, S55, O55, O5 = "claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5", "claude-opus-5"
+
+
+@pytest.mark.parametrize(
+    ("env", "user", "managed", "expected"),
+    [
+        # A list, enforced or not, steers the step down: sonnet is not listed, haiku is.
+        ({}, {"availableModels": [H55]}, {"deniedModels": ["opus"]}, (H55, H55)),
+        ({}, {"availableModels": [H55, S55]}, {"deniedModels": ["opus"]}, (H55, S55)),
+        (
+            {},
+            {"availableModels": [H55, S55], "enforceAvailableModels": True},
+            {"deniedModels": ["opus"]},
+            (H55, S55),
+        ),
+        ({}, None, {"availableModels": [O55, S55], "deniedModels": ["opus"]}, (H55, S55)),
+        # A denied ID steps down to the newest other model of its family the policy allows.
+        (
+            {},
+            {"availableModels": ["sonnet", "haiku"]},
+            {"deniedModels": ["opus", S55]},
+            (H55, "claude-sonnet-5"),
+        ),
+        (
+            {MODEL: "x-main"},
+            {"availableModels": ["opus", H55], "enforceAvailableModels": True},
+            {"deniedModels": [O55]},
+            (H55, O5),
+        ),
+        ({MODEL: "opus"}, None, {"deniedModels": [O55, "haiku"]}, (O5, O5)),
+        # Enforced: the first entry Claude Code can use; a denied one, or a name that is no
+        # Claude model ID, is passed over, and with none the default stays.
+        (
+            {MODEL: O55},
+            {"availableModels": [H55, O55], "enforceAvailableModels": True},
+            {"deniedModels": ["opus"]},
+            (H55, H55),
+        ),
+        (
+            {MODEL: O55},
+            None,
+            {"availableModels": [O55, H55], "enforceAvailableModels": True, "deniedModels": ["opus"]},
+            (H55, H55),
+        ),
+        (
+            {MODEL: S55},
+            None,
+            {"availableModels": [O55, H55], "enforceAvailableModels": True, "deniedModels": ["opus"]},
+            (H55, H55),
+        ),
+        ({}, {"availableModels": ["x-custom", H55], "enforceAvailableModels": True}, None, (H55, H55)),
+        (
+            {},
+            {"availableModels": ["x-custom", H55], "enforceAvailableModels": True},
+            {"deniedModels": ["opus"]},
+            (H55, H55),
+        ),
+        (
+            {**GATEWAY},
+            {"availableModels": ["x-custom", H55], "enforceAvailableModels": True},
+            None,
+            (H55, H55),
+        ),
+        ({}, {"availableModels": ["x-custom"], "enforceAvailableModels": True}, None, (H55, O55)),
+        (
+            {},
+            {"availableModels": ["x-custom", H55], "enforceAvailableModels": True},
+            {"deniedModels": ["haiku"]},
+            (O55, O55),
+        ),
+        (
+            {},
+            None,
+            {"availableModels": [H55], "enforceAvailableModels": True, "deniedModels": ["haiku"]},
+            (O55, O55),
+        ),
+    ],
+)
+def test_the_step_down_and_the_enforced_list_skip_what_the_policy_refuses(
+    home: Path, env: dict[str, str], user: object, managed: object, expected: tuple[str, str]
+) -> None:
+    """Observed in 2.1.332, each a session (the "does not start" ones below too)."""
+    assert sent(home, env, user=user, managed=managed) == expected
+
+
+@pytest.mark.parametrize(
+    ("user", "managed"),
+    [
+        ({"availableModels": [H55]}, {"deniedModels": ["opus", "haiku"]}),
+        (None, {"availableModels": [O55], "enforceAvailableModels": True, "deniedModels": ["opus"]}),
+    ],
+)
+def test_a_policy_that_allows_no_default_says_claude_code_does_not_start(
+    home: Path, user: object, managed: object
+) -> None:
+    if user is not None:
+        _write(home / ".claude" / "settings.json", user)
+    _write(home.parent / "managed" / "managed-settings.json", managed)
+    (message,) = _warnings(home, {MODEL: O55})["no-model-left"]
+    assert "Claude Code does not start" in message
+
+
 def test_a_managed_policy_decides_alone(home: Path) -> None:
     """Read in the binary: enforce from user settings counts only where managed settings set no
     model policy of their own."""
@@ -241,9 +343,10 @@ def test_a_denied_default_steps_down_silently_and_a_denied_background_is_not_a_p
         f"deniedModels in {home.parent / 'managed' / 'managed-settings.json'} denies the background model "
         "claude-haiku-5-5"
     ]
-    # A pin of opus is refused: the fix does not suggest a denied model.
+    # A pin of opus is refused: the fix does not suggest a denied model. The default steps
+    # down to the newest opus not denied (observed: claude-opus-5, not the next family).
     (restricted,) = _warnings(home, {MODEL: "opus"})["model-restricted"]
-    assert "uses claude-sonnet-5-5 instead" in restricted
+    assert "uses claude-opus-5 instead" in restricted
     assert restricted.endswith("Fix: unset it, or pin a model deniedModels in that file does not deny.")
 
 

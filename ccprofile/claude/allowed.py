@@ -1,30 +1,14 @@
 """Which models an organisation lets Claude Code use: ``availableModels``,
 ``enforceAvailableModels`` and ``deniedModels``, applied as Claude Code applies them.
 
-Observed in Claude Code 2.1.331 and 2.1.332 (the same in both), request by request, unless a
-rule says "read in the binary":
-
-- ``availableModels``: unset allows every model. An entry allows a model that is it, or begins
-  with it and a ``-``, also with ``claude-`` put in front (``claude-sonnet-5`` allows
-  ``claude-sonnet-5-5``, ``sonnet-5-5`` allows ``claude-sonnet-5-5``); a family's alias
-  (``sonnet``) allows the whole family, unless another entry names one of its versions (read
-  in the binary). Entries and models are compared in lower case, without ``[1m]``; an alias
-  pinned is resolved first; a model ``modelOverrides`` maps to also counts as its key.
-- A primary model that was chosen (ANTHROPIC_MODEL, a settings ``model``) and is not allowed is
-  replaced by the default model, at start, with the line ``Model "X" is restricted by your
-  organization's settings. Using Y instead.``; with ``enforceAvailableModels`` the default
-  must be allowed too, else the first entry is used (an alias resolved, a first-party ID in the
-  provider's form, anything else as it is). An empty list keeps the default, enforced or not.
-- Managed settings with a list or ``enforceAvailableModels`` decide alone; otherwise every
-  file counts (read in the binary; the lists of several files are taken together, in order).
-- The background model is never checked against the list; where it follows the primary model
-  (gateways, Bedrock once a primary is chosen) it follows the replacement.
-- ``deniedModels`` counts only in managed settings (elsewhere Claude Code ignores it and says
-  so at start). A denied background model is replaced by the primary model; a denied default
-  primary steps down opus, sonnet, haiku (read in the binary). A family's alias denies the
-  family, an ID that version in every spelling (date, provider prefix), and an ID without a
-  minor version its minor versions too (``claude-opus-5`` denies ``claude-opus-5-5``);
-  ``best``, ``opusplan`` and ``default`` deny nothing (read in the binary).
+Every rule is docs/status.md's ("The organisation's model policy"), observed in Claude Code
+2.1.331 and 2.1.332 unless it says "read in the binary". In short: an entry allows a model
+that is it or extends it (``claude-`` put in front, a family's alias the family); a chosen
+primary that is not allowed is replaced by the default, which with ``enforceAvailableModels``
+must be allowed too, else the first entry Claude Code can use; ``deniedModels`` counts in
+managed settings only, sends a denied background to the primary and steps a denied default
+down, family by family, past what the list refuses; with nothing left, Claude Code does not
+start. The background is never checked against the list.
 """
 
 from __future__ import annotations
@@ -163,31 +147,87 @@ def _as_sent(entry: str, composed: Composed, catalog: Catalog, region: str | Non
     return bedrock_regions.regional(own, provider, env, region) if own else entry
 
 
-def _default(composed: Composed, catalog: Catalog, region: str | None, rules: Policy) -> Model:
-    """The default primary, stepped down past what managed deniedModels deny (Claude Code says
-    nothing of that step; when every step is denied it does not start: see ``nothing_left``)."""
-    env = composed.env
+@dataclass(frozen=True)
+class _Ways:
+    """What choosing a model under the policy reads: the environment, the catalog, the AWS
+    region, the policy and the modelOverrides in force."""
+
+    composed: Composed
+    catalog: Catalog
+    region: str | None
+    rules: Policy
+    overrides: Mapping[str, str]
+
+    def usable(self, model: str) -> bool:
+        """Whether the policy lets Claude Code take ``model`` as its default: listed (where a
+        list is set, enforced or not) and not denied."""
+        rules = self.rules
+        listed = rules.available is None or allows(rules.available, model, self.catalog, self.overrides)
+        return listed and not denies(rules.denied, model, self.catalog)
+
+
+def _of_family(family: str, ways: _Ways) -> str | None:
+    """The model of ``family`` the policy lets Claude Code take: its alias's, else the newest
+    other model of the family it allows."""
+    env, catalog = ways.composed.env, ways.catalog
     provider = detect_provider(env)
-    default = bedrock_regions.regional(catalog.default_primary[provider], provider, env, region)
-    if not denies(rules.denied, default, catalog):
+    resolved = resolve.resolve_alias(family, env, provider, catalog, ways.region)
+    if resolved is not None and ways.usable(resolved[0]):
+        return resolved[0]
+    for known in reversed([m for m in catalog.models if m.family == family]):
+        own = known.id_for(provider)
+        sent = bedrock_regions.regional(own, provider, env, ways.region) if own else None
+        if sent is not None and ways.usable(sent):
+            return sent
+    return None
+
+
+def _first_entry(ways: _Ways) -> str | None:
+    """The first availableModels entry Claude Code can take as its default: a family's alias
+    gives the family's model, a Claude model ID its provider's form (one the catalog does not
+    know as written); a name that is no Claude model ID is never taken (observed with
+    ``x-custom`` first in the list, on a gateway too)."""
+    provider = detect_provider(ways.composed.env)
+    for entry in ways.rules.available or ():
+        if _normal(entry) in ways.catalog.families:
+            found = _of_family(_normal(entry), ways)
+        else:
+            sent = _as_sent(entry, ways.composed, ways.catalog, ways.region)
+            claude = ways.catalog.model_of(sent, provider) is not None or _is_claude_id(sent)
+            found = sent if claude and ways.usable(sent) else None
+        if found is not None:
+            return found
+    return None
+
+
+def _is_claude_id(model: str) -> bool:
+    return _PREFIX.sub("", model).startswith("claude-")
+
+
+def _default(ways: _Ways) -> Model:
+    """The default primary, stepped down past what managed deniedModels deny (Claude Code says
+    nothing of that step; when no step is left it does not start: see ``nothing_left``)."""
+    env, catalog = ways.composed.env, ways.catalog
+    provider = detect_provider(env)
+    default = bedrock_regions.regional(catalog.default_primary[provider], provider, env, ways.region)
+    if not denies(ways.rules.denied, default, catalog):
         return Model(default, "default", None, selected=False)
-    for alias in STEP_DOWN:
-        resolved = resolve.resolve_alias(alias, env, provider, catalog, region)
-        if resolved is not None and not denies(rules.denied, resolved[0], catalog):
-            return Model(resolved[0], "default", None, selected=False)
-    return Model(default, "default", None, selected=False)
+    family = _family(default, catalog)
+    start = STEP_DOWN.index(family) if family in STEP_DOWN else 0
+    stepped = next((m for f in STEP_DOWN[start:] if (m := _of_family(f, ways)) is not None), None)
+    return Model(stepped or _first_entry(ways) or default, "default", None, selected=False)
 
 
 def nothing_left(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
 ) -> bool:
-    """Whether managed deniedModels deny the default primary and every model it steps down to:
-    Claude Code then does not start (read in the binary: "managed settings … block the default
-    model … and every model it could fall back to")."""
+    """Whether managed deniedModels deny the default primary, every model it steps down to and
+    every list entry Claude Code could take instead: Claude Code then does not start."""
     rules = policy(settings)
     if not rules.denied:
         return False
-    default = _default(composed, catalog, region, rules)
+    overrides, _ = resolve.overrides_in_force(settings)
+    default = _default(_Ways(composed, catalog, region, rules, overrides))
     return denies(rules.denied, default.model, catalog)
 
 
@@ -221,7 +261,8 @@ def primary(
     if not rules.restricts:
         return model
     overrides, _ = resolve.overrides_in_force(settings)
-    default = _default(composed, catalog, region, rules)
+    ways = _Ways(composed, catalog, region, rules, overrides)
+    default = _default(ways)
     entries = rules.available
     refused: tuple[str, str, str] | None = None  # the chosen model, as set; the file; the list
     if model.selected:
@@ -231,11 +272,11 @@ def primary(
         by = (rules.list_files[0], AVAILABLE) if not listed else (rules.denied_files[0], DENIED)
         refused = (model.alias or model.as_set, *by)
     if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
-        first = _as_sent(entries[0], composed, catalog, region)
-        # The file that refused the chosen model; with none chosen, the enforced list's.
-        by_file = refused[1] if refused is not None else rules.list_files[0]
-        replaced = refused if refused is not None and first != model.model else None
-        return Model(first, "policy", None, by_file, restricted=replaced)
+        first = _first_entry(ways)
+        if first is not None:
+            # The file that refused the chosen model; with none chosen, the enforced list's.
+            by_file = refused[1] if refused is not None else rules.list_files[0]
+            return Model(first, "policy", None, by_file, restricted=refused)
     if refused is None:
         return default
     if default.model == model.model:

@@ -401,6 +401,46 @@ SCENARIOS = (
         user={"enforceAvailableModels": True},
         managed={"availableModels": ["claude-sonnet-5-5"]},
     ),
+    Scenario(
+        "managed deniedModels refuses a model the user's enforced list allows",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "claude-opus-5-5"},
+        user={"availableModels": ["claude-haiku-5-5", "claude-opus-5-5"], "enforceAvailableModels": True},
+        managed={"deniedModels": ["opus"]},
+    ),
+    Scenario(
+        "the enforced list's first entry is the denied model chosen",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "claude-opus-5-5"},
+        managed={
+            "availableModels": ["claude-opus-5-5", "claude-haiku-5-5"],
+            "enforceAvailableModels": True,
+            "deniedModels": ["opus"],
+        },
+    ),
+    Scenario(
+        "an enforced list passes over a name that is no Claude model ID",
+        provider="anthropic",
+        user={"availableModels": ["x-custom", "claude-haiku-5-5"], "enforceAvailableModels": True},
+    ),
+    Scenario(
+        "an enforced list with nothing usable keeps the default",
+        provider="anthropic",
+        user={"availableModels": ["x-custom", "claude-haiku-5-5"], "enforceAvailableModels": True},
+        managed={"deniedModels": ["haiku"]},
+    ),
+    Scenario(
+        "a list steers a denied default's step down",
+        provider="anthropic",
+        user={"availableModels": ["claude-haiku-5-5"]},
+        managed={"deniedModels": ["opus"]},
+    ),
+    Scenario(
+        "a denied ID steps down to its family's newest other model",
+        provider="anthropic",
+        user={"availableModels": ["sonnet", "haiku"]},
+        managed={"deniedModels": ["opus", "claude-sonnet-5-5"]},
+    ),
     # A wrong type makes Claude Code skip the whole file (its model and env too).
     Scenario(
         "a settings file with a malformed modelOverrides is skipped whole",

@@ -29,9 +29,10 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
         if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
             yield StatusWarning(
                 "no-model-left",
-                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model and "
-                f"every one Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}): Claude Code "
-                "does not start (read in Claude Code's binary, not observed).",
+                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model, and "
+                f"no model Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}, then the "
+                "availableModels entries) is both allowed and not denied: Claude Code does not start "
+                '(it says "Claude Code can\'t start").',
                 ("ask the administrator to allow one",),
             )
             break
