@@ -2129,7 +2129,7 @@ def test_no_model_left_is_told_once_and_the_other_policy_warnings_still_follow(h
             "no-model-left",
             f"deniedModels in {managed} denies the default primary model, and no model Claude Code would step "
             "down to (opus, sonnet, haiku, then the availableModels entries) is both allowed and not denied: "
-            "Claude Code does not start (it says \"Claude Code can't start\"). Fix: ask the administrator to "
+            'Claude Code does not start (it says "Claude Code can\'t start"). Fix: ask the administrator to '
             "allow one.",
         ),
         (
@@ -2837,6 +2837,22 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             "pins it in ~/.zshrc, which both read; or, to drop it, delete line 1 of ~/.zprofile.",
         ),
         (
+            "zsh",
+            "darwin",
+            ".zprofile",  # no ~/.zshenv: the files a start reads are the ones there are
+            "A non-login zsh an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.zprofile:1): ~/.zshenv "
+            "does not source ~/.zprofile. Fix: add `[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshenv.",
+        ),
+        (
+            "bash",
+            "darwin",
+            ".profile",  # the login file bash reads when it has no ~/.bash_profile or ~/.bash_login
+            "A non-login bash an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.profile:1): ~/.bashrc "
+            "does not source ~/.profile. Fix: add `[ -f ~/.profile ] && . ~/.profile` to ~/.bashrc.",
+        ),
+        (
             "bash",
             "darwin",
             ".shared_env",  # sourced by ~/.bash_profile: the fix sources the shell's own file
@@ -2867,6 +2883,63 @@ def test_the_start_that_differs_is_named_for_the_platform(
             runner.invoke(app, ["status", "--json", "--shell", shell], env={FAST: H45}).stdout
         )
         assert _messages(report, "login-shells-differ") == []
+
+
+@pytest.mark.parametrize(("shell", "file"), [("bash", ".bash_profile"), ("dash", ".profile")])
+def test_a_pin_only_a_login_file_holds_gets_no_fix_where_no_file_is_read_by_both(
+    home: Path, shell: str, file: str
+) -> None:
+    """A login bash does not read ~/.bashrc, a non-login dash no ~/.profile: there is no file
+    "both read" to offer, so the difference is said without a fix."""
+    (home / file).write_text(f"export {FAST}={H45}\n")
+    assert _messages(_report(home, {}, shell=shell), "login-shells-differ") == [
+        f"A login {shell} (ssh; tmux or `{shell} -l` started where the pin is not set) gets {H45} for the "
+        f"background model (~/{file}:1), where a new terminal gets {H55} (Claude Code's default)."
+    ]
+
+
+def test_a_pin_the_other_start_skips_inside_a_file_both_read_is_sourced_where_it_is(home: Path) -> None:
+    """~/.bashrc sources ~/.bash_profile, which skips ~/.pins when ~/.bashrc said so: every
+    file the login start reads is read by the other start too, so the fix sources the pin's
+    own file (real bash: `bash -lic` has the pin, `bash -ic` does not)."""
+    (home / ".bashrc").write_text("PINS_OFF=1\n. ~/.bash_profile\n")
+    (home / ".bash_profile").write_text('[ -z "$PINS_OFF" ] && . ~/.pins\n')
+    (home / ".pins").write_text(f"export {FAST}={H45}\n")
+    assert _messages(
+        _report(home, {"CCPROFILE_PLATFORM": "darwin"}, shell="bash"), "login-shells-differ"
+    ) == [
+        f"A non-login bash an app starts (some IDE terminals) gets {H55} for the background model (Claude "
+        f"Code's default), where a new terminal gets {H45} (~/.pins:1): ~/.bashrc does not source ~/.pins. "
+        "Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/.bashrc."
+    ]
+
+
+def test_a_provider_only_the_login_file_switches_on_is_a_difference_without_a_fix(home: Path) -> None:
+    """Neither start's model is a startup file's pin (both are defaults), so there is no pin to
+    move; the difference is still said, for both models."""
+    (home / ".zprofile").write_text("export CLAUDE_CODE_USE_BEDROCK=1\nexport AWS_REGION=us-east-1\n")
+    login = "A login zsh (ssh; tmux or `zsh -l` started where the pin is not set)"
+    assert _messages(_report(home, {}), "login-shells-differ") == [
+        f"{login} gets us.anthropic.claude-sonnet-4-5-20250929-v1:0 for the background model (Claude Code's "
+        f"default), where a new terminal gets {H55} (Claude Code's default).",
+        f"{login} gets us.anthropic.claude-opus-5-5 for the primary model (Claude Code's default), where a new "
+        "terminal gets claude-opus-5-5 (Claude Code's default).",
+    ]
+
+
+def test_a_pin_in_a_home_whose_path_holds_a_colon_is_named_by_its_file_and_line(tmp_path: Path) -> None:
+    """A place is written FILE:LINE; the file is everything before the last colon."""
+    home = tmp_path / "me:work"
+    home.mkdir()
+    (home / ".zprofile").write_text(f"export {FAST}={H45}\n")
+    result = runner.invoke(
+        app, ["status", "--json", "--shell", "zsh"], env={"HOME": str(home), "ZDOTDIR": None}
+    )
+    [said] = _messages(json.loads(result.stdout), "login-shells-differ")
+    assert said.endswith(
+        f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; or, to drop it, delete "
+        "line 1 of ~/.zprofile."
+    )
 
 
 def test_a_drift_fixed_in_settings_loads_the_file_that_holds_the_shells_pin(home: Path) -> None:
