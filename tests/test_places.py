@@ -473,6 +473,11 @@ def test_the_other_start_is_told_the_one_step_that_makes_it_read_the_pin(
         (Command(fixes.UNPIN, PRIMARY, scope="user"), "ccprofile unset-model --scope user"),
         (Command(fixes.UNPIN, "ANTHROPIC_DEFAULT_HAIKU_MODEL"), "ccprofile unset-fast-model"),
         (Command(fixes.UNINSTALL, file="~/.bashrc"), "ccprofile uninstall --file ~/.bashrc"),
+        (Command(fixes.UNINSTALL, file="/my home/.zshrc"), "ccprofile uninstall --file '/my home/.zshrc'"),
+        (
+            Command(fixes.PIN, FAST, H45, file="$ZDOTDIR/.zshrc"),
+            f'ccprofile set-fast-model {H45} --file "$ZDOTDIR"/.zshrc',
+        ),
         (Command(fixes.PIN_IN, file="~/.profile"), "--file ~/.profile"),
         (Command(fixes.PROBE), "ccprofile status --probe"),
         (Command(fixes.MODELS), "ccprofile models"),
@@ -493,6 +498,19 @@ def test_fixes_join_as_steps_and_an_empty_one_is_no_step() -> None:
     assert wording.sentence(fixes.then(("a",), ("b",))) == "Fix: a, then b."
     assert wording.sentence(fixes.NONE) == "" and wording.said("Broken.", fixes.NONE) == "Broken."
     assert wording.said("Broken.", pin) == f"Broken. Fix: `ccprofile set-fast-model {H45}`."
+
+
+def test_pins_in_the_shell_are_written_to_a_file_named_and_others_stay() -> None:
+    """Where the shell's startup file is out of ccprofile's sight, its pins name the file."""
+    user = fixes.pin(FAST, H45, "user")
+    fix = ("first ", fixes.pin(FAST, H45), ", then ", user, ", or ", fixes.pin(PRIMARY, "opus", "shell"))
+    moved = fixes.pinned_in(fix, "$ZDOTDIR/.zshrc")
+    assert wording.words(moved) == (
+        f'first `ccprofile set-fast-model {H45} --file "$ZDOTDIR"/.zshrc`, then `ccprofile set-fast-model '
+        f'{H45} --scope user`, or `ccprofile set-model opus --file "$ZDOTDIR"/.zshrc`'
+    )
+    named = (Command(fixes.PIN, FAST, H45, file="~/dots/.zshrc"),)
+    assert fixes.pinned_in(named, "$ZDOTDIR/.zshrc") == named
 
 
 def test_an_anthropic_model_key_is_never_ccprofiles_even_where_it_pinned_the_model() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_program
+from tests.conftest import ccprofile_command, require_program
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.real_shell
@@ -94,6 +96,33 @@ def test_zsh_with_zdotdir_set_only_in_zshenv(home: Path) -> None:
     cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh")
     assert (home / ".config" / "zsh" / ".zshrc").is_file()
     assert not (home / ".zshrc").exists()
+    assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
+
+
+def test_a_fix_that_names_the_file_as_zsh_finds_it_works_as_printed(home: Path) -> None:
+    """Past a ZDOTDIR ccprofile cannot work out, status's fix pins with `--file
+    "$ZDOTDIR"/.zshrc`; typed into the user's zsh as printed, it writes the file zsh reads."""
+    zsh = require_program("zsh")
+    dots = home / "dots"
+    dots.mkdir()
+    (dots / ".zshenv").write_text('ZDOTDIR="${${(%):-%x}:A:h}"\n')
+    (home / ".zshenv").symlink_to(dots / ".zshenv")
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".ccprofile.toml").write_text('fast-model = "claude-haiku-4-5-20251001"\nscope = "shell"\n')
+    report = json.loads(
+        run_cli(["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)]).stdout
+    )
+    (drift,) = [w["message"] for w in report["warnings"] if w["code"] == "drift"]
+    typed = drift.split("Fix: `")[1].split("`")[0]
+    assert typed.endswith('--file "$ZDOTDIR"/.zshrc')
+    program = shlex.quote(ccprofile_command()[0])
+    line = program + typed.removeprefix("ccprofile")
+    result = subprocess.run(
+        [zsh, "-i", "-c", line], env=dict(os.environ), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert (dots / ".zshrc").is_file() and not (home / ".zshrc").exists()
     assert new_terminal_env("zsh").get(FAST) == "claude-haiku-4-5-20251001"
 
 

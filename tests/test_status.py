@@ -333,6 +333,25 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
     assert (dots / ".zshrc").exists()
 
 
+def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads(home: Path) -> None:
+    """A pin in the shell is refused without --file there, so a fix names the file as zsh finds
+    it: `--file "$ZDOTDIR"/.zshrc`, which the user's own zsh expands (test_real_shells runs it)."""
+    fast = "ANTHROPIC_SMALL_FAST_MODEL"
+    (home / ".zshenv").write_text(_DOTFILES_ZSHENV)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".ccprofile.toml").write_text('fast-model = "claude-haiku-4-5-20251001"\nscope = "shell"\n')
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps({"env": {fast: "claude-haiku-5-5"}}))
+    _, report = status("--check", "--project", str(repo))
+    (drift,) = [w["message"] for w in report["warnings"] if w["code"] == "drift"]
+    assert drift.endswith(
+        'Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --file "$ZDOTDIR"/.zshrc`, then remove '
+        f'"{fast}" from the "env" object of {path}.'
+    )
+
+
 def test_claude_config_dir_moves_the_user_settings_file(home: Path, tmp_path: Path) -> None:
     """CLAUDE_CONFIG_DIR replaces ~/.claude: only the file there is the user layer."""
     elsewhere = tmp_path / "claude-config"

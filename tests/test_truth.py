@@ -255,6 +255,15 @@ def test_a_login_start_past_a_line_ccprofile_cannot_follow_may_use_another_model
     )
 
 
+def test_on_macos_the_other_start_of_a_write_is_the_non_login_one_an_app_starts(home: Path) -> None:
+    said = _said(invoke("set-fast-model", H45, "--shell", "bash", env={"CCPROFILE_PLATFORM": "darwin"}))
+    assert (
+        f"With {H45} pinned in ~/.bash_profile, Claude Code started from a non-login bash an app starts (some "
+        "IDE terminals) uses claude-haiku-5-5: ~/.bashrc does not source ~/.bash_profile. Fix: add "
+        "`[ -f ~/.bash_profile ] && . ~/.bash_profile` to ~/.bashrc." in said
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
@@ -378,6 +387,24 @@ def test_a_user_pin_beaten_by_the_projects_local_file_names_it_and_ccprofiles_ow
     assert said.endswith(
         f"uses claude-haiku-5-5: env.{FAST} in ~/repo/.claude/settings.local.json sets it, and that file takes "
         f'precedence. Fix: remove "{FAST}" from the "env" object of ~/repo/.claude/settings.local.json.'
+    )
+
+
+def test_a_lower_file_that_names_the_pinned_model_another_way_is_not_cleared(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's settings say claude-haiku-4-5, the model pinned by its dated ID: once the
+    project's local value is gone, that one gives the pinned model, so the fix stops there."""
+    project = home / "repo"
+    (project / ".claude").mkdir(parents=True)
+    (project / ".git").mkdir()
+    monkeypatch.chdir(project)
+    (project / ".claude" / "settings.local.json").write_text(json.dumps({"env": {FAST: "claude-haiku-5-5"}}))
+    settings(home, {"env": {FAST: "claude-haiku-4-5"}})
+    said = _said(invoke("set-fast-model", H45, "--shell", "zsh"))
+    assert said.endswith(
+        f'settings beat the shell. Fix: remove "{FAST}" from the "env" object of '
+        "~/repo/.claude/settings.local.json."
     )
 
 

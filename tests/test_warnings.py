@@ -2845,6 +2845,15 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             "does not source ~/.zprofile. Fix: add `[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshenv.",
         ),
         (
+            "dash",
+            "darwin",
+            ".profile",  # a non-login dash reads only the file $ENV names
+            "A non-login dash an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.profile:1): it reads no "
+            "startup file unless $ENV names one, and ENV is not set. Fix: export ENV=~/.profile in the "
+            "environment your terminals start with.",
+        ),
+        (
             "bash",
             "darwin",
             ".profile",  # the login file bash reads when it has no ~/.bash_profile or ~/.bash_login

@@ -9,7 +9,7 @@ words, and a ``Command`` wherever one of ccprofile's own commands does the step.
 from __future__ import annotations
 
 # What a Command does; cli/wording.py names each.
-PIN = "pin"  # set a pin of ``variable`` to ``value`` (None: the command with no model named)
+PIN = "pin"  # pin ``variable`` to ``value`` (None: the command names no model), in ``file`` if named
 UNPIN = "unpin"  # take the pin of ``variable`` out
 UNINSTALL = "uninstall"  # take ccprofile's block out of ``file``
 PIN_IN = "pin-in"  # the same pin again, written to ``file`` (after an uninstall of another)
@@ -72,3 +72,16 @@ def then(*fixes: Fix) -> Fix:
         joined += [", then "] if joined else []
         joined += fix
     return tuple(joined)
+
+
+def pinned_in(fix: Fix, file: str) -> Fix:
+    """``fix`` with each pin in the shell's startup file written to ``file``: where the shell
+    moves that file out of ccprofile's sight, the command without it is refused."""
+
+    def moved(step: Command) -> bool:
+        return step.action == PIN and step.scope in (None, "shell") and not step.file
+
+    return tuple(
+        Command(PIN, s.variable, s.value, file=file) if isinstance(s, Command) and moved(s) else s
+        for s in fix
+    )

@@ -78,6 +78,9 @@ class Inputs:
     launchers: tuple[tuple[launchers.Launcher, Scan | None, tuple[str, ...]], ...] = ()
     launch_session: Session | None = None
     aws_config_region: str | None = None  # the AWS shared config file's region for AWS_PROFILE
+    # The startup file as a shell word (`$ZDOTDIR/.zshrc`) where the shell's own lines move it
+    # to a folder ccprofile cannot work out: a fix that pins in the shell names it so.
+    unknown_startup: str | None = None
 
     @property
     def session_home(self) -> Home:

@@ -39,9 +39,8 @@ def read_inputs(
     expecting: bool = False,
 ) -> Inputs:
     """Everything status needs from this machine. ``planned``: startup files as a write would
-    leave them, to check a change first; ``expecting``: check the expected pins, ``expect``
-    (the command line's) over the project file's, which only a check reads (a broken one must
-    not break a plain report or a write)."""
+    leave them; ``expecting``: check the expected pins, ``expect`` (the command line's) over
+    the project file's, which only a check reads (a broken one must not break a report)."""
     from ccprofile.claude import catalog, pin_record, settings_files
     from ccprofile.storage.state import state_dir
 
@@ -49,6 +48,7 @@ def read_inputs(
     documents = settings_files.load(env, target.home.path, cwd, platform, planned, project)
     claude = claude_here(env, claude_version)
     shell = target.shell if isinstance(target, Target) else None
+    startup_file, moved = _startup_file(target)
     session, scan, other, probed, probed_other = _startup_files(env, target, planned, platform, probe)
     launched, launch_session = scans.launcher_scans(env, target, planned, platform, session, WATCHED)
     return Inputs(
@@ -56,8 +56,7 @@ def read_inputs(
         session=session,
         shell=shell,
         shell_reason=target.shell_reason if isinstance(target, Target) else target.reason,
-        # Not the file a write would pick where the shell's own lines move its files out of sight.
-        startup_file=target.path if isinstance(target, Target) and target.unknowable is None else None,
+        startup_file=startup_file,
         scan=scan,
         settings=documents,
         catalog=catalog.load(claude.rules.version),
@@ -73,9 +72,19 @@ def read_inputs(
         probed_other=probed_other,
         blocks=scans.written_blocks(target, shell),
         launchers=launched,
+        unknown_startup=moved,
         launch_session=launch_session,
         aws_config_region=aws_config_region(env, target.home.path),
     )
+
+
+def _startup_file(target: Target | NoShell) -> tuple[Path | None, str | None]:
+    """The startup file a write picks, or, where the shell's own lines move it out of sight,
+    None and the file as the shell finds it (zsh's ``$ZDOTDIR/.zshrc``, for a fix to name)."""
+    if not isinstance(target, Target):
+        return None, None
+    unknown = target.unknowable
+    return (target.path, None) if unknown is None else (None, f"${unknown.variable}/{target.path.name}")
 
 
 def _startup_files(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from ccprofile.claude import alias_targets, resolve, status_starts
+from ccprofile.claude import alias_targets, fixes, resolve, status_starts
 from ccprofile.claude import variables as names
 from ccprofile.claude.catalog import Catalog
 from ccprofile.claude.inputs import Inputs, watched
@@ -263,4 +263,7 @@ def _warnings(
             said = launchers.differences(launched, view.new_shell, kind)
             if said is not None:
                 warnings += (StatusWarning("launchers-differ", *said),)
+    moved = inputs.unknown_startup
+    if moved is not None:
+        warnings = tuple(dataclasses.replace(w, fix=fixes.pinned_in(w.fix, moved)) for w in warnings)
     return warnings

@@ -22,7 +22,11 @@ COMMANDS = {
 
 
 def _arg(text: str) -> str:
-    """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand."""
+    """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand, and
+    a leading ``$VAR/`` in double quotes, to expand as one word."""
+    if text.startswith("$") and "/" in text:
+        variable, _, rest = text.partition("/")
+        return f'"{variable}"/{shlex.quote(rest)}'
     return "~/" + shlex.quote(text[2:]) if text.startswith("~/") else shlex.quote(text)
 
 
@@ -35,6 +39,7 @@ def command(step: Command) -> str:
         assert step.variable is not None, "a pin names its variable"
         pin, unpin = COMMANDS[step.variable]
         named = f" {_arg(step.value)}" if step.value is not None else ""
+        where += f" --file {_arg(step.file)}" if step.file else ""
         return f"ccprofile {pin}{named}{where}" if step.action == fixes.PIN else f"ccprofile {unpin}{where}"
     if step.action == fixes.UNINSTALL:
         return f"ccprofile uninstall --file {_arg(str(step.file))}"
