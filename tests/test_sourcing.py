@@ -447,6 +447,31 @@ TRICKY = [
         {".bashrc": 'export ANTHROPIC_MODEL="op\\\nus"\n'},
         True,
     ),
+    # An erased variable set again without -x is not exported: the erase took its export away.
+    (
+        "fish-erase-then-set-global",
+        "fish",
+        {
+            ".config/fish/config.fish": "set -gx ANTHROPIC_MODEL a\nset -e ANTHROPIC_MODEL\nset -g ANTHROPIC_MODEL b\n"
+        },
+        True,
+    ),
+    # Erasing the global FOO shows the universal one (fish_variables): not "" but `uni`.
+    (
+        "fish-erase-shows-a-universal-value",
+        "fish",
+        {
+            ".config/fish/fish_variables": "# VERSION: 3.0\nSETUVAR FOO:uni\n",
+            ".config/fish/config.fish": "set -gx FOO glob\nset -e FOO\nset -gx ANTHROPIC_MODEL $FOO\n",
+        },
+        False,
+    ),
+    (
+        "csh-unsetenv-then-set",
+        "tcsh",
+        {".tcshrc": "setenv ANTHROPIC_MODEL a\nunsetenv ANTHROPIC_MODEL\nset ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
     # fish computes \x2d, \n, \101 outside quotes (to `-`, a newline, `A`); `\-` is `-`.
     (
         "fish-computed-escape",
