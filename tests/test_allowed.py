@@ -232,6 +232,9 @@ H55, S55, O55, O5 = "claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5", 
             {"availableModels": [H55], "enforceAvailableModels": True, "deniedModels": ["haiku"]},
             (O55, O55),
         ),
+        # Entries are read in lower case; opusplan is sonnet's.
+        ({}, {"availableModels": ["CLAUDE-HAIKU-5-5"], "enforceAvailableModels": True}, None, (H55, H55)),
+        ({}, {"availableModels": ["opusplan", H55], "enforceAvailableModels": True}, None, (H55, S55)),
     ],
 )
 def test_the_step_down_and_the_enforced_list_skip_what_the_policy_refuses(
@@ -242,20 +245,40 @@ def test_the_step_down_and_the_enforced_list_skip_what_the_policy_refuses(
 
 
 @pytest.mark.parametrize(
-    ("user", "managed"),
+    ("env", "user", "managed"),
     [
-        ({"availableModels": [H55]}, {"deniedModels": ["opus", "haiku"]}),
-        (None, {"availableModels": [O55], "enforceAvailableModels": True, "deniedModels": ["opus"]}),
+        ({MODEL: O55}, {"availableModels": [H55]}, {"deniedModels": ["opus", "haiku"]}),
+        ({}, {"availableModels": [H55]}, {"deniedModels": ["opus", "haiku"]}),
+        ({MODEL: S55}, {"availableModels": [H55]}, {"deniedModels": ["opus", "haiku"]}),
+        ({}, {"availableModels": ["x-custom"]}, {"deniedModels": ["opus"]}),
+        (
+            {MODEL: O55},
+            None,
+            {"availableModels": [O55], "enforceAvailableModels": True, "deniedModels": ["opus"]},
+        ),
+        # On Bedrock past the families' aliases nothing was taken, not even a listed haiku.
+        (BEDROCK, {"availableModels": [H55], "enforceAvailableModels": True}, {"deniedModels": ["opus"]}),
     ],
 )
 def test_a_policy_that_allows_no_default_says_claude_code_does_not_start(
-    home: Path, user: object, managed: object
+    home: Path, env: dict[str, str], user: object, managed: object
 ) -> None:
+    """Each observed (2.1.332): Claude Code says "Claude Code can't start", and nothing else
+    about the model (no "is restricted ... Using X instead" for a model it never uses)."""
     if user is not None:
         _write(home / ".claude" / "settings.json", user)
     _write(home.parent / "managed" / "managed-settings.json", managed)
-    (message,) = _warnings(home, {MODEL: O55})["no-model-left"]
-    assert "Claude Code does not start" in message
+    found = _warnings(home, env)
+    (message,) = found["no-model-left"]
+    assert "does not start" in message and "model-restricted" not in found
+
+
+def test_a_chosen_model_the_policy_allows_starts_where_no_default_is_left(home: Path) -> None:
+    """Observed: x-custom pinned and listed, the default denied with nothing to step to."""
+    user, managed = {"availableModels": ["x-custom"]}, {"deniedModels": ["opus"]}
+    assert sent(home, {MODEL: "x-custom"}, user=user, managed=managed) == (H55, "x-custom")
+    (stuck,) = _warnings(home, {MODEL: "x-custom"})["no-model-left"]  # a new terminal has no pin
+    assert "Claude Code started from a new terminal does not start" in stuck
 
 
 def test_a_managed_policy_decides_alone(home: Path) -> None:

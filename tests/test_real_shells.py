@@ -101,7 +101,7 @@ def test_zsh_with_zdotdir_set_only_in_zshenv(home: Path) -> None:
 
 def test_a_fix_that_names_the_file_as_zsh_finds_it_works_as_printed(home: Path) -> None:
     """Past a ZDOTDIR ccprofile cannot work out, status's fix pins with `--file
-    "$ZDOTDIR"/.zshrc`; typed into the user's zsh as printed, it writes the file zsh reads."""
+    "${ZDOTDIR:?}"/.zshrc`; typed into the user's zsh as printed, it writes the file zsh reads."""
     zsh = require_program("zsh")
     dots = home / "dots"
     dots.mkdir()
@@ -115,8 +115,13 @@ def test_a_fix_that_names_the_file_as_zsh_finds_it_works_as_printed(home: Path) 
     )
     (drift,) = [w["message"] for w in report["warnings"] if w["code"] == "drift"]
     typed = drift.split("Fix: `")[1].split("`")[0]
-    assert typed.endswith('--file "$ZDOTDIR"/.zshrc')
     program = shlex.quote(ccprofile_command()[0])
+    assert typed.endswith('--file "${ZDOTDIR:?}"/.zshrc')
+    # Typed where ZDOTDIR is unset (bash), the command fails rather than writing /.zshrc.
+    bash = subprocess.run(
+        ["bash", "-c", typed.replace("ccprofile", program, 1)], capture_output=True, text=True
+    )
+    assert bash.returncode != 0 and "ZDOTDIR" in bash.stderr
     line = program + typed.removeprefix("ccprofile")
     result = subprocess.run(
         [zsh, "-i", "-c", line], env=dict(os.environ), capture_output=True, text=True, timeout=60

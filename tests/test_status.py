@@ -335,7 +335,7 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
 
 def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads(home: Path) -> None:
     """A pin in the shell is refused without --file there, so a fix names the file as zsh finds
-    it: `--file "$ZDOTDIR"/.zshrc`, which the user's own zsh expands (test_real_shells runs it)."""
+    it, which the user's own zsh expands (test_real_shells runs it), and this shell loads it so."""
     fast = "ANTHROPIC_SMALL_FAST_MODEL"
     (home / ".zshenv").write_text(_DOTFILES_ZSHENV)
     repo = home / "repo"
@@ -346,9 +346,11 @@ def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads
     path.write_text(json.dumps({"env": {fast: "claude-haiku-5-5"}}))
     _, report = status("--check", "--project", str(repo))
     (drift,) = [w["message"] for w in report["warnings"] if w["code"] == "drift"]
+    zshrc = '"${ZDOTDIR:?}"/.zshrc'  # fails where ZDOTDIR is unset, rather than naming /.zshrc
     assert drift.endswith(
-        'Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --file "$ZDOTDIR"/.zshrc`, then remove '
-        f'"{fast}" from the "env" object of {path}.'
+        f"Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --file {zshrc}`, then remove "
+        f'"{fast}" from the "env" object of {path}, then run `source {zshrc}` in this shell (or open a new '
+        "terminal)."
     )
 
 

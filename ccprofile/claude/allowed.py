@@ -95,8 +95,9 @@ def _first_party(model: str, catalog: Catalog) -> str:
 
 
 def allows(entries: Sequence[str], model: str, catalog: Catalog, overrides: Mapping[str, str]) -> bool:
-    """Whether ``entries`` (availableModels) allow ``model``, a model's ID as resolved."""
-    normal = [_normal(e) for e in entries]
+    """Whether ``entries`` (availableModels) allow ``model``, a model's ID as resolved
+    (``opusplan`` allows sonnet's, as Claude Code's default taken from such a list showed)."""
+    normal = ["sonnet" if e == "opusplan" else e for e in map(_normal, entries)]
     families = set(catalog.families)
     specific = {m.group(1) for e in normal if (m := _VERSIONED.match(e)) and e not in families}
     forms = {
@@ -166,15 +167,15 @@ class _Ways:
         return listed and not denies(rules.denied, model, self.catalog)
 
 
-def _of_family(family: str, ways: _Ways) -> str | None:
-    """The model of ``family`` the policy lets Claude Code take: its alias's, else the newest
-    other model of the family it allows."""
+def _of_family(family: str, ways: _Ways, *, others: bool = True) -> str | None:
+    """The model of ``family`` the policy lets Claude Code take: its alias's, else (``others``)
+    the newest other model of the family it allows."""
     env, catalog = ways.composed.env, ways.catalog
     provider = detect_provider(env)
     resolved = resolve.resolve_alias(family, env, provider, catalog, ways.region)
     if resolved is not None and ways.usable(resolved[0]):
         return resolved[0]
-    for known in reversed([m for m in catalog.models if m.family == family]):
+    for known in reversed([m for m in catalog.models if m.family == family] if others else []):
         own = known.id_for(provider)
         sent = bedrock_regions.regional(own, provider, env, ways.region) if own else None
         if sent is not None and ways.usable(sent):
@@ -183,14 +184,15 @@ def _of_family(family: str, ways: _Ways) -> str | None:
 
 
 def _first_entry(ways: _Ways) -> str | None:
-    """The first availableModels entry Claude Code can take as its default: a family's alias
-    gives the family's model, a Claude model ID its provider's form (one the catalog does not
-    know as written); a name that is no Claude model ID is never taken (observed with
-    ``x-custom`` first in the list, on a gateway too)."""
+    """The first availableModels entry Claude Code can take as its default, in lower case: a
+    family's alias (``opusplan`` is sonnet's) gives the family's model, a Claude model ID its
+    provider's form (one the catalog does not know as written); a name that is no Claude model
+    ID is never taken (observed with ``x-custom`` first in the list, on a gateway too)."""
     provider = detect_provider(ways.composed.env)
-    for entry in ways.rules.available or ():
-        if _normal(entry) in ways.catalog.families:
-            found = _of_family(_normal(entry), ways)
+    for entry in (e.strip().lower() for e in ways.rules.available or ()):
+        family = "sonnet" if _normal(entry) == "opusplan" else _normal(entry)
+        if family in ways.catalog.families:
+            found = _of_family(family, ways)
         else:
             sent = _as_sent(entry, ways.composed, ways.catalog, ways.region)
             claude = ways.catalog.model_of(sent, provider) is not None or _is_claude_id(sent)
@@ -214,8 +216,11 @@ def _default(ways: _Ways) -> Model:
         return Model(default, "default", None, selected=False)
     family = _family(default, catalog)
     start = STEP_DOWN.index(family) if family in STEP_DOWN else 0
-    stepped = next((m for f in STEP_DOWN[start:] if (m := _of_family(f, ways)) is not None), None)
-    return Model(stepped or _first_entry(ways) or default, "default", None, selected=False)
+    # Past the aliases, only the Anthropic API was seen stepping on (not Bedrock: tests/test_allowed).
+    first_party = provider == "anthropic"
+    stepped = (_of_family(f, ways, others=first_party) for f in STEP_DOWN[start:])
+    found = next((m for m in stepped if m is not None), None) or (_first_entry(ways) if first_party else None)
+    return Model(found or default, "default", None, selected=False)
 
 
 def nothing_left(
@@ -234,17 +239,10 @@ def nothing_left(
 def first_allowed(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
 ) -> str | None:
-    """The model to suggest where the policy refuses a pin: the first availableModels entry,
-    as Claude Code would send it, that the policy allows (None when there is none)."""
-    rules = policy(settings)
+    """The model to suggest where the policy refuses a pin: the first availableModels entry
+    Claude Code can take, as it would send it (None when there is none)."""
     overrides, _ = resolve.overrides_in_force(settings)
-    for entry in rules.available or ():
-        sent = _as_sent(entry, composed, catalog, region)
-        if allows(rules.available or (), sent, catalog, overrides) and not denies(
-            rules.denied, sent, catalog
-        ):
-            return sent
-    return None
+    return _first_entry(_Ways(composed, catalog, region, policy(settings), overrides))
 
 
 def primary(
@@ -271,7 +269,9 @@ def primary(
             return model
         by = (rules.list_files[0], AVAILABLE) if not listed else (rules.denied_files[0], DENIED)
         refused = (model.alias or model.as_set, *by)
-    if entries and rules.enforce and not allows(entries, default.model, catalog, overrides):
+    # A denied default with no step left stops Claude Code before the enforced list is read.
+    left = not denies(rules.denied, default.model, catalog)
+    if entries and rules.enforce and left and not allows(entries, default.model, catalog, overrides):
         first = _first_entry(ways)
         if first is not None:
             # The file that refused the chosen model; with none chosen, the enforced list's.
@@ -279,7 +279,7 @@ def primary(
             return Model(first, "policy", None, by_file, restricted=refused)
     if refused is None:
         return default
-    if default.model == model.model:
+    if default.model == model.model and left:
         return model  # refused, but replaced by the same model: nothing changes
     return replace(default, restricted=refused)
 

@@ -75,13 +75,14 @@ def then(*fixes: Fix) -> Fix:
 
 
 def pinned_in(fix: Fix, file: str) -> Fix:
-    """``fix`` with each pin in the shell's startup file written to ``file``: where the shell
-    moves that file out of ccprofile's sight, the command without it is refused."""
+    """``fix`` with each pin and unpin in the shell's startup file done in ``file``: where the
+    shell moves that file out of ccprofile's sight, the command without it is refused (a pin)
+    or leaves the file the shell reads alone (an unpin)."""
 
     def moved(step: Command) -> bool:
-        return step.action == PIN and step.scope in (None, "shell") and not step.file
+        return step.action in (PIN, UNPIN) and step.scope in (None, "shell") and not step.file
 
     return tuple(
-        Command(PIN, s.variable, s.value, file=file) if isinstance(s, Command) and moved(s) else s
+        Command(s.action, s.variable, s.value, file=file) if isinstance(s, Command) and moved(s) else s
         for s in fix
     )

@@ -242,7 +242,7 @@ def _situation(
         start=str(inputs.project.start) if inputs.project else "",
         subdirectory=inputs.project.in_subdirectory if inputs.project else False,
         aws_config_region=inputs.aws_config_region,
-        startup_file=str(inputs.startup_file) if inputs.startup_file else None,
+        startup_file=str(inputs.startup_file) if inputs.startup_file else inputs.unknown_startup,
         probed=inputs.probed is not None,
     )
 

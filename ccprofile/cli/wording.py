@@ -10,6 +10,7 @@ from ccprofile.claude import fixes
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.variables import FAST, HAIKU, PRIMARY, REGION, SUBAGENT
 from ccprofile.machine import detect
+from ccprofile.startup.shells import in_a_variable
 
 # The commands for each variable ccprofile pins: (set, unset).
 COMMANDS = {
@@ -22,12 +23,11 @@ COMMANDS = {
 
 
 def _arg(text: str) -> str:
-    """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand, and
-    a leading ``$VAR/`` in double quotes, to expand as one word."""
-    if text.startswith("$") and "/" in text:
-        variable, _, rest = text.partition("/")
-        return f'"{variable}"/{shlex.quote(rest)}'
-    return "~/" + shlex.quote(text[2:]) if text.startswith("~/") else shlex.quote(text)
+    """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand, as
+    does a leading ``$VAR/`` (``shells.in_a_variable``)."""
+    if text.startswith("~/"):
+        return "~/" + shlex.quote(text[2:])
+    return in_a_variable(text) or shlex.quote(text)
 
 
 def command(step: Command) -> str:

@@ -22,8 +22,5 @@ class Session:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Session) and (self.env, self.source) == (other.env, other.source)
 
-    def __hash__(self) -> int:
-        return hash(self.source)
-
     def __repr__(self) -> str:
         return f"Session({self.env!r}, {self.source!r})"

@@ -33,6 +33,18 @@ _PROBE_PWSH = (
 
 
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_./~+:@%-]+")
+_IN_A_VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)/(.+)")
+
+
+def in_a_variable(text: str) -> str | None:
+    """``$VAR/rest`` (a file in the folder a variable names, zsh's ``$ZDOTDIR/.zshrc``) as a
+    POSIX shell word that expands it, or fails where it is unset instead of naming ``/rest``:
+    ``"${ZDOTDIR:?}"/.zshrc``. None for any other text."""
+    found = _IN_A_VARIABLE.fullmatch(text)
+    if found is None:
+        return None
+    rest = found[2] if _PLAIN_PATH.fullmatch(found[2]) else POSIX.quote(found[2])
+    return f'"${{{found[1]}:?}}"/{rest}'
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,8 @@ class Shell:
         text = str(path)
         if _PLAIN_PATH.fullmatch(text):
             return self.source_command.format(file=text)
+        if self.syntax is POSIX and in_a_variable(text):
+            return self.source_command.format(file=in_a_variable(text))
         home, rest = ("~/", text[2:]) if text.startswith("~/") else ("", text)
         if self.syntax is PWSH and home:
             # PowerShell expands no ~ inside quotes: $HOME does, in double quotes.

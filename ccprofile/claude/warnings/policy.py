@@ -23,19 +23,26 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
     columns = [("from this shell", s.primary_now, s.now)]
     if s.shell is not None:
         columns.append(("from a new terminal", s.primary_new, s.fresh))
-    yield from _primary_restricted(s, columns)
-    rules = allowed.policy(s.settings)
-    for _, _, composed in columns:
-        if allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region):
-            yield StatusWarning(
-                "no-model-left",
-                f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model, and "
-                f"no model Claude Code would step down to ({', '.join(allowed.STEP_DOWN)}, then the "
-                "availableModels entries) is both allowed and not denied: Claude Code does not start "
-                '(it says "Claude Code can\'t start").',
-                ("ask the administrator to allow one",),
-            )
-            break
+    # A chosen model the policy lets through is used: only without one is a default needed.
+    stuck = [
+        who
+        for who, model, composed in columns
+        if not (model.selected and model.restricted is None)
+        and allowed.nothing_left(composed, s.settings, s.catalog, s.aws_config_region)
+    ]
+    yield from _primary_restricted(s, columns, stuck)
+    if stuck:
+        rules = allowed.policy(s.settings)
+        listed = f" (availableModels in {', '.join(rules.list_files)})" if rules.list_files else ""
+        yield StatusWarning(
+            "no-model-left",
+            f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model, and no "
+            "model Claude Code would step down to (the default's family, then each smaller one down to "
+            f"haiku, then the availableModels entries) is both allowed{listed} and not denied: Claude Code"
+            f"{'' if len(stuck) == len(columns) else ' started ' + stuck[0]} does not start (it says "
+            '"Claude Code can\'t start").',
+            ("ask the administrator to allow one",),
+        )
     yield from _background_restricted(s)
     for document in s.settings:
         if document.denied and document.source != allowed.MANAGED:
@@ -48,12 +55,13 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
 
 
 def _primary_restricted(
-    s: Situation, columns: list[tuple[str, resolve.Model, resolve.Composed]]
+    s: Situation, columns: list[tuple[str, resolve.Model, resolve.Composed]], stuck: list[str]
 ) -> Iterator[StatusWarning]:
-    """The primary model the policy replaces, once per refused model and column."""
+    """The primary model the policy replaces, once per refused model and column (not where
+    Claude Code does not start: ``stuck``)."""
     from ccprofile.claude import allowed
 
-    restricted = [(who, m, c) for who, m, c in columns if m.restricted is not None]
+    restricted = [(who, m, c) for who, m, c in columns if m.restricted is not None and who not in stuck]
     said: set[tuple[str, str]] = set()
     for who, model, composed in restricted:
         assert model.restricted is not None
