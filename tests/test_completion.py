@@ -80,7 +80,7 @@ def test_completion_stays_when_the_last_pin_goes_and_goes_with_remove(home: Path
     assert found.body[-3:] == (block.COMPLETION_NOTE, *SHELLS["zsh"].completion)
     removed = run_cli(["completion", "--remove", "--shell", "zsh"])
     assert removed.returncode == 0, removed.stderr
-    assert "no longer complete" in removed.stdout
+    assert "no longer get it there" in " ".join(removed.stdout.split())
     assert rc.read_text() == "export PATH=/x\n"
 
 
@@ -247,3 +247,27 @@ def test_removing_the_block_of_a_file_ccprofile_created_deletes_it_in_the_diff(h
     assert _invoke("completion").exit_code == 0
     removed = _invoke("uninstall", "--dry-run").output
     assert f"--- {home / '.zshrc'}\n+++ /dev/null\n" in removed
+
+
+def test_completion_in_a_file_new_terminals_may_not_read_says_so(home: Path) -> None:
+    """ "New terminals complete" is said only of a file they read: of one no start reads, that
+    it must be sourced; past a ZDOTDIR ccprofile cannot work out, that it cannot tell."""
+    runner = CliRunner()
+    env = {"COLUMNS": "300", "PATH": f"{BIN}:{os.environ['PATH']}"}
+    unread = runner.invoke(app, ["completion", "--shell", "bash", "--file", str(home / "x.sh")], env=env)
+    assert unread.exit_code == 0, unread.output
+    assert (
+        "New bash terminals do not read ~/x.sh: source it from a file they read to complete." in unread.output
+    )
+    read = runner.invoke(app, ["completion", "--shell", "bash"], env=env)
+    assert "New bash terminals complete `ccprofile <Tab>`. For this terminal run:" in read.output
+    dots = home / "dots"
+    dots.mkdir()
+    (dots / ".zshenv").write_text('ZDOTDIR="${${(%):-%x}:A:h}"\n')
+    (home / ".zshenv").symlink_to(dots / ".zshenv")
+    hidden = runner.invoke(app, ["completion", "--shell", "zsh", "--file", str(dots / ".zshrc")], env=env)
+    assert hidden.exit_code == 0, hidden.output
+    assert (
+        "New zsh terminals complete `ccprofile <Tab>` if they read ~/dots/.zshrc (ccprofile cannot tell: "
+        "`ccprofile status` says why)."
+    ) in hidden.output

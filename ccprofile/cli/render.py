@@ -165,8 +165,16 @@ _ONCE_ON_PATH = " once they find ccprofile by name"
 
 
 def show_completion_hint(
-    console: Console, change: FileChange, shell: str, source_command: str, *, on_path: bool = True
+    console: Console,
+    change: FileChange,
+    shell: str,
+    source_command: str,
+    *,
+    on_path: bool = True,
+    reach: bool | None = True,
+    file: str = "",
 ) -> None:
+    """``reach``: whether a new terminal reads ``file`` (None: ccprofile cannot tell)."""
     if not on_path and change.completion:
         say(
             console,
@@ -177,17 +185,22 @@ def show_completion_hint(
     if change.dry_run or not change.changed:
         return
     if change.completion:
+        said = f"New {shell} terminals complete `ccprofile <Tab>`"
+        if reach is None:
+            said += f" if they read {file} (ccprofile cannot tell: `{runnable('ccprofile status')}` says why)"
+        said += f"{_ONCE_ON_PATH if not on_path else ''}."
+        if reach is False:
+            said = f"New {shell} terminals do not read {file}: source it from a file they read to complete."
         console.print(
-            f"New {shell} terminals complete `ccprofile <Tab>`{_ONCE_ON_PATH if not on_path else ''}. "
-            "For this terminal run:  "
-            f"[bold]{escape(source_command)}[/bold]",
-            soft_wrap=True,
+            f"{escape(said)} For this terminal run:  [bold]{escape(source_command)}[/bold]", soft_wrap=True
         )
         note = SHELLS[shell].completion_note if shell in SHELLS else ""
         if note:
             console.print(f"[dim]{escape(note)}[/dim]")
     else:
-        console.print(f"New {shell} terminals no longer complete `ccprofile <Tab>`.")
+        console.print(
+            f"Tab completion of `ccprofile` is out of {file}: new {shell} terminals no longer get it there."
+        )
 
 
 def show_shell(console: Console, target: Target) -> None:

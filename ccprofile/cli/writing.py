@@ -81,8 +81,12 @@ def _report(
         render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
     if completion is not None:
-        source = target.shell.apply_hint(render.tilde(target.path, target.home.path))
-        render.show_completion_hint(console, change, target.shell.name, source, on_path=program.on_path())
+        shown = render.tilde(target.path, target.home.path)
+        source = target.shell.apply_hint(shown)
+        reach = _new_terminals_read(target) if change.completion and change.changed and not dry_run else True
+        render.show_completion_hint(
+            console, change, target.shell.name, source, on_path=program.on_path(), reach=reach, file=shown
+        )
         return
     if checked is not None:
         for start, values in checked.agreed:
@@ -122,6 +126,18 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
             "--file, or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
         )
         render.say(console, said)
+
+
+def _new_terminals_read(target: Target) -> bool | None:
+    """Whether a new terminal reads the target's file, as written (None: ccprofile cannot
+    tell: a line it cannot follow, or the shell's files moved out of its sight)."""
+    from ccprofile.claude import scans
+    from ccprofile.storage.overlay import NONE
+
+    if target.unknowable is not None:
+        return None
+    scan, _ = scans.scan(target, NONE, target.home.platform, None, ())
+    return True if target.path in scan.files else (False if scan.certain else None)
 
 
 _SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
