@@ -50,9 +50,10 @@ class UnknownStartupFile(CcprofileError):
     """A line the shell reads first moves its startup files to a folder ccprofile cannot
     work out (zsh's ``ZDOTDIR`` set to a command's output in ``~/.zshenv``)."""
 
-    def __init__(self, shell: str, said: str, variable: str) -> None:
+    def __init__(self, shell: str, said: str, variable: str, name: str) -> None:
         super().__init__(f"cannot tell which startup file {shell} reads: {said}; {NOTHING_WRITTEN}")
-        self.variable = variable  # the command line's advice names it
+        # The command line's advice names the file as the shell finds it: $ZDOTDIR/.zshrc.
+        self.shell, self.variable, self.name = shell, variable, name
 
 
 class ModelShapeError(BadValue):

@@ -303,8 +303,8 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
     assert refused.output.splitlines()[-1] == (
         f"ccprofile: error: cannot tell which startup file zsh reads: line 2 of {home}/.zshenv sets "
         "ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files there; "
-        "nothing was written (in a new terminal, `echo $ZDOTDIR` names the folder: pass --file with the "
-        "file there)"
+        'nothing was written (from zsh, pass --file "${ZDOTDIR:?}"/.zshrc, which it expands to the file it '
+        "reads; `echo $ZDOTDIR` in a new terminal names the folder)"
     )
     assert sorted(p.name for p in home.iterdir()) == [".zshenv"]
     # Named with --file, the file is written; whether zsh reads it ccprofile cannot tell.
@@ -351,6 +351,26 @@ def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads
         f"Fix: `ccprofile set-fast-model claude-haiku-4-5-20251001 --file {zshrc}`, then remove "
         f'"{fast}" from the "env" object of {path}, then run `source {zshrc}` in this shell (or open a new '
         "terminal)."
+    )
+
+
+def test_a_drift_past_a_zdotdir_ccprofile_cannot_work_out_is_a_may_with_the_probe_first(home: Path) -> None:
+    """Pinned in the folder zsh reads, the new terminal has the model; ccprofile cannot see
+    that file, so it says what it does not find and that a probe tells (no loop back to the
+    command the user just ran)."""
+    fast, h45 = "ANTHROPIC_SMALL_FAST_MODEL", "claude-haiku-4-5-20251001"
+    (home / ".zshenv").write_text(_DOTFILES_ZSHENV)
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".ccprofile.toml").write_text(f'fast-model = "{h45}"\nscope = "shell"\n')
+    env = {fast: h45, "ANTHROPIC_DEFAULT_HAIKU_MODEL": h45}
+    _, report = status("--check", "--project", str(repo), env=env)
+    (drift,) = [w["message"] for w in report["warnings"] if w["code"] == "drift"]
+    assert drift == (
+        f"Expected the background model {h45} ({repo}/.ccprofile.toml:1), but a claude started from a new "
+        "terminal may use claude-haiku-5-5: ccprofile finds nothing that pins it, though it cannot follow every "
+        "line. Fix: `ccprofile status --probe` shows what a new terminal really exports; if it differs, "
+        f'`ccprofile set-fast-model {h45} --file "${{ZDOTDIR:?}}"/.zshrc`.'
     )
 
 

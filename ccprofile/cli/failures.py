@@ -43,7 +43,8 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (MissingDotDir, ": fix {variable} or pass --file"),
     (
         UnknownStartupFile,
-        " (in a new terminal, `echo ${variable}` names the folder: pass --file with the file there)",
+        ' (from {shell}, pass --file "${{{variable}:?}}"/{name}, which it expands to the file it reads; '
+        "`echo ${variable}` in a new terminal names the folder)",
     ),
     (ModelShapeError, "; check the provider, or pass --force"),
     (

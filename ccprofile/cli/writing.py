@@ -81,12 +81,7 @@ def _report(
         render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
     if completion is not None:
-        shown = render.tilde(target.path, target.home.path)
-        source = target.shell.apply_hint(shown)
-        reach = _new_terminals_read(target) if change.completion and change.changed and not dry_run else True
-        render.show_completion_hint(
-            console, change, target.shell.name, source, on_path=program.on_path(), reach=reach, file=shown
-        )
+        _report_completion(target, change, dry_run)
         return
     if checked is not None:
         for start, values in checked.agreed:
@@ -126,6 +121,16 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
             "--file, or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
         )
         render.say(console, said)
+
+
+def _report_completion(target: Target, change: profile.FileChange, dry_run: bool) -> None:
+    file = render.tilde(target.path, target.home.path)
+    reach = _new_terminals_read(target) if change.completion and change.changed and not dry_run else True
+    on_path = program.on_path()
+    hint = target.shell.apply_hint(file)
+    render.show_completion_hint(
+        console, change, target.shell.name, hint, on_path=on_path, reach=reach, file=file
+    )
 
 
 def _new_terminals_read(target: Target) -> bool | None:

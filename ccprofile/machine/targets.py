@@ -110,7 +110,7 @@ class Target:
         startup files out of sight (taking pins out of the file is always safe)."""
         unknown = self.unknowable
         if unknown is not None:
-            raise UnknownStartupFile(self.shell.name, unknown.said, unknown.variable)
+            raise UnknownStartupFile(self.shell.name, unknown.said, unknown.variable, self.path.name)
 
     def check_writable_location(self) -> None:
         """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a

@@ -128,7 +128,12 @@ def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
     assert expected is not None, "a drift comes from an expectation"
     wanted = expected.background if drift.kind == "background" else expected.primary
     model = drift.model
-    if model.source == "default":
+    # Read past a line ccprofile cannot follow (the uncertain warning names it), a new terminal
+    # may well have the expected pin: only a probe can say.
+    guessed = drift.where == "a new terminal" and not s.scan.certain and not s.probed
+    if model.source == "default" and guessed:
+        got = f"{model.model}: ccprofile finds nothing that pins it, though it cannot follow every line"
+    elif model.source == "default":
         reads = "nothing it reads pins it" if s.unread else "nothing pins it, so Claude Code uses its default"
         got = f"{model.model}: {reads}"
     else:
@@ -140,10 +145,17 @@ def _drift_warning(drift: Drift, s: Situation) -> StatusWarning:
                 f"set by {place.where}"
             )
     repair = _drift_repair(drift, s, name, expected.scope, wanted or model.model)
+    uses = "may use" if guessed else "uses"
+    if guessed and repair:
+        repair = (
+            fixes.Command(fixes.PROBE),
+            " shows what a new terminal really exports; if it differs, ",
+            *repair,
+        )
     return StatusWarning(
         "drift",
         f"Expected the {drift.kind} model {'from ' if drift.wrong_scope else ''}{drift.expected}{stated}, "
-        f"but a claude started from {drift.where} uses {got}.",
+        f"but a claude started from {drift.where} {uses} {got}.",
         repair,
     )
 
