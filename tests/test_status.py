@@ -492,6 +492,29 @@ def test_modeloverrides_map_the_defaults_and_the_settings_model_is_a_layer(
     ]
 
 
+O55, S55, H55 = "claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5"
+
+
+@pytest.mark.parametrize(
+    ("env", "overrides", "sent"),
+    [
+        # A default goes through the map as Claude Code resolves it and once more as it sends.
+        ({}, {O55: S55, S55: H55, H55: "x-final"}, ("x-final", H55, H55)),
+        ({}, {H55: S55, S55: "x-two"}, ("x-two", O55, O55)),
+        # An alias too; an ID pinned as such goes through once.
+        ({"ANTHROPIC_MODEL": "opus"}, {O55: S55, S55: "x-two"}, (H55, "x-two", "x-two")),
+        ({"ANTHROPIC_MODEL": O55}, {O55: S55, S55: "x-two"}, (H55, S55, S55)),
+    ],
+)
+def test_a_chain_of_modeloverrides_is_followed_as_claude_code_follows_it(
+    home: Path, env: dict[str, str], overrides: dict[str, str], sent: tuple[str, str, str]
+) -> None:
+    """Each observed in 2.1.332 (the first with a subagent, which uses the primary's)."""
+    write_json(home / ".claude" / "settings.json", {"modelOverrides": overrides})
+    _, report = status(env=env)
+    assert (report["background"]["model"], report["primary"]["model"], report["subagents"]["model"]) == sent
+
+
 def test_strict_refuses_a_pin_login_shells_would_not_get(home: Path) -> None:
     (home / ".bash_profile").write_text("export PATH=$PATH\n")
     refused = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "bash", "--strict"])

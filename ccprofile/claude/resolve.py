@@ -256,6 +256,11 @@ def overridden(model: Model, settings: Sequence[Settings], catalog: Catalog) -> 
     sent, override = overriding(model.model, pinned, settings, catalog)
     if override is None:
         return model
+    if pinned is None:
+        # A default or an alias goes through modelOverrides as Claude Code resolves it, and its
+        # request once more: a value that is itself a key is sent as that key's (observed:
+        # opus, mapped to sonnet, mapped to haiku, sends haiku; an ID pinned as such, once).
+        sent = overriding(sent, sent, settings, catalog)[0]
     from dataclasses import replace
 
     return replace(model, model=sent, override=override)

@@ -315,6 +315,32 @@ SCENARIOS = (
     ),
     Scenario("foundry, ANTHROPIC_MODEL=opus", provider="foundry", exports={"ANTHROPIC_MODEL": "opus"}),
     Scenario("gateway, ANTHROPIC_MODEL=default", exports={"ANTHROPIC_MODEL": "default"}),
+    # A chain of modelOverrides: a default or an alias is mapped as it is resolved and once
+    # more as it is sent; an ID pinned as such once.
+    Scenario(
+        "a chain of modelOverrides, a default primary and its subagent",
+        provider="anthropic",
+        agent="general-purpose",
+        claude_args=("--permission-mode", "default"),
+        user={
+            "modelOverrides": {
+                "claude-opus-5-5": "claude-sonnet-5-5",
+                "claude-sonnet-5-5": "claude-haiku-5-5",
+                "claude-haiku-5-5": "x-final",
+            }
+        },
+    ),
+    Scenario(
+        "a chain of modelOverrides, the default background",
+        provider="anthropic",
+        user={"modelOverrides": {"claude-haiku-5-5": "claude-sonnet-5-5", "claude-sonnet-5-5": "x-two"}},
+    ),
+    Scenario(
+        "a chain of modelOverrides, an ID pinned",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "claude-opus-5-5"},
+        user={"modelOverrides": {"claude-opus-5-5": "claude-sonnet-5-5", "claude-sonnet-5-5": "x-two"}},
+    ),
     # Subagents: the fake API answers the main request with a subagent call.
     Scenario(
         "subagent general-purpose, nothing pinned",
