@@ -261,12 +261,22 @@ def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
     for name in ("CCPROFILE_PLATFORM", "FAKE_LAUNCHD", "PATH"):
         monkeypatch.setenv(name, macos[name])
     monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
-    (home / ".bash_profile").write_text("export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-4-5-20251001\n")
+    (home / ".bash_profile").write_text(
+        "export ANTHROPIC_SMALL_FAST_MODEL=claude-haiku-4-5-20251001\nexport ANTHROPIC_MODEL=claude-sonnet-5-5\n"
+    )
     settings = home / ".claude" / "settings.json"
     settings.parent.mkdir()
     settings.write_text("{}")
     report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"]).stdout)
     assert report["shell"]["new_terminal_start"] == "login"  # Terminal and iTerm2 start login shells
+    assert {
+        "code": "launchers-differ",
+        "message": (
+            "claude's primary model depends on how it is started: claude-sonnet-5-5 from Terminal or iTerm2; "
+            "claude-opus-5-5 from an app from the Dock or Finder (an IDE). Fix: `ccprofile set-model "
+            "claude-sonnet-5-5 --scope user` pins it in the settings file every claude reads."
+        ),
+    } in report["warnings"]
     assert {
         "code": "launchers-differ",
         "message": (
