@@ -232,6 +232,13 @@ H55, S55, O55, O5 = "claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5", 
             {"availableModels": [H55], "enforceAvailableModels": True, "deniedModels": ["haiku"]},
             (O55, O55),
         ),
+        # Foundry's default is sonnet: its step down starts there.
+        (
+            {"CLAUDE_CODE_USE_FOUNDRY": "1"},
+            None,
+            {"deniedModels": ["sonnet"]},
+            ("claude-haiku-4-5", "claude-haiku-4-5"),
+        ),
         # Entries are read in lower case; opusplan is sonnet's.
         ({}, {"availableModels": ["CLAUDE-HAIKU-5-5"], "enforceAvailableModels": True}, None, (H55, H55)),
         ({}, {"availableModels": ["opusplan", H55], "enforceAvailableModels": True}, None, (H55, S55)),
@@ -256,6 +263,8 @@ def test_the_step_down_and_the_enforced_list_skip_what_the_policy_refuses(
             None,
             {"availableModels": [O55], "enforceAvailableModels": True, "deniedModels": ["opus"]},
         ),
+        # Never a list entry of another family (fable); on Bedrock nothing past the aliases.
+        ({}, {"availableModels": ["fable"]}, {"deniedModels": ["opus"]}),
         # On Bedrock past the families' aliases nothing was taken, not even a listed haiku.
         (BEDROCK, {"availableModels": [H55], "enforceAvailableModels": True}, {"deniedModels": ["opus"]}),
     ],

@@ -2128,9 +2128,9 @@ def test_no_model_left_is_told_once_and_the_other_policy_warnings_still_follow(h
         (
             "no-model-left",
             f"deniedModels in {managed} denies the default primary model, and no model Claude Code would step "
-            "down to (the default's family, then each smaller one down to haiku, then the availableModels "
-            "entries) is both allowed and not denied: Claude Code does not start (it says \"Claude Code can't "
-            'start"). Fix: ask the administrator to allow one.',
+            "down to (the default's family, then each smaller one down to haiku) is both allowed and not "
+            'denied: Claude Code does not start (it says "Claude Code can\'t start"). Fix: ask the '
+            "administrator to allow one.",
         ),
         (
             "background-denied",

@@ -185,14 +185,13 @@ def _of_family(family: str, ways: _Ways, *, others: bool = True) -> str | None:
 
 def _first_entry(ways: _Ways) -> str | None:
     """The first availableModels entry Claude Code can take as its default, in lower case: a
-    family's alias (``opusplan`` is sonnet's) gives the family's model, a Claude model ID its
-    provider's form (one the catalog does not know as written); a name that is no Claude model
-    ID is never taken (observed with ``x-custom`` first in the list, on a gateway too)."""
+    family's alias gives the family's model, another alias (``opusplan``) its model, a Claude
+    model ID its provider's form (as it is where the catalog does not know it); a name that is
+    no Claude model ID is never taken (observed with ``x-custom`` first, on a gateway too)."""
     provider = detect_provider(ways.composed.env)
     for entry in (e.strip().lower() for e in ways.rules.available or ()):
-        family = "sonnet" if _normal(entry) == "opusplan" else _normal(entry)
-        if family in ways.catalog.families:
-            found = _of_family(family, ways)
+        if _normal(entry) in ways.catalog.families:
+            found = _of_family(_normal(entry), ways)
         else:
             sent = _as_sent(entry, ways.composed, ways.catalog, ways.region)
             claude = ways.catalog.model_of(sent, provider) is not None or _is_claude_id(sent)
@@ -216,10 +215,10 @@ def _default(ways: _Ways) -> Model:
         return Model(default, "default", None, selected=False)
     family = _family(default, catalog)
     start = STEP_DOWN.index(family) if family in STEP_DOWN else 0
-    # Past the aliases, only the Anthropic API was seen stepping on (not Bedrock: tests/test_allowed).
-    first_party = provider == "anthropic"
-    stepped = (_of_family(f, ways, others=first_party) for f in STEP_DOWN[start:])
-    found = next((m for m in stepped if m is not None), None) or (_first_entry(ways) if first_party else None)
+    # Past the aliases, only the Anthropic API was seen stepping on (not Bedrock), and never to
+    # a list entry of another family (tests/test_allowed).
+    stepped = (_of_family(f, ways, others=provider == "anthropic") for f in STEP_DOWN[start:])
+    found = next((m for m in stepped if m is not None), None)
     return Model(found or default, "default", None, selected=False)
 
 

@@ -38,7 +38,7 @@ def restricted(s: Situation) -> Iterator[StatusWarning]:
             "no-model-left",
             f"deniedModels in {', '.join(rules.denied_files)} denies the default primary model, and no "
             "model Claude Code would step down to (the default's family, then each smaller one down to "
-            f"haiku, then the availableModels entries) is both allowed{listed} and not denied: Claude Code"
+            f"haiku) is both allowed{listed} and not denied: Claude Code"
             f"{'' if len(stuck) == len(columns) else ' started ' + stuck[0]} does not start (it says "
             '"Claude Code can\'t start").',
             ("ask the administrator to allow one",),
