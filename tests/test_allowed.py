@@ -232,6 +232,13 @@ H55, S55, O55, O5 = "claude-haiku-5-5", "claude-sonnet-5-5", "claude-opus-5-5", 
             {"availableModels": [H55], "enforceAvailableModels": True, "deniedModels": ["haiku"]},
             (O55, O55),
         ),
+        # An enforced family entry whose alias is denied is passed over, to the default here.
+        (
+            {},
+            {"availableModels": ["sonnet"], "enforceAvailableModels": True},
+            {"deniedModels": [S55]},
+            (H55, O55),
+        ),
         # Foundry's default is sonnet: its step down starts there.
         (
             {"CLAUDE_CODE_USE_FOUNDRY": "1"},

@@ -167,7 +167,7 @@ class _Ways:
         return listed and not denies(rules.denied, model, self.catalog)
 
 
-def _of_family(family: str, ways: _Ways, *, others: bool = True) -> str | None:
+def _of_family(family: str, ways: _Ways, *, others: bool) -> str | None:
     """The model of ``family`` the policy lets Claude Code take: its alias's, else (``others``)
     the newest other model of the family it allows."""
     env, catalog = ways.composed.env, ways.catalog
@@ -191,7 +191,7 @@ def _first_entry(ways: _Ways) -> str | None:
     provider = detect_provider(ways.composed.env)
     for entry in (e.strip().lower() for e in ways.rules.available or ()):
         if _normal(entry) in ways.catalog.families:
-            found = _of_family(_normal(entry), ways)
+            found = _of_family(_normal(entry), ways, others=False)  # a denied alias: next entry
         else:
             sent = _as_sent(entry, ways.composed, ways.catalog, ways.region)
             claude = ways.catalog.model_of(sent, provider) is not None or _is_claude_id(sent)
