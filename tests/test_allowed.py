@@ -478,6 +478,19 @@ def test_the_policy_says_what_it_replaced_and_which_file_refused_it() -> None:
     )
 
 
+def test_a_model_denied_in_one_file_is_named_with_that_file_where_another_enforces_the_list() -> None:
+    """The replacement is the enforced list's, but the file that refused the chosen model is
+    the managed one that denies it."""
+    settings = [
+        Settings("user-settings", USER, available=(H55, S55), enforce=True),
+        Settings("managed-settings", MANAGED, denied=(S55,)),
+    ]
+    chosen = Model(S55, "environment", MODEL)
+    assert allowed.primary(chosen, compose({}, {}, settings), settings, CATALOG) == Model(
+        H55, "policy", None, str(MANAGED), restricted=(S55, str(MANAGED), allowed.DENIED)
+    )
+
+
 def test_on_bedrock_the_policy_sends_its_models_in_the_aws_config_files_region() -> None:
     enforced = [Settings("user-settings", USER, available=("claude-sonnet-5-5",), enforce=True)]
     primary, _ = _applied(BEDROCK_ONLY, enforced, "eu-west-1")

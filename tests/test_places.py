@@ -483,6 +483,10 @@ def test_the_other_start_is_told_the_one_step_that_makes_it_read_the_pin(
             'ccprofile unset-fast-model --file "${ZDOTDIR:?}"/.zshrc',
         ),
         (
+            Command(fixes.UNPIN, FAST, file="$ZDOTDIR/my dots/.zshrc"),
+            "ccprofile unset-fast-model --file \"${ZDOTDIR:?}\"/'my dots/.zshrc'",
+        ),
+        (
             Command(fixes.PIN, FAST, H45, file="$(x /y)/z"),
             f"ccprofile set-fast-model {H45} --file '$(x /y)/z'",
         ),
