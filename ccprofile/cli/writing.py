@@ -68,10 +68,10 @@ def _report(
     checked: verifying.Verified | None,
     what: str,
     dry_run: bool,
-    completion: bool | None,
 ) -> None:
-    """What a startup file's write says: the change, the problems before and after, who gets it."""
-    render.show_change(console, change, target.home.path, what=what, why=target.why, pins=completion is None)
+    """What a startup file's write of pins says: the change, the problems before and after, who
+    gets it."""
+    render.show_change(console, change, target.home.path, what=what, why=target.why)
     _untouched_elsewhere(target, change)
     if found.report is not None:
         # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
@@ -80,9 +80,6 @@ def _report(
         shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
         render.show_warnings(console, shown, target.home.path)
     render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
-    if completion is not None:
-        _report_completion(target, change, dry_run)
-        return
     if checked is not None:
         for start, values in checked.agreed:
             render.show_verified(console, start, values)
@@ -123,9 +120,11 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
         render.say(console, said)
 
 
-def _report_completion(target: Target, change: profile.FileChange, dry_run: bool) -> None:
+def _report_completion(target: Target, change: profile.FileChange, what: str, reach: bool | None) -> None:
+    """What a write of tab completion says; ``reach``: whether new terminals read the file."""
+    render.show_change(console, change, target.home.path, what=what, why=target.why, pins=False)
+    _untouched_elsewhere(target, change)
     file = render.tilde(target.path, target.home.path)
-    reach = _new_terminals_read(target) if change.completion and change.changed and not dry_run else True
     on_path = program.on_path()
     hint = target.shell.apply_hint(file)
     render.show_completion_hint(
@@ -133,15 +132,15 @@ def _report_completion(target: Target, change: profile.FileChange, dry_run: bool
     )
 
 
-def _new_terminals_read(target: Target) -> bool | None:
-    """Whether a new terminal reads the target's file, as written (None: ccprofile cannot
-    tell: a line it cannot follow, or the shell's files moved out of its sight)."""
+def _new_terminals_read(target: Target, data: bytes | None) -> bool | None:
+    """Whether a new terminal reads the target's file as the write leaves it (None: ccprofile
+    cannot tell: a line it cannot follow, or the shell's files moved out of its sight)."""
     from ccprofile.claude import scans
-    from ccprofile.storage.overlay import NONE
+    from ccprofile.storage.overlay import Overlay
 
     if target.unknowable is not None:
         return None
-    scan, _ = scans.scan(target, NONE, target.home.platform, None, ())
+    scan, _ = scans.scan(target, Overlay({target.path: data}), target.home.platform, None, ())
     return True if target.path in scan.files else (False if scan.certain else None)
 
 
@@ -207,14 +206,12 @@ def write(
 ) -> profile.FileChange:
     """Apply ``edit`` to the target's block (None: remove the block), the path of every command
     that writes a startup file: open it, plan, check the effect, commit; verify; report.
-
-    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay, so
-    there is no effect on models to check.
-    """
+    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay."""
     _refuse(target, completion)
     if announce and not quiet:
         render.show_shell(console, target)
     found = checking.Checked()
+    reach: bool | None = True  # whether new terminals read the file completion is written to
     entry = ledger_entry(state_dir(target.home), "shell", target.shell.name)
     creates = edit is not None and not options.dry_run
     with opened(target.path, create=creates, clean=not options.dry_run) as file:
@@ -223,6 +220,8 @@ def write(
             target.check_known_file()
         if completion is None:
             found = checking.check(target, profile.pending(file, plan), options.strict)
+        elif completion:
+            reach = _new_terminals_read(target, profile.pending(file, plan).data)
         if file.changes(plan.new) and not options.dry_run:
             file.commit(plan.new, backup_dir=target.backup_dir, entry=entry)
     exports = profile.exports(target.shell, plan.after)
@@ -239,5 +238,8 @@ def write(
         if checked is not None and checked.problem:
             render.show_verify_problem(console, checked.problem)
         return change
-    _report(target, change, found, checked, what, options.dry_run, completion)
+    if completion is not None:
+        _report_completion(target, change, what, reach)
+        return change
+    _report(target, change, found, checked, what, options.dry_run)
     return change
