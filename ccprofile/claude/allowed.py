@@ -225,8 +225,9 @@ def _default(ways: _Ways) -> Model:
 def nothing_left(
     composed: Composed, settings: Sequence[Settings], catalog: Catalog, region: str | None
 ) -> bool:
-    """Whether managed deniedModels deny the default primary, every model it steps down to and
-    every list entry Claude Code could take instead: Claude Code then does not start."""
+    """Whether managed deniedModels deny the default primary and the policy refuses every
+    model it steps down to: Claude Code then does not start, unless a model the policy lets
+    through was chosen (the caller's to know)."""
     rules = policy(settings)
     if not rules.denied:
         return False
