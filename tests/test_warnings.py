@@ -2936,6 +2936,19 @@ def test_a_provider_only_the_login_file_switches_on_is_a_difference_without_a_fi
     ]
 
 
+def test_a_terminal_model_the_policy_chose_is_no_startup_files_pin(home: Path) -> None:
+    """The enforced list gives a new terminal its first entry (from the settings file, not a
+    startup file); the login start's own pin is the difference, fixed where both read."""
+    (home / ".zprofile").write_text("export ANTHROPIC_MODEL=claude-haiku-5-5\n")
+    _settings(home, {"availableModels": ["claude-sonnet-5-5", H55], "enforceAvailableModels": True})
+    assert _messages(_report(home, {}), "login-shells-differ") == [
+        "A login zsh (ssh; tmux or `zsh -l` started where the pin is not set) gets claude-haiku-5-5 for the "
+        "primary model (~/.zprofile:1), where a new terminal gets claude-sonnet-5-5 (~/.claude/settings.json): "
+        "a new terminal does not read ~/.zprofile. Fix: `ccprofile set-model claude-haiku-5-5` pins it in "
+        "~/.zshrc, which both read; or, to drop it, delete line 1 of ~/.zprofile."
+    ]
+
+
 def test_a_pin_in_a_home_whose_path_holds_a_colon_is_named_by_its_file_and_line(tmp_path: Path) -> None:
     """A place is written FILE:LINE; the file is everything before the last colon."""
     home = tmp_path / "me:work"
