@@ -264,6 +264,22 @@ def test_on_macos_the_other_start_of_a_write_is_the_non_login_one_an_app_starts(
     )
 
 
+def test_the_other_starts_subagent_model_on_bedrock_is_in_the_aws_config_files_region(home: Path) -> None:
+    """A login bash on Bedrock, its region from ~/.aws/config, pins the sonnet alias for
+    subagents: its own model, in that region's geography, is what it keeps."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    (home / ".bash_profile").write_text(
+        "export CLAUDE_CODE_USE_BEDROCK=1\nexport CLAUDE_CODE_SUBAGENT_MODEL=sonnet\n"
+    )
+    said = _said(invoke("set-subagent-model", "haiku", "--shell", "bash"))
+    assert (
+        "With haiku pinned in ~/.bashrc, Claude Code started from a login bash (ssh; tmux or `bash -l` started "
+        "where the pin is not set) uses eu.anthropic.claude-sonnet-4-5-20250929-v1:0: ~/.bash_profile does "
+        "not source ~/.bashrc." in said
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
