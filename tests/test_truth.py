@@ -280,6 +280,16 @@ def test_the_other_starts_subagent_model_on_bedrock_is_in_the_aws_config_files_r
     )
 
 
+def test_a_first_party_id_forced_on_mantle_is_met_by_the_id_mantle_sends_for_it(home: Path) -> None:
+    """Mantle sends its own ID for a first-party one: the pin is read and is the model sent,
+    so no "uses anthropic.claude-haiku-4-5 ... Fix: unset-fast-model" (it was said once)."""
+    (home / ".zshrc").write_text("export CLAUDE_CODE_USE_MANTLE=1\n")
+    said = _said(
+        invoke("set-fast-model", H45, "--force", "--shell", "zsh", env={"CLAUDE_CODE_USE_MANTLE": "1"})
+    )
+    assert "New terminals pick this up." in said and "uses anthropic.claude-haiku-4-5" not in said
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")

@@ -2949,6 +2949,24 @@ def test_a_terminal_model_the_policy_chose_is_no_startup_files_pin(home: Path) -
     ]
 
 
+def test_a_primary_of_another_geography_is_judged_after_the_backgrounds_mirror(home: Path) -> None:
+    """ANTHROPIC_DEFAULT_HAIKU_MODEL mirroring the background pin is one warning, on the pin;
+    the variables after it are still judged."""
+    us_haiku, us_sonnet = (
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    )
+    env = {
+        "CLAUDE_CODE_USE_BEDROCK": "1",
+        "AWS_REGION": "eu-west-1",
+        FAST: us_haiku,
+        HAIKU: us_haiku,
+        PRIMARY: us_sonnet,
+    }
+    said = [m.split(" (")[0] for m in _messages(_report(home, env), "bedrock-region")]
+    assert said == [f"{FAST}={us_haiku}", f"{PRIMARY}={us_sonnet}"]
+
+
 def test_a_pin_in_a_home_whose_path_holds_a_colon_is_named_by_its_file_and_line(tmp_path: Path) -> None:
     """A place is written FILE:LINE; the file is everything before the last colon."""
     home = tmp_path / "me:work"

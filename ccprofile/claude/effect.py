@@ -73,7 +73,9 @@ def _met(model: Model, expected: Expectation) -> bool:
     if expected.value is None:
         # Claude Code's default (for subagents, the primary's), or the enforced policy's pick.
         return not model.selected or (model.source == "policy" and model.restricted is None)
-    return expected.value in (model.model, model.alias)
+    # The pin as set, sent in the provider's own form (Mantle's ID for a first-party one): met.
+    translated = model.as_set == expected.value and model.override is None and model.restricted is None
+    return expected.value in (model.model, model.alias) or translated
 
 
 def _view(report: Report, kind: str) -> View:
