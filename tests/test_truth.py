@@ -290,6 +290,19 @@ def test_a_first_party_id_forced_on_mantle_is_met_by_the_id_mantle_sends_for_it(
     assert "New terminals pick this up." in said and "uses anthropic.claude-haiku-4-5" not in said
 
 
+def test_a_pin_beaten_by_ccprofiles_own_block_later_is_fixed_by_unsetting_that_one(home: Path) -> None:
+    """~/.zshrc sources ~/.zsh_early before its own block: a pin written there loses to the
+    block, whose removal is the fix."""
+    (home / ".zshrc").write_text(". ~/.zsh_early\n")
+    (home / ".zsh_early").write_text("")
+    assert invoke("set-fast-model", "claude-haiku-5-5", "--shell", "zsh").exit_code == 0
+    said = _said(invoke("set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".zsh_early")))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.zsh_early, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.zshrc:5 (ccprofile's block) sets it. Fix: `ccprofile unset-fast-model`."
+    )
+
+
 def test_removing_a_pin_this_shell_never_loaded_says_so(home: Path) -> None:
     assert invoke("set-fast-model", H45, "--shell", "zsh").exit_code == 0
     result = invoke("uninstall", "--shell", "zsh")
@@ -467,6 +480,11 @@ def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(ho
         (
             f"unset {FAST} {HAIKU}\n",
             f"take the {FAST} and {HAIKU} removal out of line 7 of ~/.zshrc (or move it above the block).",
+        ),
+        (
+            f"unset {FAST} {HAIKU}\nunset {HAIKU}\n",
+            f"take the removals after the ccprofile block out: line 7 of ~/.zshrc ({FAST}, {HAIKU}), "
+            f"line 8 of ~/.zshrc ({HAIKU}).",
         ),
     ],
 )
