@@ -497,6 +497,8 @@ def test_on_bedrock_the_policy_sends_its_models_in_the_aws_config_files_region()
     assert primary.model == "eu.anthropic.claude-sonnet-5-5"
     alias = [Settings("user-settings", USER, available=("sonnet",), enforce=True)]
     assert _applied(BEDROCK_ONLY, alias, "eu-west-1")[0].model.startswith("eu.anthropic.claude-sonnet-")
+    plan = [Settings("user-settings", USER, available=("opusplan",), enforce=True)]
+    assert _applied(BEDROCK_ONLY, plan, "eu-west-1")[0].model.startswith("eu.anthropic.claude-sonnet-")
     composed = compose(BEDROCK_ONLY, {}, enforced)
     assert allowed.first_allowed(composed, enforced, CATALOG, "eu-west-1") == "eu.anthropic.claude-sonnet-5-5"
     every = [Settings("managed-settings", MANAGED, denied=("opus", "sonnet", "haiku"))]
