@@ -134,7 +134,7 @@ def shortfalls(
             _reason(model, place.where, place.kind, in_settings, removed=expected.value is None),
             _repair(place, variable, expected, settings, seen, in_settings, personal),
         )
-        reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings, catalog)
+        reason, repair = _cause(model, expected, said, scan, shell, in_settings, written, settings)
         found.append(Shortfall(_words(expected, file_shown, model.model, reason, scan.certain), repair))
     return found
 
@@ -193,7 +193,6 @@ def _cause(
     in_settings: bool,
     written: tuple[Path, Home, str] | None,
     settings: Sequence[Settings],
-    catalog: Catalog | None,
 ) -> tuple[str, Fix]:
     """The reason and the fix, where something says more than the place the model comes from
     (``said``): the policy, modelOverrides, a stop before the block, a file no start reads."""
@@ -205,13 +204,12 @@ def _cause(
             (f"pin a model that {key} allows",),
         )
     if (
-        catalog is not None
-        and model.override is not None
+        model.override is not None
         and expected.value is not None
         and expected.value in (model.as_set, model.alias)
     ):
         # The pin is read; modelOverrides sends another ID for it.
-        return override_words(model, settings, catalog)
+        return override_words(model, settings)
     if scan.stops and model.source == "default" and not in_settings:
         # The shell never gets to the block: that is the reason, and the fix is there.
         stop = scan.stops[0]

@@ -89,7 +89,7 @@ def _drift_repair(drift: Drift, s: Situation, name: str, scope: str | None, want
     model, variable = drift.model, drift.model.variable or ""
     if model.override is not None and not drift.wrong_scope and wanted in (model.as_set, model.alias):
         # The pin is the one expected; modelOverrides sends another ID for it.
-        return override_words(model, s.settings, s.catalog)[1]
+        return override_words(model, s.settings)[1]
     target = scope or "project"
     unread = [d for d in s.unread if d.env.get(name) or (name == PRIMARY and d.model)]
     broken = _scope_file(s, target)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ccprofile.claude import bedrock_regions, fixes, resolve
-from ccprofile.claude.catalog import Catalog, cost_words, is_arn
+from ccprofile.claude.catalog import cost_words, is_arn
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.places import place_of
 from ccprofile.claude.providers import (
@@ -223,7 +223,7 @@ def unverified_alias(s: Situation) -> Iterator[StatusWarning]:
         )
 
 
-def override_words(model: Model, settings: Sequence[Settings], catalog: Catalog) -> tuple[str, Fix]:
+def override_words(model: Model, settings: Sequence[Settings]) -> tuple[str, Fix]:
     """Why ``model`` (rewritten by modelOverrides) is not the ID pinned, and the fix."""
     assert model.override is not None
     before, where, key = model.override
@@ -246,7 +246,7 @@ def overridden(s: Situation) -> Iterator[StatusWarning]:
             continue
         said.add((model.variable, model.model))
         place = place_of(Origin(model.source, model.file), model.variable, s.scan, s.ours)
-        reason, repair = override_words(model, s.settings, s.catalog)
+        reason, repair = override_words(model, s.settings)
         yield StatusWarning(
             "pin-overridden",
             f"{model.variable} pins {model.as_set} ({place.where}), but Claude Code sends "
