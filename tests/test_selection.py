@@ -335,3 +335,33 @@ def test_every_providers_example_has_its_own_shape_and_no_other_first_party_shap
 )
 def test_several_near_ids_are_offered_nearest_first(value: str, provider: str, said: str) -> None:
     assert did_you_mean(value, provider, load("2.1.332")) == said
+
+
+def test_a_choice_carries_the_catalog_model_it_names() -> None:
+    """What the picker reads: the catalog model, through Mantle's translation and Bedrock's
+    geography alike, and for a primary ID kept as typed."""
+    mantle = choose("claude-haiku-4-5-20251001", "mantle", CATALOG, background=True)
+    assert mantle.model is not None and (mantle.value, mantle.model.name) == (
+        "anthropic.claude-haiku-4-5",
+        "Haiku 4.5",
+    )
+    eu = choose("haiku-4.5", "bedrock", CATALOG, background=True, prefix="eu")
+    assert eu.model is not None and (eu.value, eu.model.name) == (
+        "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "Haiku 4.5",
+    )
+    primary = choose("claude-sonnet-4-5-20250929", "anthropic", CATALOG, background=False)
+    assert primary.model is not None and (primary.value, primary.model.name) == (
+        "claude-sonnet-4-5-20250929",
+        "Sonnet 4.5",
+    )
+
+
+def test_mantle_refuses_a_first_party_id_it_has_none_for_and_an_unknown_one() -> None:
+    with pytest.raises(BadValue) as refused:
+        choose("claude-sonnet-4-5-20250929", "mantle", CATALOG, background=False)
+    assert str(refused.value).endswith("; Sonnet 4.5 has no mantle ID")
+    with pytest.raises(ModelShapeError):
+        choose("claude-unknown-9", "mantle", CATALOG, background=False)
+    # A typo near a model Mantle has no ID for suggests none of another provider's IDs.
+    assert closest("claude-sonet-4-5-20250929", "mantle", CATALOG) == []
