@@ -97,6 +97,14 @@ def test_a_removal_keeps_the_other_keys_and_a_set_replaces_in_place() -> None:
         pytest.param(
             '{\n  "a": 1,\n    "env": "x"\n}', 's.json:3:5: "env" is not an object', id="env-column"
         ),
+        pytest.param('\n{"env": 3}', 's.json:2:2: "env" is not an object', id="env-after-a-blank-line"),
+        pytest.param(
+            '{"env": "x",\n "p": {"env": 1}}',
+            's.json:1:2: "env" is not an object',
+            id="env-before-a-nested-one",
+        ),
+        # A key spelled with an escape is not found as written: the file's start is named.
+        pytest.param('{"\\u0065nv": "x"}', 's.json:1:1: "env" is not an object', id="an-escaped-env-key"),
     ],
 )
 def test_a_refusal_names_the_file_line_and_column_and_that_nothing_was_written(
