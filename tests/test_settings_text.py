@@ -118,3 +118,11 @@ def test_a_refusal_names_the_file_line_and_column_and_that_nothing_was_written(
 
 def test_a_blank_file_is_an_empty_object() -> None:
     assert settings_text.load(" \n\t", "s.json") == {}
+
+
+def test_an_env_emptied_by_a_removal_stays_unless_the_caller_drops_it() -> None:
+    """The user's own `"env": {}` is theirs to keep: only a caller that made the object (a
+    fresh pin, undone) asks for it to go."""
+    text = f'{{"env": {{"{FAST}": "x"}}}}\n'
+    assert edit(text, "s.json", env={FAST: None}, top={})[0] == '{"env": {}}\n'
+    assert edit(text, "s.json", env={FAST: None}, top={}, drop_empty_env=True)[0] == "{}\n"
