@@ -536,3 +536,18 @@ def test_which_files_decide_the_policy() -> None:
         ("claude-sonnet-5-5",), True, ("opus",), (str(USER),), (str(MANAGED),)
     )
     assert allowed.policy([deny]) == allowed.Policy(None, False, ("opus",), (), (str(MANAGED),))
+
+
+def test_no_model_left_names_every_list_and_deny_file(home: Path) -> None:
+    """The lists of several files count together, so the warning names each."""
+    user, project = home / ".claude" / "settings.json", home / "work" / ".claude" / "settings.json"
+    managed = home.parent / "managed" / "managed-settings.json"
+    _write(user, {"availableModels": [H55]})
+    _write(project, {"availableModels": [H55]})
+    _write(managed, {"deniedModels": ["opus", "haiku"]})
+    result = CliRunner().invoke(
+        app, ["status", "--json", "--shell", "zsh", "--project", str(home / "work")], env={}
+    )
+    (said,) = [w["message"] for w in json.loads(result.output)["warnings"] if w["code"] == "no-model-left"]
+    assert said.startswith(f"deniedModels in {managed} denies the default primary model")
+    assert f"is both allowed (availableModels in {user}, {project}) and not denied" in said
