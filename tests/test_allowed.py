@@ -544,10 +544,12 @@ def test_no_model_left_names_every_list_and_deny_file(home: Path) -> None:
     managed = home.parent / "managed" / "managed-settings.json"
     _write(user, {"availableModels": [H55]})
     _write(project, {"availableModels": [H55]})
-    _write(managed, {"deniedModels": ["opus", "haiku"]})
+    drop_in = managed.parent / "managed-settings.d" / "10-haiku.json"
+    _write(managed, {"deniedModels": ["opus"]})
+    _write(drop_in, {"deniedModels": ["haiku"]})
     result = CliRunner().invoke(
         app, ["status", "--json", "--shell", "zsh", "--project", str(home / "work")], env={}
     )
     (said,) = [w["message"] for w in json.loads(result.output)["warnings"] if w["code"] == "no-model-left"]
-    assert said.startswith(f"deniedModels in {managed} denies the default primary model")
+    assert said.startswith(f"deniedModels in {managed}, {drop_in} denies the default primary model")
     assert f"is both allowed (availableModels in {user}, {project}) and not denied" in said
