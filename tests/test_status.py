@@ -504,6 +504,16 @@ O55, S55, H55 = "claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5"
         # An alias too; an ID pinned as such goes through once.
         ({"ANTHROPIC_MODEL": "opus"}, {O55: S55, S55: "x-two"}, (H55, "x-two", "x-two")),
         ({"ANTHROPIC_MODEL": O55}, {O55: S55, S55: "x-two"}, (H55, S55, S55)),
+        # The second pass looks a provider's ID up as it is, not by its first-party form.
+        (
+            {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "us-east-1"},
+            {O55: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929": "x-two"},
+            (
+                "x-two",
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            ),
+        ),
     ],
 )
 def test_a_chain_of_modeloverrides_is_followed_as_claude_code_follows_it(
