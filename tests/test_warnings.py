@@ -2967,6 +2967,24 @@ def test_a_primary_of_another_geography_is_judged_after_the_backgrounds_mirror(h
     assert said == [f"{FAST}={us_haiku}", f"{PRIMARY}={us_sonnet}"]
 
 
+def test_a_shell_alias_that_gives_the_expected_bedrock_model_needs_no_loading(home: Path) -> None:
+    """This shell's `sonnet` is, in the AWS config file's region, the expected eu. profile:
+    once the settings value that beats it is out, this shell needs nothing more."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    wanted = "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+    repo = _repository(home, f'model = "{wanted}"\nscope = "shell"\n')
+    path = _settings(home, {"env": {PRIMARY: "x-other"}})
+    env = {"CLAUDE_CODE_USE_BEDROCK": "1", PRIMARY: "sonnet"}
+    result = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)], env=env
+    )
+    drifts = [w["message"] for w in json.loads(result.output)["warnings"] if w["code"] == "drift"]
+    here = [d for d in drifts if "started from this shell" in d]
+    assert here and all("in this shell (or open a new terminal)" not in d for d in here), drifts
+    assert all(f'remove "{PRIMARY}" from the "env" object of {path}' in d for d in here)
+
+
 def test_a_pin_in_a_home_whose_path_holds_a_colon_is_named_by_its_file_and_line(tmp_path: Path) -> None:
     """A place is written FILE:LINE; the file is everything before the last colon."""
     home = tmp_path / "me:work"
