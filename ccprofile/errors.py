@@ -50,10 +50,10 @@ class UnknownStartupFile(CcprofileError):
     """A line the shell reads first moves its startup files to a folder ccprofile cannot
     work out (zsh's ``ZDOTDIR`` set to a command's output in ``~/.zshenv``)."""
 
-    def __init__(self, shell: str, said: str, variable: str, name: str) -> None:
+    def __init__(self, shell: str, said: str, variable: str, file: str) -> None:
         super().__init__(f"cannot tell which startup file {shell} reads: {said}; {NOTHING_WRITTEN}")
-        # The command line's advice names the file as the shell finds it: $ZDOTDIR/.zshrc.
-        self.shell, self.variable, self.name = shell, variable, name
+        # The command line's advice names ``file`` as a word the shell expands to the file it reads.
+        self.shell, self.variable, self.file = shell, variable, file
 
 
 class ModelShapeError(BadValue):

@@ -84,7 +84,7 @@ def _startup_file(target: Target | NoShell) -> tuple[Path | None, str | None]:
     if not isinstance(target, Target):
         return None, None
     unknown = target.unknowable
-    return (target.path, None) if unknown is None else (None, f"${unknown.variable}/{target.path.name}")
+    return (target.path, None) if unknown is None else (None, target.hidden_file(unknown))
 
 
 def _startup_files(

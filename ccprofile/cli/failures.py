@@ -43,7 +43,7 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (MissingDotDir, ": fix {variable} or pass --file"),
     (
         UnknownStartupFile,
-        ' (from {shell}, pass --file "${{{variable}:?}}"/{name}, which it expands to the file it reads; '
+        " (from {shell}, pass --file {file}, which it expands to the file it reads; "
         "`echo ${variable}` in a new terminal names the folder)",
     ),
     (ModelShapeError, "; check the provider, or pass --force"),

@@ -16,7 +16,7 @@ from ccprofile.errors import (
 from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
 from ccprofile.startup.home_snapshot import Home, Unknowable, unknowable
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shells import Shell, get_shell, shell_for_file
+from ccprofile.startup.shells import Shell, get_shell, in_a_variable, shell_for_file
 from ccprofile.storage.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
@@ -80,6 +80,10 @@ class Target:
             return None
         return unknowable(self.shell.reads(self.home, False))
 
+    def hidden_file(self, unknown: Unknowable) -> str:
+        """The startup file as the shell finds it past ``unknown``: ``$ZDOTDIR/.zshrc``."""
+        return f"${unknown.variable}/{self.path.name}"
+
     def not_a_startup_file(self) -> str | None:
         """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
         has no name that says it is data or another language's code, holds no JSON and, under
@@ -110,7 +114,8 @@ class Target:
         startup files out of sight (taking pins out of the file is always safe)."""
         unknown = self.unknowable
         if unknown is not None:
-            raise UnknownStartupFile(self.shell.name, unknown.said, unknown.variable, self.path.name)
+            word = in_a_variable(self.hidden_file(unknown)) or str(self.path)
+            raise UnknownStartupFile(self.shell.name, unknown.said, unknown.variable, word)
 
     def check_writable_location(self) -> None:
         """Refuse to invent a directory the user did not ask for: the parent of ``--file``, a

@@ -59,9 +59,8 @@ class Situation:
     start: str = ""  # the directory claude starts in
     subdirectory: bool = False  # below a repository's root, whose project file it does not read
     aws_config_region: str | None = None  # the AWS shared config file's region (Bedrock)
-    startup_file: str | None = (
-        None  # the file ccprofile pins the shell scope in (`$ZDOTDIR/.zshrc` out of sight)
-    )
+    # The file ccprofile pins the shell scope in (`$ZDOTDIR/.zshrc` where it is out of sight).
+    startup_file: str | None = None
     provider_new: str = ""  # a new terminal's provider where known, else this shell's ("": the same)
     probed: bool = False  # --probe started a new shell: what it exports is known, not read
 
