@@ -4,6 +4,7 @@ uninstall (the file back byte for byte), and working in real bash, zsh and fish.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -271,3 +272,57 @@ def test_completion_in_a_file_new_terminals_may_not_read_says_so(home: Path) -> 
         "New zsh terminals complete `ccprofile <Tab>` if they read ~/dots/.zshrc (ccprofile cannot tell: "
         "`ccprofile status` says why)."
     ) in hidden.output
+
+
+def _in(shell: str, file: Path, *args: str) -> Result:
+    return runner.invoke(app, [*args, "--shell", shell, "--file", str(file)], env={"COLUMNS": "300"})
+
+
+@pytest.mark.real_shell
+def test_a_pin_for_another_shell_keeps_the_completion_that_is_there(home: Path) -> None:
+    """A zsh pin written into ~/.bashrc keeps bash's completion lines, never zsh's, which bash
+    would fail on at every start."""
+    rc = home / ".bashrc"
+    assert runner.invoke(app, ["completion", "--shell", "bash"]).exit_code == 0
+    pinned = _in("zsh", rc, "set-fast-model", "claude-haiku-4-5-20251001", "--no-verify")
+    assert pinned.exit_code == 0, pinned.output
+    [found] = block.find_blocks(rc.read_text())
+    assert found.body[-3:] == (block.COMPLETION_NOTE, *SHELLS["bash"].completion)
+    assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'" in found.body
+    started = subprocess.run(
+        [require_program("bash"), "-ic", "type -t _ccprofile_completion"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home)},
+        timeout=30,
+    )
+    assert started.stdout == "function\n" and "error" not in started.stderr, started.stderr
+
+
+def test_completion_for_a_second_shell_in_one_file_is_refused(home: Path) -> None:
+    shared = home / "shellrc"  # a name no shell claims, so only its block tells
+    assert _in("bash", shared, "completion").exit_code == 0
+    before = shared.read_bytes()
+    refused = _in("zsh", shared, "completion")
+    assert refused.exit_code == 1 and shared.read_bytes() == before
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: {shared}: its ccprofile block has bash's tab completion, which zsh's would "
+        "replace (a file completes one shell: give zsh its own with --file), nothing was written"
+    )
+    assert _in("bash", shared, "completion").exit_code == 0 and shared.read_bytes() == before
+    removed = _in("zsh", shared, "completion", "--remove")  # taking lines out is always safe
+    assert removed.exit_code == 0 and not shared.exists()
+
+
+def test_completion_in_a_file_named_for_another_shell_is_refused_unless_forced(home: Path) -> None:
+    rc = home / ".bashrc"
+    refused = _in("zsh", rc, "completion")
+    assert refused.exit_code == 2 and not rc.exists()
+    assert refused.output.splitlines()[-1] == (
+        f"ccprofile: error: {rc} is a bash startup file, and bash cannot run zsh's lines; "
+        "nothing was written (--force writes it anyway)"
+    )
+    forced = _in("zsh", rc, "completion", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert block.find_blocks(rc.read_text())[0].body[-2:] == SHELLS["zsh"].completion
+    assert _in("zsh", rc, "completion", "--remove").exit_code == 0 and not rc.exists()

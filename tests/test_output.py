@@ -17,7 +17,7 @@ import pexpect
 import pytest
 from rich.console import Console
 
-from tests.conftest import ccprofile_command
+from tests.conftest import ccprofile_command, require_program
 from tests.helpers import run_cli
 
 
@@ -481,6 +481,57 @@ def test_a_startup_file_by_its_name_or_place_is_accepted(home: Path, file: str) 
         return
     assert dry.returncode == 0, dry.stderr
     assert "+# >>> ccprofile >>>" in dry.stdout
+
+
+def _runs_cleanly(shell: str, path: Path) -> subprocess.CompletedProcess[str]:
+    """The real ``shell`` reading ``path`` as it reads a startup file, then the pin it got."""
+    return subprocess.run(
+        [require_program(shell), "-c", f"source {path}; printenv ANTHROPIC_SMALL_FAST_MODEL"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+@pytest.mark.real_shell
+@pytest.mark.parametrize(
+    ("shell", "file", "reader"),
+    [("fish", ".bashrc", "bash"), ("tcsh", ".zshrc", "zsh"), ("bash", ".tcshrc", "tcsh")],
+)
+def test_another_shells_file_that_cannot_run_the_lines_is_refused_unless_forced(
+    home: Path, shell: str, file: str, reader: str
+) -> None:
+    """fish's `set -gx` in ~/.bashrc would fail in every new bash: refused, and the real reader
+    shows why once --force writes it anyway."""
+    path = home / file
+    path.write_text("alias x=y\n" if reader != "tcsh" else "alias x y\n")
+    before = path.read_bytes()
+    command = ["set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell, "--file", str(path)]
+    refused = run_cli(command)
+    assert refused.returncode == 2 and path.read_bytes() == before
+    assert refused.stderr == (
+        f"ccprofile: error: {path} is a {reader} startup file, and {reader} cannot run {shell}'s lines; "
+        "nothing was written (--force writes it anyway)\n"
+    )
+    assert _runs_cleanly(reader, path).stderr == ""
+    assert run_cli([*command, "--force", "--no-verify"]).returncode == 0
+    assert _runs_cleanly(reader, path).stderr != ""  # what the refusal spared every new terminal
+
+
+@pytest.mark.real_shell
+@pytest.mark.parametrize(
+    ("shell", "file", "reader"), [("zsh", "conf.d/mine.fish", "fish"), ("bash", ".zshrc", "zsh")]
+)
+def test_another_shells_file_that_runs_the_lines_is_written(
+    home: Path, shell: str, file: str, reader: str
+) -> None:
+    """POSIX exports work in zsh's file and in fish's (its `export` function): no refusal."""
+    path = home / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = run_cli(["set-fast-model", "claude-haiku-4-5-20251001", "--shell", shell, "--file", str(path)])
+    assert written.returncode == 0, written.stderr
+    ran = _runs_cleanly(reader, path)
+    assert (ran.stderr, ran.stdout) == ("", "claude-haiku-4-5-20251001\n")
 
 
 def test_binary_content_is_refused_even_with_force(home: Path) -> None:

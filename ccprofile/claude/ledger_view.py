@@ -61,7 +61,7 @@ def _block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], 
     if not blocks:
         return (), False
     contents = profile.read_block(path, blocks[0], PINNABLE, strict=False)
-    return tuple((n, contents.pins[n]) for n in PINNABLE if n in contents.pins), contents.completion
+    return tuple((n, contents.pins[n]) for n in PINNABLE if n in contents.pins), bool(contents.completion)
 
 
 def _settings_pins(path: Path, data: bytes | None, names: list[str]) -> tuple[tuple[str, str], ...]:

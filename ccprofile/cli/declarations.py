@@ -240,6 +240,14 @@ def completion(
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write to --file even where its name or content says it is not a startup file "
+            "of this shell.",
+        ),
+    ] = False,
 ) -> None:
     """Add tab completion for ccprofile to the ccprofile block (bash, zsh, fish).
 

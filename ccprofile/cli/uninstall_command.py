@@ -12,6 +12,7 @@ from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.pin_places import Where, write_pin
 from ccprofile.cli.program import runnable
+from ccprofile.errors import NotAStartupFile
 from ccprofile.system import platforms
 
 if TYPE_CHECKING:
@@ -22,13 +23,21 @@ if TYPE_CHECKING:
 
 
 def completion(
-    *, remove: bool = False, shell: str | None = None, file: Path | None = None, dry_run: bool = False
+    *,
+    remove: bool = False,
+    shell: str | None = None,
+    file: Path | None = None,
+    dry_run: bool = False,
+    force: bool = False,
 ) -> int:
     """Add tab completion to the block (``remove``: take it out again)."""
     from ccprofile.cli import writing
     from ccprofile.machine.targets import resolve_target
 
     target = resolve_target(shell, file, os.environ, platforms.current(os.environ))
+    problem = None if remove or force else target.not_a_startup_file(completion=True)
+    if problem is not None:
+        raise NotAStartupFile(problem)
     what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
     options = writing.Options(dry_run=dry_run)
     writing.write(target, lambda pins: pins, what, options, completion=not remove)

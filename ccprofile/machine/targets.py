@@ -84,14 +84,22 @@ class Target:
         """The startup file as the shell finds it past ``unknown``: ``$ZDOTDIR/.zshrc``."""
         return f"${unknown.variable}/{self.path.name}"
 
-    def not_a_startup_file(self) -> str | None:
-        """Why a file named with ``--file`` is not one a shell reads, or None. A startup file
-        has no name that says it is data or another language's code, holds no JSON and, under
-        a system directory, has a startup file's name (/etc/zshrc yes, /etc/passwd no).
-        Binary content is refused further down, with or without --force."""
+    def not_a_startup_file(self, *, completion: bool = False) -> str | None:
+        """Why a file named with ``--file`` is not one for this shell's lines, or None. A
+        startup file has no name that says it is data, another language's code or the file of
+        a shell that cannot run them (fish's `set -gx` in ~/.bashrc; with ``completion``, zsh's
+        completion there too), holds no JSON and, under a system directory, has a startup
+        file's name (/etc/zshrc yes, /etc/passwd no). Binary content is refused further down,
+        with or without --force."""
         if not self.named_file:
             return None
         path = self.path
+        owner = shell_for_file(path)
+        if owner is not None and owner.name != self.shell.name:
+            clash = not owner.runs_exports(self.shell.syntax)
+            if clash or (completion and owner.completion != self.shell.completion):
+                reader = owner.name
+                return f"{path} is a {reader} startup file, and {reader} cannot run {self.shell.name}'s lines"
         if path.suffix.lower() in _NOT_SHELL_SUFFIXES:
             kind = path.suffix[1:].upper()
             article = "an" if kind[:1] in "AEFHILMNORSX" else "a"

@@ -61,18 +61,18 @@ def _marker_error(path: Path, error: block.MarkerError) -> CcprofileError:
 
 @dataclass(frozen=True)
 class Contents:
-    """What one block holds: pins, and whether it has the tab-completion lines."""
+    """What one block holds: pins, and its tab-completion lines (() where it has none)."""
 
     pins: dict[str, str]
-    completion: bool
+    completion: tuple[str, ...] = ()
 
 
 def read_block(path: Path, found: block.Block, names: Sequence[str], *, strict: bool = True) -> Contents:
     """The pins of ``names`` one block holds and its completion; with ``strict``, refuse a
     block edited by hand."""
     body = found.body
-    completion = block.COMPLETION_NOTE in body
-    if completion:
+    lines: tuple[str, ...] = ()
+    if block.COMPLETION_NOTE in body:
         at = body.index(block.COMPLETION_NOTE)
         lines = tuple(body[at + 1 :])
         if strict and lines not in KNOWN_COMPLETIONS:
@@ -90,7 +90,7 @@ def read_block(path: Path, found: block.Block, names: Sequence[str], *, strict: 
                 f"block are not ccprofile's; move your changes out of the block, {NOTHING_WRITTEN}"
             )
         body = body[:at]
-    return Contents(_read_pins(path, found, body, names, strict=strict), completion)
+    return Contents(_read_pins(path, found, body, names, strict=strict), lines)
 
 
 def _read_pins(
@@ -165,20 +165,39 @@ def plan_update(
     old, missing = file.text, file.missing
     try:
         blocks = block.find_blocks(old)
-        contents = read_block(path, blocks[0], names) if blocks else Contents({}, False)
+        contents = read_block(path, blocks[0], names) if blocks else Contents({})
         before = _ordered(contents.pins, names)
         after = _ordered(edit(dict(before)), names)
-        completes = contents.completion if completion is None else completion
-        if not after and not completes:
+        lines = _completion_lines(path, shell, contents.completion, completion)
+        if not after and not lines:
             return _without_blocks(old, blocks, before)
         payload = [shell.syntax.assign(name, value) for name, value in after]
-        if completes:
-            payload += [block.COMPLETION_NOTE, *shell.completion]
+        if lines:
+            payload += [block.COMPLETION_NOTE, *lines]
         newline = (new_file_newline or shell.syntax.newline) if missing else shell.syntax.newline
         edited = block.apply(old, payload, created_file=missing, newline=newline, program=program)
     except block.MarkerError as error:
         raise _marker_error(path, error) from None
-    return Plan(edited.text, before, after, edited.collapsed, completes)
+    return Plan(edited.text, before, after, edited.collapsed, bool(lines))
+
+
+def _completion_lines(
+    path: Path, shell: Shell, there: tuple[str, ...], completion: bool | None
+) -> tuple[str, ...]:
+    """The block's completion lines after the change. Another shell's lines are kept as they
+    are, never turned into this shell's: that shell reads the file, and would fail on every
+    start on lines it cannot run (zsh's `(( $+functions[compdef] ))` in bash)."""
+    if completion is None:
+        return there
+    if not completion:
+        return ()
+    if there and there != shell.completion:
+        raise CcprofileError(
+            f"{path}: its ccprofile block has {KNOWN_COMPLETIONS[there]}'s tab completion, which "
+            f"{shell.name}'s would replace (a file completes one shell: give {shell.name} its own "
+            f"with --file), {NOTHING_WRITTEN}"
+        )
+    return shell.completion
 
 
 def plan_removal(path: Path, file: Editing, *, names: Sequence[str]) -> Plan:

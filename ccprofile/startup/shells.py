@@ -78,6 +78,11 @@ class Shell:
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
     completion_note: str = ""  # what its completion needs besides the block's lines
+    runs_exports_of: tuple[Syntax, ...] = ()  # other syntaxes whose block of exports it runs
+
+    def runs_exports(self, syntax: Syntax) -> bool:
+        """Whether a block of exports in ``syntax`` works in this shell's own file."""
+        return syntax is self.syntax or syntax in self.runs_exports_of
 
     @property
     def programs(self) -> tuple[str, ...]:
@@ -179,6 +184,7 @@ SHELLS: dict[str, Shell] = {
             no_match="empty",
             snippets=lambda home: files.fish_dir(home) / "conf.d",
             universal=lambda home: files.fish_dir(home) / "fish_variables",
+            runs_exports_of=(POSIX,),  # fish's own `export` function takes `export X='v'`
         ),
         *(
             Shell(
@@ -247,7 +253,8 @@ SHELLS: dict[str, Shell] = {
     )
 }
 # Every completion any release wrote, so a block holding one is still recognised as ccprofile's.
-KNOWN_COMPLETIONS = frozenset(shell.completion for shell in SHELLS.values() if shell.completion)
+# Each shell's tab-completion lines, and the shell they are for.
+KNOWN_COMPLETIONS = {shell.completion: shell.name for shell in SHELLS.values() if shell.completion}
 _ALIASES = {alias: shell.name for shell in SHELLS.values() for alias in shell.aliases}
 
 
