@@ -331,6 +331,32 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
     done = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(dots)})
     assert done.exit_code == 0, done.output
     assert (dots / ".zshrc").exists()
+    # Once ccprofile has written a zsh block elsewhere, its record names the file to pass.
+    again = runner.invoke(app, ["unset-fast-model", "--shell", "zsh"], env={"COLUMNS": "300"})
+    assert again.exit_code == 0 and (dots / ".zshrc").exists(), again.output
+    assert again.output.splitlines()[-1] == (
+        "A ccprofile block in the file zsh reads instead is not touched. ccprofile's record has a zsh "
+        "block in ~/dots/.zshrc: run this command again with `--file ~/dots/.zshrc`, or run "
+        "`ccprofile uninstall --all`, which finds every file ccprofile wrote."
+    )
+    spaced = home / "my dots" / ".zshrc"
+    spaced.parent.mkdir()
+    assert runner.invoke(app, ["completion", "--shell", "zsh", "--file", str(spaced)]).exit_code == 0
+    (home / "other.sh").write_text("")  # a bash block is no zsh one
+    assert (
+        runner.invoke(app, ["completion", "--shell", "bash", "--file", str(home / "other.sh")]).exit_code == 0
+    )
+    both = runner.invoke(app, ["uninstall", "--shell", "zsh"], env={"COLUMNS": "300"})
+    assert both.output.splitlines()[-1] == (
+        "A ccprofile block in the file zsh reads instead is not touched. ccprofile's record has zsh "
+        "blocks in ~/dots/.zshrc, ~/my dots/.zshrc: run this command again with --file naming each, or "
+        "run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
+    )
+    assert runner.invoke(app, ["uninstall", "--shell", "zsh", "--file", str(spaced)]).exit_code == 0
+    one = runner.invoke(app, ["uninstall", "--shell", "zsh"], env={"COLUMNS": "300"})
+    assert "has a zsh block in ~/dots/.zshrc: run this command again with `--file ~/dots/.zshrc`" in (
+        one.output
+    )
 
 
 def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads(home: Path) -> None:

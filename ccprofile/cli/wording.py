@@ -22,7 +22,7 @@ COMMANDS = {
 }
 
 
-def _arg(text: str) -> str:
+def path_word(text: str) -> str:
     """``text`` as one word of a command line; a leading ``~/`` stays unquoted, to expand, as
     does a leading ``$VAR/`` (``shells.in_a_variable``)."""
     if text.startswith("~/"):
@@ -34,17 +34,17 @@ def command(step: Command) -> str:
     """The command line of ``step``, as the user types it."""
     # Quoted where the shell would split or expand them: a path with a space, a `[1m]` model.
     where = "" if step.scope in (None, "shell") else f" --scope {step.scope}"
-    where += f" --project {_arg(step.project)}" if step.project else ""
+    where += f" --project {path_word(step.project)}" if step.project else ""
     if step.action in (fixes.PIN, fixes.UNPIN):
         assert step.variable is not None, "a pin names its variable"
         pin, unpin = COMMANDS[step.variable]
-        named = f" {_arg(step.value)}" if step.value is not None else ""
-        where += f" --file {_arg(step.file)}" if step.file else ""
+        named = f" {path_word(step.value)}" if step.value is not None else ""
+        where += f" --file {path_word(step.file)}" if step.file else ""
         return f"ccprofile {pin}{named}{where}" if step.action == fixes.PIN else f"ccprofile {unpin}{where}"
     if step.action == fixes.UNINSTALL:
-        return f"ccprofile uninstall --file {_arg(str(step.file))}"
+        return f"ccprofile uninstall --file {path_word(str(step.file))}"
     if step.action == fixes.PIN_IN:
-        return f"--file {_arg(str(step.file))}"
+        return f"--file {path_word(str(step.file))}"
     if step.action == fixes.PROBE:
         return "ccprofile status --probe"
     assert step.action == fixes.MODELS, step.action

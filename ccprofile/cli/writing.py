@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import variables
-from ccprofile.cli import checking, program, render, verifying
+from ccprofile.cli import checking, program, render, verifying, wording
 from ccprofile.cli.consoles import console
 from ccprofile.errors import (
     BadValue,
@@ -113,11 +113,27 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
     """Where the shell's lines hide the file it reads, this file having nothing to take out
     says nothing of that one."""
     if not change.changed and target.unknowable is not None:
-        said = (
-            f"A ccprofile block in the file {target.shell.name} reads instead is not touched: name it with "
-            "--file, or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
+        from ccprofile.claude.ledger_view import places_now  # this rare case only
+
+        shell = target.shell.name
+        wrote = [
+            render.tilde(place.path, target.home.path)
+            for place in places_now(target.home)
+            if place.kind == "shell" and place.label == shell and place.path != target.path
+            if place.holds or place.completion
+        ]
+        said = f"A ccprofile block in the file {shell} reads instead is not touched"
+        if len(wrote) == 1:
+            said += f". ccprofile's record has a {shell} block in {wrote[0]}: run this command again "
+            said += f"with `--file {wording.path_word(wrote[0])}`"
+        elif wrote:
+            said += f". ccprofile's record has {shell} blocks in {', '.join(wrote)}: run this command "
+            said += "again with --file naming each"
+        else:
+            said += ": name it with --file"
+        render.say(
+            console, said + ", or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
         )
-        render.say(console, said)
 
 
 def _report_completion(target: Target, change: profile.FileChange, what: str, reach: bool | None) -> None:
