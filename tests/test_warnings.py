@@ -2840,9 +2840,11 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             "zsh",
             "darwin",
             ".zprofile",  # no ~/.zshenv: the files a start reads are the ones there are
+            # Not a line in ~/.zshenv that sources a login file into every zsh: the pin moves.
             "A non-login zsh an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
-            f"model (Claude Code's default), where a new terminal gets {H45} (~/.zprofile:1): ~/.zshenv "
-            "does not source ~/.zprofile. Fix: add `[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshenv.",
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.zprofile:1): only a "
+            f"login zsh reads ~/.zprofile. Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, "
+            "which both read; then delete line 1 of ~/.zprofile.",
         ),
         (
             "dash",
@@ -2888,10 +2890,46 @@ def test_the_start_that_differs_is_named_for_the_platform(
     assert _messages(report, "login-shells-differ") == [said]
     if "pins it in ~/.zshrc" in said:  # the fix, applied as printed, ends the difference
         assert runner.invoke(app, ["set-fast-model", H45, "--shell", shell]).exit_code == 0
+        if "then delete line 1" in said:
+            (home / file).write_text("")
         report = json.loads(
-            runner.invoke(app, ["status", "--json", "--shell", shell], env={FAST: H45}).stdout
+            runner.invoke(
+                app, ["status", "--json", "--shell", shell], env={"CCPROFILE_PLATFORM": platform, FAST: H45}
+            ).stdout
         )
         assert _messages(report, "login-shells-differ") == []
+
+
+@pytest.mark.parametrize(
+    ("platform", "who"),
+    [
+        ("linux", "Claude Code started from a new terminal"),
+        ("darwin", "Claude Code started from a non-login zsh an app starts (some IDE terminals)"),
+    ],
+)
+def test_a_pin_written_to_a_login_file_gets_the_move_status_gives(
+    home: Path, platform: str, who: str
+) -> None:
+    """`set-fast-model --file ~/.zprofile` and status give one fix: the pin where both starts
+    read, not ~/.zprofile sourced from ~/.zshrc (a login file in every shell, twice in a login
+    one); applied as printed, status finds nothing left."""
+    (home / ".zshrc").write_text("")
+    env = {"CCPROFILE_PLATFORM": platform, "COLUMNS": "300"}
+    zprofile = str(home / ".zprofile")
+    written = runner.invoke(app, ["set-fast-model", H45, "--shell", "zsh", "--file", zprofile], env=env)
+    assert written.exit_code == 0, written.output
+    said = " ".join(written.output.split())
+    assert (
+        f"With {H45} pinned in ~/.zprofile, {who} uses claude-haiku-5-5: only a login zsh reads ~/.zprofile. "
+        f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; then "
+        "`ccprofile uninstall --file ~/.zprofile`."
+    ) in said
+    assert runner.invoke(app, ["set-fast-model", H45, "--shell", "zsh"], env=env).exit_code == 0
+    assert runner.invoke(app, ["uninstall", "--shell", "zsh", "--file", zprofile], env=env).exit_code == 0
+    loaded = {**env, FAST: H45, HAIKU: H45}  # this shell, after `source ~/.zshrc`
+    report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh"], env=loaded).stdout)
+    # macOS's apps from the Dock read no shell file at all: that warning is not this one's.
+    assert [w["code"] for w in report["warnings"]] == (["launchers-differ"] if platform == "darwin" else [])
 
 
 @pytest.mark.parametrize(("shell", "file"), [("bash", ".bash_profile"), ("dash", ".profile")])

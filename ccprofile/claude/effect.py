@@ -14,13 +14,13 @@ from pathlib import Path
 
 from ccprofile.claude import fixes, places, starts
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.fixes import Fix
+from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
 from ccprofile.claude.scopes import SETTINGS_SOURCES
 from ccprofile.claude.settings import Settings
-from ccprofile.claude.variables import BACKGROUND, PRIMARY, SUBAGENT
+from ccprofile.claude.variables import BACKGROUND, PIN_OF_KIND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.scanned import Assignment, Scan
@@ -225,8 +225,15 @@ def _cause(
         and shell is not None
         and written[0] not in scan.files
     ):
-        return starts.unread(shell, written[1], written[0], scan, written[2])
+        return starts.unread(shell, written[1], written[0], scan, written[2], _ours(expected, written[0]))
     return said
+
+
+def _ours(expected: Expectation, written: Path) -> starts.Move:
+    """A pin this write puts in ccprofile's block of ``written``, to move."""
+    return fixes.pin(PIN_OF_KIND[expected.kind], expected.value), (
+        Command(fixes.UNINSTALL, file=str(written)),
+    )
 
 
 def _taken_back(scan: Scan, kind: str) -> list[Assignment]:
@@ -268,11 +275,12 @@ def other_start_shortfalls(
         return []  # it reads the pin: anything that beats it there is status's to report
     found = []
     who = starts.described(shell.name, starts.start_of(other.scan.login), other.platform)
-    reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text)
     for expected in wanted:
         model = _view(report, expected.kind).other
         if expected.value is None or model is None or _met(model, expected):
             continue
+        move = _ours(expected, other.written)
+        reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text, move)
         if model.source in _SETTINGS and model.variable != "model":
             continue  # a settings file's env value beats the pin there, read or not: not the reason
         words = _words(expected, file_shown, model.model, reason, other.scan.certain, who)

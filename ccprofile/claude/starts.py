@@ -22,6 +22,9 @@ from ccprofile.startup.sourcing import sources_named
 
 LOGIN, NON_LOGIN = "login", "non-login"
 
+# A pin to move: the command that pins its value, and how it comes out of the file it is in.
+Move = tuple[Command, Fix]
+
 
 def terminal_is_login(platform: str) -> bool:
     """Whether a new terminal on ``platform`` starts a login shell: macOS's Terminal and iTerm2
@@ -54,10 +57,14 @@ def described(shell: str, start: str, platform: str) -> str:
     return f"a non-login {shell} (a new terminal window or tab)"
 
 
-def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tuple[str, Fix]:
+def unread(
+    shell: Shell, home: Home, pinned: Path, other: Scan, text: str, move: Move | None = None
+) -> tuple[str, Fix]:
     """Why the other start does not read ``pinned``, and the fix: the one line that makes it.
     ``text`` is ``pinned``'s (empty when unknown): a line it sources the fix's file with would
-    make the two files source each other."""
+    make the two files source each other. ``move``: the command that pins the value and how it
+    comes out of ``pinned``, where the pin is there itself: a file only one start reads then
+    gets a move to the file both read, not a line that sources it."""
     shown = _tilde(pinned, home)
     line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
     versions = {"bash": "BASH_VERSION", "zsh": "ZSH_VERSION"}
@@ -95,6 +102,13 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tu
                 Command(fixes.PIN_IN, file=where),
             ),
         )
+    main = shell.startup_file(home)
+    if move and _read_by_both(shell, home, main) and pinned in shell.reads(home, not other.login):
+        # A file of one start only (~/.zprofile): sourcing it from ~/.zshrc would run a login
+        # file in every shell, twice in a login one; the pin belongs where both starts read.
+        pin, removal = move
+        reason = f"only a {start_of(not other.login)} {shell.name} reads {shown}"
+        return reason, (pin, f" pins it in {_tilde(main, home)}, which both read; then ", *removal)
     if not other.certain:
         # Some line could not be followed: it may be the one that sources the file.
         return (
@@ -102,6 +116,10 @@ def unread(shell: Shell, home: Home, pinned: Path, other: Scan, text: str) -> tu
             (f"add `{line}` to {where} (", Command(fixes.PROBE), " shows what a new shell really exports)"),
         )
     return (f"{where} does not source {shown}", (f"add `{line}` to {where}",))
+
+
+def _read_by_both(shell: Shell, home: Home, path: Path) -> bool:
+    return all(path in shell.reads(home, login) for login in (False, True))
 
 
 def _cannot_tell(shell: str, shown: str, unknown: Unknowable, home: Home) -> tuple[str, Fix]:
@@ -142,7 +160,9 @@ def difference(
         # The fix sources the file the terminal's shell reads itself, which leads to the pin.
         own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
         top = next((p for p in own if p not in theirs.files), pinned)
-        reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""))
+        pin = fixes.pin(PIN_OF_KIND[kind], terminal.alias or terminal.as_set)
+        move = (pin, _removal(mine, terminal, pinned, home)) if top == pinned else None
+        reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""), move)
         return f"{said}: {reason}.", repair
     theirs_only = _file_of(other)
     if theirs_only is not None and theirs_only not in mine.files:
@@ -159,23 +179,24 @@ def _pin_where_both_read(
     user wants is theirs to say, so the fix offers both, the pin where both starts read first;
     None where the shell has no file both starts read."""
     target = shell.startup_file(home)
-    if not all(target in shell.reads(home, login) for login in (False, True)):
+    if not _read_by_both(shell, home, target):
         return None
-    line = (other.file or "").rpartition(":")[2]
-    block = theirs.pinned(other.variable or "")
-    removal: Fix = (
-        (Command(fixes.UNINSTALL, file=str(held)),)
-        if block is not None and block.path == held
-        else (f"delete line {line} of {_tilde(held, home)}",)
-    )
     return (
         f"a new terminal does not read {_tilde(held, home)}",
         (
             fixes.pin(PIN_OF_KIND[kind], other.alias or other.as_set),
             f" pins it in {_tilde(target, home)}, which both read; or, to drop it, ",
-            *removal,
+            *_removal(theirs, other, held, home),
         ),
     )
+
+
+def _removal(scan: Scan, model: Model, held: Path, home: Home) -> Fix:
+    """How the pin ``model`` comes from comes out of ``held``: ccprofile's block, or its line."""
+    block = scan.pinned(model.variable or "")
+    if block is not None and block.path == held:
+        return (Command(fixes.UNINSTALL, file=str(held)),)
+    return (f"delete line {(model.file or '').rpartition(':')[2]} of {_tilde(held, home)}",)
 
 
 def _file_of(model: Model) -> Path | None:
