@@ -328,6 +328,24 @@ def test_uninstall_all_reports_once_without_warnings_about_what_it_removes(home:
     assert "A claude started from a new terminal now uses the background model claude-haiku-5-5" in done
 
 
+@pytest.mark.parametrize(("shell", "unset"), [("zsh", "unset A B"), ("fish", "set -e A; set -e B")])
+def test_uninstall_all_in_a_shell_that_has_the_pins_says_how_to_drop_them_here(
+    home: Path, shell: str, unset: str
+) -> None:
+    """As `uninstall` of one file does: this shell keeps what it exported until told, and the
+    report's sentences wrap at 80 columns with the command whole."""
+    fast, haiku = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL"
+    ok("set-fast-model", H45, "--shell", shell, "--no-verify")
+    loaded = {**os.environ, "COLUMNS": "80", fast: H45, haiku: H45}
+    done = ok("uninstall", "--all", "--shell", shell, "--no-verify", env=loaded)
+    command = unset.replace("A", haiku).replace("B", fast)
+    assert f"This terminal still has the old values; to drop them here, run\n`{command}`." in done
+    assert max(map(len, done.splitlines())) <= 80 or f"`{command}`" in max(done.splitlines(), key=len)
+    ok("set-fast-model", H45, "--shell", shell, "--no-verify")
+    unloaded = ok("uninstall", "--all", "--shell", shell, "--no-verify", env={**os.environ, "COLUMNS": "80"})
+    assert "still has the old values" not in unloaded
+
+
 # --- Reliability: SIGKILL and concurrency ----------------------------------------------------
 
 _CYCLER = """

@@ -374,7 +374,8 @@ def test_uninstall_all_lists_every_place_and_purge_leaves_nothing(home: Path, tm
     purged = run_cli(["uninstall", "--all", "--purge", "--no-verify"])
     assert purged.returncode == 0, purged.stderr
     assert (
-        "Deleted ~/.local/state/ccprofile: ccprofile's backups, record and ledger are gone." in purged.stdout
+        "Deleted ~/.local/state/ccprofile: ccprofile's backups, record and ledger are gone."
+        in " ".join(purged.stdout.split())  # wrapped at 80 columns, as every sentence is
     )
     assert "saved as" not in purged.stdout  # no backup announced that --purge then deletes
     assert not state.exists()

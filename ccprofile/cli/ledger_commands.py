@@ -115,7 +115,7 @@ def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
     shown = render.tilde(Path(rewind.path), home)
     since = f"`{rewind.first.command}` ({rewinding.when(rewind.first)})"
     if rewind.state == rewinding.ALREADY:
-        console.print(f"{shown} already was as before {since}; the record now says so.", soft_wrap=True)
+        render.say(console, f"{shown} already was as before {since}; the record now says so.")
         return
     if rewind.state == rewinding.CHANGED:
         done, would = "Put back", "Would put back"
@@ -126,7 +126,7 @@ def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
     else:
         done, would = "Restored", "Would restore"
         text = f"{shown} as it was before {since}"
-    console.print(f"{would if dry_run else done} {text}.", soft_wrap=True)
+    render.say(console, f"{would if dry_run else done} {text}.")
     if dry_run:
         console.print(rewind.diff(), markup=False, highlight=False, soft_wrap=True, end="")
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ccprofile.claude.ledger_view import AS_WRITTEN, CHANGED, DELETED, PlaceNow
-from ccprofile.cli.render import tilde
+from ccprofile.cli.render import tilde, wrap
 
 _STATES = {
     AS_WRITTEN: "as ccprofile left it",
@@ -30,18 +30,17 @@ def show_places(console: Console, rows: Sequence[PlaceNow], home: Path) -> None:
         pins = [value if name == "rule" else f"{name}={value}" for name, value in row.holds] + (
             ["tab completion"] if row.completion else []
         )
-        console.print(f"  holds: {escape(', '.join(pins)) if pins else 'nothing now'}", soft_wrap=True)
+        holds = f"holds: {', '.join(pins) if pins else 'nothing now'}"
+        console.print(escape(wrap(holds, console.width, "  ")), soft_wrap=True)
         if row.last_command is None:
             console.print(
                 "  not in ccprofile's ledger (written before ccprofile kept one): `undo` cannot rewind it"
             )
             continue
         count = f"{row.changes} change{'s' * (row.changes > 1)}"
-        console.print(
-            f"  {_STATES[row.state]}; {count}, the last `{escape(row.last_command)}` at "
-            f"{(row.last_time or '').replace('T', ' ')[:16]} UTC",
-            soft_wrap=True,
-        )
+        when = (row.last_time or "").replace("T", " ")[:16]
+        state = f"{_STATES[row.state]}; {count}, the last `{row.last_command}` at {when} UTC"
+        console.print(escape(wrap(state, console.width, "  ")), soft_wrap=True)
         folder = tilde(row.backup_dir, home) if row.backup_dir else "-"
         saved = f"{row.backups} in {escape(folder)}" if row.backups else "none kept"
         console.print(f"  backups: {saved}", soft_wrap=True)

@@ -11,7 +11,6 @@ from ccprofile.claude import scopes, variables
 from ccprofile.cli.consoles import console
 from ccprofile.cli.failures import UsageError
 from ccprofile.cli.pin_places import Where, write_pin
-from ccprofile.cli.program import runnable
 from ccprofile.errors import NotAStartupFile
 from ccprofile.system import platforms
 
@@ -124,6 +123,8 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             named = get_shell(shell) if shell else owner or shell_for_file(path) or SHELLS["sh"]
             target = Target(named, path, home, None, FILE_NAME)
             changes.append(writing.write(target, None, "has no ccprofile block", options, quiet=True))
+    # What a startup file exported this shell may still hold; a settings file exports nothing.
+    exported = {name for change in changes if change.changed for name, _ in change.before}
     records = recorded(state_dir(home))
     if records:
         status_shell = target_for_reading(shell, os.environ, platforms.current(os.environ))
@@ -136,11 +137,13 @@ def _uninstall_everything(options: writing.Options, shell: str | None, purge: bo
             )
     changes += git_ignore_writing.remove_git_ignore_rules(home, options.dry_run)
     removed = [change for change in changes if change.changed]
-    _report_removed(removed, home.path, shell, options.dry_run)
+    _report_removed(removed, home.path, shell, options.dry_run, exported)
     _state_after_uninstall(state_dir(home), home.path, options.dry_run, purge, bool(removed))
 
 
-def _report_removed(removed: Sequence[FileChange], home: Path, shell: str | None, dry_run: bool) -> None:
+def _report_removed(
+    removed: Sequence[FileChange], home: Path, shell: str | None, dry_run: bool, exported: set[str]
+) -> None:
     """What went (or would go), with a dry run's diffs, then the models a new terminal gets."""
     from ccprofile.cli import render
 
@@ -158,7 +161,12 @@ def _report_removed(removed: Sequence[FileChange], home: Path, shell: str | None
                 if change.deleted
                 else ""
             )
-            console.print(f"  {render.tilde(change.path, home)}{gone}", soft_wrap=True)
+            shown = f"  {render.tilde(change.path, home)}"
+            if len(shown + gone) <= console.width:
+                console.print(shown + gone, soft_wrap=True)
+            else:  # the path whole on its line, what happened to it below
+                console.print(shown, soft_wrap=True)
+                render.say(console, gone.strip(), indent="    ")
         if dry_run:
             for change in removed:
                 ended = change.diff.endswith("\n")
@@ -166,14 +174,16 @@ def _report_removed(removed: Sequence[FileChange], home: Path, shell: str | None
                 console.print(diff, markup=False, highlight=False, soft_wrap=True, end="")
             console.print("Dry run: nothing was changed.")
         else:
-            _show_models_now(shell, home)
+            _show_models_now(shell, home, exported)
 
 
-def _show_models_now(shell: str | None, home: Path) -> None:
+def _show_models_now(shell: str | None, home: Path, exported: set[str]) -> None:
+    """The models a new terminal's claude uses now, and the unset this shell still needs."""
     from ccprofile.claude import reading
     from ccprofile.claude import status as status_module
+    from ccprofile.cli import render
     from ccprofile.cli.render_status import source_words
-    from ccprofile.machine.targets import target_for_reading
+    from ccprofile.machine.targets import NoShell, target_for_reading
 
     platform = platforms.current(os.environ)
     target = target_for_reading(shell, os.environ, platform)
@@ -181,16 +191,18 @@ def _show_models_now(shell: str | None, home: Path) -> None:
     where = "a new terminal" if report.shell is not None else "here"
     for label, view in (("background", report.background), ("primary", report.primary)):
         model = view.new_shell or view.now
-        console.print(
+        render.say(
+            console,
             f"A claude started from {where} now uses the {label} model {model.model} "
             f"({source_words(model, home, report.ours)}).",
-            soft_wrap=True,
         )
     agents = report.subagents.new_shell or report.subagents.now if report.subagents else None
     if agents is not None and agents.selected:  # else they use the primary, said just above
-        console.print(
-            f"Its subagents use {agents.model} ({source_words(agents, home, report.ours)}).", soft_wrap=True
-        )
+        render.say(console, f"Its subagents use {agents.model} ({source_words(agents, home, report.ours)}).")
+    held = sorted(name for name in exported if name in os.environ)
+    if held and not isinstance(target, NoShell):
+        unset = target.shell.syntax.unset(held)
+        render.say(console, f"This terminal still has the old values; to drop them here, run `{unset}`.")
 
 
 def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, removed: bool) -> None:
@@ -207,22 +219,19 @@ def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, 
         made = Ledger(state).made_dirs()
         shutil.rmtree(state)
         remove_empty([str(d) for d in made if d != state])  # ~/.local/state, if ccprofile made it
-        console.print(f"Deleted {shown}: ccprofile's backups, record and ledger are gone.", soft_wrap=True)
+        render.say(console, f"Deleted {shown}: ccprofile's backups, record and ledger are gone.")
     elif purge:
-        console.print(f"Dry run: {shown} would be deleted (backups, record and ledger).", soft_wrap=True)
+        render.say(console, f"Dry run: {shown} would be deleted (backups, record and ledger).")
     elif removed and not dry_run and backups_kept(os.environ) == 0:
-        console.print(
-            runnable(
-                f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
-                "what was in these files before."
-            )
+        render.say(
+            console,
+            f"No backups were kept (${BACKUPS_SETTING} is 0): `ccprofile undo` cannot put back "
+            "what was in these files before.",
         )
     elif removed and not dry_run:
-        console.print(
-            runnable(
-                f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
-                "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
-                "backups too."
-            ),
-            soft_wrap=True,
+        render.say(
+            console,
+            f"Backups of every file ccprofile changed are in {shown}/backups; they may hold API keys. "
+            "`ccprofile undo` puts the pins back; `ccprofile uninstall --all --purge` deletes the "
+            "backups too.",
         )
