@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
 from ccprofile.startup import block
+from tests.conftest import require_program
 from tests.helpers import run_cli
 
 runner = CliRunner()
@@ -460,13 +462,38 @@ def test_a_settings_pin_that_modeloverrides_maps_in_the_same_file_is_a_shortfall
     assert "arn:aws:bedrock:x" in shown.output and "\N{CROSS MARK}" not in shown.output
 
 
+@pytest.mark.real_shell
 def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(home: Path) -> None:
-    (home / ".zshrc").write_text("alias ll=1\nreturn\n")
+    """The fix (the block moved above the stop, where ccprofile keeps updating it) is one the
+    real zsh then reads."""
+    rc = home / ".zshrc"
+    rc.write_text("alias ll=1\nreturn\n")
     said = _said(invoke("set-fast-model", H45, "--shell", "zsh"))
     assert said.endswith(
         f"With {H45} pinned in ~/.zshrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
-        "~/.zshrc:2: zsh stops reading there: `return`, before the ccprofile block."
+        f"~/.zshrc:2: zsh stops reading there: `return`, before the ccprofile block. Fix: move the "
+        "ccprofile block above line 2 of ~/.zshrc."
     )
+    report = json.loads(invoke("status", "--json", "--shell", "zsh").stdout)
+    assert [w["message"] for w in report["warnings"] if w["code"] == "startup-file"] == [
+        f"{rc}:2: zsh stops reading there: `return`, and reads nothing after it, the ccprofile block on "
+        "line 4 included: move the block above line 2"
+    ]
+    [found] = block.find_blocks(text := rc.read_text())
+    rc.write_text("alias ll=1\n" + text[found.start : found.end] + "return\n")
+    report = json.loads(invoke("status", "--json", "--shell", "zsh").stdout)
+    assert [w["code"] for w in report["warnings"]] == ["not-loaded"]  # only this shell lacks it now
+    assert report["background"]["new_shell"]["model"] == H45
+    assert "Updated ~/.zshrc" in invoke("set-fast-model", "claude-haiku-5-5", "--shell", "zsh").output
+    assert rc.read_text().endswith("# <<< ccprofile <<<\nreturn\n")  # updated where it was moved
+    started = subprocess.run(
+        [require_program("zsh"), "-ic", f"printenv {FAST}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home)},
+        timeout=30,
+    )
+    assert started.stdout == "claude-haiku-5-5\n", started.stderr
 
 
 @pytest.mark.parametrize(

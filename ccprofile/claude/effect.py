@@ -213,7 +213,10 @@ def _cause(
     if scan.stops and model.source == "default" and not in_settings:
         # The shell never gets to the block: that is the reason, and the fix is there.
         stop = scan.stops[0]
-        return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", said[1]
+        past = scan.block_past(stop)
+        # The block below the stop in its own file: ccprofile keeps it wherever it is moved.
+        repair = (f"move the ccprofile block above line {stop.line} of {stop.path}",) if past else said[1]
+        return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", repair
     removals = _taken_back(scan, expected.kind)
     if expected.value is not None and model.source == "default" and removals and not in_settings:
         # Later lines take the pin back out (the shadowed warning's cause): they are the fix.

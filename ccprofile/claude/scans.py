@@ -13,7 +13,7 @@ from ccprofile.claude import starts
 from ccprofile.machine.inherited import Session
 from ccprofile.machine.session import read_session
 from ccprofile.machine.targets import NoShell, Target
-from ccprofile.startup.scanned import Scan
+from ccprofile.startup.scanned import Scan, Unseen
 from ccprofile.startup.shells import Shell
 from ccprofile.storage.overlay import Overlay
 
@@ -95,8 +95,7 @@ def scan(
     )
     scan = startup.scan(target.shell, target.home, watched, planned, login=login, inherited=inherited)
     stopped = tuple(
-        f"{stop.path}:{stop.line}: {stop.reason}, and reads nothing after it"
-        for stop in (*scan.stops, *(other.stops if other is not None else ()))
+        _stopped(stop, reading) for reading in (scan, other) if reading is not None for stop in reading.stops
     )
     scan = dataclasses.replace(scan, problems=(*scan.problems, *stopped))
     if other is not None:
@@ -115,6 +114,14 @@ def scan(
         )
         scan = dataclasses.replace(scan, problems=(*scan.problems, problem))
     return scan, other
+
+
+def _stopped(stop: Unseen, scan: Scan) -> str:
+    said = f"{stop.path}:{stop.line}: {stop.reason}, and reads nothing after it"
+    past = scan.block_past(stop)
+    if past is not None:
+        said += f", the ccprofile block on line {past} included: move the block above line {stop.line}"
+    return said
 
 
 def written_blocks(target: Target | NoShell, shell: Shell | None) -> dict[Path, str]:

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccprofile.startup import block
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -69,6 +71,15 @@ class Scan:
     def pinned(self, name: str) -> Assignment | None:
         """The ccprofile block's assignment of ``name``."""
         return next((a for a in self.assignments if a.name == name and a.in_block), None)
+
+    def block_past(self, stop: Unseen) -> int | None:
+        """The first line of a ccprofile block the shell never reads, being below ``stop`` in
+        the same file, or None."""
+        try:
+            found = block.find_blocks(self.texts.get(stop.path, ""))
+        except block.MarkerError:
+            return None  # the markers' own problem is reported where the block is read
+        return next((b.first_line for b in found if b.first_line > stop.line), None)
 
     def after_block(self, name: str) -> list[Assignment]:
         pin = self.pinned(name)
