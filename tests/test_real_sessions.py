@@ -175,6 +175,30 @@ def test_a_stop_status_knows_of_is_the_reason_and_the_real_zsh_agrees(home: Path
     assert "startup-file" in [w["code"] for w in report["warnings"]]
 
 
+def test_verify_checks_a_pin_already_in_place_and_a_failed_check_leaves_the_file_alone(home: Path) -> None:
+    """Run again with --verify, "nothing changed" is no reason to check nothing: the user asked.
+    A check that cannot run fails, and with --strict puts back nothing (there is nothing to)."""
+    require_program("bash")
+    (home / ".bash_profile").write_text(". ~/.bashrc\n")
+    assert run_cli(["set-fast-model", H45, "--shell", "bash"]).returncode == 0
+    rc = (home / ".bashrc").read_bytes()
+    again = run_cli(["set-fast-model", H45, "--shell", "bash", "--verify"])
+    assert again.returncode == 0, again.stderr
+    said = " ".join(again.stdout.split())
+    assert "nothing changed" in said and f"Checked: a new bash, login or not, exports {FAST}={H45}" in said
+    no_shell = {**os.environ, "PATH": str(home / "nowhere")}
+    failed = run_cli(["set-fast-model", H45, "--shell", "bash", "--verify"], env=no_shell)
+    assert failed.returncode == 1 and failed.stderr == (
+        "ccprofile: error: ~/.bashrc is unchanged, but the check could not start the shell: "
+        f"`{ccprofile_command()[0]} status --probe` shows what a new bash exports, and from where\n"
+    )
+    strict = run_cli(["set-fast-model", H45, "--shell", "bash", "--verify", "--strict"], env=no_shell)
+    assert strict.returncode == 1 and strict.stderr.endswith("; ~/.bashrc is unchanged (--strict)\n")
+    assert (home / ".bashrc").read_bytes() == rc
+    listed = json.loads(run_cli(["list", "--json"]).stdout)
+    assert [p["changes"] for p in listed["places"]] == [1]  # the ledger's one step is still there
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str) -> None:
     require_program(shell)

@@ -65,8 +65,10 @@ def verify(
         # Both starts export the same: one line says it.
         agreed = [(f"a new {target.shell.name}, login or not,", agreed[0][1])]
     problem = "; ".join(problems)
-    if problem and strict:
+    if problem and strict and change.changed:
         _put_back(target, change, problem)
+    elif problem and strict:
+        raise VerifyFailed(f"{problem}; {render.tilde(target.path, target.home.path)} is unchanged")
     return Verified(tuple(agreed), problem, ran)
 
 

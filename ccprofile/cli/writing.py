@@ -97,7 +97,7 @@ def _report(
         who=_who_picks_it_up(target, found),
     )
     if checked is not None and checked.problem:
-        done = "is deleted" if change.deleted else "is written"
+        done = "is deleted" if change.deleted else "is written" if change.changed else "is unchanged"
         said = (
             "but a new shell does not export what ccprofile read in its startup files"
             if checked.ran
@@ -246,7 +246,9 @@ def write(
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     checked: verifying.Verified | None = None
     wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
-    if wanted and not options.dry_run and change.changed and found.inputs is not None and completion is None:
+    # An unchanged file is checked when asked for: --verify is how a user confirms a pin.
+    due = change.changed or options.verify is True
+    if wanted and due and not options.dry_run and found.inputs is not None and completion is None:
         # Before anything is reported: a strict check that fails puts the file back, and then
         # nothing may have said it was written.
         checked = verifying.verify(target, change, found.inputs, options.strict)
