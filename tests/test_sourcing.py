@@ -712,6 +712,32 @@ TRICKY = [
         {".tcshrc": "cat <<END >/dev/null\nsetenv ANTHROPIC_MODEL in\nEND\n"},
         True,
     ),
+    # csh ends a here-document only at its word as written, quotes and all: `END` is text.
+    *(
+        (
+            f"csh-here-document-with-a-{kind}-quoted-end",
+            "tcsh",
+            {".tcshrc": f"cat << {q}END{q} >/dev/null\nEND\nsetenv ANTHROPIC_MODEL in\n{q}END{q}\n"},
+            True,
+        )
+        for kind, q in (("single", "'"), ("double", '"'))
+    ),
+    (
+        "csh-here-document-dash-is-part-of-the-word",
+        "tcsh",
+        {
+            ".tcshrc": "cat <<-END >/dev/null\n\tEND\nsetenv ANTHROPIC_MODEL in\n-END\n"
+        },
+        True,
+    ),
+    (
+        "csh-here-document-ends-not-at-a-quoted-word",
+        "tcsh",
+        {
+            ".tcshrc": "cat << END >/dev/null\n'END'\nsetenv ANTHROPIC_MODEL in\nEND\nsetenv ANTHROPIC_MODEL b\n"
+        },
+        True,
+    ),
     (
         "stdin-is-not-a-file",
         "bash",

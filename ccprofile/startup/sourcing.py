@@ -147,7 +147,11 @@ def _lines(text: str, family: str) -> list[tuple[int, str]]:
         here = "<<" in line and family in ("posix", "csh")
         # Each here-document's body in turn (`cat <<A <<B`): text, not commands.
         for heredoc in unquoted_matches(_HEREDOC, line, rules) if here else ():
-            end, strip = heredoc[3], heredoc[1] == "-"
+            # csh ends it only at the word as written, quotes and all (`<<-END` at `-END`, no
+            # tab stripped); POSIX at the bare word.
+            csh = family == "csh"
+            end = heredoc[0][2:].lstrip() if csh else heredoc[3]
+            strip = heredoc[1] == "-" and not csh
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
                 index += 1
             index += 1  # the delimiter line
