@@ -725,9 +725,7 @@ TRICKY = [
     (
         "csh-here-document-dash-is-part-of-the-word",
         "tcsh",
-        {
-            ".tcshrc": "cat <<-END >/dev/null\n\tEND\nsetenv ANTHROPIC_MODEL in\n-END\n"
-        },
+        {".tcshrc": "cat <<-END >/dev/null\n\tEND\nsetenv ANTHROPIC_MODEL in\n-END\n"},
         True,
     ),
     (

@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
+from tests.conftest import require_program
 from tests.helpers import run_cli
 
 runner = CliRunner()
@@ -2943,6 +2944,31 @@ def test_a_pin_only_a_login_file_holds_gets_no_fix_where_no_file_is_read_by_both
         f"A login {shell} (ssh; tmux or `{shell} -l` started where the pin is not set) gets {H45} for the "
         f"background model (~/{file}:1), where a new terminal gets {H55} (Claude Code's default)."
     ]
+
+
+@pytest.mark.real_shell
+def test_a_pin_only_a_login_bash_profile_holds_moves_to_the_bashrc_it_sources(home: Path) -> None:
+    """~/.bash_profile sources ~/.bashrc, the usual setup: ~/.bashrc is read by both starts, so
+    the fix pins there; applied as printed, the real bash has the pin either way."""
+    (home / ".bashrc").write_text("alias ll='ls -l'\n")
+    (home / ".bash_profile").write_text(f"[ -f ~/.bashrc ] && . ~/.bashrc\nexport {FAST}={H45}\n")
+    assert _messages(_report(home, {}, shell="bash"), "login-shells-differ") == [
+        f"A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets {H45} for the "
+        f"background model (~/.bash_profile:2), where a new terminal gets {H55} (Claude Code's default): "
+        f"a new terminal does not read ~/.bash_profile. Fix: `ccprofile set-fast-model {H45}` pins it in "
+        "~/.bashrc, which both read; or, to drop it, delete line 2 of ~/.bash_profile."
+    ]
+    assert runner.invoke(app, ["set-fast-model", H45, "--shell", "bash"]).exit_code == 0
+    assert _messages(_report(home, {FAST: H45, HAIKU: H45}, shell="bash"), "login-shells-differ") == []
+    for flags in ("-ic", "-lic"):
+        started = subprocess.run(
+            [require_program("bash"), flags, f"printenv {FAST}"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(home)},
+            timeout=30,
+        )
+        assert started.stdout == f"{H45}\n", (flags, started.stderr)
 
 
 def test_a_pin_the_other_start_skips_inside_a_file_both_read_is_sourced_where_it_is(home: Path) -> None:

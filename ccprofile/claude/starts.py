@@ -166,20 +166,22 @@ def difference(
         return f"{said}: {reason}.", repair
     theirs_only = _file_of(other)
     if theirs_only is not None and theirs_only not in mine.files:
-        found = _pin_where_both_read(kind, shell, home, other, theirs, theirs_only)
+        found = _pin_where_both_read(kind, shell, home, other, (mine, theirs), theirs_only)
         if found is not None:
             return f"{said}: {found[0]}.", found[1]
     return f"{said}.", fixes.NONE
 
 
 def _pin_where_both_read(
-    kind: str, shell: Shell, home: Home, other: Model, theirs: Scan, held: Path
+    kind: str, shell: Shell, home: Home, other: Model, scans: tuple[Scan, Scan], held: Path
 ) -> tuple[str, Fix] | None:
     """For a pin only the other start's file ``held`` holds (~/.zprofile): which of the two the
     user wants is theirs to say, so the fix offers both, the pin where both starts read first;
-    None where the shell has no file both starts read."""
+    None where the shell has no file both starts read. ``scans``: this start's and theirs; a
+    file both read what they source too (~/.bashrc from a ~/.bash_profile that sources it)."""
+    mine, theirs = scans
     target = shell.startup_file(home)
-    if not _read_by_both(shell, home, target):
+    if not (_read_by_both(shell, home, target) or (target in mine.files and target in theirs.files)):
         return None
     return (
         f"a new terminal does not read {_tilde(held, home)}",
