@@ -319,10 +319,29 @@ def test_completion_in_a_file_named_for_another_shell_is_refused_unless_forced(h
     refused = _in("zsh", rc, "completion")
     assert refused.exit_code == 2 and not rc.exists()
     assert refused.output.splitlines()[-1] == (
-        f"ccprofile: error: {rc} is a bash startup file, and bash cannot run zsh's lines; "
+        f"ccprofile: error: {rc} is read by bash, and bash cannot run zsh's lines; "
         "nothing was written (--force writes it anyway)"
     )
     forced = _in("zsh", rc, "completion", "--force")
     assert forced.exit_code == 0, forced.output
     assert block.find_blocks(rc.read_text())[0].body[-2:] == SHELLS["zsh"].completion
     assert _in("zsh", rc, "completion", "--remove").exit_code == 0 and not rc.exists()
+
+
+def test_completion_for_a_shell_without_it_says_so_before_any_file_check(home: Path) -> None:
+    refused = _in("sh", home / ".bashrc", "completion")
+    assert refused.exit_code == 2
+    assert "ccprofile has no tab completion for sh: it has it for bash, zsh, fish" in refused.output
+
+
+@pytest.mark.real_shell
+def test_completion_in_the_profile_sh_reads_is_refused_as_dash_fails_on_it(home: Path) -> None:
+    profile = home / ".profile"
+    refused = _in("bash", profile, "completion")
+    assert refused.exit_code == 2 and not profile.exists()
+    assert f"{profile} is read by sh, and sh cannot run bash's lines" in refused.output
+    assert _in("bash", profile, "completion", "--force").exit_code == 0
+    dash = subprocess.run(
+        [require_program("dash"), "-c", f". {profile}"], capture_output=True, text=True, timeout=30
+    )
+    assert dash.returncode != 0 and dash.stderr  # what the refusal spares every login sh

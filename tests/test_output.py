@@ -17,6 +17,7 @@ import pexpect
 import pytest
 from rich.console import Console
 
+from ccprofile.cli.render import say_then_run
 from tests.conftest import ccprofile_command, require_program
 from tests.helpers import run_cli
 
@@ -496,7 +497,13 @@ def _runs_cleanly(shell: str, path: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.real_shell
 @pytest.mark.parametrize(
     ("shell", "file", "reader"),
-    [("fish", ".bashrc", "bash"), ("tcsh", ".zshrc", "zsh"), ("bash", ".tcshrc", "tcsh")],
+    # ~/.profile by no name of a shell's: sh, dash, ksh and a login bash read it.
+    [
+        ("fish", ".bashrc", "bash"),
+        ("tcsh", ".zshrc", "zsh"),
+        ("bash", ".tcshrc", "tcsh"),
+        ("fish", ".profile", "bash"),
+    ],
 )
 def test_another_shells_file_that_cannot_run_the_lines_is_refused_unless_forced(
     home: Path, shell: str, file: str, reader: str
@@ -510,7 +517,7 @@ def test_another_shells_file_that_cannot_run_the_lines_is_refused_unless_forced(
     refused = run_cli(command)
     assert refused.returncode == 2 and path.read_bytes() == before
     assert refused.stderr == (
-        f"ccprofile: error: {path} is a {reader} startup file, and {reader} cannot run {shell}'s lines; "
+        f"ccprofile: error: {path} is read by {reader}, and {reader} cannot run {shell}'s lines; "
         "nothing was written (--force writes it anyway)\n"
     )
     assert _runs_cleanly(reader, path).stderr == ""
@@ -600,3 +607,19 @@ def test_a_new_terminals_doubt_is_said_in_the_stacked_layout_too(home: Path) -> 
         *["not", "certain:", "see", "the", "warnings"],
     ]
     assert "claude started from this shell:" in text
+
+
+@pytest.mark.parametrize(
+    ("width", "printed"),
+    [
+        (200, "New terminals pick this up. For this terminal run:  source ~/.zshrc\n"),
+        (60, "New terminals pick this up.\nFor this terminal run:  source ~/.zshrc\n"),
+        (30, "New terminals pick this up.\nFor this terminal run:\n  source ~/.zshrc\n"),
+        (20, "New terminals pick\nthis up.\nFor this terminal run:\n  source ~/.zshrc\n"),
+    ],
+)
+def test_a_hint_keeps_its_lead_and_its_command_whole_at_any_width(width: int, printed: str) -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=width, no_color=True, highlight=False)
+    say_then_run(console, "New terminals pick this up.", "For this terminal run:", "source ~/.zshrc")
+    assert out.getvalue() == printed

@@ -199,6 +199,24 @@ def test_verify_checks_a_pin_already_in_place_and_a_failed_check_leaves_the_file
     assert [p["changes"] for p in listed["places"]] == [1]  # the ledger's one step is still there
 
 
+def test_uninstall_all_verifies_only_the_files_it_changed(home: Path) -> None:
+    """--verify is about what the command wrote: a tcsh file it left alone is not started
+    (here tcsh could not be, and that must not fail the removal from ~/.zshrc)."""
+    require_program("zsh")
+    (home / ".tcshrc").write_text("setenv ANTHROPIC_MODEL mine\n")
+    assert run_cli(["set-fast-model", H45, "--shell", "zsh"]).returncode == 0
+    zsh_only = home / "bin"
+    zsh_only.mkdir()
+    (zsh_only / "zsh").symlink_to(require_program("zsh"))
+    env = {**os.environ, "PATH": str(zsh_only)}
+    done = run_cli(["uninstall", "--all", "--verify", "--strict"], env=env)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "tcsh" not in done.stdout + done.stderr
+        and "Removed ccprofile's pins from:\n  ~/.zshrc" in done.stdout
+    )
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str) -> None:
     require_program(shell)

@@ -477,7 +477,7 @@ def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(ho
     report = json.loads(invoke("status", "--json", "--shell", "zsh").stdout)
     assert [w["message"] for w in report["warnings"] if w["code"] == "startup-file"] == [
         f"{rc}:2: zsh stops reading there: `return`, and reads nothing after it, the ccprofile block on "
-        "line 4 included: move the block above line 2"
+        f"line 4 included: move the ccprofile block above line 2 of {rc}"
     ]
     [found] = block.find_blocks(text := rc.read_text())
     rc.write_text("alias ll=1\n" + text[found.start : found.end] + "return\n")

@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
+from ccprofile.startup import block
 from tests.conftest import require_program
 from tests.helpers import run_cli
 
@@ -2844,8 +2845,8 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
             # Not a line in ~/.zshenv that sources a login file into every zsh: the pin moves.
             "A non-login zsh an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
             f"model (Claude Code's default), where a new terminal gets {H45} (~/.zprofile:1): only a "
-            f"login zsh reads ~/.zprofile. Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, "
-            "which both read; then delete line 1 of ~/.zprofile.",
+            f"login zsh reads ~/.zprofile. Fix: delete line 1 of ~/.zprofile, then `ccprofile "
+            f"set-fast-model {H45} --file ~/.zshrc`, which both starts read.",
         ),
         (
             "dash",
@@ -2922,15 +2923,98 @@ def test_a_pin_written_to_a_login_file_gets_the_move_status_gives(
     said = " ".join(written.output.split())
     assert (
         f"With {H45} pinned in ~/.zprofile, {who} uses claude-haiku-5-5: only a login zsh reads ~/.zprofile. "
-        f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; then "
-        "`ccprofile uninstall --file ~/.zprofile`."
+        f"Fix: `ccprofile unset-fast-model --file ~/.zprofile`, then `ccprofile set-fast-model {H45} "
+        "--file ~/.zshrc`, which both starts read."
     ) in said
-    assert runner.invoke(app, ["set-fast-model", H45, "--shell", "zsh"], env=env).exit_code == 0
-    assert runner.invoke(app, ["uninstall", "--shell", "zsh", "--file", zprofile], env=env).exit_code == 0
+    # Each step as printed says nothing against the next (no "the pin left behind beats it").
+    removed = runner.invoke(app, ["unset-fast-model", "--file", zprofile], env={**env, FAST: H45, HAIKU: H45})
+    assert removed.exit_code == 0 and "Fix:" not in removed.output, removed.output
+    pinned = runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".zshrc")], env=env)
+    assert pinned.exit_code == 0 and "Fix:" not in pinned.output, pinned.output
     loaded = {**env, FAST: H45, HAIKU: H45}  # this shell, after `source ~/.zshrc`
     report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh"], env=loaded).stdout)
     # macOS's apps from the Dock read no shell file at all: that warning is not this one's.
     assert [w["code"] for w in report["warnings"]] == (["launchers-differ"] if platform == "darwin" else [])
+
+
+@pytest.mark.real_shell
+def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path) -> None:
+    """fish runs `export`, so the write is allowed; bash never reads config.fish, and sourcing
+    it would run fish's lines in bash. Both fixes, applied as printed, give the real bash the
+    pin, login or not."""
+    config = home / ".config" / "fish" / "config.fish"
+    config.parent.mkdir(parents=True)
+    (home / ".bashrc").write_text("")
+    written = runner.invoke(
+        app, ["set-fast-model", H45, "--shell", "bash", "--file", str(config)], env={"COLUMNS": "300"}
+    )
+    said = " ".join(written.output.split())
+    pin = f"`ccprofile set-fast-model {H45} --file ~/.bashrc`"
+    assert (
+        f"bash does not read ~/.config/fish/config.fish, fish's file. Fix: {pin}, which bash reads." in said
+    )
+    assert (
+        f"fish's file. Fix: {pin}, then create ~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`."
+    ) in said
+    assert runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".bashrc")]).exit_code == 0
+    (home / ".bash_profile").write_text("[ -f ~/.bashrc ] && . ~/.bashrc\n")
+    for flags in ("-ic", "-lic"):
+        started = subprocess.run(
+            [require_program("bash"), flags, f"printenv {FAST}"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "HOME": str(home)},
+            timeout=30,
+        )
+        assert started.stdout == f"{H45}\n", (flags, started.stderr)
+
+
+def test_a_login_file_a_line_ccprofile_cannot_follow_may_source_gets_no_move(home: Path) -> None:
+    """`source "$(echo ...)"` in ~/.zshrc may be what reads ~/.zprofile: no confident "only a
+    login zsh reads it", and status --probe is the first step."""
+    (home / ".zshrc").write_text('f=~/.zprofile\nsource "$(echo $f)"\n')
+    written = runner.invoke(
+        app,
+        ["set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".zprofile")],
+        env={"COLUMNS": "300"},
+    )
+    said = " ".join(written.output.split())
+    assert "only a login zsh reads" not in said
+    assert (
+        "ccprofile finds no line that sources ~/.zprofile, though it cannot follow every line. Fix: add "
+        "`[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshrc (`ccprofile status --probe` shows what a new "
+        "shell really exports)."
+    ) in said
+
+
+@pytest.mark.real_shell
+def test_a_zsh_pin_in_bashs_file_is_moved_to_zshs_not_sourced(home: Path) -> None:
+    """Sourcing ~/.bashrc from a zsh file would run bash's lines in every zsh (`shopt`: command
+    not found): the fix pins in ~/.zshrc by name, so it holds whichever shell it is typed in."""
+    (home / ".bashrc").write_text("shopt -s histappend\n")
+    env = {"COLUMNS": "300"}
+    written = runner.invoke(
+        app, ["set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".bashrc")], env=env
+    )
+    said = " ".join(written.output.split())
+    assert (
+        said.count("Fix:") == 1
+        and (
+            f"Claude Code started from a new terminal uses {H55}: zsh does not read ~/.bashrc, bash's file. "
+            f"Fix: `ccprofile set-fast-model {H45} --file ~/.zshrc`, which zsh reads."
+        )
+        in said
+    )
+    fixed = runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".zshrc")], env=env)
+    assert fixed.exit_code == 0 and "Fix:" not in fixed.output, fixed.output
+    started = subprocess.run(
+        [require_program("zsh"), "-ic", f"printenv {FAST}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home)},
+        timeout=30,
+    )
+    assert (started.stdout, started.stderr) == (f"{H45}\n", "")
 
 
 @pytest.mark.parametrize(("shell", "file"), [("bash", ".bash_profile"), ("dash", ".profile")])
@@ -3136,11 +3220,17 @@ def test_a_primary_only_a_login_file_pins_gets_both_fixes(home: Path, line: str,
     assert said.endswith(f"Fix: {fix}")
 
 
-def test_ccprofiles_own_block_in_a_login_file_is_dropped_with_uninstall(home: Path) -> None:
-    """After `unset-fast-model` in ~/.zshrc, the block left in ~/.zprofile is the difference."""
-    assert runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".zprofile")]).exit_code == 0
-    [said] = _messages(_report(home, {}), "login-shells-differ")
+def test_ccprofiles_own_block_in_a_login_file_is_dropped_with_unset(home: Path) -> None:
+    """After `unset-fast-model` in ~/.zshrc, the block left in ~/.zprofile is the difference;
+    dropping it takes that one pin out, and the block's primary pin stays."""
+    zprofile = str(home / ".zprofile")
+    assert runner.invoke(app, ["set-fast-model", H45, "--file", zprofile]).exit_code == 0
+    assert runner.invoke(app, ["set-model", "claude-opus-5", "--file", zprofile]).exit_code == 0
+    [said, _] = _messages(_report(home, {}), "login-shells-differ")
     assert said.endswith(
         f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; or, to drop it, "
-        f"`ccprofile uninstall --file {home}/.zprofile`."
+        "`ccprofile unset-fast-model --file ~/.zprofile`."
     )
+    assert runner.invoke(app, ["unset-fast-model", "--file", zprofile]).exit_code == 0
+    [found] = block.find_blocks((home / ".zprofile").read_text())
+    assert found.body[-1] == "export ANTHROPIC_MODEL='claude-opus-5'" and H45 not in "".join(found.body)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ccprofile.claude import fixes, places, starts
 from ccprofile.claude.catalog import Catalog
-from ccprofile.claude.fixes import Command, Fix
+from ccprofile.claude.fixes import Fix
 from ccprofile.claude.places import Ours, Place, fix, place_of
 from ccprofile.claude.report import Report, View
 from ccprofile.claude.resolve import Model, Origin
@@ -214,8 +214,7 @@ def _cause(
         # The shell never gets to the block: that is the reason, and the fix is there.
         stop = scan.stops[0]
         past = scan.block_past(stop)
-        # The block below the stop in its own file: ccprofile keeps it wherever it is moved.
-        repair = (f"move the ccprofile block above line {stop.line} of {stop.path}",) if past else said[1]
+        repair = (starts.move_above(stop),) if past else said[1]
         return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", repair
     removals = _taken_back(scan, expected.kind)
     if expected.value is not None and model.source == "default" and removals and not in_settings:
@@ -228,15 +227,16 @@ def _cause(
         and shell is not None
         and written[0] not in scan.files
     ):
-        return starts.unread(shell, written[1], written[0], scan, written[2], _ours(expected, written[0]))
+        return starts.unread(
+            shell, written[1], written[0], scan, written[2], _ours(expected, written[0], written[1])
+        )
     return said
 
 
-def _ours(expected: Expectation, written: Path) -> starts.Move:
+def _ours(expected: Expectation, written: Path, home: Home) -> starts.Move:
     """A pin this write puts in ccprofile's block of ``written``, to move."""
-    return fixes.pin(PIN_OF_KIND[expected.kind], expected.value), (
-        Command(fixes.UNINSTALL, file=str(written)),
-    )
+    pin = fixes.pin(PIN_OF_KIND[expected.kind], expected.value)
+    return pin, (starts.unpin_in(expected.kind, written, home),)
 
 
 def _taken_back(scan: Scan, kind: str) -> list[Assignment]:
@@ -282,7 +282,7 @@ def other_start_shortfalls(
         model = _view(report, expected.kind).other
         if expected.value is None or model is None or _met(model, expected):
             continue
-        move = _ours(expected, other.written)
+        move = _ours(expected, other.written, other.home)
         reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text, move)
         if model.source in _SETTINGS and model.variable != "model":
             continue  # a settings file's env value beats the pin there, read or not: not the reason

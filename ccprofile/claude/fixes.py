@@ -50,6 +50,13 @@ class Command:
             self.region,
         )
 
+    def __eq__(self, other: object) -> bool:
+        # One fix said twice (a new terminal's and a login shell's) is printed once.
+        return isinstance(other, Command) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     def __repr__(self) -> str:
         return f"Command{self._key()!r}"
 

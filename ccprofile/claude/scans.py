@@ -120,7 +120,7 @@ def _stopped(stop: Unseen, scan: Scan) -> str:
     said = f"{stop.path}:{stop.line}: {stop.reason}, and reads nothing after it"
     past = scan.block_past(stop)
     if past is not None:
-        said += f", the ccprofile block on line {past} included: move the block above line {stop.line}"
+        said += f", the ccprofile block on line {past} included: {starts.move_above(stop)}"
     return said
 
 

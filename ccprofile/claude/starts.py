@@ -17,7 +17,7 @@ from ccprofile.claude.resolve import Model
 from ccprofile.claude.variables import PIN_OF_KIND
 from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable, unknowable
 from ccprofile.startup.scanned import Scan, Unseen
-from ccprofile.startup.shells import Shell
+from ccprofile.startup.shells import Shell, shell_for_file
 from ccprofile.startup.sourcing import sources_named
 
 LOGIN, NON_LOGIN = "login", "non-login"
@@ -82,6 +82,12 @@ def unread(
             f"it reads no startup file unless ${variable} names one, and {variable} is not set",
             (f"export {variable}={shown} in the environment your terminals start with",),
         )
+    owner = shell_for_file(pinned)
+    if move and owner not in (None, shell):
+        # Sourcing another shell's file runs its lines here (bash's `shopt` in zsh, at every
+        # start): the pin belongs in this shell's own file.
+        assert owner is not None
+        return _foreign(shell, home, other, (shown, owner.name), move[0])
     if shell.name == "bash" and other.login and not other.files:
         return (
             "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none",
@@ -102,24 +108,51 @@ def unread(
                 Command(fixes.PIN_IN, file=where),
             ),
         )
-    main = shell.startup_file(home)
-    if move and _read_by_both(shell, home, main) and pinned in shell.reads(home, not other.login):
-        # A file of one start only (~/.zprofile): sourcing it from ~/.zshrc would run a login
-        # file in every shell, twice in a login one; the pin belongs where both starts read.
-        pin, removal = move
-        reason = f"only a {start_of(not other.login)} {shell.name} reads {shown}"
-        return reason, (pin, f" pins it in {_tilde(main, home)}, which both read; then ", *removal)
     if not other.certain:
         # Some line could not be followed: it may be the one that sources the file.
         return (
             f"ccprofile finds no line that sources {shown}, though it cannot follow every line",
             (f"add `{line}` to {where} (", Command(fixes.PROBE), " shows what a new shell really exports)"),
         )
+    main = shell.startup_file(home)
+    if move and _read_by_both(shell, home, main) and pinned in shell.reads(home, not other.login):
+        # A file of one start only (~/.zprofile): sourcing it from ~/.zshrc would run a login
+        # file in every shell, twice in a login one. Out first, so that no step in between
+        # says the pin left behind beats the other.
+        pin, removal = move
+        reason = f"only a {start_of(not other.login)} {shell.name} reads {shown}"
+        return reason, (*removal, ", then ", _pin_in(pin, main, home), ", which both starts read")
     return (f"{where} does not source {shown}", (f"add `{line}` to {where}",))
+
+
+def _foreign(shell: Shell, home: Home, other: Scan, pinned: tuple[str, str], pin: Command) -> tuple[str, Fix]:
+    """A pin written to ``pinned``, (shown, owner): another shell's file, which this start does
+    not read: the fix pins in this shell's own file, made read where this start does not."""
+    shown, owner = pinned
+    main = shell.startup_file(home)
+    reason = f"{shell.name} does not read {shown}, {owner}'s file"
+    if main in shell.reads(home, other.login):
+        return reason, (_pin_in(pin, main, home), f", which {shell.name} reads")
+    if shell.name == "bash" and other.login and not other.files:
+        bashrc = _tilde(main, home)
+        line = f"[ -f {bashrc} ] && . {bashrc}"
+        return reason, (_pin_in(pin, main, home), f", then create ~/.bash_profile with the line `{line}`")
+    return reason, fixes.NONE
+
+
+def _pin_in(pin: Command, path: Path, home: Home) -> Command:
+    """``pin`` written to ``path`` by name: whichever shell the user types it in."""
+    return Command(fixes.PIN, pin.variable, pin.value, file=_tilde(path, home))
 
 
 def _read_by_both(shell: Shell, home: Home, path: Path) -> bool:
     return all(path in shell.reads(home, login) for login in (False, True))
+
+
+def move_above(stop: Unseen) -> str:
+    """The fix for a ccprofile block below ``stop`` in its file: ccprofile keeps updating the
+    block wherever it is moved."""
+    return f"move the ccprofile block above line {stop.line} of {stop.path}"
 
 
 def _cannot_tell(shell: str, shown: str, unknown: Unknowable, home: Home) -> tuple[str, Fix]:
@@ -161,7 +194,7 @@ def difference(
         own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
         top = next((p for p in own if p not in theirs.files), pinned)
         pin = fixes.pin(PIN_OF_KIND[kind], terminal.alias or terminal.as_set)
-        move = (pin, _removal(mine, terminal, pinned, home)) if top == pinned else None
+        move = (pin, _removal(mine, terminal, pinned, home, kind)) if top == pinned else None
         reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""), move)
         return f"{said}: {reason}.", repair
     theirs_only = _file_of(other)
@@ -188,17 +221,23 @@ def _pin_where_both_read(
         (
             fixes.pin(PIN_OF_KIND[kind], other.alias or other.as_set),
             f" pins it in {_tilde(target, home)}, which both read; or, to drop it, ",
-            *_removal(theirs, other, held, home),
+            *_removal(theirs, other, held, home, kind),
         ),
     )
 
 
-def _removal(scan: Scan, model: Model, held: Path, home: Home) -> Fix:
-    """How the pin ``model`` comes from comes out of ``held``: ccprofile's block, or its line."""
+def _removal(scan: Scan, model: Model, held: Path, home: Home, kind: str) -> Fix:
+    """How the pin ``model`` comes from comes out of ``held``: from ccprofile's block (its
+    other pins stay), or its line."""
     block = scan.pinned(model.variable or "")
     if block is not None and block.path == held:
-        return (Command(fixes.UNINSTALL, file=str(held)),)
+        return (unpin_in(kind, held, home),)
     return (f"delete line {(model.file or '').rpartition(':')[2]} of {_tilde(held, home)}",)
+
+
+def unpin_in(kind: str, path: Path, home: Home) -> Command:
+    """The ``kind`` pin taken out of ccprofile's block in ``path``, named by its file."""
+    return Command(fixes.UNPIN, PIN_OF_KIND[kind], file=_tilde(path, home))
 
 
 def _file_of(model: Model) -> Path | None:

@@ -73,14 +73,17 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
 
-def say_then_run(console: Console, sentence: str, command: str) -> None:
-    """``sentence`` ending in "run:", then ``command`` in bold: on the same line where both fit,
-    else the command whole on a line of its own, so that a triple click copies it."""
-    if len(sentence) + 2 + len(command) <= console.width:
-        console.print(f"{escape(sentence)}  [bold]{escape(command)}[/bold]", soft_wrap=True)
+def say_then_run(console: Console, sentence: str, lead: str, command: str) -> None:
+    """``sentence``, then ``lead`` ("For this terminal run:") and ``command`` in bold: on one
+    line where all fit, else the sentence wrapped and the lead whole, the command on the
+    lead's line or a line of its own, so that a triple click copies it."""
+    width = console.width
+    if len(sentence) + len(lead) + len(command) + 3 <= width:
+        console.print(f"{escape(sentence)} {escape(lead)}  [bold]{escape(command)}[/bold]", soft_wrap=True)
         return
-    console.print(escape(wrap(sentence, console.width)), soft_wrap=True)
-    console.print(f"  [bold]{escape(command)}[/bold]", soft_wrap=True)
+    console.print(escape(wrap(sentence, width)), soft_wrap=True)
+    gap = "  " if len(lead) + 2 + len(command) <= width else "\n  "
+    console.print(f"{escape(lead)}{gap}[bold]{escape(command)}[/bold]", soft_wrap=True)
 
 
 def show_change(
@@ -151,14 +154,16 @@ def show_apply_hint(
             # Loading the file again keeps a removed pin this terminal holds: it is unset first.
             first = [unset_command] if unset_command else []
             run = "; ".join([*first, source_command])
-            say_then_run(console, f"{who} pick this up. For this terminal run:", run)
+            say_then_run(console, f"{who} pick this up.", "For this terminal run:", run)
             console.print("or paste:", highlight=False)
             console.print(
                 f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
             )
         return
     if unset_command:
-        say_then_run(console, "This terminal still has the old values. To drop them here run:", unset_command)
+        say_then_run(
+            console, "This terminal still has the old values.", "To drop them here run:", unset_command
+        )
     elif effective:
         console.print("This terminal does not have them set; new terminals will not either.")
     else:  # something else still sets them for new terminals: said just above
@@ -195,7 +200,7 @@ def show_completion_hint(
         said += f"{_ONCE_ON_PATH if not on_path else ''}."
         if reach is False:
             said = f"New {shell} terminals do not read {file}: source it from a file they read to complete."
-        say_then_run(console, f"{said} For this terminal run:", source_command)
+        say_then_run(console, said, "For this terminal run:", source_command)
         note = SHELLS[shell].completion_note if shell in SHELLS else ""
         if note:
             console.print(f"[dim]{escape(note)}[/dim]")

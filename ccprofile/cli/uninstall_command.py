@@ -34,7 +34,10 @@ def completion(
     from ccprofile.machine.targets import resolve_target
 
     target = resolve_target(shell, file, os.environ, platforms.current(os.environ))
-    problem = None if remove or force else target.not_a_startup_file(completion=True)
+    # A shell without completion is refused further down, in its own words.
+    problem = (
+        None if remove or force or not target.shell.completion else target.not_a_startup_file(completion=True)
+    )
     if problem is not None:
         raise NotAStartupFile(problem)
     what = "has no tab completion for ccprofile" if remove else "has tab completion for ccprofile"
@@ -202,7 +205,9 @@ def _show_models_now(shell: str | None, home: Path, exported: set[str]) -> None:
     held = sorted(name for name in exported if name in os.environ)
     if held and not isinstance(target, NoShell):
         unset = target.shell.syntax.unset(held)
-        render.say(console, f"This terminal still has the old values; to drop them here, run `{unset}`.")
+        render.say_then_run(
+            console, "This terminal still has the old values.", "To drop them here run:", unset
+        )
 
 
 def _state_after_uninstall(state: Path, home: Path, dry_run: bool, purge: bool, removed: bool) -> None:

@@ -246,8 +246,9 @@ def write(
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     checked: verifying.Verified | None = None
     wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
-    # An unchanged file is checked when asked for: --verify is how a user confirms a pin.
-    due = change.changed or options.verify is True
+    # An unchanged file is checked when asked for (--verify is how a user confirms a pin), but
+    # not each file `uninstall --all` looked at and left alone.
+    due = change.changed or (options.verify is True and not quiet)
     if wanted and due and not options.dry_run and found.inputs is not None and completion is None:
         # Before anything is reported: a strict check that fails puts the file back, and then
         # nothing may have said it was written.

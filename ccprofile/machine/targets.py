@@ -16,7 +16,7 @@ from ccprofile.errors import (
 from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
 from ccprofile.startup.home_snapshot import Home, Unknowable, unknowable
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shells import Shell, get_shell, in_a_variable, shell_for_file
+from ccprofile.startup.shells import Shell, get_shell, in_a_variable, readers_of, shell_for_file
 from ccprofile.storage.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
@@ -94,12 +94,14 @@ class Target:
         if not self.named_file:
             return None
         path = self.path
-        owner = shell_for_file(path)
-        if owner is not None and owner.name != self.shell.name:
-            clash = not owner.runs_exports(self.shell.syntax)
-            if clash or (completion and owner.completion != self.shell.completion):
-                reader = owner.name
-                return f"{path} is a {reader} startup file, and {reader} cannot run {self.shell.name}'s lines"
+        for reader in readers_of(path, self.home):
+            clash = not reader.runs_exports(self.shell.syntax)
+            if reader is not self.shell and (
+                clash or (completion and reader.completion != self.shell.completion)
+            ):
+                return (
+                    f"{path} is read by {reader.name}, and {reader.name} cannot run {self.shell.name}'s lines"
+                )
         if path.suffix.lower() in _NOT_SHELL_SUFFIXES:
             kind = path.suffix[1:].upper()
             article = "an" if kind[:1] in "AEFHILMNORSX" else "a"

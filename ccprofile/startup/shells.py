@@ -252,8 +252,8 @@ SHELLS: dict[str, Shell] = {
         ),
     )
 }
-# Every completion any release wrote, so a block holding one is still recognised as ccprofile's.
-# Each shell's tab-completion lines, and the shell they are for.
+# Each shell's tab-completion lines, and the shell they are for: a block holding them is
+# ccprofile's, and names whose they are.
 KNOWN_COMPLETIONS = {shell.completion: shell.name for shell in SHELLS.values() if shell.completion}
 _ALIASES = {alias: shell.name for shell in SHELLS.values() for alias in shell.aliases}
 
@@ -276,6 +276,17 @@ def shell_for_file(path: Path) -> Shell | None:
         if path.name in shell.file_names or (shell.file_suffix and path.suffix == shell.file_suffix):
             return shell
     return None
+
+
+def readers_of(path: Path, home: Home) -> list[Shell]:
+    """The shells that read ``path`` as a startup file: by its name (~/.bashrc, a .fish file)
+    or as one of the files they read in ``home`` (~/.profile: sh, dash, ksh, a login bash)."""
+    owner = shell_for_file(path)
+    return [
+        shell
+        for shell in SHELLS.values()
+        if shell is owner or any(path == e for login in (False, True) for e in shell.reads(home, login))
+    ]
 
 
 def known_files(home: Home) -> list[Path]:
