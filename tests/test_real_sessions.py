@@ -217,6 +217,27 @@ def test_uninstall_all_verifies_only_the_files_it_changed(home: Path) -> None:
     )
 
 
+def test_probe_names_a_pin_this_shell_lacks_from_a_file_the_reading_cannot_trace(home: Path) -> None:
+    """A dotfiles repository's zsh (a ZDOTDIR ccprofile cannot work out): the probe finds the
+    pin in a new zsh, this shell does not have it, and "No problems found" would be untrue."""
+    require_program("zsh")
+    dots = home / "dots"
+    dots.mkdir()
+    (dots / ".zshenv").write_text('ZDOTDIR="${${(%):-%x}:A:h}"\n')
+    (home / ".zshenv").symlink_to(dots / ".zshenv")
+    assert run_cli(["set-fast-model", H45, "--shell", "zsh", "--file", str(dots / ".zshrc")]).returncode == 0
+    env = {k: v for k, v in os.environ.items() if k not in (FAST, HAIKU)}
+    report = json.loads(run_cli(["status", "--json", "--probe", "--shell", "zsh"], env=env).stdout)
+    assert [w["message"] for w in report["warnings"] if w["code"] == "not-loaded"] == [
+        f"A new zsh exports {FAST}={H45} (this shell: unset), {HAIKU}={H45} (this shell: unset) from a "
+        "startup file ccprofile could not trace, but this shell has not loaded it. Fix: open a new terminal."
+    ]
+    loaded = json.loads(
+        run_cli(["status", "--json", "--probe", "--shell", "zsh"], env={**env, FAST: H45, HAIKU: H45}).stdout
+    )
+    assert [w["code"] for w in loaded["warnings"]] == []
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_verify_confirms_a_pin_a_new_shell_really_exports(home: Path, shell: str) -> None:
     require_program(shell)

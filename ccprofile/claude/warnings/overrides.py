@@ -74,6 +74,21 @@ def not_loaded(s: Situation) -> Iterator[StatusWarning]:
             f"{path} pins {', '.join(items)}, but this shell has not loaded it.",
             (f"run `{s.shell.apply_hint(path)}` or open a new terminal",),
         )
+    if s.probed:
+        # A new shell started for real exports a pin from a file the reading did not find
+        # (a ZDOTDIR ccprofile cannot work out): that this shell lacks it is no less true.
+        untraced = [
+            f"{name}={s.base[name]} (this shell: {repr(s.env[name]) if name in s.env else 'unset'})"
+            for name in PINNED
+            if s.base.get(name) and s.env.get(name) != s.base[name] and s.scan.final(name) is None
+        ]
+        if untraced:
+            yield StatusWarning(
+                "not-loaded",
+                f"A new {s.shell.name} exports {', '.join(untraced)} from a startup file ccprofile could not "
+                "trace, but this shell has not loaded it.",
+                ("open a new terminal",),
+            )
 
 
 def stale(s: Situation) -> Iterator[StatusWarning]:
