@@ -706,6 +706,23 @@ TRICKY = [
         {".tcshrc": "goto skip\nalias ll 'ls -l\nskip:\nsetenv ANTHROPIC_MODEL b\n"},
         False,
     ),
+    # zsh's guard: an interactive zsh and ksh have the option, bash has no such option, and
+    # sh no `[[` at all (the command fails, so `|| return` returns).
+    *(
+        (
+            f"interactive-option-{shell}",
+            shell,
+            {rc: "[[ -o interactive ]] || return\nexport ANTHROPIC_MODEL=b\n"},
+            True,
+        )
+        for shell, rc in (("zsh", ".zshrc"), ("bash", ".bashrc"), ("ksh", ".kshrc"))
+    ),
+    (
+        "interactive-option-negated",
+        "zsh",
+        {".zshrc": "if [[ ! -o interactive ]]; then\n  return\nfi\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
     (
         "csh-here-document",
         "tcsh",

@@ -227,6 +227,8 @@ class Walk:
     def test(self, test: Test | None) -> bool | None:
         if test is None:
             return None
+        if test.op == "-o":  # `[[ -o interactive ]]`, read as the interactive shell it is
+            return self.shell.interactive_option != test.negated
         value = expand(test.word.value, self.variables, strict=test.op not in ("-n", "-z"))
         if value is None:
             return None

@@ -19,9 +19,10 @@ _TEST_OPS = frozenset(("-f", "-r", "-e", "-s", "-d", "-n", "-z", "-h", "-L"))
 
 
 class Test:
-    """A test a static reading can decide: a file test (``-f``, ``-r``, ``-e``, ``-s``, ``-d``)
-    or a string test (``-n``, ``-z``) of one word. (Plain slotted classes here and below: a
-    dataclass costs status a millisecond or two to create at import.)"""
+    """A test a static reading can decide: a file test (``-f``, ``-r``, ``-e``, ``-s``, ``-d``),
+    a string test (``-n``, ``-z``) of one word, or ``-o interactive`` (the shell decides).
+    (Plain slotted classes here and below: a dataclass costs status a millisecond or two to
+    create at import.)"""
 
     __slots__ = ("negated", "op", "word")
 
@@ -182,6 +183,8 @@ def parse_test(text: str, rules: Unquoting) -> Test | None:
     negated = bool(values) and values[0] == "!"
     if negated:
         values, words = values[1:], words[1:]
+    if values == ["-o", "interactive"]:
+        return Test("-o", words[1], negated)  # zsh's idiom; whether it holds is the shell's
     if len(values) != 2 or values[0] not in _TEST_OPS:
         return None
     return Test(values[0], words[1], negated)

@@ -79,6 +79,9 @@ class Shell:
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
     completion_note: str = ""  # what its completion needs besides the block's lines
     runs_exports_of: tuple[Syntax, ...] = ()  # other syntaxes whose block of exports it runs
+    # `[[ -o interactive ]]` holds in an interactive one (zsh, ksh); bash has no such option,
+    # and sh has no `[[` (the failed command is false).
+    interactive_option: bool = False
 
     def runs_exports(self, syntax: Syntax) -> bool:
         """Whether a block of exports in ``syntax`` works in this shell's own file."""
@@ -161,6 +164,7 @@ SHELLS: dict[str, Shell] = {
             why=files.zsh_why,
             looks=files.zsh_looks,
             file_names=(".zshrc", ".zshenv", ".zprofile", ".zlogin"),
+            interactive_option=True,
             completion=_ZSH_COMPLETION,
             sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh"), _PS1),
             braces=True,
@@ -209,6 +213,7 @@ SHELLS: dict[str, Shell] = {
             why=files.ksh_why,
             looks=files.profile_looks,
             file_names=(".kshrc",),
+            interactive_option=True,
             aliases=("mksh", "ksh93"),
             sets=(("KSH_VERSION", "93"),),  # ksh93 has no PS1 yet while it reads them
             braces=True,
