@@ -345,3 +345,26 @@ def test_completion_in_the_profile_sh_reads_is_refused_as_dash_fails_on_it(home:
         [require_program("dash"), "-c", f". {profile}"], capture_output=True, text=True, timeout=30
     )
     assert dash.returncode != 0 and dash.stderr  # what the refusal spares every login sh
+
+
+@pytest.mark.real_shell
+def test_zsh_completion_without_compinit_says_so_and_the_fix_makes_tab_work(home: Path) -> None:
+    """`compdef` exists once compinit has run: with no file running it before the block, new
+    terminals would not complete, and ccprofile says so rather than the contrary."""
+    rc = home / ".zshrc"
+    rc.write_text("export EDITOR=vi\n")
+    env = {"COLUMNS": "300", "PATH": f"{BIN}:{os.environ['PATH']}"}
+    added = runner.invoke(app, ["completion", "--shell", "zsh"], env=env)
+    assert added.exit_code == 0, added.output
+    assert (
+        "New zsh terminals do not complete `ccprofile <Tab>` yet: no file they read runs compinit before "
+        "the ccprofile block. Add `autoload -Uz compinit && compinit` above it."
+    ) in added.output
+    assert not _tab_completes("zsh", home, timeout=3)  # as said
+    rc.write_text(ZSHRC_WITH_COMPINIT + rc.read_text())
+    assert _tab_completes("zsh", home, timeout=8)
+    again = runner.invoke(app, ["completion", "--remove", "--shell", "zsh"], env=env)
+    assert again.exit_code == 0
+    readded = runner.invoke(app, ["completion", "--shell", "zsh"], env=env)
+    assert "New zsh terminals complete `ccprofile <Tab>`." in readded.output
+    assert "compinit has run earlier" not in readded.output  # found, so no hedge

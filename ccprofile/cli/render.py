@@ -182,8 +182,10 @@ def show_completion_hint(
     on_path: bool = True,
     reach: bool | None = True,
     file: str = "",
+    ready: bool | None = True,
 ) -> None:
-    """``reach``: whether a new terminal reads ``file`` (None: ccprofile cannot tell)."""
+    """``reach``: whether a new terminal reads ``file``; ``ready``: whether a file it reads
+    before the block runs what the completion needs (None: ccprofile cannot tell)."""
     if not on_path and change.completion:
         say(
             console,
@@ -198,10 +200,16 @@ def show_completion_hint(
         if reach is None:
             said += f" if they read {file} (ccprofile cannot tell: `{runnable('ccprofile status')}` says why)"
         said += f"{_ONCE_ON_PATH if not on_path else ''}."
+        needs = SHELLS[shell].completion_needs if shell in SHELLS else None
         if reach is False:
             said = f"New {shell} terminals do not read {file}: source it from a file they read to complete."
+        elif ready is False and needs is not None:
+            said = (
+                f"New {shell} terminals do not complete `ccprofile <Tab>` yet: no file they read runs "
+                f"{needs[0]} before the ccprofile block. Add `{needs[1]}` above it."
+            )
         say_then_run(console, said, "For this terminal run:", source_command)
-        note = SHELLS[shell].completion_note if shell in SHELLS else ""
+        note = SHELLS[shell].completion_note if shell in SHELLS and ready is None else ""
         if note:
             console.print(f"[dim]{escape(note)}[/dim]")
     else:

@@ -136,28 +136,43 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
         )
 
 
-def _report_completion(target: Target, change: profile.FileChange, what: str, reach: bool | None) -> None:
-    """What a write of tab completion says; ``reach``: whether new terminals read the file."""
+def _report_completion(
+    target: Target, change: profile.FileChange, what: str, seen: tuple[bool | None, bool | None]
+) -> None:
+    """What a write of tab completion says; ``seen``: whether new terminals read the file, and
+    run what the completion needs before it."""
+    reach, ready = seen
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=False)
     _untouched_elsewhere(target, change)
     file = render.tilde(target.path, target.home.path)
     on_path = program.on_path()
     hint = target.shell.apply_hint(file)
     render.show_completion_hint(
-        console, change, target.shell.name, hint, on_path=on_path, reach=reach, file=file
+        console, change, target.shell.name, hint, on_path=on_path, reach=reach, file=file, ready=ready
     )
 
 
-def _new_terminals_read(target: Target, data: bytes | None) -> bool | None:
-    """Whether a new terminal reads the target's file as the write leaves it (None: ccprofile
-    cannot tell: a line it cannot follow, or the shell's files moved out of its sight)."""
+def _new_terminals_read(target: Target, data: bytes | None) -> tuple[bool | None, bool | None]:
+    """Whether a new terminal reads the target's file as the write leaves it, and whether a
+    file it reads before the block sets up what the completion needs (zsh's compinit); None:
+    ccprofile cannot tell (a line it cannot follow, the shell's files out of its sight)."""
     from ccprofile.claude import scans
+    from ccprofile.startup import block
     from ccprofile.storage.overlay import Overlay
 
     if target.unknowable is not None:
-        return None
+        return None, None
     scan, _ = scans.scan(target, Overlay({target.path: data}), target.home.platform, None, ())
-    return True if target.path in scan.files else (False if scan.certain else None)
+    reach = True if target.path in scan.files else (False if scan.certain else None)
+    needs = target.shell.completion_needs
+    if needs is None or not reach:
+        return reach, True
+    before = scan.files[: scan.files.index(target.path)]
+    own = scan.texts.get(target.path, "")
+    found = block.find_blocks(own)
+    texts = [scan.texts.get(p, "") for p in before] + [own[: found[0].start] if found else own]
+    ready = True if any(needs[0] in text for text in texts) else (False if scan.certain else None)
+    return reach, ready
 
 
 _SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
@@ -228,6 +243,7 @@ def write(
         render.show_shell(console, target)
     found = checking.Checked()
     reach: bool | None = True  # whether new terminals read the file completion is written to
+    ready: bool | None = True  # and whether what the completion needs has run before it
     entry = ledger_entry(state_dir(target.home), "shell", target.shell.name)
     creates = edit is not None and not options.dry_run
     with opened(target.path, create=creates, clean=not options.dry_run) as file:
@@ -237,7 +253,7 @@ def write(
         if completion is None:
             found = checking.check(target, profile.pending(file, plan), options.strict)
         elif completion:
-            reach = _new_terminals_read(target, profile.pending(file, plan).data)
+            reach, ready = _new_terminals_read(target, profile.pending(file, plan).data)
         if file.changes(plan.new) and not options.dry_run:
             file.commit(plan.new, backup_dir=target.backup_dir, entry=entry)
     exports = profile.exports(target.shell, plan.after)
@@ -258,7 +274,7 @@ def write(
             render.show_verify_problem(console, checked.problem)
         return change
     if completion is not None:
-        _report_completion(target, change, what, reach)
+        _report_completion(target, change, what, (reach, ready))
         return change
     _report(target, change, found, checked, what, options.dry_run)
     return change

@@ -78,6 +78,9 @@ class Shell:
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
     completion_note: str = ""  # what its completion needs besides the block's lines
+    # The word a file read before the block must hold for its completion to register, and the
+    # line that does it (zsh's compdef exists once compinit has run).
+    completion_needs: tuple[str, str] | None = None
     runs_exports_of: tuple[Syntax, ...] = ()  # other syntaxes whose block of exports it runs
     # `[[ -o interactive ]]` holds in an interactive one (zsh, ksh); bash has no such option,
     # and sh has no `[[` (the failed command is false).
@@ -174,6 +177,7 @@ SHELLS: dict[str, Shell] = {
                 "zsh completes with it once compinit has run earlier in the file "
                 "(oh-my-zsh, prezto and most setups run it)."
             ),
+            completion_needs=("compinit", "autoload -Uz compinit && compinit"),
         ),
         Shell(
             "fish",
