@@ -706,6 +706,13 @@ TRICKY = [
         {".tcshrc": "goto skip\nalias ll 'ls -l\nskip:\nsetenv ANTHROPIC_MODEL b\n"},
         False,
     ),
+    # The command substitution after a tab is an argument fish runs: not followed.
+    (
+        "fish-source-argument-after-a-tab",
+        "fish",
+        {".config/fish/config.fish": "source ~/.x\t(echo y)\n", ".x": "set -gx ANTHROPIC_MODEL a\n"},
+        False,
+    ),
     # zsh's guard: an interactive zsh and ksh have the option, bash has no such option, and
     # sh no `[[` at all (the command fails, so `|| return` returns).
     *(
