@@ -368,3 +368,19 @@ def test_zsh_completion_without_compinit_says_so_and_the_fix_makes_tab_work(home
     readded = runner.invoke(app, ["completion", "--shell", "zsh"], env=env)
     assert "New zsh terminals complete `ccprofile <Tab>`." in readded.output
     assert "compinit has run earlier" not in readded.output  # found, so no hedge
+
+
+@pytest.mark.parametrize("typed", ["ccprofile ", "ccprofile status --", "ccprofile set-fast-model --"])
+def test_zsh_gets_one_answer_per_line_however_long_its_help(typed: str) -> None:
+    """typer wraps each help through rich; a line break inside an answer broke zsh's menu."""
+    env = {
+        **os.environ,
+        "_CCPROFILE_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": typed,
+        "COLUMNS": "80",
+    }
+    answer = subprocess.run(ccprofile_command(), capture_output=True, text=True, env=env, timeout=30).stdout
+    lines = answer.splitlines()
+    assert lines[0].startswith("_arguments '*: :((\"") and len(lines) > 3
+    assert all(line.startswith('"') for line in lines[1:]), answer
+    assert any(len(line) > 80 for line in lines)  # a long help stayed on its one line

@@ -8,6 +8,7 @@ default), which is what --file and --project want.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any, TypeVar
@@ -130,6 +131,11 @@ def register() -> None:
         return isinstance(annotation, type) and issubclass(annotation, PurePath)
 
     class Zsh(ZshComplete):
+        def format_completion(self, item: Any) -> str:
+            # typer renders the help through rich, which wraps it: a line break inside one
+            # answer breaks zsh's menu (fish's answerer joins the lines, zsh's does not).
+            return re.sub(r" *\n *", " ", str(super().format_completion(item)))
+
         def complete(self) -> str:
             answer = super().complete()
             if answer == "_files" and not wants_files(self, *self.get_completion_args()):
