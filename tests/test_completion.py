@@ -307,7 +307,7 @@ def test_completion_for_a_second_shell_in_one_file_is_refused(home: Path) -> Non
     assert refused.exit_code == 1 and shared.read_bytes() == before
     assert refused.output.splitlines()[-1] == (
         f"ccprofile: error: {shared}: its ccprofile block has bash's tab completion, which zsh's would "
-        "replace (a file completes one shell: give zsh its own with --file), nothing was written"
+        "replace (a file completes one shell: give zsh a file of its own), nothing was written"
     )
     assert _in("bash", shared, "completion").exit_code == 0 and shared.read_bytes() == before
     removed = _in("zsh", shared, "completion", "--remove")  # taking lines out is always safe

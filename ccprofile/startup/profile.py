@@ -194,8 +194,8 @@ def _completion_lines(
     if there and there != shell.completion:
         raise CcprofileError(
             f"{path}: its ccprofile block has {KNOWN_COMPLETIONS[there]}'s tab completion, which "
-            f"{shell.name}'s would replace (a file completes one shell: give {shell.name} its own "
-            f"with --file), {NOTHING_WRITTEN}"
+            f"{shell.name}'s would replace (a file completes one shell: give {shell.name} a file "
+            f"of its own), {NOTHING_WRITTEN}"
         )
     return shell.completion
 
