@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ccprofile_command
+from tests.conftest import IN_CI, ccprofile_command, require_program
 
 # Root ignores permission bits through CAP_DAC_OVERRIDE; CI runs as root, so tests of
 # unwritable files drop that capability (util-linux setpriv) to make the bits count again.
@@ -114,3 +114,15 @@ CLAUDE_WRITTEN = (
     '{\n  "permissions": {\n    "allow": [\n      "Bash(npm test)"\n    ]\n  },\n'
     '  "env": {\n    "EDITOR": "vim",\n    "GREETING": "grüß dich"\n  },\n  "theme": "dark"\n}\n'
 )
+
+
+def start_shell(shell: str, flags: str, home: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """The real ``shell`` started as a new terminal would (``-ic``; ``-lic`` as a login one) in
+    ``home``, running ``command``: what it really exports, to check a claim or a fix with."""
+    return subprocess.run(
+        [require_program(shell), flags, command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home)},
+        timeout=30,
+    )

@@ -17,7 +17,7 @@ from ccprofile.cli.app import app
 from ccprofile.startup import block
 from ccprofile.startup.shells import SHELLS
 from tests.conftest import ccprofile_command, require_program
-from tests.helpers import run_cli
+from tests.helpers import run_cli, start_shell
 from tests.writes import remove_block, update_block
 
 BIN = str(Path(ccprofile_command()[0]).parent)
@@ -289,13 +289,7 @@ def test_a_pin_for_another_shell_keeps_the_completion_that_is_there(home: Path) 
     [found] = block.find_blocks(rc.read_text())
     assert found.body[-3:] == (block.COMPLETION_NOTE, *SHELLS["bash"].completion)
     assert "export ANTHROPIC_SMALL_FAST_MODEL='claude-haiku-4-5-20251001'" in found.body
-    started = subprocess.run(
-        [require_program("bash"), "-ic", "type -t _ccprofile_completion"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(home)},
-        timeout=30,
-    )
+    started = start_shell("bash", "-ic", home, "type -t _ccprofile_completion")
     assert started.stdout == "function\n" and "error" not in started.stderr, started.stderr
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from ccprofile.cli.app import app
 from ccprofile.startup import block
 from tests.conftest import require_program
-from tests.helpers import run_cli
+from tests.helpers import run_cli, start_shell
 
 runner = CliRunner()
 FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
@@ -86,7 +86,6 @@ def test_after_removing_a_pin_status_does_not_predict_it_for_new_terminals(
 
 
 def test_a_value_new_terminals_inherit_is_predicted_and_not_stale(home: Path, tmp_path: Path) -> None:
-    import subprocess
 
     session = subprocess.Popen(["sleep", "60"], env={FAST: "from-the-session", "PATH": os.defpath})
     try:
@@ -225,7 +224,6 @@ def test_a_login_start_a_settings_model_key_gives_its_model_is_told_its_files(ho
 def test_a_probed_new_terminal_is_known_to_lack_a_value_past_a_line_it_cannot_read(home: Path) -> None:
     """--probe started the shell: the new terminal's value is known, so stale-in-this-shell
     says it "will not" have it."""
-    from tests.conftest import require_program
 
     require_program("zsh")
     (home / ".zshrc").write_text('eval "$(echo true)"\n')
@@ -486,13 +484,7 @@ def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(ho
     assert report["background"]["new_shell"]["model"] == H45
     assert "Updated ~/.zshrc" in invoke("set-fast-model", "claude-haiku-5-5", "--shell", "zsh").output
     assert rc.read_text().endswith("# <<< ccprofile <<<\nreturn\n")  # updated where it was moved
-    started = subprocess.run(
-        [require_program("zsh"), "-ic", f"printenv {FAST}"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(home)},
-        timeout=30,
-    )
+    started = start_shell("zsh", "-ic", home, f"printenv {FAST}")
     assert started.stdout == "claude-haiku-5-5\n", started.stderr
 
 

@@ -19,8 +19,7 @@ from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
 from ccprofile.startup import block
-from tests.conftest import require_program
-from tests.helpers import run_cli
+from tests.helpers import run_cli, start_shell
 
 runner = CliRunner()
 FAST, HAIKU, PRIMARY = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL", "ANTHROPIC_MODEL"
@@ -2959,13 +2958,7 @@ def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path)
     assert runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".bashrc")]).exit_code == 0
     (home / ".bash_profile").write_text("[ -f ~/.bashrc ] && . ~/.bashrc\n")
     for flags in ("-ic", "-lic"):
-        started = subprocess.run(
-            [require_program("bash"), flags, f"printenv {FAST}"],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "HOME": str(home)},
-            timeout=30,
-        )
+        started = start_shell("bash", flags, home, f"printenv {FAST}")
         assert started.stdout == f"{H45}\n", (flags, started.stderr)
 
 
@@ -3007,13 +3000,7 @@ def test_a_zsh_pin_in_bashs_file_is_moved_to_zshs_not_sourced(home: Path) -> Non
     )
     fixed = runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".zshrc")], env=env)
     assert fixed.exit_code == 0 and "Fix:" not in fixed.output, fixed.output
-    started = subprocess.run(
-        [require_program("zsh"), "-ic", f"printenv {FAST}"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(home)},
-        timeout=30,
-    )
+    started = start_shell("zsh", "-ic", home, f"printenv {FAST}")
     assert (started.stdout, started.stderr) == (f"{H45}\n", "")
 
 
@@ -3045,13 +3032,7 @@ def test_a_pin_only_a_login_bash_profile_holds_moves_to_the_bashrc_it_sources(ho
     assert runner.invoke(app, ["set-fast-model", H45, "--shell", "bash"]).exit_code == 0
     assert _messages(_report(home, {FAST: H45, HAIKU: H45}, shell="bash"), "login-shells-differ") == []
     for flags in ("-ic", "-lic"):
-        started = subprocess.run(
-            [require_program("bash"), flags, f"printenv {FAST}"],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "HOME": str(home)},
-            timeout=30,
-        )
+        started = start_shell("bash", flags, home, f"printenv {FAST}")
         assert started.stdout == f"{H45}\n", (flags, started.stderr)
 
 
