@@ -1835,19 +1835,27 @@ def test_a_shell_scope_pin_taken_back_after_the_block_is_freed_by_taking_those_l
     ]
 
 
-def test_a_shell_scope_alias_that_gives_the_expected_model_is_held(home: Path) -> None:
+@pytest.mark.parametrize("here", ["sonnet", "opus"])
+def test_a_shell_scope_alias_that_gives_the_expected_model_is_held(home: Path, here: str) -> None:
+    """The alias is resolved, in the startup file and in this shell: `sonnet` gives the expected
+    model and needs no loading; `opus` here gives another, and the fix loads the file."""
     repo = _repository(home, 'model = "claude-sonnet-5-5"\nscope = "shell"\n')
     (home / ".zshrc").write_text(f"export {PRIMARY}=sonnet\n")
     user = _settings(home, {"env": {PRIMARY: "claude-opus-5-5"}})
     result = runner.invoke(
         app,
         ["status", "--json", "--check", "--shell", "zsh", "--project", str(repo)],
-        env={PRIMARY: "sonnet"},
+        env={PRIMARY: here},
+    )
+    load = (
+        ""
+        if here == "sonnet"
+        else f", then run `source {home}/.zshrc` in this shell (or open a new terminal)"
     )
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the primary model claude-sonnet-5-5 ({repo}/.ccprofile.toml:1), but a claude started from "
         f"{BOTH} uses claude-opus-5-5, set by env.{PRIMARY} in {user}. "
-        f'Fix: remove "{PRIMARY}" from the "env" object of {user}.'
+        f'Fix: remove "{PRIMARY}" from the "env" object of {user}{load}.'
     ]
 
 
