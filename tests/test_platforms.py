@@ -249,6 +249,35 @@ def macos(home: Path, tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def test_a_team_pin_only_launchd_gives_is_freed_by_removing_what_beats_it(
+    home: Path, macos: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """macOS: `launchctl setenv` gives every new terminal (and this one) the expected primary
+    model, no startup file sets it, and a settings value beats it: the fix removes that value,
+    and has nothing to load here (drift._shell_repair with no startup assignment at all)."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+
+    Path(macos["FAKE_LAUNCHD"]).write_text("ANTHROPIC_MODEL=claude-sonnet-5-5\n")
+    for name in ("CCPROFILE_PLATFORM", "FAKE_LAUNCHD", "PATH"):
+        monkeypatch.setenv(name, macos[name])
+    monkeypatch.delenv("CCPROFILE_SESSION_PID", raising=False)
+    monkeypatch.setenv("ANTHROPIC_MODEL", "claude-sonnet-5-5")  # this terminal inherited it too
+    settings = home / ".claude" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(json.dumps({"env": {"ANTHROPIC_MODEL": "claude-opus-5-5"}}))
+    repo = home / "repo"
+    repo.mkdir()
+    (repo / ".ccprofile.toml").write_text('model = "claude-sonnet-5-5"\nscope = "shell"\n')
+    result = CliRunner().invoke(
+        app, ["status", "--json", "--check", "--shell", "bash", "--project", str(repo)]
+    )
+    assert result.exit_code == 1, result.output
+    [drift] = [w["message"] for w in json.loads(result.stdout)["warnings"] if w["code"] == "drift"]
+    assert drift.endswith(f'Fix: remove "ANTHROPIC_MODEL" from the "env" object of {settings}.'), drift
+
+
 def test_macos_launchers_in_this_process_read_launchd_or_say_it_could_not(
     home: Path, macos: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
