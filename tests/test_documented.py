@@ -12,10 +12,17 @@ H45 = "claude-haiku-4-5-20251001"
 
 
 def test_completion_in_zsh_says_it_needs_compinit(home: Path) -> None:
+    """Where ccprofile cannot tell whether compinit runs first (oh-my-zsh's file through a
+    variable), the note says it is needed; where no file runs it, that new terminals do not
+    complete yet; bash needs none."""
+    (home / ".zshrc").write_text("source $ZSH/oh-my-zsh.sh\n")
     added = run_cli(["completion", "--shell", "zsh"])
     assert added.returncode == 0, added.stderr
     said = " ".join(added.stdout.split())
     assert "zsh completes with it once compinit has run earlier in the file" in said
+    (home / ".zshrc").unlink()
+    fresh = " ".join(run_cli(["completion", "--shell", "zsh"]).stdout.split())
+    assert "no file they read runs compinit before the ccprofile block" in fresh
     bash = run_cli(["completion", "--shell", "bash"])
     assert "compinit" not in bash.stdout
 
