@@ -378,3 +378,12 @@ def test_zsh_gets_one_answer_per_line_however_long_its_help(typed: str) -> None:
     assert lines[0].startswith("_arguments '*: :((\"") and len(lines) > 3
     assert all(line.startswith('"') for line in lines[1:]), answer
     assert any(len(line) > 80 for line in lines)  # a long help stayed on its one line
+
+
+def test_completion_in_a_file_fish_reads_by_its_suffix_is_refused(home: Path) -> None:
+    """conf.d's files are fish's by their `.fish` suffix, not by a name fish reads."""
+    snippet = home / ".config" / "fish" / "conf.d" / "mine.fish"
+    snippet.parent.mkdir(parents=True)
+    refused = _in("bash", snippet, "completion")
+    assert refused.exit_code == 2 and not snippet.exists()
+    assert f"{snippet} is read by fish, and fish cannot run bash's lines" in refused.output

@@ -694,3 +694,36 @@ def test_a_teams_shared_file_that_beats_the_pin_is_cleared_with_the_users_own_fi
     assert "pin yours in your own" in mine and "--scope local" in mine
     teams = sentence(clearing(settings, place, FAST, H45, seen, personal=False))
     assert teams == f'Fix: remove "{FAST}" from the "env" object of {shared}.'
+
+
+def test_commands_are_equal_by_what_they_do_so_one_fix_is_said_once() -> None:
+    """A new terminal's fix and a login shell's, built apart, are one fix when their steps are
+    the same; a step that differs in any field, or that is words, is another."""
+    pin = Command(fixes.PIN, "ANTHROPIC_MODEL", "opus", file="~/.zshrc")
+    assert pin == Command(fixes.PIN, "ANTHROPIC_MODEL", "opus", file="~/.zshrc")
+    assert (
+        len(
+            {
+                (pin, " which zsh reads"),
+                (Command(fixes.PIN, "ANTHROPIC_MODEL", "opus", file="~/.zshrc"), " which zsh reads"),
+            }
+        )
+        == 1
+    )
+    assert pin != Command(fixes.PIN, "ANTHROPIC_MODEL", "opus", file="~/.bashrc")
+    assert pin != Command(fixes.UNPIN, "ANTHROPIC_MODEL", file="~/.zshrc")
+    assert pin != "`ccprofile set-model opus --file ~/.zshrc`"
+
+
+def test_a_stop_with_no_block_below_it_names_none() -> None:
+    """Scan.block_past: the ccprofile block the shell never reads, below a stop in the same
+    file; none above it or in another file."""
+    rc = Path("/h/.bashrc")
+    text = "return\n# >>> ccprofile >>>\nexport A=1\n# <<< ccprofile <<<\n"
+    scan = Scan("bash", (rc,), (), (), texts={rc: text})
+    assert scan.block_past(Unseen(rc, 1, "return")) == 2
+    assert scan.block_past(Unseen(rc, 3, "return")) is None
+    assert (
+        Scan("bash", (rc,), (), (), texts={rc: "return\nexport A=1\n"}).block_past(Unseen(rc, 1, "return"))
+        is None
+    )
