@@ -2945,13 +2945,16 @@ def test_a_pin_written_to_a_login_file_gets_the_move_status_gives(
 
 
 @pytest.mark.real_shell
-def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path) -> None:
+@pytest.mark.parametrize("profile", [None, "export EDITOR=vi\n"])
+def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path, profile: str | None) -> None:
     """fish runs `export`, so the write is allowed; bash never reads config.fish, and sourcing
     it would run fish's lines in bash. Both fixes, applied as printed, give the real bash the
-    pin, login or not."""
+    pin, login or not (a ~/.bash_profile that does not source ~/.bashrc is made to)."""
     config = home / ".config" / "fish" / "config.fish"
     config.parent.mkdir(parents=True)
     (home / ".bashrc").write_text("")
+    if profile is not None:
+        (home / ".bash_profile").write_text(profile)
     written = runner.invoke(
         app, ["set-fast-model", H45, "--shell", "bash", "--file", str(config)], env={"COLUMNS": "300"}
     )
@@ -2960,11 +2963,15 @@ def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path)
     assert (
         f"bash does not read ~/.config/fish/config.fish, fish's file. Fix: {pin}, which bash reads." in said
     )
-    assert (
-        f"fish's file. Fix: {pin}, then create ~/.bash_profile with the line `[ -f ~/.bashrc ] && . ~/.bashrc`."
-    ) in said
+    source = "[ -f ~/.bashrc ] && . ~/.bashrc"
+    login_fix = (
+        f"add `{source}` to ~/.bash_profile"
+        if profile
+        else f"create ~/.bash_profile with the line `{source}`"
+    )
+    assert f"fish's file. Fix: {pin}, then {login_fix}." in said
     assert runner.invoke(app, ["set-fast-model", H45, "--file", str(home / ".bashrc")]).exit_code == 0
-    (home / ".bash_profile").write_text("[ -f ~/.bashrc ] && . ~/.bashrc\n")
+    (home / ".bash_profile").write_text((profile or "") + source + "\n")
     for flags in ("-ic", "-lic"):
         started = start_shell("bash", flags, home, f"printenv {FAST}")
         assert started.stdout == f"{H45}\n", (flags, started.stderr)

@@ -66,11 +66,7 @@ def unread(
     comes out of ``pinned``, where the pin is there itself: a file only one start reads then
     gets a move to the file both read, not a line that sources it."""
     shown = _tilde(pinned, home)
-    line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
-    versions = {"bash": "BASH_VERSION", "zsh": "ZSH_VERSION"}
-    if shell.name in versions and other.files[:1] and other.files[0].name == ".profile":
-        # ~/.profile is read by sh, dash and ksh too, which cannot read bash's or zsh's files.
-        line = f'[ -n "${versions[shell.name]}" ] && {line}'
+    line = _source_line(shell, shown, other)
     entries = shell.reads(home, other.login)
     unknown = unknowable(entries)
     if unknown is not None:  # the file may be one the shell reads from where ccprofile cannot see
@@ -125,18 +121,31 @@ def unread(
     return (f"{where} does not source {shown}", (f"add `{line}` to {where}",))
 
 
+def _source_line(shell: Shell, shown: str, other: Scan) -> str:
+    """The line that makes the start ``other`` read ``shown``."""
+    line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
+    if shell.name == "bash" and other.files and other.files[0].name == ".profile":
+        # ~/.profile is read by sh, dash and ksh too, which cannot read bash's files.
+        line = f'[ -n "$BASH_VERSION" ] && {line}'
+    return line
+
+
 def _foreign(shell: Shell, home: Home, other: Scan, pinned: tuple[str, str], pin: Command) -> tuple[str, Fix]:
     """A pin written to ``pinned``, (shown, owner): another shell's file, which this start does
-    not read: the fix pins in this shell's own file, made read where this start does not."""
+    not read: the fix pins in this shell's own file, made read where this start does not (a
+    login bash's ~/.bash_profile that does not source ~/.bashrc; fish and csh read theirs at
+    every start)."""
     shown, owner = pinned
     main = shell.startup_file(home)
     reason = f"{shell.name} does not read {shown}, {owner}'s file"
-    if main in shell.reads(home, other.login):
-        return reason, (_pin_in(pin, main, home), f", which {shell.name} reads")
-    if shell.name == "bash" and other.login and not other.files:
-        bashrc = _tilde(main, home)
-        line = f"[ -f {bashrc} ] && . {bashrc}"
-        return reason, (_pin_in(pin, main, home), f", then create ~/.bash_profile with the line `{line}`")
+    here = _pin_in(pin, main, home)
+    if main in shell.reads(home, other.login) or main in other.files:
+        return reason, (here, f", which {shell.name} reads")
+    line = _source_line(shell, _tilde(main, home), other)
+    if other.files:
+        return reason, (here, f", then add `{line}` to {_tilde(other.files[0], home)}")
+    if shell.name == "bash" and other.login:
+        return reason, (here, f", then create ~/.bash_profile with the line `{line}`")
     return reason, fixes.NONE
 
 
