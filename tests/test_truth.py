@@ -488,6 +488,19 @@ def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(ho
     assert started.stdout == "claude-haiku-5-5\n", started.stderr
 
 
+def test_a_stop_before_the_line_that_sources_the_block_is_the_reason_for_both_starts(home: Path) -> None:
+    """zsh stops reading ~/.zshrc at a loop over nothing, before the line that sources the
+    file with the block: that is the reason for a login zsh too (not "~/.zshrc does not source
+    it"), and no fix moves a block that is not in ~/.zshrc."""
+    (home / ".zshrc").write_text("for f in ~/.zsh.d/*.zsh; do source $f; done\nsource ~/.zsh_local\n")
+    said = _said(invoke("set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".zsh_local")))
+    assert said.endswith(
+        f"With {H45} pinned in ~/.zsh_local, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.zshrc:1: zsh stops reading there: ~/.zsh.d/*.zsh matches no file, before the ccprofile block."
+    )
+    assert "does not source" not in said and "Fix:" not in said
+
+
 @pytest.mark.parametrize(
     ("removals", "fix"),
     [

@@ -23,7 +23,7 @@ from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import BACKGROUND, PIN_OF_KIND, PRIMARY, SUBAGENT
 from ccprofile.claude.warnings import override_words
 from ccprofile.startup.home_snapshot import Home
-from ccprofile.startup.scanned import Assignment, Scan
+from ccprofile.startup.scanned import Assignment, Scan, Unseen
 from ccprofile.startup.shells import Shell
 
 
@@ -212,10 +212,7 @@ def _cause(
         return override_words(model, settings)
     if scan.stops and model.source == "default" and not in_settings:
         # The shell never gets to the block: that is the reason, and the fix is there.
-        stop = scan.stops[0]
-        past = scan.block_past(stop)
-        repair = (starts.move_above(stop),) if past else said[1]
-        return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", repair
+        return _stopped(scan, scan.stops[0], said[1])
     removals = _taken_back(scan, expected.kind)
     if expected.value is not None and model.source == "default" and removals and not in_settings:
         # Later lines take the pin back out (the shadowed warning's cause): they are the fix.
@@ -231,6 +228,13 @@ def _cause(
             shell, written[1], written[0], scan, written[2], _ours(expected, written[0], written[1])
         )
     return said
+
+
+def _stopped(scan: Scan, stop: Unseen, otherwise: Fix = fixes.NONE) -> tuple[str, Fix]:
+    """Where the shell stops reading before the block, and the fix: the block moved above the
+    stop where it is below it in that file, else ``otherwise``."""
+    repair = (starts.move_above(stop),) if scan.block_past(stop) is not None else otherwise
+    return f"{stop.path}:{stop.line}: {stop.reason}, before the ccprofile block", repair
 
 
 def _ours(expected: Expectation, written: Path, home: Home) -> starts.Move:
@@ -282,8 +286,11 @@ def other_start_shortfalls(
         model = _view(report, expected.kind).other
         if expected.value is None or model is None or _met(model, expected):
             continue
-        move = _ours(expected, other.written, other.home)
-        reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text, move)
+        if other.scan.stops:  # that start stops reading before the file, as a new terminal may
+            reason, repair = _stopped(other.scan, other.scan.stops[0])
+        else:
+            move = _ours(expected, other.written, other.home)
+            reason, repair = starts.unread(shell, other.home, other.written, other.scan, other.text, move)
         if model.source in _SETTINGS and model.variable != "model":
             continue  # a settings file's env value beats the pin there, read or not: not the reason
         words = _words(expected, file_shown, model.model, reason, other.scan.certain, who)
