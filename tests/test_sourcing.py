@@ -747,6 +747,14 @@ TRICKY = [
         for kind, q in (("single", "'"), ("double", '"'))
     ),
     (
+        "csh-here-document-quoted-word-without-a-space",
+        "tcsh",
+        {
+            ".tcshrc": "cat <<'END' >/dev/null\nEND\nsetenv ANTHROPIC_MODEL in\n'END'\nsetenv ANTHROPIC_MODEL b\n"
+        },
+        True,
+    ),
+    (
         "csh-here-document-dash-is-part-of-the-word",
         "tcsh",
         {".tcshrc": "cat <<-END >/dev/null\n\tEND\nsetenv ANTHROPIC_MODEL in\n-END\n"},
