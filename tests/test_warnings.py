@@ -2977,6 +2977,34 @@ def test_a_bash_pin_in_fishs_file_is_moved_to_bashrc_for_both_starts(home: Path,
         assert started.stdout == f"{H45}\n", (flags, started.stderr)
 
 
+@pytest.mark.parametrize("background", ["zshrc", "settings"])
+def test_the_other_starts_primary_is_judged_past_a_background_it_gets_or_settings_decide(
+    home: Path, background: str
+) -> None:
+    """macOS: a new terminal is a login zsh and reads ~/.zprofile; an app's non-login zsh does
+    not. Its background pin comes from ~/.zshrc (met) or a settings file (not the file's to
+    answer for): the primary pin it misses is still said."""
+    if background == "zshrc":
+        (home / ".zshrc").write_text(f"export {FAST}={H45}\n")
+    else:  # settings beat the pin for every claude: a new terminal's shortfall, not the file's
+        _settings(home, {"env": {FAST: H55}})
+    env = {"CCPROFILE_PLATFORM": "darwin", "COLUMNS": "300"}
+    zprofile = str(home / ".zprofile")
+    assert (
+        runner.invoke(app, ["set-fast-model", H45, "--shell", "zsh", "--file", zprofile], env=env).exit_code
+        == 0
+    )
+    written = runner.invoke(
+        app, ["set-model", "claude-opus-5", "--shell", "zsh", "--file", zprofile], env=env
+    )
+    said = " ".join(written.output.split())
+    assert (
+        "With claude-opus-5 pinned in ~/.zprofile, Claude Code started from a non-login zsh an app starts "
+        "(some IDE terminals) uses claude-opus-5-5: only a login zsh reads ~/.zprofile."
+    ) in said
+    assert said.count("only a login zsh reads") == 1  # the primary's; the background is not the file's
+
+
 def test_a_login_file_a_line_ccprofile_cannot_follow_may_source_gets_no_move(home: Path) -> None:
     """`source "$(echo ...)"` in ~/.zshrc may be what reads ~/.zprofile: no confident "only a
     login zsh reads it", and status --probe is the first step."""
