@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
 from ccprofile.startup import block
+from tests.conftest import require_program
 from tests.helpers import run_cli, start_shell
 
 runner = CliRunner()
@@ -3003,6 +3004,30 @@ def test_the_other_starts_primary_is_judged_past_a_background_it_gets_or_setting
         "(some IDE terminals) uses claude-opus-5-5: only a login zsh reads ~/.zprofile."
     ) in said
     assert said.count("only a login zsh reads") == 1  # the primary's; the background is not the file's
+
+
+@pytest.mark.real_shell
+def test_probe_names_a_pin_this_shell_lacks_from_a_file_status_cannot_trace(home: Path) -> None:
+    """In this process (what mutation testing sees): a dotfiles repository's zsh, the probe
+    finds the pin in a new zsh, and this shell holds another value."""
+    require_program("zsh")
+    dots = home / "dots"
+    dots.mkdir()
+    (dots / ".zshenv").write_text('ZDOTDIR="${${(%):-%x}:A:h}"\n')
+    (home / ".zshenv").symlink_to(dots / ".zshenv")
+    assert (
+        runner.invoke(
+            app, ["set-fast-model", H45, "--shell", "zsh", "--file", str(dots / ".zshrc")]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(
+        app, ["status", "--json", "--probe", "--shell", "zsh"], env={FAST: H55, HAIKU: None}
+    )
+    assert _messages(json.loads(result.stdout), "not-loaded") == [
+        f"A new zsh exports {FAST}={H45} (this shell: '{H55}'), {HAIKU}={H45} (this shell: unset) from a "
+        "startup file ccprofile could not trace, but this shell has not loaded it. Fix: open a new terminal."
+    ]
 
 
 def test_a_login_file_a_line_ccprofile_cannot_follow_may_source_gets_no_move(home: Path) -> None:
