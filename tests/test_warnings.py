@@ -3030,6 +3030,17 @@ def test_probe_names_a_pin_this_shell_lacks_from_a_file_status_cannot_trace(home
     ]
 
 
+@pytest.mark.real_shell
+def test_probe_says_a_traced_pin_this_shell_lacks_once(home: Path) -> None:
+    require_program("zsh")
+    assert runner.invoke(app, ["set-fast-model", H45, "--shell", "zsh"]).exit_code == 0
+    result = runner.invoke(
+        app, ["status", "--json", "--probe", "--shell", "zsh"], env={FAST: None, HAIKU: None}
+    )
+    [said] = _messages(json.loads(result.stdout), "not-loaded")
+    assert said.startswith(f"{home}/.zshrc pins {FAST}={H45} (this shell: unset)"), said
+
+
 def test_a_login_file_a_line_ccprofile_cannot_follow_may_source_gets_no_move(home: Path) -> None:
     """`source "$(echo ...)"` in ~/.zshrc may be what reads ~/.zprofile: no confident "only a
     login zsh reads it", and status --probe is the first step."""
