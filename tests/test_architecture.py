@@ -298,3 +298,19 @@ def test_the_command_line_check_sees_a_command_and_a_flag() -> None:
         "m.py:1",
         "m.py:2",
     ]
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """Issue 18's limits: a module over 300 lines or a function over 50 is split, not grown."""
+    package = Path(__file__).parent.parent / "ccprofile"
+    over = []
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text()
+        if source.count("\n") > 300:
+            over.append(f"{path.relative_to(package)}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno:
+                length = node.end_lineno - node.lineno + 1
+                if length > 50:
+                    over.append(f"{path.relative_to(package)}:{node.lineno} {node.name}: {length} lines")
+    assert over == []

@@ -17,7 +17,7 @@ import pexpect
 import pytest
 from rich.console import Console
 
-from ccprofile.cli.render import say_then_run
+from ccprofile.cli.render_hints import say_then_run
 from tests.conftest import ccprofile_command, require_program
 from tests.helpers import run_cli
 

@@ -73,11 +73,7 @@ def unread(
         return _cannot_tell(shell.name, shown, unknown, home)
     first = next((e for e in entries if isinstance(e, Path)), None)
     if first is None and entries and isinstance(entries[0], FromEnv):
-        variable = entries[0].variable
-        return (
-            f"it reads no startup file unless ${variable} names one, and {variable} is not set",
-            (f"export {variable}={shown} in the environment your terminals start with",),
-        )
+        return _no_env_file(entries[0].variable, shown)
     owner = shell_for_file(pinned)
     if move and owner not in (None, shell):
         # Sourcing another shell's file runs its lines here (bash's `shopt` in zsh, at every
@@ -95,15 +91,7 @@ def unread(
     where = _tilde(target, home)
     if sources_named(text, target.name):
         # The one line would make each file source the other: every new shell would loop.
-        return (
-            f"{where} does not source {shown}",
-            (
-                f"move the pin to {where}, which {shown} sources already: ",
-                Command(fixes.UNINSTALL, file=shown),
-                ", then the same pin again with ",
-                Command(fixes.PIN_IN, file=where),
-            ),
-        )
+        return f"{where} does not source {shown}", _move_into_its_source(shown, where)
     if not other.certain:
         # Some line could not be followed: it may be the one that sources the file.
         return (
@@ -119,6 +107,23 @@ def unread(
         reason = f"only a {start_of(not other.login)} {shell.name} reads {shown}"
         return reason, (*removal, ", then ", _pin_in(pin, main, home), ", which both starts read")
     return (f"{where} does not source {shown}", (f"add `{line}` to {where}",))
+
+
+def _no_env_file(variable: str, shown: str) -> tuple[str, Fix]:
+    return (
+        f"it reads no startup file unless ${variable} names one, and {variable} is not set",
+        (f"export {variable}={shown} in the environment your terminals start with",),
+    )
+
+
+def _move_into_its_source(shown: str, where: str) -> Fix:
+    """The pin moved from ``shown`` into ``where``, the file that sources it already."""
+    return (
+        f"move the pin to {where}, which {shown} sources already: ",
+        Command(fixes.UNINSTALL, file=shown),
+        ", then the same pin again with ",
+        Command(fixes.PIN_IN, file=where),
+    )
 
 
 def _source_line(shell: Shell, shown: str, other: Scan) -> str:

@@ -129,8 +129,8 @@ ForceOption = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Write the value as typed: skip the catalog and price checks, and the check that --file "
-        "names a shell startup file.",
+        help="Write anyway: skip the catalog and price checks of a model (it is written as typed), "
+        "and the check that --file is a startup file of this shell.",
     ),
 ]
 
@@ -240,14 +240,7 @@ def completion(
     shell: ShellOption = None,
     file: FileOption = None,
     dry_run: DryRunOption = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Write to --file even where its name or content says it is not a startup file "
-            "of this shell.",
-        ),
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Add tab completion for ccprofile to the ccprofile block (bash, zsh, fish).
 

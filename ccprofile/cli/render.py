@@ -20,7 +20,6 @@ from ccprofile.cli import wording
 from ccprofile.cli.program import runnable
 from ccprofile.machine.targets import Target
 from ccprofile.startup.profile import FileChange
-from ccprofile.startup.shells import SHELLS
 
 
 def tilde(path: Path, home: Path) -> str:
@@ -73,19 +72,6 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
 
-def say_then_run(console: Console, sentence: str, lead: str, command: str) -> None:
-    """``sentence``, then ``lead`` ("For this terminal run:") and ``command`` in bold: on one
-    line where all fit, else the sentence wrapped and the lead whole, the command on the
-    lead's line or a line of its own, so that a triple click copies it."""
-    width = console.width
-    if len(sentence) + len(lead) + len(command) + 3 <= width:
-        console.print(f"{escape(sentence)} {escape(lead)}  [bold]{escape(command)}[/bold]", soft_wrap=True)
-        return
-    console.print(escape(wrap(sentence, width)), soft_wrap=True)
-    gap = "  " if len(lead) + 2 + len(command) <= width else "\n  "
-    console.print(f"{escape(lead)}{gap}[bold]{escape(command)}[/bold]", soft_wrap=True)
-
-
 def show_change(
     console: Console, change: FileChange, home: Path, *, what: str, why: str | None = None, pins: bool = True
 ) -> None:
@@ -130,92 +116,6 @@ def show_change(
         # Printed whole, never wrapped: it is a path to copy.
         saved = escape(tilde(change.backup, home))
         console.print(f"[dim]Previous version saved as {saved}[/dim]", soft_wrap=True)
-
-
-def show_apply_hint(
-    console: Console,
-    change: FileChange,
-    *,
-    source_command: str,
-    unset_command: str | None,
-    effective: bool,
-    who: str = "New terminals",
-) -> None:
-    """How to get the change into the terminal the user is typing in. ``who``: the terminals
-    that pick it up (with what misses it, as said just above).
-
-    A running shell keeps what it has: loading the file again cannot remove a variable, so a
-    removal prints the command that drops it here.
-    """
-    if change.dry_run or not change.changed:
-        return
-    if change.exports:
-        if effective:
-            # Loading the file again keeps a removed pin this terminal holds: it is unset first.
-            first = [unset_command] if unset_command else []
-            run = "; ".join([*first, source_command])
-            say_then_run(console, f"{who} pick this up.", "For this terminal run:", run)
-            console.print("or paste:", highlight=False)
-            console.print(
-                f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
-            )
-        return
-    if unset_command:
-        say_then_run(
-            console, "This terminal still has the old values.", "To drop them here run:", unset_command
-        )
-    elif effective:
-        console.print("This terminal does not have them set; new terminals will not either.")
-    else:  # something else still sets them for new terminals: said just above
-        console.print("This terminal does not have them set.")
-
-
-_ONCE_ON_PATH = " once they find ccprofile by name"
-
-
-def show_completion_hint(
-    console: Console,
-    change: FileChange,
-    shell: str,
-    source_command: str,
-    *,
-    on_path: bool = True,
-    reach: bool | None = True,
-    file: str = "",
-    ready: bool | None = True,
-) -> None:
-    """``reach``: whether a new terminal reads ``file``; ``ready``: whether a file it reads
-    before the block runs what the completion needs (None: ccprofile cannot tell)."""
-    if not on_path and change.completion:
-        say(
-            console,
-            "ccprofile is not on your PATH, and Tab completes the command `ccprofile`: install it "
-            "with pipx (see the README) so that new terminals find it by name.",
-            "yellow",
-        )
-    if change.dry_run or not change.changed:
-        return
-    if change.completion:
-        said = f"New {shell} terminals complete `ccprofile <Tab>`"
-        if reach is None:
-            said += f" if they read {file} (ccprofile cannot tell: `{runnable('ccprofile status')}` says why)"
-        said += f"{_ONCE_ON_PATH if not on_path else ''}."
-        needs = SHELLS[shell].completion_needs if shell in SHELLS else None
-        if reach is False:
-            said = f"New {shell} terminals do not read {file}: source it from a file they read to complete."
-        elif ready is False and needs is not None:
-            said = (
-                f"New {shell} terminals do not complete `ccprofile <Tab>` yet: no file they read runs "
-                f"{needs[0]} before the ccprofile block. Add `{needs[1]}` above it."
-            )
-        say_then_run(console, said, "For this terminal run:", source_command)
-        note = SHELLS[shell].completion_note if shell in SHELLS and ready is None else ""
-        if note:
-            console.print(f"[dim]{escape(note)}[/dim]")
-    else:
-        console.print(
-            f"Tab completion of `ccprofile` is out of {file}: new {shell} terminals no longer get it there."
-        )
 
 
 def show_shell(console: Console, target: Target) -> None:

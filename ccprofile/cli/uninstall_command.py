@@ -184,7 +184,7 @@ def _show_models_now(shell: str | None, home: Path, exported: set[str]) -> None:
     """The models a new terminal's claude uses now, and the unset this shell still needs."""
     from ccprofile.claude import reading
     from ccprofile.claude import status as status_module
-    from ccprofile.cli import render
+    from ccprofile.cli import render, render_hints
     from ccprofile.cli.render_status import source_words
     from ccprofile.machine.targets import NoShell, target_for_reading
 
@@ -205,7 +205,7 @@ def _show_models_now(shell: str | None, home: Path, exported: set[str]) -> None:
     held = sorted(name for name in exported if name in os.environ)
     if held and not isinstance(target, NoShell):
         unset = target.shell.syntax.unset(held)
-        render.say_then_run(
+        render_hints.say_then_run(
             console, "This terminal still has the old values.", "To drop them here run:", unset
         )
 

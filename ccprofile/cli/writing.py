@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import variables
-from ccprofile.cli import checking, program, render, verifying, wording
+from ccprofile.cli import checking, program, render, render_hints, verifying, wording
 from ccprofile.cli.consoles import console
 from ccprofile.errors import (
     BadValue,
@@ -88,7 +88,7 @@ def _report(
     verified = checked is None or not checked.problem
     # Only what this shell really holds needs dropping here.
     held = [name for name, _ in change.before if name not in dict(change.after) and name in os.environ]
-    render.show_apply_hint(
+    render_hints.show_apply_hint(
         console,
         change,
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
@@ -147,7 +147,7 @@ def _report_completion(
     file = render.tilde(target.path, target.home.path)
     on_path = program.on_path()
     hint = target.shell.apply_hint(file)
-    render.show_completion_hint(
+    render_hints.show_completion_hint(
         console, change, target.shell.name, hint, on_path=on_path, reach=reach, file=file, ready=ready
     )
 
@@ -225,6 +225,15 @@ def _refuse(target: Target, completion: bool | None) -> None:
         raise UnsupportedCompletion(target.shell.name, [n for n, s in SHELLS.items() if s.completion])
 
 
+def _verifies(options: Options, change: profile.FileChange, quiet: bool) -> bool:
+    """Whether to start the shell and check: asked for, or on a terminal. An unchanged file is
+    checked when asked for (--verify is how a user confirms a pin), but not each file
+    `uninstall --all` looked at and left alone."""
+    wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
+    due = change.changed or (options.verify is True and not quiet)
+    return bool(wanted) and due and not options.dry_run
+
+
 def write(
     target: Target,
     edit: Edit | None,
@@ -261,11 +270,7 @@ def write(
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     checked: verifying.Verified | None = None
-    wanted = options.verify if options.verify is not None else (sys.stdout.isatty() and not quiet)
-    # An unchanged file is checked when asked for (--verify is how a user confirms a pin), but
-    # not each file `uninstall --all` looked at and left alone.
-    due = change.changed or (options.verify is True and not quiet)
-    if wanted and due and not options.dry_run and found.inputs is not None and completion is None:
+    if _verifies(options, change, quiet) and found.inputs is not None and completion is None:
         # Before anything is reported: a strict check that fails puts the file back, and then
         # nothing may have said it was written.
         checked = verifying.verify(target, change, found.inputs, options.strict)

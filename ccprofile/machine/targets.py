@@ -16,7 +16,7 @@ from ccprofile.errors import (
 from ccprofile.machine.detect import FILE_NAME, NAMED, detect_shell
 from ccprofile.startup.home_snapshot import Home, Unknowable, unknowable
 from ccprofile.startup.homes import read_home
-from ccprofile.startup.shells import Shell, get_shell, in_a_variable, readers_of, shell_for_file
+from ccprofile.startup.shells import SHELLS, Shell, get_shell, in_a_variable, shell_for_file
 from ccprofile.storage.state import backup_dir_for
 
 # Files whose names say they are data or another language's code, never a shell's startup file.
@@ -27,8 +27,6 @@ _SYSTEM_DIRS = ("/etc/", "/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/", "/boot/
 
 def _system_startup_name(path: Path) -> bool:
     """/etc/zshrc, /etc/bash.bashrc, /etc/profile, /etc/profile.d/x.sh, /etc/csh.cshrc, ..."""
-    from ccprofile.startup.shells import SHELLS
-
     names = {n.lstrip(".") for shell in SHELLS.values() for n in shell.file_names}
     names |= {"profile", "bash.bashrc", "bashrc", "csh.cshrc", "csh.login"}
     in_profile_d = path.parent.name == "profile.d" and path.suffix in (".sh", ".zsh", ".csh")
@@ -43,6 +41,17 @@ def _is_json(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def readers_of(path: Path, home: Home) -> list[Shell]:
+    """The shells that read ``path`` as a startup file: by its name (~/.bashrc, a .fish file)
+    or as one of the files they read in ``home`` (~/.profile: sh, dash, ksh, a login bash)."""
+    owner = shell_for_file(path)
+    return [
+        shell
+        for shell in SHELLS.values()
+        if shell is owner or any(path == e for login in (False, True) for e in shell.reads(home, login))
+    ]
 
 
 @dataclass(frozen=True)

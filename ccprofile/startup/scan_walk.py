@@ -120,8 +120,7 @@ class Walk:
         try:
             self.run(path, steps, 0, len(steps), active, inside)
         except Stop as stop:
-            # The shell stops reading this file here; how far up that goes is the shell's rule
-            # ("sourced": every sourced file up to the one the shell read itself, see source).
+            # How far up the stop goes is the shell's rule (see source).
             if stop.level != "file":
                 raise
         finally:
@@ -285,8 +284,7 @@ class Walk:
             self.file(target, active, (path, step.line))
         except Stop as stop:
             if stop.level != "sourced" or len(self.chain) > 1:
-                raise
-            # ksh: a file it reads itself goes on after the line whose sourcing failed.
+                raise  # else ksh: a file it reads itself goes on after the line that failed
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
         """``return``, ``exit``, ``exec PROGRAM`` or tcsh's unmatched quote in a startup file: the

@@ -1,11 +1,10 @@
 """Every supported shell as data: one ``Shell`` record each, in the ``SHELLS`` registry.
 
 A record holds all that ccprofile knows about its shell: the syntax it writes, the startup
-file that gets the block and why, the files a new terminal reads, which files on disk its
-rules look at, how to load a file into a running shell, and how to start it as a new
-terminal would. Paths come from a ``Home`` snapshot (``homes.read_home`` fills it in at the
-edge), never from ``os.environ`` or the disk, so every rule here is a pure function.
-Adding a shell is one record plus its tests.
+file that gets the block and why, the files a new terminal reads, what its rules look at on
+disk, how to load a file and how to start it as a new terminal would. Paths come from a
+``Home`` snapshot (filled in at the edge), never from ``os.environ`` or the disk, so every
+rule here is a pure function. Adding a shell is one record plus its tests.
 """
 
 from __future__ import annotations
@@ -78,13 +77,9 @@ class Shell:
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
     completion_note: str = ""  # what its completion needs besides the block's lines
-    # The word a file read before the block must hold for its completion to register, and the
-    # line that does it (zsh's compdef exists once compinit has run).
-    completion_needs: tuple[str, str] | None = None
+    completion_needs: tuple[str, str] | None = None  # run before the block: zsh's compinit, its line
     runs_exports_of: tuple[Syntax, ...] = ()  # other syntaxes whose block of exports it runs
-    # `[[ -o interactive ]]` holds in an interactive one (zsh, ksh); bash has no such option,
-    # and sh has no `[[` (the failed command is false).
-    interactive_option: bool = False
+    interactive_option: bool = False  # `[[ -o interactive ]]` holds: zsh, ksh (bash has no such option)
 
     def runs_exports(self, syntax: Syntax) -> bool:
         """Whether a block of exports in ``syntax`` works in this shell's own file."""
@@ -285,17 +280,6 @@ def shell_for_file(path: Path) -> Shell | None:
         if path.name in shell.file_names or (shell.file_suffix and path.suffix == shell.file_suffix):
             return shell
     return None
-
-
-def readers_of(path: Path, home: Home) -> list[Shell]:
-    """The shells that read ``path`` as a startup file: by its name (~/.bashrc, a .fish file)
-    or as one of the files they read in ``home`` (~/.profile: sh, dash, ksh, a login bash)."""
-    owner = shell_for_file(path)
-    return [
-        shell
-        for shell in SHELLS.values()
-        if shell is owner or any(path == e for login in (False, True) for e in shell.reads(home, login))
-    ]
 
 
 def known_files(home: Home) -> list[Path]:
