@@ -387,3 +387,14 @@ def test_completion_in_a_file_fish_reads_by_its_suffix_is_refused(home: Path) ->
     refused = _in("bash", snippet, "completion")
     assert refused.exit_code == 2 and not snippet.exists()
     assert f"{snippet} is read by fish, and fish cannot run bash's lines" in refused.output
+
+
+def test_zsh_completion_with_compinit_in_a_file_zshrc_sources_is_said_to_work(home: Path) -> None:
+    """The file ~/.zshrc sources above the block runs compinit: that counts, though the scan
+    lists it after ~/.zshrc."""
+    (home / ".zsh").mkdir()
+    (home / ".zsh" / "comp.zsh").write_text(ZSHRC_WITH_COMPINIT)
+    (home / ".zshrc").write_text("source ~/.zsh/comp.zsh\n")
+    env = {"COLUMNS": "300", "PATH": f"{BIN}:{os.environ['PATH']}"}
+    added = runner.invoke(app, ["completion", "--shell", "zsh"], env=env)
+    assert "New zsh terminals complete `ccprofile <Tab>`." in added.output, added.output

@@ -167,10 +167,12 @@ def _new_terminals_read(target: Target, data: bytes | None) -> tuple[bool | None
     needs = target.shell.completion_needs
     if needs is None or not reach:
         return reach, True
-    before = scan.files[: scan.files.index(target.path)]
+    # Any file read counts (one the target sources above its block is listed after it); of the
+    # target itself, only what comes before the block.
     own = scan.texts.get(target.path, "")
     found = block.find_blocks(own)
-    texts = [scan.texts.get(p, "") for p in before] + [own[: found[0].start] if found else own]
+    texts = [text for path, text in scan.texts.items() if path != target.path]
+    texts.append(own[: found[0].start] if found else own)
     ready = True if any(needs[0] in text for text in texts) else (False if scan.certain else None)
     return reach, ready
 
