@@ -2876,11 +2876,19 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
         (
             "bash",
             "darwin",
-            ".shared_env",  # sourced by ~/.bash_profile: the fix sources the shell's own file
+            ".shared_env",  # sourced by ~/.bash_profile: the fix sources the pin's file, not a login one
             "A non-login bash an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
             f"model (Claude Code's default), where a new terminal gets {H45} (~/.shared_env:1): ~/.bashrc "
-            "does not source ~/.bash_profile. Fix: add `[ -f ~/.bash_profile ] && . ~/.bash_profile` to "
+            "does not source ~/.shared_env. Fix: add `[ -f ~/.shared_env ] && . ~/.shared_env` to "
             "~/.bashrc.",
+        ),
+        (
+            "zsh",
+            "darwin",
+            ".pins",  # sourced by ~/.zprofile: not ~/.zprofile, a login file, sourced into every zsh
+            "A non-login zsh an app starts (some IDE terminals) gets claude-haiku-5-5 for the background "
+            f"model (Claude Code's default), where a new terminal gets {H45} (~/.pins:1): ~/.zshrc does "
+            "not source ~/.pins. Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/.zshrc.",
         ),
     ],
 )
@@ -2890,8 +2898,11 @@ def test_the_start_that_differs_is_named_for_the_platform(
     """macOS terminals start login shells, so the start that misses a login file's pin is a
     non-login one an app starts; on Linux a pin only a login file holds is named where it is."""
     (home / file).write_text(f"export {FAST}={H45}\n")
-    if file == ".shared_env":
-        (home / ".bash_profile").write_text(". ~/.shared_env\n")
+    sourced_by = {".shared_env": ".bash_profile", ".pins": ".zprofile"}
+    if file in sourced_by:
+        (home / sourced_by[file]).write_text(f". ~/{file}\n")
+    if shell == "zsh":
+        (home / ".zshrc").touch()  # the file both starts read
     report = json.loads(
         runner.invoke(
             app, ["status", "--json", "--shell", shell], env={"CCPROFILE_PLATFORM": platform, FAST: H45}
@@ -3081,6 +3092,33 @@ def test_a_zsh_pin_in_bashs_file_is_moved_to_zshs_not_sourced(home: Path) -> Non
     assert fixed.exit_code == 0 and "Fix:" not in fixed.output, fixed.output
     started = start_shell("zsh", "-ic", home, f"printenv {FAST}")
     assert (started.stdout, started.stderr) == (f"{H45}\n", "")
+
+
+@pytest.mark.real_shell
+def test_a_pin_a_login_file_sources_gets_its_own_file_sourced_by_status_and_the_write(home: Path) -> None:
+    """~/.zprofile sources ~/.pins, which holds the pin, on macOS (login terminals): the fix
+    sources ~/.pins from ~/.zshrc, not ~/.zprofile, a login file, into every zsh; the write
+    and status say the same, and applied as printed the real non-login zsh has the pin."""
+    (home / ".zprofile").write_text(". ~/.pins\n")
+    (home / ".zshrc").write_text("setopt no_beep\n")
+    (home / ".pins").touch()
+    env = {"CCPROFILE_PLATFORM": "darwin", "COLUMNS": "300"}
+    written = runner.invoke(
+        app, ["set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".pins")], env=env
+    )
+    fix = "~/.zshrc does not source ~/.pins. Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/.zshrc."
+    assert written.exit_code == 0 and fix in " ".join(written.output.split()), written.output
+    loaded = {**env, FAST: H45, HAIKU: H45}  # the login terminal, after `source ~/.pins`
+    report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh"], env=loaded).stdout)
+    assert [m.endswith(fix) for m in _messages(report, "login-shells-differ")] == [True]
+    assert start_shell("zsh", "-ic", home, f"printenv {FAST}").stdout == ""
+    with (home / ".zshrc").open("a") as zshrc:
+        zshrc.write("[ -f ~/.pins ] && . ~/.pins\n")
+    report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "zsh"], env=loaded).stdout)
+    assert _messages(report, "login-shells-differ") == []
+    for flags in ("-ic", "-lic"):
+        started = start_shell("zsh", flags, home, f"printenv {FAST}")
+        assert (started.stdout, started.stderr) == (f"{H45}\n", ""), flags
 
 
 @pytest.mark.parametrize(("shell", "file"), [("bash", ".bash_profile"), ("dash", ".profile")])

@@ -204,9 +204,7 @@ def difference(
     )
     pinned = _file_of(terminal)
     if pinned is not None and pinned not in theirs.files:
-        # The fix sources the file the terminal's shell reads itself, which leads to the pin.
-        own = [e for e in shell.reads(home, not theirs.login) if isinstance(e, Path) and e in mine.files]
-        top = next((p for p in own if p not in theirs.files), pinned)
+        top = _to_source(shell, home, pinned, mine, theirs)
         pin = fixes.pin(PIN_OF_KIND[kind], terminal.alias or terminal.as_set)
         move = (pin, _removal(mine, terminal, pinned, home, kind)) if top == pinned else None
         reason, repair = unread(shell, home, top, theirs, mine.texts.get(top, ""), move)
@@ -217,6 +215,17 @@ def difference(
         if found is not None:
             return f"{said}: {found[0]}.", found[1]
     return f"{said}.", fixes.NONE
+
+
+def _to_source(shell: Shell, home: Home, pinned: Path, mine: Scan, theirs: Scan) -> Path:
+    """The file the fix makes the other start read, for a pin in ``pinned`` it does not: for a
+    login start, the file the terminal's shell reads itself that leads to the pin (~/.bashrc
+    from ~/.bash_profile); for a non-login one the pin's own file, where a login file leads to
+    it: sourcing ~/.zprofile would run a login file in every shell."""
+    if not theirs.login:
+        return pinned
+    own = [e for e in shell.reads(home, False) if isinstance(e, Path) and e in mine.files]
+    return next((p for p in own if p not in theirs.files), pinned)
 
 
 def _pin_where_both_read(
