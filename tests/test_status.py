@@ -331,13 +331,14 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
     done = runner.invoke(app, ["set-fast-model", "haiku-4.5", "--shell", "zsh"], env={"ZDOTDIR": str(dots)})
     assert done.exit_code == 0, done.output
     assert (dots / ".zshrc").exists()
-    # Once ccprofile has written a zsh block elsewhere, its record names the file to pass.
+    # Once ccprofile has written a zsh block elsewhere, its record names the file to pass, and
+    # the removal fails: the pin may be there still, and a script must not read success.
     again = runner.invoke(app, ["unset-fast-model", "--shell", "zsh"], env={"COLUMNS": "300"})
-    assert again.exit_code == 0 and (dots / ".zshrc").exists(), again.output
-    assert again.output.splitlines()[-1] == (
-        "A ccprofile block in the file zsh reads instead is not touched. ccprofile's record has a zsh "
-        "block in ~/dots/.zshrc: run this command again with `--file ~/dots/.zshrc`, or run "
-        "`ccprofile uninstall --all`, which finds every file ccprofile wrote."
+    assert again.exit_code == 1 and (dots / ".zshrc").exists(), again.output
+    assert again.stderr == (
+        "ccprofile: error: a ccprofile block in the file zsh reads instead is not touched. ccprofile's "
+        "record has a zsh block in ~/dots/.zshrc: run this command again with `--file ~/dots/.zshrc`, or "
+        "run `ccprofile uninstall --all`, which finds every file ccprofile wrote\n"
     )
     spaced = home / "my dots" / ".zshrc"
     spaced.parent.mkdir()
@@ -347,16 +348,20 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
         runner.invoke(app, ["completion", "--shell", "bash", "--file", str(home / "other.sh")]).exit_code == 0
     )
     both = runner.invoke(app, ["uninstall", "--shell", "zsh"], env={"COLUMNS": "300"})
-    assert both.output.splitlines()[-1] == (
-        "A ccprofile block in the file zsh reads instead is not touched. ccprofile's record has zsh "
-        "blocks in ~/dots/.zshrc, ~/my dots/.zshrc: run this command again with --file naming each, or "
-        "run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
-    )
+    assert both.exit_code == 1
+    assert both.stderr.splitlines() == [
+        "ccprofile: error: a ccprofile block in the file zsh reads instead is not touched. ccprofile's "
+        "record has zsh blocks in ~/dots/.zshrc, ~/my dots/.zshrc: run this command again with --file "
+        "naming each, or run `ccprofile uninstall --all`, which finds every file ccprofile wrote"
+    ]
     assert runner.invoke(app, ["uninstall", "--shell", "zsh", "--file", str(spaced)]).exit_code == 0
     one = runner.invoke(app, ["uninstall", "--shell", "zsh"], env={"COLUMNS": "300"})
     assert "has a zsh block in ~/dots/.zshrc: run this command again with `--file ~/dots/.zshrc`" in (
-        one.output
+        one.stderr
     )
+    assert runner.invoke(app, ["uninstall", "--shell", "zsh", "--file", str(dots / ".zshrc")]).exit_code == 0
+    # With nothing in ccprofile's record there is nothing to say it missed: the note, and success.
+    assert runner.invoke(app, ["uninstall", "--shell", "zsh"]).exit_code == 0
 
 
 def test_a_fix_past_a_zdotdir_ccprofile_cannot_work_out_names_the_file_zsh_reads(home: Path) -> None:

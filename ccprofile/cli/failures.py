@@ -37,6 +37,11 @@ class UsageError(CcprofileError):
     """Options that contradict each other on the command line."""
 
 
+class NotTouched(CcprofileError):
+    """A removal that found nothing in the file named, where the shell may read another that
+    ccprofile's record says has its block: the pin may still be there."""
+
+
 # What to do next, in the words of this command line; most specific type first.
 _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (ShellNotDetected, ": pass --shell NAME"),

@@ -87,7 +87,7 @@ def write_pin(
         show_note(note)
         if confirm is not None:
             confirm()
-        writing.write(target, edit, what, options)
+        writing.write(target, edit, what, options, removes=force is None)
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")

@@ -12,6 +12,7 @@ from pathlib import Path
 from ccprofile.claude import variables
 from ccprofile.cli import checking, program, render, render_hints, verifying, wording
 from ccprofile.cli.consoles import console
+from ccprofile.cli.failures import NotTouched
 from ccprofile.errors import (
     BadValue,
     CheckFailed,
@@ -68,11 +69,12 @@ def _report(
     checked: verifying.Verified | None,
     what: str,
     dry_run: bool,
+    removes: bool,
 ) -> None:
     """What a startup file's write of pins says: the change, the problems before and after, who
     gets it."""
     render.show_change(console, change, target.home.path, what=what, why=target.why)
-    _untouched_elsewhere(target, change)
+    _untouched_elsewhere(target, change, removes)
     if found.report is not None:
         # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
         # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
@@ -109,9 +111,10 @@ def _report(
         )
 
 
-def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
+def _untouched_elsewhere(target: Target, change: profile.FileChange, removes: bool) -> None:
     """Where the shell's lines hide the file it reads, this file having nothing to take out
-    says nothing of that one."""
+    says nothing of that one; a removal fails where ccprofile's record has a block of the shell
+    elsewhere (the pin may be there still, and a script must not read success)."""
     if not change.changed and target.unknowable is not None:
         from ccprofile.claude.ledger_view import places_now  # this rare case only
 
@@ -131,19 +134,24 @@ def _untouched_elsewhere(target: Target, change: profile.FileChange) -> None:
             said += "again with --file naming each"
         else:
             said += ": name it with --file"
-        render.say(
-            console, said + ", or run `ccprofile uninstall --all`, which finds every file ccprofile wrote."
-        )
+        said += ", or run `ccprofile uninstall --all`, which finds every file ccprofile wrote"
+        if wrote and removes:
+            raise NotTouched(said[0].lower() + said[1:])
+        render.say(console, said + ".")
 
 
 def _report_completion(
-    target: Target, change: profile.FileChange, what: str, seen: tuple[bool | None, bool | None]
+    target: Target,
+    change: profile.FileChange,
+    what: str,
+    seen: tuple[bool | None, bool | None],
+    removes: bool,
 ) -> None:
     """What a write of tab completion says; ``seen``: whether new terminals read the file, and
     run what the completion needs before it."""
     reach, ready = seen
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=False)
-    _untouched_elsewhere(target, change)
+    _untouched_elsewhere(target, change, removes)
     file = render.tilde(target.path, target.home.path)
     on_path = program.on_path()
     hint = target.shell.apply_hint(file)
@@ -245,10 +253,12 @@ def write(
     announce: bool = True,
     completion: bool | None = None,
     quiet: bool = False,
+    removes: bool = False,
 ) -> profile.FileChange:
     """Apply ``edit`` to the target's block (None: remove the block), the path of every command
     that writes a startup file: open it, plan, check the effect, commit; verify; report.
-    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay."""
+    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay.
+    ``removes``: the command takes pins out (``edit`` None and completion False do too)."""
     _refuse(target, completion)
     if announce and not quiet:
         render.show_shell(console, target)
@@ -271,17 +281,16 @@ def write(
     change = profile.change(file, plan, lines=exports, dry_run=options.dry_run)
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
-    checked: verifying.Verified | None = None
-    if _verifies(options, change, quiet) and found.inputs is not None and completion is None:
-        # Before anything is reported: a strict check that fails puts the file back, and then
-        # nothing may have said it was written.
-        checked = verifying.verify(target, change, found.inputs, options.strict)
+    # Before anything is reported: a strict check that fails puts the file back, and then
+    # nothing may have said it was written.
+    inputs = found.inputs if _verifies(options, change, quiet) and completion is None else None
+    checked = verifying.verify(target, change, inputs, options.strict) if inputs is not None else None
     if quiet:
         if checked is not None and checked.problem:
             render.show_verify_problem(console, checked.problem)
         return change
     if completion is not None:
-        _report_completion(target, change, what, (reach, ready))
+        _report_completion(target, change, what, (reach, ready), removes=completion is False)
         return change
-    _report(target, change, found, checked, what, options.dry_run)
+    _report(target, change, found, checked, what, options.dry_run, removes or edit is None)
     return change
