@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ccprofile.startup import shell_words, sourcing, steps
 from ccprofile.startup.homes import read_home
 from ccprofile.startup.scan import scan
+from ccprofile.startup.scanned import Unended
 from ccprofile.startup.shells import SHELLS
 from ccprofile.startup.syntax import Unquoting, Word
 from tests.helpers import DEBIAN_PROFILE
@@ -664,6 +665,26 @@ TRICKY = [
         {".bashrc": "export ANTHROPIC_MODEL=b\ncat <<END >/dev/null\nexport ANTHROPIC_MODEL=in\n"},
         True,
     ),
+    # A here-document no line ends is read before anything runs: in a function (whose `}` it
+    # takes in) or a branch that never runs, it takes in the rest of the file all the same.
+    *(
+        (
+            f"here-document-unended-in-a-function-{shell}",
+            shell,
+            {
+                rc: ". ~/.helpers\nexport ANTHROPIC_MODEL=after\n",
+                ".helpers": "usage() {\ncat <<EOF\nhelp\n}\nexport ANTHROPIC_MODEL=in\n",
+            },
+            True,
+        )
+        for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
+    ),
+    (
+        "here-document-unended-in-a-branch-not-taken",
+        "bash",
+        {".bashrc": "export ANTHROPIC_MODEL=b\nif false; then\ncat <<EOF\nfi\nexport ANTHROPIC_MODEL=in\n"},
+        True,
+    ),
     (
         "here-document-then-a-line",
         "bash",
@@ -807,6 +828,28 @@ def test_a_crlf_line_keeps_its_stray_cr_in_the_last_value(tmp_path: Path) -> Non
     (the crlf warning says so), whether or not the line has a `;`."""
     for line in (f"export {FAST}=x\r\n", f"true; export {FAST}=x\r\n"):
         assert _value(_read(_home(tmp_path / str(len(line)), {".bashrc": line}), "bash")) == "x\r"
+
+
+def test_a_here_document_no_line_ends_is_where_the_shell_stops_reading_the_file(tmp_path: Path) -> None:
+    """Only the first such here-document counts (it takes in the others), and only where the
+    file is read: under a test the reading cannot decide, it may stop there."""
+    text = f"export {FAST}=before\ncat <<A >/dev/null\ncat <<B\nexport {FAST}=in\n"
+    reading = _read(_home(tmp_path / "1", {".bashrc": text}), "bash")
+    bashrc = tmp_path / "1" / "home" / ".bashrc"
+    assert _value(reading) == "before" and reading.certain
+    assert [(s.path, s.line, s.reason, s.word) for s in reading.stops if isinstance(s, Unended)] == [
+        (bashrc, 2, "bash stops reading there: a here-document no line `A` ends", "A")
+    ]
+    undecided = {".bashrc": f'[ -f "$X" ] && . ~/.h\nexport {FAST}=after\n', ".h": "cat <<END\n"}
+    reading = _read(_home(tmp_path / "2", undecided), "bash")
+    assert reading.stops == () and [u.reason for u in reading.unseen if u.line == 1] == [
+        "may stop reading the file here: a here-document no line `END` ends"
+    ]
+    skipped = {".bashrc": f"[ -n '' ] && . ~/.h\nexport {FAST}=after\n", ".h": "cat <<END\n"}
+    reading = _read(_home(tmp_path / "3", skipped), "bash")
+    assert reading.stops == () and reading.certain and _value(reading) == "after"
+    ended = {".bashrc": f"cat <<A\nx\nA\nexport {FAST}=after\n"}
+    assert _read(_home(tmp_path / "4", ended), "bash").stops == ()
 
 
 def test_a_return_that_ends_a_helper_stops_nothing(tmp_path: Path) -> None:

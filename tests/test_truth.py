@@ -488,6 +488,35 @@ def test_a_pin_after_a_line_where_the_shell_stops_reading_says_where_it_stops(ho
     assert started.stdout == "claude-haiku-5-5\n", started.stderr
 
 
+@pytest.mark.real_shell
+def test_a_block_written_into_a_here_document_no_line_ends_gets_the_end_line(home: Path) -> None:
+    """A file that ends inside a here-document (its end line lost) takes in the block written
+    after it: the write and status say so, and the fix is the end line, not the block moved
+    above the `cat` (which would put it inside the function the here-document broke); with
+    that line added the real bash has the pin."""
+    rc = home / ".bashrc"
+    rc.write_text("usage() {\ncat <<EOF\nusage: x\n}\n")
+    said = _said(invoke("set-fast-model", H45, "--shell", "bash"))
+    assert (
+        f"With {H45} pinned in ~/.bashrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
+        "~/.bashrc:2: bash stops reading there: a here-document no line `EOF` ends, before the ccprofile "
+        "block. Fix: end the here-document on line 2 of ~/.bashrc with a line `EOF` above the ccprofile block."
+    ) in said
+    assert start_shell("bash", "-ic", home, f"printenv {FAST}").stdout == ""
+    report = json.loads(invoke("status", "--json", "--shell", "bash").stdout)
+    assert [w["message"] for w in report["warnings"] if w["code"] == "startup-file"] == [
+        f"{rc}:2: bash stops reading there: a here-document no line `EOF` ends, and reads nothing after it, "
+        f"the ccprofile block on line 6 included: end the here-document on line 2 of {rc} with a line `EOF` "
+        "above the ccprofile block"
+    ]
+    rc.write_text(rc.read_text().replace("usage: x\n}\n", "usage: x\nEOF\n}\n"))
+    report = json.loads(invoke("status", "--json", "--shell", "bash").stdout)
+    assert "startup-file" not in [w["code"] for w in report["warnings"]]
+    assert report["background"]["new_shell"]["model"] == H45
+    started = start_shell("bash", "-ic", home, f"printenv {FAST}")
+    assert started.stdout == f"{H45}\n", started.stderr
+
+
 def test_a_stop_before_the_line_that_sources_the_block_is_the_reason_for_both_starts(home: Path) -> None:
     """zsh stops reading ~/.zshrc at a loop over nothing, before the line that sources the
     file with the block: that is the reason for a login zsh too (not "~/.zshrc does not source

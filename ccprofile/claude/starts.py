@@ -16,7 +16,7 @@ from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.variables import PIN_OF_KIND
 from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable, unknowable
-from ccprofile.startup.scanned import Scan, Unseen
+from ccprofile.startup.scanned import Scan, Unended, Unseen
 from ccprofile.startup.shells import Shell, shell_for_file
 from ccprofile.startup.sourcing import sources_named
 
@@ -165,7 +165,11 @@ def _read_by_both(shell: Shell, home: Home, path: Path) -> bool:
 
 def move_above(stop: Unseen) -> str:
     """The fix for a ccprofile block below ``stop`` in its file: ccprofile keeps updating the
-    block wherever it is moved."""
+    block wherever it is moved; a here-document no line ends gets its end line instead (the
+    line above may be inside a function the here-document broke)."""
+    if isinstance(stop, Unended):
+        where = f"on line {stop.line} of {stop.path}"
+        return f"end the here-document {where} with a line `{stop.word}` above the ccprofile block"
     return f"move the ccprofile block above line {stop.line} of {stop.path}"
 
 

@@ -13,7 +13,7 @@ from ccprofile.startup import steps as kinds
 from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Unknowable
 from ccprofile.startup.scan_disk import MAX_BYTES, Disk
 from ccprofile.startup.scan_record import Record, block_lines
-from ccprofile.startup.scanned import Unseen
+from ccprofile.startup.scanned import Unended, Unseen
 from ccprofile.startup.shell_words import Test, expand, expand_braces
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
@@ -119,6 +119,9 @@ class Walk:
         steps = sourcing.steps(text, self.shell.syntax.name)
         try:
             self.run(path, steps, 0, len(steps), active, inside)
+            if steps and steps[-1].reason == kinds.UNENDED and active is not False:
+                # Read before anything runs: in a function or a branch that does not run too.
+                self.stop_here(path, steps[-1], active, cuts=True)
         except Stop as stop:
             # How far up the stop goes is the shell's rule (see source).
             if stop.level != "file":
@@ -148,7 +151,7 @@ class Walk:
                 self.source(path, step, active)
             elif step.kind == kinds.COMMAND:
                 self.record.command(path, step, active, inside)
-            elif step.kind == kinds.RETURN and active is not False:
+            elif step.kind == kinds.RETURN and active is not False and step.reason != kinds.UNENDED:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1
 
@@ -168,14 +171,7 @@ class Walk:
         taken, unknown = False, False
         for kind, test, first, last in kinds.branches(steps, start, close):
             decided = None if kind == kinds.ELSE else self.test(test)
-            if taken:
-                cond: bool | None = False
-            elif unknown:
-                cond = None
-            elif kind == kinds.ELSE:
-                cond = True
-            else:
-                cond = decided
+            cond = False if taken else None if unknown else True if kind == kinds.ELSE else decided
             taken = taken or cond is True
             unknown = unknown or cond is None
             if cond is not False:
@@ -287,14 +283,18 @@ class Walk:
                 raise  # else ksh: a file it reads itself goes on after the line that failed
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
-        """``return``, ``exit``, ``exec PROGRAM`` or tcsh's unmatched quote in a startup file: the
-        shell reads no more of it (but ``return``: of any file). ``cuts``: commands follow."""
+        """``return``, ``exit``, ``exec PROGRAM``, tcsh's unmatched quote or a here-document no line
+        ends: the shell reads no more of the file (of any, for exit, exec and tcsh's quote).
+        ``cuts``: commands follow."""
         said = step.reason if step.reason == kinds.UNMATCHED else f"`{step.reason}`"
+        if step.reason == kinds.UNENDED:
+            said = f"a here-document no line `{step.text}` ends"
         if step.reason == "exec":
             self.unseen.append(Unseen(path, step.line, "replaces the shell with another program (exec)"))
         if active is None:
             self.unseen.append(Unseen(path, step.line, f"may stop reading the file here: {said}"))
             return
         if cuts or step.reason == kinds.UNMATCHED:  # a `return` at the very end stops nothing
-            self.stops.append(Unseen(path, step.line, f"{self.shell.name} stops reading there: {said}"))
-        raise Stop("file" if step.reason == "return" else "exit")
+            stop = Unseen(path, step.line, f"{self.shell.name} stops reading there: {said}")
+            self.stops.append(Unended(stop, step.text) if step.reason == kinds.UNENDED else stop)
+        raise Stop("file" if step.reason in ("return", kinds.UNENDED) else "exit")

@@ -46,6 +46,17 @@ class Unseen:
         return f"{self.path}:{self.line} {self.reason}"
 
 
+class Unended(Unseen):
+    """In ``Scan.stops``: a here-document no line ends, so the shell reads the rest of the file
+    as its text; ``word`` is the line that would end it."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, stop: Unseen, word: str) -> None:
+        super().__init__(stop.path, stop.line, stop.reason)
+        self.word = word
+
+
 @dataclass(frozen=True)
 class Scan:
     shell: str

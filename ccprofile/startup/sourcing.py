@@ -34,6 +34,7 @@ from ccprofile.startup.steps import (
     OPAQUE,
     OPEN,
     RETURN,
+    UNENDED,
     UNMATCHED,
     Step,
     block_end,
@@ -120,11 +121,13 @@ def _continued(line: str) -> bool:
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
-def _lines(text: str, family: str) -> list[tuple[int, str]]:
+def _lines(text: str, family: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
     """(number, line) of each line a shell runs as commands: a line that ends in a backslash
     goes on on the next one (not inside single quotes, where a backslash is itself), so does
-    one that leaves a quote open, and a here-document's body is text, not commands."""
+    one that leaves a quote open, and a here-document's body is text, not commands; and the
+    line and end word of a here-document that no line ends, or None."""
     found: list[tuple[int, str]] = []
+    unended = None
     # Only \n ends a line for a shell: a \r before it stays in the line.
     raw = text.split("\n")
     index, rules = 0, UNQUOTING[family]
@@ -154,9 +157,11 @@ def _lines(text: str, family: str) -> list[tuple[int, str]]:
             strip = heredoc[1] == "-" and not csh
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
                 index += 1
+            if index >= len(raw) and unended is None:
+                unended = (number, end)
             index += 1  # the delimiter line
         found.append((number, line))
-    return found
+    return found, unended
 
 
 _CASE_BRANCH = re.compile(r"\(?(?P<pattern>[^()\s][^()]*?)\)\s*(?P<rest>.*)$")
@@ -242,7 +247,8 @@ def _steps(text: str, family: str) -> list[Step]:
     found: list[Step] = []
     last_test: list[Test | None] = [None]
     cases: list[list[bool]] = []
-    for number, line in _lines(text, family):
+    lines, unended = _lines(text, family)
+    for number, line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if family == "csh" and left_open(line, UNQUOTING[family])[0]:
@@ -260,6 +266,8 @@ def _steps(text: str, family: str) -> list[Step]:
                     found += sourcing_others.pwsh_steps(number, command)
             except RecursionError:
                 found.append(Step(number, OPAQUE, reason="is too deeply nested to read"))
+    if unended is not None:
+        found.append(Step(unended[0], RETURN, text=unended[1], reason=UNENDED))
     return found
 
 
