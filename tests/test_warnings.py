@@ -477,6 +477,39 @@ def wrong_provider_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, l
     )
 
 
+ARN = "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/abcdef123456"
+
+
+def an_arn_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """An inference profile's ARN is Bedrock's as much as a catalog ID: a new terminal that
+    talks to Anthropic sends it there, rejected."""
+    (home / ".zshrc").write_text(f"export {FAST}={ARN}\nexport {HAIKU}={ARN}\n")
+    return (
+        {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-west-1", FAST: ARN, HAIKU: ARN},
+        "new-terminal-provider",
+        [
+            f"{FAST}={ARN} ({home}/.zshrc:1) is the ARN of a bedrock inference profile, but a claude started "
+            "from a new terminal talks to anthropic, which rejects it. This shell's talks to bedrock: "
+            "CLAUDE_CODE_USE_BEDROCK is set here, not by a startup file or settings. Fix: turn bedrock on "
+            "for new terminals too, as in this shell: `export CLAUDE_CODE_USE_BEDROCK='1'` and "
+            f"`export AWS_REGION='eu-west-1'` in {home}/.zshrc (or in a settings file's env), with the "
+            "credentials this shell's bedrock uses."
+        ],
+    )
+
+
+def an_arn_on_a_provider_that_takes_none(home: Path) -> tuple[dict[str, str], str, list[str]]:
+    """Vertex has no inference profiles: no ID of its own to offer, so the fix says so."""
+    return (
+        {"CLAUDE_CODE_USE_VERTEX": "1", "CLOUD_ML_REGION": "us-east5", FAST: ARN},
+        "wrong-provider-id",
+        [
+            f"{FAST}={ARN} (this shell's environment) is the ARN of a bedrock inference profile, but Claude "
+            "Code talks to vertex, which rejects it. Fix: vertex takes no ARN: pin one of its model IDs."
+        ],
+    )
+
+
 def new_terminal_provider_fix_names_only_what_new_terminals_miss(
     home: Path,
 ) -> tuple[dict[str, str], str, list[str]]:
@@ -1274,6 +1307,8 @@ CASES: dict[str, tuple[Case, str]] = {
         (a_gateway_serves_any_id, "zsh"),
         (wrong_provider_after_a_right_one, "zsh"),
         (wrong_provider_in_a_new_terminal, "zsh"),
+        (an_arn_in_a_new_terminal, "zsh"),
+        (an_arn_on_a_provider_that_takes_none, "zsh"),
         (new_terminal_provider_fix_in_the_new_terminals_region, "zsh"),
         (new_terminal_provider_fix_names_only_what_new_terminals_miss, "zsh"),
         (bedrock_region_judged_in_each_starts_region, "zsh"),

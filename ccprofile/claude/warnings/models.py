@@ -9,14 +9,15 @@ from collections.abc import Iterator, Sequence
 from ccprofile.claude import bedrock_regions, fixes, resolve
 from ccprofile.claude.catalog import cost_words, is_arn
 from ccprofile.claude.fixes import Command, Fix
-from ccprofile.claude.places import place_of
+from ccprofile.claude.places import Place, place_of
 from ccprofile.claude.providers import (
     BY_NAME,
     NAMED_BY_USER,
     OWN,
+    TABLE,
     switched_on,
 )
-from ccprofile.claude.resolve import Model, Origin
+from ccprofile.claude.resolve import Composed, Model, Origin
 from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
@@ -111,20 +112,21 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
             continue  # a gateway serves whatever IDs it chooses to
         for name, value, place in s.values(PINNED, (composed,)):
             matches = s.catalog.by_id(value)
-            owners = sorted({owner for _, owner in matches})
+            # An inference profile's ARN is an ID only a provider that takes ARNs resolves.
+            arn = [p.name for p in TABLE if p.arns] if not matches and is_arn(value) else []
+            owners = sorted({owner for _, owner in matches}) or arn
             # A new terminal's: one problem per value and file (both background variables).
             key = (name if provider == s.provider else str(place.file), value, provider)
-            if not matches or provider in owners or value in overrides or key in said:
+            if not owners or provider in owners or value in overrides or key in said:
                 continue  # a key of modelOverrides is not sent as it is
             if BY_NAME[provider].translates_first_party and "anthropic" in owners:
                 continue  # Mantle sends its own ID for a first-party one
             said.add(key)
-            model = matches[0][0]
-            right = model.id_for(provider)
-            if right is not None:
-                right = bedrock_regions.regional(right, provider, composed.env, s.aws_config_region)
-            repair = fix_at(s, place, name, right) if right else (f"{model.name} has no {provider} ID",)
-            said_of = f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}"
+            if arn:
+                said_of = f"{name}={value} ({place.where}) is the ARN of a {', '.join(arn)} inference profile"
+                repair: Fix = (f"{provider} takes no ARN: pin one of its model IDs",)
+            else:
+                said_of, repair = _of_another(s, (name, value, place), owners, provider, composed)
             if provider == s.provider:
                 yield StatusWarning(
                     "wrong-provider-id",
@@ -133,6 +135,19 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
                 )
             else:
                 yield _new_terminal_provider(s, said_of, provider, owners, repair)
+
+
+def _of_another(
+    s: Situation, pin: tuple[str, str, Place], owners: list[str], provider: str, composed: Composed
+) -> tuple[str, Fix]:
+    """The words and the fix for a catalog ID of another provider than ``provider``."""
+    name, value, place = pin
+    model = s.catalog.by_id(value)[0][0]
+    right = model.id_for(provider)
+    if right is not None:
+        right = bedrock_regions.regional(right, provider, composed.env, s.aws_config_region)
+    repair = fix_at(s, place, name, right) if right else (f"{model.name} has no {provider} ID",)
+    return f"{name}={value} ({place.where}) is the {', '.join(owners)} ID of {model.name}", repair
 
 
 def _new_terminal_provider(
