@@ -3156,6 +3156,48 @@ def test_a_pin_a_login_file_sources_gets_its_own_file_sourced_by_status_and_the_
         assert (started.stdout, started.stderr) == (f"{H45}\n", ""), flags
 
 
+@pytest.mark.real_shell
+def test_a_ksh_pin_in_the_env_file_of_this_shell_alone_is_sourced_from_kshrc_quoted(home: Path) -> None:
+    """ENV names ~/my dots/kshenv here only: a new ksh93 reads ~/.kshrc (not "no startup file"),
+    and every path the fixes print pastes whole (~/ outside the quotes, which expand no ~)."""
+    env_file = home / "my dots" / "kshenv"
+    env_file.parent.mkdir()
+    env_file.write_text("# env\n")
+    env = {"ENV": str(env_file), "COLUMNS": "300"}
+    written = runner.invoke(app, ["set-fast-model", H45, "--shell", "ksh"], env=env)
+    line = "[ -f ~/'my dots/kshenv' ] && . ~/'my dots/kshenv'"
+    said = " ".join(written.output.split())
+    assert (
+        f"Claude Code started from a new terminal uses claude-haiku-5-5: ~/.kshrc does not source ~/my "
+        f"dots/kshenv. Fix: add `{line}` to ~/.kshrc."
+    ) in said, said
+    report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "ksh"], env=env).stdout)
+    assert _messages(report, "block-not-read") == [
+        f"{env_file} holds ccprofile's block, but a new ksh does not read it: ~/.kshrc does not source ~/my "
+        f"dots/kshenv. Fix: add `{line}` to ~/.kshrc, or remove the block: `ccprofile uninstall --file "
+        f"'{env_file}'`."
+    ]
+    shown = " ".join(runner.invoke(app, ["status", "--shell", "ksh"], env=env).output.split())
+    assert "`ccprofile uninstall --file ~/'my dots/kshenv'`." in shown, shown
+    started = subprocess.run(
+        [require_program("sh"), "-c", f"HOME={home} && cd / && {line} && printenv {FAST}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "HOME": str(home)},
+    )
+    assert started.stdout == f"{H45}\n", started.stderr  # the line, as a shell runs it
+    (home / ".kshrc").write_text(line + "\n")
+    new = start_shell("ksh", "-ic", home, f"printenv {FAST}")
+    assert new.stdout == f"{H45}\n", new.stderr
+    assert "block-not-read" not in [
+        w["code"]
+        for w in json.loads(runner.invoke(app, ["status", "--json", "--shell", "ksh"], env=env).stdout)[
+            "warnings"
+        ]
+    ]
+
+
 @pytest.mark.parametrize(("shell", "file"), [("bash", ".bash_profile"), ("dash", ".profile")])
 def test_a_pin_only_a_login_file_holds_gets_no_fix_where_no_file_is_read_by_both(
     home: Path, shell: str, file: str

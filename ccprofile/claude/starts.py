@@ -73,7 +73,9 @@ def unread(
         return _cannot_tell(shell.name, shown, unknown, home)
     first = next((e for e in entries if isinstance(e, Path)), None)
     if first is None and entries and isinstance(entries[0], FromEnv):
-        return _no_env_file(entries[0].variable, shown)
+        if entries[0].default is None:
+            return _no_env_file(entries[0].variable, shell.path_word(shown))
+        first = entries[0].default  # ksh93's ~/.kshrc, where ENV is not set
     owner = shell_for_file(pinned)
     if move and owner not in (None, shell):
         # Sourcing another shell's file runs its lines here (bash's `shopt` in zsh, at every
@@ -81,10 +83,8 @@ def unread(
         assert owner is not None
         return _foreign(shell, home, other, (shown, owner.name), move[0])
     if shell.name == "bash" and other.login and not other.files:
-        return (
-            "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none",
-            (f"create ~/.bash_profile with the line `{line}`",),
-        )
+        none = "it reads ~/.bash_profile (or ~/.bash_login, ~/.profile), and there is none"
+        return none, (f"create ~/.bash_profile with the line `{line}`",)
     target = other.files[0] if other.files else first
     if target is None:  # every supported shell reads at least one file
         return (f"it does not read {shown}", fixes.NONE)
@@ -128,7 +128,8 @@ def _move_into_its_source(shown: str, where: str) -> Fix:
 
 def _source_line(shell: Shell, shown: str, other: Scan) -> str:
     """The line that makes the start ``other`` read ``shown``."""
-    line = f"[ -f {shown} ] && . {shown}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
+    word = shell.path_word(shown)
+    line = f"[ -f {word} ] && . {word}" if shell.syntax.name == "posix" else shell.apply_hint(shown)
     if shell.name == "bash" and other.files and other.files[0].name == ".profile":
         # ~/.profile is read by sh, dash and ksh too, which cannot read bash's files.
         line = f'[ -n "$BASH_VERSION" ] && {line}'
@@ -164,13 +165,12 @@ def _read_by_both(shell: Shell, home: Home, path: Path) -> bool:
 
 
 def move_above(stop: Unseen) -> str:
-    """The fix for a ccprofile block below ``stop`` in its file: ccprofile keeps updating the
-    block wherever it is moved; a here-document no line ends gets its end line instead (the
-    line above may be inside a function the here-document broke)."""
+    """The fix for a ccprofile block below ``stop`` in its file, which ccprofile keeps updating
+    wherever it is; a here-document gets its end line (above it may be inside a function)."""
+    where = f"line {stop.line} of {stop.path}"
     if isinstance(stop, Unended):
-        where = f"on line {stop.line} of {stop.path}"
-        return f"end the here-document {where} with a line `{stop.word}` above the ccprofile block"
-    return f"move the ccprofile block above line {stop.line} of {stop.path}"
+        return f"end the here-document on {where} with a line `{stop.word}` above the ccprofile block"
+    return f"move the ccprofile block above {where}"
 
 
 def _cannot_tell(shell: str, shown: str, unknown: Unknowable, home: Home) -> tuple[str, Fix]:

@@ -31,9 +31,12 @@ def tilde(path: Path, home: Path) -> str:
 
 
 def tilde_text(text: str, home: Path) -> str:
-    """Every path under ``home`` in a message written as ``~/...``, as the tables show them."""
+    """Every path under ``home`` in a message written as ``~/...``, as the tables show them; a
+    quoted one as ``~/'...'``, since no shell expands a ~ inside quotes."""
     prefix = str(home).rstrip("/") + "/"
-    return text.replace(prefix, "~/") if prefix != "/" else text
+    if prefix == "/":
+        return text
+    return text.replace(f"'{prefix}", "~/'").replace(f'"{prefix}', '~/"').replace(prefix, "~/")
 
 
 # A word, or a command in backticks with what sticks to it (`ccprofile set-model X`.).

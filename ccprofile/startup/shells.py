@@ -91,20 +91,21 @@ class Shell:
         return (self.name, *self.also_runs_as)
 
     def apply_hint(self, path: Path | str) -> str:
-        """The command that loads ``path`` into this shell, quoted where a space or another
-        special character would split it (a Documents folder in OneDrive: `OneDrive - Contoso`)."""
+        """The command that loads ``path`` into this shell."""
+        return self.source_command.format(file=self.path_word(path))
+
+    def path_word(self, path: Path | str) -> str:
+        """``path`` as one word of this shell's line, quoted where a space or another special
+        character would split it (a Documents folder in OneDrive: `OneDrive - Contoso`)."""
         text = str(path)
-        if _PLAIN_PATH.fullmatch(text):
-            return self.source_command.format(file=text)
-        if self.syntax is POSIX and in_a_variable(text):
-            return self.source_command.format(file=in_a_variable(text))
+        variable = in_a_variable(text) if self.syntax is POSIX else None
+        if _PLAIN_PATH.fullmatch(text) or variable:
+            return variable or text
         home, rest = ("~/", text[2:]) if text.startswith("~/") else ("", text)
         if self.syntax is PWSH and home:
             # PowerShell expands no ~ inside quotes: $HOME does, in double quotes.
-            quoted = '"$HOME/' + rest.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
-        else:
-            quoted = home + self.syntax.quote(rest)  # ~/ stays unquoted, so the shell expands it
-        return self.source_command.format(file=quoted)
+            return '"$HOME/' + rest.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
+        return home + self.syntax.quote(rest)  # ~/ stays unquoted, so the shell expands it
 
     def new_file_newline(self, home: Home) -> str | None:
         """How a file this shell's block creates ends its lines (None: as the syntax says;
