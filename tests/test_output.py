@@ -15,6 +15,8 @@ from typing import Any
 
 import pexpect
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from ccprofile.cli.render_hints import say_then_run
@@ -588,6 +590,31 @@ def test_a_fix_that_is_one_long_command_follows_its_label_with_one_space(width: 
     say(console, f"{command}.", indent="  ", lead="[bold]Fix:[/bold] ")
     said = console.export_text()
     assert said == f"  Fix: {command}.\n"
+
+
+@given(
+    st.lists(st.text(st.sampled_from("abc-=@."), min_size=1, max_size=30), min_size=1, max_size=12),
+    st.integers(20, 60),
+)
+def test_a_message_whose_first_word_does_not_fit_after_its_lead_stays_in_the_width(
+    words: list[str], width: int
+) -> None:
+    """ "warning new-terminal-provider: " with a long ID after it: the message starts on the next
+    line (which it was wrapped for), so no line is wider than the terminal unless one word is."""
+    from rich.console import Console
+
+    from ccprofile.cli.render import say
+
+    console = Console(width=width, record=True, force_terminal=False)
+    say(console, " ".join(words), indent="  ", lead="[bold]warning some-code:[/bold] ")
+    lines = console.export_text().splitlines()
+    assert [w for line in lines for w in line.split()] == ["warning", "some-code:", *words]
+    for line in lines:
+        # Wider only where one word is wider than a line: alone, or after the lead.
+        alone = line.split()[-1]
+        assert len(line) <= width or (
+            len(alone) + 2 > width and line.strip() in (alone, f"warning some-code: {alone}")
+        ), lines
 
 
 def test_a_new_terminals_doubt_is_said_in_the_stacked_layout_too(home: Path) -> None:

@@ -69,8 +69,14 @@ def say(console: Console, text: str, style: str | None = None, *, indent: str = 
     head = len(indent) + len(lead_plain)
     rest = wrapped[head:]
     if lead_plain and wrapped[head - 1 : head] == "\n":
-        # The first word (a whole command) fits nowhere: it follows the lead, as it must anyway.
-        rest = rest.removeprefix(indent)
+        # The first word does not fit after the lead. One longer than a line (a whole command)
+        # fits nowhere: it follows the lead, as it must anyway; else the message starts on the
+        # next line, where it was wrapped to start.
+        first = rest.removeprefix(indent).partition("\n")[0]
+        if len(indent) + len(first) > console.width:
+            rest = rest.removeprefix(indent)
+        else:
+            lead, rest = lead.rstrip(), "\n" + rest
     body = f"[{style}]{escape(rest)}[/{style}]" if style else escape(rest)
     console.print(f"{indent}{lead}{body}", highlight=False, soft_wrap=True)
 
