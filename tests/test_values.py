@@ -9,6 +9,7 @@ import pytest
 
 from ccprofile.claude import providers, scopes
 from ccprofile.claude.expectations import KEYS, ExpectationError, Expected, checked_scope, drifts, parse
+from ccprofile.claude.inputs import WATCHED
 from ccprofile.claude.resolve import Model
 from ccprofile.claude.validate import MAX_LENGTH, check_region, check_value
 from ccprofile.errors import BadValue
@@ -79,6 +80,16 @@ def test_what_sets_each_provider_apart_is_in_its_row() -> None:
         "foundry": "Foundry deployment"
     }
     assert [p.name for p in providers.TABLE if p.translates_first_party] == ["mantle"]
+    assert {p.name: p.setup for p in providers.TABLE if p.setup} == {
+        "bedrock": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+        "foundry": ("ANTHROPIC_FOUNDRY_RESOURCE", "ANTHROPIC_FOUNDRY_BASE_URL"),
+        "anthropic_aws": ("AWS_REGION", "AWS_DEFAULT_REGION", "ANTHROPIC_AWS_WORKSPACE_ID"),
+        "anthropic_google_cloud": ("ANTHROPIC_GOOGLE_CLOUD_PROJECT", "ANTHROPIC_GOOGLE_CLOUD_LOCATION"),
+        "mantle": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+        "vertex": ("CLOUD_ML_REGION", "ANTHROPIC_VERTEX_PROJECT_ID"),
+    }
+    # A new terminal's value of each is read from its startup files, to compare with this shell's.
+    assert {v for p in providers.TABLE for v in p.setup} <= set(WATCHED)
     assert all(p.column == ("first_party" if p.name == "anthropic" else p.name) for p in providers.TABLE)
 
 

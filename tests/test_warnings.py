@@ -498,6 +498,28 @@ def an_arn_in_a_new_terminal(home: Path) -> tuple[dict[str, str], str, list[str]
     )
 
 
+def new_terminal_provider_fix_gives_vertex_its_region_and_project(
+    home: Path,
+) -> tuple[dict[str, str], str, list[str]]:
+    """Vertex on in this shell alone: new terminals need its region and project as well as
+    the switch (the project a startup file already sets is not said again)."""
+    vertex = "claude-haiku-4-5@20251001"
+    (home / ".zshrc").write_text(f"export ANTHROPIC_VERTEX_PROJECT_ID=p1\nexport {FAST}={vertex}\n")
+    env = {"CLAUDE_CODE_USE_VERTEX": "1", "CLOUD_ML_REGION": "us-east5", "ANTHROPIC_VERTEX_PROJECT_ID": "p1"}
+    return (
+        {**env, FAST: vertex},
+        "new-terminal-provider",
+        [
+            f"{FAST}={vertex} ({home}/.zshrc:2) is the vertex ID of Haiku 4.5, but a claude started from a "
+            "new terminal talks to anthropic, which rejects it. This shell's talks to vertex: "
+            "CLAUDE_CODE_USE_VERTEX is set here, not by a startup file or settings. Fix: turn vertex on for "
+            "new terminals too, as in this shell: `export CLAUDE_CODE_USE_VERTEX='1'` and "
+            f"`export CLOUD_ML_REGION='us-east5'` in {home}/.zshrc (or in a settings file's env), with the "
+            "credentials this shell's vertex uses."
+        ],
+    )
+
+
 def an_arn_on_a_provider_that_takes_none(home: Path) -> tuple[dict[str, str], str, list[str]]:
     """Vertex has no inference profiles: no ID of its own to offer, so the fix says so."""
     return (
@@ -1308,6 +1330,7 @@ CASES: dict[str, tuple[Case, str]] = {
         (wrong_provider_after_a_right_one, "zsh"),
         (wrong_provider_in_a_new_terminal, "zsh"),
         (an_arn_in_a_new_terminal, "zsh"),
+        (new_terminal_provider_fix_gives_vertex_its_region_and_project, "zsh"),
         (an_arn_on_a_provider_that_takes_none, "zsh"),
         (new_terminal_provider_fix_in_the_new_terminals_region, "zsh"),
         (new_terminal_provider_fix_names_only_what_new_terminals_miss, "zsh"),

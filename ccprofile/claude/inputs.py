@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ccprofile.claude import variables as names
-from ccprofile.claude.providers import SWITCHES
+from ccprofile.claude.providers import SWITCHES, TABLE
 
 # typing costs status 3 ms to import; the annotations are never evaluated, and the modules
 # that define their types read the machine.
@@ -43,6 +43,7 @@ WATCHED = (
     names.AWS_PROFILE,
     names.REGION_PREFIX,
     *SWITCHES,
+    *dict.fromkeys(v for p in TABLE for v in p.setup if v not in names.AWS_REGIONS),
     # Read only for their shape (see resolve.sends_anthropic_key); never printed.
     names.API_KEY,
     names.AUTH_TOKEN,

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ccprofile.claude.variables import BASE_URL
+from ccprofile.claude.variables import (
+    AWS_REGIONS,
+    AWS_WORKSPACE,
+    BASE_URL,
+    FOUNDRY_SETUP,
+    GOOGLE_CLOUD_SETUP,
+    VERTEX_SETUP,
+)
 
 OFFICIAL_BASE_URL = "https://api.anthropic.com"
 
@@ -51,6 +58,7 @@ class Provider:
         "named_by_user",
         "prefixes",
         "serves_any_id",
+        "setup",
         "switch",
         "translates_first_party",
     )
@@ -82,13 +90,14 @@ class Provider:
         api_key_background: str | None = None,
         arns: bool = False,  # it takes an inference profile's ARN, which only the account resolves
         deployment: str | None = None,  # a name it takes is the user's deployment of this kind
+        setup: tuple[str, ...] = (),  # the variables besides the switch that say where it goes
     ) -> None:
         self.name, self.display, self.switch, self.column = name, display, switch, column
         self.background, self.named_by_user = background, named_by_user
         self.id_shape, self.example = id_shape, example
         self.translates_first_party, self.prefixes = translates_first_party, prefixes
         self.serves_any_id, self.api_key_background = serves_any_id, api_key_background
-        self.arns, self.deployment = arns, deployment
+        self.arns, self.deployment, self.setup = arns, deployment, setup
 
 
 TABLE = (
@@ -123,6 +132,7 @@ TABLE = (
         example="us.anthropic.claude-haiku-4-5-20251001-v1:0",
         prefixes=BEDROCK_PREFIXES,
         arns=True,
+        setup=AWS_REGIONS,
     ),
     Provider(
         "foundry",
@@ -134,6 +144,7 @@ TABLE = (
         example="claude-haiku-4-5",
         named_by_user=True,
         deployment="Foundry deployment",
+        setup=FOUNDRY_SETUP,
     ),
     Provider(
         "anthropic_aws",
@@ -143,6 +154,7 @@ TABLE = (
         OWN,
         id_shape=_FIRST_PARTY_ID,
         example="claude-haiku-4-5-20251001",
+        setup=(*AWS_REGIONS, AWS_WORKSPACE),
     ),
     Provider(
         "anthropic_google_cloud",
@@ -152,6 +164,7 @@ TABLE = (
         OWN,
         id_shape=_FIRST_PARTY_ID,
         example="claude-haiku-4-5-20251001",
+        setup=GOOGLE_CLOUD_SETUP,
     ),
     Provider(
         "mantle",
@@ -162,6 +175,7 @@ TABLE = (
         id_shape=r"anthropic\.claude-[a-z0-9.-]+",
         example="anthropic.claude-haiku-4-5",
         translates_first_party=True,
+        setup=AWS_REGIONS,
     ),
     Provider(
         "vertex",
@@ -171,6 +185,7 @@ TABLE = (
         OWN_UNTIL_PRIMARY,
         id_shape=r"claude-[a-z0-9-]+(?:@\d{8})?",
         example="claude-haiku-4-5@20251001",
+        setup=VERTEX_SETUP,
     ),
 )
 BY_NAME: Mapping[str, Provider] = {provider.name: provider for provider in TABLE}

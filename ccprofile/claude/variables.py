@@ -19,6 +19,13 @@ AWS_REGIONS = ("AWS_REGION", "AWS_DEFAULT_REGION")
 AWS_PROFILE = "AWS_PROFILE"
 AWS_CONFIG_FILE = "AWS_CONFIG_FILE"  # the shared config file's place, else ~/.aws/config
 REGION_PREFIX = "ANTHROPIC_BEDROCK_REGION_PREFIX"
+# Where a provider's requests go, besides its switch (each provider's setup documentation;
+# Claude Platform on AWS's and on Google Cloud's as the 2.1.332 runs set them): a new
+# terminal needs them as this shell has them.
+VERTEX_SETUP = ("CLOUD_ML_REGION", "ANTHROPIC_VERTEX_PROJECT_ID")
+FOUNDRY_SETUP = ("ANTHROPIC_FOUNDRY_RESOURCE", "ANTHROPIC_FOUNDRY_BASE_URL")
+AWS_WORKSPACE = "ANTHROPIC_AWS_WORKSPACE_ID"
+GOOGLE_CLOUD_SETUP = ("ANTHROPIC_GOOGLE_CLOUD_PROJECT", "ANTHROPIC_GOOGLE_CLOUD_LOCATION")
 API_KEY = "ANTHROPIC_API_KEY"
 AUTH_TOKEN = "ANTHROPIC_AUTH_TOKEN"
 CONFIG_DIR = "CLAUDE_CONFIG_DIR"  # Claude Code's user folder, else ~/.claude

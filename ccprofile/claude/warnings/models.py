@@ -22,7 +22,6 @@ from ccprofile.claude.settings import Settings
 from ccprofile.claude.variables import (
     API_KEY,
     AUTH_TOKEN,
-    AWS_REGIONS,
     BACKGROUND,
     FAST,
     PINNED,
@@ -156,9 +155,9 @@ def _new_terminal_provider(
     switches = [variable for variable, on in switched_on(s.now.env) if on == s.provider]
     if s.provider in owners and switches and s.shell is not None:
         # The pin is right for this shell: what new terminals miss is the provider switch, and
-        # on Bedrock the region this shell has and they do not.
-        regions = [v for v in AWS_REGIONS if BY_NAME[s.provider].prefixes and s.now.env.get(v)]
-        missing = [switches[0], *(v for v in regions if s.fresh.env.get(v) != s.now.env[v])]
+        # where it goes as this shell has it and they do not (Bedrock's region, Vertex's project).
+        setup = [v for v in BY_NAME[s.provider].setup if s.now.env.get(v)]
+        missing = [switches[0], *(v for v in setup if s.fresh.env.get(v) != s.now.env[v])]
         lines = " and ".join(f"`{s.shell.syntax.assign(v, s.now.env[v])}`" for v in missing)
         repair = (
             f"turn {s.provider} on for new terminals too, as in this shell: {lines} in "
