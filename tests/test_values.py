@@ -46,6 +46,15 @@ def test_each_scope_row_says_what_its_file_is_to_the_team() -> None:
     }
     assert scopes.PER_PROJECT == ("project", "local")
     assert list(scopes.SOURCES) == list(scopes.BY_NAME) == list(scopes.SCOPES)
+    ranked = [
+        "environment",
+        "profile",
+        "user-settings",
+        "project-settings",
+        "local-settings",
+        "managed-settings",
+    ]
+    assert [scopes.rank(source) for source in ranked] == [0, 0, 1, 2, 3, 4]
 
 
 def test_what_sets_each_provider_apart_is_in_its_row() -> None:

@@ -2724,6 +2724,32 @@ def test_a_repository_pin_that_a_subdirectory_gets_from_elsewhere_is_no_problem(
         assert said == ([expected] if named else [])
 
 
+def test_a_repository_pin_the_roots_local_settings_beat_there_too_is_no_problem(home: Path) -> None:
+    """From a subdirectory Claude Code reads the root's local settings, not its project ones:
+    a key the local file sets beats the project's at the root too, so starting there changes
+    nothing of it (and `--check` must not fail on it); a key the local file leaves is named."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    sub = repo / "src" / "deep"
+    sub.mkdir(parents=True)
+    path = _file(
+        repo / ".claude" / "settings.json", {"model": "claude-sonnet-5-5", "env": {FAST: H55, HAIKU: H55}}
+    )
+    _file(
+        repo / ".claude" / "settings.local.json", {"model": "claude-opus-5-5", "env": {FAST: H45, HAIKU: H45}}
+    )
+    checked = runner.invoke(
+        app, ["status", "--json", "--check", "--shell", "zsh", "--project", str(sub)], env={}
+    )
+    assert _messages(json.loads(checked.stdout), "project-settings-not-read") == [] and checked.exit_code == 0
+    _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H45}})
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={})
+    assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
+        f"{path} pins env.{HAIKU}, model, but a claude started in {sub} does not read it: Claude Code reads a "
+        f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+    ]
+
+
 def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: Path) -> None:
     _pin("set-fast-model", H45)
     repo = home / "repo"

@@ -47,6 +47,11 @@ SETTINGS_SOURCES = {scope: sources[0] for scope, sources in SOURCES.items() if s
 PER_PROJECT = tuple(scope.name for scope in TABLE if scope.per_project)
 
 
+def rank(source: str) -> int:
+    """The precedence of a report's source: the table's order, lowest first."""
+    return next(i for i, scope in enumerate(TABLE) if source in scope.sources)
+
+
 def named(given: str) -> str | None:
     """The scope ``given`` names, in any letter case; None for no scope."""
     chosen = given.lower()

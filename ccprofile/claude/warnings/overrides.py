@@ -15,6 +15,7 @@ from ccprofile.claude.providers import (
     unmodelled_provider,
 )
 from ccprofile.claude.resolve import Composed, Origin
+from ccprofile.claude.scopes import rank
 from ccprofile.claude.variables import (
     BACKGROUND,
     PINNABLE,
@@ -236,6 +237,11 @@ def unread(s: Situation) -> Iterator[StatusWarning]:
         primary = s.primary_now
         if document.model and not (primary.selected and same_model(s, document.model, primary.model)):
             pins.append("model")
+        # What a file read here that beats the project's sets (local settings at the root) the
+        # root gets too: starting there changes nothing of it.
+        above = [d for d in s.settings if rank(d.source) > rank(document.source)]
+        beaten = {"model" for d in above if d.model} | {f"env.{n}" for d in above for n in d.env if d.env[n]}
+        pins = [p for p in pins if p not in beaten]
         if not pins:
             continue
         yield StatusWarning(
