@@ -368,10 +368,29 @@ def _warnings(home: Path, env: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def test_no_warning_where_the_policy_sends_the_model_chosen(home: Path) -> None:
-    """Refused, then replaced by the default, which is the same model: nothing changes."""
-    _write(home / ".claude" / "settings.json", {"availableModels": ["sonnet"]})
-    assert "model-restricted" not in _warnings(home, {MODEL: "claude-opus-5-5"})
+def test_a_refused_pin_replaced_by_the_same_model_is_still_refused(home: Path) -> None:
+    """Refused, then replaced by the default, which is the same model today: the model sent is
+    right, but it comes from the default (a release that changes it changes the model), not the
+    pin, and Claude Code says the pin is restricted: status says so rather than credit the pin."""
+    settings = home / ".claude" / "settings.json"
+    _write(settings, {"availableModels": ["sonnet", "haiku"]})
+    for pinned in ("claude-opus-5-5", "opus"):
+        result = CliRunner().invoke(app, ["status", "--json", "--shell", "zsh"], env={MODEL: pinned})
+        report = json.loads(result.output)
+        primary = report["primary"]
+        assert (primary["model"], primary["source"], primary["restricted"]["from"]) == (
+            "claude-opus-5-5",
+            "default",
+            pinned,
+        )
+        assert [w["message"] for w in report["warnings"] if w["code"] == "model-restricted"] == [
+            f"The primary model {pinned} is not allowed by availableModels in {settings}: Claude Code started "
+            "from this shell uses claude-opus-5-5 instead (it prints 'Model \""
+            + pinned
+            + '" is restricted by '
+            "your organization's settings. Using claude-opus-5-5 instead.'). Fix: pin a model the list allows, "
+            "e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it."
+        ]
 
 
 def test_a_denied_default_steps_down_silently_and_a_denied_background_is_not_a_pin(home: Path) -> None:

@@ -1504,7 +1504,6 @@ SET_MODEL = "ccprofile set-model"
             f"{SET_MODEL} claude-sonnet-5-5",
             id="allowed",
         ),
-        pytest.param({PRIMARY: "opus"}, {"availableModels": ["sonnet"]}, None, id="alias-not-allowed"),
         pytest.param(
             {PRIMARY: "sonnet"}, {"availableModels": ["sonnet"]}, f"{SET_MODEL} sonnet", id="alias-allowed"
         ),
@@ -1536,11 +1535,12 @@ def test_a_left_over_value_is_offered_as_a_pin_only_when_it_is_sound(
     assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(variable, value, keep)]
 
 
-def test_a_left_over_primary_the_policy_replaces_is_asked_for_and_not_offered(home: Path) -> None:
+@pytest.mark.parametrize("value", ["claude-haiku-5-5", "opus"])
+def test_a_left_over_primary_the_policy_replaces_is_asked_for_and_not_offered(home: Path, value: str) -> None:
+    """opus too, though the default it is replaced by is Opus: the value is refused all the same."""
     _settings(home, {"availableModels": ["sonnet"]})
-    env = {PRIMARY: "claude-haiku-5-5"}
-    assert _messages(_report(home, env), "stale-in-this-shell") == [
-        _stale(PRIMARY, "claude-haiku-5-5", None, uses="asks for")
+    assert _messages(_report(home, {PRIMARY: value}), "stale-in-this-shell") == [
+        _stale(PRIMARY, value, None, uses="asks for")
     ]
 
 
@@ -1555,7 +1555,8 @@ def test_on_bedrock_the_policy_judges_an_alias_in_the_aws_config_files_region(
     (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
     _settings(home, {"availableModels": [allowed]})
     env = {"CLAUDE_CODE_USE_BEDROCK": "1", PRIMARY: "opus"}
-    assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(PRIMARY, "opus", keep)]
+    uses = "uses" if keep else "asks for"  # refused, though the default that replaces it is Opus too
+    assert _messages(_report(home, env), "stale-in-this-shell") == [_stale(PRIMARY, "opus", keep, uses)]
 
 
 SUB, RETIRED_HAIKU = "CLAUDE_CODE_SUBAGENT_MODEL", "claude-3-haiku-20240307"

@@ -279,8 +279,8 @@ def primary(
             return Model(first, "policy", None, by_file, restricted=refused)
     if refused is None:
         return default
-    if default.model == model.model and left:
-        return model  # refused, but replaced by the same model: nothing changes
+    # Replaced by the default even where that is the same model today: the pin holds nothing
+    # (a release that changes the default changes it), and Claude Code says it is restricted.
     return replace(default, restricted=refused)
 
 
