@@ -406,6 +406,12 @@ SCENARIOS = (
         user={"availableModels": ["sonnet"]},
     ),
     Scenario(
+        "availableModels refuses a pin of the model the default is",
+        provider="anthropic",
+        exports={"ANTHROPIC_MODEL": "opus"},
+        user={"availableModels": ["sonnet", "haiku"]},
+    ),
+    Scenario(
         "availableModels enforced, gateway",
         exports={"ANTHROPIC_MODEL": "x-main"},
         user={"availableModels": ["claude-sonnet-5-5"], "enforceAvailableModels": True},
