@@ -679,6 +679,25 @@ TRICKY = [
         )
         for shell, rc in (("bash", ".bashrc"), ("zsh", ".zshrc"), ("ksh", ".kshrc"))
     ),
+    # The word is the shell's word, to a blank or an operator; `<<` in arithmetic is a shift.
+    (
+        "here-document-word-with-a-hyphen",
+        "bash",
+        {".bashrc": "cat >/dev/null <<END-OF\nhi\nEND-OF\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "here-document-word-quoted-in-part",
+        "bash",
+        {".bashrc": "cat >/dev/null <<E'N'D\nexport ANTHROPIC_MODEL=in\nEND\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
+    (
+        "arithmetic-shift-is-no-here-document",
+        "bash",
+        {".bashrc": "BIT=2; (( x = 1 << BIT ))\nexport ANTHROPIC_MODEL=b\n"},
+        True,
+    ),
     (
         "here-document-unended-in-a-branch-not-taken",
         "bash",
@@ -850,6 +869,10 @@ def test_a_here_document_no_line_ends_is_where_the_shell_stops_reading_the_file(
     assert reading.stops == () and reading.certain and _value(reading) == "after"
     ended = {".bashrc": f"cat <<A\nx\nA\nexport {FAST}=after\n"}
     assert _read(_home(tmp_path / "4", ended), "bash").stops == ()
+    # Text that holds no block and names no variable cuts nothing that counts: no stop.
+    last = {".bashrc": f"export {FAST}=before\ncat <<EOF\nwelcome\n"}
+    reading = _read(_home(tmp_path / "5", last), "bash")
+    assert reading.stops == () and reading.certain and _value(reading) == "before"
 
 
 def test_a_return_that_ends_a_helper_stops_nothing(tmp_path: Path) -> None:

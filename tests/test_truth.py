@@ -500,16 +500,16 @@ def test_a_block_written_into_a_here_document_no_line_ends_gets_the_end_line(hom
     assert (
         f"With {H45} pinned in ~/.bashrc, Claude Code started from a new terminal uses claude-haiku-5-5: "
         "~/.bashrc:2: bash stops reading there: a here-document no line `EOF` ends, before the ccprofile "
-        "block. Fix: end the here-document on line 2 of ~/.bashrc with a line `EOF` above the ccprofile block."
+        "block. Fix: end the here-document on line 2 of ~/.bashrc: add a line `EOF` where its text ends."
     ) in said
     assert start_shell("bash", "-ic", home, f"printenv {FAST}").stdout == ""
     report = json.loads(invoke("status", "--json", "--shell", "bash").stdout)
     assert [w["message"] for w in report["warnings"] if w["code"] == "startup-file"] == [
         f"{rc}:2: bash stops reading there: a here-document no line `EOF` ends, and reads nothing after it, "
-        f"the ccprofile block on line 6 included: end the here-document on line 2 of {rc} with a line `EOF` "
-        "above the ccprofile block"
+        f"the ccprofile block on line 6 included: end the here-document on line 2 of {rc}: add a line `EOF` "
+        "where its text ends"
     ]
-    rc.write_text(rc.read_text().replace("usage: x\n}\n", "usage: x\nEOF\n}\n"))
+    rc.write_text(rc.read_text().replace("usage: x\n", "usage: x\nEOF\n"))  # where its text ends
     report = json.loads(invoke("status", "--json", "--shell", "bash").stdout)
     assert "startup-file" not in [w["code"] for w in report["warnings"]]
     assert report["background"]["new_shell"]["model"] == H45

@@ -169,7 +169,7 @@ def move_above(stop: Unseen) -> str:
     wherever it is; a here-document gets its end line (above it may be inside a function)."""
     where = f"line {stop.line} of {stop.path}"
     if isinstance(stop, Unended):
-        return f"end the here-document on {where} with a line `{stop.word}` above the ccprofile block"
+        return f"end the here-document on {where}: add a line `{stop.word}` where its text ends"
     return f"move the ccprofile block above {where}"
 
 

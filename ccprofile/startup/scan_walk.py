@@ -121,7 +121,7 @@ class Walk:
             self.run(path, steps, 0, len(steps), active, inside)
             if steps and steps[-1].reason == kinds.UNENDED and active is not False:
                 # Read before anything runs: in a function or a branch that does not run too.
-                self.stop_here(path, steps[-1], active, cuts=True)
+                self.stop_here(path, steps[-1], active, cuts=False)
         except Stop as stop:
             # How far up the stop goes is the shell's rule (see source).
             if stop.level != "file":
@@ -283,12 +283,12 @@ class Walk:
                 raise  # else ksh: a file it reads itself goes on after the line that failed
 
     def stop_here(self, path: Path, step: Step, active: bool | None, *, cuts: bool) -> None:
-        """``return``, ``exit``, ``exec PROGRAM``, tcsh's unmatched quote or a here-document no line
-        ends: the shell reads no more of the file (of any, for exit, exec and tcsh's quote).
-        ``cuts``: commands follow."""
+        """``return``, ``exit``, ``exec PROGRAM``, tcsh's unmatched quote, a here-document no line
+        ends (which cuts what counts if its text holds a block or a variable). ``cuts``: commands follow."""
         said = step.reason if step.reason == kinds.UNMATCHED else f"`{step.reason}`"
         if step.reason == kinds.UNENDED:
             said = f"a here-document no line `{step.text}` ends"
+            cuts = block.BEGIN in step.raw or any(name in step.raw for name in self.wanted)
         if step.reason == "exec":
             self.unseen.append(Unseen(path, step.line, "replaces the shell with another program (exec)"))
         if active is None:

@@ -113,7 +113,11 @@ def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
     return [Step(line, COMMAND, text=command)]
 
 
-_HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
+# The word may be quoted in part or whole (`<<'EOF'`, `<<END-OF`): the shell's word, to a blank
+# or an operator.
+_HEREDOC = re.compile(r"""(?<!<)<<(?!<)(-?)[ \t]*((?:'[^'\n]*'|"[^"\n]*"|\\.|[^\s;&|<>()'"\\])+)""")
+# `(( x << 2 ))` shifts: no here-document there.
+_ARITHMETIC = re.compile(r"\$?\(\((?:[^()]|\([^()]*\))*\)\)")
 
 
 def _continued(line: str) -> bool:
@@ -121,11 +125,11 @@ def _continued(line: str) -> bool:
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
-def _lines(text: str, family: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+def _lines(text: str, family: str) -> tuple[list[tuple[int, str]], tuple[int, str, str] | None]:
     """(number, line) of each line a shell runs as commands: a line that ends in a backslash
     goes on on the next one (not inside single quotes, where a backslash is itself), so does
     one that leaves a quote open, and a here-document's body is text, not commands; and the
-    line and end word of a here-document that no line ends, or None."""
+    line, end word and text of a here-document that no line ends, or None."""
     found: list[tuple[int, str]] = []
     unended = None
     # Only \n ends a line for a shell: a \r before it stays in the line.
@@ -148,17 +152,19 @@ def _lines(text: str, family: str) -> tuple[list[tuple[int, str]], tuple[int, st
             else:
                 break
         here = "<<" in line and family in ("posix", "csh")
+        masked = _ARITHMETIC.sub(lambda m: " " * len(m[0]), line) if here and "((" in line else line
         # Each here-document's body in turn (`cat <<A <<B`): text, not commands.
-        for heredoc in unquoted_matches(_HEREDOC, line, rules) if here else ():
+        for heredoc in unquoted_matches(_HEREDOC, masked, rules) if here else ():
             # csh ends it only at the word as written, quotes and all (`<<-END` at `-END`, no
-            # tab stripped); POSIX at the bare word.
+            # tab stripped); POSIX at the word with its quotes removed.
             csh = family == "csh"
-            end = heredoc[0][2:].lstrip() if csh else heredoc[3]
+            end = heredoc[0][2:].lstrip() if csh else re.sub(r"""\\(.)|['"]""", r"\1", heredoc[2])
             strip = heredoc[1] == "-" and not csh
+            body = index
             while index < len(raw) and (raw[index].lstrip("\t") if strip else raw[index]) != end:
                 index += 1
             if index >= len(raw) and unended is None:
-                unended = (number, end)
+                unended = (number, end, "\n".join(raw[body:]))
             index += 1  # the delimiter line
         found.append((number, line))
     return found, unended
@@ -267,7 +273,7 @@ def _steps(text: str, family: str) -> list[Step]:
             except RecursionError:
                 found.append(Step(number, OPAQUE, reason="is too deeply nested to read"))
     if unended is not None:
-        found.append(Step(unended[0], RETURN, text=unended[1], reason=UNENDED))
+        found.append(Step(unended[0], RETURN, text=unended[1], reason=UNENDED, raw=unended[2]))
     return found
 
 
