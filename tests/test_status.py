@@ -284,6 +284,42 @@ def test_an_exported_zdotdir_that_does_not_exist_is_a_warning_not_a_failure(home
 _DOTFILES_ZSHENV = 'ZDOTDIR="${${(%):-%x}:A:h}"\n'
 
 
+def test_past_an_unknown_zdotdir_a_removal_fails_only_for_a_block_that_holds_what_it_removes(
+    home: Path,
+) -> None:
+    """A block elsewhere that holds only tab completion leaves no pin for unset-fast-model to
+    miss (run again with --file, it would do nothing): the note, and success; uninstall, which
+    takes completion out too, and completion --remove fail; a block of background pins fails
+    unset-fast-model, not unset-model."""
+    (home / ".zshenv").write_text(f"# mine\n{_DOTFILES_ZSHENV}")
+    dots = home / "dots"
+    dots.mkdir()
+    assert runner.invoke(app, ["completion", "--shell", "zsh", "--file", str(dots / ".zshrc")]).exit_code == 0
+    env = {"COLUMNS": "300"}
+    for command, code in (
+        ("unset-fast-model", 0),
+        ("unset-model", 0),
+        ("uninstall", 1),
+    ):
+        result = runner.invoke(app, [command, "--shell", "zsh"], env=env)
+        assert result.exit_code == code, (command, result.output)
+    removed = runner.invoke(app, ["completion", "--remove", "--shell", "zsh"], env=env)
+    assert removed.exit_code == 1 and "has a zsh block in ~/dots/.zshrc" in removed.stderr
+    assert (
+        runner.invoke(
+            app, ["completion", "--remove", "--shell", "zsh", "--file", str(dots / ".zshrc")]
+        ).exit_code
+        == 0
+    )
+    pinned = runner.invoke(
+        app, ["set-fast-model", "haiku-4.5", "--shell", "zsh", "--file", str(dots / ".zshrc")]
+    )
+    assert pinned.exit_code == 0, pinned.output
+    for command, code in (("unset-model", 0), ("unset-subagent-model", 0), ("unset-fast-model", 1)):
+        result = runner.invoke(app, [command, "--shell", "zsh"], env=env)
+        assert result.exit_code == code, (command, result.output)
+
+
 def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> None:
     """zsh reads .zshrc from a folder ccprofile cannot name: status says the new terminal's
     reading and the startup file are not known, and set-fast-model writes nothing (a ~/.zshrc

@@ -65,7 +65,7 @@ def write_pin(
     confirm: Callable[[], None] | None = None,
 ) -> None:
     """One command, either kind of pin file: the block of a startup file, or a settings file.
-    ``adopt``: in a settings file, the pins a removal takes out even without ccprofile's record.
+    ``adopt``: the pins a removal takes out (in a settings file even without ccprofile's record).
     ``note``: about the value, printed once the place is known (never before a usage error).
     ``force``: for a command that adds a pin, whether --force was given (None: it removes).
     ``confirm``: asks the user, once the place is known (so never before a usage error)."""
@@ -87,7 +87,7 @@ def write_pin(
         show_note(note)
         if confirm is not None:
             confirm()
-        writing.write(target, edit, what, options, removes=force is None)
+        writing.write(target, edit, what, options, removes=adopt if force is None else ())
         return
     if where.file is not None:
         raise UsageError(f"--file names a startup file; --scope {scope} writes Claude Code's settings file")

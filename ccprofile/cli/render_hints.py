@@ -1,13 +1,19 @@
 """What to run in this terminal after a write: the hints that follow a change (load the file,
-drop what is left, tab completion), each command whole on its line."""
+drop what is left, tab completion), each command whole on its line; and the file to name where
+the shell reads one ccprofile cannot work out."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.markup import escape
 
+from ccprofile.cli import wording
+from ccprofile.cli.failures import NotTouched
 from ccprofile.cli.program import runnable
-from ccprofile.cli.render import say, wrap
+from ccprofile.cli.render import say, tilde, wrap
+from ccprofile.machine.targets import Target
 from ccprofile.startup.profile import FileChange
 from ccprofile.startup.shells import SHELLS
 
@@ -109,3 +115,42 @@ def show_completion_hint(
         console.print(
             f"Tab completion of `ccprofile` is out of {file}: new {shell} terminals no longer get it there."
         )
+
+
+# What a removal of tab completion takes out, beside the pins' names.
+COMPLETION = "completion"
+
+
+def untouched_elsewhere(console: Console, target: Target, change: FileChange, takes: Sequence[str]) -> None:
+    """Where the shell's lines hide the file it reads, this file having nothing to take out
+    says nothing of that one; a removal (``takes``: the pins it takes out, and COMPLETION)
+    fails where ccprofile's record has a block of the shell elsewhere that holds one of them
+    (it may be there still, and a script must not read success)."""
+    if not change.changed and target.unknowable is not None:
+        from ccprofile.claude.ledger_view import places_now  # this rare case only
+
+        shell = target.shell.name
+        wrote = [
+            tilde(place.path, target.home.path)
+            for place in places_now(target.home)
+            if place.kind == "shell" and place.label == shell and place.path != target.path
+            if (place.holds or place.completion)
+            and (
+                not takes
+                or any(n in takes for n, _ in place.holds)
+                or (place.completion and COMPLETION in takes)
+            )
+        ]
+        said = f"A ccprofile block in the file {shell} reads instead is not touched"
+        if len(wrote) == 1:
+            said += f". ccprofile's record has a {shell} block in {wrote[0]}: run this command again "
+            said += f"with `--file {wording.path_word(wrote[0])}`"
+        elif wrote:
+            said += f". ccprofile's record has {shell} blocks in {', '.join(wrote)}: run this command "
+            said += "again with --file naming each"
+        else:
+            said += ": name it with --file"
+        said += ", or run `ccprofile uninstall --all`, which finds every file ccprofile wrote"
+        if wrote and takes:
+            raise NotTouched(said[0].lower() + said[1:])
+        say(console, said + ".")

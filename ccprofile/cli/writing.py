@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import variables
-from ccprofile.cli import checking, program, render, render_hints, verifying, wording
+from ccprofile.cli import checking, program, render, render_hints, verifying
 from ccprofile.cli.consoles import console
-from ccprofile.cli.failures import NotTouched
 from ccprofile.errors import (
     BadValue,
     CheckFailed,
@@ -62,6 +61,10 @@ def _plan(target: Target, file: Editing, edit: Edit | None, completion: bool | N
     )
 
 
+# What uninstall takes out of a block.
+_EVERYTHING = (*variables.PINNABLE, render_hints.COMPLETION)
+
+
 def _report(
     target: Target,
     change: profile.FileChange,
@@ -69,12 +72,12 @@ def _report(
     checked: verifying.Verified | None,
     what: str,
     dry_run: bool,
-    removes: bool,
+    takes: Sequence[str],
 ) -> None:
     """What a startup file's write of pins says: the change, the problems before and after, who
     gets it."""
     render.show_change(console, change, target.home.path, what=what, why=target.why)
-    _untouched_elsewhere(target, change, removes)
+    render_hints.untouched_elsewhere(console, target, change, takes)
     if found.report is not None:
         # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
         # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
@@ -111,47 +114,18 @@ def _report(
         )
 
 
-def _untouched_elsewhere(target: Target, change: profile.FileChange, removes: bool) -> None:
-    """Where the shell's lines hide the file it reads, this file having nothing to take out
-    says nothing of that one; a removal fails where ccprofile's record has a block of the shell
-    elsewhere (the pin may be there still, and a script must not read success)."""
-    if not change.changed and target.unknowable is not None:
-        from ccprofile.claude.ledger_view import places_now  # this rare case only
-
-        shell = target.shell.name
-        wrote = [
-            render.tilde(place.path, target.home.path)
-            for place in places_now(target.home)
-            if place.kind == "shell" and place.label == shell and place.path != target.path
-            if place.holds or place.completion
-        ]
-        said = f"A ccprofile block in the file {shell} reads instead is not touched"
-        if len(wrote) == 1:
-            said += f". ccprofile's record has a {shell} block in {wrote[0]}: run this command again "
-            said += f"with `--file {wording.path_word(wrote[0])}`"
-        elif wrote:
-            said += f". ccprofile's record has {shell} blocks in {', '.join(wrote)}: run this command "
-            said += "again with --file naming each"
-        else:
-            said += ": name it with --file"
-        said += ", or run `ccprofile uninstall --all`, which finds every file ccprofile wrote"
-        if wrote and removes:
-            raise NotTouched(said[0].lower() + said[1:])
-        render.say(console, said + ".")
-
-
 def _report_completion(
     target: Target,
     change: profile.FileChange,
     what: str,
     seen: tuple[bool | None, bool | None],
-    removes: bool,
 ) -> None:
     """What a write of tab completion says; ``seen``: whether new terminals read the file, and
     run what the completion needs before it."""
     reach, ready = seen
     render.show_change(console, change, target.home.path, what=what, why=target.why, pins=False)
-    _untouched_elsewhere(target, change, removes)
+    takes = () if change.completion else (render_hints.COMPLETION,)  # a removal, when it has none after
+    render_hints.untouched_elsewhere(console, target, change, takes)
     file = render.tilde(target.path, target.home.path)
     on_path = program.on_path()
     hint = target.shell.apply_hint(file)
@@ -253,12 +227,11 @@ def write(
     announce: bool = True,
     completion: bool | None = None,
     quiet: bool = False,
-    removes: bool = False,
+    removes: Sequence[str] = (),
 ) -> profile.FileChange:
     """Apply ``edit`` to the target's block (None: remove the block), the path of every command
     that writes a startup file: open it, plan, check the effect, commit; verify; report.
-    ``completion`` adds (True) or removes (False) the tab-completion lines; the pins stay.
-    ``removes``: the command takes pins out (``edit`` None and completion False do too)."""
+    ``completion`` adds (True) or removes (False) tab completion; ``removes``: the pins it takes out."""
     _refuse(target, completion)
     if announce and not quiet:
         render.show_shell(console, target)
@@ -277,8 +250,9 @@ def write(
             reach, ready = _new_terminals_read(target, profile.pending(file, plan).data)
         if file.changes(plan.new) and not options.dry_run:
             file.commit(plan.new, backup_dir=target.backup_dir, entry=entry)
-    exports = profile.exports(target.shell, plan.after)
-    change = profile.change(file, plan, lines=exports, dry_run=options.dry_run)
+    change = profile.change(
+        file, plan, lines=profile.exports(target.shell, plan.after), dry_run=options.dry_run
+    )
     if change.deleted and not options.dry_run:
         ledger.Ledger(state_dir(target.home)).tidy(change.real_path.parent)
     # Before anything is reported: a strict check that fails puts the file back, and then
@@ -290,7 +264,7 @@ def write(
             render.show_verify_problem(console, checked.problem)
         return change
     if completion is not None:
-        _report_completion(target, change, what, (reach, ready), removes=completion is False)
+        _report_completion(target, change, what, (reach, ready))
         return change
-    _report(target, change, found, checked, what, options.dry_run, removes or edit is None)
+    _report(target, change, found, checked, what, options.dry_run, removes if edit else _EVERYTHING)
     return change
