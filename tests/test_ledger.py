@@ -161,6 +161,34 @@ def test_undo_of_a_settings_pin_rolls_the_record_back_too(home: Path) -> None:
     assert user.read_text() == '{\n  "theme": "dark"\n}\n'
 
 
+@pytest.mark.real_shell
+def test_undo_says_what_this_terminal_still_holds_and_the_command_gives_the_files(home: Path) -> None:
+    """A running shell keeps the values an undone write loaded, as after unset-fast-model: undo
+    says so, and the command it prints (run in the real zsh) leaves the file's values."""
+    fast, haiku = "ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_HAIKU_MODEL"
+    (home / ".zshrc").write_text("setopt no_beep\n")
+    ok("set-fast-model", H45, "--shell", "zsh")
+    ok("set-fast-model", H55, "--shell", "zsh")
+    said = ok("undo", env={**os.environ, fast: H55, haiku: H55, "COLUMNS": "200"})
+    assert said.endswith(
+        "This terminal still has the values undone. To have the file's here run:  source ~/.zshrc\n"
+    ), said
+    real = subprocess.run(
+        [require_program("zsh"), "-fc", f"source ~/.zshrc; printenv {fast}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "HOME": str(home), fast: H55},
+    )
+    assert real.stdout == f"{H45}\n", real.stderr
+    # Undone to no block at all: loading the file gives nothing back, the values are dropped.
+    said = ok("undo", env={**os.environ, fast: H45, haiku: H45, "COLUMNS": "200"})
+    assert said.endswith(f"To drop them here run:  unset {fast} {haiku}\n"), said
+    # Nothing said where this terminal holds none of them.
+    ok("set-fast-model", H45, "--shell", "zsh")
+    assert "still has" not in ok("undo", env={**os.environ, "COLUMNS": "200"})
+
+
 def test_undo_refuses_a_file_changed_since_and_dry_run_shows_what_it_would_do(home: Path) -> None:
     (home / ".zshrc").write_text(ORIGINAL)
     ok("set-fast-model", H45, "--shell", "zsh", "--no-verify")

@@ -52,7 +52,7 @@ class PlaceNow:
         }
 
 
-def _block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], ...], bool]:
+def block_pins(path: Path, data: bytes | None) -> tuple[tuple[tuple[str, str], ...], bool]:
     try:
         blocks = block.find_blocks(codec.decode(data or b""))
     except block.MarkerError as error:
@@ -90,7 +90,7 @@ def places_now(home: Home) -> list[PlaceNow]:
         real = str(fileio.resolve(path))
         if real in places or str(path) in known or not path.is_file():
             continue
-        holds, completes = _block_pins(path, fileio.read(path).data)
+        holds, completes = block_pins(path, fileio.read(path).data)
         if holds or completes:
             shell = shell_for_file(path)
             label = shell.name if shell else "?"
@@ -119,7 +119,7 @@ def _recorded(real: str, place: ledger.Place, records: Mapping[str, Record]) -> 
     else:
         status = DELETED if data is None else CHANGED
     if place.kind == "shell":
-        holds, completes = _block_pins(Path(place.path), data)
+        holds, completes = block_pins(Path(place.path), data)
     elif place.kind == git_ignore.KIND:
         has_rule = data is not None and git_ignore.RULE in codec.decode(data)
         holds, completes = ((("rule", git_ignore.RULE),) if has_rule else ()), False

@@ -47,6 +47,8 @@ def undo(*, all_changes: bool = False, force: bool = False, dry_run: bool = Fals
                 continue
             fileio.remove_empty(made)
         _show(planned, home.path, dry_run)
+        if not dry_run and places[real].kind == "shell":
+            _show_held(planned, places[real].label, home.path)
     for path, why in left:
         console.print(f"Left {render.tilde(Path(path), home.path)}: {why}.", soft_wrap=True)
     # 1: not everything the last command changed was (or would be) put back.
@@ -129,6 +131,27 @@ def _show(rewind: Rewind, home: Path, dry_run: bool) -> None:
     render.say(console, f"{would if dry_run else done} {text}.")
     if dry_run:
         console.print(rewind.diff(), markup=False, highlight=False, soft_wrap=True, end="")
+
+
+def _show_held(rewind: Rewind, shell: str, home: Path) -> None:
+    """What this terminal still holds of the pins undone in a startup file: a running shell
+    keeps them, as after unset-fast-model, and loading the file cannot remove one."""
+    from ccprofile.claude.ledger_view import block_pins
+    from ccprofile.cli import render, render_hints
+    from ccprofile.startup.shells import SHELLS
+
+    undone = dict(block_pins(Path(rewind.path), rewind.current)[0])
+    now = dict(block_pins(Path(rewind.path), rewind.restored)[0])
+    held = [n for n, v in undone.items() if os.environ.get(n) == v and now.get(n) != v]
+    if not held or shell not in SHELLS:
+        return
+    named = SHELLS[shell]
+    gone = [n for n in held if n not in now]
+    run = [named.syntax.unset(gone)] if gone else []
+    if len(gone) < len(held):  # a value the file sets again, another one: loading it gives it
+        run.append(named.apply_hint(render.tilde(Path(rewind.path), home)))
+    lead = "To drop them here run:" if len(gone) == len(held) else "To have the file's here run:"
+    render_hints.say_then_run(console, "This terminal still has the values undone.", lead, "; ".join(run))
 
 
 def list_changes(*, as_json: bool = False) -> int:
