@@ -249,6 +249,18 @@ def test_a_hint_quotes_a_path_outside_home_whole_and_keeps_home_unquoted() -> No
     assert SHELLS["pwsh"].apply_hint("/tmp/One Drive/p$x") == ". '/tmp/One Drive/p$x'"
 
 
+def test_a_path_word_is_one_word_of_each_shells_line() -> None:
+    """What a fix writes into a line (`[ -f W ] && . W`, `export ENV=W`): plain as it is, a
+    folder a variable names expanded (in POSIX shells) or refused where unset, ~/ outside quotes."""
+    assert SHELLS["sh"].path_word("~/.kshrc") == "~/.kshrc"
+    assert SHELLS["sh"].path_word("~/my dots/kshenv") == "~/'my dots/kshenv'"
+    assert SHELLS["zsh"].path_word("$ZDOTDIR/.zshrc") == '"${ZDOTDIR:?}"/.zshrc'
+    assert SHELLS["fish"].path_word("$ZDOTDIR/.zshrc") == "'$ZDOTDIR/.zshrc'"
+    assert SHELLS["tcsh"].path_word("~/a b") == "~/'a b'"
+    assert SHELLS["pwsh"].path_word("~/a b") == '"$HOME/a b"'
+    assert SHELLS["pwsh"].path_word("/a b") == "'/a b'"
+
+
 def test_a_file_belongs_to_a_shell_by_its_name_or_its_own_suffix() -> None:
     assert shell_for_file(Path("/h/.zshrc")) is SHELLS["zsh"]
     assert shell_for_file(Path("/h/.config/fish/conf.d/env.fish")) is SHELLS["fish"]
