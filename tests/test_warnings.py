@@ -2910,6 +2910,40 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
     assert _messages(report, "login-shells-differ") == [_LOGIN_BASH + said]
 
 
+@pytest.mark.real_shell
+def test_a_login_bash_missing_a_file_bashrc_sources_gets_bashrc_sourced(home: Path) -> None:
+    """The pin is in ~/.bash_aliases, which ~/.bashrc sources: a login bash whose ~/.bash_profile
+    reads neither gets the usual line for ~/.bashrc (not one for the aliases file); applied as
+    printed, the real login bash has the pin."""
+    (home / ".bashrc").write_text(". ~/.bash_aliases\n")
+    (home / ".bash_aliases").write_text(f"export {FAST}={H45}\n")
+    (home / ".bash_profile").write_text("export PATH=$PATH:/x\n")
+    line = "[ -f ~/.bashrc ] && . ~/.bashrc"
+    assert _messages(_report(home, {FAST: H45}, shell="bash"), "login-shells-differ") == [
+        "A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets claude-haiku-5-5 for the "
+        f"background model (Claude Code's default), where a new terminal gets {H45} (~/.bash_aliases:1): "
+        f"~/.bash_profile does not source ~/.bashrc. Fix: add `{line}` to ~/.bash_profile."
+    ]
+    with (home / ".bash_profile").open("a") as profile:
+        profile.write(line + "\n")
+    assert _messages(_report(home, {FAST: H45}, shell="bash"), "login-shells-differ") == []
+    started = start_shell("bash", "-lic", home, f"printenv {FAST}")
+    assert started.stdout == f"{H45}\n", started.stderr
+
+
+def test_a_pin_a_login_bash_skips_in_a_file_both_starts_read_is_sourced_where_it_is(home: Path) -> None:
+    """~/.bash_profile sources ~/.bashrc, which sources ~/.pins only where ~/.bash_profile did
+    not say it is a login: both starts read ~/.bashrc, so the line sources the pin's own file."""
+    (home / ".bash_profile").write_text("export FROM_PROFILE=1\n. ~/.bashrc\n")
+    (home / ".bashrc").write_text('[ -z "$FROM_PROFILE" ] && . ~/.pins\n')
+    (home / ".pins").write_text(f"export {FAST}={H45}\n")
+    assert _messages(_report(home, {FAST: H45}, shell="bash"), "login-shells-differ") == [
+        "A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets claude-haiku-5-5 for the "
+        f"background model (Claude Code's default), where a new terminal gets {H45} (~/.pins:1): "
+        "~/.bash_profile does not source ~/.pins. Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/.bash_profile."
+    ]
+
+
 @pytest.mark.parametrize(
     ("shell", "platform", "file", "said"),
     [
