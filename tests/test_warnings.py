@@ -2910,6 +2910,9 @@ def test_login_shells_that_miss_the_pin_are_told_how_to_read_it(
     assert _messages(report, "login-shells-differ") == [_LOGIN_BASH + said]
 
 
+_SKIPS_PINS = '[ -z "$FROM_PROFILE" ] && . ~/.pins\n'
+
+
 @pytest.mark.real_shell
 def test_a_login_bash_missing_a_file_bashrc_sources_gets_bashrc_sourced(home: Path) -> None:
     """The pin is in ~/.bash_aliases, which ~/.bashrc sources: a login bash whose ~/.bash_profile
@@ -2931,16 +2934,27 @@ def test_a_login_bash_missing_a_file_bashrc_sources_gets_bashrc_sourced(home: Pa
     assert started.stdout == f"{H45}\n", started.stderr
 
 
-def test_a_pin_a_login_bash_skips_in_a_file_both_starts_read_is_sourced_where_it_is(home: Path) -> None:
-    """~/.bash_profile sources ~/.bashrc, which sources ~/.pins only where ~/.bash_profile did
-    not say it is a login: both starts read ~/.bashrc, so the line sources the pin's own file."""
-    (home / ".bash_profile").write_text("export FROM_PROFILE=1\n. ~/.bashrc\n")
-    (home / ".bashrc").write_text('[ -z "$FROM_PROFILE" ] && . ~/.pins\n')
+@pytest.mark.parametrize(
+    ("shell", "files"),
+    [
+        ("bash", {".bash_profile": "export FROM_PROFILE=1\n. ~/.bashrc\n", ".bashrc": _SKIPS_PINS}),
+        # No ~/.zshenv: a file a new zsh would read but does not have is no file to source.
+        ("zsh", {".zprofile": "export FROM_PROFILE=1\n", ".zshrc": _SKIPS_PINS}),
+    ],
+)
+def test_a_pin_a_login_start_skips_in_a_file_both_starts_read_is_sourced_where_it_is(
+    home: Path, shell: str, files: dict[str, str]
+) -> None:
+    """The rc file sources ~/.pins only where the login file did not say it is a login: both
+    starts read the rc file, so the line sources the pin's own file, from the login file."""
+    for name, text in files.items():
+        (home / name).write_text(text)
     (home / ".pins").write_text(f"export {FAST}={H45}\n")
-    assert _messages(_report(home, {FAST: H45}, shell="bash"), "login-shells-differ") == [
-        "A login bash (ssh; tmux or `bash -l` started where the pin is not set) gets claude-haiku-5-5 for the "
-        f"background model (Claude Code's default), where a new terminal gets {H45} (~/.pins:1): "
-        "~/.bash_profile does not source ~/.pins. Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/.bash_profile."
+    login = next(iter(files))
+    assert _messages(_report(home, {FAST: H45}, shell=shell), "login-shells-differ") == [
+        f"A login {shell} (ssh; tmux or `{shell} -l` started where the pin is not set) gets claude-haiku-5-5 for "
+        f"the background model (Claude Code's default), where a new terminal gets {H45} (~/.pins:1): "
+        f"~/{login} does not source ~/.pins. Fix: add `[ -f ~/.pins ] && . ~/.pins` to ~/{login}."
     ]
 
 
