@@ -692,6 +692,9 @@ TRICKY = [
         {".bashrc": "cat >/dev/null <<E'N'D\nexport ANTHROPIC_MODEL=in\nEND\nexport ANTHROPIC_MODEL=b\n"},
         True,
     ),
+    # A backslash at the end of a line inside $'...' does not join the next line: the value
+    # holds both (bash: a, backslash, newline, b), which the reading says it cannot work out.
+    ("ansi-c-quote-over-two-lines", "bash", {".bashrc": "export ANTHROPIC_MODEL=$'a\\\nb'\n"}, False),
     (
         "arithmetic-shift-is-no-here-document",
         "bash",

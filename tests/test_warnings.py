@@ -2751,6 +2751,22 @@ def test_a_repository_pin_the_roots_local_settings_beat_there_too_is_no_problem(
     ]
 
 
+def test_a_repository_pin_the_subdirectorys_own_project_file_sets_otherwise_is_named(home: Path) -> None:
+    """From a subdirectory with a project file of its own, that file is read and the root's is
+    not: the root's key is named where it differs, since it is no file of higher precedence
+    (at the root, the root's file gives the model)."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    sub = repo / "sub"
+    path = _file(repo / ".claude" / "settings.json", {"env": {FAST: H55}})
+    _file(sub / ".claude" / "settings.json", {"env": {FAST: H45}})
+    result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={})
+    assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
+        f"{path} pins env.{FAST}, but a claude started in {sub} does not read it: Claude Code reads a "
+        f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+    ]
+
+
 def test_a_lower_settings_file_that_gives_the_shells_model_is_left_alone(home: Path) -> None:
     _pin("set-fast-model", H45)
     repo = home / "repo"
