@@ -2746,9 +2746,16 @@ def test_a_repository_pin_the_roots_local_settings_beat_there_too_is_no_problem(
     _file(repo / ".claude" / "settings.local.json", {"env": {FAST: H45}})
     result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={})
     assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
-        f"{path} pins env.{HAIKU}, model, but a claude started in {sub} does not read it: Claude Code reads a "
-        f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+        _not_read(path, f"env.{HAIKU}, model", sub)
     ]
+
+
+def _not_read(path: Path, pins: str, start: Path) -> str:
+    """project-settings-not-read's words for the root's ``path`` pinning ``pins``."""
+    return (
+        f"{path} pins {pins}, but a claude started in {start} does not read it: Claude Code reads a "
+        f"project's settings only from the directory it starts in. Fix: start claude in {path.parent.parent}."
+    )
 
 
 def test_a_repository_pin_the_subdirectorys_own_project_file_sets_otherwise_is_named(home: Path) -> None:
@@ -2762,8 +2769,7 @@ def test_a_repository_pin_the_subdirectorys_own_project_file_sets_otherwise_is_n
     _file(sub / ".claude" / "settings.json", {"env": {FAST: H45}})
     result = runner.invoke(app, ["status", "--json", "--shell", "zsh", "--project", str(sub)], env={})
     assert _messages(json.loads(result.stdout), "project-settings-not-read") == [
-        f"{path} pins env.{FAST}, but a claude started in {sub} does not read it: Claude Code reads a "
-        f"project's settings only from the directory it starts in. Fix: start claude in {repo}."
+        _not_read(path, f"env.{FAST}", sub)
     ]
 
 
