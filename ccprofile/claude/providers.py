@@ -192,6 +192,8 @@ BY_NAME: Mapping[str, Provider] = {provider.name: provider for provider in TABLE
 PROVIDERS = tuple(BY_NAME)
 # Where model names are the user's own, which no catalog can know: an unknown one is no typo.
 NAMED_BY_USER = tuple(p.name for p in TABLE if p.named_by_user)
+# The providers an inference profile's ARN is an ID of.
+TAKE_ARNS = tuple(p.name for p in TABLE if p.arns)
 # (variable, provider) of each switch in the order Claude Code checks them: the first on decides.
 SWITCH_ORDER = tuple((p.switch, p.name) for p in TABLE if p.switch)
 # CLAUDE_CODE_USE_GATEWAY selects a gateway only in a session an app (Claude Desktop) starts

@@ -119,7 +119,7 @@ class Walk:
         steps = sourcing.steps(text, self.shell.syntax.name)
         try:
             self.run(path, steps, 0, len(steps), active, inside)
-            if steps and steps[-1].reason == kinds.UNENDED and active is not False:
+            if steps and steps[-1].kind == kinds.UNENDED and active is not False:
                 # Read before anything runs: in a function or a branch that does not run too.
                 self.stop_here(path, steps[-1], active, cuts=False)
         except Stop as stop:
@@ -151,7 +151,7 @@ class Walk:
                 self.source(path, step, active)
             elif step.kind == kinds.COMMAND:
                 self.record.command(path, step, active, inside)
-            elif step.kind == kinds.RETURN and active is not False and step.reason != kinds.UNENDED:
+            elif step.kind == kinds.RETURN and active is not False:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1
 
@@ -286,7 +286,7 @@ class Walk:
         """``return``, ``exit``, ``exec PROGRAM``, tcsh's unmatched quote, a here-document no line
         ends (which cuts what counts if its text holds a block or a variable). ``cuts``: commands follow."""
         said = step.reason if step.reason == kinds.UNMATCHED else f"`{step.reason}`"
-        if step.reason == kinds.UNENDED:
+        if step.kind == kinds.UNENDED:
             said = f"a here-document no line `{step.text}` ends"
             cuts = block.BEGIN in step.raw or any(name in step.raw for name in self.wanted)
         if step.reason == "exec":
@@ -296,5 +296,5 @@ class Walk:
             return
         if cuts or step.reason == kinds.UNMATCHED:  # a `return` at the very end stops nothing
             stop = Unseen(path, step.line, f"{self.shell.name} stops reading there: {said}")
-            self.stops.append(Unended(stop, step.text) if step.reason == kinds.UNENDED else stop)
-        raise Stop("file" if step.reason in ("return", kinds.UNENDED) else "exit")
+            self.stops.append(Unended(stop, step.text) if step.kind == kinds.UNENDED else stop)
+        raise Stop("file" if step.reason == "return" or step.kind == kinds.UNENDED else "exit")

@@ -273,7 +273,7 @@ def _steps(text: str, family: str) -> list[Step]:
             except RecursionError:
                 found.append(Step(number, OPAQUE, reason="is too deeply nested to read"))
     if unended is not None:
-        found.append(Step(unended[0], RETURN, text=unended[1], reason=UNENDED, raw=unended[2]))
+        found.append(Step(unended[0], UNENDED, text=unended[1], raw=unended[2]))
     return found
 
 

@@ -18,9 +18,10 @@ OPENERS = frozenset((IF, FOR, OPEN))
 # A RETURN step's reason besides `return`, `exit` and `exec`: tcsh parses a whole line before
 # it runs any of it, and a quote the line leaves open is an error that ends every startup file.
 UNMATCHED = "a quote left open (tcsh: Unmatched)"
-# And a here-document no line ends (the step's text is the word that would, its raw the text it
-# takes in): every shell reads the rest of the file as its text, run or not: it reads it first.
-UNENDED = "a here-document no line ends"
+# A here-document no line ends, the last step of its file (its text the word that would, its
+# raw the text it takes in): every shell reads the rest of the file as its text, run or not,
+# since it reads it first; the walk judges it at the end of the file, not in turn.
+UNENDED = "unended"
 
 
 class Step:

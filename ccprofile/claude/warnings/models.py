@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ccprofile.claude import bedrock_regions, fixes, resolve
-from ccprofile.claude.catalog import cost_words, is_arn
+from ccprofile.claude.catalog import KnownModel, cost_words, is_arn
 from ccprofile.claude.fixes import Command, Fix
 from ccprofile.claude.places import Place, place_of
 from ccprofile.claude.providers import (
     BY_NAME,
     NAMED_BY_USER,
     OWN,
-    TABLE,
+    TAKE_ARNS,
     switched_on,
 )
 from ccprofile.claude.resolve import Composed, Model, Origin
@@ -112,7 +112,7 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
         for name, value, place in s.values(PINNED, (composed,)):
             matches = s.catalog.by_id(value)
             # An inference profile's ARN is an ID only a provider that takes ARNs resolves.
-            arn = [p.name for p in TABLE if p.arns] if not matches and is_arn(value) else []
+            arn = list(TAKE_ARNS) if not matches and is_arn(value) else []
             owners = sorted({owner for _, owner in matches}) or arn
             # A new terminal's: one problem per value and file (both background variables).
             key = (name if provider == s.provider else str(place.file), value, provider)
@@ -125,7 +125,9 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
                 said_of = f"{name}={value} ({place.where}) is the ARN of a {', '.join(arn)} inference profile"
                 repair: Fix = (f"{provider} takes no ARN: pin one of its model IDs",)
             else:
-                said_of, repair = _of_another(s, (name, value, place), owners, provider, composed)
+                said_of, repair = _of_another(
+                    s, (name, value, place), matches[0][0], owners, provider, composed
+                )
             if provider == s.provider:
                 yield StatusWarning(
                     "wrong-provider-id",
@@ -137,11 +139,15 @@ def wrong_provider(s: Situation) -> Iterator[StatusWarning]:
 
 
 def _of_another(
-    s: Situation, pin: tuple[str, str, Place], owners: list[str], provider: str, composed: Composed
+    s: Situation,
+    pin: tuple[str, str, Place],
+    model: KnownModel,
+    owners: list[str],
+    provider: str,
+    composed: Composed,
 ) -> tuple[str, Fix]:
-    """The words and the fix for a catalog ID of another provider than ``provider``."""
+    """The words and the fix for ``model``'s ID of another provider than ``provider``."""
     name, value, place = pin
-    model = s.catalog.by_id(value)[0][0]
     right = model.id_for(provider)
     if right is not None:
         right = bedrock_regions.regional(right, provider, composed.env, s.aws_config_region)
