@@ -389,7 +389,7 @@ def test_a_refused_pin_replaced_by_the_same_model_is_still_refused(home: Path) -
             + pinned
             + '" is restricted by '
             "your organization's settings. Using claude-opus-5-5 instead.'). Fix: pin a model the list allows, "
-            "e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it."
+            "e.g. `ccprofile set-model claude-sonnet-5-5 --shell zsh`, or unset it."
         ]
 
 
@@ -440,10 +440,10 @@ def test_the_warning_names_the_list_that_refused_and_suggests_a_model_it_allows(
     _write(managed, {"availableModels": ["sonnet"], "deniedModels": ["haiku"]})
     (refused,) = _warnings(home, {MODEL: "claude-opus-4-8"})["model-restricted"]
     assert f"is not allowed by availableModels in {managed}" in refused
-    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-5-5`, or unset it.")
+    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-5-5 --shell zsh`, or unset it.")
     _write(managed, {"availableModels": ["sonnet", "claude-sonnet-4-6"]})
     (refused,) = _warnings(home, {MODEL: "claude-sonnet-5-5"})["model-restricted"]
-    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-4-6`, or unset it.")
+    assert refused.endswith("e.g. `ccprofile set-model claude-sonnet-4-6 --shell zsh`, or unset it.")
 
 
 def test_unsetting_a_pin_under_an_enforced_list_is_no_shortfall(home: Path) -> None:

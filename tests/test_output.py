@@ -311,7 +311,7 @@ def test_status_is_short_unless_asked(home: Path) -> None:
     fixes = [line for line in short.splitlines() if line.startswith("  Fix: ")]
     assert warnings and len(fixes) == len(warnings)
     assert short.splitlines()[-1] == (
-        f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules. More: ccprofile status --verbose"
+        f"{len(warnings)} warnings. Claude Code {report.claude['rules']} rules. More: ccprofile status --verbose --shell zsh"
     )
     verbose = _printed(200, lambda console: render_status.show_status(console, report, home, verbose=True))
     assert "Primary, highest precedence first" in verbose
@@ -323,11 +323,15 @@ def test_status_is_short_unless_asked(home: Path) -> None:
 
 
 def test_a_clean_status_ends_with_one_line_saying_so(home: Path) -> None:
-    result = run_cli(["status", "--shell", "zsh"], env={**os.environ, "COLUMNS": "80"})
+    """One line where it fits; at 80 columns the command goes on a line of its own, whole."""
+    result = run_cli(["status", "--shell", "zsh"], env={**os.environ, "COLUMNS": "100"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("No problems found. Claude Code ")
-    assert result.stdout.splitlines()[-1].endswith(" rules. More: ccprofile status --verbose")
+    assert result.stdout.splitlines()[-1].endswith(" rules. More: ccprofile status --verbose --shell zsh")
     assert "nothing sets it" not in result.stdout  # the table already says "Claude Code default"
+    narrow = run_cli(["status", "--shell", "zsh"], env={**os.environ, "COLUMNS": "80"}).stdout.splitlines()
+    assert narrow[-2].startswith("No problems found. Claude Code ") and narrow[-2].endswith(" rules.")
+    assert narrow[-1] == "More: ccprofile status --verbose --shell zsh"
 
 
 def test_off_path_every_printed_command_names_the_way_ccprofile_was_run(home: Path) -> None:
@@ -650,3 +654,37 @@ def test_a_hint_keeps_its_lead_and_its_command_whole_at_any_width(width: int, pr
     console = Console(file=out, width=width, no_color=True, highlight=False)
     say_then_run(console, "New terminals pick this up.", "For this terminal run:", "source ~/.zshrc")
     assert out.getvalue() == printed
+
+
+def test_a_shell_named_with_shell_is_named_in_the_fixes_and_the_fix_run_as_printed_works(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's terminals run bash; they ask about zsh. A fix's `ccprofile set-fast-model`
+    without `--shell zsh` would pin in ~/.bashrc and leave zsh as it was."""
+    from typer.testing import CliRunner
+
+    from ccprofile.cli.app import app
+    from ccprofile.machine import detect
+
+    h45 = "claude-haiku-4-5-20251001"
+    env = {**os.environ, "SHELL": "/bin/bash", "ANTHROPIC_SMALL_FAST_MODEL": h45}
+    report = json.loads(run_cli(["status", "--json", "--shell", "zsh"], env).stdout)
+    [stale] = [w["message"] for w in report["warnings"] if w["code"] == "stale-in-this-shell"]
+    assert f"`ccprofile set-fast-model {h45} --shell zsh` pins it for new terminals too" in stale
+    shown = run_cli(["status", "--shell", "zsh"], {**env, "COLUMNS": "200"}).stdout
+    assert f"`ccprofile set-fast-model {h45} --shell zsh`" in shown
+    assert shown.splitlines()[-1].endswith("More: ccprofile status --verbose --shell zsh")
+
+    assert run_cli(["set-fast-model", h45, "--shell", "zsh", "--no-verify"], env).returncode == 0
+    assert (home / ".zshrc").exists() and not (home / ".bashrc").exists()
+    after = json.loads(run_cli(["status", "--json", "--shell", "zsh"], env).stdout)
+    assert "stale-in-this-shell" not in {w["code"] for w in after["warnings"]}
+
+    # Found by detection, the shell is the one the command detects too: no --shell.
+    monkeypatch.setattr(detect, "ancestors", lambda: [])
+    (home / ".zshrc").unlink()
+    detected = CliRunner().invoke(app, ["status", "--json"], env={**env, "SHELL": "/bin/zsh"})
+    [again] = [
+        w["message"] for w in json.loads(detected.stdout)["warnings"] if w["code"] == "stale-in-this-shell"
+    ]
+    assert f"`ccprofile set-fast-model {h45}` pins it" in again

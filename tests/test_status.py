@@ -354,7 +354,7 @@ def test_a_zdotdir_ccprofile_cannot_work_out_is_said_not_guessed(home: Path) -> 
         "Dry run: With claude-haiku-4-5-20251001 pinned in ~/dots/.zshrc, Claude Code started from a new "
         "terminal may use claude-haiku-5-5: ccprofile cannot tell whether zsh reads ~/dots/.zshrc: line 2 of "
         "~/.zshenv sets ZDOTDIR to a value ccprofile cannot work out, and zsh reads its other startup files "
-        "there. Fix: `ccprofile status --probe` shows what a new shell really exports."
+        "there. Fix: `ccprofile status --probe --shell zsh` shows what a new shell really exports."
     ) in " ".join(named.output.split())
     # Taking the pin out of ~/.zshrc, which has none, says the file zsh reads is not touched.
     removed = runner.invoke(app, ["unset-fast-model", "--shell", "zsh"], env={"COLUMNS": "200"})
@@ -436,7 +436,7 @@ def test_a_drift_past_a_zdotdir_ccprofile_cannot_work_out_is_a_may_with_the_prob
     assert drift == (
         f"Expected the background model {h45} ({repo}/.ccprofile.toml:1), but a claude started from a new "
         "terminal may use claude-haiku-5-5: ccprofile finds nothing that pins it, though it cannot follow every "
-        "line. Fix: `ccprofile status --probe` shows what a new terminal really exports; if it differs, "
+        "line. Fix: `ccprofile status --probe --shell zsh` shows what a new terminal really exports; if it differs, "
         f'`ccprofile set-fast-model {h45} --file "${{ZDOTDIR:?}}"/.zshrc`.'
     )
 
@@ -638,7 +638,7 @@ def test_a_line_status_cannot_follow_makes_the_prediction_uncertain_and_the_chec
     assert code == 1 and "uncertain" in codes(report)
     assert [w["message"] for w in report["warnings"] if w["code"] == "uncertain"] == [
         "What a new zsh exports is not certain: ccprofile reads startup files without running them, "
-        "and cannot follow this line: ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe` starts one and shows "
+        "and cannot follow this line: ~/.zshrc:7 runs eval. Fix: `ccprofile status --probe --shell zsh` starts one and shows "
         "what it really exports."
     ]
     assert report["shell"]["certain"] is False and report["background"]["new_shell"]["certain"] is False

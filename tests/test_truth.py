@@ -194,7 +194,7 @@ def test_a_bedrock_profile_the_region_cannot_call_is_said_when_it_is_pinned(home
     assert (
         f"warning bedrock-region: {FAST}={us} (~/.bashrc:5 (ccprofile's block)) cannot be called from "
         "eu-west-1 (the region Claude Code uses): Bedrock refuses every request for it there. Fix: "
-        "`ccprofile set-fast-model eu.anthropic.claude-haiku-4-5-20251001-v1:0`." in said
+        "`ccprofile set-fast-model eu.anthropic.claude-haiku-4-5-20251001-v1:0 --shell bash`." in said
     )
 
 
@@ -299,7 +299,7 @@ def test_a_pin_beaten_by_ccprofiles_own_block_later_is_fixed_by_unsetting_that_o
     said = _said(invoke("set-fast-model", H45, "--shell", "zsh", "--file", str(home / ".zsh_early")))
     assert said.endswith(
         f"With {H45} pinned in ~/.zsh_early, Claude Code started from a new terminal uses claude-haiku-5-5: "
-        "~/.zshrc:5 (ccprofile's block) sets it. Fix: `ccprofile unset-fast-model`."
+        "~/.zshrc:5 (ccprofile's block) sets it. Fix: `ccprofile unset-fast-model --shell zsh`."
     )
 
 
@@ -577,7 +577,9 @@ def test_an_alias_in_the_block_is_fixed_with_ccprofile(home: Path) -> None:
     (home / ".zshrc").write_text(block.render(payload))
     report = status_json()
     messages = [w["message"] for w in report["warnings"] if w["code"] == "alias-not-resolved"]
-    assert messages and all("Fix: `ccprofile set-fast-model claude-haiku-5-5`." in m for m in messages)
+    assert messages and all(
+        "Fix: `ccprofile set-fast-model claude-haiku-5-5 --shell zsh`." in m for m in messages
+    )
 
 
 # 5. A model ID of another provider is a warning with the right ID.
@@ -592,7 +594,10 @@ def test_a_first_party_id_on_bedrock_is_flagged_with_the_bedrock_id(home: Path) 
     report = json.loads(result.output)
     messages = [w["message"] for w in report["warnings"] if w["code"] == "wrong-provider-id"]
     assert messages
-    assert "Fix: `ccprofile set-fast-model us.anthropic.claude-haiku-4-5-20251001-v1:0`." in messages[0]
+    assert (
+        "Fix: `ccprofile set-fast-model us.anthropic.claude-haiku-4-5-20251001-v1:0 --shell zsh`."
+        in messages[0]
+    )
 
 
 def test_a_pin_right_for_new_terminals_is_fixed_in_this_shell_alone(home: Path) -> None:

@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ccprofile.cli.app import app
+from ccprofile.machine import detect
 from ccprofile.startup import block
 from tests.conftest import require_program
 from tests.helpers import run_cli, start_shell
@@ -29,8 +30,17 @@ H55 = "claude-haiku-5-5"
 BASE_URL, GW, MANTLE = "ANTHROPIC_BASE_URL", "http://127.0.0.1:8080", "CLAUDE_CODE_USE_MANTLE"
 
 
+@pytest.fixture(autouse=True)
+def _detected(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Status finds the shell as in a terminal started by the login shell: no interactive shell
+    above it, whatever runs pytest. (A shell named with --shell is named in every fix's
+    command too, which test_output.py checks once.)"""
+    monkeypatch.setattr(detect, "ancestors", lambda: [])
+
+
 def _report(home: Path, env: dict[str, str], shell: str = "zsh") -> dict[str, Any]:
-    result = runner.invoke(app, ["status", "--json", "--shell", shell, "--project", str(home)], env=env)
+    args = ["status", "--json", "--project", str(home)]
+    result = runner.invoke(app, args, env={"SHELL": f"/bin/{shell}", **env})
     assert result.exit_code in (0, 1), result.output
     report: dict[str, Any] = json.loads(result.output)
     return report
@@ -1802,7 +1812,7 @@ def test_a_shell_scope_drift_differs_between_this_shell_and_a_new_terminal(home:
     (home / ".zshrc").write_text(f"export {FAST}={H55}\n")
     assert _drifts(home, repo) == [
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from this shell "
-        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45}`, then run `source {home}/.zshrc` in this shell (or "
+        f"{DEFAULT}. Fix: `ccprofile set-fast-model {H45} --shell zsh`, then run `source {home}/.zshrc` in this shell (or "
         "open a new terminal).",
         f"Expected the background model {H45} ({repo}/.ccprofile.toml:1), but a claude started from a new "
         f"terminal uses {H55}, set by {home}/.zshrc:1. Fix: change line 1 of {home}/.zshrc to "
@@ -1823,7 +1833,7 @@ def test_a_pin_that_model_overrides_rewrites_is_fixed_in_model_overrides(home: P
 
 
 PIN_STEP, LOAD_STEP = (
-    f"`ccprofile set-fast-model {H45}`",
+    f"`ccprofile set-fast-model {H45} --shell zsh`",
     "run `source {zshrc}` in this shell (or open a new terminal)",
 )
 
@@ -1955,7 +1965,7 @@ def test_a_background_alias_in_the_shell_is_no_pin_of_the_model_it_names(home: P
     )
     assert _messages(json.loads(result.stdout), "drift") == [
         f"Expected the background model {H55} ({repo}/.ccprofile.toml:1), but a claude started from {BOTH} "
-        f"uses claude-sonnet-4-5-20250929, set by env.{FAST} in {user}. Fix: `ccprofile set-fast-model {H55}`, "
+        f"uses claude-sonnet-4-5-20250929, set by env.{FAST} in {user}. Fix: `ccprofile set-fast-model {H55} --shell zsh`, "
         f'then remove "{FAST}" from the "env" object of {user}, then run `source {home}/.zshrc` in this shell '
         "(or open a new terminal)."
     ]
@@ -2998,7 +3008,7 @@ def test_a_pin_a_login_start_skips_in_a_file_both_starts_read_is_sourced_where_i
             ".zprofile",
             f"A login zsh (ssh; tmux or `zsh -l` started where the pin is not set) gets {H45} for the "
             "background model (~/.zprofile:1), where a new terminal gets claude-haiku-5-5 (Claude Code's "
-            f"default): a new terminal does not read ~/.zprofile. Fix: `ccprofile set-fast-model {H45}` "
+            f"default): a new terminal does not read ~/.zprofile. Fix: `ccprofile set-fast-model {H45} --shell zsh` "
             "pins it in ~/.zshrc, which both read; or, to drop it, delete line 1 of ~/.zprofile.",
         ),
         (
@@ -3220,7 +3230,7 @@ def test_a_login_file_a_line_ccprofile_cannot_follow_may_source_gets_no_move(hom
     assert "only a login zsh reads" not in said
     assert (
         "ccprofile finds no line that sources ~/.zprofile, though it cannot follow every line. Fix: add "
-        "`[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshrc (`ccprofile status --probe` shows what a new "
+        "`[ -f ~/.zprofile ] && . ~/.zprofile` to ~/.zshrc (`ccprofile status --probe --shell zsh` shows what a new "
         "shell really exports)."
     ) in said
 
@@ -3438,7 +3448,7 @@ def test_a_pin_in_a_home_whose_path_holds_a_colon_is_named_by_its_file_and_line(
     )
     [said] = _messages(json.loads(result.stdout), "login-shells-differ")
     assert said.endswith(
-        f"Fix: `ccprofile set-fast-model {H45}` pins it in ~/.zshrc, which both read; or, to drop it, delete "
+        f"Fix: `ccprofile set-fast-model {H45} --shell zsh` pins it in ~/.zshrc, which both read; or, to drop it, delete "
         "line 1 of ~/.zprofile."
     )
 

@@ -30,6 +30,10 @@ class Checked:
     shortfalls: tuple[effect.Shortfall, ...] = ()  # a new terminal's
     elsewhere: tuple[effect.Shortfall, ...] = ()  # the other start's (a login shell on Linux)
 
+    def shell(self) -> str | None:
+        """The shell the fixes' commands name (``wording.carried``)."""
+        return None if self.report is None else wording.carried(self.report.shell, self.report.shell_reason)
+
 
 def check(
     target: Target | NoShell,
@@ -79,7 +83,7 @@ def check(
         )
     if strict and (found.shortfalls or found.elsewhere):
         first = (found.shortfalls or found.elsewhere)[0]
-        raise NoEffect(wording.said(first.message, first.fix))
+        raise NoEffect(wording.said(first.message, first.fix, found.shell()))
     return found
 
 

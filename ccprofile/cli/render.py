@@ -138,25 +138,31 @@ def show_shell(console: Console, target: Target) -> None:
     console.print(f"[dim]{escape(line)}[/dim]")
 
 
-def show_shortfalls(console: Console, shortfalls: Sequence[Shortfall], dry_run: bool, home: Path) -> None:
-    """Each shortfall, then its fix on a line of its own, as a warning's."""
+def show_shortfalls(
+    console: Console, shortfalls: Sequence[Shortfall], dry_run: bool, home: Path, shell: str | None = None
+) -> None:
+    """Each shortfall, then its fix on a line of its own, as a warning's; ``shell``: as
+    ``show_warnings``'s."""
     for shortfall in shortfalls:
         prefix = "Dry run: " if dry_run else ""  # the words hold either way (see effect.shortfalls)
         say(console, prefix + tilde_text(shortfall.message, home), "yellow")
-        _show_fix(console, shortfall.fix, home)
+        _show_fix(console, shortfall.fix, home, shell)
 
 
-def show_warnings(console: Console, warnings: Sequence[StatusWarning], home: Path) -> None:
-    """Each warning, then its fix on a line of its own; paths with ``~``, never wrapped inside."""
+def show_warnings(
+    console: Console, warnings: Sequence[StatusWarning], home: Path, shell: str | None = None
+) -> None:
+    """Each warning, then its fix on a line of its own; paths with ``~``, never wrapped inside.
+    ``shell``: the shell the fixes' commands name (``wording.carried``)."""
     for warning in warnings:
         lead = f"[yellow]warning[/yellow] [bold]{warning.code}[/bold]: "
         say(console, tilde_text(warning.message, home), lead=lead)
-        _show_fix(console, warning.fix, home)
+        _show_fix(console, warning.fix, home, shell)
 
 
-def _show_fix(console: Console, fix: Fix, home: Path) -> None:
+def _show_fix(console: Console, fix: Fix, home: Path, shell: str | None) -> None:
     if fix:
-        said = tilde_text(f"{wording.words(fix)}.", home)
+        said = tilde_text(f"{wording.words(fix, shell)}.", home)
         say(console, said, indent="  ", lead="[bold]Fix:[/bold] ")
 
 

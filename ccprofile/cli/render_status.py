@@ -99,7 +99,7 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
         if verbose or len({layer.value for layer in view.layers}) > 1:
             _show_layers(console, short, view, home)
     _show_launched(console, report, home)
-    show_warnings(console, report.warnings, home)
+    show_warnings(console, report.warnings, home, wording.carried(report.shell, report.shell_reason))
     if verbose and report.aliases:
         _show_aliases(console, report, home)
     if verbose and report.fallback[0]:
@@ -107,7 +107,13 @@ def show_status(console: Console, report: Report, home: Path, *, verbose: bool =
     # The caveats every report shares wait for --verbose; one that qualifies this table does not.
     for note in report.notes if verbose else report.table_notes:
         console.print(f"[dim]{escape(tilde_text(note, home))}[/dim]")
-    console.print(_footer(report, verbose), soft_wrap=True)
+    footer, more = _footer(report, verbose)
+    # The command stays whole on one line: on its own when the two do not fit together.
+    fits = console.width >= len(f"{footer} {more}") or not more
+    if not report.warnings:
+        footer = f"[green]{footer}[/green]"
+    gap = " " if fits else "\n"
+    console.print(f"{footer}{gap}{escape(more)}".rstrip(), soft_wrap=True)
 
 
 def _show_header(console: Console, report: Report, home: Path) -> None:
@@ -174,11 +180,14 @@ def _show_aliases(console: Console, report: Report, home: Path) -> None:
         say(console, f"{target.alias} -> {target.model} ({where})", indent="  ")
 
 
-def _footer(report: Report, verbose: bool) -> str:
+def _footer(report: Report, verbose: bool) -> tuple[str, str]:
+    """The count of warnings and the rules, and where more is said ("" with --verbose)."""
     count = len(report.warnings)
-    found = "[green]No problems found.[/green]" if not count else f"{count} warning{'s' * (count > 1)}."
+    found = "No problems found." if not count else f"{count} warning{'s' * (count > 1)}."
     footer = f"{found} Claude Code {report.claude.get('rules')} rules."
-    return footer if verbose else runnable(f"{footer} More: {VERBOSE_HINT}")
+    shell = wording.carried(report.shell, report.shell_reason)
+    more = VERBOSE_HINT + (f" --shell {shell}" if shell else "")
+    return footer, "" if verbose else runnable(f"More: {more}")
 
 
 def _plain(model: Model | None, home: Path, ours: Ours) -> str:

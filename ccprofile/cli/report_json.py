@@ -27,7 +27,7 @@ def document(report: Report) -> dict[str, Any]:
         "shell": _shell_json(report),
         "background": _view_json(report, report.background),
         "primary": _view_json(report, report.primary),
-        "warnings": [{"code": w.code, "message": wording.said(w.message, w.fix)} for w in report.warnings],
+        "warnings": _warnings_json(report),
         "expectations": _expectations_json(report),
         "project": {
             "directory": str(report.project.start),
@@ -44,6 +44,11 @@ def document(report: Report) -> dict[str, Any]:
         # macOS and Windows: what a claude started each other way uses ([] on Linux).
         "launchers": [_launcher_json(view) for view in report.launched],
     }
+
+
+def _warnings_json(report: Report) -> list[dict[str, str]]:
+    shell = wording.carried(report.shell, report.shell_reason)
+    return [{"code": w.code, "message": wording.said(w.message, w.fix, shell)} for w in report.warnings]
 
 
 def _model_json(report: Report, model: Model) -> dict[str, Any]:

@@ -30,23 +30,26 @@ def path_word(text: str) -> str:
     return in_a_variable(text) or shlex.quote(text)
 
 
-def command(step: Command) -> str:
-    """The command line of ``step``, as the user types it."""
+def command(step: Command, shell: str | None = None) -> str:
+    """The command line of ``step``, as the user types it; ``shell``: the shell a startup
+    file's pin names (``carried``), None where detection picks it."""
     # Quoted where the shell would split or expand them: a path with a space, a `[1m]` model.
-    where = "" if step.scope in (None, "shell") else f" --scope {step.scope}"
+    in_startup_file = step.scope in (None, "shell")
+    where = "" if in_startup_file else f" --scope {step.scope}"
     where += f" --project {path_word(step.project)}" if step.project else ""
     if step.action in (fixes.PIN, fixes.UNPIN):
         assert step.variable is not None, "a pin names its variable"
         pin, unpin = COMMANDS[step.variable]
         named = f" {path_word(step.value)}" if step.value is not None else ""
         where += f" --file {path_word(step.file)}" if step.file else ""
+        where += f" --shell {shell}" if shell and in_startup_file and not step.file else ""
         return f"ccprofile {pin}{named}{where}" if step.action == fixes.PIN else f"ccprofile {unpin}{where}"
     if step.action == fixes.UNINSTALL:
         return f"ccprofile uninstall --file {path_word(str(step.file))}"
     if step.action == fixes.PIN_IN:
         return f"--file {path_word(str(step.file))}"
     if step.action == fixes.PROBE:
-        return "ccprofile status --probe"
+        return "ccprofile status --probe" + (f" --shell {shell}" if shell else "")
     assert step.action == fixes.MODELS, step.action
     region = f"AWS_REGION={step.region} " if step.region else ""
     provider = f" --provider {step.provider}" if step.provider else ""
@@ -68,16 +71,22 @@ def shell_reason(reason: str, file: Path | None) -> str:
     return _SHELL_REASONS[reason]
 
 
-def words(fix: Fix) -> str:
+def carried(shell: str | None, reason: str) -> str | None:
+    """The shell a fix's command names: the one given with ``--shell``, so that the command
+    writes the file this run looked at; elsewhere the command detects the same shell."""
+    return shell if reason == detect.NAMED else None
+
+
+def words(fix: Fix, shell: str | None = None) -> str:
     """The fix without its "Fix:" and its full stop: commands in backticks."""
-    return "".join(part if isinstance(part, str) else f"`{command(part)}`" for part in fix)
+    return "".join(part if isinstance(part, str) else f"`{command(part, shell)}`" for part in fix)
 
 
-def sentence(fix: Fix) -> str:
+def sentence(fix: Fix, shell: str | None = None) -> str:
     """``Fix: ... .``, or nothing when there is no fix."""
-    return f"Fix: {words(fix)}." if fix else ""
+    return f"Fix: {words(fix, shell)}." if fix else ""
 
 
-def said(message: str, fix: Fix) -> str:
+def said(message: str, fix: Fix, shell: str | None = None) -> str:
     """A problem and its fix as one paragraph, as the JSON and ``--strict`` give it."""
-    return f"{message} {sentence(fix)}" if fix else message
+    return f"{message} {sentence(fix, shell)}" if fix else message

@@ -83,8 +83,9 @@ def _report(
         # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
         # profile the region the requests go to cannot call.
         shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
-        render.show_warnings(console, shown, target.home.path)
-    render.show_shortfalls(console, (*found.shortfalls, *found.elsewhere), dry_run, target.home.path)
+        render.show_warnings(console, shown, target.home.path, found.shell())
+    shortfalls = (*found.shortfalls, *found.elsewhere)
+    render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.shell())
     if checked is not None:
         for start, values in checked.agreed:
             render.show_verified(console, start, values)
