@@ -279,6 +279,23 @@ def test_a_clone_without_the_record_removes_the_team_pin_and_keeps_the_rest(
     assert "model" not in json.loads((project / ".claude" / "settings.json").read_text())
 
 
+@pytest.mark.parametrize("pins", [["set-model", OPUS_45], ["set-fast-model", HAIKU_45]])
+def test_uninstall_names_no_model_key_it_knows_held_that_value_before_its_pin(
+    home: Path, pins: list[str]
+) -> None:
+    """The team's `model` key, put back (or never touched) by this machine's uninstall, is the
+    team's: "cannot tell whether it wrote it" was untrue, and the `unset-model` it offered
+    deleted the team's setting."""
+    project = repository(home / "clone", {"model": "haiku"})
+    before = (project / ".claude" / "settings.json").read_bytes()
+    assert ccprofile([*pins, "--scope", "project", "--no-verify"], project).returncode == 0
+    result = ccprofile(["uninstall", "--scope", "project"], project)
+    assert result.returncode == 0, result.stderr
+    assert (project / ".claude" / "settings.json").read_bytes() == before
+    said = " ".join(result.stdout.split())
+    assert "left model" not in said and "unset-model" not in said
+
+
 def test_unset_model_takes_the_teams_model_key_out_also_after_this_machine_pinned_there(home: Path) -> None:
     """This machine's record of its own pins in the file once made every other key the user's,
     so unset-model left the team's `model` key and said there was no primary-model pin."""

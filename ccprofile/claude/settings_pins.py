@@ -28,11 +28,12 @@ from ccprofile.claude.settings_keys import (
     pending_keys,
     shown_key,
     still_ours,
+    value_in,
 )
 from ccprofile.claude.variables import PINNABLE
 from ccprofile.errors import BadValue
 from ccprofile.storage import fileio, ledger
-from ccprofile.storage.records import Key, Record, Records, sha
+from ccprofile.storage.records import ABSENT, Key, Record, Records, sha
 
 # status reads the record on every run: the write path (the runner, difflib, hashlib) is
 # imported only by the functions that write.
@@ -227,6 +228,22 @@ def change(file: Editing, settings_plan: SettingsPlan, *, made_dir: bool, dry_ru
         written,
         tuple(shown_key(name) for name in settings_plan.left),
         tuple(shown_key(name) for name in settings_plan.adopted if name not in dict(written.after)),
+        _as_before(settings_plan.known, plan.new),
+    )
+
+
+def _as_before(record: Record | None, new: str | None) -> tuple[str, ...]:
+    """The keys ``new`` holds with the value they held before ccprofile's first change here,
+    as the record's copy of that text says: the file's own, not ccprofile's."""
+    if record is None or record.previous_text is None or new is None:
+        return ()
+    try:
+        before, after = settings_text.load(record.previous_text, ""), settings_text.load(new, "")
+    except settings_text.SettingsTextError:
+        return ()
+    held = ((name, value_in(after, name)) for name in PINNABLE)
+    return tuple(
+        shown_key(name) for name, value in held if value is not ABSENT and value == value_in(before, name)
     )
 
 
@@ -240,6 +257,7 @@ class SettingsChange:
     change: profile.FileChange
     left: tuple[str, ...]  # keys left alone: changed by someone else since ccprofile wrote them
     adopted: tuple[str, ...] = ()  # keys removed as pins although this machine had no record of them
+    as_before: tuple[str, ...] = ()  # keys holding what they held before ccprofile's first change
 
 
 def recorded(state_dir: Path) -> dict[Path, Record]:

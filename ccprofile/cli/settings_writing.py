@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccprofile.claude import scopes, settings_pins
+from ccprofile.claude.settings_keys import shown_key
 from ccprofile.claude.variables import PRIMARY
 from ccprofile.claude.warnings import StatusWarning
 from ccprofile.cli import checking, git_ignore_writing, render
@@ -116,8 +117,10 @@ def _show_left_alone(
             f"are not known here: {'would remove' if dry_run else 'removed'} only those keys, "
             "and everything else stays as it is",
         )
-    # A team's project file may keep a `model` key that this machine cannot call ccprofile's.
-    team = removing and scopes.BY_NAME[where.scope].shared and not dry_run
+    # A team's project file may keep a `model` key that this machine cannot call ccprofile's;
+    # one holding what it held before ccprofile's first change here is the team's own.
+    own = shown_key(PRIMARY) in result.as_before
+    team = removing and scopes.BY_NAME[where.scope].shared and not dry_run and not own
     left = settings_files.read(where.scope, where.path) if team else None
     if left is not None and left.model:
         render.show_note(
