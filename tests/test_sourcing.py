@@ -946,7 +946,7 @@ def test_ksh_stops_every_sourced_file_up_to_its_own_and_goes_on_there(tmp_path: 
     ],
 )
 def test_sources_named_sees_only_a_line_that_sources_the_file(text: str, sources: bool) -> None:
-    from ccprofile.startup.sourcing import sources_named
+    from ccprofile.startup.shell_words import sources_named
 
     assert sources_named(text, ".bashrc") is sources
 

@@ -17,8 +17,8 @@ from ccprofile.claude.resolve import Model
 from ccprofile.claude.variables import PIN_OF_KIND
 from ccprofile.startup.home_snapshot import FromEnv, Home, Unknowable, unknowable
 from ccprofile.startup.scanned import Scan, Unended, Unseen
+from ccprofile.startup.shell_words import sources_named
 from ccprofile.startup.shells import Shell, shell_for_file
-from ccprofile.startup.sourcing import sources_named
 
 LOGIN, NON_LOGIN = "login", "non-login"
 

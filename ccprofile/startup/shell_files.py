@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Looks, Unknowable
-from ccprofile.startup.shell_words import expand
-from ccprofile.startup.sourcing import sources_named
+from ccprofile.startup.shell_words import expand, sources_named
 from ccprofile.startup.syntax import COMPUTED, POSIX
 
 

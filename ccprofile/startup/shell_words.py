@@ -1,6 +1,6 @@
 """A line of a startup file as the shell splits it: commands at ``;``, ``&&`` and ``||``,
-words, the tests of one word a static reading can decide (``[ -f F ]``), and what a word's
-braces and variables expand to. Pure text."""
+words, the tests of one word a static reading can decide (``[ -f F ]``), what a word's
+braces and variables expand to, and whether a text sources a file by name. Pure text."""
 
 from __future__ import annotations
 
@@ -232,3 +232,14 @@ def expand(
     if (strict and unknown) or any(c in expanded for c in "$`" + COMPUTED):
         return None
     return expanded
+
+
+def sources_named(text: str, name: str) -> bool:
+    """Whether ``text`` has a line that sources a file called ``name`` (``. ~/.bashrc``,
+    ``source "$HOME/.bashrc"``, after a test or not): a quick look, for choosing a file and
+    for not advising a line that would make two files source each other."""
+    pattern = re.compile(
+        rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
+    )
+    # The text before a line's first # is its code: a comment's text is no source.
+    return any(pattern.search(line.partition("#")[0]) for line in text.splitlines())

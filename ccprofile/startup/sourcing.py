@@ -275,14 +275,3 @@ def _steps(text: str, family: str) -> list[Step]:
     if unended is not None:
         found.append(Step(unended[0], UNENDED, text=unended[1], raw=unended[2]))
     return found
-
-
-def sources_named(text: str, name: str) -> bool:
-    """Whether ``text`` has a line that sources a file called ``name`` (``. ~/.bashrc``,
-    ``source "$HOME/.bashrc"``, after a test or not): a quick look, for choosing a file and
-    for not advising a line that would make two files source each other."""
-    pattern = re.compile(
-        rf"(?:^|[\s;&|(]|then)(?:\.|source)\s+[\"']?(?:\S*/)?{re.escape(name)}[\"']?(?=$|[\s;&|)])"
-    )
-    # The text before a line's first # is its code: a comment's text is no source.
-    return any(pattern.search(line.partition("#")[0]) for line in text.splitlines())
