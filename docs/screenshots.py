@@ -64,7 +64,7 @@ def _status_with_a_warning(home: Path, env: dict[str, str]) -> str:
     settings = '{\n  "env": {\n    "ANTHROPIC_SMALL_FAST_MODEL": "claude-haiku-5-5"\n  }\n}\n'
     (project / ".claude" / "settings.json").write_text(settings)
     loaded = {**env, "ANTHROPIC_SMALL_FAST_MODEL": PINNED, "ANTHROPIC_DEFAULT_HAIKU_MODEL": PINNED}
-    return "$ ccprofile status\n" + _run(["status", "--shell", "zsh"], loaded, project)
+    return "$ ccprofile status --shell zsh\n" + _run(["status", "--shell", "zsh"], loaded, project)
 
 
 def _models(home: Path, env: dict[str, str]) -> str:
