@@ -195,3 +195,38 @@ def test_status_new_shell_matches_what_real_shells_export(home: Path) -> None:
         assert report["background"]["new_shell"]["model"] == real[FAST], shell
         probed = json.loads(run_cli(["status", "--json", "--probe", "--shell", shell]).stdout)
         assert probed["background"]["new_shell"]["model"] == real[FAST], shell
+
+
+# A function, zsh's anonymous function and its short loop, each sourcing a file that overrides
+# the pin (a lazy loader that is never called sources one that does not): (shell, lines after
+# the pin, whether status can be certain).
+_SOURCED_IN_A_BODY = {
+    "zsh-function-called": ("zsh", "work() { source ~/.work.sh }\nwork\n", False),
+    "bash-function-called": ("bash", "load() { . ~/.work.sh; }; load\n", False),
+    "zsh-anonymous-function": ("zsh", "() { source ~/.work.sh }\n", True),
+    "zsh-short-loop": ("zsh", "for f (~/.conf.d/*.sh) source $f\n", True),
+    "zsh-short-loop-do": ("zsh", "for f (~/.conf.d/*.sh); do source $f; done\n", True),
+    "bash-lazy-loader-not-called": ("bash", "nvm() { . ~/.nvm.sh; }\n", True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_SOURCED_IN_A_BODY))
+def test_a_file_sourced_in_a_function_or_zsh_loop_is_no_certain_wrong_answer(home: Path, case: str) -> None:
+    """A file sourced inside a function the file calls was not read, and status called the
+    pin it overrides certain; zsh's `() { }` and `for f (...)` were read as plain commands."""
+    shell, lines, certain = _SOURCED_IN_A_BODY[case]
+    override = f"export {FAST}=claude-sonnet-4-5-20250929\n"
+    (home / ".work.sh").write_text(override)
+    (home / ".conf.d").mkdir()
+    (home / ".conf.d" / "a.sh").write_text(override)
+    (home / ".nvm.sh").write_text("NVM_DIR=~/.nvm\n")
+    rc = home / (".zshrc" if shell == "zsh" else ".bashrc")
+    rc.write_text(f"export {FAST}=claude-haiku-4-5-20251001\n{lines}")
+    real = new_terminal_env(shell).get(FAST)
+    report = json.loads(run_cli(["status", "--json", "--shell", shell]).stdout)
+    predicted = report["background"]["new_shell"]
+    assert predicted["certain"] is certain, case
+    if certain:
+        assert predicted["model"] == real, case
+    else:
+        assert "uncertain" in {w["code"] for w in report["warnings"]}

@@ -1505,3 +1505,39 @@ def test_case_blocks_on_one_line_or_closed_on_a_branch_become_these_steps() -> N
         "7 close",
         "7 close",
     ]
+
+
+def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> None:
+    """`() { ... }` and `function { ... }` run where they stand; `for f (WORDS) COMMAND` is a
+    loop over the words, whose command (or `{ }` body) closes it. Read as commands, a short
+    loop's `source $f` was lost and a status that missed its override said "certain"."""
+    text = (
+        "() { export A=1 }\nfunction {\n. ~/b\n}\nfor f (~/.zsh/*.zsh) source $f\n"
+        "for g (a b) {\n. ~/$g\n}\nfor h ($(ls)) . ~/$h\nexport Z=1\n"
+        "for i (c); do . ~/$i; done\nfor j (d) do . ~/$j; done\nfor k (e) { . ~/$k }\n"
+    )
+    assert [_described(step) for step in sourcing.steps(text, "posix")] == [
+        "1 open reason=an anonymous function runs=True",
+        "1 command text=export A=1",
+        "1 close",
+        "2 open reason=an anonymous function runs=True",
+        "3 source word=~/b raw=~/b text=.",
+        "4 close",
+        "5 for var=f items=~/.zsh/*.zsh",
+        "5 source word=$f raw=$f text=source",
+        "5 close",
+        "6 for var=g items=a,b",
+        "7 source word=~/$g raw=~/$g text=.",
+        "8 close",
+        "9 opaque reason=runs a loop whose words ccprofile cannot read",
+        "10 command text=export Z=1",
+        "11 for var=i items=c",
+        "11 source word=~/$i raw=~/$i text=.",
+        "11 close",
+        "12 for var=j items=d",
+        "12 source word=~/$j raw=~/$j text=.",
+        "12 close",
+        "13 for var=k items=e",
+        "13 source word=~/$k raw=~/$k text=.",
+        "13 close",
+    ]

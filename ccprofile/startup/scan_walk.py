@@ -179,8 +179,11 @@ class Walk:
 
     def function(self, path: Path, body: Sequence[Step]) -> None:
         """A function's body runs only when it is called, which a static reading does not follow:
-        one that sets a model variable makes the prediction uncertain."""
+        one that sets a model variable makes the prediction uncertain, and so does a file it
+        sources that sets one (read as a branch ccprofile cannot decide)."""
         for step in body:
+            if step.kind == kinds.SOURCE:
+                self.source(path, step, None)
             statement = self.shell.syntax.parse(step.text) if step.kind == kinds.COMMAND else None
             if statement is not None and statement.name in self.wanted:
                 reason = f"defines a function that sets {statement.name}, which ccprofile does not follow"
@@ -266,11 +269,8 @@ class Walk:
             and not self.disk.exists(target)
         ):
             if active is None:
-                self.unseen.append(
-                    Unseen(
-                        path, step.line, f"may source {value}, which does not exist, and stop reading there"
-                    )
-                )
+                said = f"may source {value}, which does not exist, and stop reading there"
+                self.unseen.append(Unseen(path, step.line, said))
                 return
             self.stops.append(
                 Unseen(path, step.line, f"{self.shell.name} stops reading there: {value} does not exist")

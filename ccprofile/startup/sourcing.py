@@ -38,6 +38,7 @@ from ccprofile.startup.steps import (
     UNMATCHED,
     Step,
     block_end,
+    braced,
     conditional,
     source_step,
 )
@@ -46,6 +47,10 @@ from ccprofile.startup.syntax import UNQUOTING
 _POSIX_SOURCE = re.compile(r"(?:source|\\?\.)\s+(?P<rest>.+)")
 _POSIX_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s+in\b(?P<items>.*)$")
 _POSIX_FUNCTION = re.compile(rf"(?:function\s+{NAME}(?:\s*\(\))?|{NAME}\s*\(\))\s*\{{?(?P<body>.*)$")
+# zsh's anonymous function (`() { ... }`, `function { ... }`) runs where it stands.
+_ANONYMOUS = re.compile(r"(?:\(\)|function)\s*\{(?P<body>.*)$")
+# zsh's short loop: `for f (~/.zsh/*.zsh) source $f`, or a `{ ... }` body.
+_ZSH_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s*\((?:(?P<items>[^()]*)\)\s*(?P<body>.*))?")
 _EVAL = re.compile(r"eval\b")
 
 
@@ -82,6 +87,9 @@ def _posix(line: int, command: str) -> list[Step]:
         if items is None:
             return [Step(line, OPEN, reason="a loop")]
         return [Step(line, FOR, variable=match["var"], items=tuple(items))]
+    match = _ZSH_FOR.match(command)
+    if match is not None:
+        return _short_for(line, match)
     if head == "case" and command.endswith("esac"):
         return _one_line_case(line, command)
     if head in ("return", "exit") or (
@@ -95,15 +103,30 @@ def _posix(line: int, command: str) -> list[Step]:
     return _posix_command(line, command, head, rest)
 
 
+def _short_for(line: int, match: re.Match[str]) -> list[Step]:
+    """zsh's ``for NAME (WORDS) COMMAND``: one command, or a ``{`` or ``do`` body whose ``}``
+    or ``done`` closes the loop (nothing after the words: the line was split at ``;``)."""
+    items = None if match["items"] is None else split_words(match["items"], POSIX_RULES)
+    if items is None:  # `for f ($(ls)) ...`: where its words end is a parser's to say
+        return [Step(line, OPAQUE, reason="runs a loop whose words ccprofile cannot read")]
+    body = match["body"]
+    opened = Step(line, FOR, variable=match["var"], items=tuple(items))
+    if body.startswith("{"):
+        return braced(line, opened, body[1:], _posix)
+    done = not body or body == "do" or body.startswith("do ")  # a `done` closes it
+    return [opened, *_posix(line, body), *([] if done else [Step(line, CLOSE)])]
+
+
 def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
     """A function's definition, ``eval``, ``source``, or any other command."""
+    match = _ANONYMOUS.match(command)
+    if match is not None:
+        return braced(
+            line, Step(line, OPEN, reason="an anonymous function", runs=True), match["body"], _posix
+        )
     match = _POSIX_FUNCTION.match(command)
     if match is not None:
-        closed = match["body"].endswith("}")  # the command is stripped
-        body = match["body"].strip().removesuffix("}").strip()
-        if closed:
-            return [Step(line, OPEN, reason="a function", runs=False), *_posix(line, body), Step(line, CLOSE)]
-        return [Step(line, OPEN, reason="a function", runs=False), *_posix(line, body)]
+        return braced(line, Step(line, OPEN, reason="a function", runs=False), match["body"], _posix)
     if _EVAL.match(command) or (head == "emulate" and " -c " in f" {rest} "):
         return [Step(line, OPAQUE, reason=f"runs {head}")]
     match = _POSIX_SOURCE.match(command)

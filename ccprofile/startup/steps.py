@@ -103,6 +103,14 @@ def conditional(
     return None
 
 
+def braced(line: int, opened: Step, body: str, parse: Callable[[int, str], list[Step]]) -> list[Step]:
+    """A block opened by a ``{`` (a function's, a loop's), its commands on this line, and its
+    close when the line ends in ``}`` (else a later line's ``}`` closes it)."""
+    closed = body.strip().endswith("}")
+    inner = parse(line, body.strip().removesuffix("}").strip())
+    return [opened, *inner, Step(line, CLOSE)] if closed else [opened, *inner]
+
+
 def block_end(found: Sequence[Step], start: int) -> int:
     """The index of the step that closes the block opened at ``start`` (len: never closed)."""
     depth = 0
