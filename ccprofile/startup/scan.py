@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 
 from ccprofile.startup.home_snapshot import Home
 from ccprofile.startup.scan_disk import Disk, as_planned, entries
-from ccprofile.startup.scan_walk import Stop, Walk
-from ccprofile.startup.scanned import Scan
+from ccprofile.startup.scan_walk import Walk
+from ccprofile.startup.scanned import Scan, Stop
 from ccprofile.startup.shells import Shell
 from ccprofile.storage import codec
 from ccprofile.storage.overlay import NONE, Overlay

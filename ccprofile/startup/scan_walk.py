@@ -8,13 +8,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ccprofile.startup import block, sourcing
+from ccprofile.startup import block, scan_loop, sourcing
 from ccprofile.startup import steps as kinds
 from ccprofile.startup.home_snapshot import Entry, FromEnv, Home, Unknowable
 from ccprofile.startup.scan_disk import MAX_BYTES, Disk
 from ccprofile.startup.scan_record import Record, block_lines
-from ccprofile.startup.scanned import Unended, Unseen
-from ccprofile.startup.shell_words import Test, expand, expand_braces
+from ccprofile.startup.scanned import Stop, Unended, Unseen
+from ccprofile.startup.shell_words import Test, expand
 from ccprofile.startup.shells import Shell
 from ccprofile.startup.steps import Step
 from ccprofile.startup.syntax import COMPUTED
@@ -23,14 +23,6 @@ from ccprofile.storage import codec
 MAX_DEPTH = 24  # files sourcing files: deeper than this is reported, not followed
 _OWN_DIR = kinds.OWN_DIR[2:-1]  # the variable a file's own directory is read through
 _OWN_REAL = kinds.OWN_REAL[2:-1]  # the same, links resolved (zsh's ${0:A:h})
-
-
-class Stop(Exception):
-    """The shell stops reading startup files here; ``level`` says how far up (see Shell)."""
-
-    def __init__(self, level: str) -> None:
-        super().__init__(level)
-        self.level = level
 
 
 class Walk:
@@ -195,25 +187,7 @@ class Walk:
         step = steps[start]
         if active is False:
             return
-        items: list[str] | None = []
-        for word in step.items:
-            for part in expand_braces(word.value) if self.shell.braces else [word.value]:
-                value = expand(part, self.variables, strict=True) if word.dynamic or "~" in part else part
-                if value is None or items is None:
-                    items = None
-                    continue
-                if not any(c in value for c in "*?["):
-                    items.append(value)
-                    continue
-                matches = self.disk.glob(str(self.path(value)))
-                if not matches and self.shell.no_match not in ("literal", "empty"):
-                    said = f"{self.shell.name} stops reading there: {value} matches no file"
-                    if active is None:
-                        self.unseen.append(Unseen(path, step.line, f"may stop: {said}"))
-                        return
-                    self.stops.append(Unseen(path, step.line, said))
-                    raise Stop(self.shell.no_match)
-                items += matches or ([value] if self.shell.no_match == "literal" else [])
+        items = scan_loop.words(self, path, step, active)
         if items is None:
             self.run(path, steps, start + 1, close, None, inside)  # whatever it sources is unseen
             return

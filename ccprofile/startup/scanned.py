@@ -21,6 +21,14 @@ class Assignment:
     in_block: bool
 
 
+class Stop(Exception):
+    """The shell stops reading startup files here; ``level`` says how far up (see Shell)."""
+
+    def __init__(self, level: str) -> None:
+        super().__init__(level)
+        self.level = level
+
+
 class Unseen:
     """A line whose effect a static reading cannot know (or, in ``Scan.stops``, where the
     shell stops reading). A plain class: a dataclass costs status a millisecond to create."""
