@@ -230,3 +230,41 @@ def test_a_file_sourced_in_a_function_or_zsh_loop_is_no_certain_wrong_answer(hom
         assert predicted["model"] == real, case
     else:
         assert "uncertain" in {w["code"] for w in report["warnings"]}
+
+
+# zsh stops reading a file at a loop whose pattern matches nothing, unless an option or the
+# pattern's qualifier says otherwise: (lines before the loop, the pattern).
+_ZSH_NO_MATCH = {
+    "default": ("", "~/.zsh/*.zsh"),
+    "qualifier-N": ("", "~/.zsh/*.zsh(N)"),
+    "qualifier-plain-files": ("", "~/.zsh/*.zsh(.N)"),
+    "setopt-nullglob": ("setopt nullglob\n", "~/.zsh/*.zsh"),
+    "setopt-NULL_GLOB": ("setopt NULL_GLOB\n", "~/.zsh/*.zsh"),
+    "unsetopt-nomatch": ("unsetopt nomatch\n", "~/.zsh/*.zsh"),
+    "setopt-no_nomatch": ("setopt no_nomatch\n", "~/.zsh/*.zsh"),
+    "set-o-nullglob": ("set -o nullglob\n", "~/.zsh/*.zsh"),
+    "undecided-setopt": ("[[ -o login ]] && setopt nullglob\n", "~/.zsh/*.zsh"),
+}
+
+
+@pytest.mark.parametrize("matches", [True, False], ids=["a-file-matches", "nothing-matches"])
+@pytest.mark.parametrize("case", sorted(_ZSH_NO_MATCH))
+def test_a_zsh_loop_over_a_pattern_is_read_with_its_options_and_qualifier(
+    home: Path, case: str, matches: bool
+) -> None:
+    """`*.zsh(N)` matched no file name, so a loop that sourced an override was called a stop
+    and the pin certain; `setopt nullglob` was not read, so a working pin was called broken."""
+    before, pattern = _ZSH_NO_MATCH[case]
+    (home / ".zsh").mkdir()
+    if matches:
+        (home / ".zsh" / "work.zsh").write_text(f"export {FAST}=claude-sonnet-4-5-20250929\n")
+    pin = f"export {FAST}=claude-haiku-4-5-20251001\n"
+    (home / ".zshrc").write_text(f"{before}for f in {pattern}; do source $f; done\n{pin}")
+    real = new_terminal_env("zsh").get(FAST)
+    report = json.loads(run_cli(["status", "--json", "--shell", "zsh"]).stdout)
+    predicted = report["background"]["new_shell"]
+    if predicted["certain"] and real is None:  # zsh stopped before the pin
+        assert predicted["source"] == "default", case
+    elif predicted["certain"]:
+        assert predicted["model"] == real, case
+    assert predicted["certain"] or case == "undecided-setopt", case

@@ -1541,3 +1541,45 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
         "13 source word=~/$k raw=~/$k text=.",
         "13 close",
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("~/.zsh/*.zsh(N)", ("~/.zsh/*.zsh", "N")),
+        ("~/.zsh/*.zsh(.N)", ("~/.zsh/*.zsh", ".N")),
+        ("~/.zsh/*(om[1])", ("~/.zsh/*", "om[1]")),  # letters the walk does not apply: unknown
+        ("~/.zsh/*.zsh(om)", ("~/.zsh/*.zsh", "om")),
+        ("~/a(N)", ("~/a(N)", "")),  # no pattern before it: a plain word
+        ("~/.zsh/*.zsh", ("~/.zsh/*.zsh", "")),
+        ("~/d/[ab](N)", ("~/d/[ab]", "N")),
+        ("~/d/?(N)x", ("~/d/?(N)x", "")),  # not at the end
+    ],
+)
+def test_a_zsh_patterns_qualifier_is_split_off(word: str, expected: tuple[str, str]) -> None:
+    assert shell_words.glob_qualifier(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("setopt nullglob", {"nullglob": True}),
+        ("setopt NULL_GLOB", {"nullglob": True}),
+        ("unsetopt nomatch", {"nomatch": False}),
+        ("setopt no_nomatch", {"nomatch": False}),
+        ("setopt NoNoMatch extended_glob", {"nomatch": False}),
+        ("unsetopt no_null_glob", {"nullglob": True}),
+        ("setopt nomatch", {"nomatch": True}),
+        ("set -o nullglob", {"nullglob": True}),
+        ("set +o nomatch", {"nomatch": False}),
+        ("set -o", {}),
+        ("set nullglob", {}),
+        ("setopt autocd", {}),
+        ("echo setopt nullglob", {}),
+        ("shopt -s nullglob", {}),  # bash's: a bash loop that matches nothing runs once anyway
+    ],
+)
+def test_zsh_options_that_say_what_a_pattern_matching_nothing_does(
+    command: str, expected: dict[str, bool]
+) -> None:
+    assert shell_words.glob_options(command) == expected

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccprofile.startup.scanned import Stop, Unseen
-from ccprofile.startup.shell_words import expand, expand_braces
+from ccprofile.startup.shell_words import expand, expand_braces, glob_options, glob_qualifier
 from ccprofile.startup.steps import Step
 
 # scan_walk imports this module: Walk is named for the type checker, never imported to run.
@@ -27,16 +27,44 @@ def words(walk: Walk, path: Path, step: Step, active: bool | None) -> list[str] 
             if value is None or items is None:
                 items = None
                 continue
-            if not any(c in value for c in "*?["):
-                items.append(value)
+            pattern, letters = glob_qualifier(value) if walk.shell.glob_options else (value, "")
+            if not any(c in pattern for c in "*?[") or set(letters) - set(_READ):
+                # A plain word; or a qualifier this reading does not apply (`(om[1])`): unknown.
+                items = None if letters else [*items, value]
                 continue
-            matches = walk.disk.glob(str(walk.path(value)))
-            if not matches and walk.shell.no_match not in ("literal", "empty"):
+            matches = walk.disk.glob(str(walk.path(pattern)))
+            if "." in letters:  # plain files only
+                matches = [m for m in matches if walk.disk.file_test("-f", Path(m)) is not False]
+            mode = _no_match(walk, letters)
+            if not matches and mode not in ("literal", "empty"):
                 said = f"{walk.shell.name} stops reading there: {value} matches no file"
-                if active is None:
+                if active is None or mode == _UNKNOWN:
                     walk.unseen.append(Unseen(path, step.line, f"may stop: {said}"))
                     return []
                 walk.stops.append(Unseen(path, step.line, said))
-                raise Stop(walk.shell.no_match)
-            items += matches or ([value] if walk.shell.no_match == "literal" else [])
+                raise Stop(mode)
+            items += matches or ([value] if mode == "literal" else [])
     return items
+
+
+_READ = "N.-"  # the qualifiers applied: no match is no word; plain files; through links (as -f)
+_UNKNOWN = "unknown"  # an option set where ccprofile cannot tell whether the line ran
+
+
+def _no_match(walk: Walk, letters: str) -> str:
+    """What the shell does where a pattern with the qualifier ``letters`` matches nothing."""
+    options = walk.glob_options
+    if "N" in letters or options.get("nullglob") is True:
+        return "empty"
+    if options.get("nomatch") is False:
+        return "literal"
+    if None in options.values():
+        return _UNKNOWN
+    return walk.shell.no_match
+
+
+def set_options(walk: Walk, command: str, active: bool | None) -> None:
+    """``setopt``/``unsetopt`` in a line the shell runs (``active``) or may run (None)."""
+    for name, on in glob_options(command).items():
+        known = walk.glob_options.get(name, name == "nomatch")  # zsh's defaults
+        walk.glob_options[name] = on if active else (known if known == on else None)

@@ -45,6 +45,7 @@ class Walk:
         self.crlf: list[Path] = []
         self.stops: list[Unseen] = []
         self.chain: list[Path] = []
+        self.glob_options: dict[str, bool | None] = {}  # zsh's, as setopt leaves them (None: unknown)
 
     def entry(self, entry: Entry) -> Path | None:
         if isinstance(entry, Path):
@@ -143,6 +144,8 @@ class Walk:
                 self.source(path, step, active)
             elif step.kind == kinds.COMMAND:
                 self.record.command(path, step, active, inside)
+                if self.shell.glob_options and active is not False:
+                    scan_loop.set_options(self, step.text, active)
             elif step.kind == kinds.RETURN and active is not False:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
             i += 1

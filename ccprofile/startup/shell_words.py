@@ -243,3 +243,37 @@ def sources_named(text: str, name: str) -> bool:
     )
     # The text before a line's first # is its code: a comment's text is no source.
     return any(pattern.search(line.partition("#")[0]) for line in text.splitlines())
+
+
+# zsh's glob qualifiers at a pattern's end: `*.zsh(N)` (no match: no word), `(.)` (plain files).
+_QUALIFIER = re.compile(r"\(([^()]*)\)$")
+GLOB_OPTIONS = ("nomatch", "nullglob")  # zsh's options that say what a pattern matching nothing does
+
+
+def glob_qualifier(pattern: str) -> tuple[str, str]:
+    """A zsh pattern without its qualifier, and the qualifier's letters: ``*.zsh(N.)`` is
+    ``*.zsh`` and ``N.``; a word without one (or no pattern before it) is itself and ""."""
+    found = _QUALIFIER.search(pattern)
+    if found is None or not any(c in pattern[: found.start()] for c in "*?["):
+        return pattern, ""
+    return pattern[: found.start()], found[1]
+
+
+def glob_options(command: str) -> dict[str, bool]:
+    """What ``command`` sets of zsh's NOMATCH and NULL_GLOB: ``setopt null_glob``,
+    ``unsetopt nomatch``, ``setopt no_nomatch``, ``set -o nullglob`` (any case, any ``_``)."""
+    words = command.split()
+    if words[:1] == ["set"] and len(words) == 3 and words[1] in ("-o", "+o"):
+        on, names = words[1] == "-o", words[2:]
+    elif words[:1] in (["setopt"], ["unsetopt"]):
+        on, names = words[0] == "setopt", words[1:]
+    else:
+        return {}
+    found: dict[str, bool] = {}
+    for name in names:
+        key = name.lower().replace("_", "")
+        negated = key not in GLOB_OPTIONS and key.startswith("no")
+        key = key[2:] if negated else key
+        if key in GLOB_OPTIONS:
+            found[key] = on != negated
+    return found

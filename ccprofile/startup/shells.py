@@ -36,9 +36,8 @@ _IN_A_VARIABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)/(.+)")
 
 
 def in_a_variable(text: str) -> str | None:
-    """``$VAR/rest`` (a file in the folder a variable names, zsh's ``$ZDOTDIR/.zshrc``) as a
-    POSIX shell word that expands it, or fails where it is unset instead of naming ``/rest``:
-    ``"${ZDOTDIR:?}"/.zshrc``. None for any other text."""
+    """``$VAR/rest`` (zsh's ``$ZDOTDIR/.zshrc``) as a POSIX word that expands it, or fails where
+    it is unset instead of naming ``/rest``: ``"${ZDOTDIR:?}"/.zshrc``; None for other text."""
     found = _IN_A_VARIABLE.fullmatch(text)
     if found is None:
         return None
@@ -68,11 +67,12 @@ class Shell:
     # What the shell does, reading its startup files, when `. FILE` names a file that does not
     # exist, and when a loop's pattern matches nothing (found by running each one): "continue";
     # "literal" (a loop runs once with the pattern itself); "empty" (a loop runs no time);
-    # "file" (it stops reading that file); "sourced" (it stops reading a file that `.` read,
-    # not one it reads itself); "entry" (it stops reading the file it read itself, with all it
-    # sourced); "all" (it reads no more startup files at all).
+    # "file" (it stops reading that file); "sourced" (it stops reading a file `.` read, not one
+    # it reads itself); "entry" (it stops reading the file it read, with all it sourced); "all"
+    # (it reads no more startup files). zsh's `setopt` and a pattern's `(N)` change no_match.
     missing_source: str = "continue"
     no_match: str = "literal"
+    glob_options: bool = False  # `setopt null_glob`, `unsetopt nomatch`, `*.zsh(N.)`: zsh's
     crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
@@ -168,6 +168,7 @@ SHELLS: dict[str, Shell] = {
             sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh"), _PS1),
             braces=True,
             no_match="file",
+            glob_options=True,
             dot_dir="ZDOTDIR",
             completion_note=(
                 "zsh completes with it once compinit has run earlier in the file "
@@ -257,8 +258,7 @@ SHELLS: dict[str, Shell] = {
         ),
     )
 }
-# Each shell's tab-completion lines, and the shell they are for: a block holding them is
-# ccprofile's, and names whose they are.
+# Each shell's tab-completion lines and its name: a block holding them is ccprofile's.
 KNOWN_COMPLETIONS = {shell.completion: shell.name for shell in SHELLS.values() if shell.completion}
 _ALIASES = {alias: shell.name for shell in SHELLS.values() for alias in shell.aliases}
 
