@@ -90,6 +90,20 @@ def test_every_write_is_a_step_and_list_shows_each_place(home: Path, tmp_path: P
     }
     text = ok("list", env={**os.environ, "COLUMNS": "200"})
     assert "~/.zshrc (zsh block)" in text and "as ccprofile left it; 2 changes, the last `set-model`" in text
+    assert f"holds: ANTHROPIC_SMALL_FAST_MODEL={H45}, ANTHROPIC_DEFAULT_HAIKU_MODEL={H45}, " in text
+
+
+def test_list_names_a_settings_files_pins_by_their_keys_there(home: Path, tmp_path: Path) -> None:
+    """`model` is not `env.ANTHROPIC_MODEL`: Claude Code ranks them apart (the env key beats
+    the model key), so list once said the one that was not in the file."""
+    ok("set-model", S45, "--scope", "project", "--project", str(tmp_path))
+    ok("set-fast-model", H45, "--scope", "user")
+    text = " ".join(ok("list", env={**os.environ, "COLUMNS": "200"}).split())
+    assert f"(project settings) holds: model={S45} " in text
+    assert f"holds: env.ANTHROPIC_SMALL_FAST_MODEL={H45}, env.ANTHROPIC_DEFAULT_HAIKU_MODEL={H45} " in text
+    assert "ANTHROPIC_MODEL" not in text
+    rows = json.loads(ok("list", "--json"))["places"]
+    assert {"ANTHROPIC_MODEL": S45} in [row["holds"] for row in rows]  # the JSON names the pin
 
 
 def test_list_reports_a_file_edited_or_deleted_since_and_never_fails(home: Path) -> None:

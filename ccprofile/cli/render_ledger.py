@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ccprofile.claude.ledger_view import AS_WRITTEN, CHANGED, DELETED, PlaceNow
+from ccprofile.claude.settings_keys import shown_key
 from ccprofile.cli.render import tilde, wrap
 
 _STATES = {
@@ -27,7 +28,9 @@ def show_places(console: Console, rows: Sequence[PlaceNow], home: Path) -> None:
             row.kind, f"{row.label} settings"
         )
         console.print(f"[bold]{escape(tilde(row.path, home))}[/bold] ({escape(what)})", soft_wrap=True)
-        pins = [value if name == "rule" else f"{name}={value}" for name, value in row.holds] + (
+        # A settings file's pin by its key there: `model` is not env.ANTHROPIC_MODEL, which beats it.
+        key = shown_key if row.kind == "settings" else str
+        pins = [value if name == "rule" else f"{key(name)}={value}" for name, value in row.holds] + (
             ["tab completion"] if row.completion else []
         )
         holds = f"holds: {', '.join(pins) if pins else 'nothing now'}"
