@@ -109,7 +109,11 @@ class NoBackupKept(CannotUndo):
 
 
 class BackupGone(CannotUndo):
-    """The step's backup was pruned (only the newest are kept)."""
+    """The step's backup was pruned (only the newest are kept) or deleted."""
+
+
+class BackupChanged(CannotUndo):
+    """The step's backup is there but no longer holds the bytes ccprofile saved in it."""
 
 
 class MarkersToFix(CcprofileError):

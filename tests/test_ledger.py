@@ -343,11 +343,29 @@ def test_undo_past_a_pruned_backup_says_undo_all_still_goes_back(home: Path) -> 
     refused = run_cli(["undo"], env)
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert refused.stderr.endswith(
-        "is gone (only the newest are kept); nothing was restored. `ccprofile undo --all` still goes "
-        "back to before ccprofile's first change\n"
+        "is gone (pruned, as only the newest are kept, or deleted); nothing was restored. `ccprofile "
+        "undo --all` still goes back to before ccprofile's first change\n"
     )
     ok("undo", "--all", env=env)
     assert (home / ".zshrc").read_text() == ORIGINAL
+
+
+def test_undo_past_a_backup_changed_since_says_so_not_that_it_was_pruned(home: Path) -> None:
+    """Two changes of the ten kept: the backup was there, altered, and "only the newest are
+    kept" was a false reason."""
+    (home / ".zshrc").write_text(ORIGINAL)
+    ok("set-fast-model", H45, "--shell", "zsh", "--no-verify")
+    ok("set-model", S45, "--shell", "zsh", "--no-verify")
+    [newest] = sorted((state(home) / "backups" / "zshrc").iterdir())[-1:]
+    newest.write_text("garbage\n")
+    refused = run_cli(["undo"])
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    said = refused.stderr
+    assert f"its backup from before `set-model`, {newest}, was changed after ccprofile saved it" in said
+    assert "pruned" not in said and said.endswith(
+        "`ccprofile uninstall` still takes ccprofile's pins out of it\n"
+    )
+    assert (home / ".zshrc").read_text() != ORIGINAL  # nothing was restored
 
 
 # --- uninstall --all reports once -----------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 from ccprofile.claude import git_ignore, settings_text
 from ccprofile.claude.settings_keys import key_of
 from ccprofile.claude.variables import PINNABLE
-from ccprofile.errors import BackupGone, CannotUndo, ChangedSince, NoBackupKept
+from ccprofile.errors import BackupChanged, BackupGone, CannotUndo, ChangedSince, NoBackupKept
 from ccprofile.startup import block
 from ccprofile.storage import codec, fileio, ledger
 from ccprofile.storage.records import Record, Records
@@ -84,11 +84,17 @@ def _before(place: ledger.Place, step: ledger.Step) -> bytes | None:
             f"cannot put back {place.path}: no backup was kept of it before `{step.command}` "
             f"(${ledger.BACKUPS_SETTING} was 0 then); nothing was restored"
         )
-    data = fileio.read(Path(place.backup_dir) / step.backup).data
-    if data is None or ledger.digest(data) != step.before:
+    backup = Path(place.backup_dir) / step.backup
+    data = fileio.read(backup).data
+    if data is None:
         raise BackupGone(
-            f"cannot put back {place.path}: its backup from before `{step.command}` is gone (only "
-            "the newest are kept); nothing was restored"
+            f"cannot put back {place.path}: its backup from before `{step.command}` is gone (pruned, "
+            "as only the newest are kept, or deleted); nothing was restored"
+        )
+    if ledger.digest(data) != step.before:
+        raise BackupChanged(
+            f"cannot put back {place.path}: its backup from before `{step.command}`, {backup}, was "
+            "changed after ccprofile saved it, so it no longer holds the file as it was; nothing was restored"
         )
     return data
 

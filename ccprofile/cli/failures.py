@@ -11,6 +11,7 @@ import sys
 
 from ccprofile.errors import (
     NOTHING_WRITTEN,
+    BackupChanged,
     BackupGone,
     BadValue,
     CcprofileError,
@@ -61,6 +62,7 @@ _ADVICE: tuple[tuple[type[CcprofileError], str], ...] = (
     (NoEffect, f" (--strict: {NOTHING_WRITTEN})"),
     (VerifyFailed, " (--strict)"),
     (NoBackupKept, ". `ccprofile uninstall` still takes ccprofile's pins out of it"),
+    (BackupChanged, ". `ccprofile uninstall` still takes ccprofile's pins out of it"),
     (BackupGone, ". `ccprofile undo --all` still goes back to before ccprofile's first change"),
     (MarkersToFix, " (`ccprofile status` shows it too)"),
     (
