@@ -268,3 +268,25 @@ def test_a_zsh_loop_over_a_pattern_is_read_with_its_options_and_qualifier(
     elif predicted["certain"]:
         assert predicted["model"] == real, case
     assert predicted["certain"] or case == "undecided-setopt", case
+
+
+@pytest.mark.parametrize("command", ["uninstall", "unset-fast-model"])
+def test_a_removal_a_login_file_still_overrides_says_so_not_that_no_terminal_has_it(
+    home: Path, command: str
+) -> None:
+    """The check printed "a login zsh exports X" and the next line "new terminals will not
+    either": ssh and tmux start login shells, which read ~/.zlogin."""
+    require_program("zsh")
+    (home / ".zshrc").touch()
+    cli("set-fast-model", "claude-haiku-4-5-20251001", "--shell", "zsh", "--no-verify")
+    (home / ".zlogin").write_text(f"export {FAST}=claude-sonnet-4-5-20250929\n")
+    result = run_cli([command, "--shell", "zsh", "--verify"], {**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert f"Checked: a login zsh exports {FAST}=claude-sonnet-4-5-20250929" in said
+    assert (
+        f"still gets {FAST}=claude-sonnet-4-5-20250929 (~/.zlogin:1), from a line ccprofile did not write: "
+        "`ccprofile status --shell zsh` says what to do about it." in said
+    )
+    assert "new terminals will not either" not in said
+    assert said.endswith("This terminal does not have them set.")

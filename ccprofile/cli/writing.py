@@ -65,6 +65,38 @@ def _plan(target: Target, file: Editing, edit: Edit | None, completion: bool | N
 _EVERYTHING = (*variables.PINNABLE, render_hints.COMPLETION)
 
 
+def _show_warnings(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
+    """What a write says is wrong, and whether a removed pin's variable is still set: a file the
+    shell may misread, a pin a new terminal's provider rejects (chosen for this shell's, which
+    a new terminal may not share), a Bedrock profile the region used cannot call; after a
+    removal, the other start (a login one on Linux) that sets it from a line of the user's."""
+    from ccprofile.claude import starts
+
+    if found.report is None:
+        return False
+    shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
+    render.show_warnings(console, shown, target.home.path, found.shell())
+    views = {"background": found.report.background, "primary": found.report.primary}
+    platform = target.home.platform
+    start = starts.other(starts.start_of(starts.terminal_is_login(platform)))
+    who = starts.described(target.shell.name, start, platform)
+    named = found.shell()
+    status = f"{program.name()} status" + (f" --shell {named}" if named else "")
+    still = False
+    for kind, view in views.items():
+        other = view.other
+        if variables.PIN_OF_KIND[kind] in removed and other is not None and other.source == "profile":
+            place = render.tilde_text(other.file or "", target.home.path)
+            render.say(
+                console,
+                f"{who[0].upper()}{who[1:]} still gets {other.variable}={other.model} ({place}), from a line "
+                f"ccprofile did not write: `{status}` says what to do about it.",
+                "yellow",
+            )
+            still = True
+    return still
+
+
 def _report(
     target: Target,
     change: profile.FileChange,
@@ -78,12 +110,8 @@ def _report(
     gets it."""
     render.show_change(console, change, target.home.path, what=what, why=target.why)
     render_hints.untouched_elsewhere(console, target, change, takes)
-    if found.report is not None:
-        # A file the shell may misread, a pin a new terminal's provider rejects (the pin is
-        # chosen for this shell's provider, which a new terminal may not share), and a Bedrock
-        # profile the region the requests go to cannot call.
-        shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
-        render.show_warnings(console, shown, target.home.path, found.shell())
+    removed = [name for name, _ in change.before if name not in dict(change.after)]
+    differs = _show_warnings(target, found, removed)
     shortfalls = (*found.shortfalls, *found.elsewhere)
     render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.shell())
     if checked is not None:
@@ -93,13 +121,13 @@ def _report(
             render.show_verify_problem(console, checked.problem)
     verified = checked is None or not checked.problem
     # Only what this shell really holds needs dropping here.
-    held = [name for name, _ in change.before if name not in dict(change.after) and name in os.environ]
+    held = [name for name in removed if name in os.environ]
     render_hints.show_apply_hint(
         console,
         change,
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
         unset_command=target.shell.syntax.unset(held) if held else None,
-        effective=not found.shortfalls and verified,
+        effective=not found.shortfalls and verified and not differs,
         who=_who_picks_it_up(target, found),
     )
     if checked is not None and checked.problem:
