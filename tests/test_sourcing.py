@@ -558,6 +558,13 @@ TRICKY = [
         True,
     ),
     (
+        # A comment's quote opens nothing, indented or not.
+        "csh-comment-with-a-lone-quote",
+        "tcsh",
+        {".tcshrc": "  # don't panic\n# it's fine\nsetenv ANTHROPIC_MODEL after\n"},
+        True,
+    ),
+    (
         "csh-unmatched-quote-ends-the-line",
         "tcsh",
         {".tcshrc": 'setenv ANTHROPIC_MODEL a\nsetenv ANTHROPIC_MODEL b; echo "x\n'},
