@@ -572,3 +572,22 @@ def test_no_model_left_names_every_list_and_deny_file(home: Path) -> None:
     (said,) = [w["message"] for w in json.loads(result.output)["warnings"] if w["code"] == "no-model-left"]
     assert said.startswith(f"deniedModels in {managed}, {drop_in} denies the default primary model")
     assert f"is both allowed (availableModels in {user}, {project}) and not denied" in said
+
+
+def test_the_background_fix_names_a_listed_model_and_pinning_it_ends_the_warning(home: Path) -> None:
+    """ "pin one of them with `ccprofile set-fast-model`" pinned the recommended small model,
+    which a list naming only Sonnet does not name either: the warning came straight back."""
+    _write(home / ".claude" / "settings.json", ENFORCED)
+    runner = CliRunner()
+
+    def warnings(env: dict[str, str]) -> dict[str, str]:
+        report = json.loads(runner.invoke(app, ["status", "--json", "--shell", "bash"], env=env).stdout)
+        return {w["code"]: w["message"] for w in report["warnings"]}
+
+    said = warnings({})["background-not-restricted"]
+    assert said.endswith("pin one of them, e.g. `ccprofile set-fast-model claude-sonnet-5-5 --shell bash`.")
+    # As printed, from a terminal (which asks before a model that is not small); --force here.
+    pinned = runner.invoke(app, ["set-fast-model", "claude-sonnet-5-5", "--shell", "bash", "--force"])
+    assert pinned.exit_code == 0, pinned.output
+    loaded = {FAST: "claude-sonnet-5-5", HAIKU: "claude-sonnet-5-5"}
+    assert "background-not-restricted" not in warnings(loaded)

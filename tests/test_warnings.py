@@ -956,7 +956,8 @@ def _not_restricted(lists: str, model: str) -> str:
     return (
         f"availableModels in {lists} does not apply to the background model: Claude Code still sends "
         f"titles and summaries to {model}, which the list does not name (it restricts only the primary "
-        "model). Fix: if only the listed models may be used, pin one of them with `ccprofile set-fast-model`."
+        "model). Fix: if only the listed models may be used, pin one of them, e.g. `ccprofile set-fast-model "
+        "claude-sonnet-5-5`."
     )
 
 

@@ -110,10 +110,15 @@ def _background_restricted(s: Situation) -> Iterator[StatusWarning]:
         elif rules.available is not None and not allowed.allows(
             rules.available, background.model, s.catalog, overrides
         ):
+            # A listed model by name: with none, the pin would be the recommended small model,
+            # which a list without it does not name either.
+            composed = s.fresh if s.shell is not None else s.now
+            listed = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
+            how = "pin one of them, e.g. " if listed is not None else "pin one of them with "
             yield StatusWarning(
                 "background-not-restricted",
                 f"availableModels in {', '.join(rules.list_files)} does not apply to the background model: "
                 f"Claude Code still sends titles and summaries to {background.model}, which the list does "
                 "not name (it restricts only the primary model).",
-                ("if only the listed models may be used, pin one of them with ", fixes.pin(FAST, None)),
+                (f"if only the listed models may be used, {how}", fixes.pin(FAST, listed)),
             )
