@@ -841,3 +841,24 @@ def test_uninstall_that_puts_the_users_value_back_still_judges_the_next_pin(
         'Fix: remove "model" from ~/repo/.claude/settings.local.json.'
     )
     assert "background-model" not in said
+
+
+@pytest.mark.parametrize(
+    ("settings", "pin"),
+    [
+        ({"modelOverrides": {"claude-haiku-5-5": "x-haiku-ovr"}}, ["set-fast-model", "claude-haiku-5-5"]),
+        ({"availableModels": ["claude-sonnet-5-5"], "enforceAvailableModels": True}, ["set-model", "opus"]),
+    ],
+    ids=["model-overrides", "available-models"],
+)
+def test_a_login_shell_that_sends_what_a_new_terminal_sends_is_no_difference(
+    home: Path, settings: dict[str, object], pin: list[str]
+) -> None:
+    """Both starts send the same model (the overrides map or the policy decides it), so
+    "a login bash uses X: create ~/.bash_profile" named a difference there was not."""
+    (home / ".claude").mkdir()
+    (home / ".claude" / "settings.json").write_text(json.dumps(settings))
+    said = " ".join(invoke(*pin, "--shell", "bash", "--dry-run").output.split())
+    assert "login bash" not in said and ".bash_profile" not in said
+    report = json.loads(invoke("status", "--json", "--shell", "bash").output)
+    assert "login-shells-differ" not in {w["code"] for w in report["warnings"]}
