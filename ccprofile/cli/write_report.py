@@ -1,0 +1,131 @@
+"""What a write of a startup file's pins says after it: the change, what is wrong before and
+after it, the check's result, who picks it up, and how to load it into this terminal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from ccprofile.claude import variables
+from ccprofile.cli import checking, program, render, render_hints, verifying
+from ccprofile.cli.consoles import console
+from ccprofile.errors import CheckFailed
+from ccprofile.machine.targets import Target
+from ccprofile.startup import profile
+from ccprofile.startup.scanned import Scan
+
+
+def _show_warnings(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
+    """What a write says is wrong, and whether a removed pin's variable is still set: a file the
+    shell may misread, a pin a new terminal's provider rejects (chosen for this shell's, which
+    a new terminal may not share), a Bedrock profile the region used cannot call; after a
+    removal, the other start (a login one on Linux) that sets it from a line of the user's."""
+    from ccprofile.claude import starts
+
+    if found.report is None:
+        return False
+    shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
+    render.show_warnings(console, shown, target.home.path, found.shell())
+    views = {"background": found.report.background, "primary": found.report.primary}
+    platform = target.home.platform
+    start = starts.other(starts.start_of(starts.terminal_is_login(platform)))
+    who = starts.described(target.shell.name, start, platform)
+    named = found.shell()
+    status = f"{program.name()} status" + (f" --shell {named}" if named else "")
+    still = False
+    for kind, view in views.items():
+        other = view.other
+        if variables.PIN_OF_KIND[kind] in removed and other is not None and other.source == "profile":
+            place = render.tilde_text(other.file or "", target.home.path)
+            render.say(
+                console,
+                f"{who[0].upper()}{who[1:]} still gets {other.variable}={other.model} ({place}), from a line "
+                f"ccprofile did not write: `{status}` says what to do about it.",
+                "yellow",
+            )
+            still = True
+    return still
+
+
+def report(
+    target: Target,
+    change: profile.FileChange,
+    found: checking.Checked,
+    checked: verifying.Verified | None,
+    what: str,
+    dry_run: bool,
+    takes: Sequence[str],
+) -> None:
+    """What a startup file's write of pins says: the change, the problems before and after, who
+    gets it."""
+    render.show_change(console, change, target.home.path, what=what, why=target.why)
+    render_hints.untouched_elsewhere(console, target, change, takes)
+    removed = [name for name, _ in change.before if name not in dict(change.after)]
+    differs = _show_warnings(target, found, removed)
+    shortfalls = (*found.shortfalls, *found.elsewhere)
+    render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.shell())
+    if checked is not None:
+        for start, values in checked.agreed:
+            render.show_verified(console, start, values)
+        if checked.problem:
+            render.show_verify_problem(console, checked.problem)
+    verified = checked is None or not checked.problem
+    # Only what this shell really holds needs dropping here.
+    held = [name for name in removed if name in os.environ]
+    render_hints.show_apply_hint(
+        console,
+        change,
+        source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
+        unset_command=target.shell.syntax.unset(held) if held else None,
+        effective=not found.shortfalls and verified and not differs,
+        who=_who_picks_it_up(target, found),
+    )
+    if checked is not None and checked.problem:
+        done = "is deleted" if change.deleted else "is written" if change.changed else "is unchanged"
+        said = (
+            "but a new shell does not export what ccprofile read in its startup files"
+            if checked.ran
+            else "but the check could not start the shell"
+        )
+        raise CheckFailed(
+            f"{render.tilde(target.path, target.home.path)} {done}, {said}: "
+            f"`{program.name()} status --probe` shows what a new {target.shell.name} exports, and from where"
+        )
+
+
+_SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
+
+
+def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
+    """ "New terminals", qualified where some miss the change: the other start of the shell
+    (said just above), and on Windows every way of starting claude but this shell's."""
+    from ccprofile.claude import launchers, starts
+
+    platform = target.home.platform
+    ways = [way for way in launchers.LAUNCHERS.get(platform, ()) if way.shell == target.shell.name]
+    who = f"New {ways[0].name} terminals" if platform == "win32" and ways else "New terminals"
+    but = []
+    if found.elsewhere:
+        but.append(
+            f"not {starts.other(starts.start_of(starts.terminal_is_login(platform)))} shells: see above"
+        )
+    report = found.report
+    if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
+        but.append(f"which talk to {report.provider_new}: see above")
+    scan = found.inputs.scan if found.inputs is not None else None
+    if scan is not None and target.path in scan.crlf:
+        but.append(f"if {target.shell.name} gets past its Windows line endings: see above")
+    if scan is not None and _unseen_after_the_pins(scan):
+        but.append(f"unless a line ccprofile cannot follow sets it: `{program.name()} status` names it")
+    if platform == "win32":
+        but.append("not claude started from cmd, another shell or an IDE: `ccprofile status` shows each")
+    return f"{who} ({'; '.join(but)})" if but else who
+
+
+def _unseen_after_the_pins(scan: Scan) -> bool:
+    """Whether a line ccprofile cannot follow runs after the block's pins, where it may set
+    them again (one before them, `eval "$(starship init zsh)"` say, cannot)."""
+    pins = [pin for pin in map(scan.pinned, variables.PINNABLE) if pin is not None]
+    order = {path: index for index, path in reversed(list(enumerate(scan.files)))}
+    first = min(((order.get(pin.path, 0), pin.line) for pin in pins), default=(-1, 0))
+    return any((order.get(item.path, -1), item.line) > first for item in scan.unseen)
