@@ -283,15 +283,11 @@ def other_start_shortfalls(
     found = []
     who = starts.described(shell.name, starts.start_of(other.scan.login), other.platform)
     for expected in wanted:
-        view = _view(report, expected.kind)
-        model, fresh = view.other, view.new_shell
+        model, fresh = _view(report, expected.kind).other, _view(report, expected.kind).new_shell
         if expected.value is None or model is None or _met(model, expected):
             continue
         if fresh is not None and fresh.selected and fresh.model == model.model:
-            # Something chose a new terminal's model (the pin, then modelOverrides or a policy),
-            # and this start sends the same: nothing differs, and the file is no reason. (Both
-            # on the default is a pin neither reads: the fixes go together.)
-            continue
+            continue  # a new terminal's chosen model (the pin, then overrides or a policy) is this one's
         if other.scan.stops:  # that start stops reading before the file, as a new terminal may
             reason, repair = _stopped(other.scan, other.scan.stops[0])
         else:
