@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -290,3 +291,25 @@ def test_a_removal_a_login_file_still_overrides_says_so_not_that_no_terminal_has
     )
     assert "new terminals will not either" not in said
     assert said.endswith("This terminal does not have them set.")
+
+
+def test_a_write_for_another_shell_than_the_one_typed_in_names_that_shells_terminal(home: Path) -> None:
+    """Typed in zsh at a terminal, `--shell fish` printed "For this terminal run: source ...fish"
+    and a `set -gx` to paste: in zsh that turns on xtrace and loads nothing."""
+    import pexpect
+
+    require_program("fish")
+    program = ccprofile_command()[0]
+
+    def typed_in_zsh(shell: str) -> str:
+        # `; true`: zsh runs the last command of `-c` in its own place, and would be no parent.
+        line = f"{program} set-fast-model claude-haiku-4-5-20251001 --shell {shell} --no-verify; true"
+        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+        command = f"{require_program('zsh')} -ic {shlex.quote(line)}"
+        said = pexpect.run(command, env=env, encoding="utf-8", timeout=60)
+        return " ".join(re.sub(r"\x1b\[[0-9;]*m", "", str(said)).split())  # a terminal's styles out
+
+    said = typed_in_zsh("fish")
+    assert "In a fish terminal run: source ~/.config/fish/conf.d/ccprofile.fish" in said
+    assert "For this terminal" not in said
+    assert "For this terminal run: source ~/.zshrc" in typed_in_zsh("zsh")

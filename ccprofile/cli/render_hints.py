@@ -39,9 +39,11 @@ def show_apply_hint(
     unset_command: str | None,
     effective: bool,
     who: str = "New terminals",
+    another: str | None = None,
 ) -> None:
     """How to get the change into the terminal the user is typing in. ``who``: the terminals
-    that pick it up (with what misses it, as said just above).
+    that pick it up (with what misses it, as said just above); ``another``: the shell the
+    commands are for, when the user is typing in another one (``--shell fish`` from zsh).
 
     A running shell keeps what it has: loading the file again cannot remove a variable, so a
     removal prints the command that drops it here.
@@ -53,16 +55,16 @@ def show_apply_hint(
             # Loading the file again keeps a removed pin this terminal holds: it is unset first.
             first = [unset_command] if unset_command else []
             run = "; ".join([*first, source_command])
-            say_then_run(console, f"{who} pick this up.", "For this terminal run:", run)
+            lead = f"In a {another} terminal run:" if another else "For this terminal run:"
+            say_then_run(console, f"{who} pick this up.", lead, run)
             console.print("or paste:", highlight=False)
             console.print(
                 f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
             )
         return
     if unset_command:
-        say_then_run(
-            console, "This terminal still has the old values.", "To drop them here run:", unset_command
-        )
+        lead = f"To drop them in a {another} terminal run:" if another else "To drop them here run:"
+        say_then_run(console, "This terminal still has the old values.", lead, unset_command)
     elif effective:
         console.print("This terminal does not have them set; new terminals will not either.")
     else:  # something else still sets them for new terminals: said just above

@@ -4,12 +4,14 @@ after it, the check's result, who picks it up, and how to load it into this term
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 
 from ccprofile.claude import variables
 from ccprofile.cli import checking, program, render, render_hints, verifying
 from ccprofile.cli.consoles import console
-from ccprofile.errors import CheckFailed
+from ccprofile.errors import CheckFailed, ShellNotDetected
+from ccprofile.machine import detect
 from ccprofile.machine.targets import Target
 from ccprofile.startup import profile
 from ccprofile.startup.scanned import Scan
@@ -79,6 +81,7 @@ def report(
         unset_command=target.shell.syntax.unset(held) if held else None,
         effective=not found.shortfalls and verified and not differs,
         who=_who_picks_it_up(target, found),
+        another=_typed_in_another(target),
     )
     if checked is not None and checked.problem:
         done = "is deleted" if change.deleted else "is written" if change.changed else "is unchanged"
@@ -94,6 +97,19 @@ def report(
 
 
 _SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
+
+
+def _typed_in_another(target: Target) -> str | None:
+    """The shell named with ``--shell`` when the user types in another one, at a terminal: its
+    commands would fail there (fish's `set -gx` turns on zsh's xtrace)."""
+    if target.shell_reason != detect.NAMED or not sys.stdout.isatty():
+        return None
+    try:
+        running = detect.detect_shell(os.environ)
+    except ShellNotDetected:
+        return None
+    other = running.reason == detect.RUNNING and running.shell.name != target.shell.name
+    return target.shell.name if other else None
 
 
 def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
