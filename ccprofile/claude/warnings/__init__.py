@@ -8,6 +8,7 @@ project-settings-not-read, drift, unknown-model, costly-background, new-terminal
 
 from __future__ import annotations
 
+from ccprofile.claude.warnings.beaten import settings_pin_beaten
 from ccprofile.claude.warnings.drift import drifts
 from ccprofile.claude.warnings.models import (
     aliases,
@@ -24,7 +25,6 @@ from ccprofile.claude.warnings.overrides import (
     crlf,
     not_loaded,
     settings_overrides,
-    settings_pin_beaten,
     several_providers,
     shadowed,
     stale,

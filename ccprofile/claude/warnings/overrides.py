@@ -26,7 +26,6 @@ from ccprofile.claude.warnings.situation import (
     Situation,
     StatusWarning,
     clearing,
-    fix_for,
     refused_by_policy,
     same_model,
     sound,
@@ -193,35 +192,6 @@ def crlf(s: Situation) -> Iterator[StatusWarning]:
             "parse) and a value ends in a stray \\r.",
             (f"`dos2unix {path}` (or `sed -i 's/\\r$//' {path}`)",),
         )
-
-
-def settings_pin_beaten(s: Situation) -> Iterator[StatusWarning]:
-    """A settings pin of ccprofile's that a higher settings file (or ANTHROPIC_MODEL) beats."""
-    primary = s.primary_now
-    for document in s.settings:
-        for name, scope in s.ours.get(str(document.path), {}).items():
-            if name == PRIMARY:
-                beaten = primary.file != str(document.path) or primary.variable != "model"
-                winner, variable, value = primary.model, primary.variable or "", document.model
-                origin = Origin(primary.source, primary.file)
-            else:
-                # ccprofile's keys hold its value (pin_record.ours), so each is set, with an origin.
-                origin = s.now.origins[name]
-                value, winner, variable = document.env[name], s.now.env[name], name
-                beaten = origin.file != str(document.path)
-            if not beaten or winner == value:
-                continue
-            if scope == "user" and origin.source == "project-settings":
-                continue  # a team's committed pin beating a personal one is the team's design
-            place = place_of(origin, variable, s.scan, s.ours)
-            key = "model" if name == PRIMARY else f"env.{name}"
-            repair = fix_for(place, variable, None, s)
-            yield StatusWarning(
-                "settings-pin-beaten",
-                f"{key}={value} in {document.path} (ccprofile's, scope {scope}) has no effect: "
-                f"{place.where} sets {winner!r}, and that takes precedence.",
-                repair,
-            )
 
 
 def unread(s: Situation) -> Iterator[StatusWarning]:
