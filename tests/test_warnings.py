@@ -2555,10 +2555,41 @@ def test_settings_pins_of_ccprofiles_beaten_by_a_higher_file_or_the_shell(home: 
         f"env.{FAST}={H45} in {user} (ccprofile's, scope user) has no effect: env.{FAST} in {local} sets "
         f'\'{H55}\', and that takes precedence. Fix: remove "{FAST}" from the "env" object of {local}.',
         f"model=claude-opus-5-5 in {user} (ccprofile's, scope user) has no effect: this shell's environment "
-        "sets 'claude-sonnet-5-5', and that takes precedence. Fix: run `unset ANTHROPIC_MODEL` in this shell.",
+        "sets 'claude-sonnet-5-5' for this shell, and that takes precedence. Fix: run `unset ANTHROPIC_MODEL` "
+        "in this shell.",
     ]
     _file(repo / ".claude" / "settings.json", {"model": "claude-sonnet-5-5"})
     assert [said.split(" ", 1)[0] for said in beaten({})] == [f"env.{FAST}={H45}"]
+
+
+def test_a_project_model_pin_a_startup_file_beats_is_said_for_new_terminals_too(home: Path) -> None:
+    """ANTHROPIC_MODEL in ~/.zshrc beats the project's `model` key in every new terminal: the
+    warning named this shell only, its fix was `unset` here, and once run the warning went
+    while new terminals still sent the shell's pin."""
+    repo = home / "repo"
+    (repo / ".git").mkdir(parents=True)
+    _pin("set-model", "sonnet")
+    _pin("set-model", "opus", "--scope", "project", "--project", str(repo))
+    path = repo / ".claude" / "settings.json"
+
+    def beaten(env: dict[str, str]) -> list[str]:
+        result = runner.invoke(
+            app, ["status", "--json", "--project", str(repo)], env={"SHELL": "/bin/zsh", **env}
+        )
+        return _messages(json.loads(result.stdout), "settings-pin-beaten")
+
+    head = f"model=opus in {path} (ccprofile's, scope project) has no effect: "
+    assert beaten({PRIMARY: "sonnet"}) == [
+        f"{head}this shell's environment sets 'claude-sonnet-5-5' for this shell; {home}/.zshrc:4 (ccprofile's "
+        "block) sets 'claude-sonnet-5-5' for a new terminal, and that takes precedence. Fix: `ccprofile "
+        "unset-model`, then run `unset ANTHROPIC_MODEL` in this shell."
+    ]
+    assert beaten({}) == [
+        f"{head}{home}/.zshrc:4 (ccprofile's block) sets 'claude-sonnet-5-5' for a new terminal, and that "
+        "takes precedence. Fix: `ccprofile unset-model`."
+    ]
+    _pin("unset-model")
+    assert beaten({}) == []
 
 
 def test_three_other_settings_files_are_listed_as_a_sentence(home: Path) -> None:
