@@ -245,7 +245,13 @@ _ZSH_NO_MATCH = {
     "setopt-no_nomatch": ("setopt no_nomatch\n", "~/.zsh/*.zsh"),
     "set-o-nullglob": ("set -o nullglob\n", "~/.zsh/*.zsh"),
     "undecided-setopt": ("[[ -o login ]] && setopt nullglob\n", "~/.zsh/*.zsh"),
+    "set-o-twice": ("set -o nullglob -o extendedglob\n", "~/.zsh/*.zsh"),
+    "set-G": ("set -G\n", "~/.zsh/*.zsh"),
+    "bare-word-qualifier": ("", "~/.zsh/work.zsh(N)"),  # a qualifier makes any word a pattern
+    # Set back when the function returns: not followed, so not certain.
+    "localoptions-in-a-function": ("() { setopt localoptions nullglob }\n", "~/.zsh/*.zsh"),
 }
+_NOT_FOLLOWED = ("undecided-setopt", "localoptions-in-a-function")
 
 
 @pytest.mark.parametrize("matches", [True, False], ids=["a-file-matches", "nothing-matches"])
@@ -268,7 +274,48 @@ def test_a_zsh_loop_over_a_pattern_is_read_with_its_options_and_qualifier(
         assert predicted["source"] == "default", case
     elif predicted["certain"]:
         assert predicted["model"] == real, case
-    assert predicted["certain"] or case == "undecided-setopt", case
+    assert predicted["certain"] is (case not in _NOT_FOLLOWED or matches), case
+    if not predicted["certain"]:
+        assert any(u["reason"].startswith("may stop: zsh stops reading") for u in report["shell"]["unseen"])
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "read"), [("(N.)", False), ("(N-.)", True), ("(N)", True)], ids=["plain", "follow", "any"]
+)
+def test_a_qualifier_that_leaves_out_links_leaves_out_a_stow_link(
+    home: Path, qualifier: str, read: bool
+) -> None:
+    """`(.)` is a plain file that is no link (`(-.)` follows one): a dotfiles manager's link to
+    an override was read as sourced. The short loop form too, with the qualifier inside it."""
+    (home / ".zsh").mkdir()
+    (home / "dots").mkdir()
+    (home / "dots" / "over.zsh").write_text(f"export {FAST}=claude-sonnet-4-5-20250929\n")
+    (home / ".zsh" / "over.zsh").symlink_to(home / "dots" / "over.zsh")
+    pin = f"export {FAST}=claude-haiku-4-5-20251001\n"
+    for loop in (
+        f"for f in ~/.zsh/*.zsh{qualifier}; do source $f; done",
+        f"for f (~/.zsh/*.zsh{qualifier}) source $f",
+    ):
+        (home / ".zshrc").write_text(f"{pin}{loop}\n")
+        real = new_terminal_env("zsh").get(FAST)
+        assert real == ("claude-sonnet-4-5-20250929" if read else "claude-haiku-4-5-20251001")
+        predicted = json.loads(run_cli(["status", "--json", "--shell", "zsh"]).stdout)["background"][
+            "new_shell"
+        ]
+        assert (predicted["model"], predicted["certain"]) == (real, True), loop
+
+
+def test_zsh_syntax_in_a_bash_file_is_no_certain_reading(home: Path) -> None:
+    """bash cannot parse `() { ... }`: it stops reading the file there, and status credited both
+    lines (the function's as run, and the pin after it)."""
+    (home / ".bashrc").write_text(
+        f"() {{ export ANTHROPIC_MODEL=claude-opus-4-1; }}\nexport {FAST}=claude-haiku-4-5-20251001\n"
+    )
+    assert new_terminal_env("bash").get(FAST) is None  # the real bash stopped at line 1
+    report = json.loads(run_cli(["status", "--json", "--shell", "bash"]).stdout)
+    assert report["background"]["new_shell"]["certain"] is False
+    [said] = [u["reason"] for u in report["shell"]["unseen"]]
+    assert said == "is zsh's syntax (an anonymous function), which bash cannot parse: may stop"
 
 
 @pytest.mark.parametrize("command", ["uninstall", "unset-fast-model"])

@@ -1521,7 +1521,7 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
     text = (
         "() { export A=1 }\nfunction {\n. ~/b\n}\nfor f (~/.zsh/*.zsh) source $f\n"
         "for g (a b) {\n. ~/$g\n}\nfor h ($(ls)) . ~/$h\nexport Z=1\n"
-        "for i (c); do . ~/$i; done\nfor j (d) do . ~/$j; done\nfor k (e) { . ~/$k }\n"
+        "for i (c); do . ~/$i; done\nfor j (d) do . ~/$j; done\nfor k (e) { . ~/$k }\nfor m ($(ls $(pwd))) . ~/$m\n"
     )
     assert [_described(step) for step in sourcing.steps(text, "posix")] == [
         "1 open reason=an anonymous function runs=True",
@@ -1530,23 +1530,26 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
         "2 open reason=an anonymous function runs=True",
         "3 source word=~/b raw=~/b text=.",
         "4 close",
-        "5 for var=f items=~/.zsh/*.zsh",
+        "5 for var=f items=~/.zsh/*.zsh reason=a short loop",
         "5 source word=$f raw=$f text=source",
         "5 close",
-        "6 for var=g items=a,b",
+        "6 for var=g items=a,b reason=a short loop",
         "7 source word=~/$g raw=~/$g text=.",
         "8 close",
-        "9 opaque reason=runs a loop whose words ccprofile cannot read",
+        "9 for var=h items=$(ls) reason=a short loop",  # a word the walk cannot work out: unknown
+        "9 source word=~/$h raw=~/$h text=.",
+        "9 close",
         "10 command text=export Z=1",
-        "11 for var=i items=c",
+        "11 for var=i items=c reason=a short loop",
         "11 source word=~/$i raw=~/$i text=.",
         "11 close",
-        "12 for var=j items=d",
+        "12 for var=j items=d reason=a short loop",
         "12 source word=~/$j raw=~/$j text=.",
         "12 close",
-        "13 for var=k items=e",
+        "13 for var=k items=e reason=a short loop",
         "13 source word=~/$k raw=~/$k text=.",
         "13 close",
+        "14 opaque reason=runs a loop whose words ccprofile cannot read",  # parentheses in parentheses
     ]
 
 
@@ -1557,7 +1560,9 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
         ("~/.zsh/*.zsh(.N)", ("~/.zsh/*.zsh", ".N")),
         ("~/.zsh/*(om[1])", ("~/.zsh/*", "om[1]")),  # letters the walk does not apply: unknown
         ("~/.zsh/*.zsh(om)", ("~/.zsh/*.zsh", "om")),
-        ("~/a(N)", ("~/a(N)", "")),  # no pattern before it: a plain word
+        ("~/a(N)", ("~/a", "N")),  # a qualifier makes any word a pattern (zsh's bare_glob_qual)
+        ("(N)", ("(N)", "")),
+        ("~/a()", ("~/a()", "")),
         ("~/.zsh/*.zsh", ("~/.zsh/*.zsh", "")),
         ("~/d/[ab](N)", ("~/d/[ab]", "N")),
         ("~/d/?(N)x", ("~/d/?(N)x", "")),  # not at the end
@@ -1580,7 +1585,19 @@ def test_a_zsh_patterns_qualifier_is_split_off(word: str, expected: tuple[str, s
         ("set -o nullglob", {"nullglob": True}),
         ("set +o nomatch", {"nomatch": False}),
         ("set -o", {}),
+        ("set -o nullglob -o extendedglob +o nomatch", {"nullglob": True, "nomatch": False}),
+        ("set -G", {"nullglob": True}),
+        ("set +G", {"nullglob": False}),
+        ("setopt -G", {"nullglob": True}),
+        ("unsetopt -G", {"nullglob": False}),
+        ("unsetopt -o nullglob", {"nullglob": False}),
+        ("set -e -u", {}),
         ("set nullglob", {}),
+        ("set -- -G", {}),
+        ("setopt localoptions nullglob", {"localoptions": True, "nullglob": True}),
+        ("setopt local_options", {"localoptions": True}),
+        ("emulate -L zsh", {"localoptions": True}),
+        ("emulate zsh -o nullglob", {"localoptions": True}),  # reset: not followed
         ("setopt autocd", {}),
         ("echo setopt nullglob", {}),
         ("shopt -s nullglob", {}),  # bash's: a bash loop that matches nothing runs once anyway
@@ -1589,4 +1606,4 @@ def test_a_zsh_patterns_qualifier_is_split_off(word: str, expected: tuple[str, s
 def test_zsh_options_that_say_what_a_pattern_matching_nothing_does(
     command: str, expected: dict[str, bool]
 ) -> None:
-    assert shell_words.glob_options(command) == expected
+    assert shell_words.zsh_options(command) == expected

@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccprofile.startup.scanned import Stop, Unseen
-from ccprofile.startup.shell_words import expand, expand_braces, glob_options, glob_qualifier
+from ccprofile.startup.shell_words import (
+    GLOB_OPTIONS,
+    LOCAL,
+    expand,
+    expand_braces,
+    glob_qualifier,
+    zsh_options,
+)
 from ccprofile.startup.steps import Step
 
 # scan_walk imports this module: Walk is named for the type checker, never imported to run.
@@ -27,14 +34,16 @@ def words(walk: Walk, path: Path, step: Step, active: bool | None) -> list[str] 
             if value is None or items is None:
                 items = None
                 continue
-            pattern, letters = glob_qualifier(value) if walk.shell.glob_options else (value, "")
-            if not any(c in pattern for c in "*?[") or set(letters) - set(_READ):
-                # A plain word; or a qualifier this reading does not apply (`(om[1])`): unknown.
-                items = None if letters else [*items, value]
+            pattern, letters = glob_qualifier(value) if walk.shell.zsh_syntax else (value, "")
+            if set(letters) - set(_READ):
+                items = None  # a qualifier this reading does not apply (`(om[1])`): unknown
+                continue
+            if not letters and not any(c in pattern for c in "*?["):
+                items.append(value)
                 continue
             matches = walk.disk.glob(str(walk.path(pattern)))
-            if "." in letters:  # plain files only
-                matches = [m for m in matches if walk.disk.file_test("-f", Path(m)) is not False]
+            if "." in letters:  # plain files: links too with `-` (which follows them), else not
+                matches = [m for m in matches if _plain(walk, Path(m), follow="-" in letters)]
             mode = _no_match(walk, letters)
             if not matches and mode not in ("literal", "empty"):
                 said = f"{walk.shell.name} stops reading there: {value} matches no file"
@@ -47,13 +56,21 @@ def words(walk: Walk, path: Path, step: Step, active: bool | None) -> list[str] 
     return items
 
 
-_READ = "N.-"  # the qualifiers applied: no match is no word; plain files; through links (as -f)
+_READ = "N.-"  # the qualifiers applied: no match is no word; plain files; through links
+
+
+def _plain(walk: Walk, path: Path, *, follow: bool) -> bool:
+    """A plain file (``(.)``); through a link only where ``follow`` (``(-.)``)."""
+    link = not follow and walk.disk.file_test("-h", path) is True
+    return not link and walk.disk.file_test("-f", path) is not False
+
+
 _UNKNOWN = "unknown"  # an option set where ccprofile cannot tell whether the line ran
 
 
 def _no_match(walk: Walk, letters: str) -> str:
     """What the shell does where a pattern with the qualifier ``letters`` matches nothing."""
-    options = walk.glob_options
+    options = walk.zsh_options
     if "N" in letters or options.get("nullglob") is True:
         return "empty"
     if options.get("nomatch") is False:
@@ -65,6 +82,11 @@ def _no_match(walk: Walk, letters: str) -> str:
 
 def set_options(walk: Walk, command: str, active: bool | None) -> None:
     """``setopt``/``unsetopt`` in a line the shell runs (``active``) or may run (None)."""
-    for name, on in glob_options(command).items():
-        known = walk.glob_options.get(name, name == "nomatch")  # zsh's defaults
-        walk.glob_options[name] = on if active else (known if known == on else None)
+    found = zsh_options(command)
+    if found.pop(LOCAL, False):
+        # Set back when a function returns, which the reading does not follow, or reset.
+        walk.zsh_options.update(dict.fromkeys(GLOB_OPTIONS))
+        return
+    for name, on in found.items():
+        known = walk.zsh_options.get(name, name == "nomatch")  # zsh's defaults
+        walk.zsh_options[name] = on if active else (known if known == on else None)

@@ -45,7 +45,7 @@ class Walk:
         self.crlf: list[Path] = []
         self.stops: list[Unseen] = []
         self.chain: list[Path] = []
-        self.glob_options: dict[str, bool | None] = {}  # zsh's, as setopt leaves them (None: unknown)
+        self.zsh_options: dict[str, bool | None] = {}  # zsh's glob options as set (None: unknown)
 
     def entry(self, entry: Entry) -> Path | None:
         if isinstance(entry, Path):
@@ -144,7 +144,7 @@ class Walk:
                 self.source(path, step, active)
             elif step.kind == kinds.COMMAND:
                 self.record.command(path, step, active, inside)
-                if self.shell.glob_options and active is not False:
+                if self.shell.zsh_syntax and active is not False:
                     scan_loop.set_options(self, step.text, active)
             elif step.kind == kinds.RETURN and active is not False:
                 self.stop_here(path, step, active, cuts=i + 1 < len(steps))
@@ -154,6 +154,11 @@ class Walk:
         self, path: Path, steps: Sequence[Step], start: int, close: int, active: bool | None, inside: set[int]
     ) -> None:
         step = steps[start]
+        if step.reason in kinds.ZSH_ONLY and not self.shell.zsh_syntax:
+            if active is not False:  # a syntax error: bash stops reading the file there
+                said = f"is zsh's syntax ({step.reason}), which {self.shell.name} cannot parse: may stop"
+                self.unseen.append(Unseen(path, step.line, said))
+            return
         if step.kind == kinds.OPEN:
             if step.runs is not False:
                 self.run(path, steps, start + 1, close, active and step.runs, inside)

@@ -245,35 +245,55 @@ def sources_named(text: str, name: str) -> bool:
     return any(pattern.search(line.partition("#")[0]) for line in text.splitlines())
 
 
-# zsh's glob qualifiers at a pattern's end: `*.zsh(N)` (no match: no word), `(.)` (plain files).
+# zsh's glob qualifiers at a word's end: `*.zsh(N)` (no match: no word), `(.)` (plain files).
 _QUALIFIER = re.compile(r"\(([^()]*)\)$")
 GLOB_OPTIONS = ("nomatch", "nullglob")  # zsh's options that say what a pattern matching nothing does
+# Options set back when the function they are set in returns (`setopt localoptions`, `emulate
+# -L`), or reset by `emulate`: what follows is not known.
+LOCAL = "localoptions"
 
 
-def glob_qualifier(pattern: str) -> tuple[str, str]:
-    """A zsh pattern without its qualifier, and the qualifier's letters: ``*.zsh(N.)`` is
-    ``*.zsh`` and ``N.``; a word without one (or no pattern before it) is itself and ""."""
-    found = _QUALIFIER.search(pattern)
-    if found is None or not any(c in pattern[: found.start()] for c in "*?["):
-        return pattern, ""
-    return pattern[: found.start()], found[1]
+def glob_qualifier(word: str) -> tuple[str, str]:
+    """A zsh word without the glob qualifier it ends in, and the qualifier's letters:
+    ``*.zsh(N.)`` is ``*.zsh`` and ``N.``; a qualifier makes any word a pattern, so
+    ``~/.zshrc.local(N)`` is ``~/.zshrc.local`` and ``N``; a word without one is itself and ""."""
+    found = _QUALIFIER.search(word)
+    if found is None or found.start() == 0 or not found[1]:
+        return word, ""
+    return word[: found.start()], found[1]
 
 
-def glob_options(command: str) -> dict[str, bool]:
-    """What ``command`` sets of zsh's NOMATCH and NULL_GLOB: ``setopt null_glob``,
-    ``unsetopt nomatch``, ``setopt no_nomatch``, ``set -o nullglob`` (any case, any ``_``)."""
+def zsh_options(command: str) -> dict[str, bool]:
+    """What ``command`` sets of zsh's NOMATCH and NULL_GLOB (``setopt null_glob``, ``unsetopt
+    nomatch``, ``setopt no_nomatch``, ``set -o nullglob -o extendedglob``, ``set -G``, in any
+    case and with any ``_``), and ``LOCAL`` where it makes them local or resets them."""
     words = command.split()
-    if words[:1] == ["set"] and len(words) == 3 and words[1] in ("-o", "+o"):
-        on, names = words[1] == "-o", words[2:]
-    elif words[:1] in (["setopt"], ["unsetopt"]):
-        on, names = words[0] == "setopt", words[1:]
-    else:
+    head = words[0] if words else ""
+    if head == "emulate":
+        return {LOCAL: True}
+    if head not in ("set", "setopt", "unsetopt"):
         return {}
     found: dict[str, bool] = {}
-    for name in names:
-        key = name.lower().replace("_", "")
-        negated = key not in GLOB_OPTIONS and key.startswith("no")
-        key = key[2:] if negated else key
-        if key in GLOB_OPTIONS:
-            found[key] = on != negated
+    flip = head == "unsetopt"
+    rest = iter(words[1:])
+    for word in rest:
+        if word == "--":
+            break  # what follows is no option
+        if word in ("-o", "+o"):
+            _option(found, next(rest, ""), (word == "-o") != flip)
+        elif word[:1] in "-+" and len(word) > 1:
+            if "G" in word[1:]:  # NULL_GLOB's letter
+                found["nullglob"] = (word[0] == "-") != flip
+        elif head == "set":
+            break  # the positional parameters
+        else:
+            _option(found, word, not flip)
     return found
+
+
+def _option(found: dict[str, bool], name: str, on: bool) -> None:
+    key = name.lower().replace("_", "")
+    negated = key not in (*GLOB_OPTIONS, LOCAL) and key.startswith("no")
+    key = key[2:] if negated else key
+    if key in (*GLOB_OPTIONS, LOCAL):
+        found[key] = on != negated

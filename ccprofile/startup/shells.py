@@ -72,7 +72,7 @@ class Shell:
     # (it reads no more startup files). zsh's `setopt` and a pattern's `(N)` change no_match.
     missing_source: str = "continue"
     no_match: str = "literal"
-    glob_options: bool = False  # `setopt null_glob`, `unsetopt nomatch`, `*.zsh(N.)`: zsh's
+    zsh_syntax: bool = False  # `() { }`, `for f (...) cmd`, `*.zsh(N.)`, `setopt null_glob`
     crlf_on_windows: bool = False  # a file it creates on Windows ends its lines as Notepad does
     also_runs_as: tuple[str, ...] = ()  # other program names that start it (powershell: pwsh)
     dot_dir: str | None = None  # the variable that moves the folder of its files (zsh's ZDOTDIR)
@@ -168,7 +168,7 @@ SHELLS: dict[str, Shell] = {
             sets=(("ZSH_VERSION", "5"), ("ZSH_NAME", "zsh"), _PS1),
             braces=True,
             no_match="file",
-            glob_options=True,
+            zsh_syntax=True,
             dot_dir="ZDOTDIR",
             completion_note=(
                 "zsh completes with it once compinit has run earlier in the file "

@@ -25,6 +25,7 @@ from ccprofile.startup.shell_words import (
     unquoted_matches,
 )
 from ccprofile.startup.steps import (
+    ANONYMOUS,
     CLOSE,
     COMMAND,
     ELIF,
@@ -34,6 +35,7 @@ from ccprofile.startup.steps import (
     OPAQUE,
     OPEN,
     RETURN,
+    SHORT_LOOP,
     UNENDED,
     UNMATCHED,
     Step,
@@ -50,7 +52,7 @@ _POSIX_FUNCTION = re.compile(rf"(?:function\s+{NAME}(?:\s*\(\))?|{NAME}\s*\(\))\
 # zsh's anonymous function (`() { ... }`, `function { ... }`) runs where it stands.
 _ANONYMOUS = re.compile(r"(?:\(\)|function)\s*\{(?P<body>.*)$")
 # zsh's short loop: `for f (~/.zsh/*.zsh) source $f`, or a `{ ... }` body.
-_ZSH_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s*\((?:(?P<items>[^()]*)\)\s*(?P<body>.*))?")
+_ZSH_FOR = re.compile(rf"for\s+(?P<var>{NAME})\s*\((?:(?P<items>(?:[^()]|\([^()]*\))*)\)\s*(?P<body>.*))?")
 _EVAL = re.compile(r"eval\b")
 
 
@@ -110,7 +112,7 @@ def _short_for(line: int, match: re.Match[str]) -> list[Step]:
     if items is None:  # `for f ($(ls)) ...`: where its words end is a parser's to say
         return [Step(line, OPAQUE, reason="runs a loop whose words ccprofile cannot read")]
     body = match["body"]
-    opened = Step(line, FOR, variable=match["var"], items=tuple(items))
+    opened = Step(line, FOR, variable=match["var"], items=tuple(items), reason=SHORT_LOOP)
     if body.startswith("{"):
         return braced(line, opened, body[1:], _posix)
     done = not body or body == "do" or body.startswith("do ")  # a `done` closes it
@@ -121,9 +123,7 @@ def _posix_command(line: int, command: str, head: str, rest: str) -> list[Step]:
     """A function's definition, ``eval``, ``source``, or any other command."""
     match = _ANONYMOUS.match(command)
     if match is not None:
-        return braced(
-            line, Step(line, OPEN, reason="an anonymous function", runs=True), match["body"], _posix
-        )
+        return braced(line, Step(line, OPEN, reason=ANONYMOUS, runs=True), match["body"], _posix)
     match = _POSIX_FUNCTION.match(command)
     if match is not None:
         return braced(line, Step(line, OPEN, reason="a function", runs=False), match["body"], _posix)

@@ -22,6 +22,10 @@ UNMATCHED = "a quote left open (tcsh: Unmatched)"
 # raw the text it takes in): every shell reads the rest of the file as its text, run or not,
 # since it reads it first; the walk judges it at the end of the file, not in turn.
 UNENDED = "unended"
+# zsh's own blocks (an OPEN's and a FOR's reason): `() { ... }` runs where it stands, `for f
+# (WORDS) COMMAND` loops; other shells cannot parse them.
+ANONYMOUS, SHORT_LOOP = "an anonymous function", "a short loop"
+ZSH_ONLY = frozenset((ANONYMOUS, SHORT_LOOP))
 
 
 class Step:
