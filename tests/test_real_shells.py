@@ -341,22 +341,32 @@ def test_a_removal_a_login_file_still_overrides_says_so_not_that_no_terminal_has
 
 
 def test_a_write_for_another_shell_than_the_one_typed_in_names_that_shells_terminal(home: Path) -> None:
-    """Typed in zsh at a terminal, `--shell fish` printed "For this terminal run: source ...fish"
-    and a `set -gx` to paste: in zsh that turns on xtrace and loads nothing."""
+    """Typed in zsh at a terminal, `--shell fish` printed "New terminals pick this up. For this
+    terminal run: source ...fish" and a `set -gx` to paste: in zsh that turns on xtrace and
+    loads nothing, and zsh's new terminals do not read fish's file."""
     import pexpect
 
     require_program("fish")
     program = ccprofile_command()[0]
 
-    def typed_in_zsh(shell: str) -> str:
+    def typed_in_zsh(args: str, env: dict[str, str] | None = None) -> str:
         # `; true`: zsh runs the last command of `-c` in its own place, and would be no parent.
-        line = f"{program} set-fast-model claude-haiku-4-5-20251001 --shell {shell} --no-verify; true"
-        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+        line = f"{program} {args} --no-verify; true"
         command = f"{require_program('zsh')} -ic {shlex.quote(line)}"
-        said = pexpect.run(command, env=env, encoding="utf-8", timeout=60)
+        said = pexpect.run(command, env={**os.environ, "COLUMNS": "200", **(env or {})}, encoding="utf-8")
         return " ".join(re.sub(r"\x1b\[[0-9;]*m", "", str(said)).split())  # a terminal's styles out
 
-    said = typed_in_zsh("fish")
-    assert "In a fish terminal run: source ~/.config/fish/conf.d/ccprofile.fish" in said
+    h45 = "claude-haiku-4-5-20251001"
+    said = typed_in_zsh(f"set-fast-model {h45} --shell fish")
+    assert (
+        "New fish terminals pick this up. In a fish terminal run: source ~/.config/fish/conf.d/ccprofile.fish"
+        in said
+    )
     assert "For this terminal" not in said
-    assert "For this terminal run: source ~/.zshrc" in typed_in_zsh("zsh")
+    config = home / ".config" / "fish" / "config.fish"
+    said = typed_in_zsh(f"set-fast-model {h45} --file {config}")  # fish's by its name
+    assert "In a fish terminal run: source ~/.config/fish/config.fish" in said
+    held = {FAST: h45, HAIKU: h45}
+    said = typed_in_zsh("unset-fast-model --shell fish", held)
+    assert f"To drop them here run: unset {FAST} {HAIKU}" in said  # zsh's own syntax, for this terminal
+    assert "For this terminal run: source ~/.zshrc" in typed_in_zsh(f"set-fast-model {h45} --shell zsh")

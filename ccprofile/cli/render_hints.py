@@ -42,8 +42,9 @@ def show_apply_hint(
     another: str | None = None,
 ) -> None:
     """How to get the change into the terminal the user is typing in. ``who``: the terminals
-    that pick it up (with what misses it, as said just above); ``another``: the shell the
-    commands are for, when the user is typing in another one (``--shell fish`` from zsh).
+    that pick it up (with what misses it, as said just above); ``another``: the shell the file
+    is for, when the user types in another one (``--shell fish`` from zsh): loading it is for
+    that shell's terminals, and ``unset_command`` is in this terminal's own syntax.
 
     A running shell keeps what it has: loading the file again cannot remove a variable, so a
     removal prints the command that drops it here.
@@ -53,7 +54,7 @@ def show_apply_hint(
     if change.exports:
         if effective:
             # Loading the file again keeps a removed pin this terminal holds: it is unset first.
-            first = [unset_command] if unset_command else []
+            first = [unset_command] if unset_command and not another else []
             run = "; ".join([*first, source_command])
             lead = f"In a {another} terminal run:" if another else "For this terminal run:"
             say_then_run(console, f"{who} pick this up.", lead, run)
@@ -61,10 +62,12 @@ def show_apply_hint(
             console.print(
                 f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
             )
-        return
+        if not (effective and another and unset_command):
+            return
     if unset_command:
-        lead = f"To drop them in a {another} terminal run:" if another else "To drop them here run:"
-        say_then_run(console, "This terminal still has the old values.", lead, unset_command)
+        say_then_run(
+            console, "This terminal still has the old values.", "To drop them here run:", unset_command
+        )
     elif effective:
         console.print("This terminal does not have them set; new terminals will not either.")
     else:  # something else still sets them for new terminals: said just above

@@ -15,6 +15,7 @@ from ccprofile.machine import detect
 from ccprofile.machine.targets import Target
 from ccprofile.startup import profile
 from ccprofile.startup.scanned import Scan
+from ccprofile.startup.shells import Shell
 
 
 def _show_warnings(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
@@ -74,14 +75,15 @@ def report(
     verified = checked is None or not checked.problem
     # Only what this shell really holds needs dropping here.
     held = [name for name in removed if name in os.environ]
+    typed = _typed_in(target)
     render_hints.show_apply_hint(
         console,
         change,
         source_command=target.shell.apply_hint(render.tilde(target.path, target.home.path)),
-        unset_command=target.shell.syntax.unset(held) if held else None,
+        unset_command=(typed or target.shell).syntax.unset(held) if held else None,
         effective=not found.shortfalls and verified and not differs,
-        who=_who_picks_it_up(target, found),
-        another=_typed_in_another(target),
+        who=_who_picks_it_up(target, found, typed is not None),
+        another=target.shell.name if typed else None,
     )
     if checked is not None and checked.problem:
         done = "is deleted" if change.deleted else "is written" if change.changed else "is unchanged"
@@ -99,27 +101,30 @@ def report(
 _SAID_AFTER_A_WRITE = ("crlf-startup-file", "new-terminal-provider", "bedrock-region")
 
 
-def _typed_in_another(target: Target) -> str | None:
-    """The shell named with ``--shell`` when the user types in another one, at a terminal: its
-    commands would fail there (fish's `set -gx` turns on zsh's xtrace)."""
-    if target.shell_reason != detect.NAMED or not sys.stdout.isatty():
+def _typed_in(target: Target) -> Shell | None:
+    """The shell the user types in at a terminal, when the file is another's (``--shell fish``,
+    or fish's file with ``--file``, typed in zsh): that file's commands would fail here
+    (fish's `set -gx` turns on zsh's xtrace). None where it is the same shell, or not known."""
+    if target.shell_reason not in (detect.NAMED, detect.FILE_NAME) or not sys.stdin.isatty():
         return None
     try:
         running = detect.detect_shell(os.environ)
     except ShellNotDetected:
         return None
     other = running.reason == detect.RUNNING and running.shell.name != target.shell.name
-    return target.shell.name if other else None
+    return running.shell if other else None
 
 
-def _who_picks_it_up(target: Target, found: checking.Checked) -> str:
+def _who_picks_it_up(target: Target, found: checking.Checked, named: bool = False) -> str:
     """ "New terminals", qualified where some miss the change: the other start of the shell
-    (said just above), and on Windows every way of starting claude but this shell's."""
+    (said just above), and on Windows every way of starting claude but this shell's; ``named``:
+    the shell's name goes with them (the user types in another)."""
     from ccprofile.claude import launchers, starts
 
     platform = target.home.platform
     ways = [way for way in launchers.LAUNCHERS.get(platform, ()) if way.shell == target.shell.name]
     who = f"New {ways[0].name} terminals" if platform == "win32" and ways else "New terminals"
+    who = f"New {target.shell.name} terminals" if named else who
     but = []
     if found.elsewhere:
         but.append(
