@@ -370,3 +370,22 @@ def test_a_write_for_another_shell_than_the_one_typed_in_names_that_shells_termi
     said = typed_in_zsh("unset-fast-model --shell fish", held)
     assert f"To drop them here run: unset {FAST} {HAIKU}" in said  # zsh's own syntax, for this terminal
     assert "For this terminal run: source ~/.zshrc" in typed_in_zsh(f"set-fast-model {h45} --shell zsh")
+
+
+def test_a_removal_ccprofiles_own_block_in_a_login_file_still_overrides_names_that_block(home: Path) -> None:
+    """ "from a line ccprofile did not write" was untrue of ccprofile's block in ~/.zlogin: its
+    own `unset-fast-model --file` takes it out, which the real login zsh then confirms."""
+    (home / ".zshrc").touch()
+    h45 = "claude-haiku-4-5-20251001"
+    cli("set-fast-model", h45, "--shell", "zsh", "--file", str(home / ".zlogin"), "--no-verify")
+    cli("set-fast-model", h45, "--shell", "zsh", "--no-verify")
+    result = run_cli(["unset-fast-model", "--shell", "zsh", "--no-verify"], {**os.environ, "COLUMNS": "200"})
+    said = " ".join(result.stdout.split())
+    assert (
+        f"still gets {FAST}={h45} (~/.zlogin:4), from ccprofile's block there: "
+        "`ccprofile unset-fast-model --file ~/.zlogin` takes it out." in said
+    )
+    cli("unset-fast-model", "--file", str(home / ".zlogin"), "--no-verify")
+    from tests.helpers import start_shell
+
+    assert start_shell("zsh", "-lic", home, f"printenv {FAST}; true").stdout == ""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from ccprofile.claude import variables
-from ccprofile.cli import checking, program, render, render_hints, verifying
+from ccprofile.cli import checking, program, render, render_hints, verifying, wording
 from ccprofile.cli.consoles import console
 from ccprofile.errors import CheckFailed, ShellNotDetected
 from ccprofile.machine import detect
@@ -18,35 +18,48 @@ from ccprofile.startup.scanned import Scan
 from ccprofile.startup.shells import Shell
 
 
-def _show_warnings(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
-    """What a write says is wrong, and whether a removed pin's variable is still set: a file the
-    shell may misread, a pin a new terminal's provider rejects (chosen for this shell's, which
-    a new terminal may not share), a Bedrock profile the region used cannot call; after a
-    removal, the other start (a login one on Linux) that sets it from a line of the user's."""
+def _show_warnings(target: Target, found: checking.Checked) -> None:
+    """What a write says is wrong: a file the shell may misread, a pin a new terminal's provider
+    rejects (chosen for this shell's, which a new terminal may not share), a Bedrock profile
+    the region used cannot call."""
+    if found.report is not None:
+        shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
+        render.show_warnings(console, shown, target.home.path, found.shell())
+
+
+def _still_set(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
+    """After a removal, the other start of the shell (a login one on Linux) that still sets a
+    removed variable from a startup file, said; whether there was one."""
     from ccprofile.claude import starts
 
-    if found.report is None:
+    if found.report is None or found.inputs is None:
         return False
-    shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
-    render.show_warnings(console, shown, target.home.path, found.shell())
     views = {"background": found.report.background, "primary": found.report.primary}
     platform = target.home.platform
-    start = starts.other(starts.start_of(starts.terminal_is_login(platform)))
-    who = starts.described(target.shell.name, start, platform)
+    who = starts.described(
+        target.shell.name, starts.other(starts.start_of(starts.terminal_is_login(platform))), platform
+    )
     named = found.shell()
-    status = f"{program.name()} status" + (f" --shell {named}" if named else "")
     still = False
     for kind, view in views.items():
-        other = view.other
-        if variables.PIN_OF_KIND[kind] in removed and other is not None and other.source == "profile":
-            place = render.tilde_text(other.file or "", target.home.path)
-            render.say(
-                console,
-                f"{who[0].upper()}{who[1:]} still gets {other.variable}={other.model} ({place}), from a line "
-                f"ccprofile did not write: `{status}` says what to do about it.",
-                "yellow",
-            )
-            still = True
+        other, variable = view.other, variables.PIN_OF_KIND[kind]
+        if variable not in removed or other is None or other.source != "profile" or other.file is None:
+            continue
+        place = render.tilde_text(other.file, target.home.path)
+        assigned = found.inputs.other.final(other.variable or variable) if found.inputs.other else None
+        if assigned is not None and assigned.in_block:  # ccprofile's own block in another file
+            file = render.tilde(assigned.path, target.home.path)
+            fix = f"{program.name()} {wording.COMMANDS[variable][1]} --file {wording.path_word(file)}"
+            why = f"from ccprofile's block there: `{fix}` takes it out"
+        else:
+            status = f"{program.name()} status" + (f" --shell {named}" if named else "")
+            why = f"from a line ccprofile did not write: `{status}` says what to do about it"
+        render.say(
+            console,
+            f"{who[0].upper()}{who[1:]} still gets {other.variable}={other.model} ({place}), {why}.",
+            "yellow",
+        )
+        still = True
     return still
 
 
@@ -64,7 +77,8 @@ def report(
     render.show_change(console, change, target.home.path, what=what, why=target.why)
     render_hints.untouched_elsewhere(console, target, change, takes)
     removed = [name for name, _ in change.before if name not in dict(change.after)]
-    differs = _show_warnings(target, found, removed)
+    _show_warnings(target, found)
+    differs = _still_set(target, found, removed)
     shortfalls = (*found.shortfalls, *found.elsewhere)
     render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.shell())
     if checked is not None:
