@@ -574,10 +574,20 @@ def test_no_model_left_names_every_list_and_deny_file(home: Path) -> None:
     assert f"is both allowed (availableModels in {user}, {project}) and not denied" in said
 
 
-def test_the_background_fix_names_a_listed_model_and_pinning_it_ends_the_warning(home: Path) -> None:
+@pytest.mark.parametrize(
+    ("listed", "suggested", "asks"),
+    [
+        (["opus", "claude-haiku-4-5"], "claude-haiku-4-5", False),  # the small one, in the list's spelling
+        (["claude-sonnet-5-5"], "claude-sonnet-5-5", True),  # none is small: it says the pin asks
+    ],
+)
+def test_the_background_fix_names_a_listed_model_and_pinning_it_ends_the_warning(
+    home: Path, listed: list[str], suggested: str, asks: bool
+) -> None:
     """ "pin one of them with `ccprofile set-fast-model`" pinned the recommended small model,
-    which a list naming only Sonnet does not name either: the warning came straight back."""
-    _write(home / ".claude" / "settings.json", ENFORCED)
+    which the list may not name: the warning came straight back. The first entry (Opus) was
+    no better: the pin refuses a model that is not small."""
+    _write(home / ".claude" / "settings.json", {"availableModels": listed, "enforceAvailableModels": True})
     runner = CliRunner()
 
     def warnings(env: dict[str, str]) -> dict[str, str]:
@@ -585,9 +595,11 @@ def test_the_background_fix_names_a_listed_model_and_pinning_it_ends_the_warning
         return {w["code"]: w["message"] for w in report["warnings"]}
 
     said = warnings({})["background-not-restricted"]
-    assert said.endswith("pin one of them, e.g. `ccprofile set-fast-model claude-sonnet-5-5 --shell bash`.")
-    # As printed, from a terminal (which asks before a model that is not small); --force here.
-    pinned = runner.invoke(app, ["set-fast-model", "claude-sonnet-5-5", "--shell", "bash", "--force"])
+    fix = f"pin one of them, e.g. `ccprofile set-fast-model {suggested} --shell bash`"
+    assert said.endswith(f"{fix}, which asks first: it is no small model." if asks else f"{fix}.")
+    # As printed (from a terminal, which asks before a model that is not small; --force here).
+    pinned = runner.invoke(
+        app, ["set-fast-model", suggested, "--shell", "bash", *(["--force"] if asks else [])]
+    )
     assert pinned.exit_code == 0, pinned.output
-    loaded = {FAST: "claude-sonnet-5-5", HAIKU: "claude-sonnet-5-5"}
-    assert "background-not-restricted" not in warnings(loaded)
+    assert "background-not-restricted" not in warnings({FAST: suggested, HAIKU: suggested})

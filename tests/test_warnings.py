@@ -957,7 +957,7 @@ def _not_restricted(lists: str, model: str) -> str:
         f"availableModels in {lists} does not apply to the background model: Claude Code still sends "
         f"titles and summaries to {model}, which the list does not name (it restricts only the primary "
         "model). Fix: if only the listed models may be used, pin one of them, e.g. `ccprofile set-fast-model "
-        "claude-sonnet-5-5`."
+        "claude-sonnet-5-5`, which asks first: it is no small model."
     )
 
 

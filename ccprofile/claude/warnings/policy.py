@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from ccprofile.claude import fixes, resolve
 from ccprofile.claude.fixes import Fix
@@ -110,15 +110,34 @@ def _background_restricted(s: Situation) -> Iterator[StatusWarning]:
         elif rules.available is not None and not allowed.allows(
             rules.available, background.model, s.catalog, overrides
         ):
-            # A listed model by name: with none, the pin would be the recommended small model,
-            # which a list without it does not name either.
+            # A listed model by name (a small one first): with none, the pin would be the
+            # recommended small model, which a list without it does not name either.
             composed = s.fresh if s.shell is not None else s.now
-            listed = allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
+            small = _small_listed(s, rules.available, overrides)
+            listed = small or allowed.first_allowed(composed, s.settings, s.catalog, s.aws_config_region)
             how = "pin one of them, e.g. " if listed is not None else "pin one of them with "
+            big = ", which asks first: it is no small model" if listed is not None and small is None else ""
             yield StatusWarning(
                 "background-not-restricted",
                 f"availableModels in {', '.join(rules.list_files)} does not apply to the background model: "
                 f"Claude Code still sends titles and summaries to {background.model}, which the list does "
                 "not name (it restricts only the primary model).",
-                (f"if only the listed models may be used, {how}", fixes.pin(FAST, listed)),
+                (f"if only the listed models may be used, {how}", fixes.pin(FAST, listed), big),
             )
+
+
+def _small_listed(s: Situation, available: Sequence[str], overrides: Mapping[str, str]) -> str | None:
+    """A model of the small family the list names (or allows through the family's alias)."""
+    from ccprofile.claude import allowed  # only with a model policy: see settings.have_policy
+
+    family = s.catalog.small_family
+    alias = resolve.resolve_alias(family, s.fresh.env, s.provider, s.catalog, s.aws_config_region)
+    candidates = [alias[0]] if alias is not None else []
+    candidates += [entry.strip() for entry in available]
+    for model in candidates:
+        # Any column's ID names its model: `claude-haiku-4-5`, the list's own spelling, too.
+        known = s.catalog.model_of(model, s.provider) or next((m for m, _ in s.catalog.by_id(model)), None)
+        small = known is not None and known.family == family
+        if small and allowed.allows(available, model, s.catalog, overrides):
+            return model
+    return None
