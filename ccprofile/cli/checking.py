@@ -30,7 +30,7 @@ class Checked:
     shortfalls: tuple[effect.Shortfall, ...] = ()  # a new terminal's
     elsewhere: tuple[effect.Shortfall, ...] = ()  # the other start's (a login shell on Linux)
 
-    def shell(self) -> str | None:
+    def fix_shell(self) -> str | None:
         """The shell the fixes' commands name (``wording.carried``)."""
         return None if self.report is None else wording.carried(self.report.shell, self.report.shell_reason)
 
@@ -83,7 +83,7 @@ def check(
         )
     if strict and (found.shortfalls or found.elsewhere):
         first = (found.shortfalls or found.elsewhere)[0]
-        raise NoEffect(wording.said(first.message, first.fix, found.shell()))
+        raise NoEffect(wording.said(first.message, first.fix, found.fix_shell()))
     return found
 
 

@@ -190,8 +190,8 @@ def _report(
         render.show_note(console, _at_the_root(where, home.path))
     if found.report is not None:  # a pin a new terminal's provider rejects
         wrong = [w for w in found.report.warnings if w.code == "new-terminal-provider"]
-        render.show_warnings(console, wrong, home.path, found.shell())
-    render.show_shortfalls(console, found.shortfalls, dry_run, home.path, found.shell())
+        render.show_warnings(console, wrong, home.path, found.fix_shell())
+    render.show_shortfalls(console, found.shortfalls, dry_run, home.path, found.fix_shell())
     if change.changed and not dry_run and change.after and not found.shortfalls:
         project = render.tilde(where.project, home.path)
         started = {

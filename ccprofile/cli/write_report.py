@@ -24,7 +24,7 @@ def _show_warnings(target: Target, found: checking.Checked) -> None:
     the region used cannot call."""
     if found.report is not None:
         shown = [w for w in found.report.warnings if w.code in _SAID_AFTER_A_WRITE]
-        render.show_warnings(console, shown, target.home.path, found.shell())
+        render.show_warnings(console, shown, target.home.path, found.fix_shell())
 
 
 def _still_set(target: Target, found: checking.Checked, removed: Sequence[str]) -> bool:
@@ -39,7 +39,7 @@ def _still_set(target: Target, found: checking.Checked, removed: Sequence[str]) 
     who = starts.described(
         target.shell.name, starts.other(starts.start_of(starts.terminal_is_login(platform))), platform
     )
-    named = found.shell()
+    named = found.fix_shell()
     still = False
     for kind, view in views.items():
         other, variable = view.other, variables.PIN_OF_KIND[kind]
@@ -80,7 +80,7 @@ def report(
     _show_warnings(target, found)
     differs = _still_set(target, found, removed)
     shortfalls = (*found.shortfalls, *found.elsewhere)
-    render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.shell())
+    render.show_shortfalls(console, shortfalls, dry_run, target.home.path, found.fix_shell())
     if checked is not None:
         for start, values in checked.agreed:
             render.show_verified(console, start, values)

@@ -35,7 +35,7 @@ def words(walk: Walk, path: Path, step: Step, active: bool | None) -> list[str] 
                 items = None
                 continue
             pattern, letters = glob_qualifier(value) if walk.shell.zsh_syntax else (value, "")
-            if set(letters) - set(_READ):
+            if set(letters) - set(_APPLIED):
                 items = None  # a qualifier this reading does not apply (`(om[1])`): unknown
                 continue
             if not letters and not any(c in pattern for c in "*?["):
@@ -56,7 +56,7 @@ def words(walk: Walk, path: Path, step: Step, active: bool | None) -> list[str] 
     return items
 
 
-_READ = "N.-"  # the qualifiers applied: no match is no word; plain files; through links
+_APPLIED = "N.-"  # the qualifiers applied: no match is no word; plain files; through links
 
 
 def _plain(walk: Walk, path: Path, *, follow: bool) -> bool:
