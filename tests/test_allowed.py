@@ -603,3 +603,32 @@ def test_the_background_fix_names_a_listed_model_and_pinning_it_ends_the_warning
     )
     assert pinned.exit_code == 0, pinned.output
     assert "background-not-restricted" not in warnings({FAST: suggested, HAIKU: suggested})
+
+
+@pytest.mark.parametrize(
+    ("listed", "env", "fix"),
+    [
+        # No Claude model listed: nothing to name.
+        (["x-custom"], {}, "pin one of them with `ccprofile set-fast-model --shell bash`."),
+        # The small family by its alias, after Opus: the alias's model, not the first entry.
+        (
+            ["opus", "haiku"],
+            {FAST: "claude-sonnet-4-5-20250929"},
+            "e.g. `ccprofile set-fast-model claude-haiku-5-5 --shell bash`.",
+        ),
+        # None small: the first entry as a new terminal resolves it (this shell's sonnet is its own).
+        (
+            ["sonnet"],
+            {"ANTHROPIC_DEFAULT_SONNET_MODEL": "claude-sonnet-4-5-20250929"},
+            "e.g. `ccprofile set-fast-model claude-sonnet-5-5 --shell bash`, which asks first: it is no small model.",
+        ),
+    ],
+    ids=["no-claude-model", "small-by-alias", "new-terminals-alias"],
+)
+def test_the_background_fix_names_what_a_new_terminal_would_be_allowed(
+    home: Path, listed: list[str], env: dict[str, str], fix: str
+) -> None:
+    _write(home / ".claude" / "settings.json", {"availableModels": listed})
+    report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"], env=env).stdout)
+    said = [w["message"] for w in report["warnings"] if w["code"] == "background-not-restricted"]
+    assert said and all(message.endswith(fix) for message in said), said

@@ -1522,6 +1522,7 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
         "() { export A=1 }\nfunction {\n. ~/b\n}\nfor f (~/.zsh/*.zsh) source $f\n"
         "for g (a b) {\n. ~/$g\n}\nfor h ($(ls)) . ~/$h\nexport Z=1\n"
         "for i (c); do . ~/$i; done\nfor j (d) do . ~/$j; done\nfor k (e) { . ~/$k }\nfor m ($(ls $(pwd))) . ~/$m\n"
+        "for n (f) do\n. ~/$n\ndone\n"
     )
     assert [_described(step) for step in sourcing.steps(text, "posix")] == [
         "1 open reason=an anonymous function runs=True",
@@ -1550,6 +1551,9 @@ def test_zsh_anonymous_functions_and_short_loops_are_read_as_zsh_runs_them() -> 
         "13 source word=~/$k raw=~/$k text=.",
         "13 close",
         "14 opaque reason=runs a loop whose words ccprofile cannot read",  # parentheses in parentheses
+        "15 for var=n items=f reason=a short loop",  # `do` ends the line: the `done` closes it
+        "16 source word=~/$n raw=~/$n text=.",
+        "17 close",
     ]
 
 
