@@ -1589,6 +1589,7 @@ def test_a_zsh_patterns_qualifier_is_split_off(word: str, expected: tuple[str, s
         ("set -o nullglob", {"nullglob": True}),
         ("set +o nomatch", {"nomatch": False}),
         ("set -o", {}),
+        ("", {}),
         ("set -o nullglob -o extendedglob +o nomatch", {"nullglob": True, "nomatch": False}),
         ("set -G", {"nullglob": True}),
         ("set +G", {"nullglob": False}),
