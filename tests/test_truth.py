@@ -862,3 +862,22 @@ def test_a_login_shell_that_sends_what_a_new_terminal_sends_is_no_difference(
     assert "login bash" not in said and ".bash_profile" not in said
     report = json.loads(invoke("status", "--json", "--shell", "bash").output)
     assert "login-shells-differ" not in {w["code"] for w in report["warnings"]}
+
+
+def test_a_login_start_that_gets_the_pinned_model_from_its_own_file_has_no_shortfall(home: Path) -> None:
+    """A login bash (no ~/.bashrc read) that sets the same model in ~/.bash_profile gets what
+    was pinned: nothing to say of it, even where a new terminal's own pin is beaten later."""
+    (home / ".bash_profile").write_text(f"export {FAST}={H45}\n")
+    (home / ".bashrc").write_text("")
+    written = invoke("set-fast-model", H45, "--shell", "bash", "--no-verify", env={"COLUMNS": "300"})
+    with (home / ".bashrc").open("a") as handle:
+        handle.write(f"export {FAST}=claude-sonnet-4-5-20250929\n")  # shadows the pin in new terminals
+    again = invoke("set-fast-model", H45, "--shell", "bash", "--no-verify", "--force", env={"COLUMNS": "300"})
+    for said in (written.output, again.output):
+        assert "login bash" not in said, said
+    removed = invoke("unset-fast-model", "--shell", "bash", "--no-verify", env={"COLUMNS": "300"})
+    # Removals are not judged by the other start's shortfalls: the note after a removal says it.
+    assert "started from a login bash" not in " ".join(removed.output.split())
+    assert f"still gets {FAST}={H45} (~/.bash_profile:1), from a line ccprofile did not write" in " ".join(
+        removed.output.split()
+    )
