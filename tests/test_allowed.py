@@ -632,3 +632,31 @@ def test_the_background_fix_names_what_a_new_terminal_would_be_allowed(
     report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"], env=env).stdout)
     said = [w["message"] for w in report["warnings"] if w["code"] == "background-not-restricted"]
     assert said and all(message.endswith(fix) for message in said), said
+
+
+@pytest.mark.parametrize(
+    ("listed", "env", "suggested"),
+    [
+        (["opus"], {}, "eu.anthropic.claude-opus-5-5"),
+        (
+            ["opus", "haiku"],
+            {FAST: "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"},
+            "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+        ),
+    ],
+    ids=["none-small", "small-by-alias"],
+)
+def test_on_bedrock_the_background_fix_names_the_model_in_the_aws_config_files_region(
+    home: Path, listed: list[str], env: dict[str, str], suggested: str
+) -> None:
+    """No AWS_REGION, and ~/.aws/config's region is eu-west-1: an alias resolves to the `eu.`
+    profile there, which is what Claude Code sends (a `us.` one is refused in that region)."""
+    (home / ".aws").mkdir()
+    (home / ".aws" / "config").write_text("[default]\nregion = eu-west-1\n")
+    _write(
+        home / ".claude" / "settings.json",
+        {"availableModels": listed, "env": {"CLAUDE_CODE_USE_BEDROCK": "1"}},
+    )
+    report = json.loads(CliRunner().invoke(app, ["status", "--json", "--shell", "bash"], env=env).stdout)
+    said = [w["message"] for w in report["warnings"] if w["code"] == "background-not-restricted"]
+    assert said and all(f"`ccprofile set-fast-model {suggested} --shell bash`" in m for m in said), said

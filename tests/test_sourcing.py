@@ -1599,6 +1599,7 @@ def test_a_zsh_patterns_qualifier_is_split_off(word: str, expected: tuple[str, s
         ("set -e -u", {}),
         ("set nullglob", {}),
         ("set -- -G", {}),
+        ("set - -o nullglob", {}),  # zsh: `-` ends the options, as `--` does (the real zsh: off)
         ("setopt localoptions nullglob", {"localoptions": True, "nullglob": True}),
         ("setopt local_options", {"localoptions": True}),
         ("emulate -L zsh", {"localoptions": True}),
