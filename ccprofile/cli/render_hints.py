@@ -63,7 +63,7 @@ def show_apply_hint(
                 f"  {escape('; '.join([*first, *change.exports]))}", highlight=False, soft_wrap=True
             )
         if not (effective and another and unset_command):
-            return
+            return  # else this terminal's own unset, which the load line for another shell left out
     if unset_command:
         say_then_run(
             console, "This terminal still has the old values.", "To drop them here run:", unset_command

@@ -185,8 +185,7 @@ def _footer(report: Report, verbose: bool) -> tuple[str, str]:
     count = len(report.warnings)
     found = "No problems found." if not count else f"{count} warning{'s' * (count > 1)}."
     footer = f"{found} Claude Code {report.claude.get('rules')} rules."
-    shell = wording.carried(report.shell, report.shell_reason)
-    more = VERBOSE_HINT + (f" --shell {shell}" if shell else "")
+    more = wording.on_shell(VERBOSE_HINT, wording.carried(report.shell, report.shell_reason))
     return footer, "" if verbose else runnable(f"More: {more}")
 
 

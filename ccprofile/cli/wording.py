@@ -49,7 +49,7 @@ def command(step: Command, shell: str | None = None) -> str:
     if step.action == fixes.PIN_IN:
         return f"--file {path_word(str(step.file))}"
     if step.action == fixes.PROBE:
-        return "ccprofile status --probe" + (f" --shell {shell}" if shell else "")
+        return on_shell("ccprofile status --probe", shell)
     assert step.action == fixes.MODELS, step.action
     region = f"AWS_REGION={step.region} " if step.region else ""
     provider = f" --provider {step.provider}" if step.provider else ""
@@ -75,6 +75,11 @@ def carried(shell: str | None, reason: str) -> str | None:
     """The shell a fix's command names: the one given with ``--shell``, so that the command
     writes the file this run looked at; elsewhere the command detects the same shell."""
     return shell if reason == detect.NAMED else None
+
+
+def on_shell(command: str, shell: str | None) -> str:
+    """``command`` naming ``shell`` with ``--shell``, where one is carried."""
+    return f"{command} --shell {shell}" if shell else command
 
 
 def words(fix: Fix, shell: str | None = None) -> str:

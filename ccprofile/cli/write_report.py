@@ -36,10 +36,7 @@ def _still_set(target: Target, found: checking.Checked, removed: Sequence[str]) 
         return False
     views = {"background": found.report.background, "primary": found.report.primary}
     platform = target.home.platform
-    who = starts.described(
-        target.shell.name, starts.other(starts.start_of(starts.terminal_is_login(platform))), platform
-    )
-    named = found.fix_shell()
+    who = starts.described(target.shell.name, _other_start(platform), platform)
     still = False
     for kind, view in views.items():
         other, variable = view.other, variables.PIN_OF_KIND[kind]
@@ -52,7 +49,7 @@ def _still_set(target: Target, found: checking.Checked, removed: Sequence[str]) 
             fix = f"{program.name()} {wording.COMMANDS[variable][1]} --file {wording.path_word(file)}"
             why = f"from ccprofile's block there: `{fix}` takes it out"
         else:
-            status = f"{program.name()} status" + (f" --shell {named}" if named else "")
+            status = wording.on_shell(f"{program.name()} status", found.fix_shell())
             why = f"from a line ccprofile did not write: `{status}` says what to do about it"
         render.say(
             console,
@@ -133,7 +130,7 @@ def _who_picks_it_up(target: Target, found: checking.Checked, named: bool = Fals
     """ "New terminals", qualified where some miss the change: the other start of the shell
     (said just above), and on Windows every way of starting claude but this shell's; ``named``:
     the shell's name goes with them (the user types in another)."""
-    from ccprofile.claude import launchers, starts
+    from ccprofile.claude import launchers
 
     platform = target.home.platform
     ways = [way for way in launchers.LAUNCHERS.get(platform, ()) if way.shell == target.shell.name]
@@ -141,9 +138,7 @@ def _who_picks_it_up(target: Target, found: checking.Checked, named: bool = Fals
     who = f"New {target.shell.name} terminals" if named else who
     but = []
     if found.elsewhere:
-        but.append(
-            f"not {starts.other(starts.start_of(starts.terminal_is_login(platform)))} shells: see above"
-        )
+        but.append(f"not {_other_start(platform)} shells: see above")
     report = found.report
     if report is not None and any(w.code == "new-terminal-provider" for w in report.warnings):
         but.append(f"which talk to {report.provider_new}: see above")
@@ -155,6 +150,13 @@ def _who_picks_it_up(target: Target, found: checking.Checked, named: bool = Fals
     if platform == "win32":
         but.append("not claude started from cmd, another shell or an IDE: `ccprofile status` shows each")
     return f"{who} ({'; '.join(but)})" if but else who
+
+
+def _other_start(platform: str) -> str:
+    """The start of the shell a new terminal on ``platform`` is not (login, on Linux)."""
+    from ccprofile.claude import starts
+
+    return starts.other(starts.start_of(starts.terminal_is_login(platform)))
 
 
 def _unseen_after_the_pins(scan: Scan) -> bool:
